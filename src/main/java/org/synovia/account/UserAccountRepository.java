@@ -1,0 +1,87 @@
+package org.synovia.account;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class UserAccountRepository {
+
+    private static final String SELECT = """
+            select a.username, a.display_name, a.email, a.organisation, a.enabled, a.created_at, a.password_hash,
+                   coalesce(string_agg(r.role, ',' order by r.role), '') as roles
+            from user_account a left join user_role r on r.username = a.username
+            """;
+
+    private final JdbcClient jdbc;
+
+    UserAccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean exists(String username) {
+        return jdbc.sql("select count(*) from user_account where username = ?").param(username)
+                .query(Integer.class).single() > 0;
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from user_account").query(Long.class).single();
+    }
+
+    void insert(NewUserAccount account, String passwordHash, Instant at, String createdBy) {
+        jdbc.sql("""
+                insert into user_account (username, display_name, email, organisation, password_hash, enabled, created_at, created_by)
+                values (?, ?, ?, ?, ?, true, ?, ?)
+                """)
+                .params(account.username(), account.displayName(), account.email(), account.organisation(), passwordHash,
+                        Timestamp.from(at), createdBy)
+                .update();
+        for (Role role : account.roles()) {
+            jdbc.sql("insert into user_role (username, role) values (?, ?)").params(account.username(), role.name()).update();
+        }
+    }
+
+    Optional<UserAccount> find(String username) {
+        return jdbc.sql(SELECT + " where a.username = ? group by a.username").param(username)
+                .query(UserAccountRepository::account).optional();
+    }
+
+    Optional<Credentials> credentials(String username) {
+        return jdbc.sql(SELECT + " where a.username = ? group by a.username").param(username)
+                .query((rs, n) -> new Credentials(account(rs, n), rs.getString("password_hash"))).optional();
+    }
+
+    List<UserAccount> findAll() {
+        return jdbc.sql(SELECT + " group by a.username order by a.display_name").query(UserAccountRepository::account).list();
+    }
+
+    void setEnabled(String username, boolean enabled) {
+        jdbc.sql("update user_account set enabled = ? where username = ?").params(enabled, username).update();
+    }
+
+    void setPasswordHash(String username, String hash) {
+        jdbc.sql("update user_account set password_hash = ? where username = ?").params(hash, username).update();
+    }
+
+    private static UserAccount account(ResultSet rs, int row) throws SQLException {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String role : rs.getString("roles").split(",")) {
+            if (!role.isEmpty()) {
+                roles.add(Role.valueOf(role));
+            }
+        }
+        return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
+                rs.getString("organisation"), roles, rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    record Credentials(UserAccount account, String passwordHash) {
+    }
+}

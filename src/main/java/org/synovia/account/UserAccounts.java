@@ -1,0 +1,79 @@
+package org.synovia.account;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.shared.InvalidInputException;
+
+/** Creates, lists and changes staff accounts. */
+@Service
+public class UserAccounts {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final UserAccountRepository repository;
+    private final PasswordEncoder passwordEncoder;
+    private final Clock clock;
+
+    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+        this.repository = repository;
+        this.passwordEncoder = passwordEncoder;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UserAccount create(NewUserAccount account, String createdBy) {
+        if (repository.exists(account.username())) {
+            throw new InvalidInputException("username", "An account named '" + account.username() + "' already exists.");
+        }
+        repository.insert(account, passwordEncoder.encode(account.password()), clock.instant(), createdBy);
+        return repository.find(account.username()).orElseThrow();
+    }
+
+    public Optional<UserAccount> find(String username) {
+        return repository.find(username);
+    }
+
+    public List<UserAccount> all() {
+        return repository.findAll();
+    }
+
+    public boolean any() {
+        return repository.count() > 0;
+    }
+
+    @Transactional
+    public void setEnabled(String username, boolean enabled) {
+        requireExisting(username);
+        repository.setEnabled(username, enabled);
+    }
+
+    @Transactional
+    public void resetPassword(String username, String newPassword) {
+        requireExisting(username);
+        if (newPassword == null || newPassword.length() < NewUserAccount.MIN_PASSWORD_LENGTH || newPassword.length() > 128) {
+            throw new InvalidInputException("password",
+                    "Use a password of " + NewUserAccount.MIN_PASSWORD_LENGTH + " to 128 characters.");
+        }
+        repository.setPasswordHash(username, passwordEncoder.encode(newPassword));
+    }
+
+    /** A password nobody knows until it is shown once: for the first administrator. */
+    public static String randomPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private void requireExisting(String username) {
+        if (!repository.exists(username)) {
+            throw new InvalidInputException("username", "No account named '" + username + "'.");
+        }
+    }
+}

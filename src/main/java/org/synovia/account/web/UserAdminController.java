@@ -1,0 +1,108 @@
+package org.synovia.account.web;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.account.NewUserAccount;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccounts;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.web.FormErrors;
+
+@Controller
+@RequestMapping("/admin/users")
+@PreAuthorize("hasRole('ADMIN')")
+class UserAdminController {
+
+    private final UserAccounts accounts;
+
+    UserAdminController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @ModelAttribute("allRoles")
+    Role[] roles() {
+        return Role.values();
+    }
+
+    @GetMapping
+    String list(Model model) {
+        model.addAttribute("users", accounts.all());
+        model.addAttribute("userForm", new UserForm());
+        return "account/users";
+    }
+
+    @PostMapping
+    String create(@ModelAttribute UserForm userForm, BindingResult result, Model model, RedirectAttributes redirect) {
+        try {
+            accounts.create(new NewUserAccount(userForm.getUsername(), userForm.getDisplayName(), userForm.getEmail(),
+                    userForm.getOrganisation(), userForm.getRoles(), userForm.getPassword()), CurrentUser.username());
+        }
+        catch (InvalidInputException e) {
+            FormErrors.bind(e, result);
+            model.addAttribute("users", accounts.all());
+            return "account/users";
+        }
+        redirect.addFlashAttribute("notice", "Account '" + userForm.getUsername().trim().toLowerCase() + "' created.");
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{username}/enabled")
+    String setEnabled(@PathVariable("username") String username, @RequestParam("enabled") boolean enabled,
+            RedirectAttributes redirect) {
+        if (!enabled && username.equals(CurrentUser.username())) {
+            redirect.addFlashAttribute("problem", "You cannot disable your own account.");
+            return "redirect:/admin/users";
+        }
+        accounts.setEnabled(username, enabled);
+        redirect.addFlashAttribute("notice", "Account '" + username + "' " + (enabled ? "enabled." : "disabled."));
+        return "redirect:/admin/users";
+    }
+
+    @PostMapping("/{username}/password")
+    String resetPassword(@PathVariable("username") String username, @RequestParam("password") String password,
+            RedirectAttributes redirect) {
+        try {
+            accounts.resetPassword(username, password);
+            redirect.addFlashAttribute("notice", "Password of '" + username + "' changed.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/admin/users";
+    }
+
+    public static class UserForm {
+        private String username;
+        private String displayName;
+        private String email;
+        private String organisation;
+        private Set<Role> roles = EnumSet.noneOf(Role.class);
+        private String password;
+
+        public String getUsername() { return username; }
+        public void setUsername(String username) { this.username = username; }
+        public String getDisplayName() { return displayName; }
+        public void setDisplayName(String displayName) { this.displayName = displayName; }
+        public String getEmail() { return email; }
+        public void setEmail(String email) { this.email = email; }
+        public String getOrganisation() { return organisation; }
+        public void setOrganisation(String organisation) { this.organisation = organisation; }
+        public Set<Role> getRoles() { return roles; }
+        public void setRoles(Set<Role> roles) { this.roles = roles; }
+        public String getPassword() { return password; }
+        public void setPassword(String password) { this.password = password; }
+    }
+}

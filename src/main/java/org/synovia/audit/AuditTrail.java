@@ -1,0 +1,101 @@
+package org.synovia.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.synovia.shared.CurrentUser;
+
+/**
+ * Records every access to patient data. Called inside the caller's transaction, so a write and its
+ * audit line commit or roll back together.
+ */
+@Service
+public class AuditTrail {
+
+    private static final int MAX_DETAILS = 1000;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditAction action, String recordType, Object recordId, UUID patientId, String details) {
+        String username = CurrentUser.username();
+        String roles = CurrentUser.SYSTEM.equals(username) ? "SYSTEM"
+                : CurrentUser.roles().stream().sorted().collect(Collectors.joining(","));
+        jdbc.sql("""
+                insert into audit_event (occurred_at, username, roles, action, record_type, record_id, patient_id, remote_address, details)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(Timestamp.from(clock.instant()), username, roles.isEmpty() ? "NONE" : roles, action.name(), recordType,
+                        recordId == null ? null : recordId.toString(), patientId, remoteAddress(), truncate(details))
+                .update();
+    }
+
+    /** Reading the trail is itself audited. */
+    @Transactional
+    public List<AuditEvent> search(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("select * from audit_event where true");
+        List<Object> params = new ArrayList<>();
+        if (query.username() != null) {
+            sql.append(" and username = ?");
+            params.add(query.username());
+        }
+        if (query.patientId() != null) {
+            sql.append(" and patient_id = ?");
+            params.add(query.patientId());
+        }
+        if (query.recordType() != null) {
+            sql.append(" and record_type = ?");
+            params.add(query.recordType());
+        }
+        if (query.action() != null) {
+            sql.append(" and action = ?");
+            params.add(query.action().name());
+        }
+        ZoneId zone = clock.getZone();
+        if (query.from() != null) {
+            sql.append(" and occurred_at >= ?");
+            params.add(Timestamp.from(query.from().atStartOfDay(zone).toInstant()));
+        }
+        if (query.to() != null) {
+            sql.append(" and occurred_at < ?");
+            params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
+        }
+        sql.append(" order by occurred_at desc, id desc limit ").append(query.limit());
+        List<AuditEvent> events = jdbc.sql(sql.toString()).params(params)
+                .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
+                        rs.getString("username"), rs.getString("roles"), AuditAction.valueOf(rs.getString("action")),
+                        rs.getString("record_type"), rs.getString("record_id"), rs.getObject("patient_id", UUID.class),
+                        rs.getString("remote_address"), rs.getString("details")))
+                .list();
+        record(AuditAction.SEARCH, "AuditTrail", null, query.patientId(), "audit trail read: " + events.size() + " events");
+        return events;
+    }
+
+    private static String remoteAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getRemoteAddr();
+        }
+        return null;
+    }
+
+    private static String truncate(String details) {
+        return details == null || details.length() <= MAX_DETAILS ? details : details.substring(0, MAX_DETAILS - 1) + "…";
+    }
+}

@@ -1,0 +1,20 @@
+package org.synovia.database;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the embedded PostgreSQL, used only when no {@code spring.datasource.url} is given.
+ *
+ * @param dataDirectory where the cluster's files live; kept between runs
+ * @param port TCP port on loopback; 0 picks a free one at each start
+ * @param cleanOnStart wipe the data directory at the first start in this JVM (tests only)
+ */
+@ConfigurationProperties("synovia.database.embedded")
+public record EmbeddedDatabaseProperties(
+        @DefaultValue("./data/postgres") Path dataDirectory,
+        @DefaultValue("0") int port,
+        @DefaultValue("false") boolean cleanOnStart) {
+}

@@ -1,0 +1,101 @@
+package org.synovia.patient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.synovia.shared.Sex;
+
+@Repository
+class PatientRepository {
+
+    private final JdbcClient jdbc;
+
+    PatientRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Patient patient, String createdBy) {
+        jdbc.sql("""
+                insert into patient (id, nhs_number, hospital_number, family_name, given_name, date_of_birth, sex,
+                                     mobile, email, gp_name, gp_practice, created_at, created_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(patient.id().value(), patient.nhsNumber() == null ? null : patient.nhsNumber().value(),
+                        patient.hospitalNumber(), patient.familyName(), patient.givenName(), patient.dateOfBirth(),
+                        patient.sex().name(), patient.mobile(), patient.email(), patient.gpName(), patient.gpPractice(),
+                        Timestamp.from(patient.createdAt()), createdBy)
+                .update();
+    }
+
+    Optional<Patient> find(PatientId id) {
+        return jdbc.sql("select * from patient where id = ?").param(id.value()).query(PatientRepository::patient).optional();
+    }
+
+    Optional<Patient> findByNhsNumber(NhsNumber nhsNumber) {
+        return jdbc.sql("select * from patient where nhs_number = ?").param(nhsNumber.value())
+                .query(PatientRepository::patient).optional();
+    }
+
+    Optional<Patient> findByHospitalNumber(String hospitalNumber) {
+        return jdbc.sql("select * from patient where upper(hospital_number) = upper(?)").param(hospitalNumber)
+                .query(PatientRepository::patient).optional();
+    }
+
+    List<Patient> findByNameAndDateOfBirth(String familyName, String givenName, LocalDate dateOfBirth) {
+        return jdbc.sql("""
+                select * from patient
+                where lower(family_name) = lower(?) and lower(given_name) = lower(?) and date_of_birth = ?
+                order by created_at
+                """)
+                .params(familyName, givenName, dateOfBirth).query(PatientRepository::patient).list();
+    }
+
+    List<Patient> search(PatientSearch search, int limit) {
+        StringBuilder sql = new StringBuilder("select * from patient where true");
+        List<Object> params = new ArrayList<>();
+        if (search.isNhsNumber()) {
+            sql.append(" and nhs_number = ?");
+            params.add(new NhsNumber(search.text()).value());
+        }
+        else if (!search.text().isEmpty()) {
+            // Every word must match the start of the family name, the given name or the hospital number.
+            for (String word : search.text().split("[\\s,]+")) {
+                if (word.isEmpty()) {
+                    continue;
+                }
+                String prefix = escapeLike(word.toLowerCase()) + "%";
+                sql.append(" and (lower(family_name) like ? or lower(given_name) like ? or lower(hospital_number) like ?)");
+                params.add(prefix);
+                params.add(prefix);
+                params.add(prefix);
+            }
+        }
+        if (search.dateOfBirth() != null) {
+            sql.append(" and date_of_birth = ?");
+            params.add(search.dateOfBirth());
+        }
+        sql.append(" order by lower(family_name), lower(given_name), date_of_birth limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(PatientRepository::patient).list();
+    }
+
+    private static String escapeLike(String value) {
+        return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Patient patient(ResultSet rs, int row) throws SQLException {
+        String nhs = rs.getString("nhs_number");
+        return new Patient(new PatientId(rs.getObject("id", UUID.class)), nhs == null ? null : new NhsNumber(nhs),
+                rs.getString("hospital_number"), rs.getString("family_name"), rs.getString("given_name"),
+                rs.getObject("date_of_birth", LocalDate.class), Sex.valueOf(rs.getString("sex")), rs.getString("mobile"),
+                rs.getString("email"), rs.getString("gp_name"), rs.getString("gp_practice"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,104 @@
+package org.synovia.patient;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.shared.CurrentUser;
+
+/**
+ * Registers, finds and searches patients. Every read and write is written to the audit trail in
+ * the same transaction.
+ */
+@Service
+public class Patients {
+
+    static final String RECORD_TYPE = "Patient";
+    private static final int SEARCH_LIMIT = 50;
+
+    private final PatientRepository repository;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Patients(PatientRepository repository, AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a patient unless the NHS or hospital number is already known (returns that record)
+     * or, without {@code confirmedNotDuplicate}, someone with the same name and date of birth exists.
+     */
+    @Transactional
+    public Registration register(NewPatient details, boolean confirmedNotDuplicate) {
+        details.validated(LocalDate.now(clock));
+        Optional<Registration> known = alreadyRegistered(details);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        if (!confirmedNotDuplicate) {
+            List<Patient> sameNameAndBirth = repository.findByNameAndDateOfBirth(details.familyName(), details.givenName(),
+                    details.dateOfBirth());
+            if (!sameNameAndBirth.isEmpty()) {
+                sameNameAndBirth.forEach(p -> audit.record(AuditAction.READ, RECORD_TYPE, p.id(), p.id().value(),
+                        "shown as possible duplicate"));
+                return new Registration.PossibleDuplicates(sameNameAndBirth);
+            }
+        }
+        Patient patient = new Patient(PatientId.random(), details.nhsNumber() == null ? null : new NhsNumber(details.nhsNumber()),
+                details.hospitalNumber(), details.familyName(), details.givenName(), details.dateOfBirth(), details.sex(),
+                details.mobile(), details.email(), details.gpName(), details.gpPractice(), clock.instant());
+        repository.insert(patient, CurrentUser.username());
+        audit.record(AuditAction.CREATE, RECORD_TYPE, patient.id(), patient.id().value(),
+                confirmedNotDuplicate ? "registered; user confirmed not a duplicate" : "registered");
+        return new Registration.Registered(patient);
+    }
+
+    @Transactional
+    public Optional<Patient> find(PatientId id) {
+        Optional<Patient> patient = repository.find(id);
+        patient.ifPresent(p -> audit.record(AuditAction.READ, RECORD_TYPE, p.id(), p.id().value(), null));
+        return patient;
+    }
+
+    @Transactional
+    public List<Patient> search(PatientSearch search) {
+        if (search.isEmpty()) {
+            return List.of();
+        }
+        List<Patient> found = repository.search(search, SEARCH_LIMIT);
+        audit.record(AuditAction.SEARCH, RECORD_TYPE, null, found.size() == 1 ? found.getFirst().id().value() : null,
+                "query '" + search.text() + "'" + (search.dateOfBirth() == null ? "" : " born " + search.dateOfBirth())
+                        + "; " + found.size() + " found: "
+                        + found.stream().map(p -> p.id().toString()).collect(Collectors.joining(",")));
+        return found;
+    }
+
+    private Optional<Registration> alreadyRegistered(NewPatient details) {
+        if (details.nhsNumber() != null) {
+            NhsNumber nhsNumber = new NhsNumber(details.nhsNumber());
+            Optional<Patient> existing = repository.findByNhsNumber(nhsNumber);
+            if (existing.isPresent()) {
+                audit.record(AuditAction.READ, RECORD_TYPE, existing.get().id(), existing.get().id().value(),
+                        "matched on NHS number at registration");
+                return Optional.of(new Registration.AlreadyRegistered(existing.get(), "NHS number " + nhsNumber.formatted()));
+            }
+        }
+        if (details.hospitalNumber() != null) {
+            Optional<Patient> existing = repository.findByHospitalNumber(details.hospitalNumber());
+            if (existing.isPresent()) {
+                audit.record(AuditAction.READ, RECORD_TYPE, existing.get().id(), existing.get().id().value(),
+                        "matched on hospital number at registration");
+                return Optional.of(new Registration.AlreadyRegistered(existing.get(), "hospital number " + details.hospitalNumber()));
+            }
+        }
+        return Optional.empty();
+    }
+}

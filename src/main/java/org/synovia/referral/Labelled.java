@@ -1,0 +1,7 @@
+package org.synovia.referral;
+
+/** A coded answer with the words a user reads. */
+public interface Labelled {
+
+    String label();
+}

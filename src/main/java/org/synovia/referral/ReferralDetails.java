@@ -1,0 +1,105 @@
+package org.synovia.referral;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.synovia.shared.Antithrombotic;
+import org.synovia.shared.DoseFrequency;
+import org.synovia.shared.Laterality;
+
+/**
+ * Everything a referrer tells the service about one patient and one requested injection. Checked
+ * by {@link ReferralValidation} before it is stored; field names match the referral form so that
+ * each problem is shown beside its field.
+ */
+public record ReferralDetails(
+        java.util.UUID patientId,
+        String siteCode,
+        Laterality laterality,
+        String spinalLevel,
+        Intent intent,
+        Indication indication,
+        String indicationDetail,
+        String clinicalQuestion,
+        List<TreatmentTried> treatments,
+        List<PreviousInjection> previousInjections,
+        List<AntithromboticMedicine> antithrombotics,
+        String otherMedicines,
+        boolean noKnownAllergies,
+        List<Allergy> allergies,
+        DiabetesType diabetes,
+        boolean onInsulin,
+        Integer hba1cMmolPerMol,
+        boolean prostheticJointAtSite,
+        boolean infectionAtSite,
+        boolean systemicInfection,
+        PregnancyPossibility pregnancy,
+        BigDecimal weightKg,
+        Integer creatinineUmolPerL,
+        Integer egfr,
+        LocalDate renalTestDate,
+        Urgency urgency,
+        Referrer referrer) {
+
+    public ReferralDetails {
+        treatments = List.copyOf(treatments == null ? List.of() : treatments);
+        previousInjections = List.copyOf(previousInjections == null ? List.of() : previousInjections);
+        antithrombotics = List.copyOf(antithrombotics == null ? List.of() : antithrombotics);
+        allergies = List.copyOf(allergies == null ? List.of() : allergies);
+        spinalLevel = blankToNull(spinalLevel);
+        indicationDetail = blankToNull(indicationDetail);
+        clinicalQuestion = blankToNull(clinicalQuestion);
+        otherMedicines = blankToNull(otherMedicines);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** A conservative treatment and how long it was tried. */
+    public record TreatmentTried(TreatmentKind kind, Integer durationWeeks, String detail) {
+
+        public TreatmentTried {
+            detail = blankToNull(detail);
+        }
+    }
+
+    /** An injection the patient had before, as the referrer knows it. */
+    public record PreviousInjection(String siteCode, Laterality laterality, LocalDate date, String drug) {
+
+        public PreviousInjection {
+            drug = blankToNull(drug);
+        }
+    }
+
+    /** A blood thinner with its dose and when it is taken (times matter for hold plans, facts AC-40). */
+    public record AntithromboticMedicine(Antithrombotic drug, String dose, DoseFrequency frequency, String doseTimes) {
+
+        public AntithromboticMedicine {
+            dose = blankToNull(dose);
+            doseTimes = blankToNull(doseTimes);
+        }
+    }
+
+    /** An allergy with the agent and the reaction, never just "iodine allergy" (facts CM-06). */
+    public record Allergy(AllergyCategory category, String agent, String reaction) {
+
+        public Allergy {
+            agent = blankToNull(agent);
+            reaction = blankToNull(reaction);
+        }
+    }
+
+    /** Who referred, for questions and for the report. */
+    public record Referrer(String name, String role, String organisation, String phone, String email) {
+
+        public Referrer {
+            name = blankToNull(name);
+            role = blankToNull(role);
+            organisation = blankToNull(organisation);
+            phone = blankToNull(phone);
+            email = blankToNull(email);
+        }
+    }
+}

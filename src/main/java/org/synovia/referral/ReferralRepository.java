@@ -1,0 +1,190 @@
+package org.synovia.referral;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.synovia.shared.Antithrombotic;
+import org.synovia.shared.DoseFrequency;
+import org.synovia.shared.Laterality;
+
+@Repository
+class ReferralRepository {
+
+    private final JdbcClient jdbc;
+
+    ReferralRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts unless a referral with this submission key exists; returns whether it inserted. */
+    boolean insertOnce(ReferralId id, UUID submissionKey, ReferralDetails d, Instant at, String by) {
+        ReferralDetails.Referrer r = d.referrer();
+        int inserted = jdbc.sql("""
+                insert into referral (id, submission_key, patient_id, site_code, laterality, spinal_level, intent, indication,
+                    indication_detail, clinical_question, other_medicines, no_known_allergies, diabetes, diabetes_on_insulin,
+                    hba1c_mmol_per_mol, prosthetic_joint_at_site, infection_at_site, systemic_infection, pregnancy, weight_kg,
+                    creatinine_umol_per_l, egfr, renal_test_date, urgency, referrer_name, referrer_role, referrer_organisation,
+                    referrer_phone, referrer_email, status, status_reason, status_changed_at, status_changed_by,
+                    submitted_at, submitted_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (submission_key) do nothing
+                """)
+                .params(id.value(), submissionKey, d.patientId(), d.siteCode(), d.laterality().name(), d.spinalLevel(),
+                        d.intent().name(), d.indication().name(), d.indicationDetail(), d.clinicalQuestion(),
+                        d.otherMedicines(), d.noKnownAllergies(), d.diabetes().name(), d.onInsulin(), d.hba1cMmolPerMol(),
+                        d.prostheticJointAtSite(), d.infectionAtSite(), d.systemicInfection(), d.pregnancy().name(),
+                        d.weightKg(), d.creatinineUmolPerL(), d.egfr(), d.renalTestDate(), d.urgency().name(), r.name(),
+                        r.role(), r.organisation(), r.phone(), r.email(), ReferralStatus.SUBMITTED.name(), null,
+                        Timestamp.from(at), by, Timestamp.from(at), by)
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        for (int i = 0; i < d.treatments().size(); i++) {
+            ReferralDetails.TreatmentTried t = d.treatments().get(i);
+            jdbc.sql("insert into referral_treatment_tried (referral_id, position, treatment, duration_weeks, detail) values (?, ?, ?, ?, ?)")
+                    .params(id.value(), i, t.kind().name(), t.durationWeeks(), t.detail()).update();
+        }
+        for (int i = 0; i < d.previousInjections().size(); i++) {
+            ReferralDetails.PreviousInjection p = d.previousInjections().get(i);
+            jdbc.sql("insert into referral_previous_injection (referral_id, position, site_code, laterality, injected_on, drug) values (?, ?, ?, ?, ?, ?)")
+                    .params(id.value(), i, p.siteCode(), p.laterality().name(), p.date(), p.drug()).update();
+        }
+        for (int i = 0; i < d.antithrombotics().size(); i++) {
+            ReferralDetails.AntithromboticMedicine m = d.antithrombotics().get(i);
+            jdbc.sql("insert into referral_antithrombotic (referral_id, position, drug, dose, frequency, dose_times) values (?, ?, ?, ?, ?, ?)")
+                    .params(id.value(), i, m.drug().name(), m.dose(), m.frequency().name(), m.doseTimes()).update();
+        }
+        for (int i = 0; i < d.allergies().size(); i++) {
+            ReferralDetails.Allergy a = d.allergies().get(i);
+            jdbc.sql("insert into referral_allergy (referral_id, position, category, agent, reaction) values (?, ?, ?, ?, ?)")
+                    .params(id.value(), i, a.category().name(), a.agent(), a.reaction()).update();
+        }
+        return true;
+    }
+
+    Optional<ReferralId> findBySubmissionKey(UUID submissionKey) {
+        return jdbc.sql("select id from referral where submission_key = ?").param(submissionKey)
+                .query((rs, n) -> new ReferralId(rs.getObject("id", UUID.class))).optional();
+    }
+
+    Optional<Referral> find(ReferralId id) {
+        return jdbc.sql("select * from referral where id = ?").param(id.value()).query(this::referral).optional();
+    }
+
+    List<ReferralSummary> list(ReferralFilter filter, String onlySubmittedBy, int limit) {
+        StringBuilder sql = new StringBuilder("""
+                select r.id, r.patient_id, p.family_name, p.given_name, p.nhs_number, p.date_of_birth, s.name as site_name,
+                       r.laterality, r.spinal_level, r.intent, r.urgency, r.status, r.submitted_at, r.submitted_by, r.referrer_name
+                from referral r join patient p on p.id = r.patient_id join injection_site s on s.code = r.site_code
+                where true
+                """);
+        List<Object> params = new ArrayList<>();
+        if (onlySubmittedBy != null) {
+            sql.append(" and r.submitted_by = ?");
+            params.add(onlySubmittedBy);
+        }
+        if (filter.status() != null) {
+            sql.append(" and r.status = ?");
+            params.add(filter.status().name());
+        }
+        if (filter.siteCode() != null) {
+            sql.append(" and r.site_code = ?");
+            params.add(filter.siteCode());
+        }
+        if (filter.urgency() != null) {
+            sql.append(" and r.urgency = ?");
+            params.add(filter.urgency().name());
+        }
+        if (filter.intent() != null) {
+            sql.append(" and r.intent = ?");
+            params.add(filter.intent().name());
+        }
+        if (filter.patientText() != null) {
+            String digits = filter.patientText().replaceAll("[\\s-]", "");
+            String prefix = filter.patientText().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            sql.append(" and (lower(p.family_name) like ? or lower(p.given_name) like ? or p.nhs_number = ?)");
+            params.add(prefix);
+            params.add(prefix);
+            params.add(digits);
+        }
+        sql.append(" order by r.submitted_at desc limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new ReferralSummary(
+                new ReferralId(rs.getObject("id", UUID.class)), rs.getObject("patient_id", UUID.class),
+                rs.getString("family_name").toUpperCase() + ", " + rs.getString("given_name"), rs.getString("nhs_number"),
+                rs.getObject("date_of_birth", LocalDate.class), rs.getString("site_name"),
+                Laterality.valueOf(rs.getString("laterality")), rs.getString("spinal_level"),
+                Intent.valueOf(rs.getString("intent")), Urgency.valueOf(rs.getString("urgency")),
+                ReferralStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
+                rs.getString("submitted_by"), rs.getString("referrer_name"))).list();
+    }
+
+    /** Moves the status only if it is still {@code from}: a concurrent change makes this return false. */
+    boolean changeStatus(ReferralId id, ReferralStatus from, ReferralStatus to, String reason, Instant at, String by) {
+        return jdbc.sql("""
+                update referral set status = ?, status_reason = ?, status_changed_at = ?, status_changed_by = ?
+                where id = ? and status = ?
+                """)
+                .params(to.name(), reason, Timestamp.from(at), by, id.value(), from.name()).update() == 1;
+    }
+
+    private Referral referral(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        ReferralDetails details = new ReferralDetails(rs.getObject("patient_id", UUID.class), rs.getString("site_code"),
+                Laterality.valueOf(rs.getString("laterality")), rs.getString("spinal_level"),
+                Intent.valueOf(rs.getString("intent")), Indication.valueOf(rs.getString("indication")),
+                rs.getString("indication_detail"), rs.getString("clinical_question"), treatments(id),
+                previousInjections(id), antithrombotics(id), rs.getString("other_medicines"),
+                rs.getBoolean("no_known_allergies"), allergies(id), DiabetesType.valueOf(rs.getString("diabetes")),
+                rs.getBoolean("diabetes_on_insulin"), rs.getObject("hba1c_mmol_per_mol", Integer.class),
+                rs.getBoolean("prosthetic_joint_at_site"), rs.getBoolean("infection_at_site"),
+                rs.getBoolean("systemic_infection"), PregnancyPossibility.valueOf(rs.getString("pregnancy")),
+                rs.getObject("weight_kg", BigDecimal.class), rs.getObject("creatinine_umol_per_l", Integer.class),
+                rs.getObject("egfr", Integer.class), rs.getObject("renal_test_date", LocalDate.class),
+                Urgency.valueOf(rs.getString("urgency")),
+                new ReferralDetails.Referrer(rs.getString("referrer_name"), rs.getString("referrer_role"),
+                        rs.getString("referrer_organisation"), rs.getString("referrer_phone"), rs.getString("referrer_email")));
+        return new Referral(new ReferralId(id), details, ReferralStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"), rs.getTimestamp("status_changed_at").toInstant(),
+                rs.getString("status_changed_by"), rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"));
+    }
+
+    private List<ReferralDetails.TreatmentTried> treatments(UUID id) {
+        return jdbc.sql("select * from referral_treatment_tried where referral_id = ? order by position").param(id)
+                .query((rs, n) -> new ReferralDetails.TreatmentTried(TreatmentKind.valueOf(rs.getString("treatment")),
+                        rs.getObject("duration_weeks", Integer.class), rs.getString("detail")))
+                .list();
+    }
+
+    private List<ReferralDetails.PreviousInjection> previousInjections(UUID id) {
+        return jdbc.sql("select * from referral_previous_injection where referral_id = ? order by position").param(id)
+                .query((rs, n) -> new ReferralDetails.PreviousInjection(rs.getString("site_code"),
+                        Laterality.valueOf(rs.getString("laterality")), rs.getObject("injected_on", LocalDate.class),
+                        rs.getString("drug")))
+                .list();
+    }
+
+    private List<ReferralDetails.AntithromboticMedicine> antithrombotics(UUID id) {
+        return jdbc.sql("select * from referral_antithrombotic where referral_id = ? order by position").param(id)
+                .query((rs, n) -> new ReferralDetails.AntithromboticMedicine(Antithrombotic.valueOf(rs.getString("drug")),
+                        rs.getString("dose"), DoseFrequency.valueOf(rs.getString("frequency")), rs.getString("dose_times")))
+                .list();
+    }
+
+    private List<ReferralDetails.Allergy> allergies(UUID id) {
+        return jdbc.sql("select * from referral_allergy where referral_id = ? order by position").param(id)
+                .query((rs, n) -> new ReferralDetails.Allergy(AllergyCategory.valueOf(rs.getString("category")),
+                        rs.getString("agent"), rs.getString("reaction")))
+                .list();
+    }
+}

@@ -1,0 +1,126 @@
+package org.synovia.referral;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.catalogue.Catalogue;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
+
+/**
+ * Submits, lists, shows and withdraws referrals. A referrer sees only the referrals they submitted;
+ * radiologists, nurses and booking clerks see all. Every access is audited.
+ */
+@Service
+public class Referrals {
+
+    static final String RECORD_TYPE = "Referral";
+    private static final int LIST_LIMIT = 200;
+    private static final String[] SEE_ALL_ROLES = {"RADIOLOGIST", "NURSE", "BOOKING"};
+
+    private final ReferralRepository repository;
+    private final Catalogue catalogue;
+    private final Patients patients;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Referrals(ReferralRepository repository, Catalogue catalogue, Patients patients, AuditTrail audit,
+            ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.catalogue = catalogue;
+        this.patients = patients;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a referral once per {@code submissionKey}: a form submitted twice (a double click, a
+     * resent request) returns the referral the first submission made.
+     */
+    @Transactional
+    public Referral submit(UUID submissionKey, ReferralDetails details) {
+        Objects.requireNonNull(submissionKey, "submissionKey");
+        Optional<ReferralId> earlier = repository.findBySubmissionKey(submissionKey);
+        if (earlier.isPresent()) {
+            return show(earlier.get());
+        }
+        ReferralValidation.check(details, LocalDate.now(clock), catalogue::site);
+        if (details.patientId() != null && patients.find(new PatientId(details.patientId())).isEmpty()) {
+            throw new InvalidInputException("patientId", "This patient is not registered.");
+        }
+        ReferralId id = ReferralId.random();
+        var now = clock.instant();
+        if (!repository.insertOnce(id, submissionKey, details, now, CurrentUser.username())) {
+            return show(repository.findBySubmissionKey(submissionKey).orElseThrow());
+        }
+        audit.record(AuditAction.CREATE, RECORD_TYPE, id, details.patientId(), "submitted " + details.siteCode());
+        events.publishEvent(new ReferralReceived(id, details.patientId(), details.siteCode(), details.intent(),
+                details.urgency(), now));
+        return repository.find(id).orElseThrow();
+    }
+
+    /** The referral, if the current user may see it; otherwise {@link ReferralNotFoundException}. */
+    @Transactional
+    public Referral show(ReferralId id) {
+        Referral referral = repository.find(id).filter(this::visibleToCurrentUser)
+                .orElseThrow(() -> new ReferralNotFoundException(id));
+        audit.record(AuditAction.READ, RECORD_TYPE, id, referral.details().patientId(), null);
+        return referral;
+    }
+
+    @Transactional
+    public List<ReferralSummary> list(ReferralFilter filter) {
+        String onlyMine = seesAll() ? null : CurrentUser.username();
+        List<ReferralSummary> found = repository.list(filter, onlyMine, LIST_LIMIT);
+        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, found.size() + " referrals shown: "
+                + found.stream().map(s -> s.id().toString()).collect(Collectors.joining(",")));
+        return found;
+    }
+
+    /** The referrer, or staff who see all referrals, withdraw a referral that has not ended. */
+    @Transactional
+    public Referral withdraw(ReferralId id, String reason) {
+        Referral referral = show(id);
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty() || why.length() > 1000) {
+            throw new InvalidInputException("reason", "Say why the referral is withdrawn (up to 1000 characters).");
+        }
+        if (!referral.status().canMoveTo(ReferralStatus.WITHDRAWN)) {
+            throw new InvalidInputException("status", "A referral that is " + referral.status().label().toLowerCase()
+                    + " cannot be withdrawn.");
+        }
+        if (!repository.changeStatus(id, referral.status(), ReferralStatus.WITHDRAWN, why, clock.instant(),
+                CurrentUser.username())) {
+            throw new InvalidInputException("status", "Someone else changed this referral just now; reload and try again.");
+        }
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, referral.details().patientId(), "withdrawn: " + why);
+        return repository.find(id).orElseThrow();
+    }
+
+    private boolean visibleToCurrentUser(Referral referral) {
+        return seesAll() || referral.submittedBy().equals(CurrentUser.username());
+    }
+
+    private static boolean seesAll() {
+        for (String role : SEE_ALL_ROLES) {
+            if (CurrentUser.hasRole(role)) {
+                return true;
+            }
+        }
+        return CurrentUser.SYSTEM.equals(CurrentUser.username());
+    }
+}

@@ -1,0 +1,154 @@
+package org.synovia.referral.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.account.UserAccounts;
+import org.synovia.catalogue.Catalogue;
+import org.synovia.catalogue.InjectionSite;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
+import org.synovia.referral.AllergyCategory;
+import org.synovia.referral.DiabetesType;
+import org.synovia.referral.Indication;
+import org.synovia.referral.Intent;
+import org.synovia.referral.PregnancyPossibility;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralFilter;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralStatus;
+import org.synovia.referral.Referrals;
+import org.synovia.referral.TreatmentKind;
+import org.synovia.referral.Urgency;
+import org.synovia.shared.Antithrombotic;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.DoseFrequency;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.Laterality;
+import org.synovia.shared.web.FormErrors;
+
+@Controller
+@RequestMapping("/referrals")
+@PreAuthorize("hasAnyRole('REFERRER', 'RADIOLOGIST', 'NURSE', 'BOOKING')")
+class ReferralController {
+
+    private final Referrals referrals;
+    private final Patients patients;
+    private final Catalogue catalogue;
+    private final UserAccounts accounts;
+
+    ReferralController(Referrals referrals, Patients patients, Catalogue catalogue, UserAccounts accounts) {
+        this.referrals = referrals;
+        this.patients = patients;
+        this.catalogue = catalogue;
+        this.accounts = accounts;
+    }
+
+    @ModelAttribute
+    void vocabulary(Model model) {
+        Map<String, List<InjectionSite>> sitesByRegion = new LinkedHashMap<>();
+        catalogue.sites().forEach(site -> sitesByRegion.computeIfAbsent(site.region(), r -> new ArrayList<>()).add(site));
+        model.addAttribute("sitesByRegion", sitesByRegion);
+        model.addAttribute("sites", catalogue.sites());
+        model.addAttribute("lateralities", Laterality.values());
+        model.addAttribute("intents", Intent.values());
+        model.addAttribute("indications", Indication.values());
+        model.addAttribute("treatmentKinds", TreatmentKind.values());
+        model.addAttribute("antithromboticDrugs", Antithrombotic.values());
+        model.addAttribute("frequencies", DoseFrequency.values());
+        model.addAttribute("allergyCategories", AllergyCategory.values());
+        model.addAttribute("diabetesTypes", DiabetesType.values());
+        model.addAttribute("pregnancyOptions", PregnancyPossibility.values());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("statuses", ReferralStatus.values());
+    }
+
+    @GetMapping
+    String list(@RequestParam(name = "status", required = false) ReferralStatus status,
+            @RequestParam(name = "site", required = false) String siteCode,
+            @RequestParam(name = "urgency", required = false) Urgency urgency,
+            @RequestParam(name = "intent", required = false) Intent intent,
+            @RequestParam(name = "patient", required = false) String patientText, Model model) {
+        ReferralFilter filter = new ReferralFilter(status, siteCode, urgency, intent, patientText);
+        model.addAttribute("filter", filter);
+        model.addAttribute("referrals", referrals.list(filter));
+        model.addAttribute("ownOnly", !(CurrentUser.hasRole("RADIOLOGIST") || CurrentUser.hasRole("NURSE")
+                || CurrentUser.hasRole("BOOKING")));
+        return "referral/list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize("hasRole('REFERRER')")
+    String newReferral(@RequestParam("patientId") PatientId patientId, Model model) {
+        ReferralForm form = new ReferralForm();
+        form.setPatientId(patientId.value());
+        accounts.find(CurrentUser.username()).ifPresent(me -> {
+            form.setReferrerName(me.displayName());
+            form.setReferrerOrganisation(me.organisation());
+            form.setReferrerEmail(me.email());
+        });
+        model.addAttribute("referralForm", form);
+        return showForm(form, model);
+    }
+
+    @PostMapping
+    @PreAuthorize("hasRole('REFERRER')")
+    String submit(@ModelAttribute ReferralForm referralForm, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        referralForm.dropBlankRows();
+        if (!result.hasErrors()) {
+            try {
+                Referral referral = referrals.submit(referralForm.getSubmissionKey(), referralForm.toDetails());
+                redirect.addFlashAttribute("notice", "Referral submitted. It will be vetted by a radiologist.");
+                return "redirect:/referrals/" + referral.id();
+            }
+            catch (InvalidInputException e) {
+                FormErrors.bind(e, result);
+            }
+        }
+        referralForm.padRows();
+        return showForm(referralForm, model);
+    }
+
+    private String showForm(ReferralForm form, Model model) {
+        if (form.getPatientId() != null) {
+            patients.find(new PatientId(form.getPatientId())).ifPresent(p -> model.addAttribute("patient", p));
+        }
+        return "referral/form";
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable("id") ReferralId id, Model model) {
+        Referral referral = referrals.show(id);
+        model.addAttribute("referral", referral);
+        model.addAttribute("patient", patients.find(new PatientId(referral.details().patientId())).orElseThrow());
+        model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());
+        return "referral/show";
+    }
+
+    @PostMapping("/{id}/withdraw")
+    String withdraw(@PathVariable("id") ReferralId id, @RequestParam(name = "reason", required = false) String reason,
+            RedirectAttributes redirect) {
+        try {
+            referrals.withdraw(id, reason);
+            redirect.addFlashAttribute("notice", "Referral withdrawn.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/referrals/" + id;
+    }
+}

@@ -1,0 +1,252 @@
+package org.synovia.referral.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.synovia.referral.AllergyCategory;
+import org.synovia.referral.DiabetesType;
+import org.synovia.referral.Indication;
+import org.synovia.referral.Intent;
+import org.synovia.referral.PregnancyPossibility;
+import org.synovia.referral.ReferralDetails;
+import org.synovia.referral.TreatmentKind;
+import org.synovia.referral.Urgency;
+import org.synovia.shared.Antithrombotic;
+import org.synovia.shared.DoseFrequency;
+import org.synovia.shared.Laterality;
+
+/**
+ * The referral form as typed. Each list has a few blank rows; rows left blank are dropped before
+ * validation, so the form works without JavaScript.
+ */
+public class ReferralForm {
+
+    static final int BLANK_ROWS = 3;
+
+    private UUID submissionKey = UUID.randomUUID();
+    private UUID patientId;
+    private String siteCode;
+    private Laterality laterality;
+    private String spinalLevel;
+    private Intent intent;
+    private Indication indication;
+    private String indicationDetail;
+    private String clinicalQuestion;
+    private List<TreatmentRow> treatments = rows(TreatmentRow::new);
+    private List<PreviousInjectionRow> previousInjections = rows(PreviousInjectionRow::new);
+    private List<AntithromboticRow> antithrombotics = rows(AntithromboticRow::new);
+    private String otherMedicines;
+    private boolean noKnownAllergies;
+    private List<AllergyRow> allergies = rows(AllergyRow::new);
+    private DiabetesType diabetes;
+    private boolean onInsulin;
+    private Integer hba1cMmolPerMol;
+    private boolean prostheticJointAtSite;
+    private boolean infectionAtSite;
+    private boolean systemicInfection;
+    private PregnancyPossibility pregnancy;
+    private BigDecimal weightKg;
+    private Integer creatinineUmolPerL;
+    private Integer egfr;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate renalTestDate;
+    private Urgency urgency = Urgency.ROUTINE;
+    private String referrerName;
+    private String referrerRole;
+    private String referrerOrganisation;
+    private String referrerPhone;
+    private String referrerEmail;
+
+    private static <T> List<T> rows(java.util.function.Supplier<T> blank) {
+        List<T> rows = new ArrayList<>();
+        for (int i = 0; i < BLANK_ROWS; i++) {
+            rows.add(blank.get());
+        }
+        return rows;
+    }
+
+    /**
+     * Drops blank rows so that problems are reported against the rows the user filled; the rows
+     * kept are moved up, so their indexes match the details built from them.
+     */
+    void dropBlankRows() {
+        treatments = keep(treatments, TreatmentRow::isBlank);
+        previousInjections = keep(previousInjections, PreviousInjectionRow::isBlank);
+        antithrombotics = keep(antithrombotics, AntithromboticRow::isBlank);
+        allergies = keep(allergies, AllergyRow::isBlank);
+    }
+
+    /** Pads the lists with blank rows again for redisplay. */
+    void padRows() {
+        while (treatments.size() < BLANK_ROWS) treatments.add(new TreatmentRow());
+        while (previousInjections.size() < BLANK_ROWS) previousInjections.add(new PreviousInjectionRow());
+        while (antithrombotics.size() < BLANK_ROWS) antithrombotics.add(new AntithromboticRow());
+        while (allergies.size() < BLANK_ROWS) allergies.add(new AllergyRow());
+    }
+
+    private static <T> List<T> keep(List<T> rows, Predicate<T> blank) {
+        List<T> kept = new ArrayList<>();
+        for (T row : rows == null ? List.<T>of() : rows) {
+            if (row != null && !blank.test(row)) {
+                kept.add(row);
+            }
+        }
+        return kept;
+    }
+
+    ReferralDetails toDetails() {
+        return new ReferralDetails(patientId, siteCode, laterality, spinalLevel, intent, indication, indicationDetail,
+                clinicalQuestion,
+                treatments.stream().map(t -> new ReferralDetails.TreatmentTried(t.kind, t.durationWeeks, t.detail)).toList(),
+                previousInjections.stream().map(p -> new ReferralDetails.PreviousInjection(blankToNull(p.siteCode), p.laterality,
+                        p.date, p.drug)).toList(),
+                antithrombotics.stream().map(a -> new ReferralDetails.AntithromboticMedicine(a.drug, a.dose, a.frequency,
+                        a.doseTimes)).toList(),
+                otherMedicines, noKnownAllergies,
+                allergies.stream().map(a -> new ReferralDetails.Allergy(a.category, a.agent, a.reaction)).toList(),
+                diabetes, onInsulin, hba1cMmolPerMol, prostheticJointAtSite, infectionAtSite, systemicInfection, pregnancy,
+                weightKg, creatinineUmolPerL, egfr, renalTestDate, urgency,
+                new ReferralDetails.Referrer(referrerName, referrerRole, referrerOrganisation, referrerPhone, referrerEmail));
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String blankToNull(String value) {
+        return blank(value) ? null : value;
+    }
+
+    public static class TreatmentRow {
+        private TreatmentKind kind;
+        private Integer durationWeeks;
+        private String detail;
+
+        boolean isBlank() { return kind == null && durationWeeks == null && blank(detail); }
+        public TreatmentKind getKind() { return kind; }
+        public void setKind(TreatmentKind kind) { this.kind = kind; }
+        public Integer getDurationWeeks() { return durationWeeks; }
+        public void setDurationWeeks(Integer durationWeeks) { this.durationWeeks = durationWeeks; }
+        public String getDetail() { return detail; }
+        public void setDetail(String detail) { this.detail = detail; }
+    }
+
+    public static class PreviousInjectionRow {
+        private String siteCode;
+        private Laterality laterality;
+        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+        private LocalDate date;
+        private String drug;
+
+        boolean isBlank() { return blank(siteCode) && laterality == null && date == null && blank(drug); }
+        public String getSiteCode() { return siteCode; }
+        public void setSiteCode(String siteCode) { this.siteCode = siteCode; }
+        public Laterality getLaterality() { return laterality; }
+        public void setLaterality(Laterality laterality) { this.laterality = laterality; }
+        public LocalDate getDate() { return date; }
+        public void setDate(LocalDate date) { this.date = date; }
+        public String getDrug() { return drug; }
+        public void setDrug(String drug) { this.drug = drug; }
+    }
+
+    public static class AntithromboticRow {
+        private Antithrombotic drug;
+        private String dose;
+        private DoseFrequency frequency;
+        private String doseTimes;
+
+        boolean isBlank() { return drug == null && blank(dose) && frequency == null && blank(doseTimes); }
+        public Antithrombotic getDrug() { return drug; }
+        public void setDrug(Antithrombotic drug) { this.drug = drug; }
+        public String getDose() { return dose; }
+        public void setDose(String dose) { this.dose = dose; }
+        public DoseFrequency getFrequency() { return frequency; }
+        public void setFrequency(DoseFrequency frequency) { this.frequency = frequency; }
+        public String getDoseTimes() { return doseTimes; }
+        public void setDoseTimes(String doseTimes) { this.doseTimes = doseTimes; }
+    }
+
+    public static class AllergyRow {
+        private AllergyCategory category;
+        private String agent;
+        private String reaction;
+
+        boolean isBlank() { return category == null && blank(agent) && blank(reaction); }
+        public AllergyCategory getCategory() { return category; }
+        public void setCategory(AllergyCategory category) { this.category = category; }
+        public String getAgent() { return agent; }
+        public void setAgent(String agent) { this.agent = agent; }
+        public String getReaction() { return reaction; }
+        public void setReaction(String reaction) { this.reaction = reaction; }
+    }
+
+    public UUID getSubmissionKey() { return submissionKey; }
+    public void setSubmissionKey(UUID submissionKey) { this.submissionKey = submissionKey; }
+    public UUID getPatientId() { return patientId; }
+    public void setPatientId(UUID patientId) { this.patientId = patientId; }
+    public String getSiteCode() { return siteCode; }
+    public void setSiteCode(String siteCode) { this.siteCode = siteCode; }
+    public Laterality getLaterality() { return laterality; }
+    public void setLaterality(Laterality laterality) { this.laterality = laterality; }
+    public String getSpinalLevel() { return spinalLevel; }
+    public void setSpinalLevel(String spinalLevel) { this.spinalLevel = spinalLevel; }
+    public Intent getIntent() { return intent; }
+    public void setIntent(Intent intent) { this.intent = intent; }
+    public Indication getIndication() { return indication; }
+    public void setIndication(Indication indication) { this.indication = indication; }
+    public String getIndicationDetail() { return indicationDetail; }
+    public void setIndicationDetail(String indicationDetail) { this.indicationDetail = indicationDetail; }
+    public String getClinicalQuestion() { return clinicalQuestion; }
+    public void setClinicalQuestion(String clinicalQuestion) { this.clinicalQuestion = clinicalQuestion; }
+    public List<TreatmentRow> getTreatments() { return treatments; }
+    public void setTreatments(List<TreatmentRow> treatments) { this.treatments = treatments; }
+    public List<PreviousInjectionRow> getPreviousInjections() { return previousInjections; }
+    public void setPreviousInjections(List<PreviousInjectionRow> previousInjections) { this.previousInjections = previousInjections; }
+    public List<AntithromboticRow> getAntithrombotics() { return antithrombotics; }
+    public void setAntithrombotics(List<AntithromboticRow> antithrombotics) { this.antithrombotics = antithrombotics; }
+    public String getOtherMedicines() { return otherMedicines; }
+    public void setOtherMedicines(String otherMedicines) { this.otherMedicines = otherMedicines; }
+    public boolean isNoKnownAllergies() { return noKnownAllergies; }
+    public void setNoKnownAllergies(boolean noKnownAllergies) { this.noKnownAllergies = noKnownAllergies; }
+    public List<AllergyRow> getAllergies() { return allergies; }
+    public void setAllergies(List<AllergyRow> allergies) { this.allergies = allergies; }
+    public DiabetesType getDiabetes() { return diabetes; }
+    public void setDiabetes(DiabetesType diabetes) { this.diabetes = diabetes; }
+    public boolean isOnInsulin() { return onInsulin; }
+    public void setOnInsulin(boolean onInsulin) { this.onInsulin = onInsulin; }
+    public Integer getHba1cMmolPerMol() { return hba1cMmolPerMol; }
+    public void setHba1cMmolPerMol(Integer hba1cMmolPerMol) { this.hba1cMmolPerMol = hba1cMmolPerMol; }
+    public boolean isProstheticJointAtSite() { return prostheticJointAtSite; }
+    public void setProstheticJointAtSite(boolean prostheticJointAtSite) { this.prostheticJointAtSite = prostheticJointAtSite; }
+    public boolean isInfectionAtSite() { return infectionAtSite; }
+    public void setInfectionAtSite(boolean infectionAtSite) { this.infectionAtSite = infectionAtSite; }
+    public boolean isSystemicInfection() { return systemicInfection; }
+    public void setSystemicInfection(boolean systemicInfection) { this.systemicInfection = systemicInfection; }
+    public PregnancyPossibility getPregnancy() { return pregnancy; }
+    public void setPregnancy(PregnancyPossibility pregnancy) { this.pregnancy = pregnancy; }
+    public BigDecimal getWeightKg() { return weightKg; }
+    public void setWeightKg(BigDecimal weightKg) { this.weightKg = weightKg; }
+    public Integer getCreatinineUmolPerL() { return creatinineUmolPerL; }
+    public void setCreatinineUmolPerL(Integer creatinineUmolPerL) { this.creatinineUmolPerL = creatinineUmolPerL; }
+    public Integer getEgfr() { return egfr; }
+    public void setEgfr(Integer egfr) { this.egfr = egfr; }
+    public LocalDate getRenalTestDate() { return renalTestDate; }
+    public void setRenalTestDate(LocalDate renalTestDate) { this.renalTestDate = renalTestDate; }
+    public Urgency getUrgency() { return urgency; }
+    public void setUrgency(Urgency urgency) { this.urgency = urgency; }
+    public String getReferrerName() { return referrerName; }
+    public void setReferrerName(String referrerName) { this.referrerName = referrerName; }
+    public String getReferrerRole() { return referrerRole; }
+    public void setReferrerRole(String referrerRole) { this.referrerRole = referrerRole; }
+    public String getReferrerOrganisation() { return referrerOrganisation; }
+    public void setReferrerOrganisation(String referrerOrganisation) { this.referrerOrganisation = referrerOrganisation; }
+    public String getReferrerPhone() { return referrerPhone; }
+    public void setReferrerPhone(String referrerPhone) { this.referrerPhone = referrerPhone; }
+    public String getReferrerEmail() { return referrerEmail; }
+    public void setReferrerEmail(String referrerEmail) { this.referrerEmail = referrerEmail; }
+}
