@@ -1,6 +1,7 @@
 package org.synovia.shared;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -13,6 +14,7 @@ class ClockConfiguration {
 
     @Bean
     Clock clock(@Value("${synovia.time-zone:Europe/London}") String zone) {
-        return Clock.system(ZoneId.of(zone));
+        // Microsecond ticks: PostgreSQL keeps microseconds, so what is stored reads back equal.
+        return Clock.tick(Clock.system(ZoneId.of(zone)), Duration.ofNanos(1_000));
     }
 }

@@ -1,0 +1,38 @@
+package org.synovia.patient;
+
+import java.time.LocalDate;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.synovia.shared.Sex;
+
+/** Synthetic, obviously fake patients. NHS numbers come from the 999 test range. */
+public final class PatientFixtures {
+
+    private PatientFixtures() {
+    }
+
+    /** A valid NHS number not used before in this JVM (with overwhelming probability). */
+    public static String uniqueNhsNumber() {
+        while (true) {
+            String nine = "999" + String.format("%06d", ThreadLocalRandom.current().nextInt(1_000_000));
+            int check = NhsNumber.checkDigit(nine + "0");
+            if (check >= 0) {
+                return nine + check;
+            }
+        }
+    }
+
+    public static String uniqueFamilyName() {
+        StringBuilder name = new StringBuilder("Testperson");
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int i = 0; i < 8; i++) {
+            name.append((char) ('a' + random.nextInt(26)));
+        }
+        return name.toString();
+    }
+
+    public static NewPatient adult() {
+        return new NewPatient(uniqueNhsNumber(), null, uniqueFamilyName(), "Alex", LocalDate.of(1970, 3, 14), Sex.FEMALE,
+                "07700 900123", "alex@example.com", "Dr Example", "Example Surgery");
+    }
+}
