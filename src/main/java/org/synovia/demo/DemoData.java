@@ -34,7 +34,9 @@ import org.synovia.referral.Indication;
 import org.synovia.referral.Intent;
 import org.synovia.referral.PregnancyPossibility;
 import org.synovia.referral.ReferralDetails;
+import org.synovia.referral.ReferrerSetting;
 import org.synovia.referral.Referrals;
+import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
 import org.synovia.shared.Antithrombotic;
@@ -114,14 +116,16 @@ class DemoData implements ApplicationRunner {
                 "Ramipril 5 mg od; atorvastatin 20 mg nocte", false,
                 List.of(new ReferralDetails.Allergy(AllergyCategory.OTHER, "Penicillin", "Rash")), DiabetesType.NONE, false,
                 null, false, false, false, PregnancyPossibility.NOT_APPLICABLE, new BigDecimal("68"), 88, null,
-                today.minusDays(20), Urgency.ROUTINE, referrer("Dr Asha Patel", "Consultant rheumatologist")));
+                today.minusDays(20), Urgency.ROUTINE, referrer("Dr Asha Patel", "Consultant rheumatologist"),
+                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE));
         referrals.submit(UUID.randomUUID(), new ReferralDetails(alan.id().value(), "HIP_JOINT", Laterality.LEFT, null,
                 Intent.DIAGNOSTIC, Indication.OSTEOARTHRITIS, null,
                 "Left groin and thigh pain; lumbar spine also degenerate. Is the hip the source before arthroplasty listing?",
                 List.of(new ReferralDetails.TreatmentTried(TreatmentKind.PHYSIOTHERAPY, 8, null)),
                 List.of(), List.of(), "Metformin 1 g bd", true, List.of(), DiabetesType.TYPE_2, false, 64, false, false, false,
                 PregnancyPossibility.NOT_APPLICABLE, new BigDecimal("82.5"), null, 71, today.minusDays(40), Urgency.SOON,
-                referrer("Dr Asha Patel", "Consultant rheumatologist")));
+                referrer("Dr Asha Patel", "Consultant rheumatologist"),
+                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE));
         referrals.submit(UUID.randomUUID(), new ReferralDetails(mary.id().value(), "TROCHANTERIC_BURSA", Laterality.RIGHT, null,
                 Intent.THERAPEUTIC, Indication.BURSITIS, null,
                 "Greater trochanteric pain syndrome, not settling with exercise programme.",
@@ -131,7 +135,8 @@ class DemoData implements ApplicationRunner {
                         "Methylprednisolone acetate 40 mg")),
                 List.of(), null, true, List.of(), DiabetesType.NONE, false, null, false, false, false,
                 PregnancyPossibility.NOT_PREGNANT, new BigDecimal("71"), null, null, null, Urgency.ROUTINE,
-                referrer("Dr Asha Patel", "Consultant rheumatologist")));
+                referrer("Dr Asha Patel", "Consultant rheumatologist"),
+                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE));
     }
 
     private Patient register(String nhsNumber, String hospitalNumber, String family, String given, LocalDate born, Sex sex) {

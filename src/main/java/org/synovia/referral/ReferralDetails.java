@@ -40,7 +40,10 @@ public record ReferralDetails(
         Integer egfr,
         LocalDate renalTestDate,
         Urgency urgency,
-        Referrer referrer) {
+        Referrer referrer,
+        RequestedInjectate requestedInjectate,
+        boolean radicularPain,
+        ReferrerSetting referrerSetting) {
 
     public ReferralDetails {
         treatments = List.copyOf(treatments == null ? List.of() : treatments);

@@ -35,8 +35,8 @@ class ReferralRepository {
                     hba1c_mmol_per_mol, prosthetic_joint_at_site, infection_at_site, systemic_infection, pregnancy, weight_kg,
                     creatinine_umol_per_l, egfr, renal_test_date, urgency, referrer_name, referrer_role, referrer_organisation,
                     referrer_phone, referrer_email, status, status_reason, status_changed_at, status_changed_by,
-                    submitted_at, submitted_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    submitted_at, submitted_by, requested_injectate, radicular_pain, referrer_setting)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (submission_key) do nothing
                 """)
                 .params(id.value(), submissionKey, d.patientId(), d.siteCode(), d.laterality().name(), d.spinalLevel(),
@@ -45,7 +45,8 @@ class ReferralRepository {
                         d.prostheticJointAtSite(), d.infectionAtSite(), d.systemicInfection(), d.pregnancy().name(),
                         d.weightKg(), d.creatinineUmolPerL(), d.egfr(), d.renalTestDate(), d.urgency().name(), r.name(),
                         r.role(), r.organisation(), r.phone(), r.email(), ReferralStatus.SUBMITTED.name(), null,
-                        Timestamp.from(at), by, Timestamp.from(at), by)
+                        Timestamp.from(at), by, Timestamp.from(at), by, d.requestedInjectate().name(), d.radicularPain(),
+                        d.referrerSetting().name())
                 .update();
         if (inserted == 0) {
             return false;
@@ -82,13 +83,45 @@ class ReferralRepository {
         return jdbc.sql("select * from referral where id = ?").param(id.value()).query(this::referral).optional();
     }
 
+    private static final String SUMMARY = """
+            select r.id, r.patient_id, p.family_name, p.given_name, p.nhs_number, p.date_of_birth, s.name as site_name,
+                   r.laterality, r.spinal_level, r.intent, r.urgency, r.status, r.submitted_at, r.submitted_by, r.referrer_name,
+                   (select q.question from referral_information_request q where q.referral_id = r.id and q.answer is null
+                    order by q.asked_at desc limit 1) as open_question
+            from referral r join patient p on p.id = r.patient_id join injection_site s on s.code = r.site_code
+            """;
+
+    List<ReferralSummary> vettingQueue(int limit) {
+        return jdbc.sql(SUMMARY + """
+                where r.status in ('SUBMITTED', 'IN_VETTING')
+                order by case r.urgency when 'URGENT' then 0 when 'SOON' then 1 else 2 end, r.submitted_at
+                limit ?""").param(limit).query(ReferralRepository::summary).list();
+    }
+
+    void insertInformationRequest(UUID id, ReferralId referral, String question, String by, Instant at) {
+        jdbc.sql("insert into referral_information_request (id, referral_id, question, asked_by, asked_at) values (?, ?, ?, ?, ?)")
+                .params(id, referral.value(), question, by, Timestamp.from(at)).update();
+    }
+
+    boolean answerOpenInformationRequest(ReferralId referral, String answer, String by, Instant at) {
+        return jdbc.sql("""
+                update referral_information_request set answer = ?, answered_by = ?, answered_at = ?
+                where referral_id = ? and answer is null
+                """).params(answer, by, Timestamp.from(at), referral.value()).update() > 0;
+    }
+
+    List<InformationRequest> informationRequests(ReferralId referral) {
+        return jdbc.sql("select * from referral_information_request where referral_id = ? order by asked_at")
+                .param(referral.value())
+                .query((rs, n) -> new InformationRequest(rs.getObject("id", UUID.class), referral, rs.getString("question"),
+                        rs.getString("asked_by"), rs.getTimestamp("asked_at").toInstant(), rs.getString("answer"),
+                        rs.getString("answered_by"),
+                        rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant()))
+                .list();
+    }
+
     List<ReferralSummary> list(ReferralFilter filter, String onlySubmittedBy, int limit) {
-        StringBuilder sql = new StringBuilder("""
-                select r.id, r.patient_id, p.family_name, p.given_name, p.nhs_number, p.date_of_birth, s.name as site_name,
-                       r.laterality, r.spinal_level, r.intent, r.urgency, r.status, r.submitted_at, r.submitted_by, r.referrer_name
-                from referral r join patient p on p.id = r.patient_id join injection_site s on s.code = r.site_code
-                where true
-                """);
+        StringBuilder sql = new StringBuilder(SUMMARY + " where true ");
         List<Object> params = new ArrayList<>();
         if (onlySubmittedBy != null) {
             sql.append(" and r.submitted_by = ?");
@@ -119,14 +152,17 @@ class ReferralRepository {
             params.add(digits);
         }
         sql.append(" order by r.submitted_at desc limit ").append(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new ReferralSummary(
-                new ReferralId(rs.getObject("id", UUID.class)), rs.getObject("patient_id", UUID.class),
+        return jdbc.sql(sql.toString()).params(params).query(ReferralRepository::summary).list();
+    }
+
+    private static ReferralSummary summary(ResultSet rs, int row) throws SQLException {
+        return new ReferralSummary(new ReferralId(rs.getObject("id", UUID.class)), rs.getObject("patient_id", UUID.class),
                 rs.getString("family_name").toUpperCase() + ", " + rs.getString("given_name"), rs.getString("nhs_number"),
                 rs.getObject("date_of_birth", LocalDate.class), rs.getString("site_name"),
                 Laterality.valueOf(rs.getString("laterality")), rs.getString("spinal_level"),
                 Intent.valueOf(rs.getString("intent")), Urgency.valueOf(rs.getString("urgency")),
                 ReferralStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
-                rs.getString("submitted_by"), rs.getString("referrer_name"))).list();
+                rs.getString("submitted_by"), rs.getString("referrer_name"), rs.getString("open_question"));
     }
 
     /** Moves the status only if it is still {@code from}: a concurrent change makes this return false. */
@@ -153,7 +189,9 @@ class ReferralRepository {
                 rs.getObject("egfr", Integer.class), rs.getObject("renal_test_date", LocalDate.class),
                 Urgency.valueOf(rs.getString("urgency")),
                 new ReferralDetails.Referrer(rs.getString("referrer_name"), rs.getString("referrer_role"),
-                        rs.getString("referrer_organisation"), rs.getString("referrer_phone"), rs.getString("referrer_email")));
+                        rs.getString("referrer_organisation"), rs.getString("referrer_phone"), rs.getString("referrer_email")),
+                RequestedInjectate.valueOf(rs.getString("requested_injectate")), rs.getBoolean("radicular_pain"),
+                ReferrerSetting.valueOf(rs.getString("referrer_setting")));
         return new Referral(new ReferralId(id), details, ReferralStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), rs.getTimestamp("status_changed_at").toInstant(),
                 rs.getString("status_changed_by"), rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"));

@@ -9,5 +9,6 @@ import org.synovia.shared.Laterality;
 /** One line of a referral list. */
 public record ReferralSummary(ReferralId id, UUID patientId, String patientName, String nhsNumber,
         LocalDate dateOfBirth, String siteName, Laterality laterality, String spinalLevel, Intent intent,
-        Urgency urgency, ReferralStatus status, Instant submittedAt, String submittedBy, String referrerName) {
+        Urgency urgency, ReferralStatus status, Instant submittedAt, String submittedBy, String referrerName,
+        String openQuestion) {
 }

@@ -77,6 +77,8 @@ final class ReferralValidation {
         required("pregnancy", d.pregnancy(), "Say whether the patient could be pregnant.");
         checkWeightAndRenal(d);
         required("urgency", d.urgency(), "Choose the urgency.");
+        required("requestedInjectate", d.requestedInjectate(), "Choose what should be injected, or ask the radiologist to advise.");
+        required("referrerSetting", d.referrerSetting(), "Choose the setting you refer from.");
         checkReferrer(d.referrer());
     }
 
@@ -109,6 +111,9 @@ final class ReferralValidation {
         }
         else if (d.spinalLevel() != null) {
             problem("spinalLevel", "A spinal level applies only to spinal sites.");
+        }
+        if (d.radicularPain() && !site.get().spinalLevel() && site.get().bleedingClass() != InjectionSite.BleedingClass.SACROILIAC) {
+            problem("radicularPain", "Radicular (sciatic) pain applies only to spinal referrals.");
         }
     }
 

@@ -91,23 +91,95 @@ public class Referrals {
         return found;
     }
 
+    /** Referrals waiting for a radiologist: urgent first, then the oldest. */
+    @Transactional
+    public List<ReferralSummary> vettingQueue() {
+        List<ReferralSummary> queue = repository.vettingQueue(LIST_LIMIT);
+        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, "vetting queue: " + queue.size() + " referrals");
+        return queue;
+    }
+
+    public List<InformationRequest> informationRequests(ReferralId id) {
+        return repository.informationRequests(id);
+    }
+
+    /** A radiologist accepts the referral; it goes straight onto the waiting list. */
+    @Transactional
+    public void accept(ReferralId id, String summary) {
+        transition(id, ReferralStatus.ACCEPTED, summary);
+        transition(id, ReferralStatus.WAITING, summary);
+    }
+
+    @Transactional
+    public void reject(ReferralId id, String reason) {
+        transition(id, ReferralStatus.REJECTED, reason);
+    }
+
+    /** A radiologist asks the referrer a question; the referral leaves the queue until answered. */
+    @Transactional
+    public void requestInformation(ReferralId id, String question) {
+        String asked = required(question, "question", "Write the question for the referrer.", 2000);
+        transition(id, ReferralStatus.MORE_INFORMATION_REQUESTED, asked);
+        repository.insertInformationRequest(UUID.randomUUID(), id, asked, CurrentUser.username(), clock.instant());
+    }
+
+    /** The referrer answers the open question; the referral returns to the vetting queue. */
+    @Transactional
+    public void answerInformation(ReferralId id, String answer) {
+        Referral referral = show(id);
+        if (!referral.submittedBy().equals(CurrentUser.username())) {
+            throw new InvalidInputException("answer", "Only the referrer who submitted this referral can answer.");
+        }
+        String given = required(answer, "answer", "Write your answer.", 4000);
+        if (!repository.answerOpenInformationRequest(id, given, CurrentUser.username(), clock.instant())) {
+            throw new InvalidInputException("answer", "There is no open question on this referral.");
+        }
+        transition(id, ReferralStatus.IN_VETTING, "information provided");
+    }
+
+    /** Marks a waiting referral booked or done, or back to waiting (scheduling and procedure issues). */
+    @Transactional
+    public void advance(ReferralId id, ReferralStatus to, String reason) {
+        transition(id, to, reason);
+    }
+
+    private void transition(ReferralId id, ReferralStatus to, String reason) {
+        Referral referral = repository.find(id).orElseThrow(() -> new ReferralNotFoundException(id));
+        if (!referral.status().canMoveTo(to)) {
+            throw new InvalidInputException("status", "A referral that is " + referral.status().label().toLowerCase()
+                    + " cannot become " + to.label().toLowerCase() + ".");
+        }
+        var now = clock.instant();
+        if (!repository.changeStatus(id, referral.status(), to, reason, now, CurrentUser.username())) {
+            throw new InvalidInputException("status", "Someone else changed this referral just now; reload and try again.");
+        }
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, referral.details().patientId(),
+                referral.status() + " -> " + to + (reason == null ? "" : ": " + reason));
+        events.publishEvent(new ReferralStatusChanged(id, referral.details().patientId(), referral.status(), to, reason,
+                CurrentUser.username(), now));
+    }
+
+    private static String required(String text, String field, String message, int max) {
+        String value = text == null ? "" : text.strip();
+        if (value.isEmpty()) {
+            throw new InvalidInputException(field, message);
+        }
+        if (value.length() > max) {
+            throw new InvalidInputException(field, "Use at most " + max + " characters (this has " + value.length() + ").");
+        }
+        return value;
+    }
+
     /** The referrer, or staff who see all referrals, withdraw a referral that has not ended. */
     @Transactional
     public Referral withdraw(ReferralId id, String reason) {
         Referral referral = show(id);
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty() || why.length() > 1000) {
-            throw new InvalidInputException("reason", "Say why the referral is withdrawn (up to 1000 characters).");
-        }
+        String why = required(reason, "reason", "Say why the referral is withdrawn.", 1000);
         if (!referral.status().canMoveTo(ReferralStatus.WITHDRAWN)) {
             throw new InvalidInputException("status", "A referral that is " + referral.status().label().toLowerCase()
                     + " cannot be withdrawn.");
         }
-        if (!repository.changeStatus(id, referral.status(), ReferralStatus.WITHDRAWN, why, clock.instant(),
-                CurrentUser.username())) {
-            throw new InvalidInputException("status", "Someone else changed this referral just now; reload and try again.");
-        }
-        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, referral.details().patientId(), "withdrawn: " + why);
+        transition(id, ReferralStatus.WITHDRAWN, why);
         return repository.find(id).orElseThrow();
     }
 

@@ -30,7 +30,9 @@ import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralFilter;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
+import org.synovia.referral.ReferrerSetting;
 import org.synovia.referral.Referrals;
+import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
 import org.synovia.shared.Antithrombotic;
@@ -74,6 +76,8 @@ class ReferralController {
         model.addAttribute("pregnancyOptions", PregnancyPossibility.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("statuses", ReferralStatus.values());
+        model.addAttribute("injectates", RequestedInjectate.values());
+        model.addAttribute("referrerSettings", ReferrerSetting.values());
     }
 
     @GetMapping
@@ -136,7 +140,23 @@ class ReferralController {
         model.addAttribute("referral", referral);
         model.addAttribute("patient", patients.find(new PatientId(referral.details().patientId())).orElseThrow());
         model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());
+        model.addAttribute("questions", referrals.informationRequests(id));
+        model.addAttribute("currentUsername", CurrentUser.username());
         return "referral/show";
+    }
+
+    @PostMapping("/{id}/answer")
+    @PreAuthorize("hasRole('REFERRER')")
+    String answer(@PathVariable("id") ReferralId id, @RequestParam(name = "answer", required = false) String answer,
+            RedirectAttributes redirect) {
+        try {
+            referrals.answerInformation(id, answer);
+            redirect.addFlashAttribute("notice", "Answer sent. The referral is back with the radiologist.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/referrals/" + id;
     }
 
     @PostMapping("/{id}/withdraw")

@@ -14,6 +14,8 @@ import org.synovia.referral.Indication;
 import org.synovia.referral.Intent;
 import org.synovia.referral.PregnancyPossibility;
 import org.synovia.referral.ReferralDetails;
+import org.synovia.referral.ReferrerSetting;
+import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
 import org.synovia.shared.Antithrombotic;
@@ -61,6 +63,9 @@ public class ReferralForm {
     private String referrerOrganisation;
     private String referrerPhone;
     private String referrerEmail;
+    private RequestedInjectate requestedInjectate = RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC;
+    private boolean radicularPain;
+    private ReferrerSetting referrerSetting = ReferrerSetting.SECONDARY_CARE;
 
     private static <T> List<T> rows(java.util.function.Supplier<T> blank) {
         List<T> rows = new ArrayList<>();
@@ -111,7 +116,8 @@ public class ReferralForm {
                 allergies.stream().map(a -> new ReferralDetails.Allergy(a.category, a.agent, a.reaction)).toList(),
                 diabetes, onInsulin, hba1cMmolPerMol, prostheticJointAtSite, infectionAtSite, systemicInfection, pregnancy,
                 weightKg, creatinineUmolPerL, egfr, renalTestDate, urgency,
-                new ReferralDetails.Referrer(referrerName, referrerRole, referrerOrganisation, referrerPhone, referrerEmail));
+                new ReferralDetails.Referrer(referrerName, referrerRole, referrerOrganisation, referrerPhone, referrerEmail),
+                requestedInjectate, radicularPain, referrerSetting);
     }
 
     private static boolean blank(String value) {
@@ -249,4 +255,10 @@ public class ReferralForm {
     public void setReferrerPhone(String referrerPhone) { this.referrerPhone = referrerPhone; }
     public String getReferrerEmail() { return referrerEmail; }
     public void setReferrerEmail(String referrerEmail) { this.referrerEmail = referrerEmail; }
+    public RequestedInjectate getRequestedInjectate() { return requestedInjectate; }
+    public void setRequestedInjectate(RequestedInjectate requestedInjectate) { this.requestedInjectate = requestedInjectate; }
+    public boolean isRadicularPain() { return radicularPain; }
+    public void setRadicularPain(boolean radicularPain) { this.radicularPain = radicularPain; }
+    public ReferrerSetting getReferrerSetting() { return referrerSetting; }
+    public void setReferrerSetting(ReferrerSetting referrerSetting) { this.referrerSetting = referrerSetting; }
 }

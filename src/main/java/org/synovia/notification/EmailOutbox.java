@@ -1,0 +1,119 @@
+package org.synovia.notification;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores each email, then sends it over SMTP. A failed send is retried with growing pauses; a batch is
+ * claimed with {@code for update skip locked}, so two Synovia instances on one database never send the
+ * same email twice.
+ */
+@Service
+public class EmailOutbox {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
+    private static final int BATCH = 20;
+
+    private final JdbcClient jdbc;
+    private final ObjectProvider<JavaMailSender> mailSender;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    EmailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UUID queue(String recipient, String subject, String body, UUID patientId, String purpose) {
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                insert into outbound_email (id, recipient, subject, body, patient_id, purpose, status, created_at, next_attempt_at)
+                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
+                """).params(id, recipient, subject, body, patientId, purpose, now, now).update();
+        return id;
+    }
+
+    /** Sends what is due. Runs on a schedule and right after an email is queued. */
+    @Scheduled(fixedDelayString = "${synovia.notification.send-interval:PT30S}")
+    @Transactional
+    public int sendDue() {
+        List<OutboundEmail> due = jdbc.sql("""
+                select * from outbound_email where status = 'QUEUED' and next_attempt_at <= ?
+                order by created_at limit ? for update skip locked
+                """).params(Timestamp.from(clock.instant()), BATCH).query((rs, n) -> new OutboundEmail(
+                        rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
+                        rs.getObject("patient_id", UUID.class), rs.getString("purpose"),
+                        OutboundEmail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
+                        rs.getTimestamp("created_at").toInstant(), null)).list();
+        int sent = 0;
+        for (OutboundEmail email : due) {
+            if (send(email)) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    public List<OutboundEmail> recent(int limit) {
+        return jdbc.sql("select * from outbound_email order by created_at desc limit ?").param(limit)
+                .query((rs, n) -> new OutboundEmail(rs.getObject("id", UUID.class), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getString("body"), rs.getObject("patient_id", UUID.class),
+                        rs.getString("purpose"), OutboundEmail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                        rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
+                        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+                .list();
+    }
+
+    private boolean send(OutboundEmail email) {
+        int attempt = email.attempts() + 1;
+        JavaMailSender sender = mailSender.getIfAvailable();
+        String error;
+        if (sender == null) {
+            error = "No SMTP server is configured (spring.mail.host).";
+        }
+        else {
+            try {
+                SimpleMailMessage message = new SimpleMailMessage();
+                message.setFrom(properties.from());
+                message.setTo(email.recipient());
+                message.setSubject(email.subject());
+                message.setText(email.body());
+                sender.send(message);
+                jdbc.sql("update outbound_email set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?")
+                        .params(attempt, Timestamp.from(clock.instant()), email.id()).update();
+                return true;
+            }
+            catch (MailException e) {
+                error = e.getMessage();
+            }
+        }
+        boolean giveUp = attempt >= properties.maxAttempts();
+        // Back off: 1, 2, 4, 8 … minutes between attempts.
+        Instant next = clock.instant().plus(Duration.ofMinutes(1L << Math.min(attempt - 1, 10)));
+        jdbc.sql("update outbound_email set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
+                .params(giveUp ? "FAILED" : "QUEUED", attempt, error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000)),
+                        Timestamp.from(next), email.id())
+                .update();
+        log.warn("Email {} to {} not sent (attempt {}): {}", email.id(), email.recipient(), attempt, error);
+        return false;
+    }
+}

@@ -1,0 +1,11 @@
+package org.synovia.notification;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** An email as stored: sent, waiting to be (re)tried, or failed for good. */
+public record OutboundEmail(UUID id, String recipient, String subject, String body, UUID patientId, String purpose,
+        Status status, int attempts, String lastError, Instant createdAt, Instant sentAt) {
+
+    public enum Status { QUEUED, SENT, FAILED }
+}

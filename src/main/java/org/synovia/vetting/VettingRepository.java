@@ -1,0 +1,66 @@
+package org.synovia.vetting;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.synovia.shared.Guidance;
+import org.synovia.waitinglist.FundingStatus;
+import org.synovia.waitinglist.Priority;
+
+@Repository
+class VettingRepository {
+
+    private final JdbcClient jdbc;
+
+    VettingRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(VettingDecision d) {
+        Protocol p = d.protocol();
+        jdbc.sql("""
+                insert into vetting_decision (id, referral_id, outcome, reason_code, reason_text, guidance, approach,
+                    corticosteroid, corticosteroid_dose_mg, local_anaesthetic, local_anaesthetic_ml, contrast, operator_grade,
+                    named_operator, slot_minutes, priority, one_stop_eligible, policy_set, policy_findings, funding_status,
+                    safety_overrides, decided_by, decided_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(d.id(), d.referralId(), d.outcome().name(), d.reasonCode() == null ? null : d.reasonCode().name(),
+                        d.reasonText(), p == null ? null : p.guidance().name(), p == null ? null : p.approach(),
+                        p == null ? null : p.corticosteroid(), p == null ? null : p.corticosteroidDoseMg(),
+                        p == null ? null : p.localAnaesthetic(), p == null ? null : p.localAnaestheticMl(),
+                        p == null ? null : p.contrast(), p == null ? null : p.operatorGrade(),
+                        p == null ? null : p.namedOperator(), p == null ? null : p.slotMinutes(),
+                        p == null ? null : p.priority().name(), p == null ? null : p.oneStopEligible(), d.policySet(),
+                        d.policyFindings(), d.fundingStatus() == null ? null : d.fundingStatus().name(), d.safetyOverrides(),
+                        d.decidedBy(), Timestamp.from(d.decidedAt()))
+                .update();
+    }
+
+    List<VettingDecision> forReferral(UUID referralId) {
+        return jdbc.sql("select * from vetting_decision where referral_id = ? order by decided_at").param(referralId)
+                .query((rs, n) -> {
+                    String guidance = rs.getString("guidance");
+                    Protocol protocol = guidance == null ? null : new Protocol(Guidance.valueOf(guidance),
+                            rs.getString("approach"), rs.getString("corticosteroid"),
+                            rs.getObject("corticosteroid_dose_mg", BigDecimal.class), rs.getString("local_anaesthetic"),
+                            rs.getObject("local_anaesthetic_ml", BigDecimal.class), rs.getBoolean("contrast"),
+                            rs.getString("operator_grade"), rs.getString("named_operator"),
+                            rs.getObject("slot_minutes", Integer.class), Priority.valueOf(rs.getString("priority")),
+                            rs.getBoolean("one_stop_eligible"));
+                    String reason = rs.getString("reason_code");
+                    String funding = rs.getString("funding_status");
+                    return new VettingDecision(rs.getObject("id", UUID.class), referralId,
+                            VettingDecision.Outcome.valueOf(rs.getString("outcome")),
+                            reason == null ? null : RejectionReason.valueOf(reason), rs.getString("reason_text"), protocol,
+                            rs.getString("policy_set"), rs.getString("policy_findings"),
+                            funding == null ? null : FundingStatus.valueOf(funding), rs.getString("safety_overrides"),
+                            rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
+                })
+                .list();
+    }
+}

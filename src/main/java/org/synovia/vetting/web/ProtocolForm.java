@@ -1,0 +1,93 @@
+package org.synovia.vetting.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.synovia.shared.Guidance;
+import org.synovia.vetting.Acceptance;
+import org.synovia.vetting.Protocol;
+import org.synovia.waitinglist.Priority;
+
+/** The accept-and-protocol form as typed. */
+public class ProtocolForm {
+
+    private Guidance guidance;
+    private String approach;
+    private String corticosteroid;
+    private BigDecimal corticosteroidDoseMg;
+    private String localAnaesthetic;
+    private BigDecimal localAnaestheticMl;
+    private boolean contrast;
+    private String operatorGrade;
+    private String namedOperator;
+    private Integer slotMinutes;
+    private Priority priority;
+    private boolean oneStopEligible;
+    private String policySet;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate plannedJointReplacement;
+    private String note;
+
+    static ProtocolForm from(Protocol p, String policySet) {
+        ProtocolForm form = new ProtocolForm();
+        form.guidance = p.guidance();
+        form.approach = p.approach();
+        form.corticosteroid = p.corticosteroid();
+        form.corticosteroidDoseMg = p.corticosteroidDoseMg();
+        form.localAnaesthetic = p.localAnaesthetic();
+        form.localAnaestheticMl = p.localAnaestheticMl();
+        form.contrast = p.contrast();
+        form.operatorGrade = p.operatorGrade();
+        form.namedOperator = p.namedOperator();
+        form.slotMinutes = p.slotMinutes();
+        form.priority = p.priority();
+        form.oneStopEligible = p.oneStopEligible();
+        form.policySet = policySet;
+        return form;
+    }
+
+    Protocol toProtocol() {
+        return new Protocol(guidance, blank(approach), blank(corticosteroid), corticosteroidDoseMg, blank(localAnaesthetic),
+                localAnaestheticMl, contrast, blank(operatorGrade), blank(namedOperator), slotMinutes, priority, oneStopEligible);
+    }
+
+    Acceptance toAcceptance() {
+        return new Acceptance(policySet, plannedJointReplacement, note);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    public Guidance getGuidance() { return guidance; }
+    public void setGuidance(Guidance guidance) { this.guidance = guidance; }
+    public String getApproach() { return approach; }
+    public void setApproach(String approach) { this.approach = approach; }
+    public String getCorticosteroid() { return corticosteroid; }
+    public void setCorticosteroid(String corticosteroid) { this.corticosteroid = corticosteroid; }
+    public BigDecimal getCorticosteroidDoseMg() { return corticosteroidDoseMg; }
+    public void setCorticosteroidDoseMg(BigDecimal corticosteroidDoseMg) { this.corticosteroidDoseMg = corticosteroidDoseMg; }
+    public String getLocalAnaesthetic() { return localAnaesthetic; }
+    public void setLocalAnaesthetic(String localAnaesthetic) { this.localAnaesthetic = localAnaesthetic; }
+    public BigDecimal getLocalAnaestheticMl() { return localAnaestheticMl; }
+    public void setLocalAnaestheticMl(BigDecimal localAnaestheticMl) { this.localAnaestheticMl = localAnaestheticMl; }
+    public boolean isContrast() { return contrast; }
+    public void setContrast(boolean contrast) { this.contrast = contrast; }
+    public String getOperatorGrade() { return operatorGrade; }
+    public void setOperatorGrade(String operatorGrade) { this.operatorGrade = operatorGrade; }
+    public String getNamedOperator() { return namedOperator; }
+    public void setNamedOperator(String namedOperator) { this.namedOperator = namedOperator; }
+    public Integer getSlotMinutes() { return slotMinutes; }
+    public void setSlotMinutes(Integer slotMinutes) { this.slotMinutes = slotMinutes; }
+    public Priority getPriority() { return priority; }
+    public void setPriority(Priority priority) { this.priority = priority; }
+    public boolean isOneStopEligible() { return oneStopEligible; }
+    public void setOneStopEligible(boolean oneStopEligible) { this.oneStopEligible = oneStopEligible; }
+    public String getPolicySet() { return policySet; }
+    public void setPolicySet(String policySet) { this.policySet = policySet; }
+    public LocalDate getPlannedJointReplacement() { return plannedJointReplacement; }
+    public void setPlannedJointReplacement(LocalDate plannedJointReplacement) { this.plannedJointReplacement = plannedJointReplacement; }
+    public String getNote() { return note; }
+    public void setNote(String note) { this.note = note; }
+}

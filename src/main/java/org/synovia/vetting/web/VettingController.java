@@ -1,0 +1,108 @@
+package org.synovia.vetting.web;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
+import org.synovia.referral.ReferralId;
+import org.synovia.shared.Guidance;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.web.FormErrors;
+import org.synovia.vetting.RejectionReason;
+import org.synovia.vetting.Vetting;
+import org.synovia.vetting.VettingReview;
+import org.synovia.waitinglist.Priority;
+
+@Controller
+@RequestMapping("/vetting")
+@PreAuthorize("hasRole('RADIOLOGIST')")
+class VettingController {
+
+    static final String[] OPERATOR_GRADES = {"CONSULTANT", "SPECIALTY_REGISTRAR", "SONOGRAPHER", "ADVANCED_PRACTITIONER"};
+
+    private final Vetting vetting;
+    private final Patients patients;
+
+    VettingController(Vetting vetting, Patients patients) {
+        this.vetting = vetting;
+        this.patients = patients;
+    }
+
+    @GetMapping
+    String queue(Model model) {
+        model.addAttribute("queue", vetting.queue());
+        return "vetting/queue";
+    }
+
+    @GetMapping("/{id}")
+    String review(@PathVariable("id") ReferralId id, @RequestParam(name = "policySet", required = false) String policySet,
+            Model model) {
+        VettingReview review = vetting.review(id, policySet);
+        return show(review, ProtocolForm.from(review.proposedProtocol(), review.policySet()), model);
+    }
+
+    @PostMapping("/{id}/accept")
+    String accept(@PathVariable("id") ReferralId id, @ModelAttribute("protocolForm") ProtocolForm form, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                vetting.accept(id, form.toProtocol(), form.toAcceptance());
+                redirect.addFlashAttribute("notice", "Accepted and added to the waiting list. The referrer has been told.");
+                return "redirect:/vetting";
+            }
+            catch (InvalidInputException e) {
+                FormErrors.bind(e, result);
+            }
+        }
+        return show(vetting.review(id, form.getPolicySet()), form, model);
+    }
+
+    @PostMapping("/{id}/reject")
+    String reject(@PathVariable("id") ReferralId id, @RequestParam(name = "reasonCode", required = false) RejectionReason reason,
+            @RequestParam(name = "reasonText", required = false) String text, RedirectAttributes redirect) {
+        try {
+            vetting.reject(id, reason, text);
+            redirect.addFlashAttribute("notice", "Rejected. The referrer has been told why.");
+            return "redirect:/vetting";
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+            return "redirect:/vetting/" + id;
+        }
+    }
+
+    @PostMapping("/{id}/ask")
+    String ask(@PathVariable("id") ReferralId id, @RequestParam(name = "question", required = false) String question,
+            RedirectAttributes redirect) {
+        try {
+            vetting.askForInformation(id, question);
+            redirect.addFlashAttribute("notice", "Question sent to the referrer. The referral returns here when they answer.");
+            return "redirect:/vetting";
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+            return "redirect:/vetting/" + id;
+        }
+    }
+
+    private String show(VettingReview review, ProtocolForm form, Model model) {
+        model.addAttribute("review", review);
+        model.addAttribute("referral", review.referral());
+        model.addAttribute("patient", patients.find(new PatientId(review.referral().details().patientId())).orElseThrow());
+        model.addAttribute("protocolForm", form);
+        model.addAttribute("guidances", Guidance.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("operatorGrades", OPERATOR_GRADES);
+        model.addAttribute("rejectionReasons", RejectionReason.values());
+        return "vetting/review";
+    }
+}

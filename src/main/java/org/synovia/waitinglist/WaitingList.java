@@ -1,0 +1,94 @@
+package org.synovia.waitinglist;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
+
+/** Puts accepted referrals on the list, works out their breach dates, and shows the list. */
+@Service
+public class WaitingList {
+
+    static final String RECORD_TYPE = "WaitingListEntry";
+
+    private final WaitingListRepository repository;
+    private final WaitingListProperties properties;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    WaitingList(WaitingListRepository repository, WaitingListProperties properties, AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Called by vetting inside the acceptance transaction. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public WaitingListEntry add(NewWaitingListEntry entry) {
+        WaitingStandard standard = WaitingStandard.applicableTo(entry.priority(), entry.diagnosticOnly());
+        int weeks = properties.weeksFor(standard);
+        LocalDate breach = breachDate(entry.clockStart(), weeks);
+        repository.insert(entry, standard, weeks, breach, clock.instant(), CurrentUser.username());
+        audit.record(AuditAction.CREATE, RECORD_TYPE, entry.referralId(), entry.patientId(),
+                standard + " breach " + breach);
+        return repository.find(entry.referralId()).orElseThrow();
+    }
+
+    /** The breach date: the clock start plus the target in weeks (facts WT-01..02). */
+    public static LocalDate breachDate(LocalDate clockStart, int targetWeeks) {
+        return clockStart.plusWeeks(targetWeeks);
+    }
+
+    @Transactional
+    public List<WaitingListEntry> waiting(WaitingListFilter filter) {
+        List<WaitingListEntry> entries = repository.waiting(filter);
+        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, entries.size() + " entries: "
+                + entries.stream().map(e -> e.referralId().toString()).collect(Collectors.joining(",")));
+        return entries;
+    }
+
+    @Transactional
+    public Optional<WaitingListEntry> entry(UUID referralId) {
+        Optional<WaitingListEntry> entry = repository.find(referralId);
+        entry.ifPresent(e -> audit.record(AuditAction.READ, RECORD_TYPE, e.referralId(), e.patientId(), null));
+        return entry;
+    }
+
+    /** Records dates the patient cannot attend; booking will avoid them. */
+    @Transactional
+    public void setUnavailability(UUID referralId, LocalDate from, LocalDate to) {
+        if ((from == null) != (to == null)) {
+            throw new InvalidInputException("unavailableFrom", "Give both the first and the last day the patient is away.");
+        }
+        if (from != null && to.isBefore(from)) {
+            throw new InvalidInputException("unavailableTo", "The last day cannot be before the first.");
+        }
+        WaitingListEntry entry = repository.find(referralId)
+                .orElseThrow(() -> new InvalidInputException("referralId", "This referral is not on the waiting list."));
+        repository.setUnavailability(referralId, from, to);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, referralId, entry.patientId(), "unavailable " + from + " to " + to);
+    }
+
+    /** How many are past or near their breach date, for the page header. */
+    public BreachCounts counts(List<WaitingListEntry> entries) {
+        LocalDate today = LocalDate.now(clock);
+        long breached = entries.stream().filter(e -> e.breachRisk(today, properties.nearBreachDays())
+                == WaitingListEntry.BreachRisk.BREACHED).count();
+        long near = entries.stream().filter(e -> e.breachRisk(today, properties.nearBreachDays())
+                == WaitingListEntry.BreachRisk.NEAR).count();
+        return new BreachCounts(entries.size(), breached, near, properties.nearBreachDays());
+    }
+
+    public record BreachCounts(long total, long breached, long nearBreach, int nearBreachDays) {
+    }
+}

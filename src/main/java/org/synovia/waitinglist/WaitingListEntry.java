@@ -1,0 +1,33 @@
+package org.synovia.waitinglist;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+import org.synovia.shared.Guidance;
+
+/** One patient waiting, as the waiting list shows them. */
+public record WaitingListEntry(UUID referralId, UUID patientId, String patientName, String nhsNumber, String siteName,
+        String laterality, Guidance guidance, Priority priority, WaitingStandard standard, LocalDate clockStart,
+        int targetWeeks, LocalDate breachDate, LocalDate earliestDate, LocalDate latestDate, String dateConstraints,
+        LocalDate unavailableFrom, LocalDate unavailableTo, FundingStatus fundingStatus, String operatorGrade,
+        boolean oneStopEligible) {
+
+    public long daysToBreach(LocalDate today) {
+        return ChronoUnit.DAYS.between(today, breachDate);
+    }
+
+    public long weeksWaited(LocalDate today) {
+        return ChronoUnit.WEEKS.between(clockStart, today);
+    }
+
+    public BreachRisk breachRisk(LocalDate today, int nearBreachDays) {
+        long days = daysToBreach(today);
+        if (days < 0) {
+            return BreachRisk.BREACHED;
+        }
+        return days <= nearBreachDays ? BreachRisk.NEAR : BreachRisk.WITHIN;
+    }
+
+    public enum BreachRisk { BREACHED, NEAR, WITHIN }
+}

@@ -1,0 +1,92 @@
+package org.synovia.waitinglist;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.synovia.shared.Guidance;
+
+@Repository
+class WaitingListRepository {
+
+    private static final String SELECT = """
+            select w.*, p.family_name, p.given_name, p.nhs_number, s.name as site_name, r.laterality
+            from waiting_list_entry w
+            join patient p on p.id = w.patient_id
+            join injection_site s on s.code = w.site_code
+            join referral r on r.id = w.referral_id
+            """;
+
+    private final JdbcClient jdbc;
+
+    WaitingListRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(NewWaitingListEntry e, WaitingStandard standard, int targetWeeks, LocalDate breachDate, Instant at, String by) {
+        jdbc.sql("""
+                insert into waiting_list_entry (referral_id, patient_id, site_code, guidance, priority, standard, clock_start,
+                    target_weeks, breach_date, earliest_date, latest_date, date_constraints, funding_status, operator_grade,
+                    one_stop_eligible, added_at, added_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+                .params(e.referralId(), e.patientId(), e.siteCode(), e.guidance().name(), e.priority().name(), standard.name(),
+                        e.clockStart(), targetWeeks, breachDate, e.earliestDate(), e.latestDate(),
+                        String.join("\n", e.dateConstraints()), e.fundingStatus().name(), e.operatorGrade(),
+                        e.oneStopEligible(), Timestamp.from(at), by)
+                .update();
+    }
+
+    Optional<WaitingListEntry> find(UUID referralId) {
+        return jdbc.sql(SELECT + " where w.referral_id = ?").param(referralId).query(WaitingListRepository::entry).optional();
+    }
+
+    List<WaitingListEntry> waiting(WaitingListFilter filter) {
+        StringBuilder sql = new StringBuilder(SELECT + " where w.status = 'WAITING'");
+        List<Object> params = new ArrayList<>();
+        if (filter.guidance() != null) {
+            sql.append(" and w.guidance = ?");
+            params.add(filter.guidance().name());
+        }
+        if (filter.siteCode() != null) {
+            sql.append(" and w.site_code = ?");
+            params.add(filter.siteCode());
+        }
+        if (filter.operatorGrade() != null) {
+            sql.append(" and w.operator_grade = ?");
+            params.add(filter.operatorGrade());
+        }
+        if (filter.priority() != null) {
+            sql.append(" and w.priority = ?");
+            params.add(filter.priority().name());
+        }
+        sql.append(" order by w.breach_date, w.clock_start");
+        return jdbc.sql(sql.toString()).params(params).query(WaitingListRepository::entry).list();
+    }
+
+    void setUnavailability(UUID referralId, LocalDate from, LocalDate to) {
+        jdbc.sql("update waiting_list_entry set unavailable_from = ?, unavailable_to = ? where referral_id = ?")
+                .params(from, to, referralId).update();
+    }
+
+    private static WaitingListEntry entry(ResultSet rs, int row) throws SQLException {
+        return new WaitingListEntry(rs.getObject("referral_id", UUID.class), rs.getObject("patient_id", UUID.class),
+                rs.getString("family_name").toUpperCase() + ", " + rs.getString("given_name"), rs.getString("nhs_number"),
+                rs.getString("site_name"), rs.getString("laterality"), Guidance.valueOf(rs.getString("guidance")),
+                Priority.valueOf(rs.getString("priority")), WaitingStandard.valueOf(rs.getString("standard")),
+                rs.getObject("clock_start", LocalDate.class), rs.getInt("target_weeks"),
+                rs.getObject("breach_date", LocalDate.class), rs.getObject("earliest_date", LocalDate.class),
+                rs.getObject("latest_date", LocalDate.class), rs.getString("date_constraints"),
+                rs.getObject("unavailable_from", LocalDate.class), rs.getObject("unavailable_to", LocalDate.class),
+                FundingStatus.valueOf(rs.getString("funding_status")), rs.getString("operator_grade"),
+                rs.getBoolean("one_stop_eligible"));
+    }
+}

@@ -1,0 +1,112 @@
+package org.synovia.waitinglist.web;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.catalogue.Catalogue;
+import org.synovia.shared.Guidance;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.waitinglist.Priority;
+import org.synovia.waitinglist.WaitingList;
+import org.synovia.waitinglist.WaitingListEntry;
+import org.synovia.waitinglist.WaitingListFilter;
+import org.synovia.waitinglist.WaitingListProperties;
+
+@Controller
+@PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+class WaitingListController {
+
+    private final WaitingList waitingList;
+    private final WaitingListProperties properties;
+    private final Catalogue catalogue;
+    private final Clock clock;
+
+    WaitingListController(WaitingList waitingList, WaitingListProperties properties, Catalogue catalogue, Clock clock) {
+        this.waitingList = waitingList;
+        this.properties = properties;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @GetMapping("/waiting-list")
+    String list(@RequestParam(name = "guidance", required = false) Guidance guidance,
+            @RequestParam(name = "site", required = false) String site,
+            @RequestParam(name = "grade", required = false) String grade,
+            @RequestParam(name = "priority", required = false) Priority priority, Model model) {
+        WaitingListFilter filter = new WaitingListFilter(guidance, site, grade, priority);
+        List<WaitingListEntry> entries = waitingList.waiting(filter);
+        model.addAttribute("filter", filter);
+        model.addAttribute("entries", entries);
+        model.addAttribute("counts", waitingList.counts(entries));
+        model.addAttribute("today", LocalDate.now(clock));
+        model.addAttribute("nearBreachDays", properties.nearBreachDays());
+        model.addAttribute("guidances", Guidance.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("sites", catalogue.sites());
+        return "waitinglist/list";
+    }
+
+    @GetMapping(value = "/waiting-list.csv", produces = "text/csv")
+    ResponseEntity<byte[]> csv(@RequestParam(name = "guidance", required = false) Guidance guidance,
+            @RequestParam(name = "site", required = false) String site,
+            @RequestParam(name = "grade", required = false) String grade,
+            @RequestParam(name = "priority", required = false) Priority priority) {
+        LocalDate today = LocalDate.now(clock);
+        StringBuilder csv = new StringBuilder("patient,nhs_number,site,side,guidance,priority,standard,clock_start,"
+                + "breach_date,days_to_breach,earliest_date,latest_date,unavailable_from,unavailable_to,funding,"
+                + "operator_grade,one_stop\r\n");
+        for (WaitingListEntry e : waitingList.waiting(new WaitingListFilter(guidance, site, grade, priority))) {
+            csv.append(String.join(",", cell(e.patientName()), cell(e.nhsNumber()), cell(e.siteName()), cell(e.laterality()),
+                    cell(e.guidance().name()), cell(e.priority().name()), cell(e.standard().name()), cell(e.clockStart()),
+                    cell(e.breachDate()), cell(e.daysToBreach(today)), cell(e.earliestDate()), cell(e.latestDate()),
+                    cell(e.unavailableFrom()), cell(e.unavailableTo()), cell(e.fundingStatus().name()),
+                    cell(e.operatorGrade()), cell(e.oneStopEligible()))).append("\r\n");
+        }
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"waiting-list-" + today + ".csv\"")
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .body(csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @PostMapping("/waiting-list/{referralId}/unavailability")
+    String unavailable(@PathVariable("referralId") UUID referralId,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            RedirectAttributes redirect) {
+        try {
+            waitingList.setUnavailability(referralId, from, to);
+            redirect.addFlashAttribute("notice", "Patient unavailability saved.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/waiting-list";
+    }
+
+    /** Quotes every cell and defuses spreadsheet formulas (a cell starting with = + - @). */
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        return "\"" + text.replace("\"", "\"\"") + "\"";
+    }
+}
