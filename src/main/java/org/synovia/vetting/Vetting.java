@@ -17,11 +17,13 @@ import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.catalogue.Catalogue;
 import org.synovia.catalogue.InjectionSite;
+import org.synovia.catalogue.ProtocolTemplate;
 import org.synovia.referral.Intent;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralSummary;
 import org.synovia.referral.Referrals;
+import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.Urgency;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.Guidance;
@@ -73,8 +75,7 @@ public class Vetting {
         Referral referral = referrals.show(id);
         InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
         String setName = policySetName == null || policySetName.isBlank() ? properties.defaultPolicySet() : policySetName;
-        Protocol proposed = ProtocolTemplates.forSite(site, referral.details().intent(), referral.details().requestedInjectate(),
-                priorityFor(referral.details().urgency()));
+        Protocol proposed = proposedProtocol(referral, site);
         return new VettingReview(referral, site, setName, policySetLabels(),
                 policyFindings(referral, site, proposed.guidance(), setName), proposed,
                 repository.forReferral(id.value()), referrals.informationRequests(id));
@@ -189,6 +190,17 @@ public class Vetting {
     private static String describe(List<PolicyFinding> findings) {
         return findings.stream().map(f -> f.ruleId() + " " + (f.met() ? "met" : "not met (" + f.action() + ")") + ": " + f.sentence())
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** The site's template, shaped by what the referrer asked for. */
+    static Protocol proposedProtocol(Referral referral, InjectionSite site) {
+        RequestedInjectate requested = referral.details().requestedInjectate();
+        boolean steroid = requested != RequestedInjectate.LOCAL_ANAESTHETIC_ONLY && requested != RequestedInjectate.HYALURONAN;
+        ProtocolTemplate template = ProtocolTemplate.forSite(site, steroid, referral.details().intent() != Intent.THERAPEUTIC);
+        String anaesthetic = template.localAnaesthetic() + " " + template.localAnaestheticPercent().stripTrailingZeros().toPlainString() + "%";
+        return new Protocol(template.guidance(), null, template.corticosteroid(), template.corticosteroidDoseMg(), anaesthetic,
+                template.localAnaestheticMl(), template.contrast(), "CONSULTANT", null, template.slotMinutes(),
+                priorityFor(referral.details().urgency()), template.oneStopEligible());
     }
 
     static Priority priorityFor(Urgency urgency) {
