@@ -5,10 +5,12 @@ import java.util.List;
 import org.synovia.shared.InvalidInputException;
 
 /**
- * Where a rule comes from: the document, its year and section, and the rows of
- * {@code shared/clinical/facts.md} (e.g. {@code AC-25}) that carry its numbers.
+ * Where a rule comes from: the document, its year ({@link #UNDATED} for an undated web page) and
+ * section, and the rows of {@code shared/clinical/facts.md} (e.g. {@code AC-25}) that carry its numbers.
  */
 public record GuidelineReference(String document, int year, String section, List<String> factRows) {
+
+    public static final int UNDATED = 0;
 
     public GuidelineReference {
         if (document == null || document.isBlank()) {
@@ -26,7 +28,7 @@ public record GuidelineReference(String document, int year, String section, List
 
     /** "ASRA/ESRA pain 2018, Table 1 [PR-04]". */
     public String cite() {
-        return document + " " + year + (section == null || section.isBlank() ? "" : ", " + section) + " "
+        return document + " " + (year == UNDATED ? "n.d." : String.valueOf(year)) + (section == null || section.isBlank() ? "" : ", " + section) + " "
                 + factRows;
     }
 }

@@ -45,7 +45,7 @@ final class AllergyRule implements SafetyRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(GuidelineReference.of("SIS SIJ appropriate-use assumptions; technique chapters (S20)", 2020,
+        return List.of(GuidelineReference.of("SIS SIJ appropriate-use assumptions; technique chapters (S20)", GuidelineReference.UNDATED,
                         "allergy", "CI-10"),
                 GuidelineReference.of("UW Radiology contrast allergy policy, ACR-based; Macy (S48)", 2018,
                         "contrast allergy", "CM-02", "CM-03", "CM-04", "CM-05", "CM-06"));

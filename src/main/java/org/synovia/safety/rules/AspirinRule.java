@@ -47,7 +47,7 @@ final class AspirinRule extends AntithromboticRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(Sources.asra("Table: antiplatelets", "AC-09", "AC-30"), Sources.sir("Tables 3, 4", "AC-09", "AC-30"));
+        return List.of(Sources.asra("per-drug summary (S1a)", "AC-09", "AC-30"), Sources.sir("Tables 3, 4 (S2b transcription)", "AC-09", "AC-30"));
     }
 
     @Override

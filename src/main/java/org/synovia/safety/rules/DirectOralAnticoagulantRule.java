@@ -61,9 +61,9 @@ final class DirectOralAnticoagulantRule extends AntithromboticRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(Sources.asra("Table: anticoagulants", "AC-02", "AC-03", "AC-04", "AC-05", "AC-23", "AC-24",
+        return List.of(Sources.asra("per-drug summary (S1a)", "AC-02", "AC-03", "AC-04", "AC-05", "AC-23", "AC-24",
                         "AC-25", "AC-26"),
-                Sources.sir("Tables 3, 4, 6", "AC-02", "AC-03", "AC-04", "AC-05", "AC-23", "AC-24", "AC-25", "AC-26"),
+                Sources.sir("Tables 3, 4, 6 (S2b transcription)", "AC-02", "AC-03", "AC-04", "AC-05", "AC-23", "AC-24", "AC-25", "AC-26"),
                 Sources.notes("AC-40", "AC-41"));
     }
 

@@ -61,9 +61,9 @@ final class HeparinRule extends AntithromboticRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(Sources.asra("Table: heparins", "AC-12", "AC-13", "AC-14", "AC-15", "AC-33", "AC-34", "AC-35",
+        return List.of(Sources.asra("per-drug summary (S1a)", "AC-12", "AC-13", "AC-14", "AC-15", "AC-33", "AC-34", "AC-35",
                         "AC-36", "AC-37"),
-                Sources.sir("Tables 3, 4", "AC-12", "AC-13", "AC-14", "AC-15", "AC-33", "AC-34", "AC-35", "AC-36", "AC-37"),
+                Sources.sir("Tables 3, 4 (S2b transcription)", "AC-12", "AC-13", "AC-14", "AC-15", "AC-33", "AC-34", "AC-35", "AC-36", "AC-37"),
                 Sources.notes("AC-40"));
     }
 

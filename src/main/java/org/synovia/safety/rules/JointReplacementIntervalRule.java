@@ -43,7 +43,7 @@ final class JointReplacementIntervalRule implements SafetyRule {
     @Override
     public List<GuidelineReference> sources() {
         return List.of(Sources.eular("recommendation 9", "RI-10", "CI-13"),
-                GuidelineReference.of("Therapeutic Guidelines Rheumatology (S17)", 2014, "arthroplasty", "RI-11"));
+                GuidelineReference.of("Therapeutic Guidelines Rheumatology (S17)", GuidelineReference.UNDATED, "arthroplasty", "RI-11"));
     }
 
     @Override

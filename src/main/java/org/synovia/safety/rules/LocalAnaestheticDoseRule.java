@@ -66,7 +66,7 @@ final class LocalAnaestheticDoseRule implements SafetyRule {
     public List<GuidelineReference> sources() {
         return List.of(GuidelineReference.of("Oxford Medical Education LA table; levobupivacaine SmPC; US labels (S18)", 2023,
                 "maximum doses", "LA-01", "LA-02", "LA-03"),
-                GuidelineReference.of("BNF/SOBA convention as quoted by calculators", 2023, "obesity", "LA-04"),
+                GuidelineReference.of("BNF/SOBA convention as quoted by calculators", GuidelineReference.UNDATED, "obesity", "LA-04"),
                 Sources.notes("LA-05"));
     }
 

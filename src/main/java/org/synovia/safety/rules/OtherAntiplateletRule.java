@@ -42,8 +42,8 @@ final class OtherAntiplateletRule extends AntithromboticRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(Sources.asra("Table: antiplatelets", "AC-10", "AC-16", "AC-31", "AC-38"),
-                Sources.sir("Tables 3, 4", "AC-10", "AC-16", "AC-31", "AC-38"));
+        return List.of(Sources.asra("per-drug summary (S1a)", "AC-10", "AC-16", "AC-31", "AC-38"),
+                Sources.sir("Tables 3, 4 (S2b transcription)", "AC-10", "AC-16", "AC-31", "AC-38"));
     }
 
     @Override

@@ -47,8 +47,8 @@ final class P2y12InhibitorRule extends AntithromboticRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(Sources.asra("Table: antiplatelets", "AC-06", "AC-07", "AC-08", "AC-27", "AC-28", "AC-29"),
-                Sources.sir("Tables 3, 4", "AC-06", "AC-07", "AC-08", "AC-27", "AC-28", "AC-29"));
+        return List.of(Sources.asra("per-drug summary (S1a)", "AC-06", "AC-07", "AC-08", "AC-27", "AC-28", "AC-29"),
+                Sources.sir("Tables 3, 4 (S2b transcription)", "AC-06", "AC-07", "AC-08", "AC-27", "AC-28", "AC-29"));
     }
 
     @Override

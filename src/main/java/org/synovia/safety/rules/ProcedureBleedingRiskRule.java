@@ -52,8 +52,8 @@ final class ProcedureBleedingRiskRule implements SafetyRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(Sources.asra("Table: procedure categories", "PR-01", "PR-02", "PR-03", "PR-04", "PR-05", "PR-06"),
-                Sources.sir("Part I/II procedure list", "PR-01", "PR-02", "PR-03", "PR-04", "PR-05", "PR-07"));
+        return List.of(Sources.asra("procedure categories (S1, S1b)", "PR-01", "PR-02", "PR-03", "PR-04", "PR-05", "PR-06"),
+                Sources.sir("procedure list (S2a)", "PR-01", "PR-02", "PR-03", "PR-04", "PR-05", "PR-07"));
     }
 
     @Override

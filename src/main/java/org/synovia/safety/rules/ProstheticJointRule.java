@@ -34,7 +34,7 @@ final class ProstheticJointRule implements SafetyRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(GuidelineReference.of("Therapeutic Guidelines Rheumatology (S17); PCRS/MDDUS (S27)", 2014,
+        return List.of(GuidelineReference.of("Therapeutic Guidelines Rheumatology (S17); PCRS guidance and MDDUS summary (S27)", 2014,
                 "contraindications", "CI-04"));
     }
 

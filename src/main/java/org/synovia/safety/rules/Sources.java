@@ -29,6 +29,6 @@ final class Sources {
     }
 
     static GuidelineReference notes(String... rows) {
-        return GuidelineReference.of(FACTS_NOTES, 2026, "§1 implementation notes", rows);
+        return GuidelineReference.of(FACTS_NOTES, GuidelineReference.UNDATED, "implementation notes", rows);
     }
 }

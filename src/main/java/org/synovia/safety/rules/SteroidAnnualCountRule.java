@@ -42,7 +42,7 @@ final class SteroidAnnualCountRule implements SafetyRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(GuidelineReference.of("Depo-Medrone dosing, Pfizer UK, citing Cochrane (S11)", 2023,
+        return List.of(GuidelineReference.of("Depo-Medrone dosing, Pfizer UK, citing Cochrane (S11)", GuidelineReference.UNDATED,
                         "repeat injections", "RI-01"),
                 GuidelineReference.of("Østergaard & Halberg (S15); EULAR 2021 discussion (S5); OxPARC (S16)", 2021,
                         "annual limits", "RI-03", "RI-04", "RI-05", "RI-09"));

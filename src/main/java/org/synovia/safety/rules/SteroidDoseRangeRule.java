@@ -46,8 +46,8 @@ final class SteroidDoseRangeRule implements SafetyRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(GuidelineReference.of("Depo-Medrone dosing (S11); Kenalog SmPC (S12); hexacetonide SmPC (S13); "
-                + "prednisolone acetate SmPC (S14)", 2023, "4.2", "ST-01", "ST-02", "ST-03", "ST-04", "ST-05", "ST-06", "ST-07"));
+        return List.of(GuidelineReference.of("Depo-Medrone dosing (S11); Kenalog SmPC 2023 (S12); hexacetonide SmPC 2018 (S13); "
+                + "prednisolone acetate SmPC 2017 (S14)", GuidelineReference.UNDATED, "dosing", "ST-01", "ST-02", "ST-03", "ST-04", "ST-05", "ST-06", "ST-07"));
     }
 
     @Override

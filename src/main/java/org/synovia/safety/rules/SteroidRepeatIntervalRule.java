@@ -42,7 +42,7 @@ final class SteroidRepeatIntervalRule implements SafetyRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(GuidelineReference.of("Depo-Medrone dosing, Pfizer UK, citing Cochrane CD005328 (S11)", 2023,
+        return List.of(GuidelineReference.of("Depo-Medrone dosing, Pfizer UK, citing Cochrane CD005328 (S11)", GuidelineReference.UNDATED,
                         "repeat injections", "RI-01", "RI-02"),
                 GuidelineReference.of("Østergaard & Halberg, BioDrugs (S15)", 1998, "repeat limit", "RI-03"),
                 GuidelineReference.of("Kenalog SmPC (S12)", 2023, "4.2", "RI-07"));

@@ -35,7 +35,7 @@ final class TendonRuptureRiskRule implements SafetyRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(GuidelineReference.of("PCRS/MDDUS (S27); AOSSM handbook (S30); Depo-Medrone PIL", 2014,
+        return List.of(GuidelineReference.of("PCRS/MDDUS (S27); AOSSM handbook (S30); Depo-Medrone PIL", GuidelineReference.UNDATED,
                 "tendons", "CI-14", "CX-05"));
     }
 

@@ -53,8 +53,8 @@ final class WarfarinRule extends AntithromboticRule {
 
     @Override
     public List<GuidelineReference> sources() {
-        return List.of(Sources.asra("Table: anticoagulants", "AC-01", "AC-21", "AC-22"),
-                Sources.sir("Tables 3, 4", "AC-01", "AC-21", "PR-07"),
+        return List.of(Sources.asra("per-drug summary (S1a)", "AC-01", "AC-21", "AC-22"),
+                Sources.sir("Tables 3, 4 (S2b transcription)", "AC-01", "AC-21", "PR-07"),
                 GuidelineReference.of("ACR Convergence abstract, warfarin and joint injection (S8)", 2015,
                         "protocol", "AC-01"));
     }
