@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.synovia.shared.Antithrombotic;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * The engine's answer for one planned injection: every finding (worst first), a medication plan per
  * antithrombotic, the patient's instructions in plain English and a summary for staff.
@@ -25,6 +27,7 @@ public record SafetyAssessment(LocalDate assessedOn, Severity highestSeverity, B
     }
 
     /** True when no finding is a STOP (soft stops still need their justification). */
+    @JsonProperty("mayProceed")
     public boolean mayProceed() {
         return highestSeverity != Severity.STOP;
     }
