@@ -1,7 +1,8 @@
 package org.synovia.safety;
 
 /**
- * A drug to be injected. Give {@code doseMg}, or a strength and volume: local anaesthetics as
+ * A drug to be injected, as the total for the whole procedure (both sides together when bilateral,
+ * skin infiltration included). Give {@code doseMg}, or a strength and volume: local anaesthetics as
  * {@code concentrationPercent} (1% = 10 mg/mL), corticosteroids as mg/mL in {@code concentrationMgPerMl}
  * (the product's usual strength is assumed when only a volume is given).
  */

@@ -40,7 +40,7 @@ public final class AssessmentContext {
         this.today = today;
         this.bleedingRisk = ProcedureBleedingRiskRule.categorise(input, policy);
         this.creatinineClearance = RenalFunction.creatinineClearance(input.patient(), referenceDate());
-        this.highThromboticRisk = HighThromboticRiskRule.markers(input.patient().thromboticRisk(), referenceDate());
+        this.highThromboticRisk = HighThromboticRiskRule.markers(input, referenceDate());
     }
 
     public SafetyInput input() {

@@ -3,15 +3,19 @@ package org.synovia.safety.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.PatientFacts.ThromboticRiskMarkers;
+import org.synovia.safety.SafetyInput;
 import org.synovia.safety.Severity;
+import org.synovia.shared.Antithrombotic;
 
 /**
  * SAF-011 — high thrombotic risk (facts AC-42): a mechanical heart valve, a coronary stent within 12
- * months or dual antiplatelet therapy, venous thromboembolism or stroke within 3 months. Such a patient
+ * months or dual antiplatelet therapy (recorded, or aspirin taken with a P2Y12 inhibitor), venous
+ * thromboembolism or stroke within 3 months. Such a patient
  * is never stopped automatically: every hold becomes a referral to the prescriber, cardiology or
  * haematology, and elective procedures wait until the fixed DAPT period ends where possible.
  */
@@ -48,11 +52,12 @@ final class HighThromboticRiskRule implements SafetyRule {
 
     @Override
     public List<String> thresholds(LocalPolicy policy) {
-        return List.of("coronary stent within " + STENT_WINDOW_MONTHS + " months or on DAPT",
+        return List.of("coronary stent within " + STENT_WINDOW_MONTHS + " months, or DAPT (recorded, or aspirin with a P2Y12 inhibitor)",
                 "VTE or stroke within " + VTE_OR_STROKE_WINDOW_MONTHS + " months", "mechanical heart valve");
     }
 
-    static List<String> markers(ThromboticRiskMarkers markers, LocalDate on) {
+    static List<String> markers(SafetyInput input, LocalDate on) {
+        ThromboticRiskMarkers markers = input.patient().thromboticRisk();
         List<String> found = new ArrayList<>();
         if (markers.mechanicalHeartValve()) {
             found.add("mechanical heart valve");
@@ -63,6 +68,9 @@ final class HighThromboticRiskRule implements SafetyRule {
         }
         if (markers.onDualAntiplateletTherapy()) {
             found.add("on dual antiplatelet therapy");
+        } else if (takes(input, Set.of(Antithrombotic.ASPIRIN))
+                && takes(input, Set.of(Antithrombotic.CLOPIDOGREL, Antithrombotic.PRASUGREL, Antithrombotic.TICAGRELOR))) {
+            found.add("aspirin with a P2Y12 inhibitor (dual antiplatelet therapy)");
         }
         if (markers.lastVenousThromboembolism() != null
                 && markers.lastVenousThromboembolism().plusMonths(VTE_OR_STROKE_WINDOW_MONTHS).isAfter(on)) {
@@ -74,6 +82,10 @@ final class HighThromboticRiskRule implements SafetyRule {
                     + " months");
         }
         return found;
+    }
+
+    private static boolean takes(SafetyInput input, Set<Antithrombotic> drugs) {
+        return input.medicines().stream().anyMatch(m -> drugs.contains(m.drug()));
     }
 
     @Override

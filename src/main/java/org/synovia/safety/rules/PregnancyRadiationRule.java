@@ -116,7 +116,8 @@ final class PregnancyRadiationRule implements SafetyRule {
                     + "possible; do not proceed unless pregnancy is excluded or the practitioner justifies it [PG-03, PG-06]");
             return;
         }
-        context.add(this, Severity.INFO, "Low-dose protocol, 28-day rule: " + facts + ", states not pregnant: proceed; "
+        String answer = patient.pregnancy() == PregnancyStatus.NOT_PREGNANT ? ", states not pregnant" : ", pregnancy to be asked";
+        context.add(this, Severity.INFO, "Low-dose protocol, 28-day rule: " + facts + answer + ": proceed; "
                 + record + " [PG-03, PG-07]");
     }
 

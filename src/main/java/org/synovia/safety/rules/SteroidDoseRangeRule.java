@@ -15,7 +15,7 @@ import org.synovia.safety.Severity;
  * <p>
  * Methylprednisolone acetate: small 4–10 mg, medium 10–40, large 20–80 (ST-01). Triamcinolone
  * acetonide: small 5–10, large up to 40, the same for sheaths and bursae; up to 80 mg in one session
- * (ST-02). Triamcinolone hexacetonide: small 2–6, medium 5–10, large 10–20, and not outside a joint
+ * (ST-02). Doses are procedure totals, so a bilateral dose is halved per joint. Triamcinolone hexacetonide: small 2–6, medium 5–10, large 10–20, and not outside a joint
  * (atrophy, necrosis) (ST-03). Prednisolone acetate 5–25 mg (ST-04). Above the range warns and needs a
  * justification; hexacetonide outside a joint stops. Where facts.md has no range (bursae for
  * methylprednisolone, spine, hydrocortisone, dexamethasone) the finding says so.
@@ -79,30 +79,35 @@ final class SteroidDoseRangeRule implements SafetyRule {
                 continue;
             }
             double[] range = range(agent, size);
-            String planned = agent.label() + " " + Wording.number(dose) + " mg into a " + size.name().toLowerCase()
-                    .replace('_', ' ') + " site";
+            double perJoint = dose / sides(context);
+            String planned = agent.label() + " " + Wording.number(perJoint) + " mg" + (sides(context) > 1 ? " per side" : "")
+                    + " into a " + size.name().toLowerCase().replace('_', ' ') + " site";
             if (range == null) {
                 context.add(this, Severity.INFO, planned + ": facts.md gives no range for this product and site; "
                         + "clinician's judgement [ST-01..07]");
                 continue;
             }
             String rangeWords = Wording.number(range[0]) + "–" + Wording.number(range[1]) + " mg";
-            if (dose > range[1]) {
+            if (perJoint > range[1]) {
                 context.add(this, Severity.WARN, planned + ": above the usual " + rangeWords + "; record a justification ["
                         + row(agent) + "]", List.of(), null, true);
-            } else if (dose < range[0]) {
+            } else if (perJoint < range[0]) {
                 context.add(this, Severity.INFO, planned + ": below the usual " + rangeWords + " [" + row(agent) + "]");
             }
         }
         double triamcinolone = context.procedure().drugs().stream()
                 .filter(d -> d.agent() == InjectedAgent.TRIAMCINOLONE_ACETONIDE && d.resolvedDoseMg() != null)
                 .mapToDouble(PlannedDrug::resolvedDoseMg).sum();
-        double sides = context.procedure().side() == org.synovia.shared.Laterality.BILATERAL ? 2 : 1;
-        if (triamcinolone * sides > TRIAMCINOLONE_ACETONIDE_SESSION_MAX_MG) {
-            context.add(this, Severity.WARN, "Triamcinolone acetonide " + Wording.number(triamcinolone * sides)
+        if (triamcinolone > TRIAMCINOLONE_ACETONIDE_SESSION_MAX_MG) {
+            context.add(this, Severity.WARN, "Triamcinolone acetonide " + Wording.number(triamcinolone)
                     + " mg in one session: above " + (int) TRIAMCINOLONE_ACETONIDE_SESSION_MAX_MG + " mg [ST-02]",
                     List.of(), null, true);
         }
+    }
+
+    /** Doses are procedure totals; a bilateral procedure shares them between two joints. */
+    private static int sides(AssessmentContext context) {
+        return context.procedure().side() == org.synovia.shared.Laterality.BILATERAL ? 2 : 1;
     }
 
     static double[] range(InjectedAgent agent, JointSize size) {

@@ -36,4 +36,17 @@ class HighThromboticRiskRuleTests {
         assertThat(result.planFor(Antithrombotic.RIVAROXABAN).orElseThrow().action()).isEqualTo(expected);
         assertThat(result.findingsOf("SAF-011").isEmpty()).isEqualTo(expected == PlanAction.HOLD);
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "aspirin with {0} → DAPT marker {1}")
+    @CsvSource({"CLOPIDOGREL, true", "TICAGRELOR, true", "PRASUGREL, true", "DIPYRIDAMOLE, false"})
+    void infersDualAntiplateletTherapyFromTheMedicines(Antithrombotic second, boolean marker) {
+        var result = assess(input(adult().build(), cervicalFacet(),
+                Medicine.of(Antithrombotic.ASPIRIN, 75, DoseFrequency.ONCE_DAILY),
+                Medicine.of(second, 75, DoseFrequency.ONCE_DAILY)));
+
+        assertThat(result.findingsOf("SAF-011").isEmpty()).isEqualTo(!marker);
+        if (marker) {
+            assertThat(result.planFor(second).orElseThrow().action()).isEqualTo(PlanAction.REFER_TO_PRESCRIBER);
+        }
+    }
 }

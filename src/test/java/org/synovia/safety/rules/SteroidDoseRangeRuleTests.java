@@ -41,8 +41,8 @@ class SteroidDoseRangeRuleTests {
         assertThat(findings.isEmpty() ? "NONE" : findings.get(0).severity().name()).isEqualTo(expected);
     }
 
-    @ParameterizedTest(name = "triamcinolone acetonide {0} mg each side of both knees → {1}")
-    @CsvSource({"40, NONE", "41, WARN"})
+    @ParameterizedTest(name = "triamcinolone acetonide {0} mg in total into both knees → {1}")
+    @CsvSource({"79, NONE", "80, NONE", "81, WARN"})
     void limitsTriamcinoloneAcetonideToEightyMilligramsASession(double mg, String expected) {
         var procedure = procedure("KNEE_JOINT", KNEE, Laterality.BILATERAL, Guidance.ULTRASOUND,
                 List.of(PlannedDrug.dose(InjectedAgent.TRIAMCINOLONE_ACETONIDE, mg)));
