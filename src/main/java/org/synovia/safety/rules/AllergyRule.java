@@ -100,7 +100,7 @@ final class AllergyRule implements SafetyRule {
 
     private void stop(AssessmentContext context, PlannedDrug drug, String described) {
         context.add(this, Severity.STOP, described + " and " + drug.agent().label() + " is planned: do not use the "
-                + "agent concerned; choose an alternative from another class [CI-10]");
+                + "agent concerned; choose an alternative after clinician review [CI-10]");
     }
 
     private void contrastStop(AssessmentContext context, String described) {

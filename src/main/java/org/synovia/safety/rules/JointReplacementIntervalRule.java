@@ -43,7 +43,8 @@ final class JointReplacementIntervalRule implements SafetyRule {
     @Override
     public List<GuidelineReference> sources() {
         return List.of(Sources.eular("recommendation 9", "RI-10", "CI-13"),
-                GuidelineReference.of("Therapeutic Guidelines Rheumatology (S17)", GuidelineReference.UNDATED, "arthroplasty", "RI-11"));
+                GuidelineReference.of("Therapeutic Guidelines Rheumatology (S17)", GuidelineReference.UNDATED, "arthroplasty", "RI-11",
+                        "CI-04"));
     }
 
     @Override
@@ -61,6 +62,11 @@ final class JointReplacementIntervalRule implements SafetyRule {
         }
         LocalDate injection = context.referenceDate();
         int minimum = context.policy().arthroplastyMinimumMonths();
+        if (replacement.date().isBefore(injection)) {
+            context.add(this, Severity.STOP, "Replacement of this joint recorded for " + Wording.date(replacement.date())
+                    + ", before the injection: treat the joint as prosthetic; orthopaedic decision only [CI-04, CI-13]");
+            return;
+        }
         long days = ChronoUnit.DAYS.between(injection, replacement.date());
         String facts = "replacement of this joint planned for " + Wording.date(replacement.date()) + ", " + days
                 + " days after the injection " + context.referenceDayWords();

@@ -18,6 +18,8 @@ class JointReplacementIntervalRuleTests {
             "KNEE_JOINT, LEFT,  3, 0,  WARN",
             "KNEE_JOINT, LEFT,  5, 30, WARN",
             "KNEE_JOINT, LEFT,  6, 0,  NONE",
+            "KNEE_JOINT, LEFT,  0, 0,  STOP",
+            "KNEE_JOINT, LEFT,  0, -1, STOP",
             "KNEE_JOINT, RIGHT, 1, 0,  NONE",
             "HIP_JOINT,  LEFT,  1, 0,  NONE",
     })
