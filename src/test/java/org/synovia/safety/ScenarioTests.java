@@ -52,7 +52,7 @@ class ScenarioTests {
         assertThat(plan.lastDose()).isEqualTo(at(-4, 18));
         assertThat(plan.restart()).isEqualTo(at(1, 18));
         assertThat(plan.staffNote()).contains("last dose D−4 18:00").contains("87 h")
-                .contains("3 doses omitted").contains("D−3 18:00 would leave only 63 h");
+                .contains("3 doses omitted").contains("D−3 18:00 would leave only 63 h and 2 doses omitted");
         assertThat(plan.sourceAnswers()).containsExactly(
                 new SourceAnswer("ASRA 2018", "3 days (≥ 72 h) since the last dose"),
                 new SourceAnswer("SIR 2019", "omit 3 doses (CrCl 25 mL/min)"));

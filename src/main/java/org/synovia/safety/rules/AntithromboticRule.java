@@ -51,7 +51,7 @@ abstract class AntithromboticRule implements SafetyRule {
     private void apply(Medicine medicine, Decision decision, AssessmentContext context) {
         List<GuidelineReference> sources = new ArrayList<>(decision.sources());
         PlanAction action = decision.action();
-        String reason = decision.reason();
+        String reason = Character.toUpperCase(decision.reason().charAt(0)) + decision.reason().substring(1);
         if (action == PlanAction.HOLD && !context.highThromboticRisk().isEmpty()) {
             action = PlanAction.REFER_TO_PRESCRIBER;
             reason = reason + ". High thrombotic risk (" + String.join(", ", context.highThromboticRisk())
@@ -105,8 +105,8 @@ abstract class AntithromboticRule implements SafetyRule {
         if (computed.rejectedLater() != null) {
             text.append("; ").append(Wording.relative(computed.rejectedLater(), start.toLocalDate()))
                     .append(" would leave only ")
-                    .append(Wording.hours(java.time.Duration.between(computed.rejectedLater(), start)))
-                    .append(" or too few doses omitted");
+                    .append(Wording.hours(java.time.Duration.between(computed.rejectedLater(), start))).append(" and ")
+                    .append(Wording.plural(computed.omittedDoses() - 1L, "dose", "doses")).append(" omitted");
         }
         if (restart != null) {
             text.append("; restart ").append(Wording.relative(restart, start.toLocalDate())).append(" (")
@@ -128,7 +128,7 @@ abstract class AntithromboticRule implements SafetyRule {
                     ? "Take your last " + name + " on " + Wording.dayAndTime(lastDose) + "."
                             + (restart != null ? " Restart on " + Wording.dayAndTime(restart) + "." : "") + inrText
                     : "Stop your " + name + " before the injection: " + hold.patientWords()
-                            + (restartRule == null ? "" : " Restart " + restartRule.words() + ".")
+                            + (restartRule == null ? "" : " Restart " + restartRule.patientWords() + ".")
                             + " We will give you the exact dates and times when the injection is booked." + inrText;
         };
     }
@@ -191,6 +191,11 @@ abstract class AntithromboticRule implements SafetyRule {
         String words() {
             return dayAfter ? "the day after the procedure" + (hours > 0 ? " (at least " + hours + " h after)" : "")
                     : hours + " h after the procedure";
+        }
+
+        String patientWords() {
+            return dayAfter ? "the day after the injection, at your usual time"
+                    : "at your usual time, once at least " + hours + " hours have passed since the injection";
         }
     }
 

@@ -129,7 +129,9 @@ final class ProcedureBleedingRiskRule implements SafetyRule {
         List<SourceAnswer> answers = List.of();
         String policyChoice = null;
         if (siteClass == BleedingClass.CERVICAL_FACET) {
-            answers = List.of(new SourceAnswer("ASRA 2018", "intermediate"), new SourceAnswer("SIR 2019", "high"));
+            answers = List.of(new SourceAnswer("ASRA 2018", risk.patientFactors().isEmpty() ? "intermediate"
+                    : "intermediate, raised to " + risk.asra().label() + " for patient factors"),
+                    new SourceAnswer("SIR 2019", "high"));
             policyChoice = "cervical-facet-category = " + context.policy().cervicalFacetCategory();
         }
         context.add(this, Severity.INFO, message.toString(), answers, policyChoice, false);
