@@ -56,8 +56,7 @@ public final class SafetyFixtures {
 
     public static PlannedProcedure procedure(String code, SiteFacts site, Laterality side, Guidance guidance,
             List<PlannedDrug> drugs) {
-        return new PlannedProcedure(code, site, null, side, guidance, drugs, false, DoseClass.LOW, START, TendonAtRisk.NONE,
-                false);
+        return PlannedProcedure.builder(code, site, guidance).side(side).drugs(drugs).start(START).build();
     }
 
     public static PlannedProcedure kneeSteroid(Laterality side, PlannedDrug steroid) {
