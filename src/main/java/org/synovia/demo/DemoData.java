@@ -117,7 +117,8 @@ class DemoData implements ApplicationRunner {
                 List.of(new ReferralDetails.Allergy(AllergyCategory.OTHER, "Penicillin", "Rash")), DiabetesType.NONE, false,
                 null, false, false, false, PregnancyPossibility.NOT_APPLICABLE, new BigDecimal("68"), 88, null,
                 today.minusDays(20), Urgency.ROUTINE, referrer("Dr Asha Patel", "Consultant rheumatologist"),
-                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE));
+                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE, null,
+                ReferralDetails.ThromboticRisk.NONE));
         referrals.submit(UUID.randomUUID(), new ReferralDetails(alan.id().value(), "HIP_JOINT", Laterality.LEFT, null,
                 Intent.DIAGNOSTIC, Indication.OSTEOARTHRITIS, null,
                 "Left groin and thigh pain; lumbar spine also degenerate. Is the hip the source before arthroplasty listing?",
@@ -125,7 +126,8 @@ class DemoData implements ApplicationRunner {
                 List.of(), List.of(), "Metformin 1 g bd", true, List.of(), DiabetesType.TYPE_2, false, 64, false, false, false,
                 PregnancyPossibility.NOT_APPLICABLE, new BigDecimal("82.5"), null, 71, today.minusDays(40), Urgency.SOON,
                 referrer("Dr Asha Patel", "Consultant rheumatologist"),
-                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE));
+                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE, null,
+                ReferralDetails.ThromboticRisk.NONE));
         referrals.submit(UUID.randomUUID(), new ReferralDetails(mary.id().value(), "TROCHANTERIC_BURSA", Laterality.RIGHT, null,
                 Intent.THERAPEUTIC, Indication.BURSITIS, null,
                 "Greater trochanteric pain syndrome, not settling with exercise programme.",
@@ -136,7 +138,8 @@ class DemoData implements ApplicationRunner {
                 List.of(), null, true, List.of(), DiabetesType.NONE, false, null, false, false, false,
                 PregnancyPossibility.NOT_PREGNANT, new BigDecimal("71"), null, null, null, Urgency.ROUTINE,
                 referrer("Dr Asha Patel", "Consultant rheumatologist"),
-                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE));
+                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE, null,
+                ReferralDetails.ThromboticRisk.NONE));
     }
 
     private Patient register(String nhsNumber, String hospitalNumber, String family, String given, LocalDate born, Sex sex) {

@@ -43,7 +43,9 @@ public record ReferralDetails(
         Referrer referrer,
         RequestedInjectate requestedInjectate,
         boolean radicularPain,
-        ReferrerSetting referrerSetting) {
+        ReferrerSetting referrerSetting,
+        BigDecimal heightCm,
+        ThromboticRisk thromboticRisk) {
 
     public ReferralDetails {
         treatments = List.copyOf(treatments == null ? List.of() : treatments);
@@ -54,6 +56,17 @@ public record ReferralDetails(
         indicationDetail = blankToNull(indicationDetail);
         clinicalQuestion = blankToNull(clinicalQuestion);
         otherMedicines = blankToNull(otherMedicines);
+        thromboticRisk = thromboticRisk == null ? ThromboticRisk.NONE : thromboticRisk;
+    }
+
+    /**
+     * Markers of high thrombotic risk: with any of them a blood thinner is never stopped automatically;
+     * the prescriber decides (facts AC-42).
+     */
+    public record ThromboticRisk(boolean mechanicalHeartValve, LocalDate coronaryStentDate, LocalDate lastVteDate,
+            LocalDate lastStrokeDate) {
+
+        public static final ThromboticRisk NONE = new ThromboticRisk(false, null, null, null);
     }
 
     static String blankToNull(String value) {

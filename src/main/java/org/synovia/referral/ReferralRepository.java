@@ -35,8 +35,10 @@ class ReferralRepository {
                     hba1c_mmol_per_mol, prosthetic_joint_at_site, infection_at_site, systemic_infection, pregnancy, weight_kg,
                     creatinine_umol_per_l, egfr, renal_test_date, urgency, referrer_name, referrer_role, referrer_organisation,
                     referrer_phone, referrer_email, status, status_reason, status_changed_at, status_changed_by,
-                    submitted_at, submitted_by, requested_injectate, radicular_pain, referrer_setting)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    submitted_at, submitted_by, requested_injectate, radicular_pain, referrer_setting, height_cm,
+                    mechanical_heart_valve, coronary_stent_date, last_vte_date, last_stroke_date)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                    ?, ?, ?, ?, ?)
                 on conflict (submission_key) do nothing
                 """)
                 .params(id.value(), submissionKey, d.patientId(), d.siteCode(), d.laterality().name(), d.spinalLevel(),
@@ -46,7 +48,9 @@ class ReferralRepository {
                         d.weightKg(), d.creatinineUmolPerL(), d.egfr(), d.renalTestDate(), d.urgency().name(), r.name(),
                         r.role(), r.organisation(), r.phone(), r.email(), ReferralStatus.SUBMITTED.name(), null,
                         Timestamp.from(at), by, Timestamp.from(at), by, d.requestedInjectate().name(), d.radicularPain(),
-                        d.referrerSetting().name())
+                        d.referrerSetting().name(), d.heightCm(), d.thromboticRisk().mechanicalHeartValve(),
+                        d.thromboticRisk().coronaryStentDate(), d.thromboticRisk().lastVteDate(),
+                        d.thromboticRisk().lastStrokeDate())
                 .update();
         if (inserted == 0) {
             return false;
@@ -191,7 +195,10 @@ class ReferralRepository {
                 new ReferralDetails.Referrer(rs.getString("referrer_name"), rs.getString("referrer_role"),
                         rs.getString("referrer_organisation"), rs.getString("referrer_phone"), rs.getString("referrer_email")),
                 RequestedInjectate.valueOf(rs.getString("requested_injectate")), rs.getBoolean("radicular_pain"),
-                ReferrerSetting.valueOf(rs.getString("referrer_setting")));
+                ReferrerSetting.valueOf(rs.getString("referrer_setting")), rs.getObject("height_cm", BigDecimal.class),
+                new ReferralDetails.ThromboticRisk(rs.getBoolean("mechanical_heart_valve"),
+                        rs.getObject("coronary_stent_date", LocalDate.class), rs.getObject("last_vte_date", LocalDate.class),
+                        rs.getObject("last_stroke_date", LocalDate.class)));
         return new Referral(new ReferralId(id), details, ReferralStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), rs.getTimestamp("status_changed_at").toInstant(),
                 rs.getString("status_changed_by"), rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"));

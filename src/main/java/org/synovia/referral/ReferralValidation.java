@@ -22,6 +22,8 @@ final class ReferralValidation {
 
     static final BigDecimal MIN_WEIGHT_KG = new BigDecimal("2");
     static final BigDecimal MAX_WEIGHT_KG = new BigDecimal("350");
+    static final BigDecimal MIN_HEIGHT_CM = new BigDecimal("40");
+    static final BigDecimal MAX_HEIGHT_CM = new BigDecimal("250");
     static final int MIN_CREATININE_UMOL_PER_L = 10;
     static final int MAX_CREATININE_UMOL_PER_L = 2000;
     static final int MIN_EGFR = 1;
@@ -208,6 +210,13 @@ final class ReferralValidation {
     }
 
     private void checkWeightAndRenal(ReferralDetails d) {
+        if (d.heightCm() != null && (d.heightCm().compareTo(MIN_HEIGHT_CM) < 0 || d.heightCm().compareTo(MAX_HEIGHT_CM) > 0)) {
+            problem("heightCm", "Enter a height in cm between " + MIN_HEIGHT_CM + " and " + MAX_HEIGHT_CM + ".");
+        }
+        ReferralDetails.ThromboticRisk risk = d.thromboticRisk();
+        optionalPastDate("coronaryStentDate", risk.coronaryStentDate());
+        optionalPastDate("lastVteDate", risk.lastVteDate());
+        optionalPastDate("lastStrokeDate", risk.lastStrokeDate());
         if (d.weightKg() != null && (d.weightKg().compareTo(MIN_WEIGHT_KG) < 0 || d.weightKg().compareTo(MAX_WEIGHT_KG) > 0)) {
             problem("weightKg", "Enter a weight in kg between " + MIN_WEIGHT_KG + " and " + MAX_WEIGHT_KG + ".");
         }
@@ -246,6 +255,12 @@ final class ReferralValidation {
         }
         if (r.email() != null && (r.email().length() > 254 || !EMAIL.matcher(r.email()).matches())) {
             problem("referrerEmail", "Enter an email address like name@example.nhs.uk.");
+        }
+    }
+
+    private void optionalPastDate(String field, LocalDate date) {
+        if (date != null) {
+            pastDate(field, date, null);
         }
     }
 

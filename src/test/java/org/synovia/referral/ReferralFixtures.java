@@ -28,6 +28,7 @@ public final class ReferralFixtures {
                 DiabetesType.TYPE_2, true, 70, false, false, false, PregnancyPossibility.NOT_APPLICABLE,
                 new BigDecimal("80.5"), 90, null, LocalDate.of(2026, 10, 1), Urgency.ROUTINE,
                 new ReferralDetails.Referrer("Dr Test", "Consultant", "Test Hospital", "0118 496 0000", "test@example.com"),
-                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE);
+                RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE,
+                new BigDecimal("170"), ReferralDetails.ThromboticRisk.NONE);
     }
 }

@@ -145,7 +145,7 @@ class ReferralValidationTests {
     @Test
     void reportsEveryMissingRequiredAnswer() {
         ReferralDetails empty = new ReferralDetails(null, null, null, null, null, null, null, null, null, null, null, null,
-                false, null, null, false, null, false, false, false, null, null, null, null, null, null, null, null, false, null);
+                false, null, null, false, null, false, false, false, null, null, null, null, null, null, null, null, false, null, null, null);
         assertThat(fieldsWithProblems(empty)).extracting(s -> s.substring(0, s.indexOf(':'))).containsExactlyInAnyOrder(
                 "patientId", "siteCode", "intent", "indication", "clinicalQuestion", "noKnownAllergies", "diabetes",
                 "pregnancy", "urgency", "requestedInjectate", "referrerSetting", "referrerName", "referrerOrganisation");

@@ -27,7 +27,9 @@ import org.synovia.referral.Indication;
 import org.synovia.referral.Intent;
 import org.synovia.referral.PregnancyPossibility;
 import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralFilter;
+import org.synovia.referral.ReferralSafety;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.ReferrerSetting;
@@ -35,6 +37,7 @@ import org.synovia.referral.Referrals;
 import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
+import org.synovia.safety.SafetyAssessment;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.DoseFrequency;
@@ -51,12 +54,15 @@ class ReferralController {
     private final Patients patients;
     private final Catalogue catalogue;
     private final UserAccounts accounts;
+    private final ReferralSafety safety;
 
-    ReferralController(Referrals referrals, Patients patients, Catalogue catalogue, UserAccounts accounts) {
+    ReferralController(Referrals referrals, Patients patients, Catalogue catalogue, UserAccounts accounts,
+            ReferralSafety safety) {
         this.referrals = referrals;
         this.patients = patients;
         this.catalogue = catalogue;
         this.accounts = accounts;
+        this.safety = safety;
     }
 
     @ModelAttribute
@@ -141,8 +147,35 @@ class ReferralController {
         model.addAttribute("patient", patients.find(new PatientId(referral.details().patientId())).orElseThrow());
         model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());
         model.addAttribute("questions", referrals.informationRequests(id));
+        model.addAttribute("safety", safety.assess(referral.details()));
         model.addAttribute("currentUsername", CurrentUser.username());
         return "referral/show";
+    }
+
+    /**
+     * The safety checks of the form as it is being filled (htmx, on every change). Nothing is saved; the
+     * same checks run again on the stored referral.
+     */
+    @PostMapping("/safety-preview")
+    @PreAuthorize("hasRole('REFERRER')")
+    String safetyPreview(@ModelAttribute ReferralForm referralForm, BindingResult ignoredTypos, Model model) {
+        referralForm.dropBlankRows();
+        ReferralDetails details = referralForm.toDetails();
+        boolean complete = details.patientId() != null && catalogue.site(details.siteCode()).isPresent()
+                && details.laterality() != null && details.intent() != null && details.diabetes() != null
+                && details.pregnancy() != null && details.requestedInjectate() != null
+                && details.antithrombotics().stream().allMatch(m -> m.drug() != null && m.frequency() != null);
+        SafetyAssessment assessment = null;
+        if (complete) {
+            try {
+                assessment = safety.assess(details);
+            }
+            catch (InvalidInputException e) {
+                model.addAttribute("safetyProblem", e.problems().getFirst().message());
+            }
+        }
+        model.addAttribute("safety", assessment);
+        return "safety/assessment :: assessment(a=${safety})";
     }
 
     @PostMapping("/{id}/answer")

@@ -66,6 +66,14 @@ public class ReferralForm {
     private RequestedInjectate requestedInjectate = RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC;
     private boolean radicularPain;
     private ReferrerSetting referrerSetting = ReferrerSetting.SECONDARY_CARE;
+    private BigDecimal heightCm;
+    private boolean mechanicalHeartValve;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate coronaryStentDate;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate lastVteDate;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate lastStrokeDate;
 
     private static <T> List<T> rows(java.util.function.Supplier<T> blank) {
         List<T> rows = new ArrayList<>();
@@ -117,7 +125,8 @@ public class ReferralForm {
                 diabetes, onInsulin, hba1cMmolPerMol, prostheticJointAtSite, infectionAtSite, systemicInfection, pregnancy,
                 weightKg, creatinineUmolPerL, egfr, renalTestDate, urgency,
                 new ReferralDetails.Referrer(referrerName, referrerRole, referrerOrganisation, referrerPhone, referrerEmail),
-                requestedInjectate, radicularPain, referrerSetting);
+                requestedInjectate, radicularPain, referrerSetting, heightCm,
+                new ReferralDetails.ThromboticRisk(mechanicalHeartValve, coronaryStentDate, lastVteDate, lastStrokeDate));
     }
 
     private static boolean blank(String value) {
@@ -259,6 +268,16 @@ public class ReferralForm {
     public void setRequestedInjectate(RequestedInjectate requestedInjectate) { this.requestedInjectate = requestedInjectate; }
     public boolean isRadicularPain() { return radicularPain; }
     public void setRadicularPain(boolean radicularPain) { this.radicularPain = radicularPain; }
+    public BigDecimal getHeightCm() { return heightCm; }
+    public void setHeightCm(BigDecimal heightCm) { this.heightCm = heightCm; }
+    public boolean isMechanicalHeartValve() { return mechanicalHeartValve; }
+    public void setMechanicalHeartValve(boolean mechanicalHeartValve) { this.mechanicalHeartValve = mechanicalHeartValve; }
+    public LocalDate getCoronaryStentDate() { return coronaryStentDate; }
+    public void setCoronaryStentDate(LocalDate coronaryStentDate) { this.coronaryStentDate = coronaryStentDate; }
+    public LocalDate getLastVteDate() { return lastVteDate; }
+    public void setLastVteDate(LocalDate lastVteDate) { this.lastVteDate = lastVteDate; }
+    public LocalDate getLastStrokeDate() { return lastStrokeDate; }
+    public void setLastStrokeDate(LocalDate lastStrokeDate) { this.lastStrokeDate = lastStrokeDate; }
     public ReferrerSetting getReferrerSetting() { return referrerSetting; }
     public void setReferrerSetting(ReferrerSetting referrerSetting) { this.referrerSetting = referrerSetting; }
 }
