@@ -57,6 +57,9 @@ public record ReferralDetails(
         clinicalQuestion = blankToNull(clinicalQuestion);
         otherMedicines = blankToNull(otherMedicines);
         thromboticRisk = thromboticRisk == null ? ThromboticRisk.NONE : thromboticRisk;
+        // Stored to 0.1 kg and 0.1 cm: the same scale in memory makes a stored referral equal to what was sent.
+        weightKg = weightKg == null ? null : weightKg.setScale(1, java.math.RoundingMode.HALF_UP);
+        heightCm = heightCm == null ? null : heightCm.setScale(1, java.math.RoundingMode.HALF_UP);
     }
 
     /**

@@ -32,6 +32,12 @@ public record PlannedProcedure(String siteCode, SiteFacts site, String spinalLev
         return drugs.stream().anyMatch(d -> d.agent().localAnaesthetic());
     }
 
+    /** The same procedure on another date (booking tries dates; the plan's dates follow). */
+    public PlannedProcedure withStart(LocalDateTime value) {
+        return new PlannedProcedure(siteCode, site, spinalLevel, side, guidance, drugs, contrast, localDoseClass, value,
+                tendonAtRisk, intoTendonSubstance);
+    }
+
     public static Builder builder(String siteCode, SiteFacts site, Guidance guidance) {
         return new Builder(siteCode, site, guidance);
     }

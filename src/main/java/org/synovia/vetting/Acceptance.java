@@ -1,6 +1,7 @@
 package org.synovia.vetting;
 
 import java.time.LocalDate;
+import java.util.Map;
 
 /**
  * What the radiologist adds to the protocol when accepting.
@@ -9,6 +10,17 @@ import java.time.LocalDate;
  * @param plannedJointReplacement a planned replacement of the injected joint, if any: the injection
  *        must be at least 3 months before it (facts RI-10, CI-13)
  * @param note free text for the record
+ * @param safetyJustifications per safety rule id, the radiologist's reason for going ahead despite a STOP,
+ *        or the justification a WARN asks for
  */
-public record Acceptance(String policySet, LocalDate plannedJointReplacement, String note) {
+public record Acceptance(String policySet, LocalDate plannedJointReplacement, String note,
+        Map<String, String> safetyJustifications) {
+
+    public Acceptance {
+        safetyJustifications = safetyJustifications == null ? Map.of() : Map.copyOf(safetyJustifications);
+    }
+
+    public Acceptance(String policySet, LocalDate plannedJointReplacement, String note) {
+        this(policySet, plannedJointReplacement, note, Map.of());
+    }
 }

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.synovia.referral.ReferralSafety;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.InvalidInputException.FieldProblem;
@@ -28,7 +29,15 @@ public record Protocol(Guidance guidance, String approach, String corticosteroid
         if (approach != null && approach.length() > 200) {
             problems.add(new FieldProblem("approach", "Use at most 200 characters."));
         }
-        if (corticosteroid != null && !corticosteroid.isBlank() && corticosteroidDoseMg == null) {
+        if (corticosteroid != null && !corticosteroid.isBlank() && ReferralSafety.agentFrom(corticosteroid) == null) {
+            problems.add(new FieldProblem("corticosteroid", "Name a product the safety checks know: methylprednisolone "
+                    + "acetate, triamcinolone acetonide or hexacetonide, prednisolone, hydrocortisone, dexamethasone or hyaluronan."));
+        }
+        if (localAnaesthetic != null && !localAnaesthetic.isBlank() && ReferralSafety.agentFrom(localAnaesthetic) == null) {
+            problems.add(new FieldProblem("localAnaesthetic", "Name lidocaine, bupivacaine or levobupivacaine with its strength, e.g. Lidocaine 1%."));
+        }
+        if (corticosteroid != null && !corticosteroid.isBlank() && corticosteroidDoseMg == null
+                && ReferralSafety.agentFrom(corticosteroid) != org.synovia.safety.InjectedAgent.HYALURONAN) {
             problems.add(new FieldProblem("corticosteroidDoseMg", "Give the corticosteroid dose in mg."));
         }
         if (corticosteroidDoseMg != null && (corticosteroidDoseMg.signum() <= 0 || corticosteroidDoseMg.compareTo(new BigDecimal("120")) > 0)) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -22,7 +23,17 @@ import org.synovia.referral.Intent;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralSummary;
+import org.synovia.referral.ReferralSafety;
 import org.synovia.referral.Referrals;
+import org.synovia.safety.Finding;
+import org.synovia.safety.InjectedAgent;
+import org.synovia.safety.PlannedDrug;
+import org.synovia.safety.PlannedProcedure;
+import org.synovia.safety.SafetyAssessment;
+import org.synovia.safety.SafetyChecks;
+import org.synovia.safety.SafetyInput;
+import org.synovia.safety.Severity;
+import org.synovia.safety.SiteFacts;
 import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.Urgency;
 import org.synovia.shared.CurrentUser;
@@ -44,8 +55,6 @@ import org.synovia.waitinglist.WaitingList;
 public class Vetting {
 
     static final String RECORD_TYPE = "VettingDecision";
-    /** An injection at least this long before a planned replacement of the same joint (facts RI-10, CI-13). */
-    static final int MONTHS_BEFORE_JOINT_REPLACEMENT = 3;
 
     private final Referrals referrals;
     private final Catalogue catalogue;
@@ -54,9 +63,13 @@ public class Vetting {
     private final VettingProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ReferralSafety referralSafety;
+    private final SafetyChecks safety;
 
     Vetting(Referrals referrals, Catalogue catalogue, WaitingList waitingList, VettingRepository repository,
-            VettingProperties properties, AuditTrail audit, Clock clock) {
+            VettingProperties properties, AuditTrail audit, Clock clock, ReferralSafety referralSafety, SafetyChecks safety) {
+        this.referralSafety = referralSafety;
+        this.safety = safety;
         this.referrals = referrals;
         this.catalogue = catalogue;
         this.waitingList = waitingList;
@@ -78,7 +91,38 @@ public class Vetting {
         Protocol proposed = proposedProtocol(referral, site);
         return new VettingReview(referral, site, setName, policySetLabels(),
                 policyFindings(referral, site, proposed.guidance(), setName), proposed,
+                safetyReview(referral, site, proposed),
                 repository.forReferral(id.value()), referrals.informationRequests(id));
+    }
+
+    /** The safety checks of a protocol as the radiologist edits it; nothing is saved. */
+    @Transactional
+    public SafetyReview recheck(ReferralId id, Protocol protocol) {
+        Referral referral = referrals.show(id);
+        InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
+        return safetyReview(referral, site, protocol);
+    }
+
+    /**
+     * Asks the engine about the protocol on the day furthest ahead (what no date can fix), then day by day
+     * for the earliest possible booking, and returns the assessment for that day.
+     */
+    SafetyReview safetyReview(Referral referral, InjectionSite site, Protocol protocol) {
+        SafetyInput input = referralSafety.input(referral.details(), procedureFor(referral, site, protocol));
+        java.util.function.Function<java.time.LocalDateTime, SafetyAssessment> assessOn = start -> safety.assess(
+                new SafetyInput(input.patient(), input.medicines(), input.previousInjections(), input.vaccinations(),
+                        input.procedure().withStart(start)));
+        LocalDate today = LocalDate.now(clock);
+        SafetyAssessment far = assessOn.apply(today.plusDays(BookingWindow.HORIZON_DAYS).atTime(BookingWindow.CHECK_TIME));
+        Set<String> dateIndependentStops = far.findings().stream().filter(f -> f.severity() == Severity.STOP)
+                .map(Finding::ruleId).collect(Collectors.toSet());
+        BookingWindow.Earliest earliest = BookingWindow.earliest(assessOn, today, dateIndependentStops,
+                properties.medicationNoticeDays());
+        SafetyAssessment onEarliest = earliest.date() == null ? far
+                : assessOn.apply(earliest.date().atTime(BookingWindow.CHECK_TIME));
+        List<Finding> needing = onEarliest.findings().stream()
+                .filter(f -> f.severity() == Severity.STOP || f.justificationRequired()).toList();
+        return new SafetyReview(onEarliest, earliest.date(), earliest.reasons(), needing);
     }
 
     /**
@@ -99,32 +143,46 @@ public class Vetting {
         List<PolicyFinding> findings = policyFindings(referral, site, protocol.guidance(), setName);
         FundingStatus funding = fundingStatus(findings);
         LocalDate today = LocalDate.now(clock);
-        List<String> constraints = new ArrayList<>();
+        SafetyReview safetyReview = safetyReview(referral, site, protocol);
+        Map<String, String> justified = justifications(safetyReview.needingJustification(), acceptance);
+        if (safetyReview.earliestDate() == null) {
+            throw new InvalidInputException("safety", safetyReview.earliestReasons().getFirst());
+        }
+        List<String> constraints = new ArrayList<>(safetyReview.earliestReasons());
         LocalDate latest = null;
+        // An injection at least this long before a planned replacement of the same joint (facts RI-10, CI-13).
+        int monthsBeforeReplacement = safety.policy().arthroplastyMinimumMonths();
         if (acceptance.plannedJointReplacement() != null) {
             if (!acceptance.plannedJointReplacement().isAfter(today)) {
                 throw new InvalidInputException("plannedJointReplacement", "The planned replacement date must be in the future.");
             }
-            latest = acceptance.plannedJointReplacement().minusMonths(MONTHS_BEFORE_JOINT_REPLACEMENT);
-            constraints.add("Not after " + latest + ": at least " + MONTHS_BEFORE_JOINT_REPLACEMENT
+            latest = acceptance.plannedJointReplacement().minusMonths(monthsBeforeReplacement);
+            constraints.add("Not after " + latest + ": at least " + monthsBeforeReplacement
                     + " months before the planned joint replacement on " + acceptance.plannedJointReplacement()
                     + " (facts RI-10, CI-13).");
             if (latest.isBefore(today)) {
                 throw new InvalidInputException("plannedJointReplacement", "The planned replacement is less than "
-                        + MONTHS_BEFORE_JOINT_REPLACEMENT + " months away: injecting now raises the risk of prosthetic joint "
+                        + monthsBeforeReplacement + " months away: injecting now raises the risk of prosthetic joint "
                         + "infection (facts RI-10). Reject, or ask the surgeon to reconsider the date.");
             }
         }
+        if (latest != null && safetyReview.earliestDate().isAfter(latest)) {
+            throw new InvalidInputException("plannedJointReplacement", "The earliest safe day, " + safetyReview.earliestDate()
+                    + ", is after the latest day before the planned replacement, " + latest + " (facts RI-10).");
+        }
         VettingDecision decision = new VettingDecision(UUID.randomUUID(), id.value(), VettingDecision.Outcome.ACCEPTED, null,
-                blankToNull(acceptance.note()), protocol, setName, describe(findings), funding, null, CurrentUser.username(),
-                clock.instant());
+                blankToNull(acceptance.note()), protocol, setName, describe(findings), funding,
+                justified.isEmpty() ? null : justified.entrySet().stream()
+                        .map(e -> e.getKey() + " accepted by " + CurrentUser.username() + ": " + e.getValue())
+                        .collect(Collectors.joining("\n")),
+                CurrentUser.username(), clock.instant());
         repository.insert(decision);
         referrals.accept(id, "accepted: " + protocol.guidance().label() + ", " + protocol.priority().label().toLowerCase()
                 + (funding == FundingStatus.FUNDED ? "" : "; " + funding.label().toLowerCase()));
         ZoneId zone = clock.getZone();
         waitingList.add(new NewWaitingListEntry(id.value(), referral.details().patientId(), site.code(), protocol.guidance(),
                 protocol.priority(), referral.details().intent() == Intent.DIAGNOSTIC,
-                LocalDate.ofInstant(referral.submittedAt(), zone), today, latest, constraints, funding,
+                LocalDate.ofInstant(referral.submittedAt(), zone), safetyReview.earliestDate(), latest, constraints, funding,
                 protocol.operatorGrade(), protocol.oneStopEligible()));
         audit.record(AuditAction.CREATE, RECORD_TYPE, decision.id(), referral.details().patientId(), "accepted");
         return decision;
@@ -157,6 +215,49 @@ public class Vetting {
         repository.insert(decision);
         audit.record(AuditAction.CREATE, RECORD_TYPE, decision.id(), referral.details().patientId(), "asked for information");
         return decision;
+    }
+
+    /**
+     * Every STOP needs a named radiologist's reason to go ahead, and every finding that asks for a
+     * justification needs one; the reasons are kept with the decision.
+     */
+    private static Map<String, String> justifications(List<Finding> needing, Acceptance acceptance) {
+        Map<String, String> justified = new LinkedHashMap<>();
+        List<InvalidInputException.FieldProblem> missing = new ArrayList<>();
+        for (Finding finding : needing) {
+            String reason = blankToNull(acceptance.safetyJustifications().get(finding.ruleId()));
+            if (reason == null) {
+                missing.add(new InvalidInputException.FieldProblem("safetyJustifications[" + finding.ruleId() + "]",
+                        finding.ruleId() + " " + finding.ruleName() + ": " + (finding.severity() == Severity.STOP
+                                ? "this STOP blocks acceptance until you give your reason for overriding it."
+                                : "give your justification for going ahead.")));
+            }
+            else if (reason.length() > 1000) {
+                missing.add(new InvalidInputException.FieldProblem("safetyJustifications[" + finding.ruleId() + "]",
+                        "Use at most 1000 characters."));
+            }
+            else {
+                justified.put(finding.ruleId() + " (" + finding.severity() + ")", reason);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException(missing);
+        }
+        return justified;
+    }
+
+    /** The protocol as the safety engine sees it: site, side, guidance, drugs with doses, contrast. */
+    static PlannedProcedure procedureFor(Referral referral, InjectionSite site, Protocol protocol) {
+        List<PlannedDrug> drugs = new ArrayList<>();
+        InjectedAgent steroid = ReferralSafety.agentFrom(protocol.corticosteroid());
+        if (steroid != null) {
+            drugs.add(new PlannedDrug(steroid, protocol.corticosteroidDoseMg() == null ? null
+                    : protocol.corticosteroidDoseMg().doubleValue(), null, null, null, false));
+        }
+        ReferralSafety.localAnaesthetic(protocol.localAnaesthetic(), protocol.localAnaestheticMl()).ifPresent(drugs::add);
+        return PlannedProcedure.builder(site.code(), SiteFacts.from(site), protocol.guidance())
+                .side(referral.details().laterality()).spinalLevel(referral.details().spinalLevel()).drugs(drugs)
+                .contrast(protocol.contrast()).build();
     }
 
     private List<PolicyFinding> policyFindings(Referral referral, InjectionSite site, Guidance guidance, String setName) {

@@ -9,9 +9,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Commissioning policy sets, one per commissioner or insurer, and the clinic's default. Each set names
  * the rules it applies (ids of {@code org.synovia.vetting.policy} rules) and its thresholds.
+ * {@code medicationNoticeDays}: a patient who must stop a blood thinner is not booked sooner than this
+ * many days before their planned last dose, so the letter reaches them first.
  */
 @ConfigurationProperties("synovia.vetting")
-public record VettingProperties(@DefaultValue("NHS_ENGLAND") String defaultPolicySet, Map<String, PolicySet> policySets) {
+public record VettingProperties(@DefaultValue("NHS_ENGLAND") String defaultPolicySet, Map<String, PolicySet> policySets,
+        @DefaultValue("2") int medicationNoticeDays) {
 
     public VettingProperties {
         policySets = policySets == null ? Map.of() : Map.copyOf(policySets);

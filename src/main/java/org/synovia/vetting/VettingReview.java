@@ -9,8 +9,8 @@ import org.synovia.referral.Referral;
 
 /** Everything a radiologist needs to vet one referral. */
 public record VettingReview(Referral referral, InjectionSite site, String policySet, Map<String, String> policySets,
-        List<PolicyFinding> policyFindings, Protocol proposedProtocol, List<VettingDecision> decisions,
-        List<InformationRequest> informationRequests) {
+        List<PolicyFinding> policyFindings, Protocol proposedProtocol, SafetyReview safety,
+        List<VettingDecision> decisions, List<InformationRequest> informationRequests) {
 
     public boolean policyMet() {
         return policyFindings.stream().allMatch(f -> f.met() || f.action() == PolicyAction.ADVISORY);

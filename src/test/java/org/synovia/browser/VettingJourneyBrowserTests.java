@@ -78,7 +78,7 @@ class VettingJourneyBrowserTests {
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         Patient patient = registerAs(referrer);
-        Referral referral = referrals.submit(UUID.randomUUID(), ReferralFixtures.kneeOnApixaban(patient.id().value()));
+        Referral referral = referrals.submit(UUID.randomUUID(), ReferralFixtures.kneeAllergicToLidocaine(patient.id().value()));
         AccountFixtures.signOut();
         String name = patient.displayName();
 
@@ -101,6 +101,12 @@ class VettingJourneyBrowserTests {
         rad.navigate(browser.url("/vetting/" + referral.id()));
         assertThat(rad.getByText("Yes, a moderate effusion.")).isVisible();
         assertThat(rad.getByLabel("Guidance")).hasValue("ULTRASOUND");
+        // The patient is allergic to lidocaine: the STOP shows; a steroid-only protocol clears it as it is edited.
+        assertThat(rad.getByText("SAF-040 Allergy against planned agents").first()).isVisible();
+        rad.getByLabel("Local anaesthetic", new Page.GetByLabelOptions().setExact(true)).fill("");
+        rad.getByLabel("Local anaesthetic volume (mL)").fill("");
+        rad.getByLabel("Local anaesthetic volume (mL)").dispatchEvent("change");
+        assertThat(rad.getByText("SAF-040 Allergy against planned agents")).hasCount(0);
         rad.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Accept and add to waiting list")).click();
         assertThat(rad.getByText("Accepted and added to the waiting list.")).isVisible();
 

@@ -15,6 +15,12 @@ public final class ReferralFixtures {
     private ReferralFixtures() {
     }
 
+    /** The knee referral of a patient allergic to lidocaine (urticaria). */
+    public static ReferralDetails kneeAllergicToLidocaine(UUID patientId) {
+        return org.synovia.testing.RecordCopies.with(kneeOnApixaban(patientId), "allergies",
+                List.of(new ReferralDetails.Allergy(AllergyCategory.LOCAL_ANAESTHETIC, "Lidocaine", "Urticaria")));
+    }
+
     public static ReferralDetails kneeOnApixaban(UUID patientId) {
         return new ReferralDetails(patientId, "KNEE_JOINT", Laterality.LEFT, null, Intent.THERAPEUTIC,
                 Indication.OSTEOARTHRITIS, null, "Left knee OA, effusion, failed physiotherapy.",
@@ -24,7 +30,7 @@ public final class ReferralFixtures {
                 List.of(new ReferralDetails.AntithromboticMedicine(Antithrombotic.APIXABAN, "5 mg",
                         DoseFrequency.TWICE_DAILY, "08:00, 20:00")),
                 "Paracetamol 1 g qds", false,
-                List.of(new ReferralDetails.Allergy(AllergyCategory.LOCAL_ANAESTHETIC, "Lidocaine", "Urticaria")),
+                List.of(new ReferralDetails.Allergy(AllergyCategory.OTHER, "Penicillin", "Rash")),
                 DiabetesType.TYPE_2, true, 70, false, false, false, PregnancyPossibility.NOT_APPLICABLE,
                 new BigDecimal("80.5"), 90, null, LocalDate.of(2026, 10, 1), Urgency.ROUTINE,
                 new ReferralDetails.Referrer("Dr Test", "Consultant", "Test Hospital", "0118 496 0000", "test@example.com"),

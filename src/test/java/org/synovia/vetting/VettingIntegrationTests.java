@@ -85,6 +85,61 @@ class VettingIntegrationTests {
     }
 
     @Test
+    void blocksAcceptanceOnAStopUntilTheRadiologistRecordsWhyAndKeepsTheirNameWithIt() {
+        Referral referral = referrals.submit(UUID.randomUUID(), ReferralFixtures.kneeAllergicToLidocaine(patientId));
+        Protocol withLidocaine = ultrasoundKnee();
+
+        AccountFixtures.signIn(radiologist);
+        assertThat(vetting.recheck(referral.id(), withLidocaine).needingJustification())
+                .anySatisfy(f -> assertThat(f.ruleId()).isEqualTo("SAF-040"));
+        assertThatThrownBy(() -> vetting.accept(referral.id(), withLidocaine, new Acceptance(null, null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("SAF-040");
+        assertThat(referrals.show(referral.id()).status()).isEqualTo(ReferralStatus.SUBMITTED);
+
+        VettingDecision decision = vetting.accept(referral.id(), withLidocaine, new Acceptance(null, null, null,
+                java.util.Map.of("SAF-040", "Previous reaction was to lidocaine with adrenaline only; discussed with patient.")));
+        assertThat(decision.safetyOverrides()).contains("SAF-040").contains(radiologist.username())
+                .contains("discussed with patient");
+    }
+
+    @Test
+    void setsTheEarliestDateWhereTheEngineAllowsARepeatHexacetonideInjection() {
+        LocalDate previous = LocalDate.now().minusDays(10);
+        Referral referral = referrals.submit(UUID.randomUUID(), RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId),
+                "previousInjections", java.util.List.of(new org.synovia.referral.ReferralDetails.PreviousInjection("KNEE_JOINT",
+                        org.synovia.shared.Laterality.LEFT, previous, "Triamcinolone hexacetonide 20 mg"))));
+        Protocol hexacetonide = RecordCopies.with(RecordCopies.with(ultrasoundKnee(), "corticosteroid",
+                "Triamcinolone hexacetonide 20 mg/mL"), "corticosteroidDoseMg", new BigDecimal("20"));
+
+        AccountFixtures.signIn(radiologist);
+        SafetyReview review = vetting.recheck(referral.id(), hexacetonide);
+        assertThat(review.earliestDate()).isAfterOrEqualTo(previous.plusDays(21));
+        assertThat(review.earliestReasons()).anySatisfy(r -> assertThat(r).contains("RI-06"));
+
+        vetting.accept(referral.id(), hexacetonide, new Acceptance(null, null, null,
+                review.needingJustification().stream().collect(java.util.stream.Collectors.toMap(
+                        org.synovia.safety.Finding::ruleId, f -> "Justified for the test"))));
+        WaitingListEntry entry = waitingList.entry(referral.id().value()).orElseThrow();
+        assertThat(entry.earliestDate()).isEqualTo(review.earliestDate());
+        assertThat(entry.dateConstraints()).contains("RI-06");
+    }
+
+    @Test
+    void leavesTimeToStopApixabanBeforeACervicalFacetInjection() {
+        Referral referral = referrals.submit(UUID.randomUUID(), RecordCopies.with(RecordCopies.with(
+                ReferralFixtures.kneeOnApixaban(patientId), "siteCode", "FACET_CERVICAL"), "spinalLevel", "C4/5"));
+        Protocol ct = new Protocol(Guidance.CT, null, "Methylprednisolone acetate 40 mg/mL", new BigDecimal("40"),
+                "Bupivacaine 0.25%", new BigDecimal("1"), true, "CONSULTANT", null, 45, Priority.ROUTINE, false);
+
+        AccountFixtures.signIn(radiologist);
+        SafetyReview review = vetting.recheck(referral.id(), ct);
+        var plan = review.assessment().planFor(org.synovia.shared.Antithrombotic.APIXABAN).orElseThrow();
+        assertThat(plan.action()).isEqualTo(org.synovia.safety.PlanAction.HOLD);
+        assertThat(plan.lastDose().toLocalDate()).isAfterOrEqualTo(LocalDate.now().plusDays(2));
+        assertThat(plan.lastDose()).isBefore(review.earliestDate().atTime(9, 0));
+    }
+
+    @Test
     void acceptsAfterAQuestionIsAnsweredAndPutsThePatientOnTheListWithTheRttBreachDate() throws Exception {
         Referral referral = referrals.submit(UUID.randomUUID(), ReferralFixtures.kneeOnApixaban(patientId));
 

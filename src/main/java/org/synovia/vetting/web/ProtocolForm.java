@@ -2,6 +2,8 @@ package org.synovia.vetting.web;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.synovia.shared.Guidance;
@@ -28,6 +30,7 @@ public class ProtocolForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate plannedJointReplacement;
     private String note;
+    private Map<String, String> safetyJustifications = new HashMap<>();
 
     static ProtocolForm from(Protocol p, String policySet) {
         ProtocolForm form = new ProtocolForm();
@@ -53,7 +56,7 @@ public class ProtocolForm {
     }
 
     Acceptance toAcceptance() {
-        return new Acceptance(policySet, plannedJointReplacement, note);
+        return new Acceptance(policySet, plannedJointReplacement, note, safetyJustifications);
     }
 
     private static String blank(String value) {
@@ -88,6 +91,8 @@ public class ProtocolForm {
     public void setPolicySet(String policySet) { this.policySet = policySet; }
     public LocalDate getPlannedJointReplacement() { return plannedJointReplacement; }
     public void setPlannedJointReplacement(LocalDate plannedJointReplacement) { this.plannedJointReplacement = plannedJointReplacement; }
+    public Map<String, String> getSafetyJustifications() { return safetyJustifications; }
+    public void setSafetyJustifications(Map<String, String> safetyJustifications) { this.safetyJustifications = safetyJustifications; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
 }

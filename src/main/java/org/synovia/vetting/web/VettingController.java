@@ -61,9 +61,34 @@ class VettingController {
             }
             catch (InvalidInputException e) {
                 FormErrors.bind(e, result);
+                model.addAttribute("justificationErrors", e.problems().stream()
+                        .filter(p -> p.field().startsWith("safetyJustifications["))
+                        .collect(java.util.stream.Collectors.toMap(
+                                p -> p.field().substring("safetyJustifications[".length(), p.field().length() - 1),
+                                InvalidInputException.FieldProblem::message, (a, b) -> a)));
             }
         }
-        return show(vetting.review(id, form.getPolicySet()), form, model);
+        VettingReview review = vetting.review(id, form.getPolicySet());
+        try {
+            model.addAttribute("safetyReview", vetting.recheck(id, form.toProtocol().validated()));
+        }
+        catch (InvalidInputException ignored) {
+            // the protocol's own problems are already shown beside its fields
+        }
+        return show(review, form, model);
+    }
+
+    /** Re-runs the safety checks on the protocol as edited (htmx); nothing is saved. */
+    @PostMapping("/{id}/safety")
+    String recheck(@PathVariable("id") ReferralId id, @ModelAttribute("protocolForm") ProtocolForm form,
+            BindingResult ignoredTypos, Model model) {
+        try {
+            model.addAttribute("safetyReview", vetting.recheck(id, form.toProtocol().validated()));
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("safetyProblems", e.problems());
+        }
+        return "vetting/safety :: review";
     }
 
     @PostMapping("/{id}/reject")
@@ -96,6 +121,9 @@ class VettingController {
 
     private String show(VettingReview review, ProtocolForm form, Model model) {
         model.addAttribute("review", review);
+        if (!model.containsAttribute("safetyReview")) {
+            model.addAttribute("safetyReview", review.safety());
+        }
         model.addAttribute("referral", review.referral());
         model.addAttribute("patient", patients.find(new PatientId(review.referral().details().patientId())).orElseThrow());
         model.addAttribute("protocolForm", form);
