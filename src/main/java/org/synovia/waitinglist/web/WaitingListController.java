@@ -98,13 +98,14 @@ class WaitingListController {
         return "redirect:/waiting-list";
     }
 
-    /** Quotes every cell and defuses spreadsheet formulas (a cell starting with = + - @). */
+    /** Quotes every cell and defuses spreadsheet formulas (text starting with = + - @; numbers stay numbers). */
     static String cell(Object value) {
         if (value == null) {
             return "";
         }
         String text = value.toString();
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0) {
+        boolean number = text.matches("-?\\d+(\\.\\d+)?");
+        if (!text.isEmpty() && !number && "=+-@".indexOf(text.charAt(0)) >= 0) {
             text = "'" + text;
         }
         return "\"" + text.replace("\"", "\"\"") + "\"";

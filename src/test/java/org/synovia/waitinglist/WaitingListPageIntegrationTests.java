@@ -1,0 +1,116 @@
+package org.synovia.waitinglist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccounts;
+import org.synovia.patient.NewPatient;
+import org.synovia.patient.PatientFixtures;
+import org.synovia.patient.Patients;
+import org.synovia.patient.Registration;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.Referrals;
+import org.synovia.shared.Guidance;
+import org.synovia.vetting.Acceptance;
+import org.synovia.vetting.Protocol;
+import org.synovia.vetting.Vetting;
+
+@SynoviaIntegrationTest
+class WaitingListPageIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserAccounts accounts;
+
+    @Autowired
+    Patients patients;
+
+    @Autowired
+    Referrals referrals;
+
+    @Autowired
+    Vetting vetting;
+
+    @Autowired
+    WaitingList waitingList;
+
+    Referral referral;
+    String familyName;
+
+    @BeforeEach
+    void putAPatientOnTheList() {
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.REFERRER));
+        NewPatient details = PatientFixtures.adult();
+        familyName = details.familyName();
+        UUID patientId = ((Registration.Registered) patients.register(details, false)).patient().id().value();
+        referral = referrals.submit(UUID.randomUUID(), ReferralFixtures.kneeOnApixaban(patientId));
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.RADIOLOGIST));
+        vetting.accept(referral.id(), new Protocol(Guidance.ULTRASOUND, null, "Methylprednisolone acetate 40 mg/mL",
+                new BigDecimal("40"), "Lidocaine 1%", new BigDecimal("2"), false, "CONSULTANT", null, 20, Priority.ROUTINE, true),
+                new Acceptance(null, null, null));
+        AccountFixtures.signOut();
+    }
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    @Test
+    void exportsTheFilteredListAsCsv() throws Exception {
+        String csv = mvc.perform(get("/waiting-list.csv").param("guidance", "ULTRASOUND").with(user("clerk").roles("BOOKING")))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment; filename=\"waiting-list-")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(csv.lines().findFirst()).contains(
+                "patient,nhs_number,site,side,guidance,priority,standard,clock_start,breach_date,days_to_breach,earliest_date,"
+                        + "latest_date,unavailable_from,unavailable_to,funding,operator_grade,one_stop");
+        assertThat(csv).contains("\"" + familyName.toUpperCase() + ", Alex\"").contains("\"RTT\"").contains("\"FUNDED\"");
+        String fluoroscopy = mvc.perform(get("/waiting-list.csv").param("guidance", "FLUOROSCOPY").with(user("clerk").roles("BOOKING")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(fluoroscopy).doesNotContain(familyName.toUpperCase());
+    }
+
+    @Test
+    void recordsWhenThePatientIsAwayAndRefusesAnImpossibleRange() throws Exception {
+        LocalDate from = LocalDate.now().plusDays(20);
+        mvc.perform(post("/waiting-list/" + referral.id() + "/unavailability").with(user("clerk").roles("BOOKING")).with(csrf())
+                        .param("from", from.toString()).param("to", from.minusDays(1).toString()))
+                .andExpect(flash().attribute("problem", "The last day cannot be before the first."));
+        mvc.perform(post("/waiting-list/" + referral.id() + "/unavailability").with(user("clerk").roles("BOOKING")).with(csrf())
+                        .param("from", from.toString()).param("to", from.plusDays(14).toString()))
+                .andExpect(flash().attribute("notice", "Patient unavailability saved."));
+
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.BOOKING));
+        WaitingListEntry entry = waitingList.entry(referral.id().value()).orElseThrow();
+        assertThat(entry.unavailableFrom()).isEqualTo(from);
+        assertThat(entry.unavailableTo()).isEqualTo(from.plusDays(14));
+    }
+
+    @Test
+    void keepsTheListFromReferrers() throws Exception {
+        mvc.perform(get("/waiting-list").with(user("ref").roles("REFERRER"))).andExpect(status().isForbidden());
+    }
+}
