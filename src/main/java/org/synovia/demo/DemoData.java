@@ -68,9 +68,11 @@ class DemoData implements ApplicationRunner {
     private final Referrals referrals;
     private final Clock clock;
     private final Environment environment;
+    private final org.synovia.vetting.Vetting vetting;
 
     DemoData(DemoProperties properties, UserAccounts accounts, Patients patients, Referrals referrals, Clock clock,
-            Environment environment) {
+            Environment environment, org.synovia.vetting.Vetting vetting) {
+        this.vetting = vetting;
         this.properties = properties;
         this.accounts = accounts;
         this.patients = patients;
@@ -128,7 +130,7 @@ class DemoData implements ApplicationRunner {
                 referrer("Dr Asha Patel", "Consultant rheumatologist"),
                 RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE, null,
                 ReferralDetails.ThromboticRisk.NONE));
-        referrals.submit(UUID.randomUUID(), new ReferralDetails(mary.id().value(), "TROCHANTERIC_BURSA", Laterality.RIGHT, null,
+        var bursa = referrals.submit(UUID.randomUUID(), new ReferralDetails(mary.id().value(), "TROCHANTERIC_BURSA", Laterality.RIGHT, null,
                 Intent.THERAPEUTIC, Indication.BURSITIS, null,
                 "Greater trochanteric pain syndrome, not settling with exercise programme.",
                 List.of(new ReferralDetails.TreatmentTried(TreatmentKind.PHYSIOTHERAPY, 10, null),
@@ -140,6 +142,16 @@ class DemoData implements ApplicationRunner {
                 referrer("Dr Asha Patel", "Consultant rheumatologist"),
                 RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE, null,
                 ReferralDetails.ThromboticRisk.NONE));
+        acceptAsRadiologist(bursa.id());
+    }
+
+    /** The radiologist accepts the bursa referral so that the waiting list shows an entry. */
+    private void acceptAsRadiologist(org.synovia.referral.ReferralId referral) {
+        as("dr.okafor", () -> vetting.accept(referral, new org.synovia.vetting.Protocol(org.synovia.shared.Guidance.ULTRASOUND,
+                "lateral, in-plane", "Methylprednisolone acetate 40 mg/mL", new BigDecimal("40"), "Lidocaine 1%",
+                new BigDecimal("2"), false, "CONSULTANT", null, 20, org.synovia.waitinglist.Priority.ROUTINE, true),
+                new org.synovia.vetting.Acceptance(null, null, "Demo: accepted for the routine ultrasound list",
+                        java.util.Map.of())));
     }
 
     private Patient register(String nhsNumber, String hospitalNumber, String family, String given, LocalDate born, Sex sex) {

@@ -31,10 +31,12 @@ class VettingController {
 
     private final Vetting vetting;
     private final Patients patients;
+    private final org.synovia.catalogue.Catalogue catalogue;
 
-    VettingController(Vetting vetting, Patients patients) {
+    VettingController(Vetting vetting, Patients patients, org.synovia.catalogue.Catalogue catalogue) {
         this.vetting = vetting;
         this.patients = patients;
+        this.catalogue = catalogue;
     }
 
     @GetMapping
@@ -131,6 +133,9 @@ class VettingController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("operatorGrades", OPERATOR_GRADES);
         model.addAttribute("rejectionReasons", RejectionReason.values());
+        model.addAttribute("siteNames", catalogue.sites().stream()
+                .collect(java.util.stream.Collectors.toMap(org.synovia.catalogue.InjectionSite::code,
+                        org.synovia.catalogue.InjectionSite::name)));
         return "vetting/review";
     }
 }
