@@ -55,6 +55,11 @@ class ReferralRepository {
         if (inserted == 0) {
             return false;
         }
+        insertLists(id, d);
+        return true;
+    }
+
+    private void insertLists(ReferralId id, ReferralDetails d) {
         for (int i = 0; i < d.treatments().size(); i++) {
             ReferralDetails.TreatmentTried t = d.treatments().get(i);
             jdbc.sql("insert into referral_treatment_tried (referral_id, position, treatment, duration_weeks, detail) values (?, ?, ?, ?, ?)")
@@ -75,7 +80,56 @@ class ReferralRepository {
             jdbc.sql("insert into referral_allergy (referral_id, position, category, agent, reaction) values (?, ?, ?, ?, ?)")
                     .params(id.value(), i, a.category().name(), a.agent(), a.reaction()).update();
         }
-        return true;
+    }
+
+    /**
+     * Replaces the details of a referral (its lists are written anew); the caller keeps the previous
+     * details as an amendment. The patient never changes.
+     */
+    void updateDetails(ReferralId id, ReferralDetails d) {
+        ReferralDetails.Referrer r = d.referrer();
+        jdbc.sql("""
+                update referral set site_code = ?, laterality = ?, spinal_level = ?, intent = ?, indication = ?,
+                    indication_detail = ?, clinical_question = ?, other_medicines = ?, no_known_allergies = ?, diabetes = ?,
+                    diabetes_on_insulin = ?, hba1c_mmol_per_mol = ?, prosthetic_joint_at_site = ?, infection_at_site = ?,
+                    systemic_infection = ?, pregnancy = ?, weight_kg = ?, creatinine_umol_per_l = ?, egfr = ?,
+                    renal_test_date = ?, urgency = ?, referrer_name = ?, referrer_role = ?, referrer_organisation = ?,
+                    referrer_phone = ?, referrer_email = ?, requested_injectate = ?, radicular_pain = ?, referrer_setting = ?,
+                    height_cm = ?, mechanical_heart_valve = ?, coronary_stent_date = ?, last_vte_date = ?, last_stroke_date = ?
+                where id = ?
+                """)
+                .params(d.siteCode(), d.laterality().name(), d.spinalLevel(), d.intent().name(), d.indication().name(),
+                        d.indicationDetail(), d.clinicalQuestion(), d.otherMedicines(), d.noKnownAllergies(), d.diabetes().name(),
+                        d.onInsulin(), d.hba1cMmolPerMol(), d.prostheticJointAtSite(), d.infectionAtSite(), d.systemicInfection(),
+                        d.pregnancy().name(), d.weightKg(), d.creatinineUmolPerL(), d.egfr(), d.renalTestDate(),
+                        d.urgency().name(), r.name(), r.role(), r.organisation(), r.phone(), r.email(),
+                        d.requestedInjectate().name(), d.radicularPain(), d.referrerSetting().name(), d.heightCm(),
+                        d.thromboticRisk().mechanicalHeartValve(), d.thromboticRisk().coronaryStentDate(),
+                        d.thromboticRisk().lastVteDate(), d.thromboticRisk().lastStrokeDate(), id.value())
+                .update();
+        for (String table : new String[] {"referral_treatment_tried", "referral_previous_injection", "referral_antithrombotic",
+                "referral_allergy"}) {
+            jdbc.sql("delete from " + table + " where referral_id = ?").param(id.value()).update();
+        }
+        insertLists(id, d);
+    }
+
+    void insertAmendment(ReferralAmendment amendment) {
+        jdbc.sql("""
+                insert into referral_amendment (id, referral_id, amended_at, amended_by, reason, previous_details)
+                values (?, ?, ?, ?, ?, ?)
+                """)
+                .params(amendment.id(), amendment.referralId().value(), Timestamp.from(amendment.amendedAt()),
+                        amendment.amendedBy(), amendment.reason(), amendment.previousDetails())
+                .update();
+    }
+
+    List<ReferralAmendment> amendments(ReferralId id) {
+        return jdbc.sql("select * from referral_amendment where referral_id = ? order by amended_at").param(id.value())
+                .query((rs, n) -> new ReferralAmendment(rs.getObject("id", UUID.class), id,
+                        rs.getTimestamp("amended_at").toInstant(), rs.getString("amended_by"), rs.getString("reason"),
+                        rs.getString("previous_details")))
+                .list();
     }
 
     Optional<ReferralId> findBySubmissionKey(UUID submissionKey) {

@@ -19,6 +19,8 @@ import org.synovia.patient.Patients;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
  * Submits, lists, shows and withdraws referrals. A referrer sees only the referrals they submitted;
  * radiologists, nurses and booking clerks see all. Every access is audited.
@@ -36,9 +38,11 @@ public class Referrals {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final JsonMapper json;
 
     Referrals(ReferralRepository repository, Catalogue catalogue, Patients patients, AuditTrail audit,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, JsonMapper json) {
+        this.json = json;
         this.repository = repository;
         this.catalogue = catalogue;
         this.patients = patients;
@@ -168,6 +172,41 @@ public class Referrals {
             throw new InvalidInputException(field, "Use at most " + max + " characters (this has " + value.length() + ").");
         }
         return value;
+    }
+
+    /** Statuses in which the details may still be corrected: before the vetting decision. */
+    static final java.util.Set<ReferralStatus> AMENDABLE = java.util.EnumSet.of(ReferralStatus.SUBMITTED,
+            ReferralStatus.IN_VETTING, ReferralStatus.MORE_INFORMATION_REQUESTED);
+
+    /**
+     * Corrects a referral's details before it is vetted (a new creatinine, a blood thinner started). The
+     * details as they were are kept with who changed them, when and why; the patient cannot change.
+     */
+    @Transactional
+    public Referral amend(ReferralId id, ReferralDetails details, String reason) {
+        Referral referral = show(id);
+        if (!referral.submittedBy().equals(CurrentUser.username()) && !CurrentUser.hasRole("RADIOLOGIST")) {
+            throw new InvalidInputException("reason", "Only the referrer or a radiologist can change this referral.");
+        }
+        if (!AMENDABLE.contains(referral.status())) {
+            throw new InvalidInputException("status", "A referral that is " + referral.status().label().toLowerCase()
+                    + " can no longer be changed; ask the radiologist, or withdraw it and refer again.");
+        }
+        if (!referral.details().patientId().equals(details.patientId())) {
+            throw new InvalidInputException("patientId", "The patient of a referral cannot change; withdraw it and refer again.");
+        }
+        String why = required(reason, "reason", "Say why the details change.", 1000);
+        ReferralValidation.check(details, LocalDate.now(clock), catalogue::site);
+        var now = clock.instant();
+        repository.insertAmendment(new ReferralAmendment(UUID.randomUUID(), id, now, CurrentUser.username(), why,
+                json.writeValueAsString(referral.details())));
+        repository.updateDetails(id, details);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, details.patientId(), "details amended: " + why);
+        return repository.find(id).orElseThrow();
+    }
+
+    public List<ReferralAmendment> amendments(ReferralId id) {
+        return repository.amendments(id);
     }
 
     /** The referrer, or staff who see all referrals, withdraw a referral that has not ended. */

@@ -113,7 +113,39 @@ class ReferralController {
             form.setReferrerEmail(me.email());
         });
         model.addAttribute("referralForm", form);
+        model.addAttribute("formAction", "/referrals");
         return showForm(form, model);
+    }
+
+    @GetMapping("/{id}/amend")
+    @PreAuthorize("hasAnyRole('REFERRER', 'RADIOLOGIST')")
+    String amendForm(@PathVariable("id") ReferralId id, Model model) {
+        ReferralForm form = ReferralForm.from(referrals.show(id).details());
+        model.addAttribute("referralForm", form);
+        model.addAttribute("formAction", "/referrals/" + id + "/amend");
+        model.addAttribute("amending", true);
+        return showForm(form, model);
+    }
+
+    @PostMapping("/{id}/amend")
+    @PreAuthorize("hasAnyRole('REFERRER', 'RADIOLOGIST')")
+    String amend(@PathVariable("id") ReferralId id, @ModelAttribute ReferralForm referralForm, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        referralForm.dropBlankRows();
+        if (!result.hasErrors()) {
+            try {
+                referrals.amend(id, referralForm.toDetails(), referralForm.getAmendmentReason());
+                redirect.addFlashAttribute("notice", "Referral updated; the safety checks were run again.");
+                return "redirect:/referrals/" + id;
+            }
+            catch (InvalidInputException e) {
+                FormErrors.bind(e, result);
+            }
+        }
+        referralForm.padRows();
+        model.addAttribute("formAction", "/referrals/" + id + "/amend");
+        model.addAttribute("amending", true);
+        return showForm(referralForm, model);
     }
 
     @PostMapping
@@ -132,6 +164,7 @@ class ReferralController {
             }
         }
         referralForm.padRows();
+        model.addAttribute("formAction", "/referrals");
         return showForm(referralForm, model);
     }
 
@@ -150,6 +183,9 @@ class ReferralController {
         model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());
         model.addAttribute("questions", referrals.informationRequests(id));
         model.addAttribute("safety", safety.assess(referral.details()));
+        model.addAttribute("amendments", referrals.amendments(id));
+        model.addAttribute("amendable", referral.status() == ReferralStatus.SUBMITTED || referral.status() == ReferralStatus.IN_VETTING
+                || referral.status() == ReferralStatus.MORE_INFORMATION_REQUESTED);
         model.addAttribute("currentUsername", CurrentUser.username());
         return "referral/show";
     }

@@ -74,6 +74,79 @@ public class ReferralForm {
     private LocalDate lastVteDate;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate lastStrokeDate;
+    private String amendmentReason;
+
+    /** The form filled with a stored referral's details, for a correction. */
+    static ReferralForm from(ReferralDetails d) {
+        ReferralForm f = new ReferralForm();
+        f.patientId = d.patientId();
+        f.siteCode = d.siteCode();
+        f.laterality = d.laterality();
+        f.spinalLevel = d.spinalLevel();
+        f.intent = d.intent();
+        f.indication = d.indication();
+        f.indicationDetail = d.indicationDetail();
+        f.clinicalQuestion = d.clinicalQuestion();
+        f.treatments = new ArrayList<>(d.treatments().stream().map(t -> {
+            TreatmentRow row = new TreatmentRow();
+            row.kind = t.kind();
+            row.durationWeeks = t.durationWeeks();
+            row.detail = t.detail();
+            return row;
+        }).toList());
+        f.previousInjections = new ArrayList<>(d.previousInjections().stream().map(p -> {
+            PreviousInjectionRow row = new PreviousInjectionRow();
+            row.siteCode = p.siteCode();
+            row.laterality = p.laterality();
+            row.date = p.date();
+            row.drug = p.drug();
+            return row;
+        }).toList());
+        f.antithrombotics = new ArrayList<>(d.antithrombotics().stream().map(m -> {
+            AntithromboticRow row = new AntithromboticRow();
+            row.drug = m.drug();
+            row.dose = m.dose();
+            row.frequency = m.frequency();
+            row.doseTimes = m.doseTimes();
+            return row;
+        }).toList());
+        f.otherMedicines = d.otherMedicines();
+        f.noKnownAllergies = d.noKnownAllergies();
+        f.allergies = new ArrayList<>(d.allergies().stream().map(a -> {
+            AllergyRow row = new AllergyRow();
+            row.category = a.category();
+            row.agent = a.agent();
+            row.reaction = a.reaction();
+            return row;
+        }).toList());
+        f.diabetes = d.diabetes();
+        f.onInsulin = d.onInsulin();
+        f.hba1cMmolPerMol = d.hba1cMmolPerMol();
+        f.prostheticJointAtSite = d.prostheticJointAtSite();
+        f.infectionAtSite = d.infectionAtSite();
+        f.systemicInfection = d.systemicInfection();
+        f.pregnancy = d.pregnancy();
+        f.weightKg = d.weightKg();
+        f.heightCm = d.heightCm();
+        f.creatinineUmolPerL = d.creatinineUmolPerL();
+        f.egfr = d.egfr();
+        f.renalTestDate = d.renalTestDate();
+        f.urgency = d.urgency();
+        f.referrerName = d.referrer().name();
+        f.referrerRole = d.referrer().role();
+        f.referrerOrganisation = d.referrer().organisation();
+        f.referrerPhone = d.referrer().phone();
+        f.referrerEmail = d.referrer().email();
+        f.requestedInjectate = d.requestedInjectate();
+        f.radicularPain = d.radicularPain();
+        f.referrerSetting = d.referrerSetting();
+        f.mechanicalHeartValve = d.thromboticRisk().mechanicalHeartValve();
+        f.coronaryStentDate = d.thromboticRisk().coronaryStentDate();
+        f.lastVteDate = d.thromboticRisk().lastVteDate();
+        f.lastStrokeDate = d.thromboticRisk().lastStrokeDate();
+        f.padRows();
+        return f;
+    }
 
     private static <T> List<T> rows(java.util.function.Supplier<T> blank) {
         List<T> rows = new ArrayList<>();
@@ -268,6 +341,8 @@ public class ReferralForm {
     public void setRequestedInjectate(RequestedInjectate requestedInjectate) { this.requestedInjectate = requestedInjectate; }
     public boolean isRadicularPain() { return radicularPain; }
     public void setRadicularPain(boolean radicularPain) { this.radicularPain = radicularPain; }
+    public String getAmendmentReason() { return amendmentReason; }
+    public void setAmendmentReason(String amendmentReason) { this.amendmentReason = amendmentReason; }
     public BigDecimal getHeightCm() { return heightCm; }
     public void setHeightCm(BigDecimal heightCm) { this.heightCm = heightCm; }
     public boolean isMechanicalHeartValve() { return mechanicalHeartValve; }
