@@ -36,6 +36,12 @@ public class Catalogue {
         return Optional.ofNullable(code == null ? null : byCode.get(code));
     }
 
+    /** Site names by code, for pages that show stored codes (previous injections). */
+    public Map<String, String> siteNames() {
+        load();
+        return sites.stream().collect(Collectors.toUnmodifiableMap(InjectionSite::code, InjectionSite::name));
+    }
+
     private void load() {
         if (sites != null) {
             return;

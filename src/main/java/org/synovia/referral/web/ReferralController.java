@@ -82,8 +82,7 @@ class ReferralController {
         model.addAttribute("pregnancyOptions", PregnancyPossibility.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("statuses", ReferralStatus.values());
-        model.addAttribute("siteNames", catalogue.sites().stream()
-                .collect(java.util.stream.Collectors.toMap(InjectionSite::code, InjectionSite::name)));
+        model.addAttribute("siteNames", catalogue.siteNames());
         model.addAttribute("injectates", RequestedInjectate.values());
         model.addAttribute("referrerSettings", ReferrerSetting.values());
     }

@@ -133,9 +133,7 @@ class VettingController {
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("operatorGrades", OPERATOR_GRADES);
         model.addAttribute("rejectionReasons", RejectionReason.values());
-        model.addAttribute("siteNames", catalogue.sites().stream()
-                .collect(java.util.stream.Collectors.toMap(org.synovia.catalogue.InjectionSite::code,
-                        org.synovia.catalogue.InjectionSite::name)));
+        model.addAttribute("siteNames", catalogue.siteNames());
         return "vetting/review";
     }
 }
