@@ -38,7 +38,11 @@ class WebAccessIntegrationTests {
             "ADMIN, /admin/users, 200",
             "ADMIN, /admin/audit, 200",
             "ADMIN, /patients, 403",
-            "ADMIN, /referrals, 403"})
+            "ADMIN, /referrals, 403",
+            "ADMIN, /sessions, 200",
+            "BOOKING, /sessions, 200",
+            "REFERRER, /sessions, 403",
+            "RADIOLOGIST, /sessions, 403"})
     void grantsEachRoleItsPagesOnly(String role, String path, int expected) throws Exception {
         mvc.perform(get(path).with(user("someone").roles(role)).accept(MediaType.TEXT_HTML))
                 .andExpect(status().is(expected));
