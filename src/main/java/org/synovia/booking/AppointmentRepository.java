@@ -1,0 +1,97 @@
+package org.synovia.booking;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class AppointmentRepository {
+
+    private static final String SELECT = "select *, lower(during) as starts_at, upper(during) as ends_at from appointment";
+
+    private final JdbcClient jdbc;
+
+    AppointmentRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(Appointment a) {
+        jdbc.sql("""
+                insert into appointment (id, referral_id, patient_id, slot_id, room_id, operator_id, during, status,
+                    medication_plan, booked_at, booked_by)
+                values (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?)
+                """).params(a.id(), a.referralId(), a.patientId(), a.slotId(), a.roomId(), a.operatorId(),
+                Timestamp.from(a.start()), Timestamp.from(a.end()), a.status().name(), a.medicationPlan(),
+                Timestamp.from(a.bookedAt()), a.bookedBy()).update();
+    }
+
+    /** Ends an active appointment; false when it was no longer active (someone else got there first). */
+    boolean end(UUID id, AppointmentStatus status, Instant at, String by, String reason, UUID replacedBy) {
+        return jdbc.sql("""
+                update appointment set status = ?, ended_at = ?, ended_by = ?, end_reason = ?, replaced_by = ?
+                where id = ? and status = 'BOOKED'
+                """).params(status.name(), Timestamp.from(at), by, reason, replacedBy, id).update() == 1;
+    }
+
+    void setReplacedBy(UUID id, UUID replacedBy) {
+        jdbc.sql("update appointment set replaced_by = ? where id = ?").params(replacedBy, id).update();
+    }
+
+    void recordChange(UUID appointmentId, String action, Instant at, String by, String reason) {
+        jdbc.sql("insert into appointment_change (appointment_id, action, occurred_at, changed_by, reason) values (?, ?, ?, ?, ?)")
+                .params(appointmentId, action, Timestamp.from(at), by, reason).update();
+    }
+
+    List<AppointmentChange> changes(UUID appointmentId) {
+        return jdbc.sql("select * from appointment_change where appointment_id = ? order by occurred_at, id")
+                .param(appointmentId).query((rs, n) -> new AppointmentChange(rs.getString("action"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("changed_by"), rs.getString("reason")))
+                .list();
+    }
+
+    Optional<Appointment> find(UUID id) {
+        return jdbc.sql(SELECT + " where id = ?").param(id).query(AppointmentRepository::appointment).optional();
+    }
+
+    List<Appointment> forReferral(UUID referralId) {
+        return jdbc.sql(SELECT + " where referral_id = ? order by booked_at").param(referralId)
+                .query(AppointmentRepository::appointment).list();
+    }
+
+    List<Appointment> activeBetween(Instant from, Instant until) {
+        return jdbc.sql(SELECT + " where status = 'BOOKED' and during && tstzrange(?, ?) order by lower(during)")
+                .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
+    }
+
+    /** Which of these slots hold an active appointment. */
+    Set<UUID> takenSlots(Collection<UUID> slotIds) {
+        if (slotIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.sql("select slot_id from appointment where status = 'BOOKED' and slot_id = any(?)")
+                .param(slotIds.toArray(UUID[]::new)).query((rs, n) -> rs.getObject(1, UUID.class)).list().stream()
+                .collect(Collectors.toSet());
+    }
+
+    private static Appointment appointment(ResultSet rs, int n) throws SQLException {
+        Timestamp ended = rs.getTimestamp("ended_at");
+        return new Appointment(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class),
+                rs.getObject("patient_id", UUID.class), rs.getObject("slot_id", UUID.class), rs.getObject("room_id", UUID.class),
+                rs.getObject("operator_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
+                rs.getTimestamp("ends_at").toInstant(), AppointmentStatus.valueOf(rs.getString("status")),
+                rs.getString("medication_plan"), rs.getTimestamp("booked_at").toInstant(), rs.getString("booked_by"),
+                ended == null ? null : ended.toInstant(), rs.getString("ended_by"), rs.getString("end_reason"),
+                rs.getObject("replaced_by", UUID.class));
+    }
+
+}

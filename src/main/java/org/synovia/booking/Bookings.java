@@ -1,0 +1,325 @@
+package org.synovia.booking;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralStatus;
+import org.synovia.referral.Referrals;
+import org.synovia.safety.MedicationPlan;
+import org.synovia.scheduling.Sessions;
+import org.synovia.scheduling.Slot;
+import org.synovia.scheduling.SlotQuery;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.vetting.AcceptedProtocols.AcceptedProtocol;
+import org.synovia.vetting.AcceptedProtocols.BookingCheck;
+import org.synovia.waitinglist.WaitingList;
+import org.synovia.waitinglist.WaitingListEntry;
+
+/**
+ * Books waiting patients into slots. Every start is re-checked with the safety engine at the real date and
+ * time (HAZ-18, HAZ-28); the database refuses two active appointments in one room or for one operator at
+ * once (HAZ-32), and that refusal reaches the clerk as "this slot was just taken", never as an error page.
+ * Every change is kept in {@code appointment_change} and the audit trail.
+ */
+@Service
+@PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
+public class Bookings {
+
+    static final String RECORD_TYPE = "Appointment";
+    static final String SLOT_TAKEN = "This slot was just taken by another booking. Choose another slot.";
+    /** Open slots tested against the safety engine per search; enough for 12 weeks of lists. */
+    static final int MAX_SLOTS_CHECKED = 400;
+    private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final AppointmentRepository repository;
+    private final Sessions sessions;
+    private final Referrals referrals;
+    private final WaitingList waitingList;
+    private final AcceptedProtocols protocols;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    Bookings(AppointmentRepository repository, Sessions sessions, Referrals referrals, WaitingList waitingList,
+            AcceptedProtocols protocols, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.repository = repository;
+        this.sessions = sessions;
+        this.referrals = referrals;
+        this.waitingList = waitingList;
+        this.protocols = protocols;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The earliest slots that suit this patient's accepted protocol: right guidance and room, a competent
+     * operator of the grade (or the named one), long enough, inside the entry's earliest and latest dates,
+     * not while the patient is away, free, and passing the safety engine at that start.
+     */
+    @Transactional
+    public SlotSearch search(UUID referralId, int wanted) {
+        Candidate candidate = candidate(referralId);
+        List<Slot> open = sessions.openSlots(candidate.query());
+        Set<UUID> taken = repository.takenSlots(open.stream().map(Slot::id).toList());
+        AcceptedProtocols.StartChecker checker = protocols.checker(new ReferralId(referralId));
+        List<SlotOffer> offers = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        int examined = 0;
+        for (Slot slot : open) {
+            if (offers.size() >= wanted || examined >= MAX_SLOTS_CHECKED) {
+                break;
+            }
+            if (taken.contains(slot.id())) {
+                continue;
+            }
+            examined++;
+            LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
+            BookingCheck check = checker.check(start);
+            if (check.allowed()) {
+                offers.add(new SlotOffer(slot, start, plan(check)));
+            }
+            else if (refused.size() < 3) {
+                refused.add(start.toLocalDate() + " " + start.toLocalTime() + ": " + check.problems().getFirst());
+            }
+        }
+        audit.record(AuditAction.SEARCH, RECORD_TYPE, referralId, candidate.entry().patientId(),
+                offers.size() + " slots offered of " + examined + " examined");
+        return new SlotSearch(offers, examined, refused);
+    }
+
+    /** Books the slot, or says in words why not; nothing is written unless everything succeeds. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    public Appointment book(UUID referralId, UUID slotId) {
+        Candidate candidate = candidate(referralId);
+        if (candidate.referral().status() != ReferralStatus.WAITING) {
+            throw new InvalidInputException("slotId", "This patient is " + candidate.referral().status().label().toLowerCase()
+                    + ", not waiting; open their appointment to change it.");
+        }
+        Appointment appointment = place(candidate, slotId);
+        referrals.advance(new ReferralId(referralId), ReferralStatus.BOOKED, "booked for " + describe(appointment));
+        waitingList.booked(referralId, describe(appointment));
+        repository.recordChange(appointment.id(), "BOOKED", clock.instant(), CurrentUser.username(), null);
+        audit.record(AuditAction.CREATE, RECORD_TYPE, appointment.id(), appointment.patientId(), "booked " + describe(appointment));
+        events.publishEvent(new AppointmentBooked(appointment.id(), referralId, appointment.patientId(), appointment.start(), null));
+        return appointment;
+    }
+
+    /** Moves an active appointment to another slot, re-checking safety at the new start. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    public Appointment reschedule(UUID appointmentId, UUID slotId, String reason) {
+        String why = reason(reason);
+        Appointment old = active(appointmentId);
+        Candidate candidate = candidate(old.referralId());
+        Instant now = clock.instant();
+        // The old appointment stops holding its room first, so a move within the same session can succeed.
+        if (!repository.end(old.id(), AppointmentStatus.RESCHEDULED, now, CurrentUser.username(), why, null)) {
+            throw new InvalidInputException("slotId", "This appointment was changed by someone else just now; reload it.");
+        }
+        Appointment moved = place(candidate, slotId);
+        repository.setReplacedBy(old.id(), moved.id());
+        repository.recordChange(old.id(), "RESCHEDULED", now, CurrentUser.username(), why + " (now " + describe(moved) + ")");
+        repository.recordChange(moved.id(), "BOOKED", now, CurrentUser.username(), "moved from " + describe(old) + ": " + why);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, old.id(), old.patientId(), "moved to " + describe(moved) + ": " + why);
+        events.publishEvent(new AppointmentBooked(moved.id(), moved.referralId(), moved.patientId(), moved.start(), old.id()));
+        return moved;
+    }
+
+    /** Cancels with a reason; the patient goes back on the waiting list with their original clock start. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    public Appointment cancel(UUID appointmentId, String reason) {
+        return end(appointmentId, AppointmentStatus.CANCELLED, reason(reason));
+    }
+
+    /** Marks a patient who did not come; only once the appointment has started. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'NURSE')")
+    public Appointment didNotAttend(UUID appointmentId) {
+        Appointment appointment = active(appointmentId);
+        if (appointment.start().isAfter(clock.instant())) {
+            throw new InvalidInputException("status", "A patient can only miss an appointment once it has started.");
+        }
+        return end(appointmentId, AppointmentStatus.DID_NOT_ATTEND, "did not attend");
+    }
+
+    private Appointment end(UUID appointmentId, AppointmentStatus status, String why) {
+        Appointment appointment = active(appointmentId);
+        Instant now = clock.instant();
+        if (!repository.end(appointmentId, status, now, CurrentUser.username(), why, null)) {
+            throw new InvalidInputException("status", "This appointment was changed by someone else just now; reload it.");
+        }
+        referrals.advance(new ReferralId(appointment.referralId()), ReferralStatus.WAITING,
+                status.label().toLowerCase() + ": " + why);
+        waitingList.returned(appointment.referralId(), status.label().toLowerCase() + ": " + why);
+        repository.recordChange(appointmentId, status.name(), now, CurrentUser.username(), why);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), status + ": " + why);
+        events.publishEvent(new AppointmentCancelled(appointmentId, appointment.referralId(), appointment.patientId(),
+                appointment.slotId(), appointment.start(), status, why));
+        return repository.find(appointmentId).orElseThrow();
+    }
+
+    @Transactional
+    public Appointment appointment(UUID id) {
+        Appointment appointment = repository.find(id)
+                .orElseThrow(() -> new InvalidInputException("appointmentId", "There is no such appointment."));
+        audit.record(AuditAction.READ, RECORD_TYPE, id, appointment.patientId(), null);
+        return appointment;
+    }
+
+    @Transactional
+    public List<Appointment> forReferral(UUID referralId) {
+        List<Appointment> appointments = repository.forReferral(referralId);
+        appointments.stream().findFirst().ifPresent(a -> audit.record(AuditAction.LIST, RECORD_TYPE, null, a.patientId(),
+                appointments.size() + " appointments of referral " + referralId));
+        return appointments;
+    }
+
+    public List<AppointmentChange> history(UUID appointmentId) {
+        return repository.changes(appointmentId);
+    }
+
+    /** Active appointments on the given days, earliest first (the clerk's and nurses' day lists). */
+    @Transactional
+    public List<Appointment> booked(LocalDate from, LocalDate to) {
+        List<Appointment> list = repository.activeBetween(from.atStartOfDay(zone()).toInstant(),
+                to.plusDays(1).atStartOfDay(zone()).toInstant());
+        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, list.size() + " appointments " + from + " to " + to + ": "
+                + list.stream().map(a -> a.id().toString()).collect(Collectors.joining(",")));
+        return list;
+    }
+
+    public Optional<Slot> slot(Appointment appointment) {
+        return sessions.slot(appointment.slotId());
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    private record Candidate(Referral referral, WaitingListEntry entry, AcceptedProtocol accepted, SlotQuery query) {
+    }
+
+    private Candidate candidate(UUID referralId) {
+        Referral referral = referrals.show(new ReferralId(referralId));
+        WaitingListEntry entry = waitingList.entry(referralId)
+                .orElseThrow(() -> new InvalidInputException("referralId", "This referral is not on the waiting list."));
+        AcceptedProtocol accepted = protocols.forReferral(new ReferralId(referralId))
+                .orElseThrow(() -> new InvalidInputException("referralId", "This referral has no accepted protocol."));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = entry.earliestDate() != null && entry.earliestDate().isAfter(today) ? entry.earliestDate() : today;
+        LocalDate to = entry.latestDate() != null ? entry.latestDate() : today.plusYears(1);
+        String grade = entry.operatorGrade() != null ? entry.operatorGrade() : accepted.protocol().operatorGrade();
+        SlotQuery query = new SlotQuery(entry.guidance(), referral.details().siteCode(), grade,
+                accepted.protocol().namedOperator(), accepted.protocol().slotMinutes(), from, to, entry.unavailableFrom(),
+                entry.unavailableTo());
+        return new Candidate(referral, entry, accepted, query);
+    }
+
+    /** Checks the slot suits the patient and is safe at its start, then inserts; the database has the last word. */
+    private Appointment place(Candidate candidate, UUID slotId) {
+        if (slotId == null) {
+            throw new InvalidInputException("slotId", "Choose a slot.");
+        }
+        Slot slot = sessions.slot(slotId).orElseThrow(() -> new InvalidInputException("slotId", "There is no such slot."));
+        LocalDate day = LocalDate.ofInstant(slot.start(), zone());
+        SlotQuery sameDay = new SlotQuery(candidate.query().guidance(), candidate.query().siteCode(),
+                candidate.query().operatorGrade(), candidate.query().namedOperator(), candidate.query().minimumMinutes(),
+                day, day, candidate.query().awayFrom(), candidate.query().awayTo());
+        boolean inWindow = !day.isBefore(candidate.query().from()) && !day.isAfter(candidate.query().to());
+        if (!inWindow || sessions.openSlots(sameDay).stream().noneMatch(s -> s.id().equals(slotId))) {
+            throw new InvalidInputException("slotId", "This slot does not suit the patient: check the guidance, operator, "
+                    + "length, the dates they can be booked and the days they are away.");
+        }
+        if (!repository.takenSlots(List.of(slotId)).isEmpty()) {
+            throw new InvalidInputException("slotId", SLOT_TAKEN);
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
+        BookingCheck check = protocols.checkAt(new ReferralId(candidate.referral().id().value()), start);
+        if (!check.allowed()) {
+            throw new InvalidInputException("slotId", "The safety checks do not allow this start: "
+                    + String.join(" ", check.problems()));
+        }
+        Appointment appointment = new Appointment(UUID.randomUUID(), candidate.referral().id().value(),
+                candidate.entry().patientId(), slot.id(), slot.roomId(), slot.operatorId(), slot.start(), slot.end(),
+                AppointmentStatus.BOOKED, String.join("\n", plan(check)), clock.instant(), CurrentUser.username(), null,
+                null, null, null);
+        try {
+            repository.insert(appointment);
+        }
+        catch (DataIntegrityViolationException e) {
+            String state = sqlState(e);
+            if (EXCLUSION_VIOLATION.equals(state)) {
+                throw new InvalidInputException("slotId", SLOT_TAKEN);
+            }
+            if (UNIQUE_VIOLATION.equals(state)) {
+                throw new InvalidInputException("slotId", "This patient already has an appointment; move it instead.");
+            }
+            throw e;
+        }
+        return appointment;
+    }
+
+    private static List<String> plan(BookingCheck check) {
+        return check.assessment().medicationPlans().stream().map(MedicationPlan::patientInstruction).toList();
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private String describe(Appointment a) {
+        LocalDateTime start = LocalDateTime.ofInstant(a.start(), zone());
+        return start.toLocalDate() + " " + start.toLocalTime();
+    }
+
+    private static String reason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidInputException("reason", "Say why.");
+        }
+        if (why.length() > 1000) {
+            throw new InvalidInputException("reason", "Use at most 1000 characters.");
+        }
+        return why;
+    }
+
+    private Appointment active(UUID id) {
+        Appointment appointment = repository.find(id)
+                .orElseThrow(() -> new InvalidInputException("appointmentId", "There is no such appointment."));
+        if (!appointment.active()) {
+            throw new InvalidInputException("status", "This appointment is " + appointment.status().label().toLowerCase()
+                    + " and cannot be changed.");
+        }
+        return appointment;
+    }
+}
