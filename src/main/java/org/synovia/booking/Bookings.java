@@ -40,10 +40,11 @@ import org.synovia.waitinglist.WaitingListEntry;
  * Books waiting patients into slots. Every start is re-checked with the safety engine at the real date and
  * time (HAZ-18, HAZ-28); the database refuses two active appointments in one room or for one operator at
  * once (HAZ-32), and that refusal reaches the clerk as "this slot was just taken", never as an error page.
- * Every change is kept in {@code appointment_change} and the audit trail.
+ * Every change is kept in {@code appointment_change} and the audit trail. Changes need a booking clerk
+ * (or admin; a nurse may mark did-not-attend); reads are guarded by the pages that call them and also
+ * serve letters and reminders, which run as the system.
  */
 @Service
-@PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
 public class Bookings {
 
     static final String RECORD_TYPE = "Appointment";
@@ -80,6 +81,7 @@ public class Bookings {
      * not while the patient is away, free, and passing the safety engine at that start.
      */
     @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
     public SlotSearch search(UUID referralId, int wanted) {
         Candidate candidate = candidate(referralId);
         List<Slot> open = sessions.openSlots(candidate.query());

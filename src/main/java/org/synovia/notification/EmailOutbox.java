@@ -13,10 +13,15 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 /**
  * Stores each email, then sends it over SMTP. A failed send is retried with growing pauses; a batch is
@@ -43,12 +48,21 @@ public class EmailOutbox {
 
     @Transactional
     public UUID queue(String recipient, String subject, String body, UUID patientId, String purpose) {
+        return queue(recipient, subject, body, patientId, purpose, null);
+    }
+
+    /** Stores the email with its attachment (or null) in the caller's transaction; sending comes later. */
+    @Transactional
+    public UUID queue(String recipient, String subject, String body, UUID patientId, String purpose, Attachment attachment) {
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                insert into outbound_email (id, recipient, subject, body, patient_id, purpose, status, created_at, next_attempt_at)
-                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)
-                """).params(id, recipient, subject, body, patientId, purpose, now, now).update();
+                insert into outbound_email (id, recipient, subject, body, patient_id, purpose, status, created_at, next_attempt_at,
+                    attachment_name, attachment_type, attachment)
+                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)
+                """).params(id, recipient, subject, body, patientId, purpose, now, now,
+                        attachment == null ? null : attachment.name(), attachment == null ? null : attachment.contentType(),
+                        attachment == null ? null : attachment.content()).update();
         return id;
     }
 
@@ -56,17 +70,19 @@ public class EmailOutbox {
     @Scheduled(fixedDelayString = "${synovia.notification.send-interval:PT30S}")
     @Transactional
     public int sendDue() {
-        List<OutboundEmail> due = jdbc.sql("""
+        List<Due> due = jdbc.sql("""
                 select * from outbound_email where status = 'QUEUED' and next_attempt_at <= ?
                 order by created_at limit ? for update skip locked
-                """).params(Timestamp.from(clock.instant()), BATCH).query((rs, n) -> new OutboundEmail(
+                """).params(Timestamp.from(clock.instant()), BATCH).query((rs, n) -> new Due(new OutboundEmail(
                         rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
                         rs.getObject("patient_id", UUID.class), rs.getString("purpose"),
                         OutboundEmail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
-                        rs.getTimestamp("created_at").toInstant(), null)).list();
+                        rs.getTimestamp("created_at").toInstant(), null, rs.getString("attachment_name")),
+                        rs.getString("attachment_name") == null ? null : new Attachment(rs.getString("attachment_name"),
+                                rs.getString("attachment_type"), rs.getBytes("attachment")))).list();
         int sent = 0;
-        for (OutboundEmail email : due) {
-            if (send(email)) {
+        for (Due email : due) {
+            if (send(email.email(), email.attachment())) {
                 sent++;
             }
         }
@@ -79,11 +95,15 @@ public class EmailOutbox {
                         rs.getString("subject"), rs.getString("body"), rs.getObject("patient_id", UUID.class),
                         rs.getString("purpose"), OutboundEmail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
                         rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+                        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+                        rs.getString("attachment_name")))
                 .list();
     }
 
-    private boolean send(OutboundEmail email) {
+    private record Due(OutboundEmail email, Attachment attachment) {
+    }
+
+    private boolean send(OutboundEmail email, Attachment attachment) {
         int attempt = email.attempts() + 1;
         JavaMailSender sender = mailSender.getIfAvailable();
         String error;
@@ -92,17 +112,30 @@ public class EmailOutbox {
         }
         else {
             try {
-                SimpleMailMessage message = new SimpleMailMessage();
-                message.setFrom(properties.from());
-                message.setTo(email.recipient());
-                message.setSubject(email.subject());
-                message.setText(email.body());
-                sender.send(message);
+                if (attachment == null) {
+                    SimpleMailMessage message = new SimpleMailMessage();
+                    message.setFrom(properties.from());
+                    message.setTo(email.recipient());
+                    message.setSubject(email.subject());
+                    message.setText(email.body());
+                    sender.send(message);
+                }
+                else {
+                    MimeMessage message = sender.createMimeMessage();
+                    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+                    helper.setFrom(properties.from());
+                    helper.setTo(email.recipient());
+                    helper.setSubject(email.subject());
+                    helper.setText(email.body());
+                    helper.addAttachment(attachment.name(), new ByteArrayResource(attachment.content()),
+                            attachment.contentType());
+                    sender.send(message);
+                }
                 jdbc.sql("update outbound_email set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?")
                         .params(attempt, Timestamp.from(clock.instant()), email.id()).update();
                 return true;
             }
-            catch (MailException e) {
+            catch (MailException | MessagingException e) {
                 error = e.getMessage();
             }
         }
