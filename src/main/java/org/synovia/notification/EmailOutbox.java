@@ -19,6 +19,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -37,10 +39,13 @@ public class EmailOutbox {
     private final JdbcClient jdbc;
     private final ObjectProvider<JavaMailSender> mailSender;
     private final NotificationProperties properties;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    EmailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties, Clock clock) {
+    EmailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
+            AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
+        this.audit = audit;
         this.mailSender = mailSender;
         this.properties = properties;
         this.clock = clock;
@@ -87,6 +92,26 @@ public class EmailOutbox {
             }
         }
         return sent;
+    }
+
+    /** The latest emails with their delivery state, for staff; the listing is audited (it names patients). */
+    @Transactional
+    public List<OutboundEmail> listForStaff(int limit) {
+        List<OutboundEmail> emails = recent(limit);
+        audit.record(AuditAction.LIST, "OutboundEmail", null, null, emails.size() + " emails listed");
+        return emails;
+    }
+
+    /** Puts a failed email back in the queue for a fresh round of attempts; false when it had not failed. */
+    @Transactional
+    public boolean retry(UUID id) {
+        boolean requeued = jdbc.sql("""
+                update outbound_email set status = 'QUEUED', attempts = 0, next_attempt_at = ? where id = ? and status = 'FAILED'
+                """).params(Timestamp.from(clock.instant()), id).update() == 1;
+        if (requeued) {
+            audit.record(AuditAction.UPDATE, "OutboundEmail", id, null, "failed email queued again");
+        }
+        return requeued;
     }
 
     public List<OutboundEmail> recent(int limit) {

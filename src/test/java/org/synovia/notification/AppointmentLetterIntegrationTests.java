@@ -12,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -102,19 +101,8 @@ class AppointmentLetterIntegrationTests {
         MedicationPlan plan = protocols.checkAt(new ReferralId(appointment.referralId()), start).assessment()
                 .planFor(Antithrombotic.APIXABAN).orElseThrow();
 
-        MimeMessage email = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                .until(() -> Arrays.stream(smtp.getReceivedMessages())
-                        .filter(m -> subject(m).startsWith("Your injection appointment")).findFirst(),
-                        java.util.Optional::isPresent).orElseThrow();
-        MimeMultipart parts = (MimeMultipart) email.getContent();
-        BodyPart pdfPart = null;
-        for (int i = 0; i < parts.getCount(); i++) {
-            if ("appointment-letter.pdf".equals(parts.getBodyPart(i).getFileName())) {
-                pdfPart = parts.getBodyPart(i);
-            }
-        }
-        assertThat(pdfPart).isNotNull();
-        String letter = text(pdfPart.getInputStream().readAllBytes());
+        String letter = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> letterFor(appointment), java.util.Optional::isPresent).orElseThrow();
 
         assertThat(letter).contains(DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK).format(start) + " at "
                 + TIME.format(start));
@@ -143,6 +131,26 @@ class AppointmentLetterIntegrationTests {
         assertThat(text(pdf)).contains("Your medicines before the injection").contains("apixaban");
         mvc.perform(get("/appointments/{id}/letter.pdf", appointment.id()).with(user("ref").roles("REFERRER")))
                 .andExpect(status().isForbidden());
+    }
+
+    /** The PDF text of the emailed letter naming this appointment (other tests' letters may arrive too). */
+    private static java.util.Optional<String> letterFor(Appointment appointment) throws Exception {
+        for (MimeMessage email : smtp.getReceivedMessages()) {
+            if (!subject(email).startsWith("Your injection appointment")) {
+                continue;
+            }
+            MimeMultipart parts = (MimeMultipart) email.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                if ("appointment-letter.pdf".equals(part.getFileName())) {
+                    String text = text(part.getInputStream().readAllBytes());
+                    if (text.contains(appointment.id().toString())) {
+                        return java.util.Optional.of(text);
+                    }
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     private static String subject(MimeMessage message) {
