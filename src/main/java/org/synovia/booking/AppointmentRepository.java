@@ -43,6 +43,25 @@ class AppointmentRepository {
                 """).params(status.name(), Timestamp.from(at), by, reason, replacedBy, id).update() == 1;
     }
 
+    void setPatientLinkHash(UUID id, String hash) {
+        jdbc.sql("update appointment set patient_link_hash = ? where id = ?").params(hash, id).update();
+    }
+
+    Optional<Appointment> byPatientLinkHash(String hash) {
+        return jdbc.sql(SELECT + " where patient_link_hash = ?").param(hash).query(AppointmentRepository::appointment)
+                .optional();
+    }
+
+    /** Slots freed by a cancellation, a move or a missed appointment that nobody holds now, from {@code from}. */
+    List<UUID> freedSlots(Instant from) {
+        return jdbc.sql("""
+                select a.slot_id from appointment a
+                where a.status in ('CANCELLED', 'RESCHEDULED') and lower(a.during) > ?
+                  and not exists (select 1 from appointment b where b.slot_id = a.slot_id and b.status = 'BOOKED')
+                group by a.slot_id order by min(lower(a.during))
+                """).param(Timestamp.from(from)).query((rs, n) -> rs.getObject(1, UUID.class)).list();
+    }
+
     void setReplacedBy(UUID id, UUID replacedBy) {
         jdbc.sql("update appointment set replaced_by = ? where id = ?").params(replacedBy, id).update();
     }

@@ -1,5 +1,9 @@
 package org.synovia.booking;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,6 +11,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,6 +59,9 @@ public class Bookings {
     static final int MAX_SLOTS_CHECKED = 400;
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String UNIQUE_VIOLATION = "23505";
+    /** Who a change made through the patient's own link is recorded as. */
+    static final String PATIENT_LINK = "patient (own link)";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppointmentRepository repository;
     private final Sessions sessions;
@@ -170,19 +179,95 @@ public class Bookings {
     }
 
     private Appointment end(UUID appointmentId, AppointmentStatus status, String why) {
+        return end(appointmentId, status, why, CurrentUser.username());
+    }
+
+    private Appointment end(UUID appointmentId, AppointmentStatus status, String why, String by) {
         Appointment appointment = active(appointmentId);
         Instant now = clock.instant();
-        if (!repository.end(appointmentId, status, now, CurrentUser.username(), why, null)) {
+        if (!repository.end(appointmentId, status, now, by, why, null)) {
             throw new InvalidInputException("status", "This appointment was changed by someone else just now; reload it.");
         }
         referrals.advance(new ReferralId(appointment.referralId()), ReferralStatus.WAITING,
                 status.label().toLowerCase() + ": " + why);
         waitingList.returned(appointment.referralId(), status.label().toLowerCase() + ": " + why);
-        repository.recordChange(appointmentId, status.name(), now, CurrentUser.username(), why);
-        audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), status + ": " + why);
+        repository.recordChange(appointmentId, status.name(), now, by, why);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), status + " by " + by + ": " + why);
         events.publishEvent(new AppointmentCancelled(appointmentId, appointment.referralId(), appointment.patientId(),
                 appointment.slotId(), appointment.start(), status, why));
         return repository.find(appointmentId).orElseThrow();
+    }
+
+    /**
+     * A new secret link for the patient to see and cancel this appointment (sent in the letter email). Only
+     * the SHA-256 of the token is stored; a new link replaces the old one.
+     */
+    @Transactional
+    public String newPatientLink(UUID appointmentId) {
+        Appointment appointment = active(appointmentId);
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        repository.setPatientLinkHash(appointmentId, sha256(token));
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), "patient link issued");
+        return token;
+    }
+
+    /** The appointment a patient's link opens, while it is booked and has not started. */
+    @Transactional
+    public Optional<Appointment> byPatientLink(String token) {
+        Optional<Appointment> appointment = token == null || token.length() > 100 ? Optional.empty()
+                : repository.byPatientLinkHash(sha256(token)).filter(a -> a.active() && a.start().isAfter(clock.instant()));
+        appointment.ifPresent(a -> audit.record(AuditAction.READ, RECORD_TYPE, a.id(), a.patientId(), "opened by patient link"));
+        return appointment;
+    }
+
+    /** The patient cancels through their link; the slot is then offered to others on the freed-slot list. */
+    @Transactional
+    public Appointment cancelByPatient(String token, String reason) {
+        Appointment appointment = byPatientLink(token)
+                .orElseThrow(() -> new InvalidInputException("reason", "This link no longer opens a booked appointment."));
+        String why = reason == null || reason.isBlank() ? "no reason given" : reason(reason);
+        return end(appointment.id(), AppointmentStatus.CANCELLED, "cancelled by the patient: " + why, PATIENT_LINK);
+    }
+
+    /**
+     * Slots freed by cancellations and moves that are still free, each with up to {@code perSlot} waiting
+     * patients it suits (same tests as the slot search, safety at that start included), most overdue first.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    public List<FreedSlot> freedSlots(int perSlot) {
+        List<WaitingListEntry> waiting = waitingList.waiting(org.synovia.waitinglist.WaitingListFilter.ALL);
+        List<FreedSlot> freed = new ArrayList<>();
+        for (UUID slotId : repository.freedSlots(clock.instant())) {
+            Slot slot = sessions.slot(slotId).orElseThrow();
+            if (slot.withdrawnReason() != null) {
+                continue;
+            }
+            LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
+            LocalDate day = start.toLocalDate();
+            List<FreedSlot.Candidate> candidates = new ArrayList<>();
+            for (WaitingListEntry entry : waiting) {
+                if (candidates.size() >= perSlot || entry.guidance() == null || !slot.roomGuidance().contains(entry.guidance())) {
+                    continue;
+                }
+                Candidate candidate = candidate(entry.referralId());
+                SlotQuery q = candidate.query();
+                if (day.isBefore(q.from()) || day.isAfter(q.to()) || sessions.openSlots(new SlotQuery(q.guidance(),
+                        q.siteCode(), q.operatorGrade(), q.namedOperator(), q.minimumMinutes(), day, day, q.awayFrom(),
+                        q.awayTo())).stream().noneMatch(s -> s.id().equals(slotId))) {
+                    continue;
+                }
+                BookingCheck check = protocols.checkAt(new ReferralId(entry.referralId()), start);
+                if (check.allowed()) {
+                    candidates.add(new FreedSlot.Candidate(entry.referralId(), entry.patientName(), entry.siteName(),
+                            entry.breachDate(), plan(check)));
+                }
+            }
+            freed.add(new FreedSlot(slot, start, candidates));
+        }
+        return freed;
     }
 
     @Transactional
@@ -288,6 +373,16 @@ public class Bookings {
 
     private static List<String> plan(BookingCheck check) {
         return check.assessment().medicationPlans().stream().map(MedicationPlan::patientInstruction).toList();
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String sqlState(Throwable e) {

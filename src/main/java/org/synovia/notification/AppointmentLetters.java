@@ -62,10 +62,13 @@ public class AppointmentLetters {
     private final SpringTemplateEngine templates;
     private final EmailOutbox outbox;
     private final AuditTrail audit;
+    private final NotificationProperties properties;
     private final Clock clock;
 
     AppointmentLetters(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
-            AcceptedProtocols protocols, SpringTemplateEngine templates, EmailOutbox outbox, AuditTrail audit, Clock clock) {
+            AcceptedProtocols protocols, SpringTemplateEngine templates, EmailOutbox outbox, AuditTrail audit,
+            NotificationProperties properties, Clock clock) {
+        this.properties = properties;
         this.bookings = bookings;
         this.referrals = referrals;
         this.patients = patients;
@@ -141,7 +144,9 @@ public class AppointmentLetters {
                 + (event.replaces() == null ? "is on " : "to ") + when + " at " + letter.roomName() + ", " + letter.location()
                 + ".\n\nYour letter is attached. Please read it now: it tells you how to prepare"
                 + (letter.medicines().isEmpty() ? "" : ", including when to take your last dose of your blood thinner")
-                + ".\n\nIf you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
+                + ".\n\nTo see your appointment, or to cancel it if you cannot come, open your own link (keep it private):\n"
+                + properties.publicUrl() + "/my-appointment/" + bookings.newPatientLink(event.appointmentId()) + "\n\n"
+                + "If you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
                 + "Image-guided injection service\n";
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "letter emailed");
         outbox.queue(letter.email(), "Your injection appointment on " + when, body, letter.patientId(), "appointment-letter",

@@ -220,6 +220,31 @@ class BookingsIntegrationTests {
     }
 
     @Test
+    void letsThePatientCancelByTheirLinkAndOffersTheFreedSlotToAnotherWaitingPatient() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID booked = waitingKnee();
+        UUID next = waitingKnee();
+        Slot slot = firstFreeSlotIn(clinics, earliest(booked).isAfter(earliest(next)) ? earliest(booked) : earliest(next));
+        Appointment appointment = bookings.book(booked, slot.id());
+        String token = bookings.newPatientLink(appointment.id());
+        AccountFixtures.signOut();
+
+        assertThat(bookings.byPatientLink(token)).map(Appointment::id).contains(appointment.id());
+        assertThat(bookings.byPatientLink(token + "x")).isEmpty();
+        Appointment cancelled = bookings.cancelByPatient(token, "Away that week");
+
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.endedBy()).isEqualTo(Bookings.PATIENT_LINK);
+        assertThat(cancelled.endReason()).contains("Away that week");
+        assertThat(bookings.byPatientLink(token)).isEmpty();
+        AccountFixtures.signIn(clerk);
+        assertThat(referrals.show(new ReferralId(booked)).status()).isEqualTo(ReferralStatus.WAITING);
+        FreedSlot freed = bookings.freedSlots(100).stream().filter(f -> f.slot().id().equals(slot.id())).findFirst()
+                .orElseThrow();
+        assertThat(freed.candidates()).extracting(FreedSlot.Candidate::referralId).contains(next);
+    }
+
+    @Test
     void letsTheDatabaseRefuseTwoActiveAppointmentsInOneRoomAtOnce() {
         List<Clinic> clinics = ultrasoundWeekdays(20);
         UUID first = waitingKnee();

@@ -140,6 +140,14 @@ class BookingController {
         return "booking/list";
     }
 
+    /** Slots given back by cancellations and moves, with the waiting patients each suits. */
+    @GetMapping("/freed-slots")
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    String freed(Model model) {
+        model.addAttribute("freed", bookings.freedSlots(5));
+        return "booking/freed";
+    }
+
     private String offersPage(UUID referralId, Appointment moving, Model model) {
         describe(referralId, model);
         model.addAttribute("zone", bookings.zone());
