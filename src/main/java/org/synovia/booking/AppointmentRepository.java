@@ -43,8 +43,10 @@ class AppointmentRepository {
                 """).params(status.name(), Timestamp.from(at), by, reason, replacedBy, id).update() == 1;
     }
 
-    void setPatientLinkHash(UUID id, String hash) {
-        jdbc.sql("update appointment set patient_link_hash = ? where id = ?").params(hash, id).update();
+    /** Sets the link of a booked appointment; the row lock makes a concurrent cancel wait for this transaction. */
+    boolean setPatientLinkHash(UUID id, String hash) {
+        return jdbc.sql("update appointment set patient_link_hash = ? where id = ? and status = 'BOOKED'").params(hash, id)
+                .update() == 1;
     }
 
     Optional<Appointment> byPatientLinkHash(String hash) {

@@ -200,17 +200,19 @@ public class Bookings {
 
     /**
      * A new secret link for the patient to see and cancel this appointment (sent in the letter email). Only
-     * the SHA-256 of the token is stored; a new link replaces the old one.
+     * the SHA-256 of the token is stored; a new link replaces the old one. Empty when it is no longer booked.
      */
     @Transactional
-    public String newPatientLink(UUID appointmentId) {
-        Appointment appointment = active(appointmentId);
+    public Optional<String> newPatientLink(UUID appointmentId) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        repository.setPatientLinkHash(appointmentId, sha256(token));
+        if (!repository.setPatientLinkHash(appointmentId, sha256(token))) {
+            return Optional.empty();
+        }
+        Appointment appointment = repository.find(appointmentId).orElseThrow();
         audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), "patient link issued");
-        return token;
+        return Optional.of(token);
     }
 
     /** The appointment a patient's link opens, while it is booked and has not started. */
@@ -298,6 +300,22 @@ public class Bookings {
         audit.record(AuditAction.LIST, RECORD_TYPE, null, null, list.size() + " appointments " + from + " to " + to + ": "
                 + list.stream().map(a -> a.id().toString()).collect(Collectors.joining(",")));
         return list;
+    }
+
+    /**
+     * Booked appointments whose slot was later withdrawn by leave or a closure: the patient still expects to
+     * come, so the clerk must move them. Keyed by appointment, with the reason the slot was withdrawn.
+     */
+    @Transactional
+    public java.util.Map<Appointment, String> needingNewSlot() {
+        List<Appointment> active = repository.activeBetween(clock.instant(), clock.instant().plusSeconds(366L * 86_400));
+        java.util.Map<UUID, String> withdrawn = sessions.withdrawn(active.stream().map(Appointment::slotId).toList());
+        java.util.Map<Appointment, String> needing = new java.util.LinkedHashMap<>();
+        active.stream().filter(a -> withdrawn.containsKey(a.slotId())).forEach(a -> needing.put(a, withdrawn.get(a.slotId())));
+        if (!needing.isEmpty()) {
+            audit.record(AuditAction.LIST, RECORD_TYPE, null, null, needing.size() + " appointments in withdrawn slots");
+        }
+        return needing;
     }
 
     public Optional<Slot> slot(Appointment appointment) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -22,6 +23,8 @@ import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.AppointmentBooked;
+import org.synovia.booking.AppointmentCancelled;
+import org.synovia.booking.AppointmentStatus;
 import org.synovia.booking.Bookings;
 import org.synovia.catalogue.Catalogue;
 import org.synovia.catalogue.InjectionSite;
@@ -133,6 +136,12 @@ public class AppointmentLetters {
     /** Emails the letter when an appointment is booked or moved; a patient without email gets it printed. */
     @ApplicationModuleListener
     void on(AppointmentBooked event) {
+        // Issued first: it locks the booked row, so a cancellation waits for this letter and is told after it.
+        Optional<String> link = bookings.newPatientLink(event.appointmentId());
+        if (link.isEmpty()) {
+            log.info("Appointment {} no longer booked; no letter sent", event.appointmentId());
+            return;
+        }
         AppointmentLetter letter = letter(event.appointmentId());
         if (letter.email() == null || letter.email().isBlank()) {
             log.info("Appointment {} booked for a patient without email: print the letter", event.appointmentId());
@@ -145,12 +154,43 @@ public class AppointmentLetters {
                 + ".\n\nYour letter is attached. Please read it now: it tells you how to prepare"
                 + (letter.medicines().isEmpty() ? "" : ", including when to take your last dose of your blood thinner")
                 + ".\n\nTo see your appointment, or to cancel it if you cannot come, open your own link (keep it private):\n"
-                + properties.publicUrl() + "/my-appointment/" + bookings.newPatientLink(event.appointmentId()) + "\n\n"
+                + properties.publicUrl() + "/my-appointment/" + link.get() + "\n\n"
                 + "If you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
                 + "Image-guided injection service\n";
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "letter emailed");
         outbox.queue(letter.email(), "Your injection appointment on " + when, body, letter.patientId(), "appointment-letter",
                 new Attachment("appointment-letter.pdf", "application/pdf", render(letter)));
+        outbox.sendDue();
+    }
+
+    /**
+     * Tells the patient their appointment is cancelled, so that nobody keeps a blood thinner stopped or travels
+     * for nothing; a missed appointment is followed up by staff instead.
+     */
+    @ApplicationModuleListener
+    void on(AppointmentCancelled event) {
+        if (event.status() != AppointmentStatus.CANCELLED) {
+            return;
+        }
+        AppointmentLetter letter = letter(event.appointmentId());
+        if (letter.email() == null || letter.email().isBlank()) {
+            log.info("Appointment {} cancelled for a patient without email: tell them by phone or post", event.appointmentId());
+            return;
+        }
+        String when = WHEN.format(letter.start());
+        boolean byPatient = event.reason() != null && event.reason().startsWith("cancelled by the patient");
+        String body = "Dear " + letter.patientName() + ",\n\n"
+                + (byPatient ? "Thank you for letting us know. " : "We are sorry: we have had to cancel ")
+                + (byPatient ? "Your " + letter.procedure() + " appointment on " + when + " is cancelled."
+                        : "your " + letter.procedure() + " appointment on " + when + ".")
+                + "\n\nYou stay on our waiting list and we will offer you a new date."
+                + (letter.medicines().isEmpty() ? ""
+                        : " If you have already stopped your blood thinner for this appointment, start it again at your"
+                                + " usual time unless your doctor has told you otherwise.")
+                + "\n\nImage-guided injection service\n";
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "cancellation emailed");
+        outbox.queue(letter.email(), "Your injection appointment on " + when + " is cancelled", body, letter.patientId(),
+                "appointment-cancelled");
         outbox.sendDue();
     }
 }

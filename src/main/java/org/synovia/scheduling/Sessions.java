@@ -178,6 +178,11 @@ public class Sessions {
         return repository.exceptions();
     }
 
+    /** Which of these slots were withdrawn by leave or a closure, with the reason. */
+    public java.util.Map<UUID, String> withdrawn(java.util.Collection<UUID> slotIds) {
+        return slotIds.isEmpty() ? java.util.Map.of() : repository.withdrawn(slotIds);
+    }
+
     public Optional<Slot> slot(UUID id) {
         return repository.slot(id);
     }

@@ -10,7 +10,10 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -117,6 +120,14 @@ class SessionsRepository {
                 update slot set withdrawn_reason = ? where withdrawn_reason is null and starts_at >= ? and starts_at < ?
                 and (room_id = ? or operator_id = ?)
                 """).params(e.reason(), Timestamp.from(from), Timestamp.from(until), e.roomId(), e.operatorId()).update();
+    }
+
+    Map<UUID, String> withdrawn(Collection<UUID> slotIds) {
+        Map<UUID, String> reasons = new HashMap<>();
+        jdbc.sql("select id, withdrawn_reason from slot where withdrawn_reason is not null and id = any(?)")
+                .param(slotIds.toArray(UUID[]::new))
+                .query((rs, n) -> reasons.put(rs.getObject(1, UUID.class), rs.getString(2))).list();
+        return reasons;
     }
 
     Optional<Slot> slot(UUID id) {

@@ -226,7 +226,7 @@ class BookingsIntegrationTests {
         UUID next = waitingKnee();
         Slot slot = firstFreeSlotIn(clinics, earliest(booked).isAfter(earliest(next)) ? earliest(booked) : earliest(next));
         Appointment appointment = bookings.book(booked, slot.id());
-        String token = bookings.newPatientLink(appointment.id());
+        String token = bookings.newPatientLink(appointment.id()).orElseThrow();
         AccountFixtures.signOut();
 
         assertThat(bookings.byPatientLink(token)).map(Appointment::id).contains(appointment.id());
@@ -242,6 +242,21 @@ class BookingsIntegrationTests {
         FreedSlot freed = bookings.freedSlots(100).stream().filter(f -> f.slot().id().equals(slot.id())).findFirst()
                 .orElseThrow();
         assertThat(freed.candidates()).extracting(FreedSlot.Candidate::referralId).contains(next);
+    }
+
+    @Test
+    void listsBookedPatientsWhoseSlotLeaveLaterWithdrew() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID referralId = waitingKnee();
+        Slot slot = firstFreeSlotIn(clinics, earliest(referralId));
+        Appointment appointment = bookings.book(referralId, slot.id());
+        LocalDate day = LocalDate.ofInstant(slot.start(), LONDON);
+
+        sessions.addException(new org.synovia.scheduling.SessionException(null,
+                org.synovia.scheduling.SessionException.Kind.OPERATOR_LEAVE, null, slot.operatorId(), day, day,
+                "Operator off sick"));
+
+        assertThat(bookings.needingNewSlot()).containsEntry(bookings.appointment(appointment.id()), "Operator off sick");
     }
 
     @Test

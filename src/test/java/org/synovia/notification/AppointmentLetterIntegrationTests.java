@@ -118,6 +118,25 @@ class AppointmentLetterIntegrationTests {
     }
 
     @Test
+    void tellsThePatientWhenTheClinicCancelsAndToRestartTheirBloodThinner() {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        Appointment appointment = bookCervicalFacetOnApixaban(clerk);
+        String when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK)
+                .format(LocalDateTime.ofInstant(appointment.start(), LONDON));
+
+        bookings.cancel(appointment.id(), "Operator off sick");
+
+        String body = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> java.util.Arrays
+                .stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).equals("Your injection appointment on " + when + " is cancelled"))
+                .map(m -> com.icegreen.greenmail.util.GreenMailUtil.getBody(m)).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(body.replaceAll("=\\r?\\n", "").replaceAll("\\s+", " "))
+                .contains("we have had to cancel").contains("start it again at your usual time")
+                .doesNotContain("Operator off sick");
+    }
+
+    @Test
     void servesThePrintableLetterFromTheAppointmentPage() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         Appointment appointment = bookCervicalFacetOnApixaban(clerk);

@@ -93,7 +93,8 @@ class BookingController {
         }
         catch (InvalidInputException e) {
             model.addAttribute("problem", e.problems().getFirst().message());
-            return offersPage(bookings.appointment(id).referralId(), bookings.appointment(id), model);
+            Appointment appointment = bookings.appointment(id);
+            return offersPage(appointment.referralId(), appointment, model);
         }
     }
 
@@ -134,6 +135,7 @@ class BookingController {
         model.addAttribute("from", first);
         model.addAttribute("to", last);
         model.addAttribute("appointments", appointments);
+        model.addAttribute("needingNewSlot", bookings.needingNewSlot());
         model.addAttribute("slots", appointments.stream().collect(java.util.stream.Collectors.toMap(Appointment::id,
                 a -> bookings.slot(a).orElseThrow())));
         model.addAttribute("zone", bookings.zone());

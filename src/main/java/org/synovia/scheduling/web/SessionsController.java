@@ -2,7 +2,7 @@ package org.synovia.scheduling.web;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -140,13 +140,12 @@ class SessionsController {
                 .collect(Collectors.toMap(s -> s.code(), s -> s.name(), (a, b) -> a)));
         for (String form : new String[] {"roomForm", "operatorForm", "templateForm", "exceptionForm"}) {
             if (!model.containsAttribute(form)) {
-                model.addAttribute(form, FORMS.get(form).apply(null));
+                model.addAttribute(form, FORMS.get(form).get());
             }
         }
         return PAGE;
     }
 
-    private static final Map<String, Function<Void, Object>> FORMS = Map.of("roomForm", v -> new RoomForm(),
-            "operatorForm", v -> new OperatorForm(), "templateForm", v -> new TemplateForm(),
-            "exceptionForm", v -> new ExceptionForm());
+    private static final Map<String, Supplier<Object>> FORMS = Map.of("roomForm", RoomForm::new,
+            "operatorForm", OperatorForm::new, "templateForm", TemplateForm::new, "exceptionForm", ExceptionForm::new);
 }
