@@ -27,10 +27,10 @@ class AppointmentRepository {
 
     void insert(Appointment a) {
         jdbc.sql("""
-                insert into appointment (id, referral_id, patient_id, slot_id, room_id, operator_id, during, status,
+                insert into appointment (id, referral_id, patient_id, slot_id, linked_slot_id, room_id, operator_id, during, status,
                     medication_plan, booked_at, booked_by)
-                values (?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?)
-                """).params(a.id(), a.referralId(), a.patientId(), a.slotId(), a.roomId(), a.operatorId(),
+                values (?, ?, ?, ?, ?, ?, ?, tstzrange(?, ?, '[)'), ?, ?, ?, ?)
+                """).params(a.id(), a.referralId(), a.patientId(), a.slotId(), a.linkedSlotId(), a.roomId(), a.operatorId(),
                 Timestamp.from(a.start()), Timestamp.from(a.end()), a.status().name(), a.medicationPlan(),
                 Timestamp.from(a.bookedAt()), a.bookedBy()).update();
     }
@@ -99,15 +99,19 @@ class AppointmentRepository {
         if (slotIds.isEmpty()) {
             return Set.of();
         }
-        return jdbc.sql("select slot_id from appointment where status = 'BOOKED' and slot_id = any(?)")
-                .param(slotIds.toArray(UUID[]::new)).query((rs, n) -> rs.getObject(1, UUID.class)).list().stream()
+        UUID[] ids = slotIds.toArray(UUID[]::new);
+        return jdbc.sql("""
+                select slot_id from appointment where status = 'BOOKED' and slot_id = any(?)
+                union select linked_slot_id from appointment where status = 'BOOKED' and linked_slot_id = any(?)
+                """).params(ids, ids).query((rs, n) -> rs.getObject(1, UUID.class)).list().stream()
                 .collect(Collectors.toSet());
     }
 
     private static Appointment appointment(ResultSet rs, int n) throws SQLException {
         Timestamp ended = rs.getTimestamp("ended_at");
         return new Appointment(rs.getObject("id", UUID.class), rs.getObject("referral_id", UUID.class),
-                rs.getObject("patient_id", UUID.class), rs.getObject("slot_id", UUID.class), rs.getObject("room_id", UUID.class),
+                rs.getObject("patient_id", UUID.class), rs.getObject("slot_id", UUID.class),
+                rs.getObject("linked_slot_id", UUID.class), rs.getObject("room_id", UUID.class),
                 rs.getObject("operator_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
                 rs.getTimestamp("ends_at").toInstant(), AppointmentStatus.valueOf(rs.getString("status")),
                 rs.getString("medication_plan"), rs.getTimestamp("booked_at").toInstant(), rs.getString("booked_by"),

@@ -106,11 +106,15 @@ public class Bookings {
             if (taken.contains(slot.id())) {
                 continue;
             }
+            Optional<Slot> linked = oneStopVisit(candidate, slot) ? freeFollowing(slot) : Optional.empty();
+            if (oneStopVisit(candidate, slot) && linked.isEmpty()) {
+                continue;
+            }
             examined++;
             LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
             BookingCheck check = checker.check(start);
             if (check.allowed()) {
-                offers.add(new SlotOffer(slot, start, plan(check)));
+                offers.add(new SlotOffer(slot, linked.orElse(null), start, plan(check)));
             }
             else if (refused.size() < 3) {
                 refused.add(start.toLocalDate() + " " + start.toLocalTime() + ": " + check.problems().getFirst());
@@ -369,8 +373,14 @@ public class Bookings {
             throw new InvalidInputException("slotId", "The safety checks do not allow this start: "
                     + String.join(" ", check.problems()));
         }
+        Slot linked = null;
+        if (oneStopVisit(candidate, slot)) {
+            linked = freeFollowing(slot).orElseThrow(() -> new InvalidInputException("slotId", "A one-stop visit needs this "
+                    + "slot and the one after it for the injection, and that one is taken. Choose another slot."));
+        }
         Appointment appointment = new Appointment(UUID.randomUUID(), candidate.referral().id().value(),
-                candidate.entry().patientId(), slot.id(), slot.roomId(), slot.operatorId(), slot.start(), slot.end(),
+                candidate.entry().patientId(), slot.id(), linked == null ? null : linked.id(), slot.roomId(),
+                slot.operatorId(), slot.start(), linked == null ? slot.end() : linked.end(),
                 AppointmentStatus.BOOKED, String.join("\n", plan(check)), clock.instant(), CurrentUser.username(), null,
                 null, null, null);
         try {
@@ -387,6 +397,18 @@ public class Bookings {
             throw e;
         }
         return appointment;
+    }
+
+    /**
+     * A one-stop visit: the patient was vetted as one-stop eligible and the slot is in a one-stop session, so
+     * the assessment and the injection take this slot and the next as one appointment.
+     */
+    private static boolean oneStopVisit(Candidate candidate, Slot slot) {
+        return candidate.entry().oneStopEligible() && slot.oneStop();
+    }
+
+    private Optional<Slot> freeFollowing(Slot slot) {
+        return sessions.following(slot).filter(next -> repository.takenSlots(List.of(next.id())).isEmpty());
     }
 
     private static List<String> plan(BookingCheck check) {

@@ -103,7 +103,7 @@ public class AppointmentLetters {
                         : " (" + referral.details().spinalLevel() + ")");
         return new AppointmentLetter(appointment.id(), patient.id().value(), patient.givenName() + " " + patient.familyName(),
                 patient.nhsNumber() == null ? null : patient.nhsNumber().value(), patient.dateOfBirth(), patient.email(),
-                start, slot.minutes(), slot.roomName(), slot.roomLocation(), slot.operatorName(), procedure,
+                start, appointment.minutes(), slot.roomName(), slot.roomLocation(), slot.operatorName(), procedure,
                 accepted.protocol().guidance(), accepted.protocol().corticosteroid() != null
                         && !accepted.protocol().corticosteroid().isBlank(),
                 referral.details().diabetes() != DiabetesType.NONE, referral.details().onInsulin(),

@@ -183,6 +183,11 @@ public class Sessions {
         return slotIds.isEmpty() ? java.util.Map.of() : repository.withdrawn(slotIds);
     }
 
+    /** The slot straight after this one in the same session, if it is still offered (one-stop pairs). */
+    public Optional<Slot> following(Slot slot) {
+        return repository.following(slot);
+    }
+
     public Optional<Slot> slot(UUID id) {
         return repository.slot(id);
     }

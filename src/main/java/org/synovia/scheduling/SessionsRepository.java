@@ -130,6 +130,11 @@ class SessionsRepository {
         return reasons;
     }
 
+    Optional<Slot> following(Slot slot) {
+        return jdbc.sql(SLOT_SELECT + " where s.template_id = ? and s.starts_at = ? and s.withdrawn_reason is null")
+                .params(slot.templateId(), Timestamp.from(slot.end())).query(SessionsRepository::slot).optional();
+    }
+
     Optional<Slot> slot(UUID id) {
         return jdbc.sql(SLOT_SELECT + " where s.id = ?").param(id).query(SessionsRepository::slot).optional();
     }

@@ -35,13 +35,16 @@ import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
+import org.synovia.scheduling.Room;
 import org.synovia.scheduling.SchedulingFixtures;
+import org.synovia.scheduling.SessionTemplate;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
@@ -257,6 +260,36 @@ class BookingsIntegrationTests {
                 "Operator off sick"));
 
         assertThat(bookings.needingNewSlot()).containsEntry(bookings.appointment(appointment.id()), "Operator off sick");
+    }
+
+    @Test
+    void booksAOneStopVisitAsTwoConsecutiveSlotsThatNoOneElseCanTake() {
+        AccountFixtures.signIn(clerk);
+        List<UUID> rooms = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            Room room = SchedulingFixtures.room(sessions, Guidance.ULTRASOUND);
+            org.synovia.scheduling.Operator operator = SchedulingFixtures.operator(sessions, accounts,
+                    org.synovia.scheduling.OperatorGrade.CONSULTANT, java.util.Set.of(), Guidance.ULTRASOUND);
+            sessions.addTemplate(new SessionTemplate(null, day, LocalTime.of(6, 0), LocalTime.of(7, 0), room.id(),
+                    operator.id(), List.of(30), true, LocalDate.now(LONDON), null));
+            rooms.add(room.id());
+        }
+        UUID oneStop = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                ReferralFixtures::kneeOnApixaban, RecordCopies.with(BookingFixtures.ultrasoundKnee(), "oneStopEligible", true));
+        UUID other = waitingKnee();
+
+        SlotOffer offer = bookings.search(oneStop, 50).offers().stream().filter(o -> rooms.contains(o.slot().roomId()))
+                .findFirst().orElseThrow();
+        assertThat(offer.linkedSlot()).isNotNull();
+        assertThat(offer.linkedSlot().start()).isEqualTo(offer.slot().end());
+        Appointment appointment = bookings.book(oneStop, offer.slot().id());
+
+        assertThat(appointment.linkedSlotId()).isEqualTo(offer.linkedSlot().id());
+        assertThat(appointment.minutes()).isEqualTo(60);
+        assertThat(bookings.search(other, 50).offers()).extracting(o -> o.slot().id())
+                .doesNotContain(offer.slot().id(), offer.linkedSlot().id());
+        assertThatThrownBy(() -> bookings.book(other, offer.linkedSlot().id()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("just taken");
     }
 
     @Test
