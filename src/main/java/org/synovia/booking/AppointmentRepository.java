@@ -64,6 +64,34 @@ class AppointmentRepository {
                 """).param(Timestamp.from(from)).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
+    void insertInvitation(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires) {
+        jdbc.sql("""
+                insert into booking_invitation (id, referral_id, patient_id, created_at, created_by, expires_at)
+                values (?, ?, ?, ?, ?, ?)
+                """).params(id, referralId, patientId, Timestamp.from(at), by, Timestamp.from(expires)).update();
+    }
+
+    /** Sets the token of an unused, unexpired invitation once; false otherwise (a new link needs a new invitation). */
+    boolean setInvitationToken(UUID id, String hash, Instant now) {
+        return jdbc.sql("""
+                update booking_invitation set token_hash = ?
+                where id = ? and token_hash is null and used_at is null and expires_at > ?
+                """).params(hash, id, Timestamp.from(now)).update() == 1;
+    }
+
+    /** The referral an unused, unexpired invitation is for, locked until this transaction ends. */
+    Optional<UUID> openInvitation(String hash, Instant now) {
+        return jdbc.sql("""
+                select referral_id from booking_invitation where token_hash = ? and used_at is null and expires_at > ?
+                for update
+                """).params(hash, Timestamp.from(now)).query(UUID.class).optional();
+    }
+
+    void useInvitation(String hash, Instant at, UUID appointmentId) {
+        jdbc.sql("update booking_invitation set used_at = ?, appointment_id = ? where token_hash = ?")
+                .params(Timestamp.from(at), appointmentId, hash).update();
+    }
+
     void setReplacedBy(UUID id, UUID replacedBy) {
         jdbc.sql("update appointment set replaced_by = ? where id = ?").params(replacedBy, id).update();
     }

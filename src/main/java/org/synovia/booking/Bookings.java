@@ -61,6 +61,8 @@ public class Bookings {
     private static final String UNIQUE_VIOLATION = "23505";
     /** Who a change made through the patient's own link is recorded as. */
     static final String PATIENT_LINK = "patient (own link)";
+    /** Who a booking the patient chose through their booking link is recorded as. */
+    static final String PATIENT_INVITATION = "patient (booking link)";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppointmentRepository repository;
@@ -70,10 +72,13 @@ public class Bookings {
     private final AcceptedProtocols protocols;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final BookingProperties properties;
     private final Clock clock;
 
     Bookings(AppointmentRepository repository, Sessions sessions, Referrals referrals, WaitingList waitingList,
-            AcceptedProtocols protocols, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            AcceptedProtocols protocols, AuditTrail audit, ApplicationEventPublisher events, BookingProperties properties,
+            Clock clock) {
+        this.properties = properties;
         this.repository = repository;
         this.sessions = sessions;
         this.referrals = referrals;
@@ -92,6 +97,10 @@ public class Bookings {
     @Transactional
     @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
     public SlotSearch search(UUID referralId, int wanted) {
+        return find(referralId, wanted);
+    }
+
+    private SlotSearch find(UUID referralId, int wanted) {
         Candidate candidate = candidate(referralId);
         List<Slot> open = sessions.openSlots(candidate.query());
         Set<UUID> taken = repository.takenSlots(open.stream().map(Slot::id).toList());
@@ -129,15 +138,91 @@ public class Bookings {
     @Transactional
     @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
     public Appointment book(UUID referralId, UUID slotId) {
+        return bookAs(referralId, slotId, CurrentUser.username());
+    }
+
+    /**
+     * Sends a waiting patient a link to choose their own slot among those that suit the vetted request, with
+     * the same guarantees as a clerk's booking (safety at the start, the database against double booking).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    public UUID invite(UUID referralId) {
+        Candidate candidate = candidate(referralId);
+        if (candidate.referral().status() != ReferralStatus.WAITING) {
+            throw new InvalidInputException("referralId", "Only a waiting patient can be sent a booking link.");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        repository.insertInvitation(id, referralId, candidate.entry().patientId(), now, CurrentUser.username(),
+                now.plusSeconds(86_400L * properties.invitationDays()));
+        audit.record(AuditAction.CREATE, "BookingInvitation", id, candidate.entry().patientId(), "booking link sent");
+        events.publishEvent(new BookingInvited(id, referralId, candidate.entry().patientId()));
+        return id;
+    }
+
+    /** The secret for an invitation's link (only its hash is kept); empty once used or expired. */
+    @Transactional
+    public Optional<String> newInvitationToken(UUID invitationId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return repository.setInvitationToken(invitationId, sha256(token), clock.instant()) ? Optional.of(token)
+                : Optional.empty();
+    }
+
+    /** The slots a patient's booking link offers; empty when the link is used, expired or not waiting. */
+    @Transactional
+    public Optional<SlotSearch> invitationOffers(String token, int wanted) {
+        return onBehalfOfPatient(() -> invitation(token).map(id -> find(id, wanted)));
+    }
+
+    /** The patient chooses a slot through their link; the link then stops working. */
+    @Transactional
+    public Appointment bookByInvitation(String token, UUID slotId) {
+        return onBehalfOfPatient(() -> {
+            UUID referralId = invitation(token)
+                    .orElseThrow(() -> new InvalidInputException("slotId", "This booking link has been used or has expired."));
+            Appointment appointment = bookAs(referralId, slotId, PATIENT_INVITATION);
+            repository.useInvitation(sha256(token), clock.instant(), appointment.id());
+            return appointment;
+        });
+    }
+
+    /**
+     * The patient has no account: the secret link authorises this one action, which the system carries out
+     * for them (the audit trail names the system; the appointment names the patient's link).
+     */
+    private static <T> T onBehalfOfPatient(java.util.function.Supplier<T> work) {
+        org.springframework.security.core.context.SecurityContext previous =
+                org.springframework.security.core.context.SecurityContextHolder.getContext();
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        try {
+            return work.get();
+        }
+        finally {
+            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private Optional<UUID> invitation(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return repository.openInvitation(sha256(token), clock.instant())
+                .filter(id -> referrals.show(new ReferralId(id)).status() == ReferralStatus.WAITING);
+    }
+
+    private Appointment bookAs(UUID referralId, UUID slotId, String by) {
         Candidate candidate = candidate(referralId);
         if (candidate.referral().status() != ReferralStatus.WAITING) {
             throw new InvalidInputException("slotId", "This patient is " + candidate.referral().status().label().toLowerCase()
                     + ", not waiting; open their appointment to change it.");
         }
-        Appointment appointment = place(candidate, slotId);
+        Appointment appointment = place(candidate, slotId, by);
         referrals.advance(new ReferralId(referralId), ReferralStatus.BOOKED, "booked for " + describe(appointment));
         waitingList.booked(referralId, describe(appointment));
-        repository.recordChange(appointment.id(), "BOOKED", clock.instant(), CurrentUser.username(), null);
+        repository.recordChange(appointment.id(), "BOOKED", clock.instant(), by, null);
         audit.record(AuditAction.CREATE, RECORD_TYPE, appointment.id(), appointment.patientId(), "booked " + describe(appointment));
         events.publishEvent(new AppointmentBooked(appointment.id(), referralId, appointment.patientId(), appointment.start(), null));
         return appointment;
@@ -155,7 +240,7 @@ public class Bookings {
         if (!repository.end(old.id(), AppointmentStatus.RESCHEDULED, now, CurrentUser.username(), why, null)) {
             throw new InvalidInputException("slotId", "This appointment was changed by someone else just now; reload it.");
         }
-        Appointment moved = place(candidate, slotId);
+        Appointment moved = place(candidate, slotId, CurrentUser.username());
         repository.setReplacedBy(old.id(), moved.id());
         repository.recordChange(old.id(), "RESCHEDULED", now, CurrentUser.username(), why + " (now " + describe(moved) + ")");
         repository.recordChange(moved.id(), "BOOKED", now, CurrentUser.username(), "moved from " + describe(old) + ": " + why);
@@ -350,7 +435,7 @@ public class Bookings {
     }
 
     /** Checks the slot suits the patient and is safe at its start, then inserts; the database has the last word. */
-    private Appointment place(Candidate candidate, UUID slotId) {
+    private Appointment place(Candidate candidate, UUID slotId, String by) {
         if (slotId == null) {
             throw new InvalidInputException("slotId", "Choose a slot.");
         }
@@ -381,7 +466,7 @@ public class Bookings {
         Appointment appointment = new Appointment(UUID.randomUUID(), candidate.referral().id().value(),
                 candidate.entry().patientId(), slot.id(), linked == null ? null : linked.id(), slot.roomId(),
                 slot.operatorId(), slot.start(), linked == null ? slot.end() : linked.end(),
-                AppointmentStatus.BOOKED, String.join("\n", plan(check)), clock.instant(), CurrentUser.username(), null,
+                AppointmentStatus.BOOKED, String.join("\n", plan(check)), clock.instant(), by, null,
                 null, null, null);
         try {
             repository.insert(appointment);

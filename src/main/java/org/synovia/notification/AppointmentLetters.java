@@ -24,6 +24,7 @@ import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.AppointmentBooked;
 import org.synovia.booking.AppointmentCancelled;
+import org.synovia.booking.BookingInvited;
 import org.synovia.booking.AppointmentStatus;
 import org.synovia.booking.Bookings;
 import org.synovia.catalogue.Catalogue;
@@ -191,6 +192,29 @@ public class AppointmentLetters {
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "cancellation emailed");
         outbox.queue(letter.email(), "Your injection appointment on " + when + " is cancelled", body, letter.patientId(),
                 "appointment-cancelled");
+        outbox.sendDue();
+    }
+
+    /** Emails a waiting patient the link to choose their own slot. */
+    @ApplicationModuleListener
+    void on(BookingInvited event) {
+        Patient patient = patients.find(new PatientId(event.patientId())).orElseThrow();
+        if (patient.email() == null || patient.email().isBlank()) {
+            log.info("Booking link {} not sent: the patient has no email address", event.invitationId());
+            return;
+        }
+        Optional<String> token = bookings.newInvitationToken(event.invitationId());
+        if (token.isEmpty()) {
+            return;
+        }
+        String body = "Dear " + patient.givenName() + " " + patient.familyName() + ",\n\n"
+                + "You are on our waiting list for an image-guided injection. You can choose your appointment yourself:\n"
+                + properties.publicUrl() + "/choose-appointment/" + token.get() + "\n\n"
+                + "The link shows the earliest appointments that suit the injection your doctor asked for, works once, "
+                + "and expires in a few days. Keep it private. Once you choose, we email you a letter telling you how to "
+                + "prepare.\n\nImage-guided injection service\n";
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, event.invitationId(), event.patientId(), "booking link emailed");
+        outbox.queue(patient.email(), "Choose your injection appointment", body, event.patientId(), "booking-invitation");
         outbox.sendDue();
     }
 }

@@ -137,6 +137,46 @@ class AppointmentLetterIntegrationTests {
     }
 
     @Test
+    void emailsABookingLinkWithWhichThePatientChoosesTheirOwnSlotOnce() throws Exception {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        AccountFixtures.signIn(clerk);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(20, 0),
+                    LocalTime.of(20, 20), List.of(20));
+        }
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                org.synovia.referral.ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+        AccountFixtures.signIn(clerk);
+        UUID invitation = bookings.invite(referralId);
+        AccountFixtures.signOut();
+
+        String path = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> java.util.Arrays
+                .stream(smtp.getReceivedMessages()).filter(m -> subject(m).equals("Choose your injection appointment"))
+                .map(m -> com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replaceAll("=\\r?\\n", ""))
+                .map(body -> java.util.regex.Pattern.compile("(/choose-appointment/[A-Za-z0-9_-]+)").matcher(body))
+                .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).reduce((a, b) -> b), java.util.Optional::isPresent)
+                .orElseThrow();
+        assertThat(bookings.newInvitationToken(invitation)).isEmpty();
+
+        String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Choose your injection appointment").doesNotContain("apixaban");
+        String slotId = page.replaceAll("(?s).*name=\"slotId\" value=\"([0-9a-f-]{36})\".*", "$1");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path).param("slotId", slotId)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Booked:")));
+
+        AccountFixtures.signIn(clerk);
+        Appointment booked = bookings.forReferral(referralId).getFirst();
+        assertThat(booked.slotId()).isEqualTo(UUID.fromString(slotId));
+        assertThat(booked.bookedBy()).isEqualTo("patient (booking link)");
+        mvc.perform(get(path)).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("This link no longer works")));
+    }
+
+    @Test
     void servesThePrintableLetterFromTheAppointmentPage() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         Appointment appointment = bookCervicalFacetOnApixaban(clerk);

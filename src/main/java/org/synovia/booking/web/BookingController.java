@@ -65,6 +65,19 @@ class BookingController {
         }
     }
 
+    @PostMapping("/bookings/referral/{referralId}/invite")
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    String invite(@PathVariable("referralId") UUID referralId, RedirectAttributes redirect) {
+        try {
+            bookings.invite(referralId);
+            redirect.addFlashAttribute("notice", "A link to choose their own slot is being emailed to the patient.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/bookings/referral/" + referralId;
+    }
+
     @GetMapping("/appointments/{id}")
     String appointment(@PathVariable("id") UUID id, Model model) {
         Appointment appointment = bookings.appointment(id);
