@@ -9,26 +9,18 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 /**
- * Stores each email, then sends it over SMTP. A failed send is retried with growing pauses; a batch is
- * claimed with {@code for update skip locked}, so two Synovia instances on one database never send the
- * same email twice.
+ * Stores each email, then sends it through the {@link MessageSender} (SMTP). A failed send is retried with
+ * growing pauses; a batch is claimed with {@code for update skip locked}, so two Synovia instances on one
+ * database never send the same email twice.
  */
 @Service
 public class EmailOutbox {
@@ -37,16 +29,15 @@ public class EmailOutbox {
     private static final int BATCH = 20;
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<JavaMailSender> mailSender;
+    private final MessageSender sender;
     private final NotificationProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
-    EmailOutbox(JdbcClient jdbc, ObjectProvider<JavaMailSender> mailSender, NotificationProperties properties,
-            AuditTrail audit, Clock clock) {
+    EmailOutbox(JdbcClient jdbc, MessageSender sender, NotificationProperties properties, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.audit = audit;
-        this.mailSender = mailSender;
+        this.sender = sender;
         this.properties = properties;
         this.clock = clock;
     }
@@ -130,39 +121,15 @@ public class EmailOutbox {
 
     private boolean send(OutboundEmail email, Attachment attachment) {
         int attempt = email.attempts() + 1;
-        JavaMailSender sender = mailSender.getIfAvailable();
         String error;
-        if (sender == null) {
-            error = "No SMTP server is configured (spring.mail.host).";
+        try {
+            sender.send(email.recipient(), email.subject(), email.body(), attachment);
+            jdbc.sql("update outbound_email set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?")
+                    .params(attempt, Timestamp.from(clock.instant()), email.id()).update();
+            return true;
         }
-        else {
-            try {
-                if (attachment == null) {
-                    SimpleMailMessage message = new SimpleMailMessage();
-                    message.setFrom(properties.from());
-                    message.setTo(email.recipient());
-                    message.setSubject(email.subject());
-                    message.setText(email.body());
-                    sender.send(message);
-                }
-                else {
-                    MimeMessage message = sender.createMimeMessage();
-                    MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-                    helper.setFrom(properties.from());
-                    helper.setTo(email.recipient());
-                    helper.setSubject(email.subject());
-                    helper.setText(email.body());
-                    helper.addAttachment(attachment.name(), new ByteArrayResource(attachment.content()),
-                            attachment.contentType());
-                    sender.send(message);
-                }
-                jdbc.sql("update outbound_email set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?")
-                        .params(attempt, Timestamp.from(clock.instant()), email.id()).update();
-                return true;
-            }
-            catch (MailException | MessagingException e) {
-                error = e.getMessage();
-            }
+        catch (MessageSender.MessageNotSentException e) {
+            error = e.getMessage();
         }
         boolean giveUp = attempt >= properties.maxAttempts();
         // Back off: 1, 2, 4, 8 … minutes between attempts.
