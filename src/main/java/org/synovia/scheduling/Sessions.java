@@ -133,6 +133,30 @@ public class Sessions {
         return withdrawn;
     }
 
+    /**
+     * Ends a weekly session after {@code lastDay}: its later slots are withdrawn (never deleted) and any patient
+     * booked into one is listed for the clerk to move.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('ADMIN', 'BOOKING')")
+    public int endTemplate(UUID templateId, LocalDate lastDay) {
+        if (lastDay == null) {
+            throw new InvalidInputException("lastDay", "Give the last day the session runs.");
+        }
+        if (lastDay.isBefore(LocalDate.now(clock).minusDays(1))) {
+            throw new InvalidInputException("lastDay", "The last day cannot be in the past.");
+        }
+        if (!repository.endTemplate(templateId, lastDay)) {
+            throw new InvalidInputException("lastDay", "The last day must be on or after the session's first day, and "
+                    + "before any last day it already has.");
+        }
+        int withdrawn = repository.withdrawTemplateSlots(templateId,
+                lastDay.plusDays(1).atStartOfDay(clock.getZone()).toInstant(), "Session ended after " + lastDay);
+        audit.record(AuditAction.UPDATE, "SessionTemplate", templateId, null, "ends " + lastDay + ": " + withdrawn
+                + " slots withdrawn");
+        return withdrawn;
+    }
+
     /** Keeps slots {@code horizon-weeks} ahead; idempotent, so two instances running it do no harm. */
     @Scheduled(cron = "${synovia.scheduling.materialise-cron:0 15 2 * * *}", zone = "${synovia.time-zone:Europe/London}")
     @Transactional

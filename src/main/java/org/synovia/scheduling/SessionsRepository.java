@@ -115,6 +115,16 @@ class SessionsRepository {
         return Arrays.stream(counts).flatMapToInt(Arrays::stream).map(c -> Math.max(c, 0)).sum();
     }
 
+    boolean endTemplate(UUID id, LocalDate lastDay) {
+        return jdbc.sql("update session_template set valid_to = ? where id = ? and valid_from <= ? and (valid_to is null or valid_to > ?)")
+                .params(lastDay, id, lastDay, lastDay).update() == 1;
+    }
+
+    int withdrawTemplateSlots(UUID templateId, Instant from, String reason) {
+        return jdbc.sql("update slot set withdrawn_reason = ? where template_id = ? and starts_at >= ? and withdrawn_reason is null")
+                .params(reason, templateId, Timestamp.from(from)).update();
+    }
+
     int withdrawSlots(SessionException e, Instant from, Instant until) {
         return jdbc.sql("""
                 update slot set withdrawn_reason = ? where withdrawn_reason is null and starts_at >= ? and starts_at < ?

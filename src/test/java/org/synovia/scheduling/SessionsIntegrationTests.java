@@ -44,6 +44,9 @@ class SessionsIntegrationTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     @BeforeEach
     void signIn() {
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.BOOKING));
@@ -129,6 +132,28 @@ class SessionsIntegrationTests {
         assertThat(ours).extracting(s -> LocalDate.ofInstant(s.start(), LONDON)).doesNotContain(first).contains(second);
         assertThat(whileAway).extracting(s -> LocalDate.ofInstant(s.start(), LONDON))
                 .containsOnly(second.plusWeeks(1));
+    }
+
+    @Test
+    void endsAWeeklySessionAndWithdrawsItsLaterSlots() {
+        var clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, DayOfWeek.SATURDAY,
+                LocalTime.of(9, 0), LocalTime.of(10, 0), List.of(20));
+        LocalDate first = next(DayOfWeek.SATURDAY);
+
+        int withdrawn = sessions.endTemplate(clinic.template().id(), first);
+
+        assertThat(withdrawn).isEqualTo(jdbcWithdrawn(clinic)).isGreaterThanOrEqualTo(3 * 11);
+        assertThat(ultrasoundKneeSlots(first, first.plusWeeks(13)).stream().filter(s -> s.roomId().equals(clinic.room().id())))
+                .extracting(s -> LocalDate.ofInstant(s.start(), LONDON)).containsOnly(first);
+        assertThat(sessions.templates()).filteredOn(t -> t.id().equals(clinic.template().id()))
+                .extracting(SessionTemplate::validTo).containsExactly(first);
+        assertThatThrownBy(() -> sessions.endTemplate(clinic.template().id(), first.plusWeeks(1)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    private int jdbcWithdrawn(SchedulingFixtures.Clinic clinic) {
+        return jdbc.sql("select count(*) from slot where template_id = ? and withdrawn_reason is not null")
+                .param(clinic.template().id()).query(Integer.class).single();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.synovia.scheduling.web;
 
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -11,7 +12,10 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.catalogue.Catalogue;
@@ -115,6 +119,21 @@ class SessionsController {
             FormErrors.bind(e, result);
             return show(model, result);
         }
+    }
+
+    @PostMapping("/templates/{id}/end")
+    String endTemplate(@PathVariable("id") UUID id,
+            @RequestParam(name = "lastDay", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate lastDay,
+            RedirectAttributes redirect) {
+        try {
+            int withdrawn = sessions.endTemplate(id, lastDay);
+            redirect.addFlashAttribute("notice", "Session ends " + lastDay + "; " + withdrawn + " later slots withdrawn. "
+                    + "Anyone booked into them is listed under Appointments to move.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/sessions";
     }
 
     private String show(Model model, BindingResult failed) {
