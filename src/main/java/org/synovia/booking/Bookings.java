@@ -13,15 +13,20 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
@@ -41,6 +46,7 @@ import org.synovia.vetting.AcceptedProtocols.AcceptedProtocol;
 import org.synovia.vetting.AcceptedProtocols.BookingCheck;
 import org.synovia.waitinglist.WaitingList;
 import org.synovia.waitinglist.WaitingListEntry;
+import org.synovia.waitinglist.WaitingListFilter;
 
 /**
  * Books waiting patients into slots. Every start is re-checked with the safety engine at the real date and
@@ -193,15 +199,15 @@ public class Bookings {
      * The patient has no account: the secret link authorises this one action, which the system carries out
      * for them (the audit trail names the system; the appointment names the patient's link).
      */
-    private static <T> T onBehalfOfPatient(java.util.function.Supplier<T> work) {
-        org.springframework.security.core.context.SecurityContext previous =
-                org.springframework.security.core.context.SecurityContextHolder.getContext();
-        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    private static <T> T onBehalfOfPatient(Supplier<T> work) {
+        SecurityContext previous =
+                SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
         try {
             return work.get();
         }
         finally {
-            org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+            SecurityContextHolder.setContext(previous);
         }
     }
 
@@ -329,7 +335,7 @@ public class Bookings {
     @Transactional
     @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
     public List<FreedSlot> freedSlots(int perSlot) {
-        List<WaitingListEntry> waiting = waitingList.waiting(org.synovia.waitinglist.WaitingListFilter.ALL);
+        List<WaitingListEntry> waiting = waitingList.waiting(WaitingListFilter.ALL);
         List<FreedSlot> freed = new ArrayList<>();
         for (UUID slotId : repository.freedSlots(clock.instant())) {
             Slot slot = sessions.slot(slotId).orElseThrow();
@@ -396,10 +402,10 @@ public class Bookings {
      * come, so the clerk must move them. Keyed by appointment, with the reason the slot was withdrawn.
      */
     @Transactional
-    public java.util.Map<Appointment, String> needingNewSlot() {
+    public Map<Appointment, String> needingNewSlot() {
         List<Appointment> active = repository.activeBetween(clock.instant(), clock.instant().plusSeconds(366L * 86_400));
-        java.util.Map<UUID, String> withdrawn = sessions.withdrawn(active.stream().map(Appointment::slotId).toList());
-        java.util.Map<Appointment, String> needing = new java.util.LinkedHashMap<>();
+        Map<UUID, String> withdrawn = sessions.withdrawn(active.stream().map(Appointment::slotId).toList());
+        Map<Appointment, String> needing = new LinkedHashMap<>();
         active.stream().filter(a -> withdrawn.containsKey(a.slotId())).forEach(a -> needing.put(a, withdrawn.get(a.slotId())));
         if (!needing.isEmpty()) {
             audit.record(AuditAction.LIST, RECORD_TYPE, null, null, needing.size() + " appointments in withdrawn slots");
