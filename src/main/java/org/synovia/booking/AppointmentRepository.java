@@ -64,11 +64,15 @@ class AppointmentRepository {
                 """).param(Timestamp.from(from)).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
-    void insertInvitation(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires) {
+    void insertInvitation(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires, UUID slotId) {
         jdbc.sql("""
-                insert into booking_invitation (id, referral_id, patient_id, created_at, created_by, expires_at)
-                values (?, ?, ?, ?, ?, ?)
-                """).params(id, referralId, patientId, Timestamp.from(at), by, Timestamp.from(expires)).update();
+                insert into booking_invitation (id, referral_id, patient_id, created_at, created_by, expires_at, slot_id)
+                values (?, ?, ?, ?, ?, ?, ?)
+                """).params(id, referralId, patientId, Timestamp.from(at), by, Timestamp.from(expires), slotId).update();
+    }
+
+    /** An open invitation: the referral it is for, and the one slot it offers or null for a free choice. */
+    record OpenInvitation(UUID referralId, UUID slotId) {
     }
 
     /** Sets the token of an unused, unexpired invitation once; false otherwise (a new link needs a new invitation). */
@@ -79,12 +83,13 @@ class AppointmentRepository {
                 """).params(hash, id, Timestamp.from(now)).update() == 1;
     }
 
-    /** The referral an unused, unexpired invitation is for, locked until this transaction ends. */
-    Optional<UUID> openInvitation(String hash, Instant now) {
+    /** An unused, unexpired invitation, locked until this transaction ends. */
+    Optional<OpenInvitation> openInvitation(String hash, Instant now) {
         return jdbc.sql("""
-                select referral_id from booking_invitation where token_hash = ? and used_at is null and expires_at > ?
+                select referral_id, slot_id from booking_invitation where token_hash = ? and used_at is null and expires_at > ?
                 for update
-                """).params(hash, Timestamp.from(now)).query(UUID.class).optional();
+                """).params(hash, Timestamp.from(now)).query((rs, n) -> new OpenInvitation(rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class))).optional();
     }
 
     void useInvitation(String hash, Instant at, UUID appointmentId) {

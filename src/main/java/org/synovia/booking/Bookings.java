@@ -160,11 +160,36 @@ public class Bookings {
         }
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
-        repository.insertInvitation(id, referralId, candidate.entry().patientId(), now, CurrentUser.username(),
-                now.plusSeconds(86_400L * properties.invitationDays()));
+        Instant expires = now.plusSeconds(86_400L * properties.invitationDays());
+        repository.insertInvitation(id, referralId, candidate.entry().patientId(), now, CurrentUser.username(), expires, null);
         audit.record(AuditAction.CREATE, "BookingInvitation", id, candidate.entry().patientId(), "booking link sent");
-        events.publishEvent(new BookingInvited(id, referralId, candidate.entry().patientId()));
+        events.publishEvent(new BookingInvited(id, referralId, candidate.entry().patientId(), null, expires));
         return id;
+    }
+
+    /**
+     * Offers a slot freed by a cancellation to the most overdue waiting patient it suits (not the one who
+     * cancelled), by a link that stands for {@code offer-hours}; runs as the system after the cancellation.
+     */
+    @Transactional
+    void offerFreedSlot(AppointmentCancelled cancelled) {
+        Instant now = clock.instant();
+        Instant expires = now.plusSeconds(3_600L * properties.offerHours());
+        Slot slot = sessions.slot(cancelled.slotId()).orElseThrow();
+        if (slot.withdrawnReason() != null || slot.start().isBefore(expires)
+                || !repository.takenSlots(List.of(slot.id())).isEmpty()) {
+            return;
+        }
+        candidatesFor(slot, waitingList.waiting(WaitingListFilter.ALL).stream()
+                .filter(e -> !e.referralId().equals(cancelled.referralId())).toList(), 1).stream().findFirst()
+                .ifPresent(next -> {
+                    UUID id = UUID.randomUUID();
+                    UUID patientId = waitingList.entry(next.referralId()).orElseThrow().patientId();
+                    repository.insertInvitation(id, next.referralId(), patientId, now, CurrentUser.username(), expires,
+                            slot.id());
+                    audit.record(AuditAction.CREATE, "BookingInvitation", id, patientId, "freed slot offered");
+                    events.publishEvent(new BookingInvited(id, next.referralId(), patientId, slot.start(), expires));
+                });
     }
 
     /** The secret for an invitation's link (only its hash is kept); empty once used or expired. */
@@ -180,16 +205,28 @@ public class Bookings {
     /** The slots a patient's booking link offers; empty when the link is used, expired or not waiting. */
     @Transactional
     public Optional<SlotSearch> invitationOffers(String token, int wanted) {
-        return onBehalfOfPatient(() -> invitation(token).map(id -> find(id, wanted)));
+        return onBehalfOfPatient(() -> invitation(token).map(open -> open.slotId() == null ? find(open.referralId(), wanted)
+                : offered(open.slotId())));
+    }
+
+    /** The one slot a freed-slot offer holds out, while nobody has taken it. */
+    private SlotSearch offered(UUID slotId) {
+        Slot slot = sessions.slot(slotId).orElseThrow();
+        boolean free = slot.withdrawnReason() == null && repository.takenSlots(List.of(slotId)).isEmpty();
+        return new SlotSearch(free ? List.of(new SlotOffer(slot, null, LocalDateTime.ofInstant(slot.start(), zone()),
+                List.of())) : List.of(), 1, List.of());
     }
 
     /** The patient chooses a slot through their link; the link then stops working. */
     @Transactional
     public Appointment bookByInvitation(String token, UUID slotId) {
         return onBehalfOfPatient(() -> {
-            UUID referralId = invitation(token)
+            var open = invitation(token)
                     .orElseThrow(() -> new InvalidInputException("slotId", "This booking link has been used or has expired."));
-            Appointment appointment = bookAs(referralId, slotId, PATIENT_INVITATION);
+            if (open.slotId() != null && !open.slotId().equals(slotId)) {
+                throw new InvalidInputException("slotId", "This link offers one appointment only.");
+            }
+            Appointment appointment = bookAs(open.referralId(), slotId, PATIENT_INVITATION);
             repository.useInvitation(sha256(token), clock.instant(), appointment.id());
             return appointment;
         });
@@ -211,12 +248,12 @@ public class Bookings {
         }
     }
 
-    private Optional<UUID> invitation(String token) {
+    private Optional<AppointmentRepository.OpenInvitation> invitation(String token) {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
         return repository.openInvitation(sha256(token), clock.instant())
-                .filter(id -> referrals.show(new ReferralId(id)).status() == ReferralStatus.WAITING);
+                .filter(open -> referrals.show(new ReferralId(open.referralId())).status() == ReferralStatus.WAITING);
     }
 
     private Appointment bookAs(UUID referralId, UUID slotId, String by) {
@@ -343,28 +380,35 @@ public class Bookings {
                 continue;
             }
             LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
-            LocalDate day = start.toLocalDate();
-            List<FreedSlot.Candidate> candidates = new ArrayList<>();
-            for (WaitingListEntry entry : waiting) {
-                if (candidates.size() >= perSlot || entry.guidance() == null || !slot.roomGuidance().contains(entry.guidance())) {
-                    continue;
-                }
-                Candidate candidate = candidate(entry.referralId());
-                SlotQuery q = candidate.query();
-                if (day.isBefore(q.from()) || day.isAfter(q.to()) || sessions.openSlots(new SlotQuery(q.guidance(),
-                        q.siteCode(), q.operatorGrade(), q.namedOperator(), q.minimumMinutes(), day, day, q.awayFrom(),
-                        q.awayTo())).stream().noneMatch(s -> s.id().equals(slotId))) {
-                    continue;
-                }
-                BookingCheck check = protocols.checkAt(new ReferralId(entry.referralId()), start);
-                if (check.allowed()) {
-                    candidates.add(new FreedSlot.Candidate(entry.referralId(), entry.patientName(), entry.siteName(),
-                            entry.breachDate(), plan(check)));
-                }
-            }
+            List<FreedSlot.Candidate> candidates = candidatesFor(slot, waiting, perSlot);
             freed.add(new FreedSlot(slot, start, candidates));
         }
         return freed;
+    }
+
+    /** Waiting patients (in the order given) whom this slot suits and is safe for at its start. */
+    private List<FreedSlot.Candidate> candidatesFor(Slot slot, List<WaitingListEntry> waiting, int limit) {
+        LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
+        LocalDate day = start.toLocalDate();
+        List<FreedSlot.Candidate> candidates = new ArrayList<>();
+        for (WaitingListEntry entry : waiting) {
+            if (candidates.size() >= limit || !slot.roomGuidance().contains(entry.guidance())) {
+                continue;
+            }
+            Candidate candidate = candidate(entry.referralId());
+            SlotQuery q = candidate.query();
+            if (day.isBefore(q.from()) || day.isAfter(q.to()) || sessions.openSlots(new SlotQuery(q.guidance(),
+                    q.siteCode(), q.operatorGrade(), q.namedOperator(), q.minimumMinutes(), day, day, q.awayFrom(),
+                    q.awayTo())).stream().noneMatch(s -> s.id().equals(slot.id()))) {
+                continue;
+            }
+            BookingCheck check = protocols.checkAt(new ReferralId(entry.referralId()), start);
+            if (check.allowed()) {
+                candidates.add(new FreedSlot.Candidate(entry.referralId(), entry.patientName(), entry.siteName(),
+                        entry.breachDate(), plan(check)));
+            }
+        }
+        return candidates;
     }
 
     @Transactional

@@ -207,14 +207,21 @@ public class AppointmentLetters {
         if (token.isEmpty()) {
             return;
         }
-        String body = "Dear " + patient.givenName() + " " + patient.familyName() + ",\n\n"
-                + "You are on our waiting list for an image-guided injection. You can choose your appointment yourself:\n"
-                + properties.publicUrl() + "/choose-appointment/" + token.get() + "\n\n"
-                + "The link shows the earliest appointments that suit the injection your doctor asked for, works once, "
-                + "and expires in a few days. Keep it private. Once you choose, we email you a letter telling you how to "
-                + "prepare.\n\nImage-guided injection service\n";
+        String link = properties.publicUrl() + "/choose-appointment/" + token.get();
+        String expires = WHEN.format(LocalDateTime.ofInstant(event.expiresAt(), clock.getZone()));
+        String body = "Dear " + patient.givenName() + " " + patient.familyName() + ",\n\n" + (event.slotStart() == null
+                ? "You are on our waiting list for an image-guided injection. You can choose your appointment yourself:\n"
+                        + link + "\n\nThe link shows the earliest appointments that suit the injection your doctor asked "
+                        + "for and works once, until " + expires + "."
+                : "An earlier appointment for your injection has become free: "
+                        + WHEN.format(LocalDateTime.ofInstant(event.slotStart(), clock.getZone())) + ". To take it, open\n"
+                        + link + "\nbefore " + expires + ". If you do not want it, do nothing: you keep your place on the "
+                        + "waiting list.")
+                + " Keep the link private. Once booked, we email you a letter telling you how to prepare.\n\n"
+                + "Image-guided injection service\n";
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.invitationId(), event.patientId(), "booking link emailed");
-        outbox.queue(patient.email(), "Choose your injection appointment", body, event.patientId(), "booking-invitation");
+        outbox.queue(patient.email(), event.slotStart() == null ? "Choose your injection appointment"
+                : "An earlier injection appointment is free", body, event.patientId(), "booking-invitation");
         outbox.sendDue();
     }
 }

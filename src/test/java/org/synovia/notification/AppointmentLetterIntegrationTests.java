@@ -177,6 +177,50 @@ class AppointmentLetterIntegrationTests {
     }
 
     @Test
+    void offersASlotFreedByACancellationToTheNextPatientWhoAcceptsItByTheLink() throws Exception {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        AccountFixtures.signIn(clerk);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(21, 0),
+                    LocalTime.of(21, 20), List.of(20));
+        }
+        UUID cancelling = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                org.synovia.referral.ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+        UUID next = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                org.synovia.referral.ReferralFixtures::kneeOnApixaban, org.synovia.testing.RecordCopies.with(
+                        BookingFixtures.ultrasoundKnee(), "priority", org.synovia.waitinglist.Priority.URGENT));
+        AccountFixtures.signIn(clerk);
+        java.time.Instant twoDaysAhead = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
+        UUID slotId = bookings.search(cancelling, 50).offers().stream().filter(o -> o.slot().start().isAfter(twoDaysAhead))
+                .findFirst().orElseThrow().slot().id();
+        Appointment appointment = bookings.book(cancelling, slotId);
+
+        bookings.cancel(appointment.id(), "Patient now has a knee replacement date");
+        AccountFixtures.signOut();
+
+        String path = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> java.util.Arrays
+                .stream(smtp.getReceivedMessages()).filter(m -> subject(m).equals("An earlier injection appointment is free"))
+                .map(m -> com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replaceAll("=\\r?\\n", ""))
+                .map(body -> java.util.regex.Pattern.compile("(/choose-appointment/[A-Za-z0-9_-]+)").matcher(body))
+                .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).reduce((a, b) -> b), java.util.Optional::isPresent)
+                .orElseThrow();
+        String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(slotId.toString());
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
+                        .param("slotId", slotId.toString())
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Booked:")));
+
+        AccountFixtures.signIn(clerk);
+        assertThat(bookings.forReferral(next)).singleElement().satisfies(a -> {
+            assertThat(a.slotId()).isEqualTo(slotId);
+            assertThat(a.active()).isTrue();
+        });
+    }
+
+    @Test
     void servesThePrintableLetterFromTheAppointmentPage() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         Appointment appointment = bookCervicalFacetOnApixaban(clerk);
