@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -53,7 +54,7 @@ import org.synovia.waitinglist.WaitingListFilter;
  * time (HAZ-18, HAZ-28); the database refuses two active appointments in one room or for one operator at
  * once (HAZ-32), and that refusal reaches the clerk as "this slot was just taken", never as an error page.
  * Every change is kept in {@code appointment_change} and the audit trail. Changes need a booking clerk
- * (or admin; a nurse may mark did-not-attend); reads are guarded by the pages that call them and also
+ * (a nurse may mark did-not-attend; an administrator needs a clinical role too, ADR 0002); reads are guarded by the pages that call them and also
  * serve letters and reminders, which run as the system.
  */
 @Service
@@ -65,6 +66,7 @@ public class Bookings {
     static final int MAX_SLOTS_CHECKED = 400;
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK = "40P01";
     /** Who a change made through the patient's own link is recorded as. */
     static final String PATIENT_LINK = "patient (own link)";
     /** Who a booking the patient chose through their booking link is recorded as. */
@@ -101,7 +103,7 @@ public class Bookings {
      * not while the patient is away, free, and passing the safety engine at that start.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
     public SlotSearch search(UUID referralId, int wanted) {
         return find(referralId, wanted);
     }
@@ -142,7 +144,7 @@ public class Bookings {
 
     /** Books the slot, or says in words why not; nothing is written unless everything succeeds. */
     @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     public Appointment book(UUID referralId, UUID slotId) {
         return bookAs(referralId, slotId, CurrentUser.username());
     }
@@ -152,7 +154,7 @@ public class Bookings {
      * the same guarantees as a clerk's booking (safety at the start, the database against double booking).
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     public UUID invite(UUID referralId) {
         Candidate candidate = candidate(referralId);
         if (candidate.referral().status() != ReferralStatus.WAITING) {
@@ -273,7 +275,7 @@ public class Bookings {
 
     /** Moves an active appointment to another slot, re-checking safety at the new start. */
     @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     public Appointment reschedule(UUID appointmentId, UUID slotId, String reason) {
         String why = reason(reason);
         Appointment old = active(appointmentId);
@@ -294,14 +296,14 @@ public class Bookings {
 
     /** Cancels with a reason; the patient goes back on the waiting list with their original clock start. */
     @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     public Appointment cancel(UUID appointmentId, String reason) {
         return end(appointmentId, AppointmentStatus.CANCELLED, reason(reason));
     }
 
     /** Marks a patient who did not come; only once the appointment has started. */
     @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'NURSE')")
+    @PreAuthorize("hasAnyRole('BOOKING', 'NURSE')")
     public Appointment didNotAttend(UUID appointmentId) {
         Appointment appointment = active(appointmentId);
         if (appointment.start().isAfter(clock.instant())) {
@@ -370,7 +372,7 @@ public class Bookings {
      * patients it suits (same tests as the slot search, safety at that start included), most overdue first.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     public List<FreedSlot> freedSlots(int perSlot) {
         List<WaitingListEntry> waiting = waitingList.waiting(WaitingListFilter.ALL);
         List<FreedSlot> freed = new ArrayList<>();
@@ -510,8 +512,12 @@ public class Bookings {
         }
         Slot linked = null;
         if (oneStopVisit(candidate, slot)) {
-            linked = freeFollowing(slot).orElseThrow(() -> new InvalidInputException("slotId", "A one-stop visit needs this "
-                    + "slot and the one after it for the injection, and that one is taken. Choose another slot."));
+            linked = sessions.following(slot).orElseThrow(() -> new InvalidInputException("slotId", "A one-stop visit "
+                    + "needs this slot and the one after it for the injection, and there is none. Choose another slot."));
+        }
+        sessions.lockForBooking(linked == null ? List.of(slot.id()) : List.of(slot.id(), linked.id()));
+        if (!repository.takenSlots(linked == null ? List.of(slot.id()) : List.of(slot.id(), linked.id())).isEmpty()) {
+            throw new InvalidInputException("slotId", SLOT_TAKEN);
         }
         Appointment appointment = new Appointment(UUID.randomUUID(), candidate.referral().id().value(),
                 candidate.entry().patientId(), slot.id(), linked == null ? null : linked.id(), slot.roomId(),
@@ -521,8 +527,12 @@ public class Bookings {
         try {
             repository.insert(appointment);
         }
-        catch (DataIntegrityViolationException e) {
+        catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
             String state = sqlState(e);
+            // A deadlock between two bookings checking the exclusion constraints: one of them won the slot.
+            if (DEADLOCK.equals(state)) {
+                throw new InvalidInputException("slotId", SLOT_TAKEN);
+            }
             if (EXCLUSION_VIOLATION.equals(state)) {
                 throw new InvalidInputException("slotId", SLOT_TAKEN);
             }

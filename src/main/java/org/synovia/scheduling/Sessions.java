@@ -207,6 +207,15 @@ public class Sessions {
         return slotIds.isEmpty() ? java.util.Map.of() : repository.withdrawn(slotIds);
     }
 
+    /**
+     * Locks these slots until the caller's transaction ends, in a fixed order, so that concurrent bookings of
+     * one slot queue one behind the other instead of deadlocking inside the appointment exclusion constraints.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockForBooking(List<UUID> slotIds) {
+        repository.lock(slotIds);
+    }
+
     /** The slot straight after this one in the same session, if it is still offered (one-stop pairs). */
     public Optional<Slot> following(Slot slot) {
         return repository.following(slot);

@@ -140,6 +140,11 @@ class SessionsRepository {
         return reasons;
     }
 
+    void lock(List<UUID> slotIds) {
+        jdbc.sql("select id from slot where id = any(?) order by id for update").param(slotIds.toArray(UUID[]::new))
+                .query(UUID.class).list();
+    }
+
     Optional<Slot> following(Slot slot) {
         return jdbc.sql(SLOT_SELECT + " where s.template_id = ? and s.starts_at = ? and s.withdrawn_reason is null")
                 .params(slot.templateId(), Timestamp.from(slot.end())).query(SessionsRepository::slot).optional();

@@ -181,6 +181,26 @@ class BookingsIntegrationTests {
     }
 
     @Test
+    void marksAPatientWhoDidNotComeAndPutsThemBackOnTheList() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID referralId = waitingKnee();
+        Appointment appointment = bookings.book(referralId, firstFreeSlotIn(clinics, earliest(referralId)).id());
+        // The appointment time has come: move it into the past as the clock would.
+        jdbc.sql("update appointment set during = tstzrange(now() - interval '1 hour', now() - interval '40 minutes') where id = ?")
+                .param(appointment.id()).update();
+
+        Appointment missed = bookings.didNotAttend(appointment.id());
+
+        assertThat(missed.status()).isEqualTo(AppointmentStatus.DID_NOT_ATTEND);
+        assertThat(missed.endedBy()).isEqualTo(clerk.username());
+        assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.WAITING);
+        assertThat(bookings.history(appointment.id())).extracting(AppointmentChange::action)
+                .containsExactly("BOOKED", "DID_NOT_ATTEND");
+        assertThatThrownBy(() -> bookings.cancel(appointment.id(), "too late")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("did not attend");
+    }
+
+    @Test
     void refusesASlotOutsideThePatientsWindowOrWithTheWrongGuidance() {
         AccountFixtures.signIn(clerk);
         Clinic fluoroscopy = SchedulingFixtures.clinic(sessions, accounts, Guidance.FLUOROSCOPY, DayOfWeek.MONDAY,

@@ -23,7 +23,7 @@ import org.synovia.referral.Referrals;
 import org.synovia.shared.InvalidInputException;
 
 @Controller
-@PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
+@PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
 class BookingController {
 
     static final int OFFERS = 12;
@@ -51,7 +51,7 @@ class BookingController {
     }
 
     @PostMapping("/bookings/referral/{referralId}")
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     String book(@PathVariable("referralId") UUID referralId, @RequestParam(name = "slotId", required = false) UUID slotId,
             Model model, RedirectAttributes redirect) {
         try {
@@ -66,7 +66,7 @@ class BookingController {
     }
 
     @PostMapping("/bookings/referral/{referralId}/invite")
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     String invite(@PathVariable("referralId") UUID referralId, RedirectAttributes redirect) {
         try {
             bookings.invite(referralId);
@@ -96,7 +96,7 @@ class BookingController {
     }
 
     @PostMapping("/appointments/{id}/move")
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     String move(@PathVariable("id") UUID id, @RequestParam(name = "slotId", required = false) UUID slotId,
             @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
         try {
@@ -112,7 +112,7 @@ class BookingController {
     }
 
     @PostMapping("/appointments/{id}/cancel")
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     String cancel(@PathVariable("id") UUID id, @RequestParam(name = "reason", required = false) String reason,
             RedirectAttributes redirect) {
         try {
@@ -126,7 +126,7 @@ class BookingController {
     }
 
     @PostMapping("/appointments/{id}/did-not-attend")
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'NURSE')")
+    @PreAuthorize("hasAnyRole('BOOKING', 'NURSE')")
     String didNotAttend(@PathVariable("id") UUID id, RedirectAttributes redirect) {
         try {
             bookings.didNotAttend(id);
@@ -157,7 +157,7 @@ class BookingController {
 
     /** Slots given back by cancellations and moves, with the waiting patients each suits. */
     @GetMapping("/freed-slots")
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasRole('BOOKING')")
     String freed(Model model) {
         model.addAttribute("freed", bookings.freedSlots(5));
         return "booking/freed";

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.synovia.notification.AppointmentLetters;
 
 @Controller
-@PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
+@PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
 class LetterController {
 
     private final AppointmentLetters letters;

@@ -15,7 +15,8 @@ import org.synovia.notification.OutboundEmail;
 
 /** What was sent, what is waiting to be retried and what failed, so that staff can follow up. */
 @Controller
-@PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+// Recipients are patients' addresses: booking staff only, not administrators without a clinical role (ADR 0002).
+@PreAuthorize("hasRole('BOOKING')")
 class MessagesController {
 
     static final int SHOWN = 200;
