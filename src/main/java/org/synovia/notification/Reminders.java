@@ -100,6 +100,13 @@ public class Reminders {
             Instant at = start.toLocalDate().minusDays(days).atTime(properties.sendAt()).atZone(zone).toInstant();
             due.add(new Due("DAYS_BEFORE_" + days, at, null));
         }
+        // Ask the engine only for patients on a blood thinner (one plan line each, stored at booking) whose stop-day
+        // reminders are not all decided: each answer reads, and audits, the referral.
+        long medicines = appointment.medicationPlan() == null ? 0
+                : appointment.medicationPlan().lines().filter(line -> !line.isBlank()).count();
+        if (medicines == 0 || stopDaysDecided(appointment.id()) >= medicines) {
+            return due;
+        }
         for (MedicationPlan plan : protocols.checkAt(new ReferralId(appointment.referralId()), start).assessment()
                 .medicationPlans()) {
             if (plan.action() == PlanAction.HOLD && plan.lastDose() != null) {
@@ -109,6 +116,11 @@ public class Reminders {
             }
         }
         return due;
+    }
+
+    private int stopDaysDecided(UUID appointmentId) {
+        return jdbc.sql("select count(*) from reminder where appointment_id = ? and kind like 'STOP\\_%'")
+                .param(appointmentId).query(Integer.class).single();
     }
 
     private boolean decided(UUID appointmentId, String kind) {
