@@ -74,6 +74,11 @@ class BookingPagesIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Booked")));
 
+        mvc.perform(post(booked.getResponse().getRedirectedUrl() + "/cancel").param("reason", " ")
+                        .with(user(clerk.username()).roles("BOOKING")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"reason-error\"")));
+
         mvc.perform(post("/bookings/referral/{id}", second).param("slotId", slotId.toString())
                         .with(user(clerk.username()).roles("BOOKING")).with(csrf()))
                 .andExpect(status().isOk())

@@ -114,13 +114,18 @@ class BookingController {
     @PostMapping("/appointments/{id}/cancel")
     @PreAuthorize("hasRole('BOOKING')")
     String cancel(@PathVariable("id") UUID id, @RequestParam(name = "reason", required = false) String reason,
-            RedirectAttributes redirect) {
+            Model model, RedirectAttributes redirect) {
         try {
             bookings.cancel(id, reason);
             redirect.addFlashAttribute("notice", "Appointment cancelled; the patient is back on the waiting list.");
         }
         catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+            InvalidInputException.FieldProblem problem = e.problems().getFirst();
+            if ("reason".equals(problem.field())) {
+                model.addAttribute("reasonError", problem.message());
+                return appointment(id, model);
+            }
+            redirect.addFlashAttribute("problem", problem.message());
         }
         return "redirect:/appointments/" + id;
     }
