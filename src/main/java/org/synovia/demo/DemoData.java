@@ -2,6 +2,8 @@ package org.synovia.demo;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -39,7 +41,13 @@ import org.synovia.referral.Referrals;
 import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
+import org.synovia.scheduling.Operator;
+import org.synovia.scheduling.OperatorGrade;
+import org.synovia.scheduling.Room;
+import org.synovia.scheduling.SessionTemplate;
+import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Antithrombotic;
+import org.synovia.shared.Guidance;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
@@ -66,14 +74,16 @@ class DemoData implements ApplicationRunner {
     private final UserAccounts accounts;
     private final Patients patients;
     private final Referrals referrals;
+    private final Sessions sessions;
     private final Clock clock;
     private final Environment environment;
     private final org.synovia.vetting.Vetting vetting;
 
-    DemoData(DemoProperties properties, UserAccounts accounts, Patients patients, Referrals referrals, Clock clock,
-            Environment environment, org.synovia.vetting.Vetting vetting) {
+    DemoData(DemoProperties properties, UserAccounts accounts, Patients patients, Referrals referrals, Sessions sessions,
+            Clock clock, Environment environment, org.synovia.vetting.Vetting vetting) {
         this.vetting = vetting;
         this.properties = properties;
+        this.sessions = sessions;
         this.accounts = accounts;
         this.patients = patients;
         this.referrals = referrals;
@@ -97,6 +107,30 @@ class DemoData implements ApplicationRunner {
             createPatientsAndReferrals();
             return null;
         });
+        as("clerk.smith", () -> {
+            if (sessions.rooms().isEmpty()) {
+                createSessions();
+            }
+            return null;
+        });
+    }
+
+    /** Two rooms and three weekly lists, enough to book every demo referral within the horizon. */
+    private void createSessions() {
+        LocalDate today = LocalDate.now(clock);
+        Room ultrasound = sessions.addRoom(new Room(null, "Ultrasound 2", "Imaging department, ground floor, Demo Hospital "
+                + "(follow the signs for X-ray and Ultrasound)", Set.of(Guidance.ULTRASOUND, Guidance.LANDMARK)));
+        Room ct = sessions.addRoom(new Room(null, "CT 1", "Imaging department, ground floor, Demo Hospital (CT reception)",
+                Set.of(Guidance.CT, Guidance.FLUOROSCOPY)));
+        Operator okafor = sessions.addOperator(new Operator(null, "dr.okafor", "Dr Ngozi Okafor",
+                OperatorGrade.CONSULTANT, Set.of(Guidance.ULTRASOUND, Guidance.LANDMARK, Guidance.CT, Guidance.FLUOROSCOPY),
+                Set.of()));
+        sessions.addTemplate(new SessionTemplate(null, DayOfWeek.TUESDAY, LocalTime.of(9, 0), LocalTime.of(12, 20),
+                ultrasound.id(), okafor.id(), List.of(20), false, today, null));
+        sessions.addTemplate(new SessionTemplate(null, DayOfWeek.THURSDAY, LocalTime.of(13, 30), LocalTime.of(17, 0),
+                ultrasound.id(), okafor.id(), List.of(30), true, today, null));
+        sessions.addTemplate(new SessionTemplate(null, DayOfWeek.WEDNESDAY, LocalTime.of(9, 0), LocalTime.of(12, 45),
+                ct.id(), okafor.id(), List.of(45), false, today, null));
     }
 
     private void createPatientsAndReferrals() {

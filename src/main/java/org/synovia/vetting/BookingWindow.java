@@ -55,6 +55,24 @@ final class BookingWindow {
                 + blockingStops(tomorrow, overridden).stream().map(Finding::message).collect(Collectors.joining(" "))));
     }
 
+    /**
+     * Why a procedure at the assessed start may not be booked: each STOP not overridden, and each blood
+     * thinner whose last dose would fall before the patient can have been told ({@code notified}).
+     */
+    static List<String> problems(SafetyAssessment assessment, Set<String> overridden, LocalDateTime notified) {
+        List<String> problems = new ArrayList<>();
+        for (Finding stop : blockingStops(assessment, overridden)) {
+            problems.add(stop.message() + " (" + stop.ruleId() + ")");
+        }
+        for (MedicationPlan plan : assessment.medicationPlans()) {
+            if (plan.action() == PlanAction.HOLD && plan.lastDose() != null && plan.lastDose().isBefore(notified)) {
+                problems.add("Too soon to stop " + plan.medicine() + ": the last dose would be " + plan.lastDose().toLocalDate()
+                        + " " + plan.lastDose().toLocalTime() + ", before the patient can be told (" + plan.ruleId() + ").");
+            }
+        }
+        return problems;
+    }
+
     private static List<Finding> blockingStops(SafetyAssessment assessment, Set<String> overridden) {
         return assessment.findings().stream().filter(f -> f.severity() == Severity.STOP)
                 .filter(f -> !overridden.contains(f.ruleId())).toList();

@@ -79,6 +79,27 @@ public class WaitingList {
         audit.record(AuditAction.UPDATE, RECORD_TYPE, referralId, entry.patientId(), "unavailable " + from + " to " + to);
     }
 
+    /** Booking took the patient off the list (called inside the booking transaction). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void booked(UUID referralId, String detail) {
+        move(referralId, "WAITING", "BOOKED", detail);
+    }
+
+    /** A cancelled or missed appointment puts the patient back on the list with their original clock start. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void returned(UUID referralId, String detail) {
+        move(referralId, "BOOKED", "WAITING", detail);
+    }
+
+    private void move(UUID referralId, String from, String to, String detail) {
+        WaitingListEntry entry = repository.find(referralId)
+                .orElseThrow(() -> new InvalidInputException("referralId", "This referral is not on the waiting list."));
+        if (!repository.changeStatus(referralId, from, to)) {
+            throw new InvalidInputException("referralId", "This patient is not " + from.toLowerCase() + " on the list.");
+        }
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, referralId, entry.patientId(), from + " -> " + to + ": " + detail);
+    }
+
     /** How many are past or near their breach date, for the page header. */
     public BreachCounts counts(List<WaitingListEntry> entries) {
         LocalDate today = LocalDate.now(clock);

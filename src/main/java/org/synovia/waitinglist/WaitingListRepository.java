@@ -77,6 +77,11 @@ class WaitingListRepository {
                 .params(from, to, referralId).update();
     }
 
+    boolean changeStatus(UUID referralId, String from, String to) {
+        return jdbc.sql("update waiting_list_entry set status = ? where referral_id = ? and status = ?")
+                .params(to, referralId, from).update() == 1;
+    }
+
     private static WaitingListEntry entry(ResultSet rs, int row) throws SQLException {
         return new WaitingListEntry(rs.getObject("referral_id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getString("family_name").toUpperCase() + ", " + rs.getString("given_name"), rs.getString("nhs_number"),

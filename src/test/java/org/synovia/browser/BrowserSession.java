@@ -47,6 +47,11 @@ public final class BrowserSession implements AutoCloseable {
         return page;
     }
 
+    /** A fresh browser context with no one signed in (a patient opening their link). */
+    public Page anonymous() {
+        return browser.newContext().newPage();
+    }
+
     public String url(String path) {
         return baseUrl + path;
     }

@@ -51,7 +51,7 @@ class PatientsIntegrationTests {
         assertThat(patients.find(patient.id())).contains(patient);
         assertThat(patients.search(new PatientSearch(details.nhsNumber(), null))).containsExactly(patient);
         assertThat(patients.search(new PatientSearch(patient.nhsNumber().formatted(), null))).containsExactly(patient);
-        assertThat(patients.search(new PatientSearch(details.familyName().substring(0, 12), null))).containsExactly(patient);
+        assertThat(patients.search(new PatientSearch(details.familyName().substring(0, 16), null))).containsExactly(patient);
         assertThat(patients.search(new PatientSearch("alex " + details.familyName(), details.dateOfBirth()))).containsExactly(patient);
         assertThat(patients.search(new PatientSearch(details.familyName(), details.dateOfBirth().plusDays(1)))).isEmpty();
     }

@@ -38,7 +38,21 @@ class WebAccessIntegrationTests {
             "ADMIN, /admin/users, 200",
             "ADMIN, /admin/audit, 200",
             "ADMIN, /patients, 403",
-            "ADMIN, /referrals, 403"})
+            "ADMIN, /referrals, 403",
+            "ADMIN, /sessions, 200",
+            "BOOKING, /sessions, 200",
+            "REFERRER, /sessions, 403",
+            "RADIOLOGIST, /sessions, 403",
+            "BOOKING, /appointments, 200",
+            "NURSE, /appointments, 200",
+            "REFERRER, /appointments, 403",
+            "ADMIN, /appointments, 403",
+            "BOOKING, /freed-slots, 200",
+            "NURSE, /freed-slots, 403",
+            "BOOKING, /messages, 200",
+            "ADMIN, /messages, 403",
+            "NURSE, /messages, 403",
+            "REFERRER, /messages, 403"})
     void grantsEachRoleItsPagesOnly(String role, String path, int expected) throws Exception {
         mvc.perform(get(path).with(user("someone").roles(role)).accept(MediaType.TEXT_HTML))
                 .andExpect(status().is(expected));

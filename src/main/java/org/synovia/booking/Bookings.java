@@ -1,0 +1,607 @@
+package org.synovia.booking;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralStatus;
+import org.synovia.referral.Referrals;
+import org.synovia.safety.MedicationPlan;
+import org.synovia.scheduling.Sessions;
+import org.synovia.scheduling.Slot;
+import org.synovia.scheduling.SlotQuery;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.vetting.AcceptedProtocols.AcceptedProtocol;
+import org.synovia.vetting.AcceptedProtocols.BookingCheck;
+import org.synovia.waitinglist.WaitingList;
+import org.synovia.waitinglist.WaitingListEntry;
+import org.synovia.waitinglist.WaitingListFilter;
+
+/**
+ * Books waiting patients into slots. Every start is re-checked with the safety engine at the real date and
+ * time (HAZ-18, HAZ-28); the database refuses two active appointments in one room or for one operator at
+ * once (HAZ-32), and that refusal reaches the clerk as "this slot was just taken", never as an error page.
+ * Every change is kept in {@code appointment_change} and the audit trail. Changes need a booking clerk
+ * (a nurse may mark did-not-attend; an administrator needs a clinical role too, ADR 0002); reads are guarded by the pages that call them and also
+ * serve letters and reminders, which run as the system.
+ */
+@Service
+public class Bookings {
+
+    static final String RECORD_TYPE = "Appointment";
+    static final String SLOT_TAKEN = "This slot was just taken by another booking. Choose another slot.";
+    /** Open slots tested against the safety engine per search; enough for 12 weeks of lists. */
+    static final int MAX_SLOTS_CHECKED = 400;
+    private static final String EXCLUSION_VIOLATION = "23P01";
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String DEADLOCK = "40P01";
+    /** Who a change made through the patient's own link is recorded as. */
+    static final String PATIENT_LINK = "patient (own link)";
+    /** Who a booking the patient chose through their booking link is recorded as. */
+    static final String PATIENT_INVITATION = "patient (booking link)";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final AppointmentRepository repository;
+    private final Sessions sessions;
+    private final Referrals referrals;
+    private final WaitingList waitingList;
+    private final AcceptedProtocols protocols;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final BookingProperties properties;
+    private final Clock clock;
+
+    Bookings(AppointmentRepository repository, Sessions sessions, Referrals referrals, WaitingList waitingList,
+            AcceptedProtocols protocols, AuditTrail audit, ApplicationEventPublisher events, BookingProperties properties,
+            Clock clock) {
+        this.properties = properties;
+        this.repository = repository;
+        this.sessions = sessions;
+        this.referrals = referrals;
+        this.waitingList = waitingList;
+        this.protocols = protocols;
+        this.audit = audit;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * The earliest slots that suit this patient's accepted protocol: right guidance and room, a competent
+     * operator of the grade (or the named one), long enough, inside the entry's earliest and latest dates,
+     * not while the patient is away, free, and passing the safety engine at that start.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+    public SlotSearch search(UUID referralId, int wanted) {
+        return find(referralId, wanted);
+    }
+
+    private SlotSearch find(UUID referralId, int wanted) {
+        Candidate candidate = candidate(referralId);
+        List<Slot> open = sessions.openSlots(candidate.query());
+        Set<UUID> taken = repository.takenSlots(open.stream().map(Slot::id).toList());
+        AcceptedProtocols.StartChecker checker = protocols.checker(new ReferralId(referralId));
+        List<SlotOffer> offers = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        int examined = 0;
+        for (Slot slot : open) {
+            if (offers.size() >= wanted || examined >= MAX_SLOTS_CHECKED) {
+                break;
+            }
+            if (taken.contains(slot.id())) {
+                continue;
+            }
+            Optional<Slot> linked = oneStopVisit(candidate, slot) ? freeFollowing(slot) : Optional.empty();
+            if (oneStopVisit(candidate, slot) && linked.isEmpty()) {
+                continue;
+            }
+            examined++;
+            LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
+            BookingCheck check = checker.check(start);
+            if (check.allowed()) {
+                offers.add(new SlotOffer(slot, linked.orElse(null), start, plan(check)));
+            }
+            else if (refused.size() < 3) {
+                refused.add(start.toLocalDate() + " " + start.toLocalTime() + ": " + check.problems().getFirst());
+            }
+        }
+        audit.record(AuditAction.SEARCH, RECORD_TYPE, referralId, candidate.entry().patientId(),
+                offers.size() + " slots offered of " + examined + " examined");
+        return new SlotSearch(offers, examined, refused);
+    }
+
+    /** Books the slot, or says in words why not; nothing is written unless everything succeeds. */
+    @Transactional
+    @PreAuthorize("hasRole('BOOKING')")
+    public Appointment book(UUID referralId, UUID slotId) {
+        return bookAs(referralId, slotId, CurrentUser.username());
+    }
+
+    /**
+     * Sends a waiting patient a link to choose their own slot among those that suit the vetted request, with
+     * the same guarantees as a clerk's booking (safety at the start, the database against double booking).
+     */
+    @Transactional
+    @PreAuthorize("hasRole('BOOKING')")
+    public UUID invite(UUID referralId) {
+        Candidate candidate = candidate(referralId);
+        if (candidate.referral().status() != ReferralStatus.WAITING) {
+            throw new InvalidInputException("referralId", "Only a waiting patient can be sent a booking link.");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant expires = now.plusSeconds(86_400L * properties.invitationDays());
+        repository.insertInvitation(id, referralId, candidate.entry().patientId(), now, CurrentUser.username(), expires, null);
+        audit.record(AuditAction.CREATE, "BookingInvitation", id, candidate.entry().patientId(), "booking link sent");
+        events.publishEvent(new BookingInvited(id, referralId, candidate.entry().patientId(), null, expires));
+        return id;
+    }
+
+    /**
+     * Offers a slot freed by a cancellation to the most overdue waiting patient it suits (not the one who
+     * cancelled), by a link that stands for {@code offer-hours}; runs as the system after the cancellation.
+     */
+    @Transactional
+    void offerFreedSlot(AppointmentCancelled cancelled) {
+        Instant now = clock.instant();
+        Instant expires = now.plusSeconds(3_600L * properties.offerHours());
+        Slot slot = sessions.slot(cancelled.slotId()).orElseThrow();
+        if (slot.withdrawnReason() != null || slot.start().isBefore(expires)
+                || !repository.takenSlots(List.of(slot.id())).isEmpty()) {
+            return;
+        }
+        candidatesFor(slot, waitingList.waiting(WaitingListFilter.ALL).stream()
+                .filter(e -> !e.referralId().equals(cancelled.referralId())).toList(), 1).stream().findFirst()
+                .ifPresent(next -> {
+                    UUID id = UUID.randomUUID();
+                    UUID patientId = waitingList.entry(next.referralId()).orElseThrow().patientId();
+                    repository.insertInvitation(id, next.referralId(), patientId, now, CurrentUser.username(), expires,
+                            slot.id());
+                    audit.record(AuditAction.CREATE, "BookingInvitation", id, patientId, "freed slot offered");
+                    events.publishEvent(new BookingInvited(id, next.referralId(), patientId, slot.start(), expires));
+                });
+    }
+
+    /** The secret for an invitation's link (only its hash is kept); empty once used or expired. */
+    @Transactional
+    public Optional<String> newInvitationToken(UUID invitationId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return repository.setInvitationToken(invitationId, sha256(token), clock.instant()) ? Optional.of(token)
+                : Optional.empty();
+    }
+
+    /** The slots a patient's booking link offers; empty when the link is used, expired or not waiting. */
+    @Transactional
+    public Optional<SlotSearch> invitationOffers(String token, int wanted) {
+        return onBehalfOfPatient(() -> invitation(token).map(open -> open.slotId() == null ? find(open.referralId(), wanted)
+                : offered(open.slotId())));
+    }
+
+    /** The one slot a freed-slot offer holds out, while nobody has taken it. */
+    private SlotSearch offered(UUID slotId) {
+        Slot slot = sessions.slot(slotId).orElseThrow();
+        boolean free = slot.withdrawnReason() == null && repository.takenSlots(List.of(slotId)).isEmpty();
+        return new SlotSearch(free ? List.of(new SlotOffer(slot, null, LocalDateTime.ofInstant(slot.start(), zone()),
+                List.of())) : List.of(), 1, List.of());
+    }
+
+    /** The patient chooses a slot through their link; the link then stops working. */
+    @Transactional
+    public Appointment bookByInvitation(String token, UUID slotId) {
+        return onBehalfOfPatient(() -> {
+            var open = invitation(token)
+                    .orElseThrow(() -> new InvalidInputException("slotId", "This booking link has been used or has expired."));
+            if (open.slotId() != null && !open.slotId().equals(slotId)) {
+                throw new InvalidInputException("slotId", "This link offers one appointment only.");
+            }
+            Appointment appointment = bookAs(open.referralId(), slotId, PATIENT_INVITATION);
+            repository.useInvitation(sha256(token), clock.instant(), appointment.id());
+            return appointment;
+        });
+    }
+
+    /**
+     * The patient has no account: the secret link authorises this one action, which the system carries out
+     * for them (the audit trail names the system; the appointment names the patient's link).
+     */
+    private static <T> T onBehalfOfPatient(Supplier<T> work) {
+        SecurityContext previous =
+                SecurityContextHolder.getContext();
+        SecurityContextHolder.clearContext();
+        try {
+            return work.get();
+        }
+        finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
+    private Optional<AppointmentRepository.OpenInvitation> invitation(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        return repository.openInvitation(sha256(token), clock.instant())
+                .filter(open -> referrals.show(new ReferralId(open.referralId())).status() == ReferralStatus.WAITING);
+    }
+
+    private Appointment bookAs(UUID referralId, UUID slotId, String by) {
+        Candidate candidate = candidate(referralId);
+        if (candidate.referral().status() != ReferralStatus.WAITING) {
+            throw new InvalidInputException("slotId", "This patient is " + candidate.referral().status().label().toLowerCase()
+                    + ", not waiting; open their appointment to change it.");
+        }
+        Appointment appointment = place(candidate, slotId, by);
+        referrals.advance(new ReferralId(referralId), ReferralStatus.BOOKED, "booked for " + describe(appointment));
+        waitingList.booked(referralId, describe(appointment));
+        repository.recordChange(appointment.id(), "BOOKED", clock.instant(), by, null);
+        audit.record(AuditAction.CREATE, RECORD_TYPE, appointment.id(), appointment.patientId(), "booked " + describe(appointment));
+        events.publishEvent(new AppointmentBooked(appointment.id(), referralId, appointment.patientId(), appointment.start(), null));
+        return appointment;
+    }
+
+    /** Moves an active appointment to another slot, re-checking safety at the new start. */
+    @Transactional
+    @PreAuthorize("hasRole('BOOKING')")
+    public Appointment reschedule(UUID appointmentId, UUID slotId, String reason) {
+        String why = reason(reason);
+        Appointment old = active(appointmentId);
+        Candidate candidate = candidate(old.referralId());
+        Instant now = clock.instant();
+        // The old appointment stops holding its room first, so a move within the same session can succeed.
+        if (!repository.end(old.id(), AppointmentStatus.RESCHEDULED, now, CurrentUser.username(), why, null)) {
+            throw new InvalidInputException("slotId", "This appointment was changed by someone else just now; reload it.");
+        }
+        Appointment moved = place(candidate, slotId, CurrentUser.username());
+        repository.setReplacedBy(old.id(), moved.id());
+        repository.recordChange(old.id(), "RESCHEDULED", now, CurrentUser.username(), why + " (now " + describe(moved) + ")");
+        repository.recordChange(moved.id(), "BOOKED", now, CurrentUser.username(), "moved from " + describe(old) + ": " + why);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, old.id(), old.patientId(), "moved to " + describe(moved) + ": " + why);
+        events.publishEvent(new AppointmentBooked(moved.id(), moved.referralId(), moved.patientId(), moved.start(), old.id()));
+        return moved;
+    }
+
+    /** Cancels with a reason; the patient goes back on the waiting list with their original clock start. */
+    @Transactional
+    @PreAuthorize("hasRole('BOOKING')")
+    public Appointment cancel(UUID appointmentId, String reason) {
+        return end(appointmentId, AppointmentStatus.CANCELLED, reason(reason));
+    }
+
+    /** Marks a patient who did not come; only once the appointment has started. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'NURSE')")
+    public Appointment didNotAttend(UUID appointmentId) {
+        Appointment appointment = active(appointmentId);
+        if (appointment.start().isAfter(clock.instant())) {
+            throw new InvalidInputException("status", "A patient can only miss an appointment once it has started.");
+        }
+        return end(appointmentId, AppointmentStatus.DID_NOT_ATTEND, "did not attend");
+    }
+
+    private Appointment end(UUID appointmentId, AppointmentStatus status, String why) {
+        return end(appointmentId, status, why, CurrentUser.username());
+    }
+
+    private Appointment end(UUID appointmentId, AppointmentStatus status, String why, String by) {
+        Appointment appointment = active(appointmentId);
+        Instant now = clock.instant();
+        if (!repository.end(appointmentId, status, now, by, why, null)) {
+            throw new InvalidInputException("status", "This appointment was changed by someone else just now; reload it.");
+        }
+        referrals.advance(new ReferralId(appointment.referralId()), ReferralStatus.WAITING,
+                status.label().toLowerCase() + ": " + why);
+        waitingList.returned(appointment.referralId(), status.label().toLowerCase() + ": " + why);
+        repository.recordChange(appointmentId, status.name(), now, by, why);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), status + " by " + by + ": " + why);
+        events.publishEvent(new AppointmentCancelled(appointmentId, appointment.referralId(), appointment.patientId(),
+                appointment.slotId(), appointment.start(), status, why));
+        return repository.find(appointmentId).orElseThrow();
+    }
+
+    /**
+     * A new secret link for the patient to see and cancel this appointment (sent in the letter email). Only
+     * the SHA-256 of the token is stored; a new link replaces the old one. Empty when it is no longer booked.
+     */
+    @Transactional
+    public Optional<String> newPatientLink(UUID appointmentId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        if (!repository.setPatientLinkHash(appointmentId, sha256(token))) {
+            return Optional.empty();
+        }
+        Appointment appointment = repository.find(appointmentId).orElseThrow();
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), "patient link issued");
+        return Optional.of(token);
+    }
+
+    /** The appointment a patient's link opens, while it is booked and has not started. */
+    @Transactional
+    public Optional<Appointment> byPatientLink(String token) {
+        Optional<Appointment> appointment = token == null || token.length() > 100 ? Optional.empty()
+                : repository.byPatientLinkHash(sha256(token)).filter(a -> a.active() && a.start().isAfter(clock.instant()));
+        appointment.ifPresent(a -> audit.record(AuditAction.READ, RECORD_TYPE, a.id(), a.patientId(), "opened by patient link"));
+        return appointment;
+    }
+
+    /** The patient cancels through their link; the slot is then offered to others on the freed-slot list. */
+    @Transactional
+    public Appointment cancelByPatient(String token, String reason) {
+        Appointment appointment = byPatientLink(token)
+                .orElseThrow(() -> new InvalidInputException("reason", "This link no longer opens a booked appointment."));
+        String why = reason == null || reason.isBlank() ? "no reason given" : reason(reason);
+        return end(appointment.id(), AppointmentStatus.CANCELLED, "cancelled by the patient: " + why, PATIENT_LINK);
+    }
+
+    /**
+     * Slots freed by cancellations and moves that are still free, each with up to {@code perSlot} waiting
+     * patients it suits (same tests as the slot search, safety at that start included), most overdue first.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('BOOKING')")
+    public List<FreedSlot> freedSlots(int perSlot) {
+        List<WaitingListEntry> waiting = waitingList.waiting(WaitingListFilter.ALL);
+        List<FreedSlot> freed = new ArrayList<>();
+        for (UUID slotId : repository.freedSlots(clock.instant())) {
+            Slot slot = sessions.slot(slotId).orElseThrow();
+            if (slot.withdrawnReason() != null) {
+                continue;
+            }
+            LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
+            List<FreedSlot.Candidate> candidates = candidatesFor(slot, waiting, perSlot);
+            freed.add(new FreedSlot(slot, start, candidates));
+        }
+        return freed;
+    }
+
+    /** Waiting patients (in the order given) whom this slot suits and is safe for at its start. */
+    private List<FreedSlot.Candidate> candidatesFor(Slot slot, List<WaitingListEntry> waiting, int limit) {
+        LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
+        LocalDate day = start.toLocalDate();
+        List<FreedSlot.Candidate> candidates = new ArrayList<>();
+        for (WaitingListEntry entry : waiting) {
+            if (candidates.size() >= limit || !slot.roomGuidance().contains(entry.guidance())) {
+                continue;
+            }
+            Candidate candidate = candidate(entry.referralId());
+            SlotQuery q = candidate.query();
+            if (day.isBefore(q.from()) || day.isAfter(q.to()) || sessions.openSlots(new SlotQuery(q.guidance(),
+                    q.siteCode(), q.operatorGrade(), q.namedOperator(), q.minimumMinutes(), day, day, q.awayFrom(),
+                    q.awayTo())).stream().noneMatch(s -> s.id().equals(slot.id()))) {
+                continue;
+            }
+            BookingCheck check = protocols.checkAt(new ReferralId(entry.referralId()), start);
+            if (check.allowed()) {
+                candidates.add(new FreedSlot.Candidate(entry.referralId(), entry.patientName(), entry.siteName(),
+                        entry.breachDate(), plan(check)));
+            }
+        }
+        return candidates;
+    }
+
+    @Transactional
+    public Appointment appointment(UUID id) {
+        Appointment appointment = repository.find(id)
+                .orElseThrow(() -> new InvalidInputException("appointmentId", "There is no such appointment."));
+        audit.record(AuditAction.READ, RECORD_TYPE, id, appointment.patientId(), null);
+        return appointment;
+    }
+
+    @Transactional
+    public List<Appointment> forReferral(UUID referralId) {
+        List<Appointment> appointments = repository.forReferral(referralId);
+        appointments.stream().findFirst().ifPresent(a -> audit.record(AuditAction.LIST, RECORD_TYPE, null, a.patientId(),
+                appointments.size() + " appointments of referral " + referralId));
+        return appointments;
+    }
+
+    public List<AppointmentChange> history(UUID appointmentId) {
+        return repository.changes(appointmentId);
+    }
+
+    /** Active appointments on the given days, earliest first (the clerk's and nurses' day lists). */
+    @Transactional
+    public List<Appointment> booked(LocalDate from, LocalDate to) {
+        List<Appointment> list = repository.activeBetween(from.atStartOfDay(zone()).toInstant(),
+                to.plusDays(1).atStartOfDay(zone()).toInstant());
+        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, list.size() + " appointments " + from + " to " + to + ": "
+                + list.stream().map(a -> a.id().toString()).collect(Collectors.joining(",")));
+        return list;
+    }
+
+    /**
+     * Booked appointments whose slot was later withdrawn by leave or a closure: the patient still expects to
+     * come, so the clerk must move them. Keyed by appointment, with the reason the slot was withdrawn.
+     */
+    @Transactional
+    public Map<Appointment, String> needingNewSlot() {
+        List<Appointment> active = repository.activeBetween(clock.instant(), clock.instant().plusSeconds(366L * 86_400));
+        Map<UUID, String> withdrawn = sessions.withdrawn(active.stream().map(Appointment::slotId).toList());
+        Map<Appointment, String> needing = new LinkedHashMap<>();
+        active.stream().filter(a -> withdrawn.containsKey(a.slotId())).forEach(a -> needing.put(a, withdrawn.get(a.slotId())));
+        if (!needing.isEmpty()) {
+            audit.record(AuditAction.LIST, RECORD_TYPE, null, null, needing.size() + " appointments in withdrawn slots");
+        }
+        return needing;
+    }
+
+    public Optional<Slot> slot(Appointment appointment) {
+        return sessions.slot(appointment.slotId());
+    }
+
+    public ZoneId zone() {
+        return clock.getZone();
+    }
+
+    private record Candidate(Referral referral, WaitingListEntry entry, AcceptedProtocol accepted, SlotQuery query) {
+    }
+
+    private Candidate candidate(UUID referralId) {
+        Referral referral = referrals.show(new ReferralId(referralId));
+        WaitingListEntry entry = waitingList.entry(referralId)
+                .orElseThrow(() -> new InvalidInputException("referralId", "This referral is not on the waiting list."));
+        AcceptedProtocol accepted = protocols.forReferral(new ReferralId(referralId))
+                .orElseThrow(() -> new InvalidInputException("referralId", "This referral has no accepted protocol."));
+        LocalDate today = LocalDate.now(clock);
+        LocalDate from = entry.earliestDate() != null && entry.earliestDate().isAfter(today) ? entry.earliestDate() : today;
+        LocalDate to = entry.latestDate() != null ? entry.latestDate() : today.plusYears(1);
+        String grade = entry.operatorGrade() != null ? entry.operatorGrade() : accepted.protocol().operatorGrade();
+        SlotQuery query = new SlotQuery(entry.guidance(), referral.details().siteCode(), grade,
+                accepted.protocol().namedOperator(), accepted.protocol().slotMinutes(), from, to, entry.unavailableFrom(),
+                entry.unavailableTo());
+        return new Candidate(referral, entry, accepted, query);
+    }
+
+    /** Checks the slot suits the patient and is safe at its start, then inserts; the database has the last word. */
+    private Appointment place(Candidate candidate, UUID slotId, String by) {
+        if (slotId == null) {
+            throw new InvalidInputException("slotId", "Choose a slot.");
+        }
+        Slot slot = sessions.slot(slotId).orElseThrow(() -> new InvalidInputException("slotId", "There is no such slot."));
+        LocalDate day = LocalDate.ofInstant(slot.start(), zone());
+        SlotQuery sameDay = new SlotQuery(candidate.query().guidance(), candidate.query().siteCode(),
+                candidate.query().operatorGrade(), candidate.query().namedOperator(), candidate.query().minimumMinutes(),
+                day, day, candidate.query().awayFrom(), candidate.query().awayTo());
+        boolean inWindow = !day.isBefore(candidate.query().from()) && !day.isAfter(candidate.query().to());
+        if (!inWindow || sessions.openSlots(sameDay).stream().noneMatch(s -> s.id().equals(slotId))) {
+            throw new InvalidInputException("slotId", "This slot does not suit the patient: check the guidance, operator, "
+                    + "length, the dates they can be booked and the days they are away.");
+        }
+        if (!repository.takenSlots(List.of(slotId)).isEmpty()) {
+            throw new InvalidInputException("slotId", SLOT_TAKEN);
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
+        BookingCheck check = protocols.checkAt(new ReferralId(candidate.referral().id().value()), start);
+        if (!check.allowed()) {
+            throw new InvalidInputException("slotId", "The safety checks do not allow this start: "
+                    + String.join(" ", check.problems()));
+        }
+        Slot linked = null;
+        if (oneStopVisit(candidate, slot)) {
+            linked = sessions.following(slot).orElseThrow(() -> new InvalidInputException("slotId", "A one-stop visit "
+                    + "needs this slot and the one after it for the injection, and there is none. Choose another slot."));
+        }
+        sessions.lockForBooking(linked == null ? List.of(slot.id()) : List.of(slot.id(), linked.id()));
+        if (!repository.takenSlots(linked == null ? List.of(slot.id()) : List.of(slot.id(), linked.id())).isEmpty()) {
+            throw new InvalidInputException("slotId", SLOT_TAKEN);
+        }
+        Appointment appointment = new Appointment(UUID.randomUUID(), candidate.referral().id().value(),
+                candidate.entry().patientId(), slot.id(), linked == null ? null : linked.id(), slot.roomId(),
+                slot.operatorId(), slot.start(), linked == null ? slot.end() : linked.end(),
+                AppointmentStatus.BOOKED, String.join("\n", plan(check)), clock.instant(), by, null,
+                null, null, null);
+        try {
+            repository.insert(appointment);
+        }
+        catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
+            String state = sqlState(e);
+            // A deadlock between two bookings checking the exclusion constraints: one of them won the slot.
+            if (DEADLOCK.equals(state)) {
+                throw new InvalidInputException("slotId", SLOT_TAKEN);
+            }
+            if (EXCLUSION_VIOLATION.equals(state)) {
+                throw new InvalidInputException("slotId", SLOT_TAKEN);
+            }
+            if (UNIQUE_VIOLATION.equals(state)) {
+                throw new InvalidInputException("slotId", "This patient already has an appointment; move it instead.");
+            }
+            throw e;
+        }
+        return appointment;
+    }
+
+    /**
+     * A one-stop visit: the patient was vetted as one-stop eligible and the slot is in a one-stop session, so
+     * the assessment and the injection take this slot and the next as one appointment.
+     */
+    private static boolean oneStopVisit(Candidate candidate, Slot slot) {
+        return candidate.entry().oneStopEligible() && slot.oneStop();
+    }
+
+    private Optional<Slot> freeFollowing(Slot slot) {
+        return sessions.following(slot).filter(next -> repository.takenSlots(List.of(next.id())).isEmpty());
+    }
+
+    private static List<String> plan(BookingCheck check) {
+        return check.assessment().medicationPlans().stream().map(MedicationPlan::patientInstruction).toList();
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private String describe(Appointment a) {
+        LocalDateTime start = LocalDateTime.ofInstant(a.start(), zone());
+        return start.toLocalDate() + " " + start.toLocalTime();
+    }
+
+    private static String reason(String reason) {
+        String why = reason == null ? "" : reason.strip();
+        if (why.isEmpty()) {
+            throw new InvalidInputException("reason", "Say why.");
+        }
+        if (why.length() > 1000) {
+            throw new InvalidInputException("reason", "Use at most 1000 characters.");
+        }
+        return why;
+    }
+
+    private Appointment active(UUID id) {
+        Appointment appointment = repository.find(id)
+                .orElseThrow(() -> new InvalidInputException("appointmentId", "There is no such appointment."));
+        if (!appointment.active()) {
+            throw new InvalidInputException("status", "This appointment is " + appointment.status().label().toLowerCase()
+                    + " and cannot be changed.");
+        }
+        return appointment;
+    }
+}

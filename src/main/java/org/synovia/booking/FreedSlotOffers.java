@@ -1,0 +1,24 @@
+package org.synovia.booking;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** After a cancellation, offers the freed slot by email to the next suitable patient, when switched on. */
+@Component
+class FreedSlotOffers {
+
+    private final Bookings bookings;
+    private final BookingProperties properties;
+
+    FreedSlotOffers(Bookings bookings, BookingProperties properties) {
+        this.bookings = bookings;
+        this.properties = properties;
+    }
+
+    @ApplicationModuleListener
+    void on(AppointmentCancelled event) {
+        if (properties.offerFreedSlots() && event.status() == AppointmentStatus.CANCELLED) {
+            bookings.offerFreedSlot(event);
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.synovia.booking.web;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.Bookings;
+import org.synovia.catalogue.Catalogue;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.Referrals;
+import org.synovia.shared.InvalidInputException;
+
+@Controller
+@PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+class BookingController {
+
+    static final int OFFERS = 12;
+
+    private final Bookings bookings;
+    private final Referrals referrals;
+    private final Patients patients;
+    private final Catalogue catalogue;
+
+    BookingController(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue) {
+        this.bookings = bookings;
+        this.referrals = referrals;
+        this.patients = patients;
+        this.catalogue = catalogue;
+    }
+
+    /** The earliest suitable slots for a waiting patient, or their appointment when they have one. */
+    @GetMapping("/bookings/referral/{referralId}")
+    String offers(@PathVariable("referralId") UUID referralId, Model model) {
+        var active = bookings.forReferral(referralId).stream().filter(Appointment::active).findFirst();
+        if (active.isPresent()) {
+            return "redirect:/appointments/" + active.get().id();
+        }
+        return offersPage(referralId, null, model);
+    }
+
+    @PostMapping("/bookings/referral/{referralId}")
+    @PreAuthorize("hasRole('BOOKING')")
+    String book(@PathVariable("referralId") UUID referralId, @RequestParam(name = "slotId", required = false) UUID slotId,
+            Model model, RedirectAttributes redirect) {
+        try {
+            Appointment appointment = bookings.book(referralId, slotId);
+            redirect.addFlashAttribute("notice", "Booked. The appointment letter is being emailed to the patient.");
+            return "redirect:/appointments/" + appointment.id();
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("problem", e.problems().getFirst().message());
+            return offersPage(referralId, null, model);
+        }
+    }
+
+    @PostMapping("/bookings/referral/{referralId}/invite")
+    @PreAuthorize("hasRole('BOOKING')")
+    String invite(@PathVariable("referralId") UUID referralId, RedirectAttributes redirect) {
+        try {
+            bookings.invite(referralId);
+            redirect.addFlashAttribute("notice", "A link to choose their own slot is being emailed to the patient.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/bookings/referral/" + referralId;
+    }
+
+    @GetMapping("/appointments/{id}")
+    String appointment(@PathVariable("id") UUID id, Model model) {
+        Appointment appointment = bookings.appointment(id);
+        describe(appointment.referralId(), model);
+        model.addAttribute("appointment", appointment);
+        model.addAttribute("slot", bookings.slot(appointment).orElseThrow());
+        model.addAttribute("history", bookings.history(id));
+        model.addAttribute("zone", bookings.zone());
+        return "booking/appointment";
+    }
+
+    @GetMapping("/appointments/{id}/move")
+    String moveOffers(@PathVariable("id") UUID id, Model model) {
+        Appointment appointment = bookings.appointment(id);
+        return offersPage(appointment.referralId(), appointment, model);
+    }
+
+    @PostMapping("/appointments/{id}/move")
+    @PreAuthorize("hasRole('BOOKING')")
+    String move(@PathVariable("id") UUID id, @RequestParam(name = "slotId", required = false) UUID slotId,
+            @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
+        try {
+            Appointment moved = bookings.reschedule(id, slotId, reason);
+            redirect.addFlashAttribute("notice", "Appointment moved. A new letter is being emailed to the patient.");
+            return "redirect:/appointments/" + moved.id();
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("problem", e.problems().getFirst().message());
+            Appointment appointment = bookings.appointment(id);
+            return offersPage(appointment.referralId(), appointment, model);
+        }
+    }
+
+    @PostMapping("/appointments/{id}/cancel")
+    @PreAuthorize("hasRole('BOOKING')")
+    String cancel(@PathVariable("id") UUID id, @RequestParam(name = "reason", required = false) String reason,
+            Model model, RedirectAttributes redirect) {
+        try {
+            bookings.cancel(id, reason);
+            redirect.addFlashAttribute("notice", "Appointment cancelled; the patient is back on the waiting list.");
+        }
+        catch (InvalidInputException e) {
+            InvalidInputException.FieldProblem problem = e.problems().getFirst();
+            if ("reason".equals(problem.field())) {
+                model.addAttribute("reasonError", problem.message());
+                return appointment(id, model);
+            }
+            redirect.addFlashAttribute("problem", problem.message());
+        }
+        return "redirect:/appointments/" + id;
+    }
+
+    @PostMapping("/appointments/{id}/did-not-attend")
+    @PreAuthorize("hasAnyRole('BOOKING', 'NURSE')")
+    String didNotAttend(@PathVariable("id") UUID id, RedirectAttributes redirect) {
+        try {
+            bookings.didNotAttend(id);
+            redirect.addFlashAttribute("notice", "Marked as did not attend; the patient is back on the waiting list.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/appointments/" + id;
+    }
+
+    @GetMapping("/appointments")
+    String list(@RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
+        LocalDate first = from == null ? LocalDate.now(bookings.zone()) : from;
+        LocalDate last = to == null || to.isBefore(first) ? first.plusWeeks(2) : to;
+        var appointments = bookings.booked(first, last);
+        model.addAttribute("from", first);
+        model.addAttribute("to", last);
+        model.addAttribute("appointments", appointments);
+        model.addAttribute("needingNewSlot", bookings.needingNewSlot());
+        model.addAttribute("slots", appointments.stream().collect(java.util.stream.Collectors.toMap(Appointment::id,
+                a -> bookings.slot(a).orElseThrow())));
+        model.addAttribute("zone", bookings.zone());
+        return "booking/list";
+    }
+
+    /** Slots given back by cancellations and moves, with the waiting patients each suits. */
+    @GetMapping("/freed-slots")
+    @PreAuthorize("hasRole('BOOKING')")
+    String freed(Model model) {
+        model.addAttribute("freed", bookings.freedSlots(5));
+        return "booking/freed";
+    }
+
+    private String offersPage(UUID referralId, Appointment moving, Model model) {
+        describe(referralId, model);
+        model.addAttribute("zone", bookings.zone());
+        model.addAttribute("moving", moving);
+        try {
+            model.addAttribute("search", bookings.search(referralId, OFFERS));
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("problem", e.problems().getFirst().message());
+        }
+        return "booking/offers";
+    }
+
+    private void describe(UUID referralId, Model model) {
+        Referral referral = referrals.show(new ReferralId(referralId));
+        model.addAttribute("referral", referral);
+        model.addAttribute("patient", patients.find(new PatientId(referral.details().patientId())).orElseThrow());
+        model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());
+    }
+}

@@ -1,0 +1,227 @@
+package org.synovia.notification;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.AppointmentBooked;
+import org.synovia.booking.AppointmentCancelled;
+import org.synovia.booking.BookingInvited;
+import org.synovia.booking.AppointmentStatus;
+import org.synovia.booking.Bookings;
+import org.synovia.catalogue.Catalogue;
+import org.synovia.catalogue.InjectionSite;
+import org.synovia.patient.Patient;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
+import org.synovia.referral.DiabetesType;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.Referrals;
+import org.synovia.safety.MedicationPlan;
+import org.synovia.safety.SafetyAssessment;
+import org.synovia.scheduling.Slot;
+import org.synovia.shared.Laterality;
+import org.synovia.vetting.AcceptedProtocols;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+
+/**
+ * The appointment letter: rendered from a Thymeleaf XHTML template to PDF with openhtmltopdf, printed from
+ * the appointment page and emailed to the patient (stored with the email first, sent with retries) when an
+ * appointment is booked or moved.
+ */
+@Service
+public class AppointmentLetters {
+
+    static final String RECORD_TYPE = "AppointmentLetter";
+    private static final Logger log = LoggerFactory.getLogger(AppointmentLetters.class);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
+
+    private final Bookings bookings;
+    private final Referrals referrals;
+    private final Patients patients;
+    private final Catalogue catalogue;
+    private final AcceptedProtocols protocols;
+    private final SpringTemplateEngine templates;
+    private final EmailOutbox outbox;
+    private final AuditTrail audit;
+    private final NotificationProperties properties;
+    private final Clock clock;
+
+    AppointmentLetters(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
+            AcceptedProtocols protocols, SpringTemplateEngine templates, EmailOutbox outbox, AuditTrail audit,
+            NotificationProperties properties, Clock clock) {
+        this.properties = properties;
+        this.bookings = bookings;
+        this.referrals = referrals;
+        this.patients = patients;
+        this.catalogue = catalogue;
+        this.protocols = protocols;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The letter's content, with the safety engine asked again for the booked start. */
+    @Transactional
+    public AppointmentLetter letter(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        Slot slot = bookings.slot(appointment).orElseThrow();
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        Patient patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
+        InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
+        LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), clock.getZone());
+        var accepted = protocols.forReferral(referral.id()).orElseThrow();
+        SafetyAssessment assessment = protocols.checkAt(referral.id(), start).assessment();
+        List<String> medicines = assessment.medicationPlans().stream().map(MedicationPlan::patientInstruction).toList();
+        List<String> other = new ArrayList<>(assessment.patientInstructions());
+        other.removeAll(medicines);
+        Laterality side = referral.details().laterality();
+        String procedure = (side == null || side == Laterality.NOT_APPLICABLE ? "" : side.name().toLowerCase() + " ")
+                + site.name().toLowerCase() + " injection" + (referral.details().spinalLevel() == null ? ""
+                        : " (" + referral.details().spinalLevel() + ")");
+        return new AppointmentLetter(appointment.id(), patient.id().value(), patient.givenName() + " " + patient.familyName(),
+                patient.nhsNumber() == null ? null : patient.nhsNumber().value(), patient.dateOfBirth(), patient.email(),
+                start, appointment.minutes(), slot.roomName(), slot.roomLocation(), slot.operatorName(), procedure,
+                accepted.protocol().guidance(), accepted.protocol().corticosteroid() != null
+                        && !accepted.protocol().corticosteroid().isBlank(),
+                referral.details().diabetes() != DiabetesType.NONE, referral.details().onInsulin(),
+                "Spine".equalsIgnoreCase(site.region()), medicines, other, LocalDate.now(clock));
+    }
+
+    /** The letter as a PDF (printed from the appointment page, attached to the email). */
+    @Transactional
+    public byte[] pdf(UUID appointmentId) {
+        AppointmentLetter letter = letter(appointmentId);
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, appointmentId, letter.patientId(), "appointment letter PDF");
+        return render(letter);
+    }
+
+    byte[] render(AppointmentLetter letter) {
+        String xhtml = templates.process("notification/letter", new Context(Locale.UK, Map.of("letter", letter)));
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Emails the letter when an appointment is booked or moved; a patient without email gets it printed. */
+    @ApplicationModuleListener
+    void on(AppointmentBooked event) {
+        // Issued first: it locks the booked row, so a cancellation waits for this letter and is told after it.
+        Optional<String> link = bookings.newPatientLink(event.appointmentId());
+        if (link.isEmpty()) {
+            log.info("Appointment {} no longer booked; no letter sent", event.appointmentId());
+            return;
+        }
+        AppointmentLetter letter = letter(event.appointmentId());
+        if (letter.email() == null || letter.email().isBlank()) {
+            log.info("Appointment {} booked for a patient without email: print the letter", event.appointmentId());
+            return;
+        }
+        String when = WHEN.format(letter.start());
+        String body = "Dear " + letter.patientName() + ",\n\n"
+                + (event.replaces() == null ? "Your " : "We have moved your ") + letter.procedure() + " appointment "
+                + (event.replaces() == null ? "is on " : "to ") + when + " at " + letter.roomName() + ", " + letter.location()
+                + ".\n\nYour letter is attached. Please read it now: it tells you how to prepare"
+                + (letter.medicines().isEmpty() ? "" : ", including when to take your last dose of your blood thinner")
+                + ".\n\nTo see your appointment, or to cancel it if you cannot come, open your own link (keep it private):\n"
+                + properties.publicUrl() + "/my-appointment/" + link.get() + "\n\n"
+                + "If you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
+                + "Image-guided injection service\n";
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "letter emailed");
+        outbox.queue(letter.email(), "Your injection appointment on " + when, body, letter.patientId(), "appointment-letter",
+                new Attachment("appointment-letter.pdf", "application/pdf", render(letter)));
+        outbox.sendDue();
+    }
+
+    /**
+     * Tells the patient their appointment is cancelled, so that nobody keeps a blood thinner stopped or travels
+     * for nothing; a missed appointment is followed up by staff instead.
+     */
+    @ApplicationModuleListener
+    void on(AppointmentCancelled event) {
+        if (event.status() != AppointmentStatus.CANCELLED) {
+            return;
+        }
+        AppointmentLetter letter = letter(event.appointmentId());
+        if (letter.email() == null || letter.email().isBlank()) {
+            log.info("Appointment {} cancelled for a patient without email: tell them by phone or post", event.appointmentId());
+            return;
+        }
+        String when = WHEN.format(letter.start());
+        boolean byPatient = event.reason() != null && event.reason().startsWith("cancelled by the patient");
+        String body = "Dear " + letter.patientName() + ",\n\n"
+                + (byPatient ? "Thank you for letting us know. " : "We are sorry: we have had to cancel ")
+                + (byPatient ? "Your " + letter.procedure() + " appointment on " + when + " is cancelled."
+                        : "your " + letter.procedure() + " appointment on " + when + ".")
+                + "\n\nYou stay on our waiting list and we will offer you a new date."
+                + (letter.medicines().isEmpty() ? ""
+                        : " If you have already stopped your blood thinner for this appointment, start it again at your"
+                                + " usual time unless your doctor has told you otherwise.")
+                + "\n\nImage-guided injection service\n";
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "cancellation emailed");
+        outbox.queue(letter.email(), "Your injection appointment on " + when + " is cancelled", body, letter.patientId(),
+                "appointment-cancelled");
+        outbox.sendDue();
+    }
+
+    /** Emails a waiting patient the link to choose their own slot. */
+    @ApplicationModuleListener
+    void on(BookingInvited event) {
+        Patient patient = patients.find(new PatientId(event.patientId())).orElseThrow();
+        if (patient.email() == null || patient.email().isBlank()) {
+            log.info("Booking link {} not sent: the patient has no email address", event.invitationId());
+            return;
+        }
+        Optional<String> token = bookings.newInvitationToken(event.invitationId());
+        if (token.isEmpty()) {
+            return;
+        }
+        String link = properties.publicUrl() + "/choose-appointment/" + token.get();
+        String expires = WHEN.format(LocalDateTime.ofInstant(event.expiresAt(), clock.getZone()));
+        String body = "Dear " + patient.givenName() + " " + patient.familyName() + ",\n\n" + (event.slotStart() == null
+                ? "You are on our waiting list for an image-guided injection. You can choose your appointment yourself:\n"
+                        + link + "\n\nThe link shows the earliest appointments that suit the injection your doctor asked "
+                        + "for and works once, until " + expires + "."
+                : "An earlier appointment for your injection has become free: "
+                        + WHEN.format(LocalDateTime.ofInstant(event.slotStart(), clock.getZone())) + ". To take it, open\n"
+                        + link + "\nbefore " + expires + ". If you do not want it, do nothing: you keep your place on the "
+                        + "waiting list.")
+                + " Keep the link private. Once booked, we email you a letter telling you how to prepare.\n\n"
+                + "Image-guided injection service\n";
+        audit.record(AuditAction.EXPORT, RECORD_TYPE, event.invitationId(), event.patientId(), "booking link emailed");
+        outbox.queue(patient.email(), event.slotStart() == null ? "Choose your injection appointment"
+                : "An earlier injection appointment is free", body, event.patientId(), "booking-invitation");
+        outbox.sendDue();
+    }
+}

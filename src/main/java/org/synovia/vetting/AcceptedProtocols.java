@@ -1,0 +1,119 @@
+package org.synovia.vetting;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.synovia.catalogue.Catalogue;
+import org.synovia.catalogue.InjectionSite;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralSafety;
+import org.synovia.referral.Referrals;
+import org.synovia.safety.SafetyAssessment;
+import org.synovia.safety.SafetyChecks;
+import org.synovia.safety.SafetyInput;
+
+/**
+ * The protocol a radiologist accepted, for booking: its slot length, grade and named operator, and the
+ * safety engine's answer for a real start time (HAZ-18, HAZ-28). A start is refused when the engine raises
+ * a STOP the radiologist did not override at vetting, or when a blood thinner would have to be stopped
+ * sooner than {@code medication-notice-days} from today, the same tests {@link BookingWindow} uses to find
+ * the earliest day.
+ */
+@Service
+public class AcceptedProtocols {
+
+    /** Vetting stores each justified finding as "SAF-040 (STOP) accepted by user: reason", one per line. */
+    private static final Pattern OVERRIDDEN_STOP = Pattern.compile("(?m)^(\\S+) \\(STOP\\) accepted by ");
+
+    private final VettingRepository repository;
+    private final Referrals referrals;
+    private final Catalogue catalogue;
+    private final ReferralSafety referralSafety;
+    private final SafetyChecks safety;
+    private final VettingProperties properties;
+    private final Clock clock;
+
+    AcceptedProtocols(VettingRepository repository, Referrals referrals, Catalogue catalogue, ReferralSafety referralSafety,
+            SafetyChecks safety, VettingProperties properties, Clock clock) {
+        this.safety = safety;
+        this.repository = repository;
+        this.referrals = referrals;
+        this.catalogue = catalogue;
+        this.referralSafety = referralSafety;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The latest acceptance of the referral, or empty when it was never accepted. */
+    public Optional<AcceptedProtocol> forReferral(ReferralId id) {
+        return repository.forReferral(id.value()).stream()
+                .filter(d -> d.outcome() == VettingDecision.Outcome.ACCEPTED).reduce((first, second) -> second)
+                .map(d -> new AcceptedProtocol(d.referralId(), d.protocol(), overriddenStops(d.safetyOverrides()),
+                        d.decidedBy()));
+    }
+
+    /** The engine's answer for the accepted protocol starting at {@code start}, and what forbids that start. */
+    public BookingCheck checkAt(ReferralId id, LocalDateTime start) {
+        return checker(id).check(start);
+    }
+
+    /**
+     * Reads the referral and protocol once and answers for any number of starts (slot search tries many);
+     * the assessment is recomputed for each start, nothing is cached between calls to this method.
+     */
+    public StartChecker checker(ReferralId id) {
+        AcceptedProtocol accepted = forReferral(id)
+                .orElseThrow(() -> new IllegalStateException("referral " + id.value() + " was not accepted"));
+        Referral referral = referrals.show(id);
+        InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
+        SafetyInput input = referralSafety.input(referral.details(), Vetting.procedureFor(referral, site, accepted.protocol()));
+        LocalDateTime notified = LocalDate.now(clock).plusDays(properties.medicationNoticeDays()).atStartOfDay();
+        return start -> {
+            SafetyAssessment assessment = safety.assess(new SafetyInput(input.patient(), input.medicines(),
+                    input.previousInjections(), input.vaccinations(), input.procedure().withStart(start)));
+            return new BookingCheck(start, assessment, BookingWindow.problems(assessment, accepted.overriddenStops(), notified));
+        };
+    }
+
+    /** The safety answer for one start of one accepted referral. */
+    @FunctionalInterface
+    public interface StartChecker {
+        BookingCheck check(LocalDateTime start);
+    }
+
+    static Set<String> overriddenStops(String safetyOverrides) {
+        if (safetyOverrides == null) {
+            return Set.of();
+        }
+        Matcher matcher = OVERRIDDEN_STOP.matcher(safetyOverrides);
+        return matcher.results().map(m -> m.group(1)).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * @param overriddenStops STOP rule ids the accepting radiologist overrode with a reason
+     */
+    public record AcceptedProtocol(java.util.UUID referralId, Protocol protocol, Set<String> overriddenStops,
+            String acceptedBy) {
+    }
+
+    /** @param problems why this start is not allowed, in the engine's words; empty when it is */
+    public record BookingCheck(LocalDateTime start, SafetyAssessment assessment, List<String> problems) {
+
+        public BookingCheck {
+            problems = List.copyOf(problems);
+        }
+
+        public boolean allowed() {
+            return problems.isEmpty();
+        }
+    }
+}

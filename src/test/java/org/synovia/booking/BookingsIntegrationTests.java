@@ -1,0 +1,381 @@
+package org.synovia.booking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
+import org.synovia.patient.Patients;
+import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralStatus;
+import org.synovia.referral.Referrals;
+import org.synovia.scheduling.Room;
+import org.synovia.scheduling.SchedulingFixtures;
+import org.synovia.scheduling.SessionTemplate;
+import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.Sessions;
+import org.synovia.scheduling.Slot;
+import org.synovia.scheduling.SlotQuery;
+import org.synovia.shared.Guidance;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.testing.RecordCopies;
+import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.vetting.Vetting;
+import org.synovia.waitinglist.WaitingList;
+import org.synovia.waitinglist.WaitingListEntry;
+import org.synovia.waitinglist.WaitingListFilter;
+
+@SynoviaIntegrationTest
+class BookingsIntegrationTests {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired Bookings bookings;
+    @Autowired Sessions sessions;
+    @Autowired UserAccounts accounts;
+    @Autowired Patients patients;
+    @Autowired Referrals referrals;
+    @Autowired Vetting vetting;
+    @Autowired WaitingList waitingList;
+    @Autowired AcceptedProtocols protocols;
+    @Autowired JdbcClient jdbc;
+
+    UserAccount clerk;
+    UserAccount referrer;
+    UserAccount radiologist;
+
+    @BeforeEach
+    void setUp() {
+        clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+    }
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    /** An ultrasound list every weekday in a new room, so that any earliest date has slots soon after. */
+    private List<Clinic> ultrasoundWeekdays(int slotMinutes) {
+        AccountFixtures.signIn(clerk);
+        List<Clinic> clinics = new ArrayList<>();
+        for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
+                DayOfWeek.FRIDAY)) {
+            clinics.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(9, 0),
+                    LocalTime.of(10, 0), List.of(slotMinutes)));
+        }
+        return clinics;
+    }
+
+    private UUID waitingKnee() {
+        UUID id = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
+                BookingFixtures.ultrasoundKnee());
+        AccountFixtures.signIn(clerk);
+        return id;
+    }
+
+    private Slot firstFreeSlotIn(List<Clinic> clinics, LocalDate onOrAfter) {
+        List<UUID> rooms = clinics.stream().map(c -> c.room().id()).toList();
+        return sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20, onOrAfter,
+                        onOrAfter.plusWeeks(4), null, null)).stream()
+                .filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow();
+    }
+
+    private LocalDate earliest(UUID referralId) {
+        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
+        return earliest == null ? LocalDate.now(LONDON) : earliest;
+    }
+
+    @Test
+    void offersTheEarliestSafeSlotsInsideTheWindowAndNotWhileThePatientIsAway() {
+        ultrasoundWeekdays(20);
+        UUID referralId = waitingKnee();
+        LocalDate earliest = earliest(referralId);
+        waitingList.setUnavailability(referralId, earliest, earliest.plusDays(6));
+
+        SlotSearch search = bookings.search(referralId, 10);
+
+        assertThat(search.offers()).hasSize(10);
+        assertThat(search.offers()).extracting(SlotOffer::start).isSorted();
+        assertThat(search.offers()).allSatisfy(o -> {
+            assertThat(o.start().toLocalDate()).isAfter(earliest.plusDays(6));
+            assertThat(o.slot().roomGuidance()).contains(Guidance.ULTRASOUND);
+            assertThat(o.slot().minutes()).isGreaterThanOrEqualTo(20);
+        });
+    }
+
+    @Test
+    void booksAndMovesTheReferralAndWaitingListOnThenCancelsAndPutsThemBack() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID referralId = waitingKnee();
+        Slot slot = firstFreeSlotIn(clinics, earliest(referralId));
+
+        Appointment appointment = bookings.book(referralId, slot.id());
+
+        assertThat(appointment.status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(appointment.bookedBy()).isEqualTo(clerk.username());
+        assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.BOOKED);
+        assertThat(waitingList.waiting(WaitingListFilter.ALL)).extracting(WaitingListEntry::referralId).doesNotContain(referralId);
+        assertThat(bookings.search(referralId, 50).offers()).extracting(o -> o.slot().id()).doesNotContain(slot.id());
+        assertThatThrownBy(() -> bookings.book(referralId, firstFreeSlotIn(clinics, earliest(referralId)).id()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not waiting");
+
+        assertThatThrownBy(() -> bookings.cancel(appointment.id(), " ")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Say why");
+        Appointment cancelled = bookings.cancel(appointment.id(), "Patient phoned: going abroad");
+
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.endedBy()).isEqualTo(clerk.username());
+        assertThat(cancelled.endReason()).isEqualTo("Patient phoned: going abroad");
+        assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.WAITING);
+        assertThat(waitingList.waiting(WaitingListFilter.ALL)).extracting(WaitingListEntry::referralId).contains(referralId);
+        assertThat(bookings.history(appointment.id())).extracting(AppointmentChange::action).containsExactly("BOOKED", "CANCELLED");
+        assertThat(bookings.search(referralId, 50).offers()).extracting(o -> o.slot().id()).contains(slot.id());
+    }
+
+    @Test
+    void movesAnAppointmentToAnotherSlotAndKeepsTheOldOneWithItsReason() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID referralId = waitingKnee();
+        Slot first = firstFreeSlotIn(clinics, earliest(referralId));
+        Appointment booked = bookings.book(referralId, first.id());
+        Slot later = firstFreeSlotIn(clinics, LocalDate.ofInstant(first.start(), LONDON).plusDays(1));
+
+        Appointment moved = bookings.reschedule(booked.id(), later.id(), "Patient asked for a later day");
+
+        assertThat(moved.start()).isEqualTo(later.start());
+        Appointment old = bookings.appointment(booked.id());
+        assertThat(old.status()).isEqualTo(AppointmentStatus.RESCHEDULED);
+        assertThat(old.replacedBy()).isEqualTo(moved.id());
+        assertThat(old.endReason()).isEqualTo("Patient asked for a later day");
+        assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.BOOKED);
+        assertThatThrownBy(() -> bookings.didNotAttend(moved.id())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("once it has started");
+    }
+
+    @Test
+    void marksAPatientWhoDidNotComeAndPutsThemBackOnTheList() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID referralId = waitingKnee();
+        Appointment appointment = bookings.book(referralId, firstFreeSlotIn(clinics, earliest(referralId)).id());
+        // The appointment time has come: move it into the past as the clock would.
+        jdbc.sql("update appointment set during = tstzrange(now() - interval '1 hour', now() - interval '40 minutes') where id = ?")
+                .param(appointment.id()).update();
+
+        Appointment missed = bookings.didNotAttend(appointment.id());
+
+        assertThat(missed.status()).isEqualTo(AppointmentStatus.DID_NOT_ATTEND);
+        assertThat(missed.endedBy()).isEqualTo(clerk.username());
+        assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.WAITING);
+        assertThat(bookings.history(appointment.id())).extracting(AppointmentChange::action)
+                .containsExactly("BOOKED", "DID_NOT_ATTEND");
+        assertThatThrownBy(() -> bookings.cancel(appointment.id(), "too late")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("did not attend");
+    }
+
+    @Test
+    void refusesASlotOutsideThePatientsWindowOrWithTheWrongGuidance() {
+        AccountFixtures.signIn(clerk);
+        Clinic fluoroscopy = SchedulingFixtures.clinic(sessions, accounts, Guidance.FLUOROSCOPY, DayOfWeek.MONDAY,
+                LocalTime.of(14, 0), LocalTime.of(15, 0), List.of(20));
+        UUID referralId = waitingKnee();
+        Slot wrongGuidance = sessions.openSlots(new SlotQuery(Guidance.FLUOROSCOPY, "KNEE_JOINT", null, null, 20,
+                earliest(referralId), earliest(referralId).plusWeeks(2), null, null)).stream()
+                .filter(s -> s.roomId().equals(fluoroscopy.room().id())).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> bookings.book(referralId, wrongGuidance.id()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not suit");
+        assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.WAITING);
+        assertThat(bookings.forReferral(referralId)).isEmpty();
+    }
+
+    @Test
+    void reassessesAtTheRealStartAndDatesTheApixabanPlanForACervicalFacetInjection() {
+        AccountFixtures.signIn(clerk);
+        Clinic ct = SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, LocalDate.now(LONDON).plusDays(1).getDayOfWeek(),
+                LocalTime.of(9, 0), LocalTime.of(12, 0), List.of(45));
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                BookingFixtures::cervicalFacetOnApixaban, BookingFixtures.ctCervicalFacet());
+        AccountFixtures.signIn(clerk);
+
+        var tooSoon = protocols.checkAt(new ReferralId(referralId), LocalDate.now(LONDON).plusDays(1).atTime(9, 0));
+        assertThat(tooSoon.allowed()).isFalse();
+        assertThat(tooSoon.problems()).anySatisfy(p -> assertThat(p).contains("Too soon to stop").contains("apixaban"));
+
+        Slot slot = sessions.openSlots(new SlotQuery(Guidance.CT, "FACET_CERVICAL", null, null, 45, earliest(referralId),
+                earliest(referralId).plusWeeks(3), null, null)).stream()
+                .filter(s -> s.roomId().equals(ct.room().id())).findFirst().orElseThrow();
+        Appointment appointment = bookings.book(referralId, slot.id());
+
+        LocalDateTime start = LocalDateTime.ofInstant(slot.start(), LONDON);
+        var plan = protocols.checkAt(new ReferralId(referralId), start).assessment()
+                .planFor(org.synovia.shared.Antithrombotic.APIXABAN).orElseThrow();
+        assertThat(plan.lastDose()).isBefore(start);
+        assertThat(appointment.medicationPlan()).contains("Take your last apixaban")
+                .contains(String.valueOf(plan.lastDose().getDayOfMonth()));
+    }
+
+    @Test
+    void letsThePatientCancelByTheirLinkAndOffersTheFreedSlotToAnotherWaitingPatient() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID booked = waitingKnee();
+        UUID next = waitingKnee();
+        Slot slot = firstFreeSlotIn(clinics, earliest(booked).isAfter(earliest(next)) ? earliest(booked) : earliest(next));
+        Appointment appointment = bookings.book(booked, slot.id());
+        String token = bookings.newPatientLink(appointment.id()).orElseThrow();
+        AccountFixtures.signOut();
+
+        assertThat(bookings.byPatientLink(token)).map(Appointment::id).contains(appointment.id());
+        assertThat(bookings.byPatientLink(token + "x")).isEmpty();
+        Appointment cancelled = bookings.cancelByPatient(token, "Away that week");
+
+        assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
+        assertThat(cancelled.endedBy()).isEqualTo(Bookings.PATIENT_LINK);
+        assertThat(cancelled.endReason()).contains("Away that week");
+        assertThat(bookings.byPatientLink(token)).isEmpty();
+        AccountFixtures.signIn(clerk);
+        assertThat(referrals.show(new ReferralId(booked)).status()).isEqualTo(ReferralStatus.WAITING);
+        FreedSlot freed = bookings.freedSlots(100).stream().filter(f -> f.slot().id().equals(slot.id())).findFirst()
+                .orElseThrow();
+        assertThat(freed.candidates()).extracting(FreedSlot.Candidate::referralId).contains(next);
+    }
+
+    @Test
+    void listsBookedPatientsWhoseSlotLeaveLaterWithdrew() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID referralId = waitingKnee();
+        Slot slot = firstFreeSlotIn(clinics, earliest(referralId));
+        Appointment appointment = bookings.book(referralId, slot.id());
+        LocalDate day = LocalDate.ofInstant(slot.start(), LONDON);
+
+        sessions.addException(new org.synovia.scheduling.SessionException(null,
+                org.synovia.scheduling.SessionException.Kind.OPERATOR_LEAVE, null, slot.operatorId(), day, day,
+                "Operator off sick"));
+
+        assertThat(bookings.needingNewSlot()).containsEntry(bookings.appointment(appointment.id()), "Operator off sick");
+    }
+
+    @Test
+    void booksAOneStopVisitAsTwoConsecutiveSlotsThatNoOneElseCanTake() {
+        AccountFixtures.signIn(clerk);
+        List<UUID> rooms = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            Room room = SchedulingFixtures.room(sessions, Guidance.ULTRASOUND);
+            org.synovia.scheduling.Operator operator = SchedulingFixtures.operator(sessions, accounts,
+                    org.synovia.scheduling.OperatorGrade.CONSULTANT, java.util.Set.of(), Guidance.ULTRASOUND);
+            sessions.addTemplate(new SessionTemplate(null, day, LocalTime.of(6, 0), LocalTime.of(7, 0), room.id(),
+                    operator.id(), List.of(30), true, LocalDate.now(LONDON), null));
+            rooms.add(room.id());
+        }
+        UUID oneStop = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                ReferralFixtures::kneeOnApixaban, RecordCopies.with(BookingFixtures.ultrasoundKnee(), "oneStopEligible", true));
+        UUID other = waitingKnee();
+
+        SlotOffer offer = bookings.search(oneStop, 50).offers().stream().filter(o -> rooms.contains(o.slot().roomId()))
+                .findFirst().orElseThrow();
+        assertThat(offer.linkedSlot()).isNotNull();
+        assertThat(offer.linkedSlot().start()).isEqualTo(offer.slot().end());
+        Appointment appointment = bookings.book(oneStop, offer.slot().id());
+
+        assertThat(appointment.linkedSlotId()).isEqualTo(offer.linkedSlot().id());
+        assertThat(appointment.minutes()).isEqualTo(60);
+        assertThat(bookings.search(other, 50).offers()).extracting(o -> o.slot().id())
+                .doesNotContain(offer.slot().id(), offer.linkedSlot().id());
+        assertThatThrownBy(() -> bookings.book(other, offer.linkedSlot().id()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("just taken");
+    }
+
+    @Test
+    void letsTheDatabaseRefuseTwoActiveAppointmentsInOneRoomAtOnce() {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        UUID first = waitingKnee();
+        UUID second = waitingKnee();
+        Slot slot = firstFreeSlotIn(clinics, earliest(first).isAfter(earliest(second)) ? earliest(first) : earliest(second));
+        bookings.book(first, slot.id());
+
+        // Straight to SQL, past every check in Java: the exclusion constraint alone must refuse it.
+        UUID patient = waitingList.entry(second).orElseThrow().patientId();
+        assertThatThrownBy(() -> jdbc.sql("""
+                insert into appointment (id, referral_id, patient_id, slot_id, room_id, operator_id, during, status,
+                    booked_at, booked_by)
+                values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), 'BOOKED', now(), 'test')
+                """).params(UUID.randomUUID(), second, patient, slot.id(), slot.roomId(), UUID.randomUUID(),
+                Timestamp.from(slot.start().plusSeconds(600)), Timestamp.from(slot.end().plusSeconds(600))).update())
+                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("appointment_room_not_double_booked");
+    }
+
+    @Test
+    void letsExactlyOneOfTwelveConcurrentBookingsOfOneSlotSucceed() throws Exception {
+        List<Clinic> clinics = ultrasoundWeekdays(20);
+        List<UUID> waitingReferrals = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            waitingReferrals.add(waitingKnee());
+        }
+        LocalDate latestEarliest = waitingReferrals.stream().map(this::earliest).max(LocalDate::compareTo).orElseThrow();
+        Slot slot = firstFreeSlotIn(clinics, latestEarliest);
+
+        CountDownLatch ready = new CountDownLatch(12);
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(12);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (UUID referralId : waitingReferrals) {
+            Callable<String> attempt = () -> {
+                AccountFixtures.signIn(clerk);
+                ready.countDown();
+                go.await();
+                try {
+                    bookings.book(referralId, slot.id());
+                    return "booked";
+                }
+                catch (InvalidInputException e) {
+                    return e.problems().getFirst().message();
+                }
+                finally {
+                    AccountFixtures.signOut();
+                }
+            };
+            outcomes.add(pool.submit(attempt));
+        }
+        assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
+        go.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(results).filteredOn("booked"::equals).hasSize(1);
+        assertThat(results).filteredOn(r -> !r.equals("booked")).hasSize(11).containsOnly(Bookings.SLOT_TAKEN);
+        assertThat(jdbc.sql("select count(*) from appointment where slot_id = ? and status = 'BOOKED'").param(slot.id())
+                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(waitingReferrals.stream().filter(id -> referrals.show(new ReferralId(id)).status() == ReferralStatus.BOOKED))
+                .hasSize(1);
+    }
+}
