@@ -8,8 +8,6 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 /**
  * Starts the embedded PostgreSQL when no external database is configured. With
  * {@code spring.datasource.url} set, Spring Boot's own data source is used instead.
@@ -18,11 +16,16 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
+    /** Closed after the data source that depends on it, when the context closes. */
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgresServer.Lease embeddedPostgres(EmbeddedDatabaseProperties properties) {
+        return EmbeddedPostgresServer.lease(properties);
+    }
+
     @Bean
-    DataSource dataSource(EmbeddedDatabaseProperties properties) {
-        EmbeddedPostgres postgres = EmbeddedPostgresServer.startOrReuse(properties);
+    DataSource dataSource(EmbeddedPostgresServer.Lease postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        dataSource.setJdbcUrl(postgres.postgres().getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
         dataSource.setPoolName("synovia-embedded");
         dataSource.setMaximumPoolSize(20);

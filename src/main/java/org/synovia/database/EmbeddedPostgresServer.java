@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -15,20 +15,54 @@ import org.slf4j.LoggerFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * One PostgreSQL server per data directory and JVM. Several Spring contexts (tests) share it; it
- * stops when the JVM exits.
+ * One PostgreSQL server per data directory and JVM, shared by every Spring context that leases it
+ * (tests start several). It stops when the last lease is returned, that is after the last context has
+ * closed its connection pool, so nothing in a closing context finds the database gone.
  */
 final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<Path, Running> RUNNING = new HashMap<>();
+
+    private record Running(EmbeddedPostgres postgres, int leases) {
+    }
+
+    /** A context's hold on the server; closing it returns the hold. */
+    record Lease(Path dataDirectory, EmbeddedPostgres postgres) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            release(dataDirectory);
+        }
+    }
 
     private EmbeddedPostgresServer() {
     }
 
-    static EmbeddedPostgres startOrReuse(EmbeddedDatabaseProperties properties) {
+    static synchronized Lease lease(EmbeddedDatabaseProperties properties) {
         Path dataDirectory = properties.dataDirectory().toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(dataDirectory, dir -> start(dir, properties));
+        Running running = RUNNING.get(dataDirectory);
+        EmbeddedPostgres postgres = running == null ? start(dataDirectory, properties) : running.postgres();
+        RUNNING.put(dataDirectory, new Running(postgres, running == null ? 1 : running.leases() + 1));
+        return new Lease(dataDirectory, postgres);
+    }
+
+    private static synchronized void release(Path dataDirectory) {
+        Running running = RUNNING.get(dataDirectory);
+        if (running == null) {
+            return;
+        }
+        if (running.leases() > 1) {
+            RUNNING.put(dataDirectory, new Running(running.postgres(), running.leases() - 1));
+            return;
+        }
+        RUNNING.remove(dataDirectory);
+        try {
+            running.postgres().close();
+        }
+        catch (IOException e) {
+            log.warn("Embedded PostgreSQL did not stop cleanly", e);
+        }
     }
 
     private static EmbeddedPostgres start(Path dataDirectory, EmbeddedDatabaseProperties properties) {
@@ -39,6 +73,8 @@ final class EmbeddedPostgresServer {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(properties.cleanOnStart())
+                    // The leases stop the server in order; a JVM hook of its own would race the closing contexts.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (properties.port() > 0) {
                 builder.setPort(properties.port());
@@ -46,7 +82,6 @@ final class EmbeddedPostgresServer {
             EmbeddedPostgres postgres = builder.start();
             log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.getPort(),
                     dataDirectory, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> close(postgres), "embedded-postgres-stop"));
             return postgres;
         }
         catch (IOException e) {
@@ -75,14 +110,5 @@ final class EmbeddedPostgresServer {
                     process.destroy();
                     process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
                 });
-    }
-
-    private static void close(EmbeddedPostgres postgres) {
-        try {
-            postgres.close();
-        }
-        catch (IOException e) {
-            log.warn("Embedded PostgreSQL did not stop cleanly", e);
-        }
     }
 }
