@@ -127,6 +127,12 @@ class AppointmentRepository {
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
     }
 
+    /** Appointments booked or missed in the period (the day list shows both). */
+    List<Appointment> bookedOrMissedBetween(Instant from, Instant until) {
+        return jdbc.sql(SELECT + " where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?) order by lower(during)")
+                .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
+    }
+
     /** Which of these slots hold an active appointment. */
     Set<UUID> takenSlots(Collection<UUID> slotIds) {
         if (slotIds.isEmpty()) {

@@ -443,6 +443,16 @@ public class Bookings {
         return list;
     }
 
+    /** The day's appointments still booked or marked did-not-attend, earliest first (the procedure day list). */
+    @Transactional
+    public List<Appointment> onDay(LocalDate day) {
+        List<Appointment> list = repository.bookedOrMissedBetween(day.atStartOfDay(zone()).toInstant(),
+                day.plusDays(1).atStartOfDay(zone()).toInstant());
+        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, list.size() + " appointments on " + day + ": "
+                + list.stream().map(a -> a.id().toString()).collect(Collectors.joining(",")));
+        return list;
+    }
+
     /**
      * Booked appointments whose slot was later withdrawn by leave or a closure: the patient still expects to
      * come, so the clerk must move them. Keyed by appointment, with the reason the slot was withdrawn.

@@ -1,0 +1,51 @@
+package org.synovia.procedure;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.synovia.safety.Finding;
+import org.synovia.safety.MedicationPlan;
+import org.synovia.safety.PlanAction;
+import org.synovia.safety.SafetyAssessment;
+import org.synovia.safety.Severity;
+
+/**
+ * Turns the engine's assessment at the booked start into what the team must confirm at sign-in
+ * (NatSSIPs NS-03, NS-04: anticoagulation and other patient-specific concerns): the last dose of each
+ * held blood thinner (or that it continues), any INR to check, and every STOP or WARN finding in the engine's own words.
+ */
+final class DayListAlerts {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
+
+    private DayListAlerts() {
+    }
+
+    static List<String> of(SafetyAssessment assessment) {
+        List<String> alerts = new ArrayList<>();
+        for (MedicationPlan plan : assessment.medicationPlans()) {
+            if (plan.action() == PlanAction.HOLD && plan.lastDose() != null) {
+                alerts.add("Confirm the last " + plan.medicine() + " dose was " + plan.lastDose().format(WHEN) + ".");
+            }
+            else if (plan.action() == PlanAction.CONTINUE) {
+                alerts.add("Continue " + plan.medicine() + ": no stop was planned.");
+            }
+            else if (plan.action() == PlanAction.REFER_TO_PRESCRIBER) {
+                alerts.add("Confirm the prescriber's plan for " + plan.medicine() + " was followed.");
+            }
+            if (plan.inrCheck() != null) {
+                alerts.add("Check the INR was taken on or after " + plan.inrCheck().from().format(DAY) + " and is "
+                        + (plan.inrCheck().limitInclusive() ? "at most " : "below ") + plan.inrCheck().limit() + ".");
+            }
+        }
+        for (Finding finding : assessment.findings()) {
+            if (finding.severity() == Severity.STOP || finding.severity() == Severity.WARN) {
+                alerts.add(finding.ruleId() + " (" + finding.severity() + "): " + finding.message());
+            }
+        }
+        return alerts;
+    }
+}

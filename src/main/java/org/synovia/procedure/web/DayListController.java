@@ -1,0 +1,102 @@
+package org.synovia.procedure.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.procedure.DayListEntry;
+import org.synovia.procedure.Procedures;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.web.FormErrors;
+
+@Controller
+@PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+class DayListController {
+
+    private final Procedures procedures;
+    private final ZoneId zone;
+
+    DayListController(Procedures procedures, java.time.Clock clock) {
+        this.procedures = procedures;
+        this.zone = clock.getZone();
+    }
+
+    /** The day list, for all rooms or one room or one operator; the choices are the day's own rooms and operators. */
+    @GetMapping("/day")
+    String dayList(@RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(name = "roomId", required = false) UUID roomId,
+            @RequestParam(name = "operatorId", required = false) UUID operatorId, Model model) {
+        LocalDate day = date == null ? LocalDate.now(zone) : date;
+        List<DayListEntry> all = procedures.dayList(day, null, null);
+        Map<UUID, String> rooms = new LinkedHashMap<>();
+        Map<UUID, String> operators = new LinkedHashMap<>();
+        all.forEach(e -> {
+            rooms.put(e.roomId(), e.roomName());
+            operators.put(e.operatorId(), e.operatorName());
+        });
+        model.addAttribute("date", day);
+        model.addAttribute("roomId", roomId);
+        model.addAttribute("operatorId", operatorId);
+        model.addAttribute("rooms", rooms);
+        model.addAttribute("operators", operators);
+        model.addAttribute("entries", all.stream().filter(e -> roomId == null || e.roomId().equals(roomId))
+                .filter(e -> operatorId == null || e.operatorId().equals(operatorId)).toList());
+        return "procedure/day";
+    }
+
+    @GetMapping("/day/{appointmentId}")
+    String visit(@PathVariable("appointmentId") UUID appointmentId, Model model) {
+        model.addAttribute("checkInForm", new CheckInForm());
+        return visitPage(appointmentId, model);
+    }
+
+    @PostMapping("/day/{appointmentId}/check-in")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String checkIn(@PathVariable("appointmentId") UUID appointmentId, @ModelAttribute CheckInForm checkInForm,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return visitPage(appointmentId, model);
+        }
+        try {
+            procedures.checkIn(appointmentId, checkInForm.toCheck());
+        }
+        catch (InvalidInputException e) {
+            FormErrors.bind(e, result);
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Checked in: identity confirmed.");
+        return "redirect:/day/" + appointmentId;
+    }
+
+    @PostMapping("/day/{appointmentId}/into-room")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String intoRoom(@PathVariable("appointmentId") UUID appointmentId, RedirectAttributes redirect) {
+        try {
+            procedures.intoRoom(appointmentId);
+            redirect.addFlashAttribute("notice", "The patient is in the room.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/day/" + appointmentId;
+    }
+
+    private String visitPage(UUID appointmentId, Model model) {
+        model.addAttribute("entry", procedures.visit(appointmentId));
+        return "procedure/visit";
+    }
+}

@@ -1,0 +1,229 @@
+package org.synovia.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.hamcrest.Matchers;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
+import org.synovia.audit.AuditTrail;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingFixtures;
+import org.synovia.booking.Bookings;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
+import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.Referrals;
+import org.synovia.scheduling.SchedulingFixtures;
+import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.Sessions;
+import org.synovia.scheduling.SlotQuery;
+import org.synovia.shared.Guidance;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.vetting.Vetting;
+import org.synovia.waitinglist.WaitingList;
+
+@SynoviaIntegrationTest
+class ProceduresIntegrationTests {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired Procedures procedures;
+    @Autowired Bookings bookings;
+    @Autowired Sessions sessions;
+    @Autowired UserAccounts accounts;
+    @Autowired Patients patients;
+    @Autowired Referrals referrals;
+    @Autowired Vetting vetting;
+    @Autowired WaitingList waitingList;
+    @Autowired AuditTrail audit;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    UserAccount clerk;
+    UserAccount referrer;
+    UserAccount radiologist;
+    UserAccount nurse;
+
+    @BeforeEach
+    void setUp() {
+        clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        nurse = AccountFixtures.create(accounts, Role.NURSE);
+    }
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    /** A patient on apixaban booked into the first safe slot of a new ultrasound room; leaves the clerk signed in. */
+    private Appointment bookedKneeOnApixaban() {
+        return booked(Guidance.ULTRASOUND, "KNEE_JOINT", ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+    }
+
+    private Appointment booked(Guidance guidance, String siteCode,
+            java.util.function.Function<UUID, org.synovia.referral.ReferralDetails> details, org.synovia.vetting.Protocol protocol) {
+        AccountFixtures.signIn(clerk);
+        List<Clinic> clinics = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            clinics.add(SchedulingFixtures.clinic(sessions, accounts, guidance, day, LocalTime.of(9, 0),
+                    LocalTime.of(10, 0), List.of(protocol.slotMinutes())));
+        }
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                details, protocol);
+        AccountFixtures.signIn(clerk);
+        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
+        List<UUID> rooms = clinics.stream().map(c -> c.room().id()).toList();
+        UUID slotId = sessions.openSlots(new SlotQuery(guidance, siteCode, null, null, protocol.slotMinutes(),
+                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
+        return bookings.book(referralId, slotId);
+    }
+
+    /** Moves the appointment to start now, so that it is on today's list (the booking rules keep it later). */
+    private void startsNow(Appointment appointment) {
+        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
+                .param(appointment.id()).update();
+    }
+
+    private String nameOf(Appointment appointment) {
+        var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
+        return patient.givenName() + " " + patient.familyName();
+    }
+
+    @Test
+    void listsTheDaysPatientsPerRoomAndOperatorWithProtocolAndTheLastAnticoagulantDose() {
+        Appointment appointment = booked(Guidance.CT, "FACET_CERVICAL", BookingFixtures::cervicalFacetOnApixaban,
+                BookingFixtures.ctCervicalFacet());
+        LocalDate day = LocalDate.ofInstant(appointment.start(), LONDON);
+
+        List<DayListEntry> inRoom = procedures.dayList(day, appointment.roomId(), null);
+        List<DayListEntry> forOperator = procedures.dayList(day, null, appointment.operatorId());
+        List<DayListEntry> otherRoom = procedures.dayList(day, UUID.randomUUID(), null);
+
+        assertThat(inRoom).singleElement().satisfies(e -> {
+            assertThat(e.appointmentId()).isEqualTo(appointment.id());
+            assertThat(e.status()).isEqualTo(VisitStatus.BOOKED);
+            assertThat(e.procedure()).containsIgnoringCase("facet");
+            assertThat(e.protocol()).contains("CT").contains("Methylprednisolone").contains("40 mg").contains("contrast");
+            assertThat(e.alerts()).anyMatch(a -> a.startsWith("Confirm the last apixaban dose was "));
+        });
+        assertThat(forOperator).extracting(DayListEntry::appointmentId).containsExactly(appointment.id());
+        assertThat(otherRoom).isEmpty();
+    }
+
+    @Test
+    void saysAnAnticoagulantContinuesWhenNoStopWasPlanned() {
+        Appointment appointment = bookedKneeOnApixaban();
+
+        assertThat(procedures.visit(appointment.id()).alerts()).contains("Continue apixaban: no stop was planned.");
+    }
+
+    @Test
+    void checksInWithTwoMatchingIdentifiersThenTakesThePatientIntoTheRoom() {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(nurse);
+
+        DayListEntry arrived = procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+                LocalDate.of(1970, 3, 14), null));
+
+        assertThat(arrived.status()).isEqualTo(VisitStatus.ARRIVED);
+        assertThat(jdbc.sql("select identified_by from procedure_visit where appointment_id = ?").param(appointment.id())
+                .query(String.class).single()).isEqualTo("full name, date of birth");
+        assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+                LocalDate.of(1970, 3, 14), null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
+        assertThat(procedures.intoRoom(appointment.id()).status()).isEqualTo(VisitStatus.IN_ROOM);
+    }
+
+    @Test
+    void refusesAMismatchedIdentityAndWritesNothing() {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(nurse);
+
+        assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+                LocalDate.of(1971, 3, 14), null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("date of birth given does not match");
+
+        assertThat(jdbc.sql("select count(*) from procedure_visit where appointment_id = ?").param(appointment.id())
+                .query(Integer.class).single()).isZero();
+        assertThatThrownBy(() -> procedures.intoRoom(appointment.id())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Check the patient in");
+    }
+
+    @Test
+    void checksInOnlyOnTheDayOfTheAppointment() {
+        Appointment appointment = bookedKneeOnApixaban();
+        AccountFixtures.signIn(nurse);
+
+        assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+                LocalDate.of(1970, 3, 14), null))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("on the day of their appointment");
+    }
+
+    @Test
+    void letsBookingClerksViewTheListButNotCheckIn() {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+
+        assertThat(procedures.dayList(LocalDate.now(LONDON), appointment.roomId(), null)).hasSize(1);
+        assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+                LocalDate.of(1970, 3, 14), null))).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void showsTheListAndRefusesAMismatchBesideItsFieldInThePages() throws Exception {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        String name = nameOf(appointment);
+
+        mvc.perform(get("/day").param("roomId", appointment.roomId().toString()).with(user(clerk.username()).roles("BOOKING")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("/day/" + appointment.id())))
+                .andExpect(content().string(Matchers.containsString("Continue apixaban")));
+        mvc.perform(post("/day/{id}/check-in", appointment.id()).param("fullName", "Somebody Else")
+                        .param("dateOfBirth", "1970-03-14").with(user(nurse.username()).roles("NURSE")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"fullName-error\"")))
+                .andExpect(content().string(Matchers.containsString("does not match the record")));
+        mvc.perform(post("/day/{id}/check-in", appointment.id()).param("fullName", name)
+                        .param("dateOfBirth", "1970-03-14").with(user(clerk.username()).roles("BOOKING")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/day/{id}/check-in", appointment.id()).param("fullName", name)
+                        .param("dateOfBirth", "1970-03-14").with(user(nurse.username()).roles("NURSE")).with(csrf()))
+                .andExpect(redirectedUrl("/day/" + appointment.id()));
+        mvc.perform(get("/day/{id}", appointment.id()).with(user(nurse.username()).roles("NURSE")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Arrived")))
+                .andExpect(content().string(Matchers.containsString("Into the room")));
+        mvc.perform(get("/day").with(user("ref").roles("REFERRER"))).andExpect(status().isForbidden());
+    }
+}
