@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,7 @@ import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
+import org.synovia.referral.DiabetesType;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.CurrentUser;
@@ -155,6 +158,94 @@ public class Procedures {
         }
         audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), "into the room");
         return visit(appointmentId);
+    }
+
+    /** The patient's checklist so far, with the items that apply to them. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public Checklist checklist(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        Checklist checklist = new Checklist(context(appointment), visits.confirmations(appointmentId),
+                visits.discrepancies(appointmentId));
+        audit.record(AuditAction.READ, "Checklist", appointmentId, appointment.patientId(), null);
+        return checklist;
+    }
+
+    private ChecklistContext context(Appointment appointment) {
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        var accepted = protocols.forReferral(referral.id());
+        boolean ionising = accepted.map(a -> a.protocol().guidance().ionising()).orElse(true);
+        boolean inr = accepted.isPresent() && protocols.checkAt(referral.id(),
+                        LocalDateTime.ofInstant(appointment.start(), bookings.zone())).assessment().medicationPlans().stream()
+                .anyMatch(p -> p.inrCheck() != null);
+        DiabetesType diabetes = referral.details().diabetes();
+        return new ChecklistContext(!referral.details().antithrombotics().isEmpty(), inr, ionising,
+                diabetes != null && diabetes != DiabetesType.NONE);
+    }
+
+    /**
+     * Confirms one step of the NatSSIPs checklist (facts NS-03..05) with every item that applies ticked; steps
+     * go in order, none is skipped or repeated, and nothing goes on while a discrepancy is open. Sign-out ends
+     * the patient's visit. Each confirmation stores the items as shown, who and when.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public Checklist confirm(UUID appointmentId, ChecklistStep step, Set<ChecklistItem> ticked) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        VisitStatus status = visits.lock(appointmentId)
+                .orElseThrow(() -> new InvalidInputException("items", "Check the patient in before the checklist."));
+        if (status == VisitStatus.DONE) {
+            throw new InvalidInputException("items", "The checklist is complete.");
+        }
+        Checklist checklist = new Checklist(context(appointment), visits.confirmations(appointmentId),
+                visits.discrepancies(appointmentId));
+        checklist.checkConfirmable(step, ticked == null ? Set.of() : ticked);
+        String items = checklist.items(step).stream().map(i -> i.name() + ": " + i.text() + " [" + i.factRow() + "]")
+                .collect(Collectors.joining("\n"));
+        visits.confirm(appointmentId, step, items, clock.instant(), CurrentUser.username());
+        if (step == ChecklistStep.SIGN_OUT) {
+            visits.done(appointmentId);
+        }
+        audit.record(AuditAction.UPDATE, "Checklist", appointmentId, appointment.patientId(), step.label() + " confirmed");
+        return checklist(appointmentId);
+    }
+
+    /** Records a discrepancy at the current step; the procedure stops until it is resolved (facts NS-04). */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public Checklist raiseDiscrepancy(UUID appointmentId, String description) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        String text = text("description", description, "Describe the discrepancy.");
+        visits.lock(appointmentId)
+                .orElseThrow(() -> new InvalidInputException("description", "Check the patient in before the checklist."));
+        ChecklistStep step = new Checklist(context(appointment), visits.confirmations(appointmentId), List.of()).next()
+                .orElseThrow(() -> new InvalidInputException("description", "The checklist is complete."));
+        visits.raise(UUID.randomUUID(), appointmentId, step, text, clock.instant(), CurrentUser.username());
+        audit.record(AuditAction.UPDATE, "Checklist", appointmentId, appointment.patientId(), "discrepancy at " + step.label());
+        return checklist(appointmentId);
+    }
+
+    /** Resolves an open discrepancy, saying how; who and when are kept with it. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public Checklist resolveDiscrepancy(UUID appointmentId, UUID discrepancyId, String resolution) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        String text = text("resolution", resolution, "Say how the discrepancy was resolved.");
+        if (discrepancyId == null || !visits.resolve(discrepancyId, appointmentId, text, clock.instant(), CurrentUser.username())) {
+            throw new InvalidInputException("resolution", "This discrepancy is not open.");
+        }
+        audit.record(AuditAction.UPDATE, "Checklist", appointmentId, appointment.patientId(), "discrepancy resolved");
+        return checklist(appointmentId);
+    }
+
+    private static String text(String field, String value, String missing) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(field, missing);
+        }
+        if (value.strip().length() > 1000) {
+            throw new InvalidInputException(field, "Use at most 1000 characters.");
+        }
+        return value.strip();
     }
 
     private Patient patient(UUID id) {

@@ -3,6 +3,8 @@ package org.synovia.procedure;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -41,5 +43,48 @@ class VisitRepository {
                 .param(appointmentIds.toArray(UUID[]::new))
                 .query((rs, n) -> Map.entry(rs.getObject(1, UUID.class), VisitStatus.valueOf(rs.getString(2))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** Locks the visit row so that two confirmations of one checklist queue; empty when not checked in. */
+    Optional<VisitStatus> lock(UUID appointmentId) {
+        return jdbc.sql("select status from procedure_visit where appointment_id = ? for update").param(appointmentId)
+                .query((rs, n) -> VisitStatus.valueOf(rs.getString(1))).optional();
+    }
+
+    void done(UUID appointmentId) {
+        jdbc.sql("update procedure_visit set status = 'DONE' where appointment_id = ?").param(appointmentId).update();
+    }
+
+    void confirm(UUID appointmentId, ChecklistStep step, String items, Instant at, String by) {
+        jdbc.sql("insert into checklist_confirmation (appointment_id, step, items, confirmed_at, confirmed_by) values (?, ?, ?, ?, ?)")
+                .params(appointmentId, step.name(), items, Timestamp.from(at), by).update();
+    }
+
+    List<Checklist.Confirmation> confirmations(UUID appointmentId) {
+        return jdbc.sql("select * from checklist_confirmation where appointment_id = ? order by confirmed_at")
+                .param(appointmentId)
+                .query((rs, n) -> new Checklist.Confirmation(ChecklistStep.valueOf(rs.getString("step")),
+                        List.of(rs.getString("items").split("\n")), rs.getTimestamp("confirmed_at").toInstant(),
+                        rs.getString("confirmed_by"))).list();
+    }
+
+    void raise(UUID id, UUID appointmentId, ChecklistStep step, String description, Instant at, String by) {
+        jdbc.sql("insert into checklist_discrepancy (id, appointment_id, step, description, raised_at, raised_by) values (?, ?, ?, ?, ?, ?)")
+                .params(id, appointmentId, step.name(), description, Timestamp.from(at), by).update();
+    }
+
+    boolean resolve(UUID id, UUID appointmentId, String resolution, Instant at, String by) {
+        return jdbc.sql("update checklist_discrepancy set resolution = ?, resolved_at = ?, resolved_by = ? "
+                + "where id = ? and appointment_id = ? and resolved_at is null")
+                .params(resolution, Timestamp.from(at), by, id, appointmentId).update() == 1;
+    }
+
+    List<Checklist.Discrepancy> discrepancies(UUID appointmentId) {
+        return jdbc.sql("select * from checklist_discrepancy where appointment_id = ? order by raised_at").param(appointmentId)
+                .query((rs, n) -> new Checklist.Discrepancy(rs.getObject("id", UUID.class),
+                        ChecklistStep.valueOf(rs.getString("step")), rs.getString("description"),
+                        rs.getTimestamp("raised_at").toInstant(), rs.getString("raised_by"), rs.getString("resolution"),
+                        rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
+                        rs.getString("resolved_by"))).list();
     }
 }

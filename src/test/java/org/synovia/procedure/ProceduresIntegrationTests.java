@@ -16,6 +16,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -225,5 +226,81 @@ class ProceduresIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("Arrived")))
                 .andExpect(content().string(Matchers.containsString("Into the room")));
         mvc.perform(get("/day").with(user("ref").roles("REFERRER"))).andExpect(status().isForbidden());
+    }
+
+    private Set<ChecklistItem> everything(Checklist checklist, ChecklistStep step) {
+        return java.util.EnumSet.copyOf(checklist.items(step));
+    }
+
+    @Test
+    void runsTheChecklistInOrderStopsOnADiscrepancyAndKeepsWhoResolvedIt() {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(nurse);
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, Set.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Check the patient in");
+        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+
+        Checklist start = procedures.checklist(appointment.id());
+        assertThat(start.items(ChecklistStep.SIGN_IN)).contains(ChecklistItem.MEDICATION_PLAN, ChecklistItem.GLUCOSE)
+                .doesNotContain(ChecklistItem.PREGNANCY);
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT,
+                everything(start, ChecklistStep.TIME_OUT))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Sign-in comes next");
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(start, ChecklistStep.SIGN_IN));
+        procedures.raiseDiscrepancy(appointment.id(), "Mark on the left knee; referral says right");
+
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT,
+                everything(start, ChecklistStep.TIME_OUT))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("discrepancy is open");
+        UUID discrepancy = procedures.checklist(appointment.id()).open().getFirst().id();
+        assertThatThrownBy(() -> procedures.resolveDiscrepancy(appointment.id(), discrepancy, " "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Say how");
+        AccountFixtures.signIn(radiologist);
+        procedures.resolveDiscrepancy(appointment.id(), discrepancy, "Examined and rechecked the referral: right knee; remarked");
+        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(start, ChecklistStep.TIME_OUT));
+        Checklist done = procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, everything(start, ChecklistStep.SIGN_OUT));
+
+        assertThat(done.complete()).isTrue();
+        assertThat(done.confirmations()).extracting(Checklist.Confirmation::confirmedBy)
+                .containsExactly(nurse.username(), radiologist.username(), radiologist.username());
+        assertThat(done.confirmations().getFirst().items()).anyMatch(i -> i.startsWith("MEDICATION_PLAN: ") && i.endsWith("[NS-04]"));
+        assertThat(done.discrepancies()).singleElement().satisfies(d -> {
+            assertThat(d.step()).isEqualTo(ChecklistStep.TIME_OUT);
+            assertThat(d.raisedBy()).isEqualTo(nurse.username());
+            assertThat(d.resolvedBy()).isEqualTo(radiologist.username());
+            assertThat(d.resolution()).contains("right knee");
+        });
+        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.DONE);
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, Set.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("complete");
+    }
+
+    @Test
+    void showsTheChecklistAndRefusesASkippedOrIncompleteStepBesideIt() throws Exception {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(nurse);
+        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        var asNurse = user(nurse.username()).roles("NURSE");
+
+        mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Blood glucose checked (diabetes) [NS-03]")))
+                .andExpect(content().string(Matchers.containsString("Confirm sign-in")));
+        mvc.perform(post("/day/{id}/checklist/TIME_OUT", appointment.id()).param("items", "TEAM_PRESENT").with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"items-error\"")))
+                .andExpect(content().string(Matchers.containsString("Sign-in comes next")));
+        mvc.perform(post("/day/{id}/checklist/SIGN_IN", appointment.id()).param("items", "IDENTITY").with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Not confirmed: Procedure confirmed with the patient")));
+        mvc.perform(post("/day/{id}/discrepancies", appointment.id()).param("description", " ").with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"description-error\"")));
+        mvc.perform(post("/day/{id}/checklist/SIGN_IN", appointment.id()).param("items", "NOT_AN_ITEM").with(asNurse).with(csrf()))
+                .andExpect(status().is4xxClientError());
+        AccountFixtures.signIn(nurse);
+        assertThat(procedures.checklist(appointment.id()).confirmations()).isEmpty();
     }
 }

@@ -18,7 +18,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.synovia.procedure.ChecklistItem;
+import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DayListEntry;
+import org.synovia.procedure.VisitStatus;
 import org.synovia.procedure.Procedures;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FormErrors;
@@ -95,8 +100,72 @@ class DayListController {
         return "redirect:/day/" + appointmentId;
     }
 
+    /** Confirms one checklist step; the server refuses a skipped step, an unticked item or an open discrepancy. */
+    @PostMapping("/day/{appointmentId}/checklist/{step}")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String confirm(@PathVariable("appointmentId") UUID appointmentId, @PathVariable("step") ChecklistStep step,
+            @RequestParam(name = "items", required = false) List<ChecklistItem> items, Model model,
+            RedirectAttributes redirect) {
+        try {
+            procedures.confirm(appointmentId, step, items == null ? java.util.Set.of() : java.util.EnumSet.copyOf(items));
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("itemsError", e.problems().getFirst().message());
+            model.addAttribute("checkInForm", new CheckInForm());
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", step.label() + " confirmed.");
+        return "redirect:/day/" + appointmentId;
+    }
+
+    @PostMapping("/day/{appointmentId}/discrepancies")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String raise(@PathVariable("appointmentId") UUID appointmentId,
+            @RequestParam(name = "description", required = false) String description, Model model,
+            RedirectAttributes redirect) {
+        try {
+            procedures.raiseDiscrepancy(appointmentId, description);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("descriptionError", e.problems().getFirst().message());
+            model.addAttribute("checkInForm", new CheckInForm());
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("problem", "Discrepancy recorded: the procedure stops until it is resolved.");
+        return "redirect:/day/" + appointmentId;
+    }
+
+    @PostMapping("/day/{appointmentId}/discrepancies/{discrepancyId}/resolve")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String resolve(@PathVariable("appointmentId") UUID appointmentId, @PathVariable("discrepancyId") UUID discrepancyId,
+            @RequestParam(name = "resolution", required = false) String resolution, Model model,
+            RedirectAttributes redirect) {
+        try {
+            procedures.resolveDiscrepancy(appointmentId, discrepancyId, resolution);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("resolutionError", e.problems().getFirst().message());
+            model.addAttribute("resolutionFor", discrepancyId);
+            model.addAttribute("checkInForm", new CheckInForm());
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Discrepancy resolved.");
+        return "redirect:/day/" + appointmentId;
+    }
+
     private String visitPage(UUID appointmentId, Model model) {
-        model.addAttribute("entry", procedures.visit(appointmentId));
+        DayListEntry entry = procedures.visit(appointmentId);
+        model.addAttribute("entry", entry);
+        model.addAttribute("zone", zone);
+        boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
+        if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {
+            model.addAttribute("checklist", procedures.checklist(appointmentId));
+        }
         return "procedure/visit";
+    }
+
+    private static HttpServletRequest request() {
+        return ((org.springframework.web.context.request.ServletRequestAttributes)
+                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 }

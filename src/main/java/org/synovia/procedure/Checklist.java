@@ -1,0 +1,74 @@
+package org.synovia.procedure;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.synovia.shared.InvalidInputException;
+
+/**
+ * One patient's NatSSIPs checklist: the steps confirmed and the discrepancies raised. Steps go in order and
+ * none is skipped; time-out is not done while a discrepancy is open (facts NS-04), nor is any other step.
+ */
+public record Checklist(ChecklistContext context, List<Confirmation> confirmations, List<Discrepancy> discrepancies) {
+
+    public Checklist {
+        confirmations = List.copyOf(confirmations);
+        discrepancies = List.copyOf(discrepancies);
+    }
+
+    /** The next step to confirm, or empty when sign-out is done. */
+    public Optional<ChecklistStep> next() {
+        return Arrays.stream(ChecklistStep.values())
+                .filter(step -> confirmations.stream().noneMatch(c -> c.step() == step)).findFirst();
+    }
+
+    public List<ChecklistItem> items(ChecklistStep step) {
+        return Arrays.stream(ChecklistItem.values()).filter(i -> i.step() == step && i.appliesTo(context)).toList();
+    }
+
+    public List<Discrepancy> open() {
+        return discrepancies.stream().filter(d -> d.resolvedAt() == null).toList();
+    }
+
+    public boolean stopped() {
+        return !open().isEmpty();
+    }
+
+    public boolean complete() {
+        return next().isEmpty();
+    }
+
+    /** Refuses, with the reason beside the checklist, a step out of order, with an open discrepancy, or with an item unticked. */
+    void checkConfirmable(ChecklistStep step, Set<ChecklistItem> ticked) {
+        if (stopped()) {
+            throw new InvalidInputException("items", "A discrepancy is open: resolve it before going on ("
+                    + open().getFirst().description() + ").");
+        }
+        ChecklistStep expected = next().orElseThrow(() -> new InvalidInputException("items", "The checklist is complete."));
+        if (step != expected) {
+            throw new InvalidInputException("items", expected.label() + " comes next; steps cannot be skipped or repeated.");
+        }
+        List<String> missing = new ArrayList<>();
+        items(step).stream().filter(i -> !ticked.contains(i)).forEach(i -> missing.add(i.text()));
+        if (!missing.isEmpty()) {
+            throw new InvalidInputException("items", "Confirm every check, or record a discrepancy. Not confirmed: "
+                    + String.join("; ", missing) + ".");
+        }
+    }
+
+    /** @param items the items confirmed, each as "CODE: text shown" */
+    public record Confirmation(ChecklistStep step, List<String> items, Instant confirmedAt, String confirmedBy) {
+        public Confirmation {
+            items = List.copyOf(items);
+        }
+    }
+
+    public record Discrepancy(UUID id, ChecklistStep step, String description, Instant raisedAt, String raisedBy,
+            String resolution, Instant resolvedAt, String resolvedBy) {
+    }
+}
