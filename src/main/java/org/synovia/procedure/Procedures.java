@@ -23,7 +23,10 @@ import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
+import org.synovia.catalogue.InjectionSite;
 import org.synovia.referral.DiabetesType;
+import org.synovia.referral.ReferralSafety;
+import org.synovia.safety.InjectedAgent;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.CurrentUser;
@@ -200,6 +203,9 @@ public class Procedures {
         Checklist checklist = new Checklist(context(appointment), visits.confirmations(appointmentId),
                 visits.discrepancies(appointmentId));
         checklist.checkConfirmable(step, ticked == null ? Set.of() : ticked);
+        if (step == ChecklistStep.SIGN_IN && visits.consent(appointmentId).isEmpty()) {
+            throw new InvalidInputException("items", "Record the patient's consent before sign-in.");
+        }
         String items = checklist.items(step).stream().map(i -> i.name() + ": " + i.text() + " [" + i.factRow() + "]")
                 .collect(Collectors.joining("\n"));
         visits.confirm(appointmentId, step, items, clock.instant(), CurrentUser.username());
@@ -236,6 +242,69 @@ public class Procedures {
         }
         audit.record(AuditAction.UPDATE, "Checklist", appointmentId, appointment.patientId(), "discrepancy resolved");
         return checklist(appointmentId);
+    }
+
+    /** The consent text for this patient's procedure: risks for the site and drugs, benefits and alternatives. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public ConsentDocument consentDocument(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
+        Protocol protocol = protocols.forReferral(referral.id())
+                .orElseThrow(() -> new InvalidInputException("agreed", "No accepted protocol: consent cannot be taken."))
+                .protocol();
+        boolean steroid = present(protocol.corticosteroid())
+                && ReferralSafety.agentFrom(protocol.corticosteroid()) != InjectedAgent.HYALURONAN;
+        boolean joint = site.structure() == InjectionSite.Structure.JOINT;
+        boolean tendon = site.structure() == InjectionSite.Structure.TENDON || site.structure() == InjectionSite.Structure.TENDON_SHEATH;
+        boolean superficial = !joint || site.jointSize() == InjectionSite.JointSize.SMALL;
+        DiabetesType diabetes = referral.details().diabetes();
+        String side = referral.details().laterality() == null ? "" : " (" + referral.details().laterality().label().toLowerCase() + ")";
+        String procedure = protocol.guidance().label() + "-guided injection of the " + site.name().toLowerCase() + side
+                + (steroid ? " with " + protocol.corticosteroid() : "")
+                + (present(protocol.localAnaesthetic()) ? " and " + protocol.localAnaesthetic() : "");
+        return ConsentDocument.of(procedure, new ConsentDocument.Facts(joint, tendon, steroid,
+                present(protocol.localAnaesthetic()), diabetes != null && diabetes != DiabetesType.NONE,
+                !referral.details().antithrombotics().isEmpty(), superficial));
+    }
+
+    /**
+     * Records the patient's agreement to exactly the text shown: {@code shownSha256} is the hash of the text
+     * the page showed, and a text changed since (another protocol, a new version) is refused.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public ConsentDocument.Given recordConsent(UUID appointmentId, String shownSha256, boolean agreed) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        if (!agreed) {
+            throw new InvalidInputException("agreed", "Tick only when the patient agrees; if they do not, do not go on.");
+        }
+        if (visits.lock(appointmentId).isEmpty()) {
+            throw new InvalidInputException("agreed", "Check the patient in before taking consent.");
+        }
+        ConsentDocument document = consentDocument(appointmentId);
+        if (!document.sha256().equals(shownSha256)) {
+            throw new InvalidInputException("agreed", "The consent text has changed since it was shown; read the new text to the patient.");
+        }
+        if (!visits.consent(appointmentId, appointment.patientId(), document, clock.instant(), CurrentUser.username())) {
+            throw new InvalidInputException("agreed", "Consent is already recorded.");
+        }
+        audit.record(AuditAction.CREATE, "Consent", appointmentId, appointment.patientId(), document.version() + " " + document.sha256());
+        return visits.consent(appointmentId).orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public java.util.Optional<ConsentDocument.Given> consent(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        var given = visits.consent(appointmentId);
+        given.ifPresent(g -> audit.record(AuditAction.READ, "Consent", appointmentId, appointment.patientId(), null));
+        return given;
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
     }
 
     private static String text(String field, String value, String missing) {

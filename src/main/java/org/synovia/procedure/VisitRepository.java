@@ -87,4 +87,20 @@ class VisitRepository {
                         rs.getTimestamp("resolved_at") == null ? null : rs.getTimestamp("resolved_at").toInstant(),
                         rs.getString("resolved_by"))).list();
     }
+
+    /** False when consent was already recorded for this appointment. */
+    boolean consent(UUID appointmentId, UUID patientId, ConsentDocument document, Instant at, String by) {
+        return jdbc.sql("""
+                insert into consent (appointment_id, patient_id, text_version, shown_text, text_sha256, taken_at, taken_by)
+                values (?, ?, ?, ?, ?, ?, ?) on conflict (appointment_id) do nothing""")
+                .params(appointmentId, patientId, document.version(), document.text(), document.sha256(), Timestamp.from(at), by)
+                .update() == 1;
+    }
+
+    Optional<ConsentDocument.Given> consent(UUID appointmentId) {
+        return jdbc.sql("select * from consent where appointment_id = ?").param(appointmentId)
+                .query((rs, n) -> new ConsentDocument.Given(rs.getString("text_version"), rs.getString("shown_text"),
+                        rs.getString("text_sha256"), rs.getTimestamp("taken_at").toInstant(), rs.getString("taken_by")))
+                .optional();
+    }
 }

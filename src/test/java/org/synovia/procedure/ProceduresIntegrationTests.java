@@ -247,6 +247,10 @@ class ProceduresIntegrationTests {
         assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT,
                 everything(start, ChecklistStep.TIME_OUT))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Sign-in comes next");
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+                everything(start, ChecklistStep.SIGN_IN))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("consent before sign-in");
+        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(start, ChecklistStep.SIGN_IN));
         procedures.raiseDiscrepancy(appointment.id(), "Mark on the left knee; referral says right");
 
@@ -295,6 +299,11 @@ class ProceduresIntegrationTests {
         mvc.perform(post("/day/{id}/checklist/SIGN_IN", appointment.id()).param("items", "IDENTITY").with(asNurse).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Not confirmed: Procedure confirmed with the patient")));
+        mvc.perform(post("/day/{id}/consent", appointment.id()).param("sha256", "stale").param("agreed", "true")
+                        .with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"agreed-error\"")))
+                .andExpect(content().string(Matchers.containsString("Infection in the joint or tissues")));
         mvc.perform(post("/day/{id}/discrepancies", appointment.id()).param("description", " ").with(asNurse).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"description-error\"")));
@@ -302,5 +311,33 @@ class ProceduresIntegrationTests {
                 .andExpect(status().is4xxClientError());
         AccountFixtures.signIn(nurse);
         assertThat(procedures.checklist(appointment.id()).confirmations()).isEmpty();
+    }
+
+    @Test
+    void recordsConsentWithTheExactTextShownAndRefusesAChangedText() {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(nurse);
+        ConsentDocument shown = procedures.consentDocument(appointment.id());
+        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), true))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Check the patient in");
+        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+
+        assertThat(shown.risks()).contains(ConsentRisk.INFECTION, ConsentRisk.GLUCOSE_RISE, ConsentRisk.BLEEDING_INTO_JOINT,
+                ConsentRisk.CRYSTAL_FLARE).doesNotContain(ConsentRisk.TENDON_RUPTURE);
+        assertThat(shown.procedure()).contains("Ultrasound").containsIgnoringCase("knee").contains("Methylprednisolone");
+        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), false))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("patient agrees");
+        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), "0".repeat(64), true))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("changed since it was shown");
+
+        ConsentDocument.Given given = procedures.recordConsent(appointment.id(), shown.sha256(), true);
+
+        assertThat(given.text()).isEqualTo(shown.text());
+        assertThat(given.sha256()).isEqualTo(shown.sha256());
+        assertThat(given.version()).isEqualTo("consent-v1");
+        assertThat(given.takenBy()).isEqualTo(nurse.username());
+        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), true))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already recorded");
     }
 }

@@ -153,6 +153,24 @@ class DayListController {
         return "redirect:/day/" + appointmentId;
     }
 
+    /** Records the patient's agreement to the text the page showed (its hash comes back with the form). */
+    @PostMapping("/day/{appointmentId}/consent")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String consent(@PathVariable("appointmentId") UUID appointmentId,
+            @RequestParam(name = "sha256", required = false) String sha256,
+            @RequestParam(name = "agreed", defaultValue = "false") boolean agreed, Model model, RedirectAttributes redirect) {
+        try {
+            procedures.recordConsent(appointmentId, sha256, agreed);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("agreedError", e.problems().getFirst().message());
+            model.addAttribute("checkInForm", new CheckInForm());
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Consent recorded.");
+        return "redirect:/day/" + appointmentId;
+    }
+
     private String visitPage(UUID appointmentId, Model model) {
         DayListEntry entry = procedures.visit(appointmentId);
         model.addAttribute("entry", entry);
@@ -160,6 +178,8 @@ class DayListController {
         boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
         if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {
             model.addAttribute("checklist", procedures.checklist(appointmentId));
+            procedures.consent(appointmentId).ifPresentOrElse(given -> model.addAttribute("consent", given),
+                    () -> model.addAttribute("consentDocument", procedures.consentDocument(appointmentId)));
         }
         return "procedure/visit";
     }
