@@ -53,9 +53,12 @@ public class Procedures {
     private final AcceptedProtocols protocols;
     private final AuditTrail audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Procedures(VisitRepository visits, Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
-            AcceptedProtocols protocols, AuditTrail audit, Clock clock) {
+            AcceptedProtocols protocols, AuditTrail audit, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.visits = visits;
         this.bookings = bookings;
         this.referrals = referrals;
@@ -301,6 +304,93 @@ public class Procedures {
         var given = visits.consent(appointmentId);
         given.ifPresent(g -> audit.record(AuditAction.READ, "Consent", appointmentId, appointment.patientId(), null));
         return given;
+    }
+
+    /**
+     * Saves the record of what was done, after time-out, replacing an unsigned draft. Refused beside its field
+     * when incomplete, when a drug's batch has expired (HAZ-40), or when the record is signed (HAZ-41).
+     */
+    @Transactional
+    @PreAuthorize("hasRole('RADIOLOGIST')")
+    public ProcedureRecord saveRecord(UUID appointmentId, ProcedureRecord entered) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        visits.lock(appointmentId).orElseThrow(() -> new InvalidInputException("operator", "Check the patient in first."));
+        if (visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.TIME_OUT)) {
+            throw new InvalidInputException("operator", "Confirm the time-out before recording the procedure.");
+        }
+        ProcedureRecord.check(entered, LocalDate.ofInstant(appointment.start(), bookings.zone()));
+        ProcedureRecord draft = new ProcedureRecord(entered.operator().strip(), entered.assistant(), entered.guidance(),
+                entered.approach(), entered.needle().strip(), entered.aspirateMl(), entered.aspirateAppearance(),
+                entered.aspirateSentFor(), entered.drugs(), entered.contrastUsed(), entered.needleTipConfirmed(),
+                entered.keyImages(), entered.studyInstanceUid(), entered.dapGyCm2(), entered.screeningSeconds(),
+                entered.dlpMGyCm(), entered.ctdiVolMGy(), entered.painBefore(), entered.painAfter(),
+                entered.painAfterMinutes(), entered.complications().strip(), entered.aftercareGiven(), clock.instant(),
+                CurrentUser.username(), null, null);
+        if (!visits.saveDraft(appointmentId, appointment.referralId(), appointment.patientId(), draft)) {
+            throw new InvalidInputException("operator", "This record is signed and cannot be changed; add an addendum.");
+        }
+        audit.record(AuditAction.UPDATE, "ProcedureRecord", appointmentId, appointment.patientId(), "draft saved");
+        return visits.record(appointmentId).orElseThrow();
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public java.util.Optional<ProcedureRecord> record(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        var record = visits.record(appointmentId);
+        record.ifPresent(r -> audit.record(AuditAction.READ, "ProcedureRecord", appointmentId, appointment.patientId(), null));
+        return record;
+    }
+
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public List<ProcedureRecord.Addendum> addenda(UUID appointmentId) {
+        return visits.addenda(appointmentId);
+    }
+
+    /**
+     * Signs the record after sign-out: from now on it is final (the database refuses any change), the
+     * referral is done, and {@link ProcedureCompleted} is published for the report and the diary.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('RADIOLOGIST')")
+    public ProcedureRecord sign(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        visits.lock(appointmentId).orElseThrow(() -> new InvalidInputException("sign", "Check the patient in first."));
+        ProcedureRecord record = visits.record(appointmentId)
+                .orElseThrow(() -> new InvalidInputException("sign", "Save the procedure record before signing it."));
+        if (record.signed()) {
+            throw new InvalidInputException("sign", "This record is already signed.");
+        }
+        if (visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.SIGN_OUT)) {
+            throw new InvalidInputException("sign", "Confirm the sign-out before signing the record.");
+        }
+        var now = clock.instant();
+        if (!visits.sign(appointmentId, now, CurrentUser.username())) {
+            throw new InvalidInputException("sign", "This record is already signed.");
+        }
+        referrals.advance(new ReferralId(appointment.referralId()), org.synovia.referral.ReferralStatus.DONE,
+                "procedure done; record signed by " + CurrentUser.username());
+        audit.record(AuditAction.UPDATE, "ProcedureRecord", appointmentId, appointment.patientId(), "signed");
+        events.publishEvent(new ProcedureCompleted(appointmentId, appointment.referralId(), appointment.patientId(), now,
+                CurrentUser.username()));
+        return visits.record(appointmentId).orElseThrow();
+    }
+
+    /** Adds a correction or later finding to a signed record, with why; the original stays as it was. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public ProcedureRecord.Addendum addAddendum(UUID appointmentId, String text, String reason) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        String body = text("text", text, "Write the addendum.");
+        String why = text("reason", reason, "Say why the addendum is needed.");
+        if (visits.record(appointmentId).filter(ProcedureRecord::signed).isEmpty()) {
+            throw new InvalidInputException("text", "Only a signed record takes addenda; change the draft instead.");
+        }
+        UUID id = UUID.randomUUID();
+        visits.addAddendum(id, appointmentId, body, why, clock.instant(), CurrentUser.username());
+        audit.record(AuditAction.CREATE, "ProcedureAddendum", id, appointment.patientId(), why);
+        return visits.addenda(appointmentId).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
     }
 
     private static boolean present(String value) {

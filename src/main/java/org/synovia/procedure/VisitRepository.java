@@ -103,4 +103,82 @@ class VisitRepository {
                         rs.getString("text_sha256"), rs.getTimestamp("taken_at").toInstant(), rs.getString("taken_by")))
                 .optional();
     }
+
+    /** Writes the draft, replacing an unsigned one; false (nothing written) when the record is signed. */
+    boolean saveDraft(UUID appointmentId, UUID referralId, UUID patientId, ProcedureRecord r) {
+        int written = jdbc.sql("""
+                insert into procedure_record (appointment_id, referral_id, patient_id, operator, assistant, guidance, approach,
+                    needle, aspirate_ml, aspirate_appearance, aspirate_sent_for, contrast_used, needle_tip_confirmed, key_images,
+                    study_instance_uid, dap_gy_cm2, screening_seconds, dlp_mgy_cm, ctdivol_mgy, pain_before, pain_after,
+                    pain_after_minutes, complications, aftercare_given, saved_at, saved_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (appointment_id) do update set operator = excluded.operator, assistant = excluded.assistant,
+                    guidance = excluded.guidance, approach = excluded.approach, needle = excluded.needle,
+                    aspirate_ml = excluded.aspirate_ml, aspirate_appearance = excluded.aspirate_appearance,
+                    aspirate_sent_for = excluded.aspirate_sent_for, contrast_used = excluded.contrast_used,
+                    needle_tip_confirmed = excluded.needle_tip_confirmed, key_images = excluded.key_images,
+                    study_instance_uid = excluded.study_instance_uid, dap_gy_cm2 = excluded.dap_gy_cm2,
+                    screening_seconds = excluded.screening_seconds, dlp_mgy_cm = excluded.dlp_mgy_cm,
+                    ctdivol_mgy = excluded.ctdivol_mgy, pain_before = excluded.pain_before, pain_after = excluded.pain_after,
+                    pain_after_minutes = excluded.pain_after_minutes, complications = excluded.complications,
+                    aftercare_given = excluded.aftercare_given, saved_at = excluded.saved_at, saved_by = excluded.saved_by
+                where procedure_record.signed_at is null""")
+                .params(appointmentId, referralId, patientId, r.operator(), r.assistant(), r.guidance().name(), r.approach(),
+                        r.needle(), r.aspirateMl(), r.aspirateAppearance(), r.aspirateSentFor(), r.contrastUsed(),
+                        r.needleTipConfirmed(), r.keyImages(), r.studyInstanceUid(), r.dapGyCm2(), r.screeningSeconds(),
+                        r.dlpMGyCm(), r.ctdiVolMGy(), r.painBefore(), r.painAfter(), r.painAfterMinutes(), r.complications(),
+                        r.aftercareGiven(), Timestamp.from(r.savedAt()), r.savedBy())
+                .update();
+        if (written == 0) {
+            return false;
+        }
+        jdbc.sql("delete from procedure_drug where appointment_id = ?").param(appointmentId).update();
+        for (int i = 0; i < r.drugs().size(); i++) {
+            DrugGiven d = r.drugs().get(i);
+            jdbc.sql("""
+                    insert into procedure_drug (appointment_id, position, product, dose, volume_ml, batch, expiry, route, site)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(appointmentId, i, d.product(), d.dose(), d.volumeMl(), d.batch(), d.expiry(), d.route(), d.site())
+                    .update();
+        }
+        return true;
+    }
+
+    Optional<ProcedureRecord> record(UUID appointmentId) {
+        List<DrugGiven> drugs = jdbc.sql("select * from procedure_drug where appointment_id = ? order by position")
+                .param(appointmentId)
+                .query((rs, n) -> new DrugGiven(rs.getString("product"), rs.getString("dose"), rs.getBigDecimal("volume_ml"),
+                        rs.getString("batch"), rs.getObject("expiry", java.time.LocalDate.class), rs.getString("route"),
+                        rs.getString("site"))).list();
+        return jdbc.sql("select * from procedure_record where appointment_id = ?").param(appointmentId)
+                .query((rs, n) -> new ProcedureRecord(rs.getString("operator"), rs.getString("assistant"),
+                        org.synovia.shared.Guidance.valueOf(rs.getString("guidance")), rs.getString("approach"),
+                        rs.getString("needle"), rs.getBigDecimal("aspirate_ml"), rs.getString("aspirate_appearance"),
+                        rs.getString("aspirate_sent_for"), drugs, rs.getBoolean("contrast_used"),
+                        rs.getBoolean("needle_tip_confirmed"), rs.getInt("key_images"), rs.getString("study_instance_uid"),
+                        rs.getBigDecimal("dap_gy_cm2"), rs.getObject("screening_seconds", Integer.class),
+                        rs.getBigDecimal("dlp_mgy_cm"), rs.getBigDecimal("ctdivol_mgy"), rs.getInt("pain_before"),
+                        rs.getObject("pain_after", Integer.class), rs.getObject("pain_after_minutes", Integer.class),
+                        rs.getString("complications"), rs.getBoolean("aftercare_given"),
+                        rs.getTimestamp("saved_at").toInstant(), rs.getString("saved_by"),
+                        rs.getTimestamp("signed_at") == null ? null : rs.getTimestamp("signed_at").toInstant(),
+                        rs.getString("signed_by")))
+                .optional();
+    }
+
+    boolean sign(UUID appointmentId, Instant at, String by) {
+        return jdbc.sql("update procedure_record set signed_at = ?, signed_by = ? where appointment_id = ? and signed_at is null")
+                .params(Timestamp.from(at), by, appointmentId).update() == 1;
+    }
+
+    void addAddendum(UUID id, UUID appointmentId, String text, String reason, Instant at, String by) {
+        jdbc.sql("insert into procedure_addendum (id, appointment_id, text, reason, added_at, added_by) values (?, ?, ?, ?, ?, ?)")
+                .params(id, appointmentId, text, reason, Timestamp.from(at), by).update();
+    }
+
+    List<ProcedureRecord.Addendum> addenda(UUID appointmentId) {
+        return jdbc.sql("select * from procedure_addendum where appointment_id = ? order by added_at").param(appointmentId)
+                .query((rs, n) -> new ProcedureRecord.Addendum(rs.getObject("id", UUID.class), rs.getString("text"),
+                        rs.getString("reason"), rs.getTimestamp("added_at").toInstant(), rs.getString("added_by"))).list();
+    }
 }

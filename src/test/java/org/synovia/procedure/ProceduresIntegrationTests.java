@@ -26,6 +26,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.hamcrest.Matchers;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
@@ -50,6 +52,7 @@ import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
 
 @SynoviaIntegrationTest
+@RecordApplicationEvents
 class ProceduresIntegrationTests {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -65,6 +68,7 @@ class ProceduresIntegrationTests {
     @Autowired AuditTrail audit;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired ApplicationEvents events;
 
     UserAccount clerk;
     UserAccount referrer;
@@ -339,5 +343,61 @@ class ProceduresIntegrationTests {
         assertThat(given.takenBy()).isEqualTo(nurse.username());
         assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), true))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already recorded");
+    }
+
+    /** Checked in, consented, signed in and timed out by the radiologist, who stays signed in. */
+    private Appointment readyToRecord() {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(radiologist);
+        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
+        Checklist checklist = procedures.checklist(appointment.id());
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
+        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
+        return appointment;
+    }
+
+    @Test
+    void signsTheRecordWhichThenCannotBeChangedInPlaceOnlyByAddenda() {
+        Appointment appointment = readyToRecord();
+        LocalDate today = LocalDate.now(LONDON);
+        ProcedureRecord entered = ProcedureRecordTests.record(Guidance.ULTRASOUND, today, null, null);
+        assertThatThrownBy(() -> procedures.saveRecord(appointment.id(),
+                ProcedureRecordTests.record(Guidance.ULTRASOUND, today.minusDays(1), null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("expired");
+        assertThat(procedures.record(appointment.id())).isEmpty();
+
+        procedures.saveRecord(appointment.id(), entered);
+        assertThatThrownBy(() -> procedures.sign(appointment.id())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("sign-out");
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        ProcedureRecord signed = procedures.sign(appointment.id());
+
+        assertThat(signed.signedBy()).isEqualTo(radiologist.username());
+        assertThat(referrals.show(new org.synovia.referral.ReferralId(appointment.referralId())).status())
+                .isEqualTo(org.synovia.referral.ReferralStatus.DONE);
+        assertThat(events.stream(ProcedureCompleted.class)).singleElement()
+                .satisfies(e -> assertThat(e.appointmentId()).isEqualTo(appointment.id()));
+        assertThatThrownBy(() -> procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND,
+                today, null, null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("signed");
+        assertThatThrownBy(() -> procedures.sign(appointment.id())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> jdbc.sql("update procedure_record set needle = 'changed' where appointment_id = ?")
+                .param(appointment.id()).update()).hasMessageContaining("is signed");
+        assertThatThrownBy(() -> jdbc.sql("update procedure_drug set batch = 'X' where appointment_id = ?")
+                .param(appointment.id()).update()).hasMessageContaining("is signed");
+        assertThatThrownBy(() -> jdbc.sql("delete from procedure_record where appointment_id = ?")
+                .param(appointment.id()).update()).hasMessageContaining("is signed");
+
+        assertThatThrownBy(() -> procedures.addAddendum(appointment.id(), "Batch was MP1235", " "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("Say why");
+        procedures.addAddendum(appointment.id(), "Batch was MP1235, not MP1234", "Transcription error seen on the box");
+
+        assertThat(procedures.record(appointment.id()).orElseThrow().drugs().getFirst().batch()).isEqualTo("MP1234");
+        assertThat(procedures.addenda(appointment.id())).singleElement().satisfies(a -> {
+            assertThat(a.addedBy()).isEqualTo(radiologist.username());
+            assertThat(a.reason()).contains("Transcription");
+        });
     }
 }
