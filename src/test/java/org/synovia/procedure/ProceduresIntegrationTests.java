@@ -400,4 +400,56 @@ class ProceduresIntegrationTests {
             assertThat(a.reason()).contains("Transcription");
         });
     }
+
+    private org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder recordPost(Appointment appointment,
+            String expiry, String batch) {
+        return post("/day/{id}/record", appointment.id()).param("operator", "Dr Example").param("guidance", "ULTRASOUND")
+                .param("needle", "21G 40 mm").param("drugs[0].product", "Methylprednisolone acetate 40 mg/mL")
+                .param("drugs[0].dose", "40 mg").param("drugs[0].volumeMl", "1").param("drugs[0].batch", batch)
+                .param("drugs[0].expiry", expiry).param("drugs[0].route", "intra-articular")
+                .param("drugs[0].site", "right knee").param("keyImages", "2").param("painBefore", "8")
+                .param("painAfter", "2").param("painAfterMinutes", "30").param("complications", "none")
+                .param("aftercareGiven", "true").param("needleTipConfirmed", "true")
+                .with(user(radiologist.username()).roles("RADIOLOGIST")).with(csrf());
+    }
+
+    @Test
+    void recordsSignsAndAmendsThroughThePagesButNeverChangesASignedRecord() throws Exception {
+        Appointment appointment = readyToRecord();
+        var asRadiologist = user(radiologist.username()).roles("RADIOLOGIST");
+        String today = LocalDate.now(LONDON).toString();
+
+        mvc.perform(get("/day/{id}/record", appointment.id()).with(asRadiologist)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Save the record")));
+        mvc.perform(recordPost(appointment, LocalDate.now(LONDON).minusDays(1).toString(), "MP1234"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"drugs0.expiry-error\"")))
+                .andExpect(content().string(Matchers.containsString("This batch expired on")));
+        mvc.perform(recordPost(appointment, today, "MP1234"))
+                .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
+        mvc.perform(post("/day/{id}/record", appointment.id()).with(user(nurse.username()).roles("NURSE")).with(csrf()))
+                .andExpect(status().isForbidden());
+        AccountFixtures.signIn(radiologist);
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        mvc.perform(post("/day/{id}/record/sign", appointment.id()).with(asRadiologist).with(csrf()))
+                .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
+
+        mvc.perform(recordPost(appointment, today, "CHANGED"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("signed and cannot be changed")));
+        mvc.perform(post("/day/{id}/record/addenda", appointment.id()).param("text", "Batch was MP1235")
+                        .param("reason", "").with(asRadiologist).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"reason-error\"")));
+        mvc.perform(post("/day/{id}/record/addenda", appointment.id()).param("text", "Batch was MP1235")
+                        .param("reason", "Misread the vial").with(asRadiologist).with(csrf()))
+                .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
+        mvc.perform(get("/day/{id}/record", appointment.id()).with(asRadiologist)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("batch MP1234")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("CHANGED"))))
+                .andExpect(content().string(Matchers.containsString("Batch was MP1235")))
+                .andExpect(content().string(Matchers.containsString("Positive response: 75% relief at 30 minutes")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Save the record"))));
+    }
 }

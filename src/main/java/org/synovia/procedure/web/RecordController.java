@@ -1,0 +1,144 @@
+package org.synovia.procedure.web;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.UUID;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.procedure.ProcedureRecord;
+import org.synovia.procedure.Procedures;
+import org.synovia.shared.Guidance;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.web.FormErrors;
+
+/** The procedure record: a draft until signed, then read-only with its addenda. */
+@Controller
+@PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+class RecordController {
+
+    private final Procedures procedures;
+    private final ZoneId zone;
+
+    RecordController(Procedures procedures, Clock clock) {
+        this.procedures = procedures;
+        this.zone = clock.getZone();
+    }
+
+    @GetMapping("/day/{appointmentId}/record")
+    String record(@PathVariable("appointmentId") UUID appointmentId, Model model) {
+        RecordForm form = new RecordForm();
+        procedures.record(appointmentId).ifPresentOrElse(r -> fill(form, r), () -> {
+            var entry = procedures.visit(appointmentId);
+            form.setOperator(entry.operatorName());
+        });
+        model.addAttribute("recordForm", form);
+        return page(appointmentId, model);
+    }
+
+    @PostMapping("/day/{appointmentId}/record")
+    @PreAuthorize("hasRole('RADIOLOGIST')")
+    String save(@PathVariable("appointmentId") UUID appointmentId, @ModelAttribute RecordForm recordForm,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return page(appointmentId, model);
+        }
+        try {
+            procedures.saveRecord(appointmentId, recordForm.toRecord());
+        }
+        catch (InvalidInputException e) {
+            FormErrors.bind(e, result);
+            if (procedures.record(appointmentId).filter(ProcedureRecord::signed).isPresent()) {
+                // The signed page has no form to show the message beside.
+                model.addAttribute("problem", e.problems().getFirst().message());
+            }
+            return page(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Record saved. Sign it after the sign-out.");
+        return "redirect:/day/" + appointmentId + "/record";
+    }
+
+    @PostMapping("/day/{appointmentId}/record/sign")
+    @PreAuthorize("hasRole('RADIOLOGIST')")
+    String sign(@PathVariable("appointmentId") UUID appointmentId, RedirectAttributes redirect) {
+        try {
+            procedures.sign(appointmentId);
+            redirect.addFlashAttribute("notice", "Record signed. It can no longer be changed; add an addendum if needed.");
+        }
+        catch (InvalidInputException e) {
+            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
+        }
+        return "redirect:/day/" + appointmentId + "/record";
+    }
+
+    @PostMapping("/day/{appointmentId}/record/addenda")
+    String addendum(@PathVariable("appointmentId") UUID appointmentId,
+            @RequestParam(name = "text", required = false) String text,
+            @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
+        try {
+            procedures.addAddendum(appointmentId, text, reason);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("addendumField", e.problems().getFirst().field());
+            model.addAttribute("addendumError", e.problems().getFirst().message());
+            return page(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Addendum added.");
+        return "redirect:/day/" + appointmentId + "/record";
+    }
+
+    private String page(UUID appointmentId, Model model) {
+        model.addAttribute("entry", procedures.visit(appointmentId));
+        model.addAttribute("record", procedures.record(appointmentId).orElse(null));
+        model.addAttribute("addenda", procedures.addenda(appointmentId));
+        model.addAttribute("guidances", Guidance.values());
+        model.addAttribute("zone", zone);
+        if (!model.containsAttribute("recordForm")) {
+            model.addAttribute("recordForm", new RecordForm());
+        }
+        return "procedure/record";
+    }
+
+    private static void fill(RecordForm f, ProcedureRecord r) {
+        f.setOperator(r.operator());
+        f.setAssistant(r.assistant());
+        f.setGuidance(r.guidance());
+        f.setApproach(r.approach());
+        f.setNeedle(r.needle());
+        f.setAspirateMl(r.aspirateMl());
+        f.setAspirateAppearance(r.aspirateAppearance());
+        f.setAspirateSentFor(r.aspirateSentFor());
+        for (int i = 0; i < r.drugs().size() && i < RecordForm.DRUG_ROWS; i++) {
+            var d = r.drugs().get(i);
+            var row = f.getDrugs().get(i);
+            row.setProduct(d.product());
+            row.setDose(d.dose());
+            row.setVolumeMl(d.volumeMl());
+            row.setBatch(d.batch());
+            row.setExpiry(d.expiry());
+            row.setRoute(d.route());
+            row.setSite(d.site());
+        }
+        f.setContrastUsed(r.contrastUsed());
+        f.setNeedleTipConfirmed(r.needleTipConfirmed());
+        f.setKeyImages(r.keyImages());
+        f.setStudyInstanceUid(r.studyInstanceUid());
+        f.setDapGyCm2(r.dapGyCm2());
+        f.setScreeningSeconds(r.screeningSeconds());
+        f.setDlpMGyCm(r.dlpMGyCm());
+        f.setCtdiVolMGy(r.ctdiVolMGy());
+        f.setPainBefore(r.painBefore());
+        f.setPainAfter(r.painAfter());
+        f.setPainAfterMinutes(r.painAfterMinutes());
+        f.setComplications(r.complications());
+        f.setAftercareGiven(r.aftercareGiven());
+    }
+}
