@@ -54,11 +54,16 @@ public class Procedures {
     private final AuditTrail audit;
     private final Clock clock;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final ProcedureReports reports;
+    private final org.synovia.notification.EmailOutbox outbox;
 
     Procedures(VisitRepository visits, Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, AuditTrail audit, Clock clock,
-            org.springframework.context.ApplicationEventPublisher events) {
+            org.springframework.context.ApplicationEventPublisher events, ProcedureReports reports,
+            org.synovia.notification.EmailOutbox outbox) {
         this.events = events;
+        this.reports = reports;
+        this.outbox = outbox;
         this.visits = visits;
         this.bookings = bookings;
         this.referrals = referrals;
@@ -372,9 +377,68 @@ public class Procedures {
         referrals.advance(new ReferralId(appointment.referralId()), org.synovia.referral.ReferralStatus.DONE,
                 "procedure done; record signed by " + CurrentUser.username());
         audit.record(AuditAction.UPDATE, "ProcedureRecord", appointmentId, appointment.patientId(), "signed");
+        sendReport(appointment, visits.record(appointmentId).orElseThrow(), now);
         events.publishEvent(new ProcedureCompleted(appointmentId, appointment.referralId(), appointment.patientId(), now,
                 CurrentUser.username()));
         return visits.record(appointmentId).orElseThrow();
+    }
+
+    /**
+     * Stores the report and queues it to the referrer with its PDF, and the aftercare leaflet to the patient
+     * when an email is on record, in the signing transaction: a signed record always has its report.
+     */
+    private void sendReport(Appointment appointment, ProcedureRecord record, java.time.Instant now) {
+        ProcedureReport report = report(appointment, record);
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        Patient patient = patient(appointment.patientId());
+        var referrer = referral.details().referrer();
+        String to = referrer == null ? null : referrer.email();
+        visits.saveReport(appointment.id(), report.text(), now, to);
+        if (to != null) {
+            outbox.queue(to, "Procedure report: " + patient.displayName() + ", " + report.performedOn(),
+                    report.text() + "\nThe report is attached as a PDF.\n", patient.id().value(), "procedure-report",
+                    new org.synovia.notification.Attachment("procedure-report.pdf", "application/pdf", reports.reportPdf(report)));
+        }
+        if (patient.email() != null && !patient.email().isBlank()) {
+            outbox.queue(patient.email(), "After your injection", "Dear " + patient.givenName() + ",\n\nYour aftercare "
+                    + "leaflet is attached. Please read it, and keep it for the next few weeks.\n\nImage-guided injection service\n",
+                    patient.id().value(), "aftercare-leaflet",
+                    new org.synovia.notification.Attachment("after-your-injection.pdf", "application/pdf", reports.leafletPdf(report)));
+        }
+        audit.record(AuditAction.EXPORT, "ProcedureReport", appointment.id(), appointment.patientId(),
+                "report to " + (to == null ? "nobody (no referrer email)" : to));
+    }
+
+    private ProcedureReport report(Appointment appointment, ProcedureRecord record) {
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        Patient patient = patient(appointment.patientId());
+        DiabetesType diabetes = referral.details().diabetes();
+        return ProcedureReports.report(patient.displayName(), patient.dateOfBirth(),
+                patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(),
+                LocalDate.ofInstant(appointment.start(), bookings.zone()), visit(appointment.id()).procedure(), record,
+                diabetes != null && diabetes != DiabetesType.NONE);
+    }
+
+    /** The report as a PDF, for printing; only for a signed record. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public byte[] reportPdf(UUID appointmentId) {
+        return reports.reportPdf(signedReport(appointmentId));
+    }
+
+    /** The patient's aftercare leaflet as a PDF, for printing; only for a signed record. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public byte[] leafletPdf(UUID appointmentId) {
+        return reports.leafletPdf(signedReport(appointmentId));
+    }
+
+    private ProcedureReport signedReport(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        ProcedureRecord record = visits.record(appointmentId).filter(ProcedureRecord::signed)
+                .orElseThrow(() -> new InvalidInputException("sign", "Sign the record first."));
+        audit.record(AuditAction.EXPORT, "ProcedureReport", appointmentId, appointment.patientId(), "PDF");
+        return report(appointment, record);
     }
 
     /** Adds a correction or later finding to a signed record, with why; the original stays as it was. */

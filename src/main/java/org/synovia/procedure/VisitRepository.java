@@ -181,4 +181,9 @@ class VisitRepository {
                 .query((rs, n) -> new ProcedureRecord.Addendum(rs.getObject("id", UUID.class), rs.getString("text"),
                         rs.getString("reason"), rs.getTimestamp("added_at").toInstant(), rs.getString("added_by"))).list();
     }
+
+    void saveReport(UUID appointmentId, String text, Instant at, String sentTo) {
+        jdbc.sql("insert into procedure_report (appointment_id, report_text, written_at, sent_to) values (?, ?, ?, ?)")
+                .params(appointmentId, text, Timestamp.from(at), sentTo).update();
+    }
 }

@@ -452,4 +452,38 @@ class ProceduresIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("Positive response: 75% relief at 30 minutes")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Save the record"))));
     }
+
+    private static String pdfText(byte[] pdf) throws Exception {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    private byte[] attachment(Appointment appointment, String purpose, String recipient) {
+        return jdbc.sql("select attachment from outbound_email where patient_id = ? and purpose = ? and recipient = ?")
+                .params(appointment.patientId(), purpose, recipient).query(byte[].class).single();
+    }
+
+    @Test
+    void storesTheReportAndEmailsItToTheReferrerAndTheAftercareLeafletToThePatient() throws Exception {
+        Appointment appointment = readyToRecord();
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        procedures.sign(appointment.id());
+
+        String report = pdfText(attachment(appointment, "procedure-report", "test@example.com"));
+        String leaflet = pdfText(attachment(appointment, "aftercare-leaflet", "alex@example.com"));
+
+        assertThat(report).contains("Methylprednisolone acetate 40 mg/mL 40 mg").contains("batch MP1234")
+                .contains("no ionising radiation").contains("Positive response: 71% relief at 30 minutes")
+                .contains("Complications none").contains("pain diary follows");
+        assertThat(leaflet).contains("Rest the area for a day or two").contains("wears off within a few hours")
+                .contains("within a few days").contains("blood glucose more often").contains("call 111");
+        assertThat(jdbc.sql("select report_text from procedure_report where appointment_id = ?").param(appointment.id())
+                .query(String.class).single()).contains("batch MP1234").contains("Plan: ");
+        mvc.perform(get("/day/{id}/report.pdf", appointment.id()).with(user(nurse.username()).roles("NURSE")))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"));
+    }
 }

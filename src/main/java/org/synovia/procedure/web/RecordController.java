@@ -95,6 +95,18 @@ class RecordController {
         return "redirect:/day/" + appointmentId + "/record";
     }
 
+    @GetMapping(value = "/day/{appointmentId}/report.pdf", produces = "application/pdf")
+    @org.springframework.web.bind.annotation.ResponseBody
+    byte[] reportPdf(@PathVariable("appointmentId") UUID appointmentId) {
+        return procedures.reportPdf(appointmentId);
+    }
+
+    @GetMapping(value = "/day/{appointmentId}/aftercare.pdf", produces = "application/pdf")
+    @org.springframework.web.bind.annotation.ResponseBody
+    byte[] leafletPdf(@PathVariable("appointmentId") UUID appointmentId) {
+        return procedures.leafletPdf(appointmentId);
+    }
+
     private String page(UUID appointmentId, Model model) {
         model.addAttribute("entry", procedures.visit(appointmentId));
         model.addAttribute("record", procedures.record(appointmentId).orElse(null));
