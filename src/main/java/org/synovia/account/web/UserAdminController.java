@@ -20,6 +20,7 @@ import org.synovia.account.UserAccounts;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FormErrors;
+import org.synovia.shared.web.FlashMessages;
 
 @Controller
 @RequestMapping("/admin/users")
@@ -74,13 +75,8 @@ class UserAdminController {
     @PostMapping("/{username}/password")
     String resetPassword(@PathVariable("username") String username, @RequestParam("password") String password,
             RedirectAttributes redirect) {
-        try {
-            accounts.resetPassword(username, password);
-            redirect.addFlashAttribute("notice", "Password of '" + username + "' changed.");
-        }
-        catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
-        }
+        FlashMessages.attempt(redirect, "Password of '" + username + "' changed.",
+                () -> accounts.resetPassword(username, password));
         return "redirect:/admin/users";
     }
 

@@ -21,6 +21,7 @@ import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.web.FlashMessages;
 
 @Controller
 @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
@@ -68,13 +69,8 @@ class BookingController {
     @PostMapping("/bookings/referral/{referralId}/invite")
     @PreAuthorize("hasRole('BOOKING')")
     String invite(@PathVariable("referralId") UUID referralId, RedirectAttributes redirect) {
-        try {
-            bookings.invite(referralId);
-            redirect.addFlashAttribute("notice", "A link to choose their own slot is being emailed to the patient.");
-        }
-        catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
-        }
+        FlashMessages.attempt(redirect, "A link to choose their own slot is being emailed to the patient.",
+                () -> bookings.invite(referralId));
         return "redirect:/bookings/referral/" + referralId;
     }
 
@@ -133,13 +129,8 @@ class BookingController {
     @PostMapping("/appointments/{id}/did-not-attend")
     @PreAuthorize("hasAnyRole('BOOKING', 'NURSE')")
     String didNotAttend(@PathVariable("id") UUID id, RedirectAttributes redirect) {
-        try {
-            bookings.didNotAttend(id);
-            redirect.addFlashAttribute("notice", "Marked as did not attend; the patient is back on the waiting list.");
-        }
-        catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
-        }
+        FlashMessages.attempt(redirect, "Marked as did not attend; the patient is back on the waiting list.",
+                () -> bookings.didNotAttend(id));
         return "redirect:/appointments/" + id;
     }
 

@@ -27,6 +27,7 @@ import org.synovia.procedure.VisitStatus;
 import org.synovia.procedure.Procedures;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FormErrors;
+import org.synovia.shared.web.FlashMessages;
 
 @Controller
 @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
@@ -90,13 +91,7 @@ class DayListController {
     @PostMapping("/day/{appointmentId}/into-room")
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     String intoRoom(@PathVariable("appointmentId") UUID appointmentId, RedirectAttributes redirect) {
-        try {
-            procedures.intoRoom(appointmentId);
-            redirect.addFlashAttribute("notice", "The patient is in the room.");
-        }
-        catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
-        }
+        FlashMessages.attempt(redirect, "The patient is in the room.", () -> procedures.intoRoom(appointmentId));
         return "redirect:/day/" + appointmentId;
     }
 

@@ -19,6 +19,7 @@ import org.synovia.procedure.Procedures;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FormErrors;
+import org.synovia.shared.web.FlashMessages;
 
 /** The procedure record: a draft until signed, then read-only with its addenda. */
 @Controller
@@ -69,13 +70,8 @@ class RecordController {
     @PostMapping("/day/{appointmentId}/record/sign")
     @PreAuthorize("hasRole('RADIOLOGIST')")
     String sign(@PathVariable("appointmentId") UUID appointmentId, RedirectAttributes redirect) {
-        try {
-            procedures.sign(appointmentId);
-            redirect.addFlashAttribute("notice", "Record signed. It can no longer be changed; add an addendum if needed.");
-        }
-        catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
-        }
+        FlashMessages.attempt(redirect, "Record signed. It can no longer be changed; add an addendum if needed.",
+                () -> procedures.sign(appointmentId));
         return "redirect:/day/" + appointmentId + "/record";
     }
 

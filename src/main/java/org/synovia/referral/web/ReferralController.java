@@ -44,6 +44,7 @@ import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.web.FormErrors;
+import org.synovia.shared.web.FlashMessages;
 
 @Controller
 @RequestMapping("/referrals")
@@ -219,26 +220,15 @@ class ReferralController {
     @PreAuthorize("hasRole('REFERRER')")
     String answer(@PathVariable("id") ReferralId id, @RequestParam(name = "answer", required = false) String answer,
             RedirectAttributes redirect) {
-        try {
-            referrals.answerInformation(id, answer);
-            redirect.addFlashAttribute("notice", "Answer sent. The referral is back with the radiologist.");
-        }
-        catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
-        }
+        FlashMessages.attempt(redirect, "Answer sent. The referral is back with the radiologist.",
+                () -> referrals.answerInformation(id, answer));
         return "redirect:/referrals/" + id;
     }
 
     @PostMapping("/{id}/withdraw")
     String withdraw(@PathVariable("id") ReferralId id, @RequestParam(name = "reason", required = false) String reason,
             RedirectAttributes redirect) {
-        try {
-            referrals.withdraw(id, reason);
-            redirect.addFlashAttribute("notice", "Referral withdrawn.");
-        }
-        catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
-        }
+        FlashMessages.attempt(redirect, "Referral withdrawn.", () -> referrals.withdraw(id, reason));
         return "redirect:/referrals/" + id;
     }
 }

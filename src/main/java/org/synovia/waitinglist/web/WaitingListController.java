@@ -20,12 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.catalogue.Catalogue;
 import org.synovia.shared.Guidance;
-import org.synovia.shared.InvalidInputException;
 import org.synovia.waitinglist.Priority;
 import org.synovia.waitinglist.WaitingList;
 import org.synovia.waitinglist.WaitingListEntry;
 import org.synovia.waitinglist.WaitingListFilter;
 import org.synovia.waitinglist.WaitingListProperties;
+import org.synovia.shared.web.FlashMessages;
 
 @Controller
 @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
@@ -88,13 +88,8 @@ class WaitingListController {
             @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             RedirectAttributes redirect) {
-        try {
-            waitingList.setUnavailability(referralId, from, to);
-            redirect.addFlashAttribute("notice", "Patient unavailability saved.");
-        }
-        catch (InvalidInputException e) {
-            redirect.addFlashAttribute("problem", e.problems().getFirst().message());
-        }
+        FlashMessages.attempt(redirect, "Patient unavailability saved.",
+                () -> waitingList.setUnavailability(referralId, from, to));
         return "redirect:/waiting-list";
     }
 
