@@ -85,13 +85,19 @@ public class Vetting {
 
     @Transactional
     public VettingReview review(ReferralId id, String policySetName) {
+        return review(id, policySetName, null);
+    }
+
+    /** The review with the safety checks of an edited protocol, or of the proposed one when {@code edited} is null. */
+    @Transactional
+    public VettingReview review(ReferralId id, String policySetName, Protocol edited) {
         Referral referral = referrals.show(id);
         InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
         String setName = policySetName == null || policySetName.isBlank() ? properties.defaultPolicySet() : policySetName;
         Protocol proposed = proposedProtocol(referral, site);
         return new VettingReview(referral, site, setName, policySetLabels(),
                 policyFindings(referral, site, proposed.guidance(), setName), proposed,
-                safetyReview(referral, site, proposed),
+                safetyReview(referral, site, edited == null ? proposed : edited),
                 repository.forReferral(id.value()), referrals.informationRequests(id));
     }
 

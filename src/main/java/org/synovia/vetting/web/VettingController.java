@@ -17,6 +17,7 @@ import org.synovia.referral.ReferralId;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FormErrors;
+import org.synovia.vetting.Protocol;
 import org.synovia.vetting.RejectionReason;
 import org.synovia.vetting.Vetting;
 import org.synovia.vetting.VettingReview;
@@ -70,14 +71,15 @@ class VettingController {
                                 InvalidInputException.FieldProblem::message, (a, b) -> a)));
             }
         }
-        VettingReview review = vetting.review(id, form.getPolicySet());
+        Protocol edited;
         try {
-            model.addAttribute("safetyReview", vetting.recheck(id, form.toProtocol().validated()));
+            edited = form.toProtocol().validated();
         }
         catch (InvalidInputException ignored) {
-            // the protocol's own problems are already shown beside its fields
+            // the protocol's own problems are already shown beside its fields; check the proposed one instead
+            edited = null;
         }
-        return show(review, form, model);
+        return show(vetting.review(id, form.getPolicySet(), edited), form, model);
     }
 
     /** Re-runs the safety checks on the protocol as edited (htmx); nothing is saved. */
