@@ -37,12 +37,12 @@ import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Guidance;
 import org.synovia.testing.RecordCopies;
+import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.Priority;
 import org.synovia.waitinglist.WaitingList;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -63,7 +63,7 @@ import jakarta.mail.internet.MimeMessage;
 class BookingJourneyBrowserTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension smtp = TestSmtp.greenMail();
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+(/my-appointment/[A-Za-z0-9_-]+)");
 

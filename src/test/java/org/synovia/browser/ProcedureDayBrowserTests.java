@@ -38,11 +38,11 @@ import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Guidance;
+import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -59,7 +59,7 @@ import jakarta.mail.internet.MimeMessage;
 class ProcedureDayBrowserTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension smtp = TestSmtp.greenMail();
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 

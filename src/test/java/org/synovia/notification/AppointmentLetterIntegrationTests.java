@@ -40,11 +40,11 @@ import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.Guidance;
+import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.vetting.Vetting;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -54,7 +54,7 @@ import jakarta.mail.internet.MimeMultipart;
 class AppointmentLetterIntegrationTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension smtp = TestSmtp.greenMail();
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);

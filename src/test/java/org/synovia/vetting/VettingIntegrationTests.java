@@ -30,6 +30,7 @@ import org.synovia.referral.RequestedInjectate;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.testing.RecordCopies;
+import org.synovia.testing.TestSmtp;
 import org.synovia.waitinglist.FundingStatus;
 import org.synovia.waitinglist.Priority;
 import org.synovia.waitinglist.WaitingList;
@@ -37,7 +38,6 @@ import org.synovia.waitinglist.WaitingListEntry;
 import org.synovia.waitinglist.WaitingStandard;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -45,7 +45,7 @@ import jakarta.mail.internet.MimeMessage;
 class VettingIntegrationTests {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(3925, null, ServerSetup.PROTOCOL_SMTP));
+    static GreenMailExtension smtp = TestSmtp.greenMail();
 
     @Autowired
     Vetting vetting;
