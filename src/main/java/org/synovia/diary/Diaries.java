@@ -413,8 +413,9 @@ public class Diaries {
         List<DiaryReading.Entry> entries = repository.entries(episode.id());
         DiaryReadingUpdated reading = reading(episode, entries);
         Optional<DiaryRepository.SummaryRow> summary = repository.summary(episode.id());
-        return new EpisodeView(episode.id(), episode.appointmentId(), episode.patientId(),
-                patient(episode.patientId()).displayName(), episode.intent(), episode.injectedAt(), episode.baselinePain(),
+        Patient patient = patient(episode.patientId());
+        return new EpisodeView(episode.id(), episode.appointmentId(), episode.patientId(), patient.displayName(),
+                patient.email() != null && !patient.email().isBlank(), episode.intent(), episode.injectedAt(), episode.baselinePain(),
                 episode.thresholdPercent(), episode.expiresAt(), episode.closedAt(), entries, reading,
                 ReadingWords.lines(reading, entries, episode.thresholdPercent(), properties.anaestheticWindowMinutes()),
                 DiaryChart.svg(episode.baselinePain(), entries, "episode-chart"),

@@ -12,7 +12,7 @@ final class DiaryChart {
 
     private static final int WIDTH = 640;
     private static final int HEIGHT = 300;
-    private static final int LEFT = 44;
+    private static final int LEFT = 48;
     private static final int RIGHT = 16;
     private static final int TOP = 16;
     private static final int BOTTOM = 44;
@@ -112,7 +112,7 @@ final class DiaryChart {
 
     private static String text(double x, double y, String text, String anchor, String colour) {
         return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" text-anchor=\"" + anchor + "\" fill=\"" + colour
-                + "\" font-size=\"12\" font-family=\"sans-serif\">" + escape(text) + "</text>";
+                + "\" font-size=\"14\" font-family=\"sans-serif\">" + escape(text) + "</text>";
     }
 
     private static String fmt(double value) {

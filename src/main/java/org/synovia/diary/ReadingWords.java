@@ -67,8 +67,12 @@ final class ReadingWords {
             return "Duration of relief: no entry showed relief of 30% or more (OM-01).";
         }
         return reading.reliefCensored()
-                ? "Duration of relief so far: " + reading.reliefDays() + " days; pain had not returned to within 30% of "
+                ? "Duration of relief so far: " + days(reading.reliefDays()) + "; pain had not returned to within 30% of "
                         + "the baseline by the last entry (censored)."
-                : "Duration of relief: " + reading.reliefDays() + " days, when pain returned to within 30% of the baseline.";
+                : "Duration of relief: " + days(reading.reliefDays()) + ", when pain returned to within 30% of the baseline.";
+    }
+
+    private static String days(int days) {
+        return days + (days == 1 ? " day" : " days");
     }
 }
