@@ -178,6 +178,12 @@ class DiaryIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("Give your blood sugar as a number in mmol/L")));
         assertThat(jdbc.sql("select count(*) from diary_entry where episode_id = ?").param(fixtures.episodeId(appointment.id()))
                 .query(Integer.class).single()).isZero();
+
+        diaries.record(token, pain("D1", 4));
+        mvc.perform(post("/my-diary/{t}", token).with(csrf()).with(from("10.1.0.1")).param("timePoint", "D1")
+                        .param("painNow", "4"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Your next entry is not due yet: day 2 after your injection.")));
     }
 
     @Test

@@ -78,8 +78,10 @@ class PatientDiaryController {
         catch (InvalidInputException e) {
             FormErrors.bind(e, result);
             PatientDiary diary = diaries.open(token);
-            // The time point may have moved on while the page was open: offer the one due now.
-            diary.due().ifPresent(p -> entryForm.setTimePoint(p.code()));
+            // The time point may have moved on while the page was open: offer the one due now, or, when none is
+            // due, say why above the page (there is no form to show the message beside).
+            diary.due().ifPresentOrElse(p -> entryForm.setTimePoint(p.code()),
+                    () -> model.addAttribute("problem", e.problems().getFirst().message()));
             return page(token, diary, model);
         }
     }
