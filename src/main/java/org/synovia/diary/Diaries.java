@@ -449,6 +449,16 @@ public class Diaries {
         return ordered.stream().map(Enum::name).collect(Collectors.joining(","));
     }
 
+    /** The patient's words for the side-effect codes of an entry. */
+    public static List<String> sideEffectLabels(String codes) {
+        return labels(codes, SideEffect.class);
+    }
+
+    /** The patient's words for the red-flag codes of an entry. */
+    public static List<String> redFlagLabels(String codes) {
+        return labels(codes, RedFlag.class);
+    }
+
     /** The patient's words for stored codes; a code this version does not know is shown as it is. */
     static <E extends Enum<E>> List<String> labels(String codes, Class<E> type) {
         return Arrays.stream(codes.split(",")).map(String::strip).filter(c -> !c.isEmpty()).map(c -> {

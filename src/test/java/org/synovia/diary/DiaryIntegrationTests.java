@@ -256,6 +256,9 @@ class DiaryIntegrationTests {
     void answersAWrongOrExpiredLinkWithAPlainPage() throws Exception {
         Appointment appointment = fixtures.therapeuticKnee();
         String token = fixtures.link(appointment.id());
+        mvc.perform(get("/my-diary/{t}", token).with(from("10.1.0.4"))).andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")));
         String wrong = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
         mvc.perform(get("/my-diary/{t}", wrong).with(from("10.1.0.4"))).andExpect(status().isNotFound())
@@ -355,11 +358,12 @@ class DiaryIntegrationTests {
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());
         fixtures.injectedAgo(appointment.id(), Duration.ofMinutes(61));
-        diaries.record(token, pain("H1", 2));
+        diaries.record(token, new NewEntry("H1", 2, null, null, Set.of(SideEffect.FLUSHING), null, Set.of()));
 
         mvc.perform(get("/diary/episodes/{id}", appointment.id()).with(user(nurse.username()).roles("NURSE")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("Positive diagnostic response"),
+                        Matchers.containsString("<td>Hot, red face (flushing)</td>"),
                         Matchers.containsString("largest relief 71.4%"), Matchers.containsString("<svg"),
                         Matchers.containsString("Injection"))));
         mvc.perform(get("/diary/episodes/{id}/summary.pdf", appointment.id()).with(user(nurse.username()).roles("NURSE")))

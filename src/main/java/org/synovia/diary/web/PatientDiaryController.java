@@ -43,6 +43,13 @@ class PatientDiaryController {
         this.clock = clock;
     }
 
+    /** The secret is in the address: never send it on as a Referer, never keep the page in a shared cache. */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void privateLinkHeaders(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
     @GetMapping("/my-diary/{token}")
     String show(@PathVariable("token") String token, HttpServletRequest request, HttpServletResponse response,
             Model model) {
