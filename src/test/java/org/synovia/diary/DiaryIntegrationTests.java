@@ -318,7 +318,8 @@ class DiaryIntegrationTests {
         Appointment appointment = fixtures.therapeuticKnee();
         String token = fixtures.link(appointment.id());
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(2).plusHours(1));
-        diaries.record(token, new NewEntry("D2", 3, 5, null, Set.of(SideEffect.FLUSHING), null, Set.of(RedFlag.FEVER)));
+        diaries.record(token, new NewEntry("D2", 3, 5, null, Set.of(SideEffect.FLUSHING), new BigDecimal("11.0"),
+                Set.of(RedFlag.FEVER)));
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(42).plusHours(1));
         diaries.record(token, new NewEntry("W6", 3, 4, 2, Set.of(), null, Set.of()));
         assertThat(diaries.sendSummaries(Instant.now())).as("12 weeks have not passed").isZero();
@@ -332,7 +333,8 @@ class DiaryIntegrationTests {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Responder at 6 weeks: pain 7 to 3 at W6")
                     .contains("Duration of relief so far: 42 days").contains("Hot, red face (flushing) (D2)")
-                    .contains("fever").contains("(alert open)").contains("Pain before the injection 7 out of 10");
+                    .contains("fever").contains("(alert open)").contains("Pain before the injection 7 out of 10")
+                    .contains("Blood glucose (mmol/L) 11 at D2");
         }
         assertThat(jdbc.sql("select summary_text from diary_summary where episode_id = ?")
                 .param(fixtures.episodeId(appointment.id())).query(String.class).single()).contains("Responder at 6 weeks");
