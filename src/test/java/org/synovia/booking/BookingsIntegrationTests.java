@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -249,6 +251,10 @@ class BookingsIntegrationTests {
         UUID next = waitingKnee();
         Slot slot = firstFreeSlotIn(clinics, earliest(booked).isAfter(earliest(next)) ? earliest(booked) : earliest(next));
         Appointment appointment = bookings.book(booked, slot.id());
+        // The letter's listener makes its own link after the booking commits; wait for it so that ours is the last.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+                .sql("select patient_link_hash is not null from appointment where id = ?").param(appointment.id())
+                .query(Boolean.class).single());
         String token = bookings.newPatientLink(appointment.id()).orElseThrow();
         AccountFixtures.signOut();
 
