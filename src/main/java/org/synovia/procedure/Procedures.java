@@ -452,7 +452,10 @@ public class Procedures {
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public java.util.Optional<PainResponse> painResponse(UUID appointmentId) {
-        return visits.record(appointmentId).map(r -> r.painResponse(visits.painScores(appointmentId), properties.thresholds()));
+        Appointment appointment = bookings.appointment(appointmentId);
+        var response = visits.record(appointmentId).map(r -> r.painResponse(visits.painScores(appointmentId), properties.thresholds()));
+        response.ifPresent(r -> audit.record(AuditAction.READ, "PainScore", appointmentId, appointment.patientId(), null));
+        return response;
     }
 
     /** The minutes after the injection at which scores are suggested (setting {@code synovia.procedure.pain-score-minutes}). */
@@ -562,7 +565,12 @@ public class Procedures {
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public List<ProcedureReport.Sent> reports(UUID appointmentId) {
-        return visits.reports(appointmentId);
+        Appointment appointment = bookings.appointment(appointmentId);
+        List<ProcedureReport.Sent> sent = visits.reports(appointmentId);
+        if (!sent.isEmpty()) {
+            audit.record(AuditAction.READ, "ProcedureReport", appointmentId, appointment.patientId(), "versions listed");
+        }
+        return sent;
     }
 
     /** The patient's aftercare leaflet as a PDF, for printing; only for a signed record. */

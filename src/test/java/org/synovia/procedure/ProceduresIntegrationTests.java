@@ -462,6 +462,8 @@ class ProceduresIntegrationTests {
                 everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
         mvc.perform(post("/day/{id}/record/sign", appointment.id()).with(asRadiologist).with(csrf()))
                 .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
+        mvc.perform(get("/day/{id}/record", appointment.id()).with(asNurse)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("list=\"pain-minutes\" value=\"15\"")));
         // Recovery goes on after signing: a later score is appended, and read with the others.
         mvc.perform(post("/day/{id}/record/pain-scores", appointment.id()).param("minutesAfter", "30").param("score", "2")
                         .with(asNurse).with(csrf()))

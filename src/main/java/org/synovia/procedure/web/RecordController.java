@@ -138,8 +138,13 @@ class RecordController {
         model.addAttribute("entry", procedures.visit(appointmentId));
         model.addAttribute("record", procedures.record(appointmentId).orElse(null));
         model.addAttribute("addenda", procedures.addenda(appointmentId));
-        model.addAttribute("pain", procedures.painResponse(appointmentId).orElse(null));
+        var pain = procedures.painResponse(appointmentId);
+        model.addAttribute("pain", pain.orElse(null));
         model.addAttribute("painScoreMinutes", procedures.suggestedPainScoreMinutes());
+        // The form offers the first suggested minute not yet scored.
+        model.addAttribute("nextPainScoreMinute", procedures.suggestedPainScoreMinutes().stream()
+                .filter(m -> pain.stream().flatMap(p -> p.scores().stream()).noneMatch(s -> s.minutesAfter() == m))
+                .findFirst().orElse(null));
         model.addAttribute("reports", procedures.reports(appointmentId));
         if (!model.containsAttribute("painScoreErrors")) {
             model.addAttribute("painScoreErrors", java.util.Map.of());
