@@ -166,6 +166,7 @@ public class Procedures {
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public DayListEntry intoRoom(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
+        visits.lock(appointmentId).ifPresent(status -> refuseWhenStopped(status, "appointmentId"));
         if (!visits.intoRoom(appointmentId, clock.instant(), CurrentUser.username())) {
             throw new InvalidInputException("appointmentId", "Check the patient in before taking them into the room.");
         }
@@ -216,7 +217,12 @@ public class Procedures {
         if (status == VisitStatus.DONE) {
             throw new InvalidInputException("items", "The checklist is complete.");
         }
-        refuseWhenStopped(status, "items");
+        if (step != ChecklistStep.SIGN_OUT) {
+            refuseWhenStopped(status, "items");
+        }
+        else {
+            refuseWhenStoppedBeforeTimeOut(appointmentId, status, "items");
+        }
         Checklist checklist = checklist(appointment);
         checklist.checkConfirmable(step, ticked == null ? Set.of() : ticked);
         if (step == ChecklistStep.SIGN_IN && visits.consent(appointmentId).isEmpty()) {
@@ -361,6 +367,16 @@ public class Procedures {
         return refusal;
     }
 
+    /**
+     * Once consent is withdrawn after the time-out the injection may have begun, so what was done is still
+     * recorded: the sign-out, the record and its signing go on; nothing else does (ADR 0015).
+     */
+    private void refuseWhenStoppedBeforeTimeOut(UUID appointmentId, VisitStatus status, String field) {
+        if (status.stopped() && visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.TIME_OUT)) {
+            refuseWhenStopped(status, field);
+        }
+    }
+
     private static void refuseWhenStopped(VisitStatus status, String field) {
         if (status.stopped()) {
             throw new InvalidInputException(field, "The procedure is stopped: " + status.label().toLowerCase().replace("stopped: ", "")
@@ -385,7 +401,7 @@ public class Procedures {
     @PreAuthorize("hasRole('RADIOLOGIST')")
     public ProcedureRecord saveRecord(UUID appointmentId, ProcedureRecord entered) {
         Appointment appointment = bookings.appointment(appointmentId);
-        refuseWhenStopped(visits.lock(appointmentId)
+        refuseWhenStoppedBeforeTimeOut(appointmentId, visits.lock(appointmentId)
                 .orElseThrow(() -> new InvalidInputException("operator", "Check the patient in first.")), "operator");
         if (visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.TIME_OUT)) {
             throw new InvalidInputException("operator", "Confirm the time-out before recording the procedure.");
@@ -478,7 +494,7 @@ public class Procedures {
         if (record.signed()) {
             throw new InvalidInputException("sign", "This record is already signed.");
         }
-        refuseWhenStopped(status, "sign");
+        refuseWhenStoppedBeforeTimeOut(appointmentId, status, "sign");
         if (visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.SIGN_OUT)) {
             throw new InvalidInputException("sign", "Confirm the sign-out before signing the record.");
         }

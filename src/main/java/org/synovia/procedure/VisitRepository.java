@@ -51,8 +51,10 @@ class VisitRepository {
                 .query((rs, n) -> VisitStatus.valueOf(rs.getString(1))).optional();
     }
 
+    /** Sign-out ends the visit; a visit stopped by a withdrawal of consent keeps showing that. */
     void done(UUID appointmentId) {
-        jdbc.sql("update procedure_visit set status = 'DONE' where appointment_id = ?").param(appointmentId).update();
+        jdbc.sql("update procedure_visit set status = 'DONE' where appointment_id = ? "
+                + "and status not in ('CONSENT_REFUSED', 'CONSENT_WITHDRAWN')").param(appointmentId).update();
     }
 
     void confirm(UUID appointmentId, ChecklistStep step, String items, Instant at, String by) {

@@ -605,6 +605,8 @@ class ProceduresIntegrationTests {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped: consent refused");
         assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, Set.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped");
+        assertThatThrownBy(() -> procedures.intoRoom(appointment.id()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped");
         assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and record_type = 'ConsentRefusal'")
                 .param(appointment.id().toString()).query(Integer.class).single()).isPositive();
         var asNurse = user(nurse.username()).roles("NURSE");
@@ -618,31 +620,63 @@ class ProceduresIntegrationTests {
     }
 
     @Test
-    void recordsAWithdrawalAfterTimeOutThroughThePageAndNothingMoreIsDone() throws Exception {
-        Appointment appointment = readyToRecord();
-        var asRadiologist = user(radiologist.username()).roles("RADIOLOGIST");
-        mvc.perform(post("/day/{id}/consent/refusal", appointment.id()).param("reason", "").with(asRadiologist).with(csrf()))
+    void recordsAWithdrawalBeforeTimeOutThroughThePageAndNothingMoreIsDone() throws Exception {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(nurse);
+        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        ConsentDocument.Given agreed = procedures.recordConsent(appointment.id(),
+                procedures.consentDocument(appointment.id()).sha256(), true);
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_IN));
+        var asNurse = user(nurse.username()).roles("NURSE");
+        mvc.perform(post("/day/{id}/consent/refusal", appointment.id()).param("reason", "").with(asNurse).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"reason-error\"")));
 
         mvc.perform(post("/day/{id}/consent/refusal", appointment.id()).param("reason", "Changed their mind on the couch")
-                        .with(asRadiologist).with(csrf()))
+                        .with(asNurse).with(csrf()))
                 .andExpect(redirectedUrl("/day/" + appointment.id()));
 
         AccountFixtures.signIn(radiologist);
         assertThat(procedures.consentRefusal(appointment.id())).get().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(ConsentDocument.Refusal.Kind.WITHDRAWN);
-            assertThat(r.text()).isEqualTo(procedures.consent(appointment.id()).orElseThrow().text());
+            assertThat(r.text()).isEqualTo(agreed.text());
+            assertThat(r.recordedBy()).isEqualTo(nurse.username());
         });
         assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_WITHDRAWN);
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.TIME_OUT)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("consent withdrawn");
         assertThatThrownBy(() -> procedures.saveRecord(appointment.id(),
                 ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("consent withdrawn");
         assertThatThrownBy(() -> procedures.refuseConsent(appointment.id(), null, "again"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("stopped");
-        mvc.perform(get("/day/{id}", appointment.id()).with(asRadiologist)).andExpect(status().isOk())
+        mvc.perform(get("/day/{id}", appointment.id()).with(asNurse)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Consent withdrawn: the procedure is stopped")))
-                .andExpect(content().string(Matchers.containsString("Stopped: consent withdrawn")));
+                .andExpect(content().string(Matchers.containsString("Stopped: consent withdrawn")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Confirm time-out"))));
+    }
+
+    @Test
+    void stillRecordsWhatWasDoneWhenConsentIsWithdrawnAfterTimeOut() throws Exception {
+        Appointment appointment = readyToRecord();
+        procedures.refuseConsent(appointment.id(), null, "Asked to stop after the first injection");
+
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        mvc.perform(get("/day/{id}", appointment.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Confirm sign-out")))
+                .andExpect(content().string(Matchers.containsString("Consent was withdrawn after the time-out")));
+        AccountFixtures.signIn(radiologist);
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        ProcedureRecord signed = procedures.sign(appointment.id());
+
+        assertThat(signed.signed()).isTrue();
+        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_WITHDRAWN);
+        assertThat(procedures.checklist(appointment.id()).complete()).isTrue();
     }
 
     @Test
