@@ -14,8 +14,9 @@ import org.synovia.shared.InvalidInputException.FieldProblem;
 
 /**
  * The identifiers the patient gave at check-in, as typed by the nurse. NatSSIPs sign-in starts with
- * identity (facts NS-03): at least two identifiers must be given, and every one given must match the
- * record; one that does not match refuses the check-in, even when two others match.
+ * identity (facts NS-03): at least two identifiers must be given (full name, date of birth, NHS number, or
+ * the hospital number where the patient has one), and every one given must match the record; one that does
+ * not match refuses the check-in, even when two others match.
  *
  * @param fullName given and family name in either order; case, accents and extra spaces do not matter
  * @param nhsNumber ten digits; spaces do not matter

@@ -140,6 +140,7 @@ class ProcedureDayBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record consent")).click();
         assertThat(page.getByText("Consent recorded.")).isVisible();
 
+        assertThat(page.getByText("Skin preparation agent confirmed (local policy) [local check]")).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm sign-in")).click();
         assertThat(page.locator("#items-error")).containsText("Not confirmed");
         tickAll(page);
