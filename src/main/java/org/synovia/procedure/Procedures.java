@@ -407,10 +407,11 @@ public class Procedures {
             throw new InvalidInputException("operator", "Confirm the time-out before recording the procedure.");
         }
         ProcedureRecord.check(entered, LocalDate.ofInstant(appointment.start(), bookings.zone()));
-        ProcedureRecord draft = new ProcedureRecord(entered.operator().strip(), entered.assistant(), entered.guidance(),
-                entered.approach(), entered.needle().strip(), entered.aspirateMl(), entered.aspirateAppearance(),
-                entered.aspirateSentFor(), entered.drugs(), entered.contrastUsed(), entered.needleTipConfirmed(),
-                entered.keyImages(), entered.studyInstanceUid(), entered.dapGyCm2(), entered.screeningSeconds(),
+        // Optional fields left empty are stored as absent, so the record and report say nothing of them.
+        ProcedureRecord draft = new ProcedureRecord(entered.operator().strip(), optional(entered.assistant()), entered.guidance(),
+                optional(entered.approach()), entered.needle().strip(), entered.aspirateMl(), optional(entered.aspirateAppearance()),
+                optional(entered.aspirateSentFor()), entered.drugs(), entered.contrastUsed(), entered.needleTipConfirmed(),
+                entered.keyImages(), optional(entered.studyInstanceUid()), entered.dapGyCm2(), entered.screeningSeconds(),
                 entered.dlpMGyCm(), entered.ctdiVolMGy(), entered.painBefore(), entered.complications().strip(), entered.aftercareGiven(), clock.instant(),
                 CurrentUser.username(), null, null);
         if (!visits.saveDraft(appointmentId, appointment.referralId(), appointment.patientId(), draft)) {
@@ -630,6 +631,10 @@ public class Procedures {
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
+    }
+
+    private static String optional(String value) {
+        return present(value) ? value.strip() : null;
     }
 
     private static String text(String field, String value, String missing) {

@@ -423,7 +423,7 @@ class ProceduresIntegrationTests {
                 .param("drugs[0].dose", "40 mg").param("drugs[0].volumeMl", "1").param("drugs[0].batch", batch)
                 .param("drugs[0].expiry", expiry).param("drugs[0].route", "intra-articular")
                 .param("drugs[0].site", "right knee").param("keyImages", "2").param("painBefore", "8")
-                .param("complications", "none")
+                .param("complications", "none").param("assistant", "").param("studyInstanceUid", " ")
                 .param("aftercareGiven", "true").param("needleTipConfirmed", "true")
                 .with(user(radiologist.username()).roles("RADIOLOGIST")).with(csrf());
     }
@@ -485,6 +485,8 @@ class ProceduresIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("Batch was MP1235")))
                 .andExpect(content().string(Matchers.containsString("Positive response: 75% relief at 30 minutes (best of 2 scores")))
                 .andExpect(content().string(Matchers.containsString("25%")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("assisted by <"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("(study )"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Save the record"))));
     }
 
