@@ -84,4 +84,27 @@ public record ConsentDocument(String version, String procedure, List<ConsentRisk
     /** A recorded consent. */
     public record Given(String version, String text, String sha256, java.time.Instant takenAt, String takenBy) {
     }
+
+    /**
+     * The patient refused the procedure, or withdrew consent given earlier: why, who recorded it and when, with
+     * the exact text they had been shown. The procedure stops there.
+     */
+    public record Refusal(Kind kind, String reason, String version, String text, String sha256, java.time.Instant recordedAt,
+            String recordedBy) {
+
+        public enum Kind {
+            REFUSED("Consent refused"),
+            WITHDRAWN("Consent withdrawn");
+
+            private final String label;
+
+            Kind(String label) {
+                this.label = label;
+            }
+
+            public String label() {
+                return label;
+            }
+        }
+    }
 }

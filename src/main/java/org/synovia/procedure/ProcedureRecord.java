@@ -18,8 +18,8 @@ import org.synovia.shared.InvalidInputException.FieldProblem;
 public record ProcedureRecord(String operator, String assistant, Guidance guidance, String approach, String needle,
         BigDecimal aspirateMl, String aspirateAppearance, String aspirateSentFor, List<DrugGiven> drugs,
         boolean contrastUsed, boolean needleTipConfirmed, int keyImages, String studyInstanceUid, BigDecimal dapGyCm2,
-        Integer screeningSeconds, BigDecimal dlpMGyCm, BigDecimal ctdiVolMGy, int painBefore, Integer painAfter,
-        Integer painAfterMinutes, String complications, boolean aftercareGiven, Instant savedAt, String savedBy,
+        Integer screeningSeconds, BigDecimal dlpMGyCm, BigDecimal ctdiVolMGy, int painBefore,
+        String complications, boolean aftercareGiven, Instant savedAt, String savedBy,
         Instant signedAt, String signedBy) {
 
     public ProcedureRecord {
@@ -30,10 +30,9 @@ public record ProcedureRecord(String operator, String assistant, Guidance guidan
         return signedAt != null;
     }
 
-    /** The pain response, when an after-score was taken. */
-    public java.util.Optional<PainResponse> painResponse() {
-        return painAfter == null || painAfterMinutes == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new PainResponse(painBefore, painAfter, painAfterMinutes));
+    /** The pain response read from the score before and the timed scores after (recorded apart, {@link PainScore}). */
+    public PainResponse painResponse(List<PainScore> scores, ReliefThresholds thresholds) {
+        return new PainResponse(painBefore, scores, thresholds);
     }
 
     /** Every problem with the record as entered, each beside its field; an expired batch is refused (HAZ-40). */
@@ -104,12 +103,6 @@ public record ProcedureRecord(String operator, String assistant, Guidance guidan
         }
         if (r.painBefore() < 0 || r.painBefore() > 10) {
             problems.add(new FieldProblem("painBefore", "Enter the pain score before, 0 to 10."));
-        }
-        if (r.painAfter() != null && (r.painAfter() < 0 || r.painAfter() > 10)) {
-            problems.add(new FieldProblem("painAfter", "Enter the pain score after, 0 to 10."));
-        }
-        if ((r.painAfter() == null) != (r.painAfterMinutes() == null) || r.painAfterMinutes() != null && r.painAfterMinutes() <= 0) {
-            problems.add(new FieldProblem("painAfterMinutes", "Give the score after together with the minutes after the injection."));
         }
         if (r.complications() == null || r.complications().isBlank()) {
             problems.add(new FieldProblem("complications", "Record immediate complications, or write none."));

@@ -6,20 +6,35 @@ import java.util.List;
 /**
  * The structured report for the referrer: what was done, drugs with doses and batches, guidance and
  * radiation dose (IR(ME)R 2017 puts exposure information in the report, facts IR-02), the immediate
- * response, complications and the plan.
+ * response with each timed pain score, complications and the plan. An amended report is the same content
+ * with the addenda after it, each with who, when and why.
+ *
+ * @param title "Procedure report", or "Amended report" when addenda follow
+ * @param painScores one line per timed score after the injection, with its relief
+ * @param amendments the addenda, oldest first, each as "who, when: text (why: reason)"
  */
-public record ProcedureReport(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate performedOn,
-        String procedure, String operator, String technique, List<String> drugs, String dose, String response,
-        String complications, String plan, boolean diabetic) {
+public record ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber,
+        LocalDate performedOn, String procedure, String operator, String technique, List<String> drugs, String dose,
+        List<String> painScores, String response, String complications, String plan, boolean diabetic,
+        List<String> amendments) {
+
+    static final String ORIGINAL_TITLE = "Procedure report";
+    static final String AMENDED_TITLE = "Amended report";
 
     public ProcedureReport {
         drugs = List.copyOf(drugs);
+        painScores = List.copyOf(painScores);
+        amendments = List.copyOf(amendments);
+    }
+
+    public boolean amended() {
+        return !amendments.isEmpty();
     }
 
     /** The report as plain text, stored and used as the email body. */
     public String text() {
         StringBuilder t = new StringBuilder();
-        t.append("Procedure report: ").append(patientName).append(", born ").append(dateOfBirth)
+        t.append(title).append(": ").append(patientName).append(", born ").append(dateOfBirth)
                 .append(nhsNumber == null ? "" : ", NHS number " + nhsNumber).append('\n');
         t.append("Date: ").append(performedOn).append('\n');
         t.append("Procedure: ").append(procedure).append('\n');
@@ -28,9 +43,22 @@ public record ProcedureReport(String patientName, LocalDate dateOfBirth, String 
         t.append("Drugs:\n");
         drugs.forEach(d -> t.append("- ").append(d).append('\n'));
         t.append("Radiation: ").append(dose).append('\n');
+        painScores.forEach(p -> t.append("Pain after: ").append(p).append('\n'));
         t.append("Immediate response: ").append(response).append('\n');
         t.append("Complications: ").append(complications).append('\n');
         t.append("Plan: ").append(plan).append('\n');
+        if (amended()) {
+            t.append("Addenda (the record above is unchanged):\n");
+            amendments.forEach(a -> t.append("- ").append(a).append('\n'));
+        }
         return t.toString();
+    }
+
+    /** One version of the report as stored and sent: 1 at signing, then one per addendum. */
+    public record Sent(int version, String text, java.time.Instant writtenAt, String sentTo) {
+
+        public String title() {
+            return version == 1 ? ORIGINAL_TITLE : AMENDED_TITLE + " (version " + version + ")";
+        }
     }
 }

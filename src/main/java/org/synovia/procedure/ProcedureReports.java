@@ -23,8 +23,16 @@ class ProcedureReports {
         this.templates = templates;
     }
 
+    private static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
+
+    /**
+     * The report from the signed record and its pain scores; with addenda it is the amended report, the same
+     * content followed by each addendum with who, when and why.
+     */
     static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
-            String procedure, ProcedureRecord r, boolean diabetic) {
+            String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
+            java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone) {
         String technique = r.guidance().label() + (r.approach() == null || r.approach().isBlank() ? "" : ", " + r.approach())
                 + "; needle " + r.needle() + (r.contrastUsed() ? "; contrast used" : "")
                 + (r.needleTipConfirmed() ? "; needle-tip position confirmed" : "; needle-tip position not confirmed")
@@ -40,13 +48,16 @@ class ProcedureReports {
                 : r.dlpMGyCm() != null ? "DLP " + r.dlpMGyCm().stripTrailingZeros().toPlainString() + " mGy·cm, CTDIvol "
                         + r.ctdiVolMGy().stripTrailingZeros().toPlainString() + " mGy"
                 : "no ionising radiation";
-        String response = r.painResponse().map(PainResponse::reading).orElse("pain score " + r.painBefore() + "/10 before");
+        String response = pain.reading();
+        var amendments = addenda.stream().map(a -> a.addedBy() + ", " + WHEN.format(a.addedAt().atZone(zone)) + ": "
+                + a.text() + " (why: " + a.reason() + ")").toList();
         String plan = "The patient was given aftercare advice and a leaflet"
                 + (diabetic ? ", including checking blood glucose more often for 1 to 3 days and up to 7 (AF-07)" : "")
                 + ". The pain diary follows; we will send you its results.";
-        return new ProcedureReport(patientName, dateOfBirth, nhsNumber, day, procedure, r.operator()
+        return new ProcedureReport(addenda.isEmpty() ? ProcedureReport.ORIGINAL_TITLE : ProcedureReport.AMENDED_TITLE,
+                patientName, dateOfBirth, nhsNumber, day, procedure, r.operator()
                 + (r.assistant() == null || r.assistant().isBlank() ? "" : ", assisted by " + r.assistant()), technique,
-                drugs, dose, response, r.complications(), plan, diabetic);
+                drugs, dose, pain.lines(), response, r.complications(), plan, diabetic, amendments);
     }
 
     byte[] reportPdf(ProcedureReport report) {

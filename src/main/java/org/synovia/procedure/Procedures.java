@@ -56,11 +56,13 @@ public class Procedures {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final ProcedureReports reports;
     private final org.synovia.notification.EmailOutbox outbox;
+    private final ProcedureProperties properties;
 
     Procedures(VisitRepository visits, Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, AuditTrail audit, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, ProcedureReports reports,
-            org.synovia.notification.EmailOutbox outbox) {
+            org.synovia.notification.EmailOutbox outbox, ProcedureProperties properties) {
+        this.properties = properties;
         this.events = events;
         this.reports = reports;
         this.outbox = outbox;
@@ -164,6 +166,7 @@ public class Procedures {
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public DayListEntry intoRoom(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
+        visits.lock(appointmentId).ifPresent(status -> refuseWhenStopped(status, "appointmentId"));
         if (!visits.intoRoom(appointmentId, clock.instant(), CurrentUser.username())) {
             throw new InvalidInputException("appointmentId", "Check the patient in before taking them into the room.");
         }
@@ -176,10 +179,14 @@ public class Procedures {
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public Checklist checklist(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
-        Checklist checklist = new Checklist(context(appointment), visits.confirmations(appointmentId),
-                visits.discrepancies(appointmentId));
+        Checklist checklist = checklist(appointment);
         audit.record(AuditAction.READ, "Checklist", appointmentId, appointment.patientId(), null);
         return checklist;
+    }
+
+    private Checklist checklist(Appointment appointment) {
+        return new Checklist(context(appointment), visits.confirmations(appointment.id()),
+                visits.discrepancies(appointment.id()), Checklist.localChecks(properties.localChecks()));
     }
 
     private ChecklistContext context(Appointment appointment) {
@@ -197,25 +204,31 @@ public class Procedures {
     /**
      * Confirms one step of the NatSSIPs checklist (facts NS-03..05) with every item that applies ticked; steps
      * go in order, none is skipped or repeated, and nothing goes on while a discrepancy is open. Sign-out ends
-     * the patient's visit. Each confirmation stores the items as shown, who and when.
+     * the patient's visit. Each confirmation stores the checks as shown (NatSSIPs and local), who and when.
+     *
+     * @param ticked the codes of the checks ticked ({@link ChecklistCheck#code()})
      */
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
-    public Checklist confirm(UUID appointmentId, ChecklistStep step, Set<ChecklistItem> ticked) {
+    public Checklist confirm(UUID appointmentId, ChecklistStep step, Set<String> ticked) {
         Appointment appointment = bookings.appointment(appointmentId);
         VisitStatus status = visits.lock(appointmentId)
                 .orElseThrow(() -> new InvalidInputException("items", "Check the patient in before the checklist."));
         if (status == VisitStatus.DONE) {
             throw new InvalidInputException("items", "The checklist is complete.");
         }
-        Checklist checklist = new Checklist(context(appointment), visits.confirmations(appointmentId),
-                visits.discrepancies(appointmentId));
+        if (step != ChecklistStep.SIGN_OUT) {
+            refuseWhenStopped(status, "items");
+        }
+        else {
+            refuseWhenStoppedBeforeTimeOut(appointmentId, status, "items");
+        }
+        Checklist checklist = checklist(appointment);
         checklist.checkConfirmable(step, ticked == null ? Set.of() : ticked);
         if (step == ChecklistStep.SIGN_IN && visits.consent(appointmentId).isEmpty()) {
             throw new InvalidInputException("items", "Record the patient's consent before sign-in.");
         }
-        String items = checklist.items(step).stream().map(i -> i.name() + ": " + i.text() + " [" + i.factRow() + "]")
-                .collect(Collectors.joining("\n"));
+        String items = checklist.checks(step).stream().map(ChecklistCheck::asShown).collect(Collectors.joining("\n"));
         visits.confirm(appointmentId, step, items, clock.instant(), CurrentUser.username());
         if (step == ChecklistStep.SIGN_OUT) {
             visits.done(appointmentId);
@@ -288,9 +301,9 @@ public class Procedures {
         if (!agreed) {
             throw new InvalidInputException("agreed", "Tick only when the patient agrees; if they do not, do not go on.");
         }
-        if (visits.lock(appointmentId).isEmpty()) {
-            throw new InvalidInputException("agreed", "Check the patient in before taking consent.");
-        }
+        VisitStatus status = visits.lock(appointmentId)
+                .orElseThrow(() -> new InvalidInputException("agreed", "Check the patient in before taking consent."));
+        refuseWhenStopped(status, "agreed");
         ConsentDocument document = consentDocument(appointmentId);
         if (!document.sha256().equals(shownSha256)) {
             throw new InvalidInputException("agreed", "The consent text has changed since it was shown; read the new text to the patient.");
@@ -300,6 +313,75 @@ public class Procedures {
         }
         audit.record(AuditAction.CREATE, "Consent", appointmentId, appointment.patientId(), document.version() + " " + document.sha256());
         return visits.consent(appointmentId).orElseThrow();
+    }
+
+    /**
+     * Records that the patient refused the procedure (before consent) or withdrew consent given earlier (before
+     * the procedure is done): why, who, when, with the exact text they were shown. The procedure stops: the
+     * visit shows it on the day list, and no checklist step, record or signing goes on (ADR 0015, HAZ-45).
+     *
+     * @param shownSha256 the hash of the consent text the page showed, when consent had not been given
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public ConsentDocument.Refusal refuseConsent(UUID appointmentId, String shownSha256, String reason) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        String why = text("reason", reason, "Record the patient's reason, in their words, or that they gave none.");
+        VisitStatus status = visits.lock(appointmentId)
+                .orElseThrow(() -> new InvalidInputException("reason", "Check the patient in first."));
+        refuseWhenStopped(status, "reason");
+        if (status == VisitStatus.DONE) {
+            throw new InvalidInputException("reason", "The procedure is done; consent can no longer be withdrawn. Add an addendum instead.");
+        }
+        var given = visits.consent(appointmentId);
+        ConsentDocument.Refusal refusal;
+        if (given.isPresent()) {
+            refusal = new ConsentDocument.Refusal(ConsentDocument.Refusal.Kind.WITHDRAWN, why, given.get().version(),
+                    given.get().text(), given.get().sha256(), clock.instant(), CurrentUser.username());
+        }
+        else {
+            ConsentDocument document = consentDocument(appointmentId);
+            if (!document.sha256().equals(shownSha256)) {
+                throw new InvalidInputException("reason", "The consent text has changed since it was shown; read the new text to the patient.");
+            }
+            refusal = new ConsentDocument.Refusal(ConsentDocument.Refusal.Kind.REFUSED, why, document.version(),
+                    document.text(), document.sha256(), clock.instant(), CurrentUser.username());
+        }
+        if (!visits.refuseConsent(appointmentId, appointment.patientId(), refusal)) {
+            throw new InvalidInputException("reason", "The procedure is already stopped.");
+        }
+        visits.stop(appointmentId, refusal.kind() == ConsentDocument.Refusal.Kind.REFUSED ? VisitStatus.CONSENT_REFUSED
+                : VisitStatus.CONSENT_WITHDRAWN);
+        audit.record(AuditAction.CREATE, "ConsentRefusal", appointmentId, appointment.patientId(),
+                refusal.kind().label() + ": " + why);
+        return visits.consentRefusal(appointmentId).orElseThrow();
+    }
+
+    /** The patient's refusal or withdrawal of consent, if any. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public java.util.Optional<ConsentDocument.Refusal> consentRefusal(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        var refusal = visits.consentRefusal(appointmentId);
+        refusal.ifPresent(r -> audit.record(AuditAction.READ, "ConsentRefusal", appointmentId, appointment.patientId(), null));
+        return refusal;
+    }
+
+    /**
+     * Once consent is withdrawn after the time-out the injection may have begun, so what was done is still
+     * recorded: the sign-out, the record and its signing go on; nothing else does (ADR 0015).
+     */
+    private void refuseWhenStoppedBeforeTimeOut(UUID appointmentId, VisitStatus status, String field) {
+        if (status.stopped() && visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.TIME_OUT)) {
+            refuseWhenStopped(status, field);
+        }
+    }
+
+    private static void refuseWhenStopped(VisitStatus status, String field) {
+        if (status.stopped()) {
+            throw new InvalidInputException(field, "The procedure is stopped: " + status.label().toLowerCase().replace("stopped: ", "")
+                    + ". Nothing more is done on this visit.");
+        }
     }
 
     @Transactional
@@ -319,17 +401,18 @@ public class Procedures {
     @PreAuthorize("hasRole('RADIOLOGIST')")
     public ProcedureRecord saveRecord(UUID appointmentId, ProcedureRecord entered) {
         Appointment appointment = bookings.appointment(appointmentId);
-        visits.lock(appointmentId).orElseThrow(() -> new InvalidInputException("operator", "Check the patient in first."));
+        refuseWhenStoppedBeforeTimeOut(appointmentId, visits.lock(appointmentId)
+                .orElseThrow(() -> new InvalidInputException("operator", "Check the patient in first.")), "operator");
         if (visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.TIME_OUT)) {
             throw new InvalidInputException("operator", "Confirm the time-out before recording the procedure.");
         }
         ProcedureRecord.check(entered, LocalDate.ofInstant(appointment.start(), bookings.zone()));
-        ProcedureRecord draft = new ProcedureRecord(entered.operator().strip(), entered.assistant(), entered.guidance(),
-                entered.approach(), entered.needle().strip(), entered.aspirateMl(), entered.aspirateAppearance(),
-                entered.aspirateSentFor(), entered.drugs(), entered.contrastUsed(), entered.needleTipConfirmed(),
-                entered.keyImages(), entered.studyInstanceUid(), entered.dapGyCm2(), entered.screeningSeconds(),
-                entered.dlpMGyCm(), entered.ctdiVolMGy(), entered.painBefore(), entered.painAfter(),
-                entered.painAfterMinutes(), entered.complications().strip(), entered.aftercareGiven(), clock.instant(),
+        // Optional fields left empty are stored as absent, so the record and report say nothing of them.
+        ProcedureRecord draft = new ProcedureRecord(entered.operator().strip(), optional(entered.assistant()), entered.guidance(),
+                optional(entered.approach()), entered.needle().strip(), entered.aspirateMl(), optional(entered.aspirateAppearance()),
+                optional(entered.aspirateSentFor()), entered.drugs(), entered.contrastUsed(), entered.needleTipConfirmed(),
+                entered.keyImages(), optional(entered.studyInstanceUid()), entered.dapGyCm2(), entered.screeningSeconds(),
+                entered.dlpMGyCm(), entered.ctdiVolMGy(), entered.painBefore(), entered.complications().strip(), entered.aftercareGiven(), clock.instant(),
                 CurrentUser.username(), null, null);
         if (!visits.saveDraft(appointmentId, appointment.referralId(), appointment.patientId(), draft)) {
             throw new InvalidInputException("operator", "This record is signed and cannot be changed; add an addendum.");
@@ -370,6 +453,50 @@ public class Procedures {
     }
 
     /**
+     * Records a pain score taken {@code minutesAfter} the injection (facts DX-05), with who and when. Allowed once
+     * the record is saved, and after signing too: recovery observations go on (ADR 0015). A score is never
+     * changed once written.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public PainResponse addPainScore(UUID appointmentId, Integer minutesAfter, Integer score) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        List<InvalidInputException.FieldProblem> problems = new java.util.ArrayList<>();
+        if (minutesAfter == null || minutesAfter < 1 || minutesAfter > PainScore.MAX_MINUTES_AFTER) {
+            problems.add(new InvalidInputException.FieldProblem("minutesAfter", "Give the minutes after the injection, 1 to "
+                    + PainScore.MAX_MINUTES_AFTER + " (the anaesthetic's window, facts DX-05)."));
+        }
+        if (score == null || score < 0 || score > 10) {
+            problems.add(new InvalidInputException.FieldProblem("score", "Enter the pain score, 0 to 10."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        if (visits.record(appointmentId).isEmpty()) {
+            throw new InvalidInputException("minutesAfter", "Save the procedure record (with the score before) first.");
+        }
+        visits.addPainScore(appointmentId, new PainScore(minutesAfter, score, clock.instant(), CurrentUser.username()));
+        audit.record(AuditAction.CREATE, "PainScore", appointmentId, appointment.patientId(),
+                "NRS " + score + " at " + minutesAfter + " min");
+        return painResponse(appointmentId).orElseThrow();
+    }
+
+    /** The score before and the timed scores after, read against the configured thresholds; empty before a record. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public java.util.Optional<PainResponse> painResponse(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        var response = visits.record(appointmentId).map(r -> r.painResponse(visits.painScores(appointmentId), properties.thresholds()));
+        response.ifPresent(r -> audit.record(AuditAction.READ, "PainScore", appointmentId, appointment.patientId(), null));
+        return response;
+    }
+
+    /** The minutes after the injection at which scores are suggested (setting {@code synovia.procedure.pain-score-minutes}). */
+    public List<Integer> suggestedPainScoreMinutes() {
+        return properties.painScoreMinutes();
+    }
+
+    /**
      * Signs the record after sign-out: from now on it is final (the database refuses any change), the
      * referral is done, and {@link ProcedureCompleted} is published for the report and the diary.
      */
@@ -377,12 +504,14 @@ public class Procedures {
     @PreAuthorize("hasRole('RADIOLOGIST')")
     public ProcedureRecord sign(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
-        visits.lock(appointmentId).orElseThrow(() -> new InvalidInputException("sign", "Check the patient in first."));
+        VisitStatus status = visits.lock(appointmentId)
+                .orElseThrow(() -> new InvalidInputException("sign", "Check the patient in first."));
         ProcedureRecord record = visits.record(appointmentId)
                 .orElseThrow(() -> new InvalidInputException("sign", "Save the procedure record before signing it."));
         if (record.signed()) {
             throw new InvalidInputException("sign", "This record is already signed.");
         }
+        refuseWhenStoppedBeforeTimeOut(appointmentId, status, "sign");
         if (visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.SIGN_OUT)) {
             throw new InvalidInputException("sign", "Confirm the sign-out before signing the record.");
         }
@@ -393,27 +522,41 @@ public class Procedures {
         referrals.advance(new ReferralId(appointment.referralId()), org.synovia.referral.ReferralStatus.DONE,
                 "procedure done; record signed by " + CurrentUser.username());
         audit.record(AuditAction.UPDATE, "ProcedureRecord", appointmentId, appointment.patientId(), "signed");
-        sendReport(appointment, visits.record(appointmentId).orElseThrow(), now);
+        sendReport(appointment, visits.record(appointmentId).orElseThrow(), now, null);
         events.publishEvent(new ProcedureCompleted(appointmentId, appointment.referralId(), appointment.patientId(), now,
                 CurrentUser.username()));
         return visits.record(appointmentId).orElseThrow();
     }
 
     /**
-     * Stores the report and queues it to the referrer with its PDF, and the aftercare leaflet to the patient
-     * when an email is on record, in the signing transaction: a signed record always has its report.
+     * Stores the report with its PDF and queues it to the referrer, in the transaction that signed the record or
+     * added the addendum: a signed record always has its report, and every addendum its amended report. At
+     * signing the aftercare leaflet goes to the patient when an email is on record.
+     *
+     * @param addendum null at signing; else the addendum that makes this amended version
      */
-    private void sendReport(Appointment appointment, ProcedureRecord record, java.time.Instant now) {
-        ProcedureReport report = report(appointment, record);
+    private void sendReport(Appointment appointment, ProcedureRecord record, java.time.Instant now,
+            ProcedureRecord.Addendum addendum) {
+        List<ProcedureRecord.Addendum> addenda = addendum == null ? List.of() : visits.addenda(appointment.id());
+        ProcedureReport report = report(appointment, record, addenda);
+        int version = visits.reports(appointment.id()).size() + 1;
         Referral referral = referrals.show(new ReferralId(appointment.referralId()));
         Patient patient = patient(appointment.patientId());
         var referrer = referral.details().referrer();
         String to = referrer == null ? null : referrer.email();
-        visits.saveReport(appointment.id(), report.text(), now, to);
+        byte[] pdf = reports.reportPdf(report);
+        visits.saveReport(appointment.id(), version, addendum == null ? null : addendum.id(), report.text(), pdf, now, to);
         if (to != null) {
-            outbox.queue(to, "Procedure report: " + patient.displayName() + ", " + report.performedOn(),
-                    report.text() + "\nThe report is attached as a PDF.\n", patient.id().value(), "procedure-report",
-                    new org.synovia.notification.Attachment("procedure-report.pdf", "application/pdf", reports.reportPdf(report)));
+            outbox.queue(to, report.title() + ": " + patient.displayName() + ", " + report.performedOn(),
+                    report.text() + "\nThe report is attached as a PDF.\n", patient.id().value(),
+                    addendum == null ? "procedure-report" : "procedure-report-amended",
+                    new org.synovia.notification.Attachment(addendum == null ? "procedure-report.pdf"
+                            : "amended-report-" + version + ".pdf", "application/pdf", pdf));
+        }
+        audit.record(AuditAction.EXPORT, "ProcedureReport", appointment.id(), appointment.patientId(),
+                report.title() + " version " + version + " to " + (to == null ? "nobody (no referrer email)" : to));
+        if (addendum != null) {
+            return;
         }
         if (patient.email() != null && !patient.email().isBlank()) {
             outbox.queue(patient.email(), "After your injection", "Dear " + patient.givenName() + ",\n\nYour aftercare "
@@ -421,25 +564,46 @@ public class Procedures {
                     patient.id().value(), "aftercare-leaflet",
                     new org.synovia.notification.Attachment("after-your-injection.pdf", "application/pdf", reports.leafletPdf(report)));
         }
-        audit.record(AuditAction.EXPORT, "ProcedureReport", appointment.id(), appointment.patientId(),
-                "report to " + (to == null ? "nobody (no referrer email)" : to));
     }
 
-    private ProcedureReport report(Appointment appointment, ProcedureRecord record) {
+    private ProcedureReport report(Appointment appointment, ProcedureRecord record, List<ProcedureRecord.Addendum> addenda) {
         Referral referral = referrals.show(new ReferralId(appointment.referralId()));
         Patient patient = patient(appointment.patientId());
         DiabetesType diabetes = referral.details().diabetes();
         return ProcedureReports.report(patient.displayName(), patient.dateOfBirth(),
                 patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(),
                 LocalDate.ofInstant(appointment.start(), bookings.zone()), visit(appointment.id()).procedure(), record,
-                diabetes != null && diabetes != DiabetesType.NONE);
+                record.painResponse(visits.painScores(appointment.id()), properties.thresholds()),
+                diabetes != null && diabetes != DiabetesType.NONE, addenda, bookings.zone());
     }
 
-    /** The report as a PDF, for printing; only for a signed record. */
+    /**
+     * One version of the report as it was sent (1 is the original; later ones are amended), for reading and
+     * printing; the latest when {@code version} is null. Only for a signed record.
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
-    public byte[] reportPdf(UUID appointmentId) {
-        return reports.reportPdf(signedReport(appointmentId));
+    public byte[] reportPdf(UUID appointmentId, Integer version) {
+        ProcedureReport original = signedReport(appointmentId);
+        int latest = Math.max(1, visits.reports(appointmentId).size());
+        int wanted = version == null ? latest : version;
+        if (wanted < 1 || wanted > latest) {
+            throw new InvalidInputException("version", "There is no report version " + wanted + ".");
+        }
+        // Reports stored before PDFs were kept are the original, rendered again from the final record.
+        return visits.reportPdf(appointmentId, wanted).orElseGet(() -> reports.reportPdf(original));
+    }
+
+    /** Every version of the report as stored and sent, oldest first. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public List<ProcedureReport.Sent> reports(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        List<ProcedureReport.Sent> sent = visits.reports(appointmentId);
+        if (!sent.isEmpty()) {
+            audit.record(AuditAction.READ, "ProcedureReport", appointmentId, appointment.patientId(), "versions listed");
+        }
+        return sent;
     }
 
     /** The patient's aftercare leaflet as a PDF, for printing; only for a signed record. */
@@ -454,27 +618,39 @@ public class Procedures {
         ProcedureRecord record = visits.record(appointmentId).filter(ProcedureRecord::signed)
                 .orElseThrow(() -> new InvalidInputException("sign", "Sign the record first."));
         audit.record(AuditAction.EXPORT, "ProcedureReport", appointmentId, appointment.patientId(), "PDF");
-        return report(appointment, record);
+        return report(appointment, record, List.of());
     }
 
-    /** Adds a correction or later finding to a signed record, with why; the original stays as it was. */
+    /**
+     * Adds a correction or later finding to a signed record, with why; the original stays as it was. An amended
+     * report (the original content and every addendum so far) is stored and sent to the referrer in the same
+     * transaction; the earlier versions stay stored (HAZ-44).
+     */
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public ProcedureRecord.Addendum addAddendum(UUID appointmentId, String text, String reason) {
         Appointment appointment = bookings.appointment(appointmentId);
         String body = text("text", text, "Write the addendum.");
         String why = text("reason", reason, "Say why the addendum is needed.");
-        if (visits.record(appointmentId).filter(ProcedureRecord::signed).isEmpty()) {
-            throw new InvalidInputException("text", "Only a signed record takes addenda; change the draft instead.");
-        }
+        visits.lock(appointmentId); // one addendum at a time, so report versions number in order
+        ProcedureRecord signed = visits.record(appointmentId).filter(ProcedureRecord::signed)
+                .orElseThrow(() -> new InvalidInputException("text", "Only a signed record takes addenda; change the draft instead."));
         UUID id = UUID.randomUUID();
-        visits.addAddendum(id, appointmentId, body, why, clock.instant(), CurrentUser.username());
+        var now = clock.instant();
+        visits.addAddendum(id, appointmentId, body, why, now, CurrentUser.username());
         audit.record(AuditAction.CREATE, "ProcedureAddendum", id, appointment.patientId(), why);
-        return visits.addenda(appointmentId).stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow();
+        ProcedureRecord.Addendum added = visits.addenda(appointmentId).stream().filter(a -> a.id().equals(id)).findFirst()
+                .orElseThrow();
+        sendReport(appointment, signed, now, added);
+        return added;
     }
 
     private static boolean present(String value) {
         return value != null && !value.isBlank();
+    }
+
+    private static String optional(String value) {
+        return present(value) ? value.strip() : null;
     }
 
     private static String text(String field, String value, String missing) {

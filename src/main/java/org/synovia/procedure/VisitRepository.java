@@ -51,8 +51,10 @@ class VisitRepository {
                 .query((rs, n) -> VisitStatus.valueOf(rs.getString(1))).optional();
     }
 
+    /** Sign-out ends the visit; a visit stopped by a withdrawal of consent keeps showing that. */
     void done(UUID appointmentId) {
-        jdbc.sql("update procedure_visit set status = 'DONE' where appointment_id = ?").param(appointmentId).update();
+        jdbc.sql("update procedure_visit set status = 'DONE' where appointment_id = ? "
+                + "and status not in ('CONSENT_REFUSED', 'CONSENT_WITHDRAWN')").param(appointmentId).update();
     }
 
     void confirm(UUID appointmentId, ChecklistStep step, String items, Instant at, String by) {
@@ -109,9 +111,9 @@ class VisitRepository {
         int written = jdbc.sql("""
                 insert into procedure_record (appointment_id, referral_id, patient_id, operator, assistant, guidance, approach,
                     needle, aspirate_ml, aspirate_appearance, aspirate_sent_for, contrast_used, needle_tip_confirmed, key_images,
-                    study_instance_uid, dap_gy_cm2, screening_seconds, dlp_mgy_cm, ctdivol_mgy, pain_before, pain_after,
-                    pain_after_minutes, complications, aftercare_given, saved_at, saved_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    study_instance_uid, dap_gy_cm2, screening_seconds, dlp_mgy_cm, ctdivol_mgy, pain_before,
+                    complications, aftercare_given, saved_at, saved_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (appointment_id) do update set operator = excluded.operator, assistant = excluded.assistant,
                     guidance = excluded.guidance, approach = excluded.approach, needle = excluded.needle,
                     aspirate_ml = excluded.aspirate_ml, aspirate_appearance = excluded.aspirate_appearance,
@@ -119,14 +121,13 @@ class VisitRepository {
                     needle_tip_confirmed = excluded.needle_tip_confirmed, key_images = excluded.key_images,
                     study_instance_uid = excluded.study_instance_uid, dap_gy_cm2 = excluded.dap_gy_cm2,
                     screening_seconds = excluded.screening_seconds, dlp_mgy_cm = excluded.dlp_mgy_cm,
-                    ctdivol_mgy = excluded.ctdivol_mgy, pain_before = excluded.pain_before, pain_after = excluded.pain_after,
-                    pain_after_minutes = excluded.pain_after_minutes, complications = excluded.complications,
+                    ctdivol_mgy = excluded.ctdivol_mgy, pain_before = excluded.pain_before, complications = excluded.complications,
                     aftercare_given = excluded.aftercare_given, saved_at = excluded.saved_at, saved_by = excluded.saved_by
                 where procedure_record.signed_at is null""")
                 .params(appointmentId, referralId, patientId, r.operator(), r.assistant(), r.guidance().name(), r.approach(),
                         r.needle(), r.aspirateMl(), r.aspirateAppearance(), r.aspirateSentFor(), r.contrastUsed(),
                         r.needleTipConfirmed(), r.keyImages(), r.studyInstanceUid(), r.dapGyCm2(), r.screeningSeconds(),
-                        r.dlpMGyCm(), r.ctdiVolMGy(), r.painBefore(), r.painAfter(), r.painAfterMinutes(), r.complications(),
+                        r.dlpMGyCm(), r.ctdiVolMGy(), r.painBefore(), r.complications(),
                         r.aftercareGiven(), Timestamp.from(r.savedAt()), r.savedBy())
                 .update();
         if (written == 0) {
@@ -157,9 +158,7 @@ class VisitRepository {
                         rs.getString("aspirate_sent_for"), drugs, rs.getBoolean("contrast_used"),
                         rs.getBoolean("needle_tip_confirmed"), rs.getInt("key_images"), rs.getString("study_instance_uid"),
                         rs.getBigDecimal("dap_gy_cm2"), rs.getObject("screening_seconds", Integer.class),
-                        rs.getBigDecimal("dlp_mgy_cm"), rs.getBigDecimal("ctdivol_mgy"), rs.getInt("pain_before"),
-                        rs.getObject("pain_after", Integer.class), rs.getObject("pain_after_minutes", Integer.class),
-                        rs.getString("complications"), rs.getBoolean("aftercare_given"),
+                        rs.getBigDecimal("dlp_mgy_cm"), rs.getBigDecimal("ctdivol_mgy"), rs.getInt("pain_before"), rs.getString("complications"), rs.getBoolean("aftercare_given"),
                         rs.getTimestamp("saved_at").toInstant(), rs.getString("saved_by"),
                         rs.getTimestamp("signed_at") == null ? null : rs.getTimestamp("signed_at").toInstant(),
                         rs.getString("signed_by")))
@@ -182,8 +181,66 @@ class VisitRepository {
                         rs.getString("reason"), rs.getTimestamp("added_at").toInstant(), rs.getString("added_by"))).list();
     }
 
-    void saveReport(UUID appointmentId, String text, Instant at, String sentTo) {
-        jdbc.sql("insert into procedure_report (appointment_id, report_text, written_at, sent_to) values (?, ?, ?, ?)")
-                .params(appointmentId, text, Timestamp.from(at), sentTo).update();
+    /** Appends a timed score; the database refuses any later change to it. */
+    void addPainScore(UUID appointmentId, PainScore score) {
+        jdbc.sql("""
+                insert into procedure_pain_score (id, appointment_id, minutes_after, score, recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), appointmentId, score.minutesAfter(), score.score(),
+                        Timestamp.from(score.recordedAt()), score.recordedBy())
+                .update();
+    }
+
+    List<PainScore> painScores(UUID appointmentId) {
+        return jdbc.sql("select * from procedure_pain_score where appointment_id = ? order by minutes_after, recorded_at")
+                .param(appointmentId)
+                .query((rs, n) -> new PainScore(rs.getInt("minutes_after"), rs.getInt("score"),
+                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by"))).list();
+    }
+
+    /** Stores one version of the report as sent; versions are numbered from 1 and never changed. */
+    void saveReport(UUID appointmentId, int version, UUID addendumId, String text, byte[] pdf, Instant at, String sentTo) {
+        jdbc.sql("""
+                insert into procedure_report (appointment_id, version, addendum_id, report_text, pdf, written_at, sent_to)
+                values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(appointmentId, version, addendumId, text, pdf, Timestamp.from(at), sentTo).update();
+    }
+
+    List<ProcedureReport.Sent> reports(UUID appointmentId) {
+        return jdbc.sql("select version, report_text, written_at, sent_to from procedure_report "
+                        + "where appointment_id = ? order by version")
+                .param(appointmentId)
+                .query((rs, n) -> new ProcedureReport.Sent(rs.getInt("version"), rs.getString("report_text"),
+                        rs.getTimestamp("written_at").toInstant(), rs.getString("sent_to"))).list();
+    }
+
+    /** The PDF as sent; empty for a version stored before PDFs were kept, or for no such version. */
+    Optional<byte[]> reportPdf(UUID appointmentId, int version) {
+        return jdbc.sql("select pdf from procedure_report where appointment_id = ? and version = ? and pdf is not null")
+                .params(appointmentId, version).query(byte[].class).optional();
+    }
+
+    /** False when consent was already refused or withdrawn for this appointment. */
+    boolean refuseConsent(UUID appointmentId, UUID patientId, ConsentDocument.Refusal refusal) {
+        return jdbc.sql("""
+                insert into consent_refusal (appointment_id, patient_id, kind, reason, text_version, shown_text, text_sha256,
+                    recorded_at, recorded_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (appointment_id) do nothing""")
+                .params(appointmentId, patientId, refusal.kind().name(), refusal.reason(), refusal.version(), refusal.text(),
+                        refusal.sha256(), Timestamp.from(refusal.recordedAt()), refusal.recordedBy())
+                .update() == 1;
+    }
+
+    Optional<ConsentDocument.Refusal> consentRefusal(UUID appointmentId) {
+        return jdbc.sql("select * from consent_refusal where appointment_id = ?").param(appointmentId)
+                .query((rs, n) -> new ConsentDocument.Refusal(ConsentDocument.Refusal.Kind.valueOf(rs.getString("kind")),
+                        rs.getString("reason"), rs.getString("text_version"), rs.getString("shown_text"),
+                        rs.getString("text_sha256"), rs.getTimestamp("recorded_at").toInstant(), rs.getString("recorded_by")))
+                .optional();
+    }
+
+    /** The visit stops: consent refused or withdrawn. */
+    void stop(UUID appointmentId, VisitStatus status) {
+        jdbc.sql("update procedure_visit set status = ? where appointment_id = ?").params(status.name(), appointmentId).update();
     }
 }

@@ -6,6 +6,10 @@ public enum VisitStatus {
     ARRIVED("Arrived"),
     IN_ROOM("In room"),
     DONE("Done"),
+    /** The patient did not agree to the procedure; it stops here (ADR 0015). */
+    CONSENT_REFUSED("Stopped: consent refused"),
+    /** The patient withdrew consent given earlier; the procedure stops here. */
+    CONSENT_WITHDRAWN("Stopped: consent withdrawn"),
     DID_NOT_ATTEND("Did not attend");
 
     private final String label;
@@ -16,5 +20,10 @@ public enum VisitStatus {
 
     public String label() {
         return label;
+    }
+
+    /** The procedure cannot go on: the patient refused or withdrew consent. */
+    public boolean stopped() {
+        return this == CONSENT_REFUSED || this == CONSENT_WITHDRAWN;
     }
 }

@@ -140,6 +140,7 @@ class ProcedureDayBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record consent")).click();
         assertThat(page.getByText("Consent recorded.")).isVisible();
 
+        assertThat(page.getByText("Skin preparation agent confirmed (local policy) [local check]")).isVisible();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm sign-in")).click();
         assertThat(page.locator("#items-error")).containsText("Not confirmed");
         tickAll(page);
@@ -160,12 +161,20 @@ class ProcedureDayBrowserTests {
         page.locator("[name='drugs[0].site']").fill("right knee");
         page.getByLabel("Key images (count)").fill("2");
         page.getByLabel("Before", new Page.GetByLabelOptions().setExact(true)).fill("8");
-        page.getByLabel("After (optional)").fill("2");
-        page.getByLabel("Minutes after the injection").fill("30");
         page.getByLabel("Immediate complications (or none)").fill("none");
         page.getByLabel("Aftercare explained and leaflet given").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the record")).click();
         assertThat(page.getByText("Record saved.", new Page.GetByTextOptions().setExact(false))).isVisible();
+        assertThat(page.locator("#pain-reading")).containsText("no score after the injection yet");
+        page.getByLabel("Minutes after the injection").fill("5");
+        page.getByLabel("Pain score (NRS 0–10)").fill("6");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the pain score")).click();
+        assertThat(page.locator("#pain-reading")).containsText("Negative response: 25% relief at 5 minutes");
+        page.getByLabel("Minutes after the injection").fill("30");
+        page.getByLabel("Pain score (NRS 0–10)").fill("2");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the pain score")).click();
+        assertThat(page.locator("#pain-reading")).containsText("Positive response: 75% relief at 30 minutes (best of 2 scores");
+        assertThat(page.locator("#pain-reading")).containsText("Dual comparative block criterion ≥ 80% (DX-02): not met");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the patient")).click();
         tickAll(page);
@@ -186,13 +195,24 @@ class ProcedureDayBrowserTests {
         assertThat(pdf.ok()).isTrue();
         try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
-                    .contains("batch MP7788").contains("40 mg").contains("Positive response: 75% relief at 30 minutes");
+                    .contains("batch MP7788").contains("40 mg").contains("Positive response: 75% relief at 30 minutes")
+                    .contains("Amended report").contains("Batch was MP7789, not MP7788").contains("why: Misread the vial label");
+        }
+        APIResponse original = page.request().get(browser.url("/day/" + appointment.id() + "/report.pdf?version=1"));
+        try (var document = org.apache.pdfbox.Loader.loadPDF(original.body())) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("batch MP7788").contains("5 min: NRS 6, 25% relief").doesNotContain("MP7789");
         }
         outbox.sendDue(); // the scheduled send, which tests run only hourly
         MimeMessage report = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> subject(m).startsWith("Procedure report: " + patient.displayName())).findFirst().orElse(null),
                 m -> m != null);
         assertThat(report.getAllRecipients()[0].toString()).isEqualTo("test@example.com");
+        MimeMessage amended = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> subject(m).startsWith("Amended report: " + patient.displayName())).findFirst().orElse(null),
+                m -> m != null);
+        assertThat(amended.getAllRecipients()[0].toString()).isEqualTo("test@example.com");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Amended report (version 2) (PDF)"))).isVisible();
     }
 
     private static String subject(MimeMessage message) {

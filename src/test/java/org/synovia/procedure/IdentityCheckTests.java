@@ -51,4 +51,36 @@ class IdentityCheckTests {
         assertThatThrownBy(() -> new IdentityCheck("Zoe O'Brien-Smith", LocalDate.of(1970, 3, 14), "9434765927").confirm(PATIENT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("NHS number given does not match");
     }
+
+    private static final Patient WITH_HOSPITAL_NUMBER = new Patient(new PatientId(java.util.UUID.randomUUID()), null, "RX12345",
+            "Example", "Sam", LocalDate.of(1980, 1, 2), Sex.MALE, null, null, null, null, Instant.EPOCH);
+
+    @ParameterizedTest(name = "[{index}] {0} / {1} / {2} -> {3}")
+    @CsvSource(nullValues = "-", textBlock = """
+            Sam Example,   -,          RX12345,    'full name, hospital number'
+            -,             1980-01-02, rx 12345,   'date of birth, hospital number'
+            Sam Example,   1980-01-02, RX12345,    'full name, date of birth, hospital number'
+            """)
+    void acceptsTheHospitalNumberAsOneOfTheTwo(String name, LocalDate born, String hospitalNumber, String used) {
+        assertThat(new IdentityCheck(name, born, null, hospitalNumber).confirm(WITH_HOSPITAL_NUMBER)).isEqualTo(used);
+    }
+
+    @ParameterizedTest(name = "[{index}] {0} / {1} refused: {2}")
+    @CsvSource(nullValues = "-", textBlock = """
+            Sam Example,       RX12346,  hospital number given does not match
+            Sam Example,       RX1234,   hospital number given does not match
+            -,                 RX12345,  at least two identifiers
+            """)
+    void refusesAWrongHospitalNumberOrItAlone(String name, String hospitalNumber, String message) {
+        assertThatThrownBy(() -> new IdentityCheck(name, null, null, hospitalNumber).confirm(WITH_HOSPITAL_NUMBER))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(message);
+    }
+
+    @Test
+    void refusesAHospitalNumberForAPatientWhoHasNone() {
+        assertThatThrownBy(() -> new IdentityCheck("Zoe O'Brien-Smith", LocalDate.of(1970, 3, 14), null, "RX12345").confirm(PATIENT))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidInputException.FieldProblem::field).containsExactly("hospitalNumber"))
+                .hasMessageContaining("no hospital number on record");
+    }
 }

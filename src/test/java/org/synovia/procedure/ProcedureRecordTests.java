@@ -21,7 +21,7 @@ class ProcedureRecordTests {
         return new ProcedureRecord("Dr Example", "Nurse Example", guidance, "anterolateral", "21G 40 mm", null, null, null,
                 List.of(new DrugGiven("Methylprednisolone acetate 40 mg/mL", "40 mg", new BigDecimal("1"), "MP1234", expiry,
                         "intra-articular", "right knee")), false, true, 2, null, dap, dap == null ? null : 30, dlp,
-                dlp == null ? null : new BigDecimal("3.2"), 7, 2, 30, "none", true, null, null, null, null);
+                dlp == null ? null : new BigDecimal("3.2"), 7, "none", true, null, null, null, null);
     }
 
     @ParameterizedTest(name = "[{index}] expiry {0} on {1}: accepted={2}")

@@ -232,8 +232,8 @@ class ProceduresIntegrationTests {
         mvc.perform(get("/day").with(user("ref").roles("REFERRER"))).andExpect(status().isForbidden());
     }
 
-    private Set<ChecklistItem> everything(Checklist checklist, ChecklistStep step) {
-        return java.util.EnumSet.copyOf(checklist.items(step));
+    private Set<String> everything(Checklist checklist, ChecklistStep step) {
+        return checklist.checks(step).stream().map(ChecklistCheck::code).collect(java.util.stream.Collectors.toSet());
     }
 
     @Test
@@ -272,7 +272,10 @@ class ProceduresIntegrationTests {
         assertThat(done.complete()).isTrue();
         assertThat(done.confirmations()).extracting(Checklist.Confirmation::confirmedBy)
                 .containsExactly(nurse.username(), radiologist.username(), radiologist.username());
-        assertThat(done.confirmations().getFirst().items()).anyMatch(i -> i.startsWith("MEDICATION_PLAN: ") && i.endsWith("[NS-04]"));
+        assertThat(done.confirmations().getFirst().items()).anyMatch(i -> i.startsWith("MEDICATION_PLAN: ") && i.endsWith("[NS-04]"))
+                .contains("LOCAL_SIGN_IN_1: Skin preparation agent confirmed (local policy) [local check]");
+        assertThat(done.confirmations().get(1).items())
+                .contains("LOCAL_TIME_OUT_1: Ultrasound probe cover sterile (local policy) [local check]");
         assertThat(done.discrepancies()).singleElement().satisfies(d -> {
             assertThat(d.step()).isEqualTo(ChecklistStep.TIME_OUT);
             assertThat(d.raisedBy()).isEqualTo(nurse.username());
@@ -295,6 +298,8 @@ class ProceduresIntegrationTests {
         mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Blood glucose checked (diabetes) [NS-03]")))
+                .andExpect(content().string(Matchers.containsString("Skin preparation agent confirmed (local policy) [local check]")))
+                .andExpect(content().string(Matchers.containsString("value=\"LOCAL_SIGN_IN_1\"")))
                 .andExpect(content().string(Matchers.containsString("Confirm sign-in")));
         mvc.perform(post("/day/{id}/checklist/TIME_OUT", appointment.id()).param("items", "TEAM_PRESENT").with(asNurse).with(csrf()))
                 .andExpect(status().isOk())
@@ -312,7 +317,8 @@ class ProceduresIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"description-error\"")));
         mvc.perform(post("/day/{id}/checklist/SIGN_IN", appointment.id()).param("items", "NOT_AN_ITEM").with(asNurse).with(csrf()))
-                .andExpect(status().is4xxClientError());
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("&#39;NOT_AN_ITEM&#39; is not a check of the sign-in")));
         AccountFixtures.signIn(nurse);
         assertThat(procedures.checklist(appointment.id()).confirmations()).isEmpty();
     }
@@ -389,6 +395,15 @@ class ProceduresIntegrationTests {
                 .param(appointment.id()).update()).hasMessageContaining("is signed");
         assertThatThrownBy(() -> jdbc.sql("delete from procedure_record where appointment_id = ?")
                 .param(appointment.id()).update()).hasMessageContaining("is signed");
+        procedures.addPainScore(appointment.id(), 15, 3);
+        assertThatThrownBy(() -> jdbc.sql("update procedure_pain_score set score = 0 where appointment_id = ?")
+                .param(appointment.id()).update()).hasMessageContaining("never changed");
+        assertThatThrownBy(() -> jdbc.sql("delete from procedure_pain_score where appointment_id = ?")
+                .param(appointment.id()).update()).hasMessageContaining("never changed");
+        assertThatThrownBy(() -> jdbc.sql("update procedure_report set report_text = 'changed' where appointment_id = ?")
+                .param(appointment.id()).update()).hasMessageContaining("never changed");
+        assertThat(procedures.painResponse(appointment.id()).orElseThrow().scores()).singleElement()
+                .satisfies(p -> assertThat(p.score()).isEqualTo(3));
 
         assertThatThrownBy(() -> procedures.addAddendum(appointment.id(), "Batch was MP1235", " "))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Say why");
@@ -408,7 +423,7 @@ class ProceduresIntegrationTests {
                 .param("drugs[0].dose", "40 mg").param("drugs[0].volumeMl", "1").param("drugs[0].batch", batch)
                 .param("drugs[0].expiry", expiry).param("drugs[0].route", "intra-articular")
                 .param("drugs[0].site", "right knee").param("keyImages", "2").param("painBefore", "8")
-                .param("painAfter", "2").param("painAfterMinutes", "30").param("complications", "none")
+                .param("complications", "none").param("assistant", "").param("studyInstanceUid", " ")
                 .param("aftercareGiven", "true").param("needleTipConfirmed", "true")
                 .with(user(radiologist.username()).roles("RADIOLOGIST")).with(csrf());
     }
@@ -429,10 +444,29 @@ class ProceduresIntegrationTests {
                 .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
         mvc.perform(post("/day/{id}/record", appointment.id()).with(user(nurse.username()).roles("NURSE")).with(csrf()))
                 .andExpect(status().isForbidden());
+        var asNurse = user(nurse.username()).roles("NURSE");
+        mvc.perform(post("/day/{id}/record/pain-scores", appointment.id()).param("minutesAfter", "5").param("score", "11")
+                        .with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"score-error\"")))
+                .andExpect(content().string(Matchers.containsString("Enter the pain score, 0 to 10.")));
+        mvc.perform(post("/day/{id}/record/pain-scores", appointment.id()).param("minutesAfter", "five").param("score", "6")
+                        .with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"minutesAfter-error\"")));
+        mvc.perform(post("/day/{id}/record/pain-scores", appointment.id()).param("minutesAfter", "5").param("score", "6")
+                        .with(asNurse).with(csrf()))
+                .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
         AccountFixtures.signIn(radiologist);
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
                 everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
         mvc.perform(post("/day/{id}/record/sign", appointment.id()).with(asRadiologist).with(csrf()))
+                .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
+        mvc.perform(get("/day/{id}/record", appointment.id()).with(asNurse)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("list=\"pain-minutes\" value=\"15\"")));
+        // Recovery goes on after signing: a later score is appended, and read with the others.
+        mvc.perform(post("/day/{id}/record/pain-scores", appointment.id()).param("minutesAfter", "30").param("score", "2")
+                        .with(asNurse).with(csrf()))
                 .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
 
         mvc.perform(recordPost(appointment, today, "CHANGED"))
@@ -449,7 +483,10 @@ class ProceduresIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("batch MP1234")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("CHANGED"))))
                 .andExpect(content().string(Matchers.containsString("Batch was MP1235")))
-                .andExpect(content().string(Matchers.containsString("Positive response: 75% relief at 30 minutes")))
+                .andExpect(content().string(Matchers.containsString("Positive response: 75% relief at 30 minutes (best of 2 scores")))
+                .andExpect(content().string(Matchers.containsString("25%")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("assisted by <"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("(study )"))))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("Save the record"))));
     }
 
@@ -468,6 +505,7 @@ class ProceduresIntegrationTests {
     void storesTheReportAndEmailsItToTheReferrerAndTheAftercareLeafletToThePatient() throws Exception {
         Appointment appointment = readyToRecord();
         procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        procedures.addPainScore(appointment.id(), 30, 2);
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
                 everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
         procedures.sign(appointment.id());
@@ -476,7 +514,8 @@ class ProceduresIntegrationTests {
         String leaflet = pdfText(attachment(appointment, "aftercare-leaflet", "alex@example.com"));
 
         assertThat(report).contains("Methylprednisolone acetate 40 mg/mL 40 mg").contains("batch MP1234")
-                .contains("no ionising radiation").contains("Positive response: 71% relief at 30 minutes")
+                .contains("no ionising radiation").contains("30 min: NRS 2, 71% relief")
+                .contains("Positive response: 71% relief at 30 minutes")
                 .contains("Complications none").contains("pain diary follows");
         assertThat(leaflet).contains("Rest the area for a day or two").contains("wears off within a few hours")
                 .contains("within a few days").contains("blood glucose more often").contains("call 111");
@@ -485,5 +524,181 @@ class ProceduresIntegrationTests {
         mvc.perform(get("/day/{id}/report.pdf", appointment.id()).with(user(nurse.username()).roles("NURSE")))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType("application/pdf"));
+    }
+
+    /** Recorded, scored, signed out and signed by the radiologist, who stays signed in. */
+    private Appointment signed() {
+        Appointment appointment = readyToRecord();
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        procedures.addPainScore(appointment.id(), 15, 4);
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        procedures.sign(appointment.id());
+        return appointment;
+    }
+
+    private List<byte[]> attachments(Appointment appointment, String purpose) {
+        return jdbc.sql("select attachment from outbound_email where patient_id = ? and purpose = ? and recipient = ? "
+                        + "order by created_at").params(appointment.patientId(), purpose, "test@example.com")
+                .query(byte[].class).list();
+    }
+
+    @Test
+    void anAddendumSendsTheReferrerAnAmendedReportAndKeepsTheOriginal() throws Exception {
+        Appointment appointment = signed();
+        String original = pdfText(attachment(appointment, "procedure-report", "test@example.com"));
+        AccountFixtures.signIn(nurse);
+
+        procedures.addAddendum(appointment.id(), "Batch was MP1235, not MP1234", "Transcription error seen on the box");
+
+        assertThat(attachments(appointment, "procedure-report-amended")).singleElement().satisfies(pdf ->
+                assertThat(pdfText(pdf)).contains("Amended report").contains("batch MP1234").contains("40 mg")
+                        .contains("15 min: NRS 4, 43% relief").contains("Batch was MP1235, not MP1234")
+                        .contains("why: Transcription error seen on the box").contains(nurse.username()));
+        assertThat(jdbc.sql("select subject from outbound_email where patient_id = ? and purpose = 'procedure-report-amended'")
+                .param(appointment.patientId()).query(String.class).single()).startsWith("Amended report: ");
+        assertThat(original).doesNotContain("Amended").doesNotContain("MP1235");
+        assertThat(pdfText(procedures.reportPdf(appointment.id(), 1))).isEqualTo(original);
+
+        AccountFixtures.signIn(radiologist);
+        procedures.addAddendum(appointment.id(), "Review at 6 weeks in clinic", "Plan agreed with the referrer");
+
+        assertThat(procedures.reports(appointment.id())).extracting(ProcedureReport.Sent::version, ProcedureReport.Sent::title)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "Procedure report"),
+                        org.assertj.core.groups.Tuple.tuple(2, "Amended report (version 2)"),
+                        org.assertj.core.groups.Tuple.tuple(3, "Amended report (version 3)"));
+        assertThat(pdfText(procedures.reportPdf(appointment.id(), null))).contains("Batch was MP1235")
+                .contains("Review at 6 weeks in clinic").contains("why: Plan agreed with the referrer");
+        assertThat(pdfText(procedures.reportPdf(appointment.id(), 2))).contains("Batch was MP1235")
+                .doesNotContain("Review at 6 weeks");
+        assertThatThrownBy(() -> procedures.reportPdf(appointment.id(), 4)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no report version 4");
+        var asNurse = user(nurse.username()).roles("NURSE");
+        byte[] first = mvc.perform(get("/day/{id}/report.pdf", appointment.id()).param("version", "1").with(asNurse))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(pdfText(first)).isEqualTo(original);
+        mvc.perform(get("/day/{id}/record", appointment.id()).with(asNurse)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Amended report (version 3) (PDF)")))
+                .andExpect(content().string(Matchers.containsString("report.pdf?version=1")));
+    }
+
+    @Test
+    void recordsARefusalWithTheTextShownAndStopsTheProcedure() throws Exception {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(nurse);
+        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        ConsentDocument shown = procedures.consentDocument(appointment.id());
+        assertThatThrownBy(() -> procedures.refuseConsent(appointment.id(), shown.sha256(), " "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
+        assertThatThrownBy(() -> procedures.refuseConsent(appointment.id(), "stale", "Worried about the steroid"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("changed since it was shown");
+
+        ConsentDocument.Refusal refusal = procedures.refuseConsent(appointment.id(), shown.sha256(), "Worried about the steroid");
+
+        assertThat(refusal.kind()).isEqualTo(ConsentDocument.Refusal.Kind.REFUSED);
+        assertThat(refusal.text()).isEqualTo(shown.text());
+        assertThat(refusal.sha256()).isEqualTo(shown.sha256());
+        assertThat(refusal.recordedBy()).isEqualTo(nurse.username());
+        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_REFUSED);
+        assertThat(procedures.dayList(LocalDate.now(LONDON), appointment.roomId(), null)).singleElement()
+                .extracting(DayListEntry::status).isEqualTo(VisitStatus.CONSENT_REFUSED);
+        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), true))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped: consent refused");
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, Set.of()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped");
+        assertThatThrownBy(() -> procedures.intoRoom(appointment.id()))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped");
+        assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and record_type = 'ConsentRefusal'")
+                .param(appointment.id().toString()).query(Integer.class).single()).isPositive();
+        var asNurse = user(nurse.username()).roles("NURSE");
+        mvc.perform(get("/day/{id}", appointment.id()).with(asNurse)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Consent refused: the procedure is stopped")))
+                .andExpect(content().string(Matchers.containsString("Worried about the steroid")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Confirm sign-in"))))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Record consent"))));
+        mvc.perform(get("/day").with(user(clerk.username()).roles("BOOKING"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Stopped: consent refused")));
+    }
+
+    @Test
+    void recordsAWithdrawalBeforeTimeOutThroughThePageAndNothingMoreIsDone() throws Exception {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        AccountFixtures.signIn(nurse);
+        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        ConsentDocument.Given agreed = procedures.recordConsent(appointment.id(),
+                procedures.consentDocument(appointment.id()).sha256(), true);
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_IN));
+        var asNurse = user(nurse.username()).roles("NURSE");
+        mvc.perform(post("/day/{id}/consent/refusal", appointment.id()).param("reason", "").with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"reason-error\"")));
+
+        mvc.perform(post("/day/{id}/consent/refusal", appointment.id()).param("reason", "Changed their mind on the couch")
+                        .with(asNurse).with(csrf()))
+                .andExpect(redirectedUrl("/day/" + appointment.id()));
+
+        AccountFixtures.signIn(radiologist);
+        assertThat(procedures.consentRefusal(appointment.id())).get().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(ConsentDocument.Refusal.Kind.WITHDRAWN);
+            assertThat(r.text()).isEqualTo(agreed.text());
+            assertThat(r.recordedBy()).isEqualTo(nurse.username());
+        });
+        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_WITHDRAWN);
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.TIME_OUT)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("consent withdrawn");
+        assertThatThrownBy(() -> procedures.saveRecord(appointment.id(),
+                ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("consent withdrawn");
+        assertThatThrownBy(() -> procedures.refuseConsent(appointment.id(), null, "again"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("stopped");
+        mvc.perform(get("/day/{id}", appointment.id()).with(asNurse)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Consent withdrawn: the procedure is stopped")))
+                .andExpect(content().string(Matchers.containsString("Stopped: consent withdrawn")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Confirm time-out"))));
+    }
+
+    @Test
+    void stillRecordsWhatWasDoneWhenConsentIsWithdrawnAfterTimeOut() throws Exception {
+        Appointment appointment = readyToRecord();
+        procedures.refuseConsent(appointment.id(), null, "Asked to stop after the first injection");
+
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        mvc.perform(get("/day/{id}", appointment.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Confirm sign-out")))
+                .andExpect(content().string(Matchers.containsString("Consent was withdrawn after the time-out")));
+        AccountFixtures.signIn(radiologist);
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        ProcedureRecord signed = procedures.sign(appointment.id());
+
+        assertThat(signed.signed()).isTrue();
+        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_WITHDRAWN);
+        assertThat(procedures.checklist(appointment.id()).complete()).isTrue();
+    }
+
+    @Test
+    void checksInWithTheHospitalNumberAsOneOfTheTwoIdentifiers() throws Exception {
+        Appointment appointment = bookedKneeOnApixaban();
+        startsNow(appointment);
+        String hospitalNumber = "RX" + (100000 + new java.util.Random().nextInt(899999));
+        jdbc.sql("update patient set hospital_number = ? where id = ?").params(hospitalNumber, appointment.patientId()).update();
+        var asNurse = user(nurse.username()).roles("NURSE");
+
+        mvc.perform(post("/day/{id}/check-in", appointment.id()).param("fullName", nameOf(appointment))
+                        .param("hospitalNumber", "RX0000000").with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"hospitalNumber-error\"")))
+                .andExpect(content().string(Matchers.containsString("hospital number given does not match")));
+        mvc.perform(post("/day/{id}/check-in", appointment.id()).param("fullName", nameOf(appointment))
+                        .param("hospitalNumber", hospitalNumber.toLowerCase()).with(asNurse).with(csrf()))
+                .andExpect(redirectedUrl("/day/" + appointment.id()));
+
+        assertThat(jdbc.sql("select identified_by from procedure_visit where appointment_id = ?").param(appointment.id())
+                .query(String.class).single()).isEqualTo("full name, hospital number");
     }
 }

@@ -12,10 +12,19 @@ public class CheckInForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate dateOfBirth;
     private String nhsNumber;
+    private String hospitalNumber;
     private String appointmentId;
 
     IdentityCheck toCheck() {
-        return new IdentityCheck(fullName, dateOfBirth, nhsNumber);
+        return new IdentityCheck(fullName, dateOfBirth, nhsNumber, hospitalNumber);
+    }
+
+    public String getHospitalNumber() {
+        return hospitalNumber;
+    }
+
+    public void setHospitalNumber(String hospitalNumber) {
+        this.hospitalNumber = hospitalNumber;
     }
 
     public String getFullName() {

@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.synovia.procedure.ChecklistItem;
 import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DayListEntry;
 import org.synovia.procedure.VisitStatus;
@@ -99,10 +98,10 @@ class DayListController {
     @PostMapping("/day/{appointmentId}/checklist/{step}")
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     String confirm(@PathVariable("appointmentId") UUID appointmentId, @PathVariable("step") ChecklistStep step,
-            @RequestParam(name = "items", required = false) List<ChecklistItem> items, Model model,
+            @RequestParam(name = "items", required = false) List<String> items, Model model,
             RedirectAttributes redirect) {
         try {
-            procedures.confirm(appointmentId, step, items == null ? java.util.Set.of() : java.util.EnumSet.copyOf(items));
+            procedures.confirm(appointmentId, step, items == null ? java.util.Set.of() : java.util.Set.copyOf(items));
         }
         catch (InvalidInputException e) {
             model.addAttribute("itemsError", e.problems().getFirst().message());
@@ -166,6 +165,24 @@ class DayListController {
         return "redirect:/day/" + appointmentId;
     }
 
+    /** Records that the patient refused, or withdrew, consent; the procedure stops there. */
+    @PostMapping("/day/{appointmentId}/consent/refusal")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String refuseConsent(@PathVariable("appointmentId") UUID appointmentId,
+            @RequestParam(name = "sha256", required = false) String sha256,
+            @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
+        try {
+            var refusal = procedures.refuseConsent(appointmentId, sha256, reason);
+            redirect.addFlashAttribute("problem", refusal.kind().label() + ": the procedure is stopped.");
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("reasonError", e.problems().getFirst().message());
+            model.addAttribute("checkInForm", new CheckInForm());
+            return visitPage(appointmentId, model);
+        }
+        return "redirect:/day/" + appointmentId;
+    }
+
     private String visitPage(UUID appointmentId, Model model) {
         DayListEntry entry = procedures.visit(appointmentId);
         model.addAttribute("entry", entry);
@@ -173,8 +190,14 @@ class DayListController {
         boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
         if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {
             model.addAttribute("checklist", procedures.checklist(appointmentId));
+            var refusal = procedures.consentRefusal(appointmentId);
+            refusal.ifPresent(r -> model.addAttribute("refusal", r));
             procedures.consent(appointmentId).ifPresentOrElse(given -> model.addAttribute("consent", given),
-                    () -> model.addAttribute("consentDocument", procedures.consentDocument(appointmentId)));
+                    () -> {
+                        if (refusal.isEmpty()) {
+                            model.addAttribute("consentDocument", procedures.consentDocument(appointmentId));
+                        }
+                    });
         }
         return "procedure/visit";
     }

@@ -91,10 +91,41 @@ class RecordController {
         return "redirect:/day/" + appointmentId + "/record";
     }
 
+    /** A pain score at so many minutes after the injection; allowed after signing too (ADR 0015). */
+    @PostMapping("/day/{appointmentId}/record/pain-scores")
+    String painScore(@PathVariable("appointmentId") UUID appointmentId,
+            @RequestParam(name = "minutesAfter", required = false) String minutesAfter,
+            @RequestParam(name = "score", required = false) String score, Model model, RedirectAttributes redirect) {
+        try {
+            procedures.addPainScore(appointmentId, number(minutesAfter, "minutesAfter"), number(score, "score"));
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("painScoreErrors", e.problems().stream().collect(java.util.stream.Collectors.toMap(
+                    InvalidInputException.FieldProblem::field, InvalidInputException.FieldProblem::message, (a, b) -> a)));
+            return page(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Pain score recorded.");
+        return "redirect:/day/" + appointmentId + "/record";
+    }
+
+    private static Integer number(String typed, String field) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(typed.strip());
+        }
+        catch (NumberFormatException e) {
+            throw new InvalidInputException(field, "Enter a whole number.");
+        }
+    }
+
+    /** The report as sent: the latest version, or the one asked for (1 is the original). */
     @GetMapping(value = "/day/{appointmentId}/report.pdf", produces = "application/pdf")
     @org.springframework.web.bind.annotation.ResponseBody
-    byte[] reportPdf(@PathVariable("appointmentId") UUID appointmentId) {
-        return procedures.reportPdf(appointmentId);
+    byte[] reportPdf(@PathVariable("appointmentId") UUID appointmentId,
+            @RequestParam(name = "version", required = false) Integer version) {
+        return procedures.reportPdf(appointmentId, version);
     }
 
     @GetMapping(value = "/day/{appointmentId}/aftercare.pdf", produces = "application/pdf")
@@ -107,6 +138,17 @@ class RecordController {
         model.addAttribute("entry", procedures.visit(appointmentId));
         model.addAttribute("record", procedures.record(appointmentId).orElse(null));
         model.addAttribute("addenda", procedures.addenda(appointmentId));
+        var pain = procedures.painResponse(appointmentId);
+        model.addAttribute("pain", pain.orElse(null));
+        model.addAttribute("painScoreMinutes", procedures.suggestedPainScoreMinutes());
+        // The form offers the first suggested minute not yet scored.
+        model.addAttribute("nextPainScoreMinute", procedures.suggestedPainScoreMinutes().stream()
+                .filter(m -> pain.stream().flatMap(p -> p.scores().stream()).noneMatch(s -> s.minutesAfter() == m))
+                .findFirst().orElse(null));
+        model.addAttribute("reports", procedures.reports(appointmentId));
+        if (!model.containsAttribute("painScoreErrors")) {
+            model.addAttribute("painScoreErrors", java.util.Map.of());
+        }
         model.addAttribute("guidances", Guidance.values());
         model.addAttribute("zone", zone);
         if (!model.containsAttribute("recordForm")) {
@@ -144,8 +186,6 @@ class RecordController {
         f.setDlpMGyCm(r.dlpMGyCm());
         f.setCtdiVolMGy(r.ctdiVolMGy());
         f.setPainBefore(r.painBefore());
-        f.setPainAfter(r.painAfter());
-        f.setPainAfterMinutes(r.painAfterMinutes());
         f.setComplications(r.complications());
         f.setAftercareGiven(r.aftercareGiven());
     }

@@ -33,8 +33,6 @@ public class RecordForm {
     private BigDecimal dlpMGyCm;
     private BigDecimal ctdiVolMGy;
     private Integer painBefore;
-    private Integer painAfter;
-    private Integer painAfterMinutes;
     private String complications;
     private boolean aftercareGiven;
 
@@ -44,7 +42,7 @@ public class RecordForm {
         return new ProcedureRecord(operator, assistant, guidance, approach, needle, aspirateMl, aspirateAppearance,
                 aspirateSentFor, given, contrastUsed, needleTipConfirmed, keyImages == null ? -1 : keyImages,
                 studyInstanceUid, dapGyCm2, screeningSeconds, dlpMGyCm, ctdiVolMGy, painBefore == null ? -1 : painBefore,
-                painAfter, painAfterMinutes, complications, aftercareGiven, null, null, null, null);
+                complications, aftercareGiven, null, null, null, null);
     }
 
     /** One drug row; a row with nothing typed is not a drug. */
@@ -118,10 +116,6 @@ public class RecordForm {
     public void setCtdiVolMGy(BigDecimal ctdiVolMGy) { this.ctdiVolMGy = ctdiVolMGy; }
     public Integer getPainBefore() { return painBefore; }
     public void setPainBefore(Integer painBefore) { this.painBefore = painBefore; }
-    public Integer getPainAfter() { return painAfter; }
-    public void setPainAfter(Integer painAfter) { this.painAfter = painAfter; }
-    public Integer getPainAfterMinutes() { return painAfterMinutes; }
-    public void setPainAfterMinutes(Integer painAfterMinutes) { this.painAfterMinutes = painAfterMinutes; }
     public String getComplications() { return complications; }
     public void setComplications(String complications) { this.complications = complications; }
     public boolean isAftercareGiven() { return aftercareGiven; }
