@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -25,6 +24,7 @@ import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
+import org.synovia.procedure.ChecklistCheck;
 import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DrugGiven;
 import org.synovia.procedure.IdentityCheck;
@@ -120,15 +120,16 @@ public class DiaryFixtures {
         return appointment;
     }
 
-    private java.util.Set<org.synovia.procedure.ChecklistItem> everything(Appointment appointment, ChecklistStep step) {
-        return EnumSet.copyOf(procedures.checklist(appointment.id()).items(step));
+    private java.util.Set<String> everything(Appointment appointment, ChecklistStep step) {
+        return procedures.checklist(appointment.id()).checks(step).stream().map(ChecklistCheck::code)
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private static ProcedureRecord record() {
         return new ProcedureRecord("Dr Example", "Nurse Example", Guidance.ULTRASOUND, "anterolateral", "21G 40 mm", null,
                 null, null, List.of(new DrugGiven("Methylprednisolone acetate 40 mg/mL", "40 mg", new BigDecimal("1"),
                         "MP1234", LocalDate.now(LONDON).plusMonths(6), "intra-articular", "left knee")),
-                false, true, 2, null, null, null, null, null, 7, 2, 30, "none", true, null, null, null, null);
+                false, true, 2, null, null, null, null, null, 7, "none", true, null, null, null, null);
     }
 
     public UUID episodeId(UUID appointmentId) {
