@@ -1,0 +1,60 @@
+package org.synovia.dicom;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.synovia.dicom.net.DicomServer;
+import org.synovia.dicom.net.FindService;
+
+/** Starts the worklist's DICOM listener with the application (unless {@code synovia.dicom.enabled=false}). */
+@Component
+public class WorklistServer implements SmartLifecycle {
+
+    private final DicomProperties properties;
+    private final FindService worklist;
+    private DicomServer server;
+
+    WorklistServer(DicomProperties properties, FindService worklist) {
+        this.properties = properties;
+        this.worklist = worklist;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || server != null) {
+            return;
+        }
+        DicomServer started = new DicomServer(properties, worklist);
+        try {
+            started.start();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("The DICOM worklist cannot listen on port " + properties.port(), e);
+        }
+        server = started;
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+
+    /** The port listened on (the free one chosen when configured as 0); -1 when not running. */
+    public synchronized int port() {
+        return server == null ? -1 : server.port();
+    }
+
+    public String aeTitle() {
+        return properties.aeTitle();
+    }
+}

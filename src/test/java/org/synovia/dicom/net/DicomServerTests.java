@@ -1,0 +1,215 @@
+package org.synovia.dicom.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.synovia.dicom.Dcmtk;
+import org.synovia.dicom.DicomProperties;
+import org.synovia.dicom.data.Dataset;
+import org.synovia.dicom.data.DatasetWriter;
+import org.synovia.dicom.data.Tag;
+
+/** The upper layer and DIMSE services against dcmtk and against a requester that misbehaves on purpose. */
+class DicomServerTests {
+
+    private final List<Dataset> received = Collections.synchronizedList(new ArrayList<>());
+    private List<Dataset> answers = List.of();
+    private DicomServer server;
+
+    @TempDir
+    Path temp;
+
+    private int start(int maxAssociations, List<String> acceptedCalling) throws IOException {
+        DicomProperties settings = new DicomProperties(true, 0, "SYNOVIA", acceptedCalling, maxAssociations, 65536,
+                Duration.ofMillis(500), Duration.ofSeconds(5), 500, "2.25", "RF", "SYNOVIA", 1, 30);
+        server = new DicomServer(settings, (identifier, calling) -> {
+            received.add(identifier);
+            return answers;
+        });
+        server.start();
+        return server.port();
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private static Dataset answer(String name) {
+        return new Dataset().putAscii(Tag.PATIENT_NAME, "PN", name).putAscii(Tag.PATIENT_ID, "LO", "H123");
+    }
+
+    @Test
+    void answersEchoscu() throws Exception {
+        int port = start(4, List.of());
+        Dcmtk.Run run = Dcmtk.echo(port, "SYNOVIA");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+    }
+
+    @Test
+    void rejectsAWrongCalledAeTitleAndAnUnlistedCallingOne() throws Exception {
+        int port = start(4, List.of("CT1"));
+        Dcmtk.Run wrongCalled = Dcmtk.echo(port, "PACS");
+        assertThat(wrongCalled.exitCode()).isNotZero();
+        assertThat(wrongCalled.output()).contains("Called AE Title Not Recognized");
+        Dcmtk.Run unlisted = Dcmtk.echo(port, "SYNOVIA");
+        assertThat(unlisted.exitCode()).isNotZero();
+        assertThat(unlisted.output()).contains("Calling AE Title Not Recognized");
+    }
+
+    @Test
+    void answersFindscuInExplicitAndImplicitVr() throws Exception {
+        int port = start(4, List.of());
+        answers = List.of(answer("ONE^Patient"), answer("TWO^Patient"));
+        for (List<String> options : List.of(List.<String>of(), List.of("-xi"))) {
+            List<Dataset> found = Dcmtk.findWorklist(port, "SYNOVIA", temp, options, "PatientName=O*", "PatientID");
+            assertThat(found).extracting(d -> d.ascii(Tag.PATIENT_NAME)).containsExactly("ONE^Patient", "TWO^Patient");
+        }
+        assertThat(received).hasSize(2).allSatisfy(query -> assertThat(query.ascii(Tag.PATIENT_NAME)).isEqualTo("O*"));
+    }
+
+    @Test
+    void abortsMalformedAndOversizedPdusAndKeepsAnswering() throws Exception {
+        int port = start(4, List.of());
+        // Garbage: an unknown PDU type.
+        assertThat(sendRaw(port, "GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes())).isEqualTo(Pdus.ABORT);
+        // An absurd length: refused before anything is allocated.
+        assertThat(sendRaw(port, new byte[] { 1, 0, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF })).isEqualTo(Pdus.ABORT);
+        // A P-DATA-TF before any association.
+        assertThat(sendRaw(port, TestScu.pdv(1, true, new byte[10]))).isEqualTo(Pdus.ABORT);
+        // An A-ASSOCIATE-RQ whose items run past its end.
+        byte[] request = Pdus.associateRequest("SYNOVIA", "X", List.of(new PresentationContext(1, Uids.VERIFICATION,
+                List.of(Uids.IMPLICIT_VR_LITTLE_ENDIAN))), 16384);
+        ByteBuffer.wrap(request).put(6 + 68 + 2, (byte) 0x7F);
+        assertThat(sendRaw(port, request)).isEqualTo(Pdus.ABORT);
+        // A truncated PDU, then silence: the ARTIM timer closes the connection.
+        assertThat(sendRaw(port, java.util.Arrays.copyOf(request, 40))).isEqualTo(-1);
+        // Inside an association: a presentation data value that claims more bytes than its PDU has.
+        try (TestScu scu = new TestScu(port)) {
+            assertThat(scu.associate("SYNOVIA", Uids.IMPLICIT_VR_LITTLE_ENDIAN, 16384).type()).isEqualTo(Pdus.ASSOCIATE_AC);
+            byte[] lying = TestScu.pdv(3, true, TestScu.command(Dimse.C_ECHO_RQ, Uids.VERIFICATION, 1, false));
+            ByteBuffer.wrap(lying).putInt(6, 60_000);
+            scu.out.write(lying);
+            assertThat(scu.nextPduType()).isEqualTo(Pdus.ABORT);
+            assertThat(scu.nextPduType()).isEqualTo(-1);
+        }
+        // A P-DATA-TF longer than the maximum this server announced.
+        try (TestScu scu = new TestScu(port)) {
+            scu.associate("SYNOVIA", Uids.IMPLICIT_VR_LITTLE_ENDIAN, 16384);
+            scu.out.write(TestScu.pdv(3, true, new byte[70_000]));
+            assertThat(scu.nextPduType()).isEqualTo(Pdus.ABORT);
+        }
+        // A command that is not DICOM.
+        try (TestScu scu = new TestScu(port)) {
+            scu.associate("SYNOVIA", Uids.IMPLICIT_VR_LITTLE_ENDIAN, 16384);
+            scu.out.write(TestScu.pdv(3, true, new byte[] { 1, 2, 3, 4, 5, 6, 7, 8, 9 }));
+            assertThat(scu.nextPduType()).isEqualTo(Pdus.ABORT);
+        }
+        assertThat(Dcmtk.echo(port, "SYNOVIA").exitCode()).isZero();
+    }
+
+    /** Sends bytes on a new connection and returns the type of the PDU answered, or -1 when closed silently. */
+    private static int sendRaw(int port, byte[] bytes) throws IOException {
+        try (TestScu scu = new TestScu(port)) {
+            scu.out.write(bytes);
+            scu.out.flush();
+            return scu.nextPduType();
+        }
+    }
+
+    @Test
+    void closesAConnectionThatNeverAssociates() throws Exception {
+        int port = start(4, List.of());
+        try (TestScu scu = new TestScu(port)) {
+            long started = System.nanoTime();
+            assertThat(scu.nextPduType()).isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(400), Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void honoursCCancel() throws Exception {
+        int port = start(4, List.of());
+        List<Dataset> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            many.add(answer("MANY^" + i));
+        }
+        answers = many;
+        try (TestScu scu = new TestScu(port)) {
+            scu.associate("SYNOVIA", Uids.IMPLICIT_VR_LITTLE_ENDIAN, 16384);
+            byte[] identifier = DatasetWriter.write(new Dataset().putAscii(Tag.PATIENT_NAME, "PN", "*"), false);
+            var both = new java.io.ByteArrayOutputStream();
+            both.writeBytes(TestScu.pdv(1, true, TestScu.command(Dimse.C_FIND_RQ, Uids.MODALITY_WORKLIST_FIND, 7, true)));
+            both.writeBytes(TestScu.pdv(1, false, identifier));
+            both.writeBytes(TestScu.pdv(1, true, TestScu.command(Dimse.C_CANCEL_RQ, Uids.MODALITY_WORKLIST_FIND, 7, false)));
+            scu.out.write(both.toByteArray());
+            int pending = 0;
+            TestScu.Response response = scu.read();
+            while (response.status() == Dimse.PENDING) {
+                pending++;
+                response = scu.read();
+            }
+            assertThat(response.status()).isEqualTo(Dimse.CANCELLED);
+            assertThat(pending).isLessThan(many.size());
+        }
+    }
+
+    @Test
+    void splitsAnswersToTheRequestersMaximumPduLength() throws Exception {
+        int port = start(4, List.of());
+        answers = List.of(answer("A".repeat(60) + "^" + "B".repeat(3)));
+        try (TestScu scu = new TestScu(port)) {
+            scu.associate("SYNOVIA", Uids.EXPLICIT_VR_LITTLE_ENDIAN, 40);
+            byte[] identifier = DatasetWriter.write(new Dataset().putAscii(Tag.PATIENT_NAME, "PN", ""), true);
+            scu.out.write(TestScu.pdv(1, true, TestScu.command(Dimse.C_FIND_RQ, Uids.MODALITY_WORKLIST_FIND, 1, true)));
+            scu.out.write(TestScu.pdv(1, false, identifier));
+            TestScu.Response pending = scu.read();
+            assertThat(pending.status()).isEqualTo(Dimse.PENDING);
+            assertThat(new String(pending.data(), java.nio.charset.StandardCharsets.US_ASCII)).contains("A".repeat(60) + "^BBB");
+            assertThat(scu.read().status()).isEqualTo(Dimse.SUCCESS);
+            assertThat(scu.receivedPduLengths).allSatisfy(length -> assertThat(length).isLessThanOrEqualTo(40));
+        }
+    }
+
+    @Test
+    void rejectsAssociationsBeyondTheCapAsTransient() throws Exception {
+        int port = start(1, List.of());
+        try (TestScu holding = new TestScu(port)) {
+            assertThat(holding.associate("SYNOVIA", Uids.IMPLICIT_VR_LITTLE_ENDIAN, 16384).type()).isEqualTo(Pdus.ASSOCIATE_AC);
+            Dcmtk.Run refused = Dcmtk.echo(port, "SYNOVIA");
+            assertThat(refused.exitCode()).isNotZero();
+            assertThat(refused.output()).containsIgnoringCase("Local Limit Exceeded");
+            holding.out.write(Pdus.releaseRequest());
+            assertThat(holding.nextPduType()).isEqualTo(Pdus.RELEASE_RP);
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+                .until(() -> Dcmtk.echo(port, "SYNOVIA").exitCode() == 0);
+    }
+
+    @Test
+    void refusesAnIdentifierItCannotRead() throws Exception {
+        int port = start(4, List.of());
+        try (TestScu scu = new TestScu(port)) {
+            scu.associate("SYNOVIA", Uids.EXPLICIT_VR_LITTLE_ENDIAN, 16384);
+            scu.out.write(TestScu.pdv(1, true, TestScu.command(Dimse.C_FIND_RQ, Uids.MODALITY_WORKLIST_FIND, 2, true)));
+            scu.out.write(TestScu.pdv(1, false, new byte[] { 0x10, 0, 0x10, 0, 'P', 'N', 50, 0, 'X' }));
+            TestScu.Response response = scu.read();
+            assertThat(response.status()).isEqualTo(Dimse.IDENTIFIER_DOES_NOT_MATCH);
+            assertThat(response.command().ascii(Tag.ERROR_COMMENT)).startsWith("Truncated data");
+            scu.out.write(TestScu.pdv(3, true, TestScu.command(Dimse.C_ECHO_RQ, Uids.VERIFICATION, 3, false)));
+            assertThat(scu.read().status()).isZero();
+        }
+    }
+}
