@@ -42,6 +42,12 @@ public final class Dcmtk {
     /** Runs {@code findscu -W} with the given options and keys; the answers it stored, in order. */
     public static List<Dataset> findWorklist(int port, String calledAe, Path directory, List<String> options, String... keys)
             throws IOException, InterruptedException, DicomFormatException {
+        return findWorklist(port, calledAe, directory, options, null, keys);
+    }
+
+    /** As above, starting from a query file (keys then override it). */
+    public static List<Dataset> findWorklist(int port, String calledAe, Path directory, List<String> options, Path queryFile,
+            String... keys) throws IOException, InterruptedException, DicomFormatException {
         Path out = Files.createTempDirectory(directory, "rsp");
         List<String> command = new ArrayList<>(List.of("findscu", "-W", "-to", "10", "-ta", "10", "-td", "20", "-aec", calledAe,
                 "-aet", "MODALITY1", "-X", "-od", out.toString()));
@@ -52,6 +58,9 @@ public final class Dcmtk {
         }
         command.add("localhost");
         command.add(String.valueOf(port));
+        if (queryFile != null) {
+            command.add(queryFile.toString());
+        }
         Run run = run(command);
         if (run.exitCode() != 0) {
             throw new IllegalStateException("findscu failed (" + run.exitCode() + "):\n" + run.output());
@@ -63,6 +72,28 @@ public final class Dcmtk {
             }
         }
         return answers;
+    }
+
+    /** Writes a query as a DICOM file (PS3.10) for findscu, so that its text reaches the wire byte for byte. */
+    public static Path queryFile(Path directory, Dataset query) throws IOException {
+        Dataset meta = new Dataset()
+                .put(new org.synovia.dicom.data.Element(0x00020001, "OB", new byte[] { 0, 1 }, null))
+                .putAscii(0x00020002, "UI", "1.2.840.10008.5.1.4.31")
+                .putAscii(0x00020003, "UI", "2.25.1")
+                .putAscii(0x00020010, "UI", "1.2.840.10008.1.2.1")
+                .putAscii(0x00020012, "UI", "2.25.2");
+        byte[] metaBytes = org.synovia.dicom.data.DatasetWriter.write(meta, true);
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes(new byte[128]);
+        file.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes(org.synovia.dicom.data.DatasetWriter.write(new Dataset()
+                .put(new org.synovia.dicom.data.Element(0x00020000, "UL", java.nio.ByteBuffer.allocate(4)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(metaBytes.length).array(), null)), true));
+        file.writeBytes(metaBytes);
+        file.writeBytes(org.synovia.dicom.data.DatasetWriter.write(query, true));
+        Path path = Files.createTempFile(directory, "query", ".dcm");
+        Files.write(path, file.toByteArray());
+        return path;
     }
 
     /** A DICOM file (PS3.10): preamble, "DICM", the meta group in explicit VR, then the data set. */
