@@ -81,6 +81,24 @@ class DicomServerTests {
     }
 
     @Test
+    void writesNamesThatDcmdumpReadsBackInUtf8AndLatin1() throws Exception {
+        int port = start(4, List.of());
+        answers = List.of(
+                new Dataset().putAscii(Tag.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 192")
+                        .putString(Tag.PATIENT_NAME, "PN", "Παπαδοπούλου^Ζωή", java.nio.charset.StandardCharsets.UTF_8),
+                new Dataset().putAscii(Tag.SPECIFIC_CHARACTER_SET, "CS", "ISO_IR 100")
+                        .putString(Tag.PATIENT_NAME, "PN", "Müller^Zoë", java.nio.charset.StandardCharsets.ISO_8859_1));
+        Dcmtk.findWorklist(port, "SYNOVIA", temp, List.of(), "PatientName");
+        List<Path> files;
+        try (var walk = java.nio.file.Files.walk(temp)) {
+            files = walk.filter(f -> f.getFileName().toString().endsWith(".dcm")).sorted().toList();
+        }
+        assertThat(files).hasSize(2);
+        assertThat(Dcmtk.run(List.of("dcmdump", "+U8", files.get(0).toString())).output()).contains("[Παπαδοπούλου^Ζωή]");
+        assertThat(Dcmtk.run(List.of("dcmdump", "+U8", files.get(1).toString())).output()).contains("[Müller^Zoë]");
+    }
+
+    @Test
     void abortsMalformedAndOversizedPdusAndKeepsAnswering() throws Exception {
         int port = start(4, List.of());
         // Garbage: an unknown PDU type.
