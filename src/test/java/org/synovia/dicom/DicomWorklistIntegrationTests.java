@@ -24,6 +24,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
+import org.hamcrest.Matchers;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
@@ -79,6 +85,7 @@ class DicomWorklistIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
@@ -298,5 +305,34 @@ class DicomWorklistIntegrationTests {
         assertThatThrownBy(() -> stations.assign(booked.cyrillic().roomId(), booked.prefix() + "US1"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Another room");
         assertThat(stations.titlesByRoom()).containsEntry(booked.cyrillic().roomId(), booked.prefix() + "US2");
+    }
+
+    @Test
+    void letsAnAdministratorSetARoomsStationTitleOnThePageWithProblemsBesideTheField() throws Exception {
+        UUID room = booked.cyrillic().roomId();
+        String path = "/admin/dicom/stations/" + room;
+        mvc.perform(MockMvcRequestBuilders.get("/admin/dicom").with(user("admin-page").roles("ADMIN")))
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString(booked.prefix() + "US2")))
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString(String.valueOf(server.port()))));
+        mvc.perform(MockMvcRequestBuilders.post(path).param("aeTitle", booked.prefix() + "US1")
+                        .with(user("admin-page").roles("ADMIN")).with(csrf()))
+                .andExpect(MockMvcResultMatchers.redirectedUrl("/admin/dicom"))
+                .andExpect(MockMvcResultMatchers.flash().attribute("problemRoomId", room))
+                .andExpect(MockMvcResultMatchers.flash().attribute("problem", Matchers.containsString("Another room")));
+        mvc.perform(MockMvcRequestBuilders.get("/admin/dicom").flashAttr("problem", "Another room already uses it")
+                        .flashAttr("problemRoomId", room).flashAttr("enteredTitle", "TYPED")
+                        .with(user("admin-page").roles("ADMIN")))
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("id=\"ae-error-" + room + "\"")))
+                .andExpect(MockMvcResultMatchers.content().string(Matchers.containsString("value=\"TYPED\"")));
+        mvc.perform(MockMvcRequestBuilders.post(path).param("aeTitle", booked.prefix() + "US2B")
+                        .with(user("admin-page").roles("ADMIN")).with(csrf()))
+                .andExpect(MockMvcResultMatchers.flash().attribute("notice", "Station AE title " + booked.prefix() + "US2B saved."));
+        assertThat(stations.titlesByRoom()).containsEntry(room, booked.prefix() + "US2B");
+        mvc.perform(MockMvcRequestBuilders.post(path).param("aeTitle", booked.prefix() + "US2")
+                .with(user("admin-page").roles("ADMIN")).with(csrf()));
+        mvc.perform(MockMvcRequestBuilders.post(path).param("aeTitle", "X").with(user("clerk").roles("BOOKING")).with(csrf()))
+                .andExpect(MockMvcResultMatchers.status().isForbidden());
+        assertThat(stations.titlesByRoom()).containsEntry(room, booked.prefix() + "US2");
     }
 }
