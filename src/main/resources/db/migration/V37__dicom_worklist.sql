@@ -1,4 +1,4 @@
--- DICOM modality worklist (ADR 0024): the AE title of the modality in each room, and the numbers a
+-- DICOM modality worklist (ADR 0025): the AE title of the modality in each room, and the numbers a
 -- scheduled step keeps once a modality has seen it (accession number, Study Instance UID).
 create table dicom_station (
     room_id    uuid primary key references room (id),

@@ -34,9 +34,10 @@ import org.synovia.shared.Sex;
 import org.synovia.vetting.AcceptedProtocols;
 
 /**
- * Booked appointments with image guidance, as scheduled procedure steps for modalities (ADR 0024). Landmark
- * injections need no modality and are left out; so are cancelled, moved and missed appointments. Each query
- * is audited with the asking AE title and the appointments it was given (HAZ-63).
+ * Booked appointments with image guidance, as scheduled procedure steps for modalities (ADR 0025). Landmark
+ * injections need no modality and are left out; cancelled, moved and missed appointments leave at once, as
+ * every query reads the bookings afresh (HAZ-63). Each query is audited with the asking AE title and the
+ * appointments it was given (HAZ-62).
  */
 @Service
 class AppointmentWorklist implements FindService {

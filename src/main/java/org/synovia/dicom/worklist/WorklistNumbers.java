@@ -12,7 +12,7 @@ import org.synovia.dicom.DicomProperties;
 /**
  * The accession number and Study Instance UID of an appointment, made the first time a modality sees it
  * and kept from then on, so that every query and every image of that appointment carry the same ones
- * (ADR 0024). A moved appointment is a new appointment, with new numbers.
+ * (ADR 0025). A moved appointment is a new appointment, with new numbers.
  */
 @Repository
 class WorklistNumbers {
