@@ -7,6 +7,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.synovia.dicom.net.DicomServer;
 import org.synovia.dicom.net.FindService;
+import org.synovia.dicom.net.PerformedStepService;
 
 /** Starts the worklist's DICOM listener with the application (unless {@code synovia.dicom.enabled=false}). */
 @Component
@@ -14,11 +15,13 @@ public class WorklistServer implements SmartLifecycle {
 
     private final DicomProperties properties;
     private final FindService worklist;
+    private final PerformedStepService performedSteps;
     private DicomServer server;
 
-    WorklistServer(DicomProperties properties, FindService worklist) {
+    WorklistServer(DicomProperties properties, FindService worklist, PerformedStepService performedSteps) {
         this.properties = properties;
         this.worklist = worklist;
+        this.performedSteps = performedSteps;
     }
 
     @Override
@@ -26,7 +29,7 @@ public class WorklistServer implements SmartLifecycle {
         if (!properties.enabled() || server != null) {
             return;
         }
-        DicomServer started = new DicomServer(properties, worklist);
+        DicomServer started = new DicomServer(properties, worklist, performedSteps);
         try {
             started.start();
         }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.synovia.dicom.data.Dataset;
-import org.synovia.dicom.data.DatasetReader;
-import org.synovia.dicom.data.DicomFormatException;
+import org.synovia.dicom.encoding.Dataset;
+import org.synovia.dicom.encoding.DatasetReader;
+import org.synovia.dicom.encoding.DicomFormatException;
 
 /**
  * Runs dcmtk's echoscu and findscu, a DICOM peer this project did not write, against a server on this machine,
@@ -77,20 +77,20 @@ public final class Dcmtk {
     /** Writes a query as a DICOM file (PS3.10) for findscu, so that its text reaches the wire byte for byte. */
     public static Path queryFile(Path directory, Dataset query) throws IOException {
         Dataset meta = new Dataset()
-                .put(new org.synovia.dicom.data.Element(0x00020001, "OB", new byte[] { 0, 1 }, null))
+                .put(new org.synovia.dicom.encoding.Element(0x00020001, "OB", new byte[] { 0, 1 }, null))
                 .putAscii(0x00020002, "UI", "1.2.840.10008.5.1.4.31")
                 .putAscii(0x00020003, "UI", "2.25.1")
                 .putAscii(0x00020010, "UI", "1.2.840.10008.1.2.1")
                 .putAscii(0x00020012, "UI", "2.25.2");
-        byte[] metaBytes = org.synovia.dicom.data.DatasetWriter.write(meta, true);
+        byte[] metaBytes = org.synovia.dicom.encoding.DatasetWriter.write(meta, true);
         java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
         file.writeBytes(new byte[128]);
         file.writeBytes("DICM".getBytes(StandardCharsets.US_ASCII));
-        file.writeBytes(org.synovia.dicom.data.DatasetWriter.write(new Dataset()
-                .put(new org.synovia.dicom.data.Element(0x00020000, "UL", java.nio.ByteBuffer.allocate(4)
+        file.writeBytes(org.synovia.dicom.encoding.DatasetWriter.write(new Dataset()
+                .put(new org.synovia.dicom.encoding.Element(0x00020000, "UL", java.nio.ByteBuffer.allocate(4)
                         .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(metaBytes.length).array(), null)), true));
         file.writeBytes(metaBytes);
-        file.writeBytes(org.synovia.dicom.data.DatasetWriter.write(query, true));
+        file.writeBytes(org.synovia.dicom.encoding.DatasetWriter.write(query, true));
         Path path = Files.createTempFile(directory, "query", ".dcm");
         Files.write(path, file.toByteArray());
         return path;

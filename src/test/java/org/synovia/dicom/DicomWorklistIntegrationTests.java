@@ -39,9 +39,9 @@ import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
-import org.synovia.dicom.data.Dataset;
-import org.synovia.dicom.data.DicomCharsets;
-import org.synovia.dicom.data.Tag;
+import org.synovia.dicom.encoding.Dataset;
+import org.synovia.dicom.encoding.DicomCharsets;
+import org.synovia.dicom.encoding.Tag;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
@@ -86,6 +86,7 @@ class DicomWorklistIntegrationTests {
     @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired ImagingProgress imaging;
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
@@ -334,5 +335,43 @@ class DicomWorklistIntegrationTests {
         mvc.perform(MockMvcRequestBuilders.post(path).param("aeTitle", "X").with(user("clerk").roles("BOOKING")).with(csrf()))
                 .andExpect(MockMvcResultMatchers.status().isForbidden());
         assertThat(stations.titlesByRoom()).containsEntry(room, booked.prefix() + "US2");
+    }
+
+    @Test
+    void marksTheAppointmentInProgressThenCompletedFromTheMachinesPerformedProcedureStep() throws Exception {
+        String accession = find(List.of(), "AccessionNumber",
+                "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=" + booked.prefix() + "US1").getFirst()
+                .ascii(Tag.ACCESSION_NUMBER);
+        UUID appointment = booked.greek().id();
+        String instance = "2.25." + new java.math.BigInteger(UUID.randomUUID().toString().replace("-", ""), 16);
+        Dataset started = new Dataset().putAscii(Tag.PERFORMED_PROCEDURE_STEP_STATUS, "CS", "IN PROGRESS")
+                .putAscii(Tag.MODALITY, "CS", "US").putAscii(Tag.PERFORMED_STATION_AE_TITLE, "AE", booked.prefix() + "US1")
+                .putAscii(Tag.PERFORMED_PROCEDURE_STEP_START_DATE, "DA", start(booked.greek()).format(DA))
+                .putAscii(Tag.PERFORMED_PROCEDURE_STEP_START_TIME, "TM", "093500")
+                .putSequence(Tag.SCHEDULED_STEP_ATTRIBUTES_SEQUENCE, List.of(new Dataset()
+                        .putAscii(Tag.ACCESSION_NUMBER, "SH", accession).putAscii(Tag.STUDY_INSTANCE_UID, "UI", "2.25.1")));
+        Dataset completed = new Dataset().putAscii(Tag.PERFORMED_PROCEDURE_STEP_STATUS, "CS", "COMPLETED")
+                .putAscii(Tag.PERFORMED_PROCEDURE_STEP_END_DATE, "DA", start(booked.greek()).format(DA))
+                .putAscii(Tag.PERFORMED_PROCEDURE_STEP_END_TIME, "TM", "095000");
+        try (org.synovia.dicom.net.TestScu scu = new org.synovia.dicom.net.TestScu(server.port())) {
+            scu.associate(server.aeTitle(), "1.2.840.10008.1.2.1", 16384);
+            assertThat(scu.performedStep(true, instance, 1, started).status()).isZero();
+            assertThat(imaging.byAppointment(List.of(appointment)).get(appointment).label())
+                    .isEqualTo("Imaging in progress (" + booked.prefix() + "US1)");
+            assertThat(scu.performedStep(true, instance, 2, started).status()).as("duplicate").isEqualTo(0x0111);
+            assertThat(scu.performedStep(false, instance + "9", 3, completed).status()).as("unknown").isEqualTo(0x0112);
+            assertThat(scu.performedStep(true, instance + "8", 4, completed).status()).as("not started").isEqualTo(0x0106);
+            assertThat(scu.performedStep(false, instance, 5, completed).status()).isZero();
+            assertThat(scu.performedStep(false, instance, 6, started).status()).as("final").isEqualTo(0x0110);
+            scu.release();
+        }
+        assertThat(imaging.byAppointment(List.of(appointment)).get(appointment).status()).isEqualTo("COMPLETED");
+        assertThat(jdbc.sql("select count(*) from audit_event where record_type = 'PerformedProcedureStep' and record_id = ?")
+                .param(instance).query(Long.class).single()).isEqualTo(2);
+        mvc.perform(MockMvcRequestBuilders.get("/day").param("date", start(booked.greek()).toLocalDate().toString())
+                        .param("roomId", booked.greek().roomId().toString()).with(user("nurse-page").roles("NURSE")))
+                .andExpect(MockMvcResultMatchers.status().isOk())
+                .andExpect(MockMvcResultMatchers.content().string(
+                        Matchers.containsString("Imaging completed (" + booked.prefix() + "US1)")));
     }
 }

@@ -18,11 +18,11 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.synovia.dicom.DicomProperties;
-import org.synovia.dicom.data.Dataset;
-import org.synovia.dicom.data.DatasetReader;
-import org.synovia.dicom.data.DatasetWriter;
-import org.synovia.dicom.data.DicomFormatException;
-import org.synovia.dicom.data.Tag;
+import org.synovia.dicom.encoding.Dataset;
+import org.synovia.dicom.encoding.DatasetReader;
+import org.synovia.dicom.encoding.DatasetWriter;
+import org.synovia.dicom.encoding.DicomFormatException;
+import org.synovia.dicom.encoding.Tag;
 
 /**
  * One association, from A-ASSOCIATE-RQ to release or abort (PS3.8 9.2 state machine, acceptor side). Any
@@ -36,13 +36,15 @@ final class Association implements Runnable {
     static final int MAX_ASSOCIATE_RQ_LENGTH = 64 * 1024;
     private static final int MAX_COMMAND_BYTES = 64 * 1024;
     private static final int LINGER_MILLIS = 1000;
-    private static final List<String> ABSTRACT_SYNTAXES = List.of(Uids.VERIFICATION, Uids.MODALITY_WORKLIST_FIND);
+    private static final List<String> ABSTRACT_SYNTAXES = List.of(Uids.VERIFICATION, Uids.MODALITY_WORKLIST_FIND,
+            Uids.MODALITY_PERFORMED_PROCEDURE_STEP);
     /** Explicit VR first: it carries the VR of keys this server's dictionary may not know. */
     private static final List<String> TRANSFER_SYNTAXES = List.of(Uids.EXPLICIT_VR_LITTLE_ENDIAN, Uids.IMPLICIT_VR_LITTLE_ENDIAN);
 
     private final Socket socket;
     private final DicomProperties settings;
     private final FindService finder;
+    private final PerformedStepService performedSteps;
     private final boolean overLimit;
     private final Map<Integer, AcceptedContext> contexts = new HashMap<>();
     private final Deque<Pdus.Pdv> pending = new ArrayDeque<>();
@@ -51,10 +53,12 @@ final class Association implements Runnable {
     private String callingAeTitle = "?";
     private long peerMaxPduLength;
 
-    Association(Socket socket, DicomProperties settings, FindService finder, boolean overLimit) {
+    Association(Socket socket, DicomProperties settings, FindService finder, PerformedStepService performedSteps,
+            boolean overLimit) {
         this.socket = socket;
         this.settings = settings;
         this.finder = finder;
+        this.performedSteps = performedSteps;
         this.overLimit = overLimit;
     }
 
@@ -180,6 +184,7 @@ final class Association implements Runnable {
                     case Dimse.C_ECHO_RQ -> echo(message);
                     case Dimse.C_FIND_RQ -> find(message);
                     case Dimse.C_CANCEL_RQ -> log.debug("C-CANCEL for a finished query ignored");
+                    case Dimse.N_CREATE_RQ, Dimse.N_SET_RQ -> performedStep(message);
                     default -> throw new PduException(0, "Unsupported DIMSE command 0x" + Integer.toHexString(message.field()));
                 }
             }
@@ -270,6 +275,47 @@ final class Association implements Runnable {
         respond(request, Dimse.C_FIND_RSP, Dimse.SUCCESS, null, null);
     }
 
+    /** N-CREATE or N-SET of a Modality Performed Procedure Step (PS3.4 F.7). */
+    private void performedStep(Message request) throws IOException {
+        boolean create = request.field() == Dimse.N_CREATE_RQ;
+        int responseField = create ? Dimse.N_CREATE_RSP : Dimse.N_SET_RSP;
+        AcceptedContext context = contexts.get(request.contextId());
+        String sopClass = request.command().ascii(create ? Tag.AFFECTED_SOP_CLASS_UID : Tag.REQUESTED_SOP_CLASS_UID);
+        String instance = request.command().ascii(create ? Tag.AFFECTED_SOP_INSTANCE_UID : Tag.REQUESTED_SOP_INSTANCE_UID);
+        if (create && (instance == null || instance.isEmpty())) {
+            instance = "2.25." + new java.math.BigInteger(1, uuidBytes(java.util.UUID.randomUUID()));
+        }
+        PerformedStepService.Outcome outcome;
+        if (!Uids.MODALITY_PERFORMED_PROCEDURE_STEP.equals(context.abstractSyntax())
+                || !Uids.MODALITY_PERFORMED_PROCEDURE_STEP.equals(sopClass)) {
+            outcome = new PerformedStepService.Outcome(Dimse.SOP_CLASS_NOT_SUPPORTED, "Only MPPS is served for N-CREATE and N-SET");
+        }
+        else if (instance == null || instance.isEmpty() || request.data() == null) {
+            outcome = new PerformedStepService.Outcome(Dimse.INVALID_ATTRIBUTE_VALUE, "SOP instance UID and data set are required");
+        }
+        else {
+            try {
+                Dataset attributes = DatasetReader.read(request.data(), context.explicitVr());
+                outcome = create ? performedSteps.create(instance, attributes, callingAeTitle)
+                        : performedSteps.update(instance, attributes, callingAeTitle);
+            }
+            catch (DicomFormatException e) {
+                outcome = new PerformedStepService.Outcome(Dimse.INVALID_ATTRIBUTE_VALUE, e.getMessage());
+            }
+            catch (RuntimeException e) {
+                log.error("MPPS from {} failed", callingAeTitle, e);
+                outcome = new PerformedStepService.Outcome(Dimse.PROCESSING_FAILURE, "The step could not be stored");
+            }
+        }
+        respond(request, responseField, outcome.status(), null, outcome.comment(), Uids.MODALITY_PERFORMED_PROCEDURE_STEP,
+                instance);
+    }
+
+    private static byte[] uuidBytes(java.util.UUID uuid) {
+        return java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits())
+                .array();
+    }
+
     /**
      * Whether a C-CANCEL-RQ for this query has arrived, looking only at what is already received, so that
      * answering is never held up waiting for the requester.
@@ -290,8 +336,12 @@ final class Association implements Runnable {
     }
 
     private void respond(Message request, int field, int status, byte[] data, String comment) throws IOException {
+        respond(request, field, status, data, comment, request.command().ascii(Tag.AFFECTED_SOP_CLASS_UID), null);
+    }
+
+    private void respond(Message request, int field, int status, byte[] data, String comment, String sopClass,
+            String sopInstance) throws IOException {
         Dataset command = new Dataset();
-        String sopClass = request.command().ascii(Tag.AFFECTED_SOP_CLASS_UID);
         if (sopClass != null) {
             command.putAscii(Tag.AFFECTED_SOP_CLASS_UID, "UI", sopClass);
         }
@@ -301,6 +351,9 @@ final class Association implements Runnable {
         command.putUnsignedShort(Tag.STATUS, status);
         if (comment != null) {
             command.putAscii(Tag.ERROR_COMMENT, "LO", comment.length() > 64 ? comment.substring(0, 64) : comment);
+        }
+        if (sopInstance != null && !sopInstance.isEmpty()) {
+            command.putAscii(Tag.AFFECTED_SOP_INSTANCE_UID, "UI", sopInstance);
         }
         fragments(request.contextId(), true, DatasetWriter.writeCommand(command));
         if (data != null) {

@@ -27,6 +27,7 @@ public final class DicomServer implements AutoCloseable {
 
     private final DicomProperties settings;
     private final FindService finder;
+    private final PerformedStepService performedSteps;
     private final Semaphore serving;
     private final Semaphore rejecting = new Semaphore(REJECTING_AT_ONCE);
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
@@ -34,9 +35,10 @@ public final class DicomServer implements AutoCloseable {
     private ServerSocket listener;
     private volatile boolean closed;
 
-    public DicomServer(DicomProperties settings, FindService finder) {
+    public DicomServer(DicomProperties settings, FindService finder, PerformedStepService performedSteps) {
         this.settings = settings;
         this.finder = finder;
+        this.performedSteps = performedSteps;
         this.serving = new Semaphore(settings.maxAssociations());
     }
 
@@ -73,7 +75,7 @@ public final class DicomServer implements AutoCloseable {
             threads.submit(() -> {
                 try {
                     socket.setTcpNoDelay(true);
-                    new Association(socket, settings, finder, permit == rejecting).run();
+                    new Association(socket, settings, finder, performedSteps, permit == rejecting).run();
                 }
                 catch (SocketException e) {
                     log.debug("DICOM socket error: {}", e.toString());

@@ -2,8 +2,8 @@ package org.synovia.dicom.net;
 
 import java.util.List;
 
-import org.synovia.dicom.data.Dataset;
-import org.synovia.dicom.data.DicomFormatException;
+import org.synovia.dicom.encoding.Dataset;
+import org.synovia.dicom.encoding.DicomFormatException;
 
 /** Answers one C-FIND identifier with the identifiers of its matches, each ready to send. */
 public interface FindService {

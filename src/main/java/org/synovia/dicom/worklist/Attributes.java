@@ -7,12 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.synovia.dicom.data.Dataset;
-import org.synovia.dicom.data.DicomCharsets;
-import org.synovia.dicom.data.DicomFormatException;
-import org.synovia.dicom.data.Dictionary;
-import org.synovia.dicom.data.Element;
-import org.synovia.dicom.data.Tag;
+import org.synovia.dicom.encoding.Dataset;
+import org.synovia.dicom.encoding.DicomCharsets;
+import org.synovia.dicom.encoding.DicomFormatException;
+import org.synovia.dicom.encoding.Dictionary;
+import org.synovia.dicom.encoding.Element;
+import org.synovia.dicom.encoding.Tag;
 
 /**
  * Attributes as Unicode text, so that matching never depends on how either side encoded its characters.

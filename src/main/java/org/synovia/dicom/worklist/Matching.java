@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.synovia.dicom.data.DicomFormatException;
-import org.synovia.dicom.data.Tag;
+import org.synovia.dicom.encoding.DicomFormatException;
+import org.synovia.dicom.encoding.Tag;
 
 /**
  * C-FIND matching for the modality worklist (PS3.4 C.2.2.2, K.6.1.2): universal, single value, wildcard,

@@ -6,7 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 
-import org.synovia.dicom.data.Tag;
+import org.synovia.dicom.encoding.Tag;
 
 /**
  * One booked appointment as a modality sees it: a requested procedure with one scheduled procedure step.

@@ -47,6 +47,12 @@ class WorklistNumbers {
                 .param(appointmentId).query((rs, n) -> new Numbers(rs.getString(1), rs.getString(2))).single();
     }
 
+    /** The appointment a modality's accession number stands for. */
+    java.util.Optional<UUID> appointmentFor(String accessionNumber) {
+        return jdbc.sql("select appointment_id from worklist_step where accession_number = ?").param(accessionNumber)
+                .query(UUID.class).optional();
+    }
+
     /** "SYN" and eight digits: 11 characters, within the 16 of VR SH. */
     static String accessionNumber(long sequence) {
         return String.format("SYN%08d", sequence);

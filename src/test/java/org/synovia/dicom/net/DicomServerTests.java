@@ -15,15 +15,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.synovia.dicom.Dcmtk;
 import org.synovia.dicom.DicomProperties;
-import org.synovia.dicom.data.Dataset;
-import org.synovia.dicom.data.DatasetWriter;
-import org.synovia.dicom.data.Tag;
+import org.synovia.dicom.encoding.Dataset;
+import org.synovia.dicom.encoding.DatasetWriter;
+import org.synovia.dicom.encoding.Tag;
 
 /** The upper layer and DIMSE services against dcmtk and against a requester that misbehaves on purpose. */
 class DicomServerTests {
 
     private final List<Dataset> received = Collections.synchronizedList(new ArrayList<>());
     private List<Dataset> answers = List.of();
+    private final List<String> performed = Collections.synchronizedList(new ArrayList<>());
     private DicomServer server;
 
     @TempDir
@@ -35,6 +36,18 @@ class DicomServerTests {
         server = new DicomServer(settings, (identifier, calling) -> {
             received.add(identifier);
             return answers;
+        }, new PerformedStepService() {
+            @Override
+            public Outcome create(String uid, Dataset attributes, String calling) {
+                performed.add("create " + uid + " " + attributes.ascii(Tag.PERFORMED_PROCEDURE_STEP_STATUS));
+                return Outcome.SUCCESS;
+            }
+
+            @Override
+            public Outcome update(String uid, Dataset attributes, String calling) {
+                performed.add("update " + uid + " " + attributes.ascii(Tag.PERFORMED_PROCEDURE_STEP_STATUS));
+                return new Outcome(0x0110, "May no longer be updated");
+            }
         });
         server.start();
         return server.port();
@@ -229,5 +242,27 @@ class DicomServerTests {
             scu.out.write(TestScu.pdv(3, true, TestScu.command(Dimse.C_ECHO_RQ, Uids.VERIFICATION, 3, false)));
             assertThat(scu.read().status()).isZero();
         }
+    }
+
+    @Test
+    void passesPerformedProcedureStepsOnAndAnswersWithTheirStatus() throws Exception {
+        int port = start(4, List.of());
+        try (TestScu scu = new TestScu(port)) {
+            assertThat(scu.associate("SYNOVIA", Uids.EXPLICIT_VR_LITTLE_ENDIAN, 16384).type()).isEqualTo(Pdus.ASSOCIATE_AC);
+            Dataset inProgress = new Dataset().putAscii(Tag.PERFORMED_PROCEDURE_STEP_STATUS, "CS", "IN PROGRESS");
+            TestScu.Response created = scu.performedStep(true, "1.2.3.4", 1, inProgress);
+            assertThat(created.status()).isZero();
+            assertThat(created.command().ascii(Tag.AFFECTED_SOP_INSTANCE_UID)).isEqualTo("1.2.3.4");
+            TestScu.Response chosen = scu.performedStep(true, null, 2, inProgress);
+            assertThat(chosen.command().ascii(Tag.AFFECTED_SOP_INSTANCE_UID)).startsWith("2.25.");
+            TestScu.Response refused = scu.performedStep(false, "1.2.3.4", 3,
+                    new Dataset().putAscii(Tag.PERFORMED_PROCEDURE_STEP_STATUS, "CS", "COMPLETED"));
+            assertThat(refused.status()).isEqualTo(0x0110);
+            assertThat(refused.command().ascii(Tag.ERROR_COMMENT)).isEqualTo("May no longer be updated");
+            assertThat(refused.command().ascii(Tag.AFFECTED_SOP_INSTANCE_UID)).isEqualTo("1.2.3.4");
+            scu.release();
+        }
+        assertThat(performed).hasSize(3).first().isEqualTo("create 1.2.3.4 IN PROGRESS");
+        assertThat(performed.get(2)).isEqualTo("update 1.2.3.4 COMPLETED");
     }
 }

@@ -9,14 +9,17 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 
-import org.synovia.dicom.data.Dataset;
-import org.synovia.dicom.data.DatasetReader;
-import org.synovia.dicom.data.DatasetWriter;
-import org.synovia.dicom.data.DicomFormatException;
-import org.synovia.dicom.data.Tag;
+import org.synovia.dicom.encoding.Dataset;
+import org.synovia.dicom.encoding.DatasetReader;
+import org.synovia.dicom.encoding.DatasetWriter;
+import org.synovia.dicom.encoding.DicomFormatException;
+import org.synovia.dicom.encoding.Tag;
 
-/** A bare requester for tests that need to misbehave or to watch the PDUs, which dcmtk's tools cannot. */
-final class TestScu implements AutoCloseable {
+/**
+ * A bare requester for tests that need to misbehave or to watch the PDUs, which dcmtk's tools cannot, and
+ * for MPPS, which dcmtk has no tool to send.
+ */
+public final class TestScu implements AutoCloseable {
 
     final Socket socket;
     final InputStream in;
@@ -24,25 +27,51 @@ final class TestScu implements AutoCloseable {
     final List<Integer> receivedPduLengths = new java.util.ArrayList<>();
     private final Deque<Pdus.Pdv> pending = new ArrayDeque<>();
 
-    record Response(Dataset command, byte[] data) {
-        int status() {
+    public record Response(Dataset command, byte[] data) {
+        public int status() {
             return command.unsignedShort(Tag.STATUS);
         }
     }
 
-    TestScu(int port) throws IOException {
+    public TestScu(int port) throws IOException {
         socket = new Socket("localhost", port);
         socket.setSoTimeout(10_000);
         in = socket.getInputStream();
         out = socket.getOutputStream();
     }
 
-    /** Proposes context 1 = worklist FIND and 3 = verification, in the transfer syntax given. */
-    Pdus.Pdu associate(String called, String transferSyntax, long maxPdu) throws IOException, PduException {
+    /** Proposes context 1 = worklist FIND, 3 = verification and 5 = MPPS, in the transfer syntax given. */
+    public Pdus.Pdu associate(String called, String transferSyntax, long maxPdu) throws IOException, PduException {
         out.write(Pdus.associateRequest(called, "TESTSCU", List.of(
                 new PresentationContext(1, Uids.MODALITY_WORKLIST_FIND, List.of(transferSyntax)),
-                new PresentationContext(3, Uids.VERIFICATION, List.of(transferSyntax))), maxPdu));
+                new PresentationContext(3, Uids.VERIFICATION, List.of(transferSyntax)),
+                new PresentationContext(5, Uids.MODALITY_PERFORMED_PROCEDURE_STEP, List.of(transferSyntax))), maxPdu));
         return Pdus.read(in, 1 << 20);
+    }
+
+    /**
+     * Sends an MPPS N-CREATE (with the instance UID, or without to let the server choose) or N-SET, in explicit
+     * VR on context 5, and returns the response.
+     */
+    public Response performedStep(boolean create, String instanceUid, int messageId, Dataset attributes)
+            throws IOException, PduException, DicomFormatException {
+        Dataset command = new Dataset();
+        command.putAscii(create ? Tag.AFFECTED_SOP_CLASS_UID : Tag.REQUESTED_SOP_CLASS_UID, "UI",
+                Uids.MODALITY_PERFORMED_PROCEDURE_STEP);
+        command.putUnsignedShort(Tag.COMMAND_FIELD, create ? Dimse.N_CREATE_RQ : Dimse.N_SET_RQ);
+        command.putUnsignedShort(Tag.MESSAGE_ID, messageId);
+        command.putUnsignedShort(Tag.COMMAND_DATA_SET_TYPE, 0);
+        if (instanceUid != null) {
+            command.putAscii(create ? Tag.AFFECTED_SOP_INSTANCE_UID : Tag.REQUESTED_SOP_INSTANCE_UID, "UI", instanceUid);
+        }
+        out.write(pdv(5, true, DatasetWriter.writeCommand(command)));
+        out.write(pdv(5, false, DatasetWriter.write(attributes, true)));
+        return read();
+    }
+
+    public void release() throws IOException {
+        out.write(Pdus.releaseRequest());
+        nextPduType();
     }
 
     static byte[] command(int field, String sopClass, int messageId, boolean withData) {
@@ -60,7 +89,7 @@ final class TestScu implements AutoCloseable {
         return Pdus.dataTransfer(new Pdus.Pdv(context, command, true, data));
     }
 
-    Response read() throws IOException, PduException, DicomFormatException {
+    public Response read() throws IOException, PduException, DicomFormatException {
         ByteArrayOutputStream command = new ByteArrayOutputStream();
         Pdus.Pdv pdv;
         do {
@@ -94,7 +123,7 @@ final class TestScu implements AutoCloseable {
     }
 
     /** The type of the next PDU, or -1 once the server has closed the connection. */
-    int nextPduType() throws IOException {
+    public int nextPduType() throws IOException {
         try {
             return Pdus.read(in, 1 << 20).type();
         }

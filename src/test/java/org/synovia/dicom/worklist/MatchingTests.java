@@ -11,8 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.synovia.dicom.data.DicomFormatException;
-import org.synovia.dicom.data.Tag;
+import org.synovia.dicom.encoding.DicomFormatException;
+import org.synovia.dicom.encoding.Tag;
 
 /** PS3.4 C.2.2.2 matching, one row per rule, at and beside each boundary. */
 class MatchingTests {
