@@ -1,7 +1,9 @@
 package org.synovia.dicom;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -9,9 +11,15 @@ import org.synovia.dicom.net.DicomServer;
 import org.synovia.dicom.net.FindService;
 import org.synovia.dicom.net.PerformedStepService;
 
-/** Starts the worklist's DICOM listener with the application (unless {@code synovia.dicom.enabled=false}). */
+/**
+ * Starts the worklist's DICOM listener with the application (unless {@code synovia.dicom.enabled=false}). A
+ * port that is taken does not stop the application: referrals and day lists matter more than the worklist.
+ * The error is logged and the administrator's worklist page says the listener is not running (HAZ-65).
+ */
 @Component
 public class WorklistServer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(WorklistServer.class);
 
     private final DicomProperties properties;
     private final FindService worklist;
@@ -32,11 +40,13 @@ public class WorklistServer implements SmartLifecycle {
         DicomServer started = new DicomServer(properties, worklist, performedSteps);
         try {
             started.start();
+            server = started;
         }
         catch (IOException e) {
-            throw new UncheckedIOException("The DICOM worklist cannot listen on port " + properties.port(), e);
+            started.close();
+            log.error("The DICOM worklist is NOT running: it cannot listen on port {} ({}). Free the port or set "
+                    + "synovia.dicom.port, then restart.", properties.port(), e.toString());
         }
-        server = started;
     }
 
     @Override
