@@ -31,8 +31,12 @@ class DicomServerTests {
     Path temp;
 
     private int start(int maxAssociations, List<String> acceptedCalling) throws IOException {
+        return start(maxAssociations, acceptedCalling, Duration.ofSeconds(5));
+    }
+
+    private int start(int maxAssociations, List<String> acceptedCalling, Duration idle) throws IOException {
         DicomProperties settings = new DicomProperties(true, 0, "SYNOVIA", acceptedCalling, maxAssociations, 65536,
-                Duration.ofMillis(500), Duration.ofSeconds(5), 500, "2.25", "RF", "SYNOVIA", 1, 30);
+                Duration.ofMillis(500), idle, 500, "2.25", "RF", "SYNOVIA", 1, 30);
         server = new DicomServer(settings, (identifier, calling) -> {
             received.add(identifier);
             return answers;
@@ -264,5 +268,41 @@ class DicomServerTests {
         }
         assertThat(performed).hasSize(3).first().isEqualTo("create 1.2.3.4 IN PROGRESS");
         assertThat(performed.get(2)).isEqualTo("update 1.2.3.4 COMPLETED");
+    }
+
+    @Test
+    void reassemblesCommandsAndIdentifiersSentInManyFragments() throws Exception {
+        int port = start(4, List.of());
+        answers = List.of(answer("FRAGMENTED^Patient"));
+        try (TestScu scu = new TestScu(port)) {
+            scu.associate("SYNOVIA", Uids.IMPLICIT_VR_LITTLE_ENDIAN, 16384);
+            byte[] command = TestScu.command(Dimse.C_FIND_RQ, Uids.MODALITY_WORKLIST_FIND, 9, true);
+            byte[] identifier = DatasetWriter.write(new Dataset().putAscii(Tag.PATIENT_NAME, "PN", "FRAG*")
+                    .putAscii(Tag.PATIENT_ID, "LO", ""), false);
+            for (int i = 0; i < command.length; i += 7) {
+                byte[] part = java.util.Arrays.copyOfRange(command, i, Math.min(command.length, i + 7));
+                scu.out.write(Pdus.dataTransfer(new Pdus.Pdv(1, true, i + 7 >= command.length, part)));
+            }
+            for (int i = 0; i < identifier.length; i += 5) {
+                byte[] part = java.util.Arrays.copyOfRange(identifier, i, Math.min(identifier.length, i + 5));
+                scu.out.write(Pdus.dataTransfer(new Pdus.Pdv(1, false, i + 5 >= identifier.length, part)));
+            }
+            TestScu.Response pending = scu.read();
+            assertThat(pending.status()).isEqualTo(Dimse.PENDING);
+            assertThat(scu.read().status()).isEqualTo(Dimse.SUCCESS);
+        }
+        assertThat(received).singleElement().satisfies(query -> assertThat(query.ascii(Tag.PATIENT_NAME)).isEqualTo("FRAG*"));
+    }
+
+    @Test
+    void abortsAnAssociationThatFallsSilent() throws Exception {
+        int port = start(4, List.of(), Duration.ofMillis(400));
+        try (TestScu scu = new TestScu(port)) {
+            scu.associate("SYNOVIA", Uids.IMPLICIT_VR_LITTLE_ENDIAN, 16384);
+            long started = System.nanoTime();
+            assertThat(scu.nextPduType()).isEqualTo(Pdus.ABORT);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(350));
+            assertThat(scu.nextPduType()).isEqualTo(-1);
+        }
     }
 }
