@@ -259,6 +259,17 @@ class DicomWorklistIntegrationTests {
     }
 
     @Test
+    void readsNoPatientOfAnotherRoomForAMachineAskingForItsOwn() throws Exception {
+        String reads = "select count(*) from audit_event where patient_id = ? and action = 'READ'";
+        long before = jdbc.sql(reads).param(booked.greek().patientId()).query(Long.class).single();
+        assertThat(find(List.of(), "PatientName", "ScheduledProcedureStepSequence[0].ScheduledStationAETitle="
+                + booked.prefix() + "CT1")).hasSize(1);
+        assertThat(jdbc.sql(reads).param(booked.greek().patientId()).query(Long.class).single()).isEqualTo(before);
+        find(List.of(), "PatientName", "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=" + booked.prefix() + "US1");
+        assertThat(jdbc.sql(reads).param(booked.greek().patientId()).query(Long.class).single()).isGreaterThan(before);
+    }
+
+    @Test
     void matchesStartDateAndTimeRanges() throws Exception {
         LocalDateTime start = start(booked.greek());
         String day = start.toLocalDate().format(DA);

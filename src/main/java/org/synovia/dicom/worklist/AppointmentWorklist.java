@@ -79,7 +79,7 @@ class AppointmentWorklist implements FindService {
         List<Dataset> answers = new ArrayList<>();
         List<String> given = new ArrayList<>();
         java.util.Set<java.util.UUID> patientIds = new java.util.HashSet<>();
-        for (ScheduledStep step : steps(window[0], window[1])) {
+        for (ScheduledStep step : steps(window[0], window[1], stepKeys(query))) {
             Attributes entity = step.attributes();
             if (Matching.matches(query, entity)) {
                 if (answers.size() >= properties.maxMatches()) {
@@ -116,24 +116,42 @@ class AppointmentWorklist implements FindService {
         return new LocalDate[] { from, to };
     }
 
-    private List<ScheduledStep> steps(LocalDate from, LocalDate to) {
+    /**
+     * The keys of the query's scheduled step item that can be matched before the patient and referral are read,
+     * so that a machine asking for its own room does not cause other rooms' patients to be read (and audited).
+     */
+    private static Attributes stepKeys(Attributes query) {
+        List<Attributes> items = query.items(Tag.SCHEDULED_PROCEDURE_STEP_SEQUENCE);
+        return items == null || items.isEmpty() ? new Attributes() : items.getFirst().only(EARLY_KEYS);
+    }
+
+    private static final java.util.Set<Integer> EARLY_KEYS = java.util.Set.of(Tag.MODALITY, Tag.SCHEDULED_STATION_AE_TITLE,
+            Tag.SCHEDULED_PROCEDURE_STEP_START_DATE, Tag.SCHEDULED_PROCEDURE_STEP_START_TIME);
+
+    private List<ScheduledStep> steps(LocalDate from, LocalDate to, Attributes stepKeys) throws DicomFormatException {
         Map<java.util.UUID, String> titles = stations.titlesByRoom();
         List<ScheduledStep> steps = new ArrayList<>();
         for (Appointment appointment : bookings.booked(from, to)) {
-            step(appointment, titles).ifPresent(steps::add);
+            Optional<Guidance> guidance = protocols.forReferral(new ReferralId(appointment.referralId()))
+                    .map(a -> a.protocol().guidance());
+            Optional<String> modality = guidance.flatMap(this::modality);
+            if (modality.isEmpty()) {
+                continue;
+            }
+            Slot slot = bookings.slot(appointment).orElseThrow();
+            LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), clock.getZone());
+            String title = titles.getOrDefault(slot.roomId(), "");
+            if (Matching.matches(stepKeys, ScheduledStep.earlyStep(modality.get(), title, start))) {
+                steps.add(step(appointment, guidance.get(), modality.get(), slot, title, start));
+            }
         }
         return steps;
     }
 
-    private Optional<ScheduledStep> step(Appointment appointment, Map<java.util.UUID, String> titles) {
+    private ScheduledStep step(Appointment appointment, Guidance guidance, String modality, Slot slot, String title,
+            LocalDateTime start) {
         Referral referral = referrals.show(new ReferralId(appointment.referralId()));
-        Optional<Guidance> guidance = protocols.forReferral(referral.id()).map(a -> a.protocol().guidance());
-        Optional<String> modality = guidance.flatMap(this::modality);
-        if (modality.isEmpty()) {
-            return Optional.empty();
-        }
         Patient patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
-        Slot slot = bookings.slot(appointment).orElseThrow();
         WorklistNumbers.Numbers ids = numbers.of(appointment.id());
         String site = catalogue.site(referral.details().siteCode()).map(s -> s.name()).orElse(referral.details().siteCode());
         Laterality side = referral.details().laterality();
@@ -141,16 +159,15 @@ class AppointmentWorklist implements FindService {
         boolean hospitalNumber = patient.hospitalNumber() != null && !patient.hospitalNumber().isBlank();
         String nhsNumber = patient.nhsNumber() == null ? "" : patient.nhsNumber().value();
         var referrer = referral.details().referrer();
-        return Optional.of(new ScheduledStep(appointment.id(), patient.id().value(),
+        return new ScheduledStep(appointment.id(), patient.id().value(),
                 personName(patient.familyName(), patient.givenName()),
                 hospitalNumber ? patient.hospitalNumber().strip() : nhsNumber,
                 hospitalNumber ? properties.hospitalNumberIssuer() : "NHS",
                 hospitalNumber ? nhsNumber : "",
                 patient.dateOfBirth(), sex(patient.sex()), ids.accessionNumber(), ids.studyInstanceUid(),
                 procedure + " injection", referrer == null || referrer.name() == null ? "" : referrer.name(),
-                modality.get(), titles.getOrDefault(slot.roomId(), ""), slot.roomName(),
-                LocalDateTime.ofInstant(appointment.start(), clock.getZone()), slot.operatorName(),
-                guidance.get().label() + " guided injection, " + procedure));
+                modality, title, slot.roomName(), start, slot.operatorName(),
+                guidance.label() + " guided injection, " + procedure);
     }
 
     /** The modality a room's machine registers as (facts: US, RF or XA, CT); landmark guidance uses none. */

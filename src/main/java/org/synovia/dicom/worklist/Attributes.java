@@ -33,6 +33,18 @@ final class Attributes {
         return this;
     }
 
+    /** A copy with only these keys (and their VRs). */
+    Attributes only(java.util.Set<Integer> tags) {
+        Attributes copy = new Attributes();
+        values.forEach((tag, value) -> {
+            if (tags.contains(tag)) {
+                copy.values.put(tag, value);
+                copy.vrs.put(tag, vr(tag));
+            }
+        });
+        return copy;
+    }
+
     Object get(int tag) {
         return values.get(tag);
     }

@@ -20,6 +20,13 @@ record ScheduledStep(UUID appointmentId, UUID patientUuid, String patientName, S
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
 
+    /** The scheduled step item as far as it is known before the patient and referral are read. */
+    static Attributes earlyStep(String modality, String stationAeTitle, LocalDateTime start) {
+        return new Attributes().put(Tag.MODALITY, modality).put(Tag.SCHEDULED_STATION_AE_TITLE, stationAeTitle)
+                .put(Tag.SCHEDULED_PROCEDURE_STEP_START_DATE, start.format(DATE))
+                .put(Tag.SCHEDULED_PROCEDURE_STEP_START_TIME, start.format(TIME));
+    }
+
     Attributes attributes() {
         Attributes step = new Attributes()
                 .put(Tag.MODALITY, modality)
