@@ -63,6 +63,8 @@ public final class DicomServer implements AutoCloseable {
             catch (IOException e) {
                 if (!closed) {
                     log.warn("DICOM accept failed: {}", e.toString());
+                    // Out of file descriptors, say: pause rather than spin on the failing accept.
+                    java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
                 }
                 continue;
             }
