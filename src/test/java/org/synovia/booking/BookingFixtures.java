@@ -49,8 +49,15 @@ public final class BookingFixtures {
      */
     public static UUID waiting(Patients patients, Referrals referrals, Vetting vetting, UserAccount referrer,
             UserAccount radiologist, java.util.function.Function<UUID, ReferralDetails> details, Protocol protocol) {
+        return waiting(patients, referrals, vetting, referrer, radiologist, PatientFixtures.adult(), details, protocol);
+    }
+
+    /** As above, for the given patient. */
+    public static UUID waiting(Patients patients, Referrals referrals, Vetting vetting, UserAccount referrer,
+            UserAccount radiologist, org.synovia.patient.NewPatient patient,
+            java.util.function.Function<UUID, ReferralDetails> details, Protocol protocol) {
         AccountFixtures.signIn(referrer);
-        UUID patientId = ((Registration.Registered) patients.register(PatientFixtures.adult(), false)).patient().id().value();
+        UUID patientId = ((Registration.Registered) patients.register(patient, false)).patient().id().value();
         Referral referral = referrals.submit(UUID.randomUUID(), details.apply(patientId));
         AccountFixtures.signIn(radiologist);
         Map<String, String> reasons = vetting.recheck(referral.id(), protocol).needingJustification().stream()

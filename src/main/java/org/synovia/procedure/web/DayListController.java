@@ -34,10 +34,12 @@ class DayListController {
 
     private final Procedures procedures;
     private final ZoneId zone;
+    private final org.synovia.dicom.ImagingProgress imaging;
 
-    DayListController(Procedures procedures, java.time.Clock clock) {
+    DayListController(Procedures procedures, java.time.Clock clock, org.synovia.dicom.ImagingProgress imaging) {
         this.procedures = procedures;
         this.zone = clock.getZone();
+        this.imaging = imaging;
     }
 
     /** The day list, for all rooms or one room or one operator; the choices are the day's own rooms and operators. */
@@ -58,8 +60,11 @@ class DayListController {
         model.addAttribute("operatorId", operatorId);
         model.addAttribute("rooms", rooms);
         model.addAttribute("operators", operators);
-        model.addAttribute("entries", all.stream().filter(e -> roomId == null || e.roomId().equals(roomId))
-                .filter(e -> operatorId == null || e.operatorId().equals(operatorId)).toList());
+        List<DayListEntry> shown = all.stream().filter(e -> roomId == null || e.roomId().equals(roomId))
+                .filter(e -> operatorId == null || e.operatorId().equals(operatorId)).toList();
+        model.addAttribute("entries", shown);
+        // What the machines reported through MPPS, beside the patient's own progress.
+        model.addAttribute("imaging", imaging.byAppointment(shown.stream().map(DayListEntry::appointmentId).toList()));
         return "procedure/day";
     }
 
