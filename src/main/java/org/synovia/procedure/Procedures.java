@@ -339,7 +339,7 @@ public class Procedures {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE', 'INTEGRATION')")
     public java.util.Optional<ProcedureRecord> record(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
         var record = visits.record(appointmentId);
@@ -421,7 +421,7 @@ public class Procedures {
 
     /** The report as a PDF, for printing; only for a signed record. */
     @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE', 'INTEGRATION')")
     public byte[] reportPdf(UUID appointmentId) {
         return reports.reportPdf(signedReport(appointmentId));
     }
