@@ -38,7 +38,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 public final class FhirFixtures {
 
     public static final String ORDER_SYSTEM = "https://ehr.example.nhs.uk/Id/order";
-    static final FhirContext R4 = FhirContext.forR4Cached();
+    public static final FhirContext R4 = FhirContext.forR4Cached();
     private static FhirValidator validator;
 
     static {
@@ -68,7 +68,7 @@ public final class FhirFixtures {
         return client;
     }
 
-    static synchronized FhirValidator validator() {
+    public static synchronized FhirValidator validator() {
         if (validator == null) {
             ValidationSupportChain chain = new ValidationSupportChain(new DefaultProfileValidationSupport(R4),
                     new CommonCodeSystemsTerminologyService(R4), new InMemoryTerminologyServerValidationSupport(R4),

@@ -51,6 +51,11 @@ final class Fhir {
         return day == null ? null : java.sql.Date.valueOf(day);
     }
 
+    /** A day in an element typed dateTime, kept to day precision (an expiry, a planning horizon). */
+    static org.hl7.fhir.r4.model.DateTimeType day(LocalDate day) {
+        return day == null ? null : new org.hl7.fhir.r4.model.DateTimeType(day.toString());
+    }
+
     /** The instant a date-range search starts at (inclusive), or null when open. */
     static Instant from(DateRangeParam range) {
         return range == null || range.getLowerBoundAsInstant() == null ? null : range.getLowerBoundAsInstant().toInstant();

@@ -112,7 +112,7 @@ class ProcedureResources {
             Medication medication = new Medication();
             medication.setId("med");
             medication.setCode(new CodeableConcept().setText(drug.product()));
-            medication.getBatch().setLotNumber(drug.batch()).setExpirationDate(Fhir.date(drug.expiry()));
+            medication.getBatch().setLotNumber(drug.batch()).setExpirationDateElement(Fhir.day(drug.expiry()));
             MedicationAdministration given = new MedicationAdministration();
             given.setId(s.id() + "-drug-" + i);
             given.addContained(medication);

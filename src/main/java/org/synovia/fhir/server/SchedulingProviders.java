@@ -227,7 +227,7 @@ final class SchedulingProviders {
             schedule.setActive(t.validTo() == null || !t.validTo().isBefore(LocalDate.now(sessions.zone())));
             schedule.addActor().setDisplay(room.map(r -> r.name() + ", " + r.location()).orElse("Room " + t.roomId()));
             schedule.addActor().setDisplay(operator.map(o -> o.displayName()).orElse("Operator " + t.operatorId()));
-            schedule.setPlanningHorizon(new Period().setStart(Fhir.date(t.validFrom())).setEnd(Fhir.date(t.validTo())));
+            schedule.setPlanningHorizon(new Period().setStartElement(Fhir.day(t.validFrom())).setEndElement(Fhir.day(t.validTo())));
             schedule.setComment("Every " + t.weekday().getDisplayName(TextStyle.FULL, Locale.UK) + " " + t.start() + "–"
                     + t.end() + (t.oneStop() ? ", one-stop clinic" : ""));
             return schedule;
