@@ -2,6 +2,7 @@ package org.synovia.fhir.server;
 
 import java.util.List;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +19,7 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 class FhirServerConfiguration {
 
     @Bean
+    @ConditionalOnProperty(prefix = "synovia.fhir", name = "enabled", havingValue = "true", matchIfMissing = true)
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> providers, AuditTrail audit,
             TransactionTemplate transactions) {
         RestfulServer server = new RestfulServer(fhir);

@@ -41,9 +41,6 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
  */
 final class SchedulingProviders {
 
-    /** How far a slot search without dates looks ahead. */
-    static final int DEFAULT_SLOT_DAYS = 28;
-
     private SchedulingProviders() {
     }
 
@@ -137,10 +134,12 @@ final class SchedulingProviders {
 
         private final Sessions sessions;
         private final Bookings bookings;
+        private final FhirProperties properties;
 
-        SlotProvider(Sessions sessions, Bookings bookings) {
+        SlotProvider(Sessions sessions, Bookings bookings, FhirProperties properties) {
             this.sessions = sessions;
             this.bookings = bookings;
+            this.properties = properties;
         }
 
         @Override
@@ -154,7 +153,7 @@ final class SchedulingProviders {
             return toFhir(slot, held(slot.start(), slot.end()));
         }
 
-        /** The slots of one schedule, from today for four weeks unless {@code start} says otherwise. */
+        /** The slots of one schedule, from today for {@code synovia.fhir.slot-search-days} unless {@code start} says otherwise. */
         @Search
         public List<Slot> search(@RequiredParam(name = Slot.SP_SCHEDULE) ReferenceParam schedule,
                 @OptionalParam(name = Slot.SP_START) DateRangeParam start) {
@@ -164,7 +163,7 @@ final class SchedulingProviders {
                 from = LocalDate.now(sessions.zone()).atStartOfDay(sessions.zone()).toInstant();
             }
             if (until == null) {
-                until = from.plus(java.time.Duration.ofDays(DEFAULT_SLOT_DAYS));
+                until = from.plus(java.time.Duration.ofDays(properties.slotSearchDays()));
             }
             var slots = sessions.slotsOf(Fhir.uuid(schedule.getIdPart(), "Schedule"), from, until);
             Set<UUID> held = held(from, until);
