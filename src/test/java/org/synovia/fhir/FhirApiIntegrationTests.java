@@ -247,10 +247,15 @@ class FhirApiIntegrationTests {
         IGenericClient wrongSecret = FhirFixtures.http(port,
                 new IssuedCredentials(readPatients.client(), readPatients.secret() + "x"));
 
-        assertThat(anonymous.capabilities().ofType(CapabilityStatement.class).execute().getRestFirstRep().getResource())
-                .extracting(r -> r.getType()).contains("Patient", "ServiceRequest", "Appointment", "DiagnosticReport");
-        assertThatThrownBy(() -> anonymous.read().resource(Patient.class).withId(patientId.toString()).execute())
-                .isInstanceOf(AuthenticationException.class);
+        var rest = anonymous.capabilities().ofType(CapabilityStatement.class).execute().getRestFirstRep();
+        assertThat(rest.getResource()).extracting(r -> r.getType())
+                .contains("Patient", "ServiceRequest", "Appointment", "DiagnosticReport");
+        assertThat(rest.getSecurity().getServiceFirstRep().getCodingFirstRep().getCode()).isEqualTo("Basic");
+        AuthenticationException unauthenticated = catchThrowableOfType(AuthenticationException.class,
+                () -> anonymous.read().resource(Patient.class).withId(patientId.toString()).execute());
+        assertThat(unauthenticated.getStatusCode()).isEqualTo(401);
+        assertThat(((OperationOutcome) unauthenticated.getOperationOutcome()).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.LOGIN);
         assertThatThrownBy(() -> wrongSecret.read().resource(Patient.class).withId(patientId.toString()).execute())
                 .isInstanceOf(AuthenticationException.class);
         assertThat(fhir.read().resource(Patient.class).withId(patientId.toString()).execute().getIdElement().getIdPart())

@@ -2,6 +2,8 @@ package org.synovia.fhir.server;
 
 import java.util.List;
 
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +55,19 @@ class ScopeInterceptor {
         if (!allowed) {
             throw new ForbiddenOperationException("This client has no scope for " + describe(operation, type) + "; it needs "
                     + needed + ".");
+        }
+    }
+
+    /** Tells clients reading the CapabilityStatement how to authenticate and what scopes mean. */
+    @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+    public void describeSecurity(IBaseConformance statement) {
+        if (statement instanceof CapabilityStatement capabilities) {
+            var security = capabilities.getRestFirstRep().getSecurity();
+            security.addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
+                    .setCode("Basic");
+            security.setDescription("HTTP Basic with an API client's id and secret, issued by the service's administrator. "
+                    + "SMART-style system scopes (system/ServiceRequest.c, system/Patient.rs, system/*.rs) decide what each "
+                    + "client may do; a call outside them is answered 403. Every call is audited.");
         }
     }
 

@@ -24,6 +24,7 @@ import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
 import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -91,9 +92,12 @@ class FhirConformanceIntegrationTests {
 
     @Test
     void everyResourceWeEmitValidatesAgainstBaseR4() throws Exception {
-        Appointment appointment = signedCtProcedure();
         IssuedCredentials credentials = FhirFixtures.client(accounts, clients, "system/*.rs");
         IGenericClient fhir = FhirFixtures.http(port, credentials);
+        var slotStatus = new java.util.concurrent.atomic.AtomicReference<org.hl7.fhir.r4.model.Slot.SlotStatus>();
+        Appointment appointment = signedCtProcedure(booked -> slotStatus.set(fhir.read()
+                .resource(org.hl7.fhir.r4.model.Slot.class).withId(booked.slotId().toString()).execute().getStatus()));
+        var slotStatusWhileBooked = slotStatus.get();
         UUID patientId = appointment.patientId();
         String id = appointment.id().toString();
 
@@ -135,11 +139,17 @@ class FhirConformanceIntegrationTests {
         assertThat(new String(report.getPresentedFormFirstRep().getData(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         assertThat(fhir.read().resource(Procedure.class).withId(id).execute().getStatus())
                 .isEqualTo(Procedure.ProcedureStatus.COMPLETED);
+        org.hl7.fhir.r4.model.Appointment booked = (org.hl7.fhir.r4.model.Appointment) fhir.search()
+                .byUrl("Appointment?patient=" + patientId).returnBundle(Bundle.class).execute().getEntryFirstRep().getResource();
+        assertThat(booked.getBasedOnFirstRep().getReference()).isEqualTo("ServiceRequest/" + appointment.referralId());
+        assertThat(slotStatusWhileBooked).isEqualTo(org.hl7.fhir.r4.model.Slot.SlotStatus.BUSY);
+        assertThat(fhir.read().resource(ServiceRequest.class).withId(appointment.referralId().toString()).execute()
+                .getStatus()).isEqualTo(ServiceRequest.ServiceRequestStatus.COMPLETED);
     }
 
     @Test
     void theFluoroscopyDoseObservationsValidateToo() {
-        Appointment appointment = signedCtProcedure();
+        Appointment appointment = signedCtProcedure(booked -> { });
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.RADIOLOGIST));
         SignedProcedures.Signed ct = signedProcedures.find(appointment.id()).orElseThrow();
         ProcedureRecord r = ct.record();
@@ -175,8 +185,11 @@ class FhirConformanceIntegrationTests {
         return response.body();
     }
 
-    /** A CT-guided cervical facet injection, booked, done today and signed, with DLP and CTDIvol recorded. */
-    private Appointment signedCtProcedure() {
+    /**
+     * A CT-guided cervical facet injection, booked (the callback sees it then), moved to now, done and signed, with
+     * DLP and CTDIvol recorded.
+     */
+    private Appointment signedCtProcedure(java.util.function.Consumer<Appointment> whileBooked) {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
@@ -195,6 +208,7 @@ class FhirConformanceIntegrationTests {
                         earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
         Appointment appointment = bookings.book(referralId, slotId);
+        whileBooked.accept(appointment);
         // Today's list: the booking rules keep the appointment later, so move it to now.
         jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '45 minutes') where id = ?")
                 .param(appointment.id()).update();
