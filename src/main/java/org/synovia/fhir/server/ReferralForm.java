@@ -178,7 +178,7 @@ class ReferralForm {
             problems.add(new FieldProblem(parent + (linkId == null ? "item" : linkId), "This item is not on the referral form."));
             return;
         }
-        if (item.hasItem() || ITEM_LINK_IDS.getOrDefault(linkId, Set.of()).size() > 0 && parent.isEmpty()) {
+        if (parent.isEmpty() && !ITEM_LINK_IDS.get(linkId).isEmpty()) { // a row of a list: its answers are sub-items
             ArrayNode rows = form.has(linkId) ? (ArrayNode) form.get(linkId) : form.putArray(linkId);
             ObjectNode row = rows.addObject();
             String at = linkId + "[" + (rows.size() - 1) + "].";
