@@ -137,6 +137,10 @@ class FhirApiIntegrationTests {
                 .returnBundle(Bundle.class).execute())).isEmpty();
         assertThat(ids(fhir.search().byUrl("ServiceRequest?identifier=" + FhirFixtures.ORDER_SYSTEM + "|" + order)
                 .returnBundle(Bundle.class).execute())).containsExactly(id);
+        assertThat(ids(fhir.search().byUrl("ServiceRequest?identifier=" + order).returnBundle(Bundle.class).execute()))
+                .containsExactly(id);
+        assertThat(ids(fhir.search().byUrl("ServiceRequest?identifier=https://other.example/Id/order|" + order)
+                .returnBundle(Bundle.class).execute())).isEmpty();
     }
 
     @Test

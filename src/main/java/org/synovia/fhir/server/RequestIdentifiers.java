@@ -23,9 +23,12 @@ class RequestIdentifiers {
                 .params(identifier.getSystem(), identifier.getValue(), referralId).update() == 1;
     }
 
+    /** The referral with this identifier; without a system, the first whose identifier has this value. */
     Optional<UUID> referral(String system, String value) {
-        return jdbc.sql("select referral_id from fhir_request_identifier where system = ? and value = ?").params(system, value)
-                .query(UUID.class).optional();
+        return jdbc.sql("""
+                select referral_id from fhir_request_identifier where (cast(? as varchar) is null or system = ?) and value = ?
+                order by system limit 1
+                """).params(system, system, value).query(UUID.class).optional();
     }
 
     Optional<Identifier> identifier(UUID referralId) {
