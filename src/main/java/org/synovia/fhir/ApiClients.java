@@ -102,6 +102,16 @@ public class ApiClients {
         return new IssuedCredentials(client, secret);
     }
 
+    /** Stops or restarts a client's access at once (a leaked secret, a system retired); its history stays. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setEnabled(String clientId, boolean enabled) {
+        if (jdbc.sql("update api_client set enabled = ? where client_id = ?").params(enabled, clientId).update() == 0) {
+            throw new InvalidInputException("clientId", "There is no API client '" + clientId + "'.");
+        }
+        audit.record(AuditAction.UPDATE, "ApiClient", clientId, null, enabled ? "enabled" : "disabled");
+    }
+
     @PreAuthorize("hasRole('ADMIN')")
     public List<ApiClient> list() {
         return jdbc.sql("select * from api_client order by created_at desc").query((rs, n) -> client(rs)).list();

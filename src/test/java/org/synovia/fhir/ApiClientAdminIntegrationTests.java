@@ -1,6 +1,7 @@
 package org.synovia.fhir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -12,16 +13,27 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.UserAccounts;
 
-/** The administrator's page: a client is created with its scopes and its secret is shown once, stored only hashed. */
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
+
+/**
+ * The administrator's page: a client is created with its scopes, its secret is shown once and stored only hashed,
+ * and a disabled client is refused at once.
+ */
 @SynoviaIntegrationTest
 class ApiClientAdminIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired ApiClients clients;
+    @LocalServerPort int port;
 
     @Test
     void createsAClientShowsItsSecretOnceAndKeepsOnlyItsHash() throws Exception {
@@ -43,6 +55,22 @@ class ApiClientAdminIntegrationTests {
         String listed = mvc.perform(get("/admin/api-clients").with(admin)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(listed).contains(id.group(1)).contains("North EHR order comms").doesNotContain(secret.group(1));
+    }
+
+    @Test
+    void disablesAClientWhoseCallsAreThenRefused() throws Exception {
+        IssuedCredentials issued = FhirFixtures.client(accounts, clients, "system/Patient.rs");
+        IGenericClient fhir = FhirFixtures.http(port, issued);
+        fhir.capabilities().ofType(org.hl7.fhir.r4.model.CapabilityStatement.class).execute();
+        assertThat(fhir.search().byUrl("Patient?name=Nobodyatall").returnBundle(org.hl7.fhir.r4.model.Bundle.class)
+                .execute().getEntry()).isEmpty();
+
+        mvc.perform(post("/admin/api-clients/{id}/enabled", issued.client().clientId()).param("enabled", "false")
+                        .with(user("admin-for-api-clients").roles("ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThatThrownBy(() -> fhir.search().byUrl("Patient?name=Nobodyatall").returnBundle(org.hl7.fhir.r4.model.Bundle.class)
+                .execute()).isInstanceOf(AuthenticationException.class);
     }
 
     @Test

@@ -9,9 +9,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.fhir.ApiClients;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.web.FlashMessages;
 import org.synovia.shared.web.FormErrors;
 
 /**
@@ -48,6 +52,14 @@ class ApiClientAdminController {
         }
         model.addAttribute("clients", clients.list());
         return "fhir/api-clients";
+    }
+
+    @PostMapping("/{clientId}/enabled")
+    String setEnabled(@PathVariable("clientId") String clientId, @RequestParam("enabled") boolean enabled,
+            RedirectAttributes redirect) {
+        FlashMessages.attempt(redirect, "API client '" + clientId + "' " + (enabled ? "enabled." : "disabled."),
+                () -> clients.setEnabled(clientId, enabled));
+        return "redirect:/admin/api-clients";
     }
 
     /** The creation form: a name and the scopes, separated by spaces or lines. */
