@@ -253,7 +253,8 @@ class FhirApiIntegrationTests {
 
         var rest = anonymous.capabilities().ofType(CapabilityStatement.class).execute().getRestFirstRep();
         assertThat(rest.getResource()).extracting(r -> r.getType())
-                .contains("Patient", "ServiceRequest", "Appointment", "DiagnosticReport");
+                .contains("Patient", "ServiceRequest", "Appointment", "Slot", "Schedule", "Procedure", "MedicationAdministration",
+                        "Observation", "DiagnosticReport", "QuestionnaireResponse");
         assertThat(rest.getSecurity().getServiceFirstRep().getCodingFirstRep().getCode()).isEqualTo("Basic");
         AuthenticationException unauthenticated = catchThrowableOfType(AuthenticationException.class,
                 () -> anonymous.read().resource(Patient.class).withId(patientId.toString()).execute());

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 import org.synovia.fhir.server.SignedProcedures.Signed;
@@ -162,11 +163,47 @@ final class ProcedureProviders {
         }
     }
 
+    /** The patient's diary entries after a signed procedure. */
+    @Component
+    static class QuestionnaireResponseProvider extends Derived<QuestionnaireResponse> {
+
+        private final DiaryResources diaryResources;
+
+        QuestionnaireResponseProvider(SignedProcedures signed, ProcedureResources resources, DiaryResources diaryResources) {
+            super(signed, resources);
+            this.diaryResources = diaryResources;
+        }
+
+        @Override
+        public Class<? extends IBaseResource> getResourceType() {
+            return QuestionnaireResponse.class;
+        }
+
+        @Override
+        Stream<QuestionnaireResponse> of(Signed s) {
+            return signed.diary(s.appointment().id()).stream().flatMap(diary -> diaryResources.entries(s, diary).stream());
+        }
+
+        @Read
+        public QuestionnaireResponse read(@IdParam IdType id) {
+            return find(id);
+        }
+
+        @Search
+        public List<QuestionnaireResponse> search(@OptionalParam(name = QuestionnaireResponse.SP_PATIENT) ReferenceParam patient,
+                @OptionalParam(name = QuestionnaireResponse.SP_SUBJECT) ReferenceParam subject) {
+            return forPatient(patient, subject);
+        }
+    }
+
     @Component
     static class DiagnosticReportProvider extends Derived<DiagnosticReport> {
 
-        DiagnosticReportProvider(SignedProcedures signed, ProcedureResources resources) {
+        private final DiaryResources diaryResources;
+
+        DiagnosticReportProvider(SignedProcedures signed, ProcedureResources resources, DiaryResources diaryResources) {
             super(signed, resources);
+            this.diaryResources = diaryResources;
         }
 
         @Override
@@ -176,7 +213,9 @@ final class ProcedureProviders {
 
         @Override
         Stream<DiagnosticReport> of(Signed s) {
-            return Stream.of(resources.report(s, signed.reportPdf(s.appointment().id())));
+            UUID id = s.appointment().id();
+            return Stream.concat(Stream.of(resources.report(s, signed.reportPdf(id))), signed.diary(id).stream()
+                    .map(diary -> diaryResources.summary(s, diary, signed.diarySummaryPdf(id))));
         }
 
         @Read

@@ -8,6 +8,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
+import org.synovia.diary.Diaries;
+import org.synovia.diary.EpisodeView;
 import org.synovia.procedure.ProcedureRecord;
 import org.synovia.procedure.Procedures;
 import org.synovia.referral.Referral;
@@ -27,11 +29,13 @@ class SignedProcedures {
     private final Procedures procedures;
     private final Bookings bookings;
     private final Referrals referrals;
+    private final Diaries diaries;
 
-    SignedProcedures(Procedures procedures, Bookings bookings, Referrals referrals) {
+    SignedProcedures(Procedures procedures, Bookings bookings, Referrals referrals, Diaries diaries) {
         this.procedures = procedures;
         this.bookings = bookings;
         this.referrals = referrals;
+        this.diaries = diaries;
     }
 
     /** One signed procedure, keyed by the appointment it was done in. */
@@ -73,5 +77,14 @@ class SignedProcedures {
 
     byte[] reportPdf(UUID appointmentId) {
         return procedures.reportPdf(appointmentId);
+    }
+
+    /** The patient's diary after this procedure, once it has started. */
+    Optional<EpisodeView> diary(UUID appointmentId) {
+        return diaries.episode(appointmentId);
+    }
+
+    byte[] diarySummaryPdf(UUID appointmentId) {
+        return diaries.summaryPdf(appointmentId);
     }
 }

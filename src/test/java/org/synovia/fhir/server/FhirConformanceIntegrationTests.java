@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import org.hl7.fhir.r4.model.Bundle;
@@ -23,6 +24,7 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Procedure;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +40,10 @@ import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
+import org.synovia.diary.Diaries;
+import org.synovia.diary.DiaryFixtures;
+import org.synovia.diary.NewEntry;
+import org.synovia.diary.SideEffect;
 import org.synovia.fhir.ApiClients;
 import org.synovia.fhir.FhirFixtures;
 import org.synovia.fhir.IssuedCredentials;
@@ -84,6 +90,7 @@ class FhirConformanceIntegrationTests {
     @Autowired SignedProcedures signedProcedures;
     @Autowired ProcedureResources procedureResources;
     @Autowired JdbcClient jdbc;
+    @Autowired Diaries diaries;
 
     @AfterEach
     void signOut() {
@@ -166,6 +173,40 @@ class FhirConformanceIntegrationTests {
             errors.addAll(errors(o.getId(), FhirFixtures.R4.newJsonParser().encodeResourceToString(o)));
         }
         assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void publishesThePatientsDiaryEntriesAndItsSummaryValidAgainstBaseR4() throws Exception {
+        DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                procedures, jdbc);
+        Appointment appointment = diaryFixtures.therapeuticKnee();
+        String token = diaryFixtures.link(appointment.id());
+        diaryFixtures.injectedAgo(appointment.id(), java.time.Duration.ofHours(25));
+        diaries.record(token, new NewEntry("D1", 3, 6, null, Set.of(SideEffect.FLARE), new BigDecimal("9.4"), Set.of()));
+        IssuedCredentials credentials = FhirFixtures.client(accounts, clients, "system/QuestionnaireResponse.rs "
+                + "system/DiagnosticReport.rs");
+        IGenericClient fhir = FhirFixtures.http(port, credentials);
+        String id = appointment.id().toString();
+
+        List<String> errors = new ArrayList<>();
+        for (String path : List.of("QuestionnaireResponse/" + id + "-diary-d1", "DiagnosticReport/" + id + "-diary",
+                "QuestionnaireResponse?patient=" + appointment.patientId())) {
+            errors.addAll(errors(path, get(credentials, path)));
+        }
+        assertThat(errors).isEmpty();
+
+        QuestionnaireResponse entry = fhir.read().resource(QuestionnaireResponse.class).withId(id + "-diary-d1").execute();
+        assertThat(entry.getItem()).filteredOn(i -> i.getLinkId().equals("painNow")).singleElement()
+                .satisfies(i -> assertThat(i.getAnswerFirstRep().getValueIntegerType().getValue()).isEqualTo(3));
+        assertThat(entry.getItem()).filteredOn(i -> i.getLinkId().equals("glucoseMmolL")).singleElement()
+                .satisfies(i -> assertThat(i.getAnswerFirstRep().getValueDecimalType().getValue()).isEqualByComparingTo("9.4"));
+        DiagnosticReport summary = fhir.read().resource(DiagnosticReport.class).withId(id + "-diary").execute();
+        assertThat(summary.getStatus()).isEqualTo(DiagnosticReport.DiagnosticReportStatus.PARTIAL);
+        assertThat(summary.getConclusion()).isNotBlank();
+        assertThat(new String(summary.getPresentedFormFirstRep().getData(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(fhir.search().byUrl("DiagnosticReport?patient=" + appointment.patientId()).returnBundle(Bundle.class)
+                .execute().getEntry()).extracting(e -> e.getResource().getIdElement().getIdPart())
+                .containsExactlyInAnyOrder(id, id + "-diary");
     }
 
     private static List<String> errors(String where, String json) {
