@@ -254,7 +254,7 @@ public class Diaries {
 
     /** The diary of a procedure for the team, with its reading, chart and alerts; empty when none started. */
     @Transactional
-    @PreAuthorize("hasAnyRole('NURSE', 'RADIOLOGIST')")
+    @PreAuthorize("hasAnyRole('NURSE', 'RADIOLOGIST', 'INTEGRATION')")
     public Optional<EpisodeView> episode(UUID appointmentId) {
         return repository.byAppointment(appointmentId).map(e -> {
             audit.record(AuditAction.READ, RECORD_TYPE, e.id(), e.patientId(), null);
@@ -264,7 +264,7 @@ public class Diaries {
 
     /** The summary for the referrer as a PDF, as it reads now, for printing. */
     @Transactional
-    @PreAuthorize("hasAnyRole('NURSE', 'RADIOLOGIST')")
+    @PreAuthorize("hasAnyRole('NURSE', 'RADIOLOGIST', 'INTEGRATION')")
     public byte[] summaryPdf(UUID appointmentId) {
         DiaryRepository.Episode episode = repository.byAppointment(appointmentId)
                 .orElseThrow(() -> new InvalidInputException("appointmentId", "This procedure has no diary."));

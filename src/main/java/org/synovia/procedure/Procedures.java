@@ -422,7 +422,7 @@ public class Procedures {
     }
 
     @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE', 'INTEGRATION')")
     public java.util.Optional<ProcedureRecord> record(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
         var record = visits.record(appointmentId);
@@ -483,7 +483,7 @@ public class Procedures {
 
     /** The score before and the timed scores after, read against the configured thresholds; empty before a record. */
     @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE', 'INTEGRATION')")
     public java.util.Optional<PainResponse> painResponse(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
         var response = visits.record(appointmentId).map(r -> r.painResponse(visits.painScores(appointmentId), properties.thresholds()));
@@ -582,7 +582,7 @@ public class Procedures {
      * printing; the latest when {@code version} is null. Only for a signed record.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE', 'INTEGRATION')")
     public byte[] reportPdf(UUID appointmentId, Integer version) {
         ProcedureReport original = signedReport(appointmentId);
         int latest = Math.max(1, visits.reports(appointmentId).size());

@@ -132,6 +132,31 @@ class ReferralRepository {
                 .list();
     }
 
+    /** Referrals narrowed by patient, statuses and submission time (each optional), newest first. */
+    List<Referral> search(UUID patientId, java.util.Set<ReferralStatus> statuses, Instant submittedFrom,
+            Instant submittedBefore, int limit) {
+        StringBuilder sql = new StringBuilder("select * from referral where true");
+        List<Object> params = new ArrayList<>();
+        if (patientId != null) {
+            sql.append(" and patient_id = ?");
+            params.add(patientId);
+        }
+        if (statuses != null && !statuses.isEmpty()) {
+            sql.append(" and status = any(?)");
+            params.add(statuses.stream().map(Enum::name).toArray(String[]::new));
+        }
+        if (submittedFrom != null) {
+            sql.append(" and submitted_at >= ?");
+            params.add(Timestamp.from(submittedFrom));
+        }
+        if (submittedBefore != null) {
+            sql.append(" and submitted_at < ?");
+            params.add(Timestamp.from(submittedBefore));
+        }
+        sql.append(" order by submitted_at desc limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::referral).list();
+    }
+
     Optional<ReferralId> findBySubmissionKey(UUID submissionKey) {
         return jdbc.sql("select id from referral where submission_key = ?").param(submissionKey)
                 .query((rs, n) -> new ReferralId(rs.getObject("id", UUID.class))).optional();

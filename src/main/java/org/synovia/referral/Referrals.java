@@ -30,7 +30,8 @@ public class Referrals {
 
     static final String RECORD_TYPE = "Referral";
     private static final int LIST_LIMIT = 200;
-    private static final String[] SEE_ALL_ROLES = {"RADIOLOGIST", "NURSE", "BOOKING"};
+    // INTEGRATION: a hospital system on the FHIR API, whose scopes were checked where it came in.
+    private static final String[] SEE_ALL_ROLES = {"RADIOLOGIST", "NURSE", "BOOKING", "INTEGRATION"};
 
     private final ReferralRepository repository;
     private final Catalogue catalogue;
@@ -92,6 +93,20 @@ public class Referrals {
         List<ReferralSummary> found = repository.list(filter, onlyMine, LIST_LIMIT);
         audit.record(AuditAction.LIST, RECORD_TYPE, null, null, found.size() + " referrals shown: "
                 + found.stream().map(s -> s.id().toString()).collect(Collectors.joining(",")));
+        return found;
+    }
+
+    /**
+     * Referrals the current user may see, narrowed by patient, statuses and submission time (each may be
+     * null), newest first: the FHIR ServiceRequest search.
+     */
+    @Transactional
+    public List<Referral> search(UUID patientId, java.util.Set<ReferralStatus> statuses, java.time.Instant submittedFrom,
+            java.time.Instant submittedBefore) {
+        List<Referral> found = repository.search(patientId, statuses, submittedFrom, submittedBefore, LIST_LIMIT).stream()
+                .filter(this::visibleToCurrentUser).toList();
+        audit.record(AuditAction.SEARCH, RECORD_TYPE, null, patientId, found.size() + " referrals found: "
+                + found.stream().map(r -> r.id().toString()).collect(Collectors.joining(",")));
         return found;
     }
 

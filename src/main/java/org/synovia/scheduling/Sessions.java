@@ -221,6 +221,11 @@ public class Sessions {
         return repository.following(slot);
     }
 
+    /** Every slot of one weekly session starting in [from, until), withdrawn ones included, earliest first. */
+    public List<Slot> slotsOf(UUID templateId, Instant from, Instant until) {
+        return repository.slotsOf(templateId, from, until);
+    }
+
     public Optional<Slot> slot(UUID id) {
         return repository.slot(id);
     }

@@ -150,6 +150,11 @@ class SessionsRepository {
                 .params(slot.templateId(), Timestamp.from(slot.end())).query(SessionsRepository::slot).optional();
     }
 
+    List<Slot> slotsOf(UUID templateId, Instant from, Instant until) {
+        return jdbc.sql(SLOT_SELECT + " where s.template_id = ? and s.starts_at >= ? and s.starts_at < ? order by s.starts_at")
+                .params(templateId, Timestamp.from(from), Timestamp.from(until)).query(SessionsRepository::slot).list();
+    }
+
     Optional<Slot> slot(UUID id) {
         return jdbc.sql(SLOT_SELECT + " where s.id = ?").param(id).query(SessionsRepository::slot).optional();
     }

@@ -1,0 +1,157 @@
+package org.synovia.fhir;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.account.NewUserAccount;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccounts;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.InvalidInputException.FieldProblem;
+
+/**
+ * Creates, lists and authenticates the hospital systems that call the FHIR API. A secret is 256 random bits
+ * shown once; only its SHA-256 is stored. Each client also has a disabled staff account of the same name, so that
+ * the referrals it submits name their submitter like any other. A slow password hash would add nothing to a secret that cannot be
+ * guessed, and would cost every API call a hundred milliseconds (ADR 0020).
+ */
+@Service
+public class ApiClients {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SECRET_BYTES = 32;
+
+    private final JdbcClient jdbc;
+    private final UserAccounts accounts;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ApiClients(JdbcClient jdbc, UserAccounts accounts, AuditTrail audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Registers a client with its scopes (one per line or separated by spaces) and returns its secret once. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public IssuedCredentials create(String name, String scopes) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > 120) {
+            problems.add(new FieldProblem("name", "Name the system that will call the API (at most 120 characters)."));
+        }
+        Set<SmartScope> granted = new LinkedHashSet<>();
+        for (String text : (scopes == null ? "" : scopes).split("\\s+")) {
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                granted.add(SmartScope.parse(text));
+            }
+            catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem("scopes", e.getMessage()));
+            }
+        }
+        if (granted.isEmpty() && problems.stream().noneMatch(p -> p.field().equals("scopes"))) {
+            problems.add(new FieldProblem("scopes", "Grant at least one scope, for example system/ServiceRequest.c."));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        byte[] raw = new byte[SECRET_BYTES];
+        RANDOM.nextBytes(raw);
+        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+        ApiClient client = new ApiClient(UUID.randomUUID(), "fhir-" + HexFormat.of().formatHex(randomBytes(6)), label,
+                List.copyOf(granted), true, clock.instant(), CurrentUser.username());
+        // Referrals name the account that submitted them: the client has one, disabled so that nobody signs in with it.
+        String accountName = "API client: " + client.name();
+        accounts.create(new NewUserAccount(client.clientId(), accountName.substring(0, Math.min(120, accountName.length())),
+                null, null, Set.of(Role.REFERRER), UserAccounts.randomPassword()), CurrentUser.username());
+        accounts.setEnabled(client.clientId(), false);
+        jdbc.sql("""
+                insert into api_client (id, client_id, name, secret_hash, scopes, enabled, created_at, created_by)
+                values (?, ?, ?, ?, ?, true, ?, ?)
+                """)
+                .params(client.id(), client.clientId(), client.name(), hash(secret), text(client.scopes()),
+                        Timestamp.from(client.createdAt()), client.createdBy())
+                .update();
+        audit.record(AuditAction.CREATE, "ApiClient", client.clientId(), null, client.name() + ": " + text(client.scopes()));
+        return new IssuedCredentials(client, secret);
+    }
+
+    /** Stops or restarts a client's access at once (a leaked secret, a system retired); its history stays. */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void setEnabled(String clientId, boolean enabled) {
+        if (jdbc.sql("update api_client set enabled = ? where client_id = ?").params(enabled, clientId).update() == 0) {
+            throw new InvalidInputException("clientId", "There is no API client '" + clientId + "'.");
+        }
+        audit.record(AuditAction.UPDATE, "ApiClient", clientId, null, enabled ? "enabled" : "disabled");
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<ApiClient> list() {
+        return jdbc.sql("select * from api_client order by created_at desc").query((rs, n) -> client(rs)).list();
+    }
+
+    /** The enabled client with this id and secret, compared in constant time; empty otherwise. */
+    public Optional<ApiClient> authenticate(String clientId, String secret) {
+        if (clientId == null || secret == null) {
+            return Optional.empty();
+        }
+        String offered = hash(secret);
+        return jdbc.sql("select * from api_client where client_id = ? and enabled").param(clientId)
+                .query((rs, n) -> MessageDigest.isEqual(offered.getBytes(StandardCharsets.US_ASCII),
+                        rs.getString("secret_hash").getBytes(StandardCharsets.US_ASCII)) ? client(rs) : null)
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    private static ApiClient client(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new ApiClient(rs.getObject("id", UUID.class), rs.getString("client_id"), rs.getString("name"),
+                Arrays.stream(rs.getString("scopes").split(" ")).map(SmartScope::parse).toList(), rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+    }
+
+    private static String text(List<SmartScope> scopes) {
+        return scopes.stream().map(SmartScope::toString).collect(Collectors.joining(" "));
+    }
+
+    static String hash(String secret) {
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}

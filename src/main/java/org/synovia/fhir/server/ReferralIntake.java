@@ -1,0 +1,53 @@
+package org.synovia.fhir.server;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.Referrals;
+
+/**
+ * Turns a ServiceRequest into a referral through the referral module's own submit path. The submission key is
+ * derived from the request identifier, so a resent or concurrent create with the same identifier meets the
+ * referral table's unique key ({@code on conflict do nothing}) and gets the first referral back: never a second.
+ */
+@Service
+class ReferralIntake {
+
+    private final Referrals referrals;
+    private final ReferralForm form;
+    private final RequestIdentifiers identifiers;
+
+    ReferralIntake(Referrals referrals, ReferralForm form, RequestIdentifiers identifiers) {
+        this.referrals = referrals;
+        this.form = form;
+        this.identifiers = identifiers;
+    }
+
+    /** The referral and whether this call created it. */
+    record Outcome(Referral referral, boolean created) {
+    }
+
+    @Transactional
+    Outcome create(ServiceRequest request, Identifier key) {
+        if (key != null) {
+            Optional<UUID> earlier = identifiers.referral(key.getSystem(), key.getValue());
+            if (earlier.isPresent()) {
+                return new Outcome(referrals.show(new ReferralId(earlier.get())), false);
+            }
+        }
+        var details = form.details(request);
+        UUID submissionKey = key == null ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes(("ServiceRequest.identifier " + key.getSystem() + "|" + key.getValue())
+                        .getBytes(StandardCharsets.UTF_8));
+        Referral referral = referrals.submit(submissionKey, details);
+        boolean created = key == null || identifiers.insertOnce(key, referral.id().value());
+        return new Outcome(referral, created);
+    }
+}

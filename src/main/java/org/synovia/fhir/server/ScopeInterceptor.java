@@ -1,0 +1,110 @@
+package org.synovia.fhir.server;
+
+import java.util.List;
+
+import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.fhir.SmartScope;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
+
+/**
+ * Lets a call through only when the client holds a scope for its resource type and interaction (403 with an
+ * OperationOutcome otherwise), and writes every call, refused or not, to the audit trail.
+ */
+@Interceptor
+class ScopeInterceptor {
+
+    private final AuditTrail audit;
+    private final TransactionTemplate transactions;
+
+    ScopeInterceptor(AuditTrail audit, TransactionTemplate transactions) {
+        this.audit = audit;
+        this.transactions = transactions;
+    }
+
+    /**
+     * Audits the call and lets it through only with a scope for its resource type and interaction. The audit line
+     * is committed before anything is answered, so that no call, refused or not, can finish unrecorded.
+     */
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
+    public void checkScopeAndAudit(ServletRequestDetails request, RestOperationTypeEnum operation) {
+        if (operation == RestOperationTypeEnum.METADATA) {
+            return;
+        }
+        char interaction = interaction(operation);
+        String type = request.getResourceName();
+        String needed = "system/" + (type == null ? "*" : type) + "." + (interaction == 0 ? "?" : interaction);
+        boolean allowed = interaction != 0 && type != null && granted().stream().anyMatch(s -> s.allows(type, interaction));
+        String query = request.getServletRequest().getQueryString();
+        String what = request.getRequestType() + " " + request.getRequestPath() + (query == null ? "" : "?" + query)
+                + (allowed ? "" : " refused: no scope " + needed);
+        String id = request.getId() == null ? null : request.getId().getIdPart();
+        transactions.executeWithoutResult(tx -> audit.record(action(operation), "FHIR " + (type == null ? "server" : type), id,
+                null, what));
+        if (!allowed) {
+            throw new ForbiddenOperationException("This client has no scope for " + describe(operation, type) + "; it needs "
+                    + needed + ".");
+        }
+    }
+
+    /** Tells clients reading the CapabilityStatement how to authenticate and what scopes mean. */
+    @Hook(Pointcut.SERVER_CAPABILITY_STATEMENT_GENERATED)
+    public void describeSecurity(IBaseConformance statement) {
+        if (statement instanceof CapabilityStatement capabilities) {
+            var security = capabilities.getRestFirstRep().getSecurity();
+            security.addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
+                    .setCode("Basic");
+            security.setDescription("HTTP Basic with an API client's id and secret, issued by the service's administrator. "
+                    + "SMART-style system scopes (system/ServiceRequest.c, system/Patient.rs, system/*.rs) decide what each "
+                    + "client may do; a call outside them is answered 403. Every call is audited.");
+        }
+    }
+
+    private static List<SmartScope> granted() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return List.of();
+        }
+        return authentication.getAuthorities().stream().map(a -> a.getAuthority())
+                .filter(a -> a.startsWith(FhirSecurityConfiguration.SCOPE_PREFIX))
+                .map(a -> SmartScope.parse(a.substring(FhirSecurityConfiguration.SCOPE_PREFIX.length()))).toList();
+    }
+
+    private static char interaction(RestOperationTypeEnum operation) {
+        return switch (operation) {
+            case READ, VREAD -> 'r';
+            case SEARCH_TYPE -> 's';
+            case CREATE -> 'c';
+            case UPDATE, PATCH -> 'u';
+            case DELETE -> 'd';
+            default -> 0;
+        };
+    }
+
+    private static AuditAction action(RestOperationTypeEnum operation) {
+        if (operation == null) {
+            return AuditAction.READ;
+        }
+        return switch (operation) {
+            case SEARCH_TYPE, SEARCH_SYSTEM -> AuditAction.SEARCH;
+            case CREATE -> AuditAction.CREATE;
+            case UPDATE, PATCH, DELETE -> AuditAction.UPDATE;
+            default -> AuditAction.READ;
+        };
+    }
+
+    private static String describe(RestOperationTypeEnum operation, String type) {
+        return operation.getCode() + (type == null ? "" : " on " + type);
+    }
+}
