@@ -251,10 +251,7 @@ class BookingsIntegrationTests {
         UUID next = waitingKnee();
         Slot slot = firstFreeSlotIn(clinics, earliest(booked).isAfter(earliest(next)) ? earliest(booked) : earliest(next));
         Appointment appointment = bookings.book(booked, slot.id());
-        // The letter's listener makes its own link after the booking commits; wait for it so that ours is the last.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
-                .sql("select patient_link_hash is not null from appointment where id = ?").param(appointment.id())
-                .query(Boolean.class).single());
+        awaitLetterLink(appointment);
         String token = bookings.newPatientLink(appointment.id()).orElseThrow();
         AccountFixtures.signOut();
 
@@ -324,7 +321,8 @@ class BookingsIntegrationTests {
         UUID first = waitingKnee();
         UUID second = waitingKnee();
         Slot slot = firstFreeSlotIn(clinics, earliest(first).isAfter(earliest(second)) ? earliest(first) : earliest(second));
-        bookings.book(first, slot.id());
+        Appointment booked = bookings.book(first, slot.id());
+        awaitLetterLink(booked);
 
         // Straight to SQL, past every check in Java: the exclusion constraint alone must refuse it.
         UUID patient = waitingList.entry(second).orElseThrow().patientId();
@@ -383,5 +381,16 @@ class BookingsIntegrationTests {
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(waitingReferrals.stream().filter(id -> referrals.show(new ReferralId(id)).status() == ReferralStatus.BOOKED))
                 .hasSize(1);
+    }
+
+    /**
+     * The letter's listener writes the patient link into the booked row after the booking commits. Tests that touch
+     * that row themselves wait for it: their own link would be overwritten, and a direct insert that overlaps it
+     * could deadlock with the listener's update on the exclusion constraint.
+     */
+    private void awaitLetterLink(Appointment appointment) {
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbc
+                .sql("select patient_link_hash is not null from appointment where id = ?").param(appointment.id())
+                .query(Boolean.class).single());
     }
 }
