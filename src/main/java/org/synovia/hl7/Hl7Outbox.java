@@ -149,9 +149,15 @@ class Hl7Outbox {
             initiator.setTimeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
             Message ack = initiator.sendAndReceive(context.getPipeParser().parse(payload));
             Terser terser = new Terser(ack);
-            String text = terser.get("MSA-3");
-            String err = terser.get("/ERR-8");
-            return new Answer(terser.get("MSA-1"), text != null ? text : err != null ? err : "no reason given");
+            // The reason may be in MSA-3, ERR-8 (user message) or ERR-3 (coded error with its original text).
+            String text = java.util.stream.Stream.of("MSA-3", "/ERR-8", "/ERR-3-9", "/ERR-3-2").map(path -> {
+                try {
+                    return terser.get(path);
+                } catch (HL7Exception e) {
+                    return null;
+                }
+            }).filter(t -> t != null && !t.isBlank()).findFirst().orElse("no reason given");
+            return new Answer(terser.get("MSA-1"), text);
         } finally {
             connection.close();
         }
