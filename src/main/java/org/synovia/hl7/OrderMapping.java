@@ -49,19 +49,6 @@ final class OrderMapping {
             "29463-7", "WEIGHT_KG", "8302-2", "HEIGHT_CM", "14682-9", "CREATININE_UMOL_L",
             "33914-3", "EGFR", "62238-1", "EGFR", "98979-8", "EGFR", "59261-8", "HBA1C_MMOL_MOL");
 
-    /**
-     * Allergen words that put an allergy in a class the rules act on (facts CI-10, CM-02..06); anything else is
-     * OTHER with the agent named.
-     */
-    static final Map<AllergyCategory, List<String>> ALLERGEN_WORDS = new LinkedHashMap<>(Map.of(
-            AllergyCategory.LOCAL_ANAESTHETIC, List.of("local anaesthetic", "local anesthetic", "lidocaine", "lignocaine",
-                    "bupivacaine", "levobupivacaine", "ropivacaine", "mepivacaine", "chirocaine", "marcain"),
-            AllergyCategory.CORTICOSTEROID, List.of("steroid", "triamcinolone", "methylprednisolone", "hydrocortisone",
-                    "dexamethasone", "kenalog", "depo-medrone", "prednisolone"),
-            AllergyCategory.IODINATED_CONTRAST, List.of("contrast", "iodine", "iodinated", "iohexol", "omnipaque",
-                    "iopamidol", "niopam", "iodixanol", "visipaque"),
-            AllergyCategory.LATEX, List.of("latex")));
-
     private final Hl7Segments message;
     private final Function<String, Optional<InjectionSite>> sites;
     private final Map<String, List<Observation>> observations;
@@ -278,13 +265,15 @@ final class OrderMapping {
         return found;
     }
 
+    /** The safety engine's allergen classes that the referral records; shellfish and the rest are OTHER with their name. */
     static AllergyCategory allergyCategory(String agent) {
-        if (agent == null) {
-            return AllergyCategory.OTHER;
-        }
-        String words = agent.toLowerCase(Locale.ROOT);
-        return ALLERGEN_WORDS.entrySet().stream().filter(e -> e.getValue().stream().anyMatch(words::contains))
-                .map(Map.Entry::getKey).findFirst().orElse(AllergyCategory.OTHER);
+        return switch (org.synovia.safety.AllergyCategory.fromAgent(agent)) {
+            case LOCAL_ANAESTHETIC -> AllergyCategory.LOCAL_ANAESTHETIC;
+            case CORTICOSTEROID -> AllergyCategory.CORTICOSTEROID;
+            case IODINATED_CONTRAST -> AllergyCategory.IODINATED_CONTRAST;
+            case LATEX -> AllergyCategory.LATEX;
+            case SHELLFISH, POVIDONE_IODINE, OTHER -> AllergyCategory.OTHER;
+        };
     }
 
     /** OBX DIABETES, else a DG1 ICD-10 E10 (type 1), E11 (type 2), E13/E14 (other). */
