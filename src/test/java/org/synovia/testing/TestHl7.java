@@ -1,8 +1,5 @@
 package org.synovia.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.Map;
 
 import org.springframework.context.ApplicationContextInitializer;
@@ -15,17 +12,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class TestHl7 {
 
-    public static final int RECEIVER_PORT = freePort();
+    public static final int RECEIVER_PORT = TestSmtp.freePort();
 
     private TestHl7() {
-    }
-
-    private static int freePort() {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Sets {@code synovia.hl7.outbound.port} before the context starts. */
