@@ -30,7 +30,7 @@ import ca.uhn.hl7v2.util.Terser;
  * instances never send one message twice.
  */
 @Service
-class Hl7Outbox {
+class Hl7Outbox implements org.springframework.beans.factory.DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Hl7Outbox.class);
     private static final int BATCH = 20;
@@ -45,6 +45,11 @@ class Hl7Outbox {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    @Override
+    public void destroy() throws java.io.IOException {
+        context.close();
     }
 
     /** Stores a message to send, once per message type and appointment; false when it was already queued. */

@@ -81,6 +81,10 @@ class InboundMessages {
             Patient patient = patient(order.patient());
             UUID submissionKey = submissionKey(header, order.placerOrderNumber());
             Referral referral = referrals.submit(submissionKey, withPatient(order, patient));
+            if (!referral.details().patientId().equals(patient.id().value())) {
+                throw new Hl7Rejection(Hl7Rejection.Code.AE, "ORC-2: placer order number " + order.placerOrderNumber()
+                        + " was already used by this sender for another patient; nothing was stored");
+            }
             String outcome = "referral " + referral.id() + " for patient " + patient.id() + " (placer order "
                     + order.placerOrderNumber() + ")";
             log.insert(header, order.placerOrderNumber(), raw, "AA", outcome, referral.id().value(), patient.id().value(),

@@ -10,7 +10,10 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.synovia.account.NewUserAccount;
 import org.synovia.account.Role;
@@ -31,7 +34,9 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * parses (every version read as v2.5.1 structures) and routes to {@link InboundRouter}.
  */
 @Component
-class MllpListener implements SmartLifecycle {
+// After the first administrator is made (an empty accounts table means a fresh installation) and demo data.
+@Order(100)
+class MllpListener implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MllpListener.class);
 
@@ -55,7 +60,7 @@ class MllpListener implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
+    public synchronized void run(ApplicationArguments args) {
         if (!properties.mllp().enabled()) {
             return;
         }
@@ -81,16 +86,11 @@ class MllpListener implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void stop() {
+    public synchronized void destroy() {
         if (listener != null) {
             listener.stopAndWait();
             listener = null;
         }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return listener != null && listener.isRunning();
     }
 
     /** The port bound, or -1 when the listener is off. */

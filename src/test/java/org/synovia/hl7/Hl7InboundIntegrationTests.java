@@ -161,6 +161,20 @@ class Hl7InboundIntegrationTests {
     }
 
     @Test
+    void refusesAPlacerOrderNumberTheSenderAlreadyUsedForAnotherPatient() throws Exception {
+        Sample first = new Sample();
+        Sample second = new Sample();
+        send(first.text("orm-o01-knee-on-apixaban.hl7", controlId()));
+
+        Message ack = send(second.text("orm-o01-knee-on-apixaban.hl7", controlId()).replace(second.placer, first.placer));
+
+        assertThat(new Terser(ack).get("MSA-1")).isEqualTo("AE");
+        assertThat(new Terser(ack).get("/ERR-8")).contains("another patient");
+        assertThat(jdbc.sql("select count(*) from patient where nhs_number = ?").param(second.nhs).query(Integer.class).single())
+                .isZero();
+    }
+
+    @Test
     void refusesAnOrderWithoutAllergyInformationNamingTheSegmentAndStoresNothing() throws Exception {
         Sample sample = new Sample();
         String control = controlId();
