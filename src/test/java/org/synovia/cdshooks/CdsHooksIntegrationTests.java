@@ -81,9 +81,16 @@ class CdsHooksIntegrationTests {
     }
 
     @Test
-    void refusesACallWithoutCredentials() throws Exception {
+    void refusesACallWithoutCredentialsOrFromAnAccountThatDoesNotOrder() throws Exception {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         mvc.perform(post("/cds-services/{id}", CdsHooksController.ORDER_SIGN).contentType(MediaType.APPLICATION_JSON)
                 .content(example("apixaban-knee-order-sign.request.json"))).andExpect(status().isUnauthorized());
+        mvc.perform(post("/cds-services/{id}", CdsHooksController.ORDER_SIGN).with(httpBasic(clerk.username(), "wrong password"))
+                .contentType(MediaType.APPLICATION_JSON).content(example("apixaban-knee-order-sign.request.json")))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(post("/cds-services/{id}", CdsHooksController.ORDER_SIGN).with(httpBasic(clerk.username(), AccountFixtures.PASSWORD))
+                .contentType(MediaType.APPLICATION_JSON).content(example("apixaban-knee-order-sign.request.json")))
+                .andExpect(status().isForbidden());
     }
 
     /** Cards about apixaban: their detail carries the plan. */

@@ -190,7 +190,10 @@ class Hl7OutboundIntegrationTests {
     @Test
     void showsTheInterfacePageOnlyToAdministratorsAndBookingStaff() throws Exception {
         mvc.perform(get("/interfaces/hl7").with(user("admin").roles("ADMIN"))).andExpect(status().isOk())
-                .andExpect(content().string(Matchers.containsString("Received")));
+                .andExpect(content().string(Matchers.containsString("Received")))
+                .andExpect(content().string(Matchers.containsString("href=\"/interfaces/hl7\">HL7 interface</a>")));
+        mvc.perform(get("/").with(user("nurse").roles("NURSE"))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("HL7 interface</a>"))));
         mvc.perform(get("/interfaces/hl7").with(user("nurse").roles("NURSE"))).andExpect(status().isForbidden());
     }
 }
