@@ -50,14 +50,13 @@ public class Hl7Interface {
         return rows;
     }
 
-    /** Queues a failed message again and tries it at once; false when it had not failed. */
+    /** Queues a failed message again for a fresh round of attempts; only a failed one. */
     @Transactional
-    public boolean retry(UUID id) {
-        boolean requeued = outbox.retry(id);
-        if (requeued) {
-            audit.record(AuditAction.UPDATE, "Hl7OutboundMessage", id, null, "failed HL7 message queued again");
+    public void retry(UUID id) {
+        if (!outbox.retry(id)) {
+            throw new org.synovia.shared.InvalidInputException("retry", "Only a failed message can be sent again.");
         }
-        return requeued;
+        audit.record(AuditAction.UPDATE, "Hl7OutboundMessage", id, null, "failed HL7 message queued again");
     }
 
     /** Sends the due messages now (also done on a schedule). */

@@ -185,6 +185,9 @@ class Hl7OutboundIntegrationTests {
                 .andExpect(status().is3xxRedirection());
 
         assertThat(row(appointment)).containsEntry("status", "ACKNOWLEDGED");
+        mvc.perform(post("/interfaces/hl7/outbound/{id}/retry", id).with(user("admin").roles("ADMIN")).with(csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("problem", "Only a failed message can be sent again."));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.hl7.Hl7Interface;
+import org.synovia.shared.web.FlashMessages;
 
 /**
  * The HL7 interface as staff see it: what arrived and the answer given, what went out and whether it was
@@ -43,12 +44,10 @@ class Hl7InterfaceController {
 
     @PostMapping("/interfaces/hl7/outbound/{id}/retry")
     String retry(@PathVariable("id") UUID id, RedirectAttributes redirect) {
-        if (hl7.retry(id)) {
+        FlashMessages.attempt(redirect, "The message was sent again; see its status below.", () -> {
+            hl7.retry(id);
             hl7.sendDue();
-            redirect.addFlashAttribute("notice", "The message was sent again; see its status below.");
-        } else {
-            redirect.addFlashAttribute("problem", "Only a failed message can be sent again.");
-        }
+        });
         return "redirect:/interfaces/hl7";
     }
 }
