@@ -25,13 +25,15 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.ActiveConnection;
 import ca.uhn.hl7v2.app.HL7Service;
 import ca.uhn.hl7v2.llp.LLPException;
+import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 
 /**
  * The MLLP listener ({@code synovia.hl7.mllp.port}, 2575 by default; 0 picks a free port). It binds its own
- * server socket so that the port actually bound is known, and hands each connection to HAPI, which frames,
- * parses (every version read as v2.5.1 structures) and routes to {@link InboundRouter}.
+ * server socket so that the port actually bound is known, and hands each connection to HAPI, which frames
+ * (in the character set of MSH-18), parses (every version read as v2.5.1 structures) and routes to
+ * {@link InboundRouter}.
  */
 @Component
 // After the first administrator is made (an empty accounts table means a fresh installation) and demo data.
@@ -56,6 +58,8 @@ class MllpListener implements ApplicationRunner, DisposableBean {
         HapiContext context = new DefaultHapiContext();
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
+        // Read and write each message in the character set its MSH-18 names (UNICODE UTF-8 for names like Zoë).
+        context.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
         return context;
     }
 

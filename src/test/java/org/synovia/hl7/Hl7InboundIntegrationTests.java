@@ -133,6 +133,18 @@ class Hl7InboundIntegrationTests {
     }
 
     @Test
+    void keepsAccentedNamesIntactInUtf8Messages() throws Exception {
+        Sample sample = new Sample();
+        String family = "Zoë-" + sample.family.substring("Testperson".length()) + "ñ";
+
+        Message ack = send(sample.text("orm-o01-knee-on-apixaban.hl7", controlId()).replace(sample.family, family));
+
+        assertThat(new Terser(ack).get("MSA-1")).isEqualTo("AA");
+        assertThat(jdbc.sql("select family_name from patient where nhs_number = ?").param(sample.nhs).query(String.class).single())
+                .isEqualTo(family);
+    }
+
+    @Test
     void takesAnOmgOrderTheSameWay() throws Exception {
         Sample sample = new Sample();
 
