@@ -27,6 +27,8 @@ import ca.uhn.hl7v2.app.HL7Service;
 import ca.uhn.hl7v2.llp.LLPException;
 import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
+import ca.uhn.hl7v2.parser.ParserConfiguration;
+import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 
 /**
@@ -55,9 +57,11 @@ class MllpListener implements ApplicationRunner, DisposableBean {
 
     /** A HAPI context that parses any 2.x version into v2.5.1 structures and leaves validation to the mapping. */
     static HapiContext context() {
-        HapiContext context = new DefaultHapiContext();
-        context.setValidationContext(ValidationContextFactory.noValidation());
-        context.setModelClassFactory(new CanonicalModelClassFactory("2.5.1"));
+        ParserConfiguration parsing = new ParserConfiguration();
+        // ACK control ids from the clock, not HAPI's default counter file in the working directory.
+        parsing.setIdGenerator(new NanoTimeGenerator());
+        HapiContext context = new DefaultHapiContext(parsing, ValidationContextFactory.noValidation(),
+                new CanonicalModelClassFactory("2.5.1"));
         // Read and write each message in the character set its MSH-18 names (UNICODE UTF-8 for names like Zoë).
         context.setLowerLayerProtocol(new MinLowerLayerProtocol(true));
         return context;

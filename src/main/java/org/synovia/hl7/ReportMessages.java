@@ -25,6 +25,9 @@ final class ReportMessages {
     private static final DateTimeFormatter HL7_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ");
     private static final DateTimeFormatter HL7_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
+    /** Makes messages with our parser settings (control ids from the clock, not a counter file). */
+    private static final ca.uhn.hl7v2.HapiContext MESSAGES = MllpListener.context();
+
     private ReportMessages() {
     }
 
@@ -35,7 +38,7 @@ final class ReportMessages {
 
     static String oru(Content c, Hl7Properties properties) {
         try {
-            ORU_R01 message = new ORU_R01();
+            ORU_R01 message = MESSAGES.newMessage(ORU_R01.class);
             message.initQuickstart("ORU", "R01", "P");
             Terser t = new Terser(message);
             String now = HL7_TIME.format(c.now().atZone(c.zone()));
