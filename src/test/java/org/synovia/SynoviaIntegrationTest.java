@@ -20,6 +20,6 @@ import org.synovia.testing.TestSmtp;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = TestSmtp.Initializer.class)
+@ContextConfiguration(initializers = {TestSmtp.Initializer.class, org.synovia.testing.TestHl7.Initializer.class})
 public @interface SynoviaIntegrationTest {
 }

@@ -35,6 +35,17 @@ class PatientRepository {
                 .update();
     }
 
+    void updateDemographics(PatientId id, NewPatient d) {
+        jdbc.sql("""
+                update patient set family_name = ?, given_name = ?, date_of_birth = ?, sex = ?, mobile = ?, email = ?,
+                                   gp_name = ?, gp_practice = ?
+                where id = ?
+                """)
+                .params(d.familyName(), d.givenName(), d.dateOfBirth(), d.sex().name(), d.mobile(), d.email(), d.gpName(),
+                        d.gpPractice(), id.value())
+                .update();
+    }
+
     Optional<Patient> find(PatientId id) {
         return jdbc.sql("select * from patient where id = ?").param(id.value()).query(PatientRepository::patient).optional();
     }

@@ -61,6 +61,22 @@ public class Patients {
         return new Registration.Registered(patient);
     }
 
+    /**
+     * Replaces a registered patient's demographics (name, birth date, sex, contacts, GP) with those a
+     * hospital system sent; the identifiers stay. Validated like a registration; the change is audited.
+     */
+    @Transactional
+    public Patient updateDemographics(PatientId id, NewPatient details, String source) {
+        details.validated(LocalDate.now(clock));
+        Patient before = repository.find(id).orElseThrow(() -> new org.synovia.shared.InvalidInputException("patientId",
+                "This patient is not registered."));
+        repository.updateDemographics(id, details);
+        Patient after = repository.find(id).orElseThrow();
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, id.value(), "demographics from " + source + "; was "
+                + before.displayName() + ", born " + before.dateOfBirth() + ", " + before.sex());
+        return after;
+    }
+
     @Transactional
     public Optional<Patient> find(PatientId id) {
         Optional<Patient> patient = repository.find(id);

@@ -613,7 +613,9 @@ public class Procedures {
         return reports.leafletPdf(signedReport(appointmentId));
     }
 
-    private ProcedureReport signedReport(UUID appointmentId) {
+    /** The report of a signed record, for systems it is sent to (HL7 results); the read is audited. */
+    @Transactional
+    public ProcedureReport signedReport(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
         ProcedureRecord record = visits.record(appointmentId).filter(ProcedureRecord::signed)
                 .orElseThrow(() -> new InvalidInputException("sign", "Sign the record first."));

@@ -502,6 +502,21 @@ class ProceduresIntegrationTests {
     }
 
     @Test
+    void queuesTheSignedReportAsAnHl7ResultMessage() {
+        Appointment appointment = readyToRecord();
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        procedures.sign(appointment.id());
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(jdbc.sql("select payload from hl7_outbound_message where appointment_id = ? and status = 'QUEUED'")
+                        .param(appointment.id()).query(String.class).optional())
+                        .hasValueSatisfying(oru -> assertThat(oru).contains("ORU^R01").contains("KNEE_JOINT")
+                                .contains("batch MP1234").contains(appointment.id().toString())));
+    }
+
+    @Test
     void storesTheReportAndEmailsItToTheReferrerAndTheAftercareLeafletToThePatient() throws Exception {
         Appointment appointment = readyToRecord();
         procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));

@@ -1,0 +1,38 @@
+package org.synovia.hl7;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the HL7 v2 interface ({@code synovia.hl7.*}, documented in docs/configuration.md).
+ *
+ * @param account the service account orders are submitted as (created disabled at start: it cannot sign in)
+ * @param application our name in MSH-3 of what we send, and the name senders address in MSH-5
+ * @param facility our facility in MSH-4
+ */
+@ConfigurationProperties("synovia.hl7")
+public record Hl7Properties(@DefaultValue Mllp mllp, @DefaultValue Outbound outbound,
+        @DefaultValue("hl7-interface") String account, @DefaultValue("SYNOVIA") String application,
+        @DefaultValue("SYNOVIA") String facility) {
+
+    /**
+     * The inbound listener.
+     *
+     * @param port 0 picks a free port (tests)
+     */
+    public record Mllp(@DefaultValue("true") boolean enabled, @DefaultValue("2575") int port) {
+    }
+
+    /**
+     * Where procedure reports go.
+     *
+     * @param maxAttempts after this many unacknowledged attempts a message is left FAILED for staff to retry
+     */
+    public record Outbound(@DefaultValue("false") boolean enabled, @DefaultValue("localhost") String host,
+            @DefaultValue("2576") int port, @DefaultValue("RESULTS") String receivingApplication,
+            @DefaultValue("HOSPITAL") String receivingFacility, @DefaultValue("PT30S") Duration timeout,
+            @DefaultValue("8") int maxAttempts, @DefaultValue("PT1M") Duration sendInterval) {
+    }
+}
