@@ -119,6 +119,7 @@ final class ReportMessages {
         sections.add(Map.entry("TECHNIQUE", report.technique()));
         report.drugs().forEach(drug -> sections.add(Map.entry("DRUG", drug)));
         sections.add(Map.entry("RADIATION", report.dose()));
+        report.painScores().forEach(score -> sections.add(Map.entry("PAIN", score)));
         sections.add(Map.entry("RESPONSE", report.response()));
         sections.add(Map.entry("COMPLICATIONS", report.complications() == null ? "none recorded" : report.complications()));
         sections.add(Map.entry("PLAN", report.plan()));

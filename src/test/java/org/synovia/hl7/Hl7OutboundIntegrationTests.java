@@ -101,10 +101,11 @@ class Hl7OutboundIntegrationTests {
         Patient patient = new Patient(PatientId.random(), new NhsNumber(PatientFixtures.uniqueNhsNumber()), "H4455",
                 PatientFixtures.uniqueFamilyName(), "Alex", LocalDate.of(1970, 3, 14), Sex.FEMALE, null, null, null, null,
                 Instant.now());
-        ProcedureReport report = new ProcedureReport(patient.displayName(), patient.dateOfBirth(), null,
+        ProcedureReport report = new ProcedureReport("Procedure report", patient.displayName(), patient.dateOfBirth(), null,
                 LocalDate.of(2026, 11, 20), "Left knee joint injection", "Dr Radiologist", "Ultrasound; needle 21G",
                 List.of("Methylprednisolone acetate 40 mg/mL 40 mg (1 mL), batch MP1234, expiry 2027-01-31"),
-                "no ionising radiation", "Positive response: 71% relief at 30 minutes", "none", "Aftercare given.", false);
+                "no ionising radiation", List.of("30 min: NRS 2, 71% relief"), "Positive response: 71% relief at 30 minutes",
+                "none", "Aftercare given.", false, List.of());
         String payload = ReportMessages.oru(new ReportMessages.Content(control, Instant.now(), ZoneId.of("Europe/London"),
                 patient, report, appointment, "KNEE_JOINT", "P123"), properties);
         assertThat(outbox.queue(control, ProcedureReportSender.ORU, appointment, patient.id().value(), payload)).isTrue();
