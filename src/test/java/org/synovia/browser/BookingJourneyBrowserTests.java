@@ -17,15 +17,9 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
@@ -58,17 +52,12 @@ import jakarta.mail.internet.MimeMessage;
  * the letter says when to take the last dose, the patient cancels through their own link, and the freed slot
  * is offered to the next patient and booked.
  */
-@SynoviaIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BookingJourneyBrowserTests {
+class BookingJourneyBrowserTests extends BrowserJourney {
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
     private static final Pattern LINK = Pattern.compile("https?://\\S+(/my-appointment/[A-Za-z0-9_-]+)");
-
-    @LocalServerPort
-    int port;
 
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -76,23 +65,6 @@ class BookingJourneyBrowserTests {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        AccountFixtures.signOut();
-    }
 
     @Test
     void clerkBooksPatientCancelsByLinkAndTheFreedSlotGoesToTheNextPatient() throws Exception {

@@ -8,16 +8,10 @@ import java.time.Instant;
 import java.util.Arrays;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
@@ -50,15 +44,10 @@ import jakarta.mail.internet.MimeMessage;
  * a red flag and sees the urgent advice; the team sees and acknowledges the alert; the referrer receives the
  * summary whose PDF holds the response.
  */
-@SynoviaIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DiaryBrowserTests {
+class DiaryBrowserTests extends BrowserJourney {
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
-
-    @LocalServerPort
-    int port;
 
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -71,23 +60,6 @@ class DiaryBrowserTests {
     @Autowired Diaries diaries;
     @Autowired EmailOutbox outbox;
     @Autowired JdbcClient jdbc;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        AccountFixtures.signOut();
-    }
 
     private static void choosePain(Page page, String question, String score) {
         page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(question))

@@ -13,16 +13,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
@@ -54,17 +48,12 @@ import jakarta.mail.internet.MimeMessage;
  * The issue's whole day: check-in, consent, sign-in, time-out, the record with batch and dose, sign-out,
  * signing, an addendum, the report PDF and the emails.
  */
-@SynoviaIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProcedureDayBrowserTests {
+class ProcedureDayBrowserTests extends BrowserJourney {
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
-    @LocalServerPort
-    int port;
 
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -75,23 +64,6 @@ class ProcedureDayBrowserTests {
     @Autowired Bookings bookings;
     @Autowired JdbcClient jdbc;
     @Autowired org.synovia.notification.EmailOutbox outbox;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        AccountFixtures.signOut();
-    }
 
     private static void tickAll(Page page) {
         Locator boxes = page.locator("input[name=items]");

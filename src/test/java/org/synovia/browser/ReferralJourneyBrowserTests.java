@@ -2,13 +2,8 @@ package org.synovia.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
@@ -19,29 +14,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /** A referrer registers a patient and refers them; another referrer cannot see the referral. */
-@SynoviaIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReferralJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
+class ReferralJourneyBrowserTests extends BrowserJourney {
 
     @Autowired
     UserAccounts accounts;
 
     private static final Page.GetByLabelOptions EXACT = new Page.GetByLabelOptions().setExact(true);
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void referrerRegistersAPatientAndSubmitsAReferralThatOnlyTheySee() {

@@ -2,13 +2,8 @@ package org.synovia.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
@@ -19,29 +14,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /** A booking clerk sets up a room, an operator and a weekly session, and is told what is wrong beside the field. */
-@SynoviaIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SessionSetupBrowserTests {
+class SessionSetupBrowserTests extends BrowserJourney {
 
     private static final Locator.GetByLabelOptions EXACT = new Locator.GetByLabelOptions().setExact(true);
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     UserAccounts accounts;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
 
     @Test
     void clerkAddsARoomAnOperatorAndAWeeklySessionWhoseSlotsAreMade() {

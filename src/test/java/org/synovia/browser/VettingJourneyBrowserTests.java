@@ -7,14 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
@@ -34,12 +28,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /** Vetting in the browser: a question and its answer, acceptance onto the waiting list, and NICE NG226. */
-@SynoviaIntegrationTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VettingJourneyBrowserTests {
-
-    @LocalServerPort
-    int port;
+class VettingJourneyBrowserTests extends BrowserJourney {
 
     @Autowired
     UserAccounts accounts;
@@ -49,23 +38,6 @@ class VettingJourneyBrowserTests {
 
     @Autowired
     Referrals referrals;
-
-    BrowserSession browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = new BrowserSession(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        browser.close();
-    }
-
-    @AfterEach
-    void signOut() {
-        AccountFixtures.signOut();
-    }
 
     private Patient registerAs(UserAccount referrer) {
         AccountFixtures.signIn(referrer);
