@@ -92,10 +92,18 @@ public class Outcomes {
     /** Empties and refills the read model from the records and diaries; returns the procedures written. */
     @Transactional
     public int rebuild() {
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, null, null, "outcome facts rebuilt");
         long started = System.nanoTime();
         int rows = facts.rebuild();
         log.info("Outcome facts rebuilt: {} procedures in {} ms", rows, (System.nanoTime() - started) / 1_000_000);
         return rows;
+    }
+
+    /** The rebuild an administrator asks for on the page. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public int rebuildNow() {
+        return rebuild();
     }
 
     private static List<Rates> rates(Map<String, Rates> groups, Function<String, String> label) {

@@ -2,8 +2,10 @@ package org.synovia.outcomes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Date;
@@ -198,6 +200,16 @@ class OutcomesIntegrationTests {
         mvc.perform(get("/outcomes").with(user("outcomes.referrer").roles("REFERRER"))).andExpect(status().isForbidden());
         mvc.perform(get("/outcomes.csv").with(user("outcomes.clerk").roles("BOOKING"))).andExpect(status().isForbidden());
         mvc.perform(get("/outcomes").with(user("outcomes.admin").roles("ADMIN"))).andExpect(status().isOk());
+        mvc.perform(post("/outcomes/rebuild").with(user("outcomes.nurse").roles("NURSE")).with(csrf()))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void letsAnAdministratorRebuildTheFiguresToTheSameCounts() throws Exception {
+        long before = jdbc.sql("select count(*) from outcome_fact").query(Long.class).single();
+        mvc.perform(post("/outcomes/rebuild").with(user("outcomes.admin").roles("ADMIN")).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.sql("select count(*) from outcome_fact").query(Long.class).single()).isEqualTo(before);
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.catalogue.Catalogue;
 import org.synovia.outcomes.KaplanMeier;
 import org.synovia.outcomes.OutcomeFilter;
@@ -76,6 +78,14 @@ class OutcomesController {
         model.addAttribute("overallChart", Charts.survival(List.of(report.overall()), 1));
         model.addAttribute("monthChart", Charts.columns(report.byMonth()));
         return "outcomes/page";
+    }
+
+    @PostMapping("/outcomes/rebuild")
+    @PreAuthorize("hasRole('ADMIN')")
+    String rebuild(RedirectAttributes redirect) {
+        int rows = outcomes.rebuildNow();
+        redirect.addFlashAttribute("notice", "Outcome figures rebuilt from " + rows + " signed procedures.");
+        return "redirect:/outcomes";
     }
 
     @GetMapping(value = "/outcomes.csv", produces = "text/csv")
