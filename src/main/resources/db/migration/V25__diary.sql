@@ -36,6 +36,14 @@ create table diary_entry (
 );
 create index diary_entry_episode_time on diary_entry (episode_id, minutes_after);
 
+-- Further links to the same episode, sent in reminders (the first is diary_episode.token_hash); each is the
+-- SHA-256 of a token, and each expires with its episode.
+create table diary_link (
+    token_hash  bytea        primary key,
+    episode_id  uuid         not null references diary_episode (id),
+    issued_at   timestamptz  not null
+);
+
 -- A red flag the patient reported, on the team's worklist until someone acknowledges it with what they did.
 create table diary_alert (
     id               uuid          primary key,

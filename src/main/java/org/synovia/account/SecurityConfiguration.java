@@ -48,7 +48,9 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 // The patient's own appointment page: the secret in the link is the credential.
-                                "/my-appointment/**", "/choose-appointment/**")
+                                "/my-appointment/**", "/choose-appointment/**",
+                                // The patient's pain diary (#7): the link is the credential, as above.
+                                "/my-diary/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -347,6 +347,22 @@ public class Procedures {
         return record;
     }
 
+    /**
+     * The signed record, for work the system does after signing (the diary starts from its pain score before
+     * the injection). Refused inside a user's request: pages use {@link #record(UUID)}.
+     */
+    @Transactional
+    public java.util.Optional<ProcedureRecord> signedRecordForSystem(UUID appointmentId) {
+        if (!CurrentUser.SYSTEM.equals(CurrentUser.username())) {
+            throw new org.springframework.security.access.AccessDeniedException("for system work only");
+        }
+        Appointment appointment = bookings.appointment(appointmentId);
+        var record = visits.record(appointmentId).filter(ProcedureRecord::signed);
+        record.ifPresent(r -> audit.record(AuditAction.READ, "ProcedureRecord", appointmentId, appointment.patientId(),
+                "read to start the diary"));
+        return record;
+    }
+
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public List<ProcedureRecord.Addendum> addenda(UUID appointmentId) {

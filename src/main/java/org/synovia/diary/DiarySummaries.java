@@ -1,0 +1,80 @@
+package org.synovia.diary;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
+
+/** The summary to the referrer: its text (stored as sent) and its PDF with the pain chart. */
+@Component
+class DiarySummaries {
+
+    private final SpringTemplateEngine templates;
+
+    DiarySummaries(SpringTemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    record Summary(String patientName, LocalDate dateOfBirth, String nhsNumber, String procedure, LocalDate injectedOn,
+            LocalDate writtenOn, String intent, List<String> readingLines, List<String> sideEffects, List<String> redFlags,
+            String chartSvg, String chartDescription) {
+
+        String text() {
+            return "Pain diary summary for " + patientName + (nhsNumber == null ? "" : ", NHS number " + nhsNumber)
+                    + ", born " + dateOfBirth + ".\n" + intent + " injection: " + procedure + " on " + injectedOn + ".\n\n"
+                    + String.join("\n", readingLines) + "\n\nSide effects: "
+                    + (sideEffects.isEmpty() ? "none reported." : String.join("; ", sideEffects) + ".")
+                    + "\nRed flags: " + (redFlags.isEmpty() ? "none reported." : String.join("; ", redFlags) + ".")
+                    + "\n\nPain over time: " + chartDescription + "\nWritten " + writtenOn + ".";
+        }
+    }
+
+    static Summary summary(EpisodeView view, LocalDate dateOfBirth, String nhsNumber, String procedure, LocalDate injectedOn,
+            LocalDate writtenOn) {
+        Map<String, List<String>> effects = new LinkedHashMap<>();
+        List<String> flags = new ArrayList<>();
+        for (DiaryReading.Entry e : view.entries()) {
+            for (String effect : Diaries.labels(e.sideEffects(), SideEffect.class)) {
+                effects.computeIfAbsent(effect, k -> new ArrayList<>()).add(e.timePoint());
+            }
+        }
+        for (DiaryAlert alert : view.alerts()) {
+            flags.add(String.join(", ", alert.redFlags()) + " at " + alert.timePoint()
+                    + (alert.open() ? " (alert open)" : " (acknowledged by " + alert.acknowledgedBy() + ": " + alert.actionTaken() + ")"));
+        }
+        List<String> sideEffects = effects.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
+                .toList();
+        return new Summary(view.patientName(), dateOfBirth, nhsNumber, procedure, injectedOn, writtenOn,
+                view.intent().label(), view.readingLines(), sideEffects, flags,
+                DiaryChart.svg(view.baselinePain(), view.entries(), "summary-chart"),
+                DiaryChart.description(view.baselinePain(), view.entries()));
+    }
+
+    byte[] pdf(Summary summary) {
+        String xhtml = templates.process("diary/summary-pdf", new Context(Locale.UK, Map.of("summary", summary)));
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useSVGDrawer(new BatikSVGDrawer());
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(out);
+            builder.run();
+            return out.toByteArray();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

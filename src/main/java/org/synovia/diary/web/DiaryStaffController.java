@@ -1,0 +1,62 @@
+package org.synovia.diary.web;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.diary.Diaries;
+import org.synovia.shared.web.FlashMessages;
+
+/** The team's side of the diary: red-flag alerts to act on, and each patient's diary with its reading. */
+@Controller
+@PreAuthorize("hasAnyRole('NURSE', 'RADIOLOGIST')")
+class DiaryStaffController {
+
+    private final Diaries diaries;
+    private final Clock clock;
+
+    DiaryStaffController(Diaries diaries, Clock clock) {
+        this.diaries = diaries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/diary/alerts")
+    String alerts(@RequestParam(name = "all", defaultValue = "false") boolean all, Model model) {
+        model.addAttribute("alerts", diaries.alerts(!all));
+        model.addAttribute("all", all);
+        model.addAttribute("zone", clock.getZone());
+        return "diary/alerts";
+    }
+
+    @PostMapping("/diary/alerts/{id}/acknowledge")
+    String acknowledge(@PathVariable("id") UUID id, @RequestParam(name = "action", required = false) String action,
+            RedirectAttributes redirect) {
+        FlashMessages.attempt(redirect, "Alert acknowledged.", () -> diaries.acknowledge(id, action));
+        return "redirect:/diary/alerts";
+    }
+
+    @GetMapping("/diary/episodes/{appointmentId}")
+    String episode(@PathVariable("appointmentId") UUID appointmentId, Model model) {
+        model.addAttribute("episode", diaries.episode(appointmentId).orElse(null));
+        model.addAttribute("appointmentId", appointmentId);
+        model.addAttribute("zone", clock.getZone());
+        return "diary/episode";
+    }
+
+    @GetMapping("/diary/episodes/{appointmentId}/summary.pdf")
+    ResponseEntity<byte[]> summaryPdf(@PathVariable("appointmentId") UUID appointmentId) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"pain-diary-summary.pdf\"")
+                .body(diaries.summaryPdf(appointmentId));
+    }
+}
