@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Repository;
+import org.synovia.diary.DiaryProperties;
 import org.synovia.diary.DiaryReading;
 import org.synovia.diary.DiaryReadingUpdated;
 import org.synovia.referral.Intent;
@@ -58,8 +59,10 @@ class OutcomeFacts {
     private final JdbcClient jdbc;
     private final DataSource dataSource;
     private final Clock clock;
+    private final DiaryProperties diary;
 
-    OutcomeFacts(JdbcClient jdbc, DataSource dataSource, Clock clock) {
+    OutcomeFacts(JdbcClient jdbc, DataSource dataSource, Clock clock, DiaryProperties diary) {
+        this.diary = diary;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.clock = clock;
@@ -100,7 +103,7 @@ class OutcomeFacts {
         template.execute("create temporary table outcome_reading (appointment_id uuid primary key, baseline_pain int,"
                 + " best_relief_percent numeric(5, 1), diagnostic_positive boolean, responder_6w boolean, relief_days int,"
                 + " relief_censored boolean, red_flags int, last_entry_at timestamptz) on commit drop");
-        StringBuilder readings = readAllDiaries(template);
+        StringBuilder readings = readAllDiaries(template, diary.anaestheticWindowMinutes());
         org.synovia.outcomes.synthetic.PostgresCopy.copy(connection, "copy outcome_reading from stdin", readings);
         template.execute("analyze outcome_reading");
         jdbc.sql("truncate outcome_fact").update();
@@ -114,7 +117,7 @@ class OutcomeFacts {
     }
 
     /** Streams every entry grouped by episode and reads each episode as the diary does; one COPY line per episode. */
-    private static StringBuilder readAllDiaries(JdbcTemplate template) {
+    private static StringBuilder readAllDiaries(JdbcTemplate template, int anaestheticWindowMinutes) {
         StringBuilder out = new StringBuilder();
         template.setFetchSize(20_000);
         var state = new Object() {
@@ -124,7 +127,7 @@ class OutcomeFacts {
 
             void flush() {
                 if (facts != null) {
-                    line(out, DiaryReading.read(facts, entries));
+                    line(out, DiaryReading.read(facts, entries, anaestheticWindowMinutes));
                 }
                 entries = new ArrayList<>();
             }

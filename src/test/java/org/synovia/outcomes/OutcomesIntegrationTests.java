@@ -224,7 +224,8 @@ class OutcomesIntegrationTests {
 
     @Test
     void followsSignedProceduresAndDiaryReadingsAsTheyHappen() {
-        UUID appointment = jdbc.sql("select appointment_id from outcome_fact where intent = 'THERAPEUTIC' order by appointment_id limit 1")
+        UUID appointment = jdbc.sql("select appointment_id from outcome_fact where intent = 'THERAPEUTIC'"
+                + " and appointment_id in (select appointment_id from diary_episode) order by appointment_id limit 1")
                 .query(UUID.class).single();
         Map<String, Object> ids = jdbc.sql("select referral_id, patient_id from procedure_record where appointment_id = ?")
                 .param(appointment).query().singleRow();

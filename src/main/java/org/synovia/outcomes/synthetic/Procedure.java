@@ -17,6 +17,7 @@ import java.util.SplittableRandom;
 import java.util.UUID;
 
 import org.synovia.diary.TimePoint;
+import org.synovia.referral.Intent;
 import org.synovia.outcomes.synthetic.SyntheticData.Guidance;
 import org.synovia.outcomes.synthetic.SyntheticData.Plan;
 import org.synovia.outcomes.synthetic.SyntheticData.Site;
@@ -146,7 +147,8 @@ final class Procedure {
         }
 
         if (r.nextDouble() < 0.85) {
-            Instant injected = start.plus(Duration.ofMinutes(10));
+            // The diary counts from the signing, as a real episode does.
+            Instant injected = signed;
             diary(plan, r, t, appointment, referral, patient, site, main, diagnostic, baseline, injected, signed,
                     !diabetes.equals("NONE"), tag);
         }
@@ -185,9 +187,11 @@ final class Procedure {
             Site site, Drug drug, boolean diagnostic, int baseline, Instant injected, Instant started, boolean diabetic,
             String tag) {
         UUID episode = uuid(r);
-        int threshold = diagnostic && site.code().startsWith("FACET") && r.nextDouble() < 0.2 ? 80 : 50;
-        List<TimePoint> points = diagnostic ? SyntheticData.DIAGNOSTIC_POINTS : SyntheticData.THERAPEUTIC_POINTS;
-        Instant expires = injected.plus(Duration.ofDays(diagnostic ? 21 : 26 * 7));
+        int threshold = plan.diary.thresholdPercent(site.code());
+        List<TimePoint> points = plan.diary.timePoints(diagnostic ? Intent.DIAGNOSTIC : Intent.THERAPEUTIC);
+        int window = plan.diary.anaestheticWindowMinutes();
+        // As the diary sets them: the link lasts until the last time point and then a while longer.
+        Instant expires = injected.plus(Duration.ofMinutes(points.getLast().minutesAfter())).plus(plan.diary.linkValidAfterLastPoint());
         byte[] token = new byte[32];
         for (int b = 0; b < token.length; b += 8) {
             long v = r.nextLong();
@@ -201,7 +205,7 @@ final class Procedure {
         double adherence = r.nextDouble() < 0.1 ? 0 : 0.5 + r.nextDouble() * 0.5;
         boolean responder = r.nextDouble() < (diagnostic ? 0.5 : site.responderShare() * drug.responseFactor);
         double relief = responder ? 0.4 + r.nextDouble() * 0.5 : r.nextDouble() * 0.25;
-        if (diagnostic && responder && threshold == 80) {
+        if (diagnostic && responder && threshold > 50) {
             relief = 0.8 + r.nextDouble() * 0.2;
         }
         double reliefDays = Math.exp(Math.log(site.medianReliefDays() * Math.max(drug.durationFactor, 0.1)) + 0.6 * r.nextGaussian());
@@ -223,7 +227,7 @@ final class Procedure {
             double days = point.minutesAfter() / 1440.0;
             double pain;
             if (diagnostic) {
-                pain = point.minutesAfter() <= 6 * 60 ? baseline * (1 - relief) : baseline - r.nextInt(2);
+                pain = point.minutesAfter() <= window ? baseline * (1 - relief) : baseline - r.nextInt(2);
             }
             else if (flare && days < 1.5) {
                 pain = baseline + 1;

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.synovia.diary.TimePoint;
+import org.synovia.diary.DiaryProperties;
 import org.synovia.outcomes.Outcomes;
 
 /**
@@ -51,8 +51,11 @@ public class SyntheticData {
     private final TransactionTemplate transactions;
     private final Outcomes outcomes;
     private final Clock clock;
+    private final DiaryProperties diary;
 
-    SyntheticData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, Outcomes outcomes, Clock clock) {
+    SyntheticData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, Outcomes outcomes, Clock clock,
+            DiaryProperties diary) {
+        this.diary = diary;
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -116,6 +119,8 @@ public class SyntheticData {
         final String[] operatorNames;
         final UUID[][] templateIds;
         final String[] referrers;
+        /** The diary's own settings: time points, anaesthetic window and thresholds, as real episodes get them. */
+        DiaryProperties diary;
         long nextNhs;
 
         Plan(String tag, long seed, int procedures, int rooms, List<LocalDate> days, ZoneId zone, Instant now) {
@@ -155,6 +160,7 @@ public class SyntheticData {
         Plan plan = new Plan(tag, seed, procedures, rooms, days, clock.getZone(), clock.instant());
         Long highest = jdbc.sql("select max(substr(nhs_number, 1, 9)::bigint) from patient where nhs_number like '999%'")
                 .query(Long.class).optional().orElse(null);
+        plan.diary = diary;
         plan.nextNhs = highest == null ? 999_000_000L : highest + 1;
         return plan;
     }
@@ -326,13 +332,6 @@ public class SyntheticData {
             "Jordan", "Riley", "Avery", "Quinn", "Rowan", "Sasha", "Kim", "Lee", "Drew", "Eden" };
     static final String[] PRACTICES = { "Synthetic Medical Centre", "Example Street Surgery", "Sample Health Centre",
             "Fictional Lane Practice", "Test Valley Group Practice", "Synthetic MSK Service", "Example Orthopaedics" };
-
-    static final List<TimePoint> DIAGNOSTIC_POINTS = points("M30,H1,H2,H3,H4,H5,H6,D1,D2,D3,D7,D14");
-    static final List<TimePoint> THERAPEUTIC_POINTS = points("D1,D2,D3,D7,D14,W4,W6,W8,W12,W16,W20,W24");
-
-    private static List<TimePoint> points(String codes) {
-        return java.util.Arrays.stream(codes.split(",")).map(TimePoint::of).toList();
-    }
 
     static UUID uuid(SplittableRandom random) {
         // A version-4 UUID from the seeded generator, so that one seed gives one data set.
