@@ -10,10 +10,14 @@ n=${2:-20}
 data=${3:-target/perf-analytics-$procedures}
 port=${PORT:-18082}
 password=${ADMIN_PASSWORD:-perf-analytics-admin-1}
-./mvnw -q -B -DskipTests package
-jar=$(ls target/synovia-*.jar | head -1)
-java_bin=$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -1)/bin/java
 mkdir -p "$data"
+if [ ! -f "$data/synovia.jar" ]; then
+  ./mvnw -q -B -DskipTests package
+  # A copy, so that a later build cannot replace the jar under the running server.
+  cp "$(ls target/synovia-*.jar | head -1)" "$data/synovia.jar"
+fi
+jar="$data/synovia.jar"
+java_bin=$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -1)/bin/java
 if [ ! -f "$data/generated" ]; then
   started=$(date +%s)
   SYNOVIA_SECURITY_INITIAL_ADMIN_PASSWORD="$password" "$java_bin" -jar "$jar" --server.port=0 \

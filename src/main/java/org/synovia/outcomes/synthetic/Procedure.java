@@ -303,9 +303,12 @@ final class Procedure {
         return -mean * Math.log(1 - r.nextDouble());
     }
 
-    /** The next NHS number of the 999 range with a valid modulus-11 check digit. */
+    /**
+     * The next NHS number of the 999 (test) range with a valid modulus-11 check digit; null once the range's
+     * roughly 909,000 valid numbers are used up, when the hospital number alone identifies the patient.
+     */
     static String nhsNumber(Plan plan) {
-        while (true) {
+        while (plan.nextNhs <= 999_999_999L) {
             long nine = plan.nextNhs++;
             String digits = Long.toString(nine);
             int sum = 0;
@@ -320,5 +323,6 @@ final class Procedure {
                 return digits + check;
             }
         }
+        return null;
     }
 }
