@@ -201,6 +201,11 @@ final class Procedure {
         }
         t.episodes.append(row(episode, appointment, referral, patient, diagnostic ? "DIAGNOSTIC" : "THERAPEUTIC", injected,
                 baseline, threshold, token, expires, started, expires.isBefore(plan.now) ? expires : null, String.valueOf(diabetic)));
+        // The referrer's summary of a past episode counts as written, so that the diary job does not send it now.
+        Instant summaryDue = injected.plus(plan.diary.summaryAfter(diagnostic ? Intent.DIAGNOSTIC : Intent.THERAPEUTIC));
+        if (!summaryDue.isAfter(plan.now)) {
+            t.summaries.append(row(episode, "Synthetic episode: no summary was written or sent.", summaryDue, null));
+        }
 
         double adherence = r.nextDouble() < 0.1 ? 0 : 0.5 + r.nextDouble() * 0.5;
         boolean responder = r.nextDouble() < (diagnostic ? 0.5 : site.responderShare() * drug.responseFactor);

@@ -268,6 +268,7 @@ public class SyntheticData {
                 + " pain_worst_day, pgic, side_effects, glucose_mmol_l, red_flags) from stdin", t.entries);
         PostgresCopy.copy(connection, "copy diary_alert (id, episode_id, entry_id, red_flags, raised_at, acknowledged_at,"
                 + " acknowledged_by, action_taken) from stdin", t.alerts);
+        PostgresCopy.copy(connection, "copy diary_summary (episode_id, summary_text, written_at, sent_to) from stdin", t.summaries);
         return t.entryCount;
     }
 
@@ -285,6 +286,7 @@ public class SyntheticData {
         final StringBuilder episodes = new StringBuilder();
         final StringBuilder entries = new StringBuilder();
         final StringBuilder alerts = new StringBuilder();
+        final StringBuilder summaries = new StringBuilder();
         long entryCount;
     }
 
