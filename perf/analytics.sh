@@ -30,10 +30,16 @@ echo "generator run (start to exit): $(cat "$data/generated") s"
 grep -o "diary entries written in [0-9]* s; outcome facts rebuilt in [0-9]* s" "$data/generate.log" | sed 's/^/generator:                     /' || true
 echo "database size on disk:         $(du -sh "$data/pg" | cut -f1)"
 
-"$java_bin" -jar "$jar" --server.port="$port" --synovia.database.embedded.data-directory="$data/pg" > "$data/serve.log" 2>&1 &
+# SERVER_ARGS, e.g. --synovia.outcomes.rebuild-at-start=true after a change to the read model's schema.
+"$java_bin" -jar "$jar" --server.port="$port" --synovia.database.embedded.data-directory="$data/pg" ${SERVER_ARGS:-} \
+    > "$data/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 until curl -fs "http://localhost:$port/actuator/health" | grep -q UP; do sleep 0.5; done
+case "${SERVER_ARGS:-}" in *rebuild-at-start=true*)
+  until grep -q "Outcome facts rebuilt" "$data/serve.log"; do sleep 1; done
+  grep -o "Outcome facts rebuilt: .*" "$data/serve.log" | sed 's/^/rebuild at start:              /';;
+esac
 cookies="$data/admin.cookies"
 rm -f "$cookies"
 token=$(curl -s -c "$cookies" -b "$cookies" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)

@@ -32,7 +32,8 @@ class OutcomeFacts {
 
     private static final String PROCEDURE_COLUMNS = "appointment_id, referral_id, procedure_at, procedure_date, site_code,"
             + " laterality, guidance, drug, drug_class, operator, intent, referral_received_at, vetted_at, booked_at,"
-            + " waiting_standard, breach_date, breached, complication";
+            + " waiting_standard, breach_date, breached, complication, days_to_vetting, days_vetting_to_booking,"
+            + " days_booking_to_procedure, days_referral_to_procedure";
 
     private static final String PROCEDURE_SELECT = """
             select r.appointment_id, r.referral_id, lower(a.during) as procedure_at,
@@ -41,7 +42,11 @@ class OutcomeFacts {
                    ref.intent, ref.submitted_at as referral_received_at, v.decided_at as vetted_at, a.booked_at,
                    w.standard as waiting_standard, w.breach_date,
                    coalesce((lower(a.during) at time zone :zone)::date > w.breach_date, false) as breached,
-                   not (lower(btrim(r.complications)) ~ %s) as complication, r.pain_before
+                   not (lower(btrim(r.complications)) ~ %s) as complication, r.pain_before,
+                   (v.decided_at at time zone :zone)::date - (ref.submitted_at at time zone :zone)::date as days_to_vetting,
+                   (a.booked_at at time zone :zone)::date - (v.decided_at at time zone :zone)::date as days_vetting_to_booking,
+                   (lower(a.during) at time zone :zone)::date - (a.booked_at at time zone :zone)::date as days_booking_to_procedure,
+                   (lower(a.during) at time zone :zone)::date - (ref.submitted_at at time zone :zone)::date as days_referral_to_procedure
             from procedure_record r
             join appointment a on a.id = r.appointment_id
             join referral ref on ref.id = r.referral_id

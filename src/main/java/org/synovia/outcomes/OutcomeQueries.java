@@ -1,7 +1,6 @@
 package org.synovia.outcomes;
 
 import java.sql.Date;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -26,11 +25,9 @@ import org.synovia.outcomes.OutcomeReport.Volume;
 class OutcomeQueries {
 
     private final JdbcClient jdbc;
-    private final Clock clock;
 
-    OutcomeQueries(JdbcClient jdbc, Clock clock) {
+    OutcomeQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.clock = clock;
     }
 
     private static String where(OutcomeFilter f) {
@@ -127,25 +124,30 @@ class OutcomeQueries {
     /** Whole days between the steps of the pathway, as a distribution per stage, then its median, 90th centile and mean. */
     List<Stage> waiting(OutcomeFilter f) {
         Map<String, TreeMap<Integer, Long>> histograms = new LinkedHashMap<>();
-        for (String stage : STAGES.keySet()) {
+        for (String stage : List.of("1", "2", "3", "4")) {
             histograms.put(stage, new TreeMap<>());
         }
         bind(jdbc.sql("""
-                select s.stage, s.days, count(*) as n
-                from outcome_fact
-                cross join lateral (values
-                    ('1', (vetted_at at time zone :zone)::date - (referral_received_at at time zone :zone)::date),
-                    ('2', (booked_at at time zone :zone)::date - (vetted_at at time zone :zone)::date),
-                    ('3', procedure_date - (booked_at at time zone :zone)::date),
-                    ('4', procedure_date - (referral_received_at at time zone :zone)::date)) as s(stage, days)""" + where(f)
-                + " and s.days is not null group by s.stage, s.days").param("zone", clock.getZone().getId()), f)
+                select grouping(days_to_vetting) = 0 as s1, grouping(days_vetting_to_booking) = 0 as s2,
+                       grouping(days_booking_to_procedure) = 0 as s3, days_to_vetting, days_vetting_to_booking,
+                       days_booking_to_procedure, days_referral_to_procedure, count(*) as n
+                from outcome_fact""" + where(f) + """
+                 group by grouping sets ((days_to_vetting), (days_vetting_to_booking), (days_booking_to_procedure),
+                                         (days_referral_to_procedure))"""), f)
                 .query(rs -> {
-                    histograms.get(rs.getString("stage")).merge(rs.getInt("days"), rs.getLong("n"), Long::sum);
+                    String stage = rs.getBoolean("s1") ? "1" : rs.getBoolean("s2") ? "2" : rs.getBoolean("s3") ? "3" : "4";
+                    Integer days = rs.getObject(COLUMNS.get(stage), Integer.class);
+                    if (days != null) {
+                        histograms.get(stage).merge(days, rs.getLong("n"), Long::sum);
+                    }
                 });
         List<Stage> stages = new ArrayList<>();
         histograms.forEach((stage, histogram) -> stages.add(stage(STAGES.get(stage), histogram)));
         return stages;
     }
+
+    private static final Map<String, String> COLUMNS = Map.of("1", "days_to_vetting", "2", "days_vetting_to_booking",
+            "3", "days_booking_to_procedure", "4", "days_referral_to_procedure");
 
     private static final Map<String, String> STAGES = Map.of("1", "Referral received → vetted", "2", "Vetted → booked",
             "3", "Booked → procedure", "4", "Referral received → procedure");

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -51,8 +52,12 @@ public class Outcomes {
                         + (filter.guidance() == null ? "" : " guidance " + filter.guidance()));
         Map<String, String> siteNames = catalogue.siteNames();
         Function<String, String> site = code -> siteNames.getOrDefault(code, code);
-        var counts = queries.counts(filter);
-        Map<String, List<KaplanMeier.Count>> relief = queries.reliefCounts(filter);
+        // The three passes are independent reads of committed rows: run them side by side, each on its own connection.
+        var countsLater = CompletableFuture.supplyAsync(() -> queries.counts(filter), PARALLEL);
+        var reliefLater = CompletableFuture.supplyAsync(() -> queries.reliefCounts(filter), PARALLEL);
+        var waitingLater = CompletableFuture.supplyAsync(() -> queries.waiting(filter), PARALLEL);
+        var counts = join(countsLater);
+        Map<String, List<KaplanMeier.Count>> relief = join(reliefLater);
         List<Survival> bySite = new ArrayList<>();
         List<Survival> byDrug = new ArrayList<>();
         List<Survival> byGuidance = new ArrayList<>();
@@ -79,7 +84,7 @@ public class Outcomes {
         byGuidance.sort(bySize);
         return new OutcomeReport(filter, counts.all.procedures(), overall, bySite, byDrug, byGuidance,
                 rates(counts.bySite, site), rates(counts.byDrug, Function.identity()), rates(counts.byGuidance, Outcomes::guidance),
-                counts.all, queries.waiting(filter),
+                counts.all, join(waitingLater),
                 counts.breaches.stream().map(b -> new OutcomeReport.Breaches(standard(b.standard()), b.procedures(), b.breached()))
                         .toList(),
                 OutcomeQueries.volumes(counts.byOperator, Function.identity()), OutcomeQueries.volumes(
@@ -104,6 +109,20 @@ public class Outcomes {
     @Transactional
     public int rebuildNow() {
         return rebuild();
+    }
+
+    private static final java.util.concurrent.Executor PARALLEL = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+
+    private static <T> T join(CompletableFuture<T> later) {
+        try {
+            return later.join();
+        }
+        catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     private static List<Rates> rates(Map<String, Rates> groups, Function<String, String> label) {
