@@ -310,10 +310,11 @@ final class Procedure {
 
     /**
      * The next NHS number of the 999 (test) range with a valid modulus-11 check digit; null once the range's
-     * roughly 909,000 valid numbers are used up, when the hospital number alone identifies the patient.
+     * roughly 909,000 valid numbers are used up (or none are wanted), when the hospital number alone identifies
+     * the patient.
      */
     static String nhsNumber(Plan plan) {
-        while (plan.nextNhs <= 999_999_999L) {
+        while (plan.nhsNumbers && plan.nextNhs <= 999_999_999L) {
             long nine = plan.nextNhs++;
             String digits = Long.toString(nine);
             int sum = 0;

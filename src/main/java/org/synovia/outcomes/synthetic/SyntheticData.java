@@ -69,6 +69,14 @@ public class SyntheticData {
 
     /** Creates {@code procedures} signed procedures spread over the last {@code years} years, ending yesterday. */
     public Result generate(int procedures, long seed, int years) {
+        return generate(procedures, seed, years, true);
+    }
+
+    /**
+     * As above; without {@code nhsNumbers} the patients have hospital numbers only, for a database where others
+     * draw test NHS numbers at random (the integration tests' fixtures).
+     */
+    public Result generate(int procedures, long seed, int years, boolean nhsNumbers) {
         if (procedures < 1 || years < 1) {
             throw new IllegalArgumentException("procedures and years must be at least 1");
         }
@@ -76,6 +84,7 @@ public class SyntheticData {
             long started = System.nanoTime();
             Connection connection = DataSourceUtils.getConnection(dataSource);
             Plan plan = plan(procedures, seed, years);
+            plan.nhsNumbers = nhsNumbers;
             log.info("Synthetic data {}: {} procedures in {} rooms over {} weekdays", plan.tag, procedures, plan.rooms,
                     plan.days.size());
             writeCapacity(connection, plan);
@@ -121,6 +130,7 @@ public class SyntheticData {
         final String[] referrers;
         /** The diary's own settings: time points, anaesthetic window and thresholds, as real episodes get them. */
         DiaryProperties diary;
+        boolean nhsNumbers = true;
         long nextNhs;
 
         Plan(String tag, long seed, int procedures, int rooms, List<LocalDate> days, ZoneId zone, Instant now) {
