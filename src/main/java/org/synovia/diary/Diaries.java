@@ -63,6 +63,8 @@ public class Diaries {
     private static final int TOKEN_BYTES = 32;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,100}");
     private static final String RECORD_TYPE = "DiaryEpisode";
+    /** Episodes closed or summarised per run at most, so that one run stays one short transaction. */
+    private static final int BATCH = 500;
     private static final BigDecimal LOWEST_GLUCOSE = new BigDecimal("1.0");
     private static final BigDecimal HIGHEST_GLUCOSE = new BigDecimal("40.0");
 
@@ -274,9 +276,9 @@ public class Diaries {
             initialDelayString = "${synovia.diary.check-interval:PT15M}")
     public void run() {
         Instant now = clock.instant();
+        closeExpired(now);
         sendReminders(now);
         sendSummaries(now);
-        closeExpired(now);
         outbox.sendDue();
     }
 
@@ -284,10 +286,7 @@ public class Diaries {
     @Transactional
     public int sendReminders(Instant now) {
         int sent = 0;
-        for (DiaryRepository.Episode episode : repository.open()) {
-            if (!episode.openAt(now)) {
-                continue;
-            }
+        for (DiaryRepository.Episode episode : repository.open(now)) {
             Optional<TimePoint> due = due(episode, repository.entries(episode.id()), now).point();
             if (due.isEmpty() || (!properties.remindHourlyPoints() && due.get().day() == 0)) {
                 continue;
@@ -313,12 +312,12 @@ public class Diaries {
         return sent;
     }
 
-    /** Writes and sends the referrer's summary of every episode whose time has come; returns how many. */
+    /** Writes and sends the referrer's summary of open episodes whose time has come (a batch); returns how many. */
     @Transactional
     public int sendSummaries(Instant now) {
         int written = 0;
         for (DiaryRepository.Episode episode : repository.dueForSummary(now.minus(properties.summaryAfter(Intent.DIAGNOSTIC)),
-                now.minus(properties.summaryAfter(Intent.THERAPEUTIC)))) {
+                now.minus(properties.summaryAfter(Intent.THERAPEUTIC)), BATCH)) {
             EpisodeView view = view(episode);
             Referral referral = referrals.show(new ReferralId(episode.referralId()));
             var referrer = referral.details().referrer();
@@ -341,11 +340,11 @@ public class Diaries {
         return written;
     }
 
-    /** Closes the episodes whose link has expired and publishes their final reading; returns how many. */
+    /** Closes episodes whose link has expired (a batch) and publishes their final reading; returns how many. */
     @Transactional
     public int closeExpired(Instant now) {
         int closed = 0;
-        for (DiaryRepository.Episode episode : repository.dueForClosing(now)) {
+        for (DiaryRepository.Episode episode : repository.dueForClosing(now, BATCH)) {
             if (repository.close(episode.id(), now)) {
                 audit.record(AuditAction.UPDATE, RECORD_TYPE, episode.id(), episode.patientId(), "closed");
                 events.publishEvent(reading(episode, repository.entries(episode.id())));
@@ -448,6 +447,16 @@ public class Diaries {
     private static <E extends Enum<E>> String codes(Set<E> chosen, Class<E> type) {
         EnumSet<E> ordered = chosen.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(chosen);
         return ordered.stream().map(Enum::name).collect(Collectors.joining(","));
+    }
+
+    /** The patient's words for the side-effect codes of an entry. */
+    public static List<String> sideEffectLabels(String codes) {
+        return labels(codes, SideEffect.class);
+    }
+
+    /** The patient's words for the red-flag codes of an entry. */
+    public static List<String> redFlagLabels(String codes) {
+        return labels(codes, RedFlag.class);
     }
 
     /** The patient's words for stored codes; a code this version does not know is shown as it is. */

@@ -53,6 +53,9 @@ public record DiaryProperties(
         if (dualBlockThresholdPercent < 50 || dualBlockThresholdPercent > 100) {
             throw new IllegalArgumentException("synovia.diary.dual-block-threshold-percent must be 50 to 100");
         }
+        // The fields are not assigned yet in a compact constructor: check with the parameters.
+        summaryBeforeClosing(diagnosticTimePoints, linkValidAfterLastPoint, summaryAfterDiagnostic, "diagnostic");
+        summaryBeforeClosing(therapeuticTimePoints, linkValidAfterLastPoint, summaryAfterTherapeutic, "therapeutic");
         if (requestsPerMinutePerLink < 1 || requestsPerMinutePerAddress < 1) {
             throw new IllegalArgumentException("synovia.diary.requests-per-minute-* must be at least 1");
         }
@@ -70,6 +73,15 @@ public record DiaryProperties(
     /** The relief a diagnostic block at this site must reach: 80% where local policy reads dual blocks, else 50%. */
     public int thresholdPercent(String siteCode) {
         return dualBlockSites.contains(siteCode) ? dualBlockThresholdPercent : DiaryReading.DEFAULT_THRESHOLD_PERCENT;
+    }
+
+    private static void summaryBeforeClosing(List<String> points, Duration validAfterLast, Duration summaryAfter,
+            String intent) {
+        Duration open = Duration.ofMinutes(parse(points, intent).getLast().minutesAfter()).plus(validAfterLast);
+        if (summaryAfter.isNegative() || summaryAfter.compareTo(open) >= 0) {
+            throw new IllegalArgumentException("synovia.diary.summary-after-" + intent + " must fall before the diary closes ("
+                    + open.toDays() + " days): closed diaries are not summarised");
+        }
     }
 
     private static List<TimePoint> parse(List<String> codes, String name) {

@@ -74,14 +74,16 @@ class DiaryRepository {
         return jdbc.sql("select * from diary_episode where id = ? for update").param(episodeId).query(this::episode).optional();
     }
 
-    List<Episode> open() {
-        return jdbc.sql("select * from diary_episode where closed_at is null order by injected_at").query(this::episode)
-                .list();
+    /** Episodes whose link still works. */
+    List<Episode> open(Instant now) {
+        return jdbc.sql("select * from diary_episode where closed_at is null and expires_at > ? order by injected_at")
+                .param(Timestamp.from(now)).query(this::episode).list();
     }
 
-    List<Episode> dueForClosing(Instant now) {
-        return jdbc.sql("select * from diary_episode where closed_at is null and expires_at <= ?")
-                .param(Timestamp.from(now)).query(this::episode).list();
+    /** Expired episodes not yet closed, a batch at a time, so that a loaded database is closed over several runs. */
+    List<Episode> dueForClosing(Instant now, int limit) {
+        return jdbc.sql("select * from diary_episode where closed_at is null and expires_at <= ? order by expires_at limit ?")
+                .params(Timestamp.from(now), limit).query(this::episode).list();
     }
 
     boolean close(UUID episodeId, Instant at) {
@@ -89,13 +91,18 @@ class DiaryRepository {
                 .params(Timestamp.from(at), episodeId).update() == 1;
     }
 
-    /** Episodes without a summary whose summary time has come; the intervals are per intent. */
-    List<Episode> dueForSummary(Instant diagnosticBefore, Instant therapeuticBefore) {
+    /**
+     * Open episodes without a summary whose summary time has come (the intervals are per intent), a batch at a
+     * time. A closed episode is never summarised automatically: a database filled with past diaries sends nothing.
+     */
+    List<Episode> dueForSummary(Instant diagnosticBefore, Instant therapeuticBefore, int limit) {
         return jdbc.sql("""
-                select e.* from diary_episode e where not exists (select 1 from diary_summary s where s.episode_id = e.id)
+                select e.* from diary_episode e where e.closed_at is null
+                and not exists (select 1 from diary_summary s where s.episode_id = e.id)
                 and ((e.intent = 'DIAGNOSTIC' and e.injected_at <= ?) or (e.intent = 'THERAPEUTIC' and e.injected_at <= ?))
-                order by e.injected_at""")
-                .params(Timestamp.from(diagnosticBefore), Timestamp.from(therapeuticBefore)).query(this::episode).list();
+                order by e.injected_at limit ?""")
+                .params(Timestamp.from(diagnosticBefore), Timestamp.from(therapeuticBefore), limit).query(this::episode)
+                .list();
     }
 
     void insertEntry(UUID id, UUID episodeId, DiaryReading.Entry e) {

@@ -29,7 +29,7 @@ class DiarySummaries {
 
     record Summary(String patientName, LocalDate dateOfBirth, String nhsNumber, String procedure, LocalDate injectedOn,
             LocalDate writtenOn, String intent, List<String> readingLines, List<String> sideEffects, List<String> redFlags,
-            String chartSvg, String chartDescription) {
+            List<String> glucose, String chartSvg, String chartDescription) {
 
         String text() {
             return "Pain diary summary for " + patientName + (nhsNumber == null ? "" : ", NHS number " + nhsNumber)
@@ -37,6 +37,7 @@ class DiarySummaries {
                     + String.join("\n", readingLines) + "\n\nSide effects: "
                     + (sideEffects.isEmpty() ? "none reported." : String.join("; ", sideEffects) + ".")
                     + "\nRed flags: " + (redFlags.isEmpty() ? "none reported." : String.join("; ", redFlags) + ".")
+                    + (glucose.isEmpty() ? "" : "\nBlood glucose reported (mmol/L): " + String.join(", ", glucose) + ".")
                     + "\n\nPain over time: " + chartDescription + "\nWritten " + writtenOn + ".";
         }
     }
@@ -56,8 +57,11 @@ class DiarySummaries {
         }
         List<String> sideEffects = effects.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
                 .toList();
+        // Readings a patient with diabetes gave on days 1-7 (facts AF-07, CX-09), for the referrer to see the rise.
+        List<String> glucose = view.entries().stream().filter(e -> e.glucoseMmolL() != null)
+                .map(e -> e.glucoseMmolL().stripTrailingZeros().toPlainString() + " at " + e.timePoint()).toList();
         return new Summary(view.patientName(), dateOfBirth, nhsNumber, procedure, injectedOn, writtenOn,
-                view.intent().label(), view.readingLines(), sideEffects, flags,
+                view.intent().label(), view.readingLines(), sideEffects, flags, glucose,
                 DiaryChart.svg(view.baselinePain(), view.entries(), "summary-chart"),
                 DiaryChart.description(view.baselinePain(), view.entries()));
     }

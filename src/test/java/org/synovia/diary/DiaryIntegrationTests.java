@@ -178,6 +178,12 @@ class DiaryIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("Give your blood sugar as a number in mmol/L")));
         assertThat(jdbc.sql("select count(*) from diary_entry where episode_id = ?").param(fixtures.episodeId(appointment.id()))
                 .query(Integer.class).single()).isZero();
+
+        diaries.record(token, pain("D1", 4));
+        mvc.perform(post("/my-diary/{t}", token).with(csrf()).with(from("10.1.0.1")).param("timePoint", "D1")
+                        .param("painNow", "4"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Your next entry is not due yet: day 2 after your injection.")));
     }
 
     @Test
@@ -250,6 +256,9 @@ class DiaryIntegrationTests {
     void answersAWrongOrExpiredLinkWithAPlainPage() throws Exception {
         Appointment appointment = fixtures.therapeuticKnee();
         String token = fixtures.link(appointment.id());
+        mvc.perform(get("/my-diary/{t}", token).with(from("10.1.0.4"))).andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")));
         String wrong = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 
         mvc.perform(get("/my-diary/{t}", wrong).with(from("10.1.0.4"))).andExpect(status().isNotFound())
@@ -309,7 +318,8 @@ class DiaryIntegrationTests {
         Appointment appointment = fixtures.therapeuticKnee();
         String token = fixtures.link(appointment.id());
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(2).plusHours(1));
-        diaries.record(token, new NewEntry("D2", 3, 5, null, Set.of(SideEffect.FLUSHING), null, Set.of(RedFlag.FEVER)));
+        diaries.record(token, new NewEntry("D2", 3, 5, null, Set.of(SideEffect.FLUSHING), new BigDecimal("11.0"),
+                Set.of(RedFlag.FEVER)));
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(42).plusHours(1));
         diaries.record(token, new NewEntry("W6", 3, 4, 2, Set.of(), null, Set.of()));
         assertThat(diaries.sendSummaries(Instant.now())).as("12 weeks have not passed").isZero();
@@ -323,7 +333,8 @@ class DiaryIntegrationTests {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Responder at 6 weeks: pain 7 to 3 at W6")
                     .contains("Duration of relief so far: 42 days").contains("Hot, red face (flushing) (D2)")
-                    .contains("fever").contains("(alert open)").contains("Pain before the injection 7 out of 10");
+                    .contains("fever").contains("(alert open)").contains("Pain before the injection 7 out of 10")
+                    .contains("Blood glucose (mmol/L) 11 at D2");
         }
         assertThat(jdbc.sql("select summary_text from diary_summary where episode_id = ?")
                 .param(fixtures.episodeId(appointment.id())).query(String.class).single()).contains("Responder at 6 weeks");
@@ -349,11 +360,12 @@ class DiaryIntegrationTests {
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());
         fixtures.injectedAgo(appointment.id(), Duration.ofMinutes(61));
-        diaries.record(token, pain("H1", 2));
+        diaries.record(token, new NewEntry("H1", 2, null, null, Set.of(SideEffect.FLUSHING), null, Set.of()));
 
         mvc.perform(get("/diary/episodes/{id}", appointment.id()).with(user(nurse.username()).roles("NURSE")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("Positive diagnostic response"),
+                        Matchers.containsString("<td>Hot, red face (flushing)</td>"),
                         Matchers.containsString("largest relief 71.4%"), Matchers.containsString("<svg"),
                         Matchers.containsString("Injection"))));
         mvc.perform(get("/diary/episodes/{id}/summary.pdf", appointment.id()).with(user(nurse.username()).roles("NURSE")))

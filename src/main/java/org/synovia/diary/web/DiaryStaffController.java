@@ -49,6 +49,8 @@ class DiaryStaffController {
     String episode(@PathVariable("appointmentId") UUID appointmentId, Model model) {
         model.addAttribute("episode", diaries.episode(appointmentId).orElse(null));
         model.addAttribute("appointmentId", appointmentId);
+        model.addAttribute("sideEffectLabels", (java.util.function.Function<String, java.util.List<String>>) Diaries::sideEffectLabels);
+        model.addAttribute("redFlagLabels", (java.util.function.Function<String, java.util.List<String>>) Diaries::redFlagLabels);
         model.addAttribute("zone", clock.getZone());
         return "diary/episode";
     }

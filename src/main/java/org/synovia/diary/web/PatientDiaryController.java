@@ -43,6 +43,13 @@ class PatientDiaryController {
         this.clock = clock;
     }
 
+    /** The secret is in the address: never send it on as a Referer, never keep the page in a shared cache. */
+    @org.springframework.web.bind.annotation.ModelAttribute
+    void privateLinkHeaders(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "no-store");
+    }
+
     @GetMapping("/my-diary/{token}")
     String show(@PathVariable("token") String token, HttpServletRequest request, HttpServletResponse response,
             Model model) {
@@ -78,8 +85,10 @@ class PatientDiaryController {
         catch (InvalidInputException e) {
             FormErrors.bind(e, result);
             PatientDiary diary = diaries.open(token);
-            // The time point may have moved on while the page was open: offer the one due now.
-            diary.due().ifPresent(p -> entryForm.setTimePoint(p.code()));
+            // The time point may have moved on while the page was open: offer the one due now, or, when none is
+            // due, say why above the page (there is no form to show the message beside).
+            diary.due().ifPresentOrElse(p -> entryForm.setTimePoint(p.code()),
+                    () -> model.addAttribute("problem", e.problems().getFirst().message()));
             return page(token, diary, model);
         }
     }
