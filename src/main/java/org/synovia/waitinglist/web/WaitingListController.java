@@ -27,6 +27,8 @@ import org.synovia.waitinglist.WaitingListFilter;
 import org.synovia.waitinglist.WaitingListProperties;
 import org.synovia.shared.web.FlashMessages;
 
+import static org.synovia.shared.web.CsvCells.cell;
+
 @Controller
 @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
 class WaitingListController {
@@ -91,18 +93,5 @@ class WaitingListController {
         FlashMessages.attempt(redirect, "Patient unavailability saved.",
                 () -> waitingList.setUnavailability(referralId, from, to));
         return "redirect:/waiting-list";
-    }
-
-    /** Quotes every cell and defuses spreadsheet formulas (text starting with = + - @; numbers stay numbers). */
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        boolean number = text.matches("-?\\d+(\\.\\d+)?");
-        if (!text.isEmpty() && !number && "=+-@".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        return "\"" + text.replace("\"", "\"\"") + "\"";
     }
 }

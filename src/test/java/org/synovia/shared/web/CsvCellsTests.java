@@ -1,11 +1,11 @@
-package org.synovia.waitinglist.web;
+package org.synovia.shared.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class CsvCellTests {
+class CsvCellsTests {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
@@ -17,6 +17,6 @@ class CsvCellTests {
             "-cmd|\"'-cmd\"",
             "@SUM(A1)|\"'@SUM(A1)\""})
     void quotesEveryCellAndDefusesSpreadsheetFormulasButNotNumbers(String value, String cell) {
-        assertThat(WaitingListController.cell(value)).isEqualTo(cell);
+        assertThat(CsvCells.cell(value)).isEqualTo(cell);
     }
 }

@@ -1,0 +1,18 @@
+package org.synovia.outcomes.synthetic;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The synthetic-data generator (ADR 0019). Off unless {@code procedures} is above 0.
+ *
+ * @param procedures     signed procedures to create, each with its patient, referral, vetting, waiting-list entry,
+ *                       slot, appointment, visit, record, drugs and (for most) a diary
+ * @param seed           the same seed on an empty database gives the same data
+ * @param years          the period the procedures are spread over, ending yesterday
+ * @param exitWhenDone   stop the application after generating (a command rather than a server)
+ */
+@ConfigurationProperties("synovia.synthetic")
+public record SyntheticProperties(@DefaultValue("0") int procedures, @DefaultValue("20261121") long seed,
+        @DefaultValue("3") int years, @DefaultValue("false") boolean exitWhenDone) {
+}
