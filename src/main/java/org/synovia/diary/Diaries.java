@@ -125,7 +125,7 @@ public class Diaries {
         DiabetesType diabetes = referral.details().diabetes();
         var episode = new DiaryRepository.Episode(UUID.randomUUID(), event.appointmentId(), event.referralId(),
                 event.patientId(), intent, injectedAt, record.get().painBefore(),
-                properties.thresholdPercent(referral.details().siteCode()), expiresAt, clock.instant(), null,
+                properties.thresholdPercent(referral.details().siteCode(), procedures.reliefThresholds()), expiresAt, clock.instant(), null,
                 diabetes != null && diabetes != DiabetesType.NONE);
         String token = newToken();
         if (!repository.insertEpisode(episode, sha256(token))) {
@@ -416,7 +416,8 @@ public class Diaries {
         return new EpisodeView(episode.id(), episode.appointmentId(), episode.patientId(), patient.displayName(),
                 patient.email() != null && !patient.email().isBlank(), episode.intent(), episode.injectedAt(), episode.baselinePain(),
                 episode.thresholdPercent(), episode.expiresAt(), episode.closedAt(), entries, reading,
-                ReadingWords.lines(reading, entries, episode.thresholdPercent(), properties.anaestheticWindowMinutes()),
+                ReadingWords.lines(reading, entries, episode.thresholdPercent(), procedures.reliefThresholds(),
+                        properties.anaestheticWindowMinutes()),
                 DiaryChart.svg(episode.baselinePain(), entries, "episode-chart"),
                 alertsOf(repository.alerts(false, episode.id(), 50)), summary.map(DiaryRepository.SummaryRow::writtenAt)
                         .orElse(null), summary.map(DiaryRepository.SummaryRow::sentTo).orElse(null));

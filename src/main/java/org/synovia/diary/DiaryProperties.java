@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.synovia.procedure.ReliefThresholds;
 import org.synovia.referral.Intent;
 
 /**
@@ -17,8 +18,8 @@ import org.synovia.referral.Intent;
  * @param linkValidAfterLastPoint   the link keeps working this long after the last time point, then the episode closes
  * @param summaryAfterDiagnostic    when the referrer's summary goes after a diagnostic injection (default 2 weeks)
  * @param summaryAfterTherapeutic   when it goes after a therapeutic one (default 12 weeks, OM-06)
- * @param dualBlockSites            site codes where local policy reads diagnostic blocks as dual comparative blocks
- * @param dualBlockThresholdPercent the relief those need (DX-02: 80%); others need 50% (DX-01)
+ * @param dualBlockSites            site codes where local policy reads diagnostic blocks as dual comparative blocks;
+ *                                  the percentages are the procedure day's ({@code synovia.procedure.*-relief-percent})
  * @param remindHourlyPoints        also email reminders for the points within the day of the injection
  * @param checkInterval             how often the job looks for reminders, summaries and episodes to close
  * @param urgentContact             whom the patient calls at once about a red flag (AF-06), as the patient reads it
@@ -34,7 +35,6 @@ public record DiaryProperties(
         @DefaultValue("P14D") Duration summaryAfterDiagnostic,
         @DefaultValue("P84D") Duration summaryAfterTherapeutic,
         @DefaultValue({}) List<String> dualBlockSites,
-        @DefaultValue("80") int dualBlockThresholdPercent,
         @DefaultValue("false") boolean remindHourlyPoints,
         @DefaultValue("PT15M") Duration checkInterval,
         @DefaultValue("the injection service on the number in your appointment letter") String urgentContact,
@@ -49,9 +49,6 @@ public record DiaryProperties(
         parse(therapeuticTimePoints, "therapeutic-time-points");
         if (anaestheticWindowMinutes < 30 || anaestheticWindowMinutes > 24 * 60) {
             throw new IllegalArgumentException("synovia.diary.anaesthetic-window-minutes must be 30 to 1440");
-        }
-        if (dualBlockThresholdPercent < 50 || dualBlockThresholdPercent > 100) {
-            throw new IllegalArgumentException("synovia.diary.dual-block-threshold-percent must be 50 to 100");
         }
         // The fields are not assigned yet in a compact constructor: check with the parameters.
         summaryBeforeClosing(diagnosticTimePoints, linkValidAfterLastPoint, summaryAfterDiagnostic, "diagnostic");
@@ -70,9 +67,12 @@ public record DiaryProperties(
         return intent == Intent.DIAGNOSTIC ? summaryAfterDiagnostic : summaryAfterTherapeutic;
     }
 
-    /** The relief a diagnostic block at this site must reach: 80% where local policy reads dual blocks, else 50%. */
-    public int thresholdPercent(String siteCode) {
-        return dualBlockSites.contains(siteCode) ? dualBlockThresholdPercent : DiaryReading.DEFAULT_THRESHOLD_PERCENT;
+    /**
+     * The relief a diagnostic block at this site must reach: the dual-block percentage (DX-02, 80% published) where
+     * local policy reads dual blocks, else the diagnostic one (DX-01, 50% published).
+     */
+    public int thresholdPercent(String siteCode, ReliefThresholds thresholds) {
+        return dualBlockSites.contains(siteCode) ? thresholds.dualBlockPercent() : thresholds.diagnosticPercent();
     }
 
     private static void summaryBeforeClosing(List<String> points, Duration validAfterLast, Duration summaryAfter,

@@ -28,10 +28,6 @@ import org.synovia.referral.Intent;
  */
 public final class DiaryReading {
 
-    /** Relief that reads as a positive diagnostic block by default (facts DX-01, DX-03, DX-04). */
-    public static final int DEFAULT_THRESHOLD_PERCENT = 50;
-    /** Relief required of dual comparative medial branch blocks by SIS/CMS (facts DX-02). */
-    public static final int DUAL_BLOCK_THRESHOLD_PERCENT = 80;
     /** The window in which a local anaesthetic acts: bupivacaine about 4 to 8 hours (facts DX-05). */
     public static final int DEFAULT_ANAESTHETIC_WINDOW_MINUTES = 8 * 60;
     /** A clinically important fall in pain NRS: about 2 points (facts OM-01). */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.synovia.procedure.ReliefThresholds;
 import org.synovia.referral.Intent;
 
 /** The reading in sentences for the team and the referrer, each naming the threshold and the facts row it used. */
@@ -14,11 +15,11 @@ final class ReadingWords {
     }
 
     static List<String> lines(DiaryReadingUpdated reading, List<DiaryReading.Entry> entries, int thresholdPercent,
-            int windowMinutes) {
+            ReliefThresholds thresholds, int windowMinutes) {
         List<String> lines = new ArrayList<>();
         int baseline = reading.baselinePain();
         if (reading.intent() != Intent.THERAPEUTIC) {
-            lines.add(diagnostic(reading, thresholdPercent, windowMinutes));
+            lines.add(diagnostic(reading, thresholdPercent, thresholds, windowMinutes));
         }
         if (reading.intent() != Intent.DIAGNOSTIC) {
             lines.add(therapeutic(reading, entries));
@@ -28,19 +29,20 @@ final class ReadingWords {
         return lines;
     }
 
-    private static String diagnostic(DiaryReadingUpdated reading, int thresholdPercent, int windowMinutes) {
+    private static String diagnostic(DiaryReadingUpdated reading, int thresholdPercent, ReliefThresholds thresholds,
+            int windowMinutes) {
         BigDecimal best = reading.bestReliefPercent();
         String window = windowMinutes % 60 == 0 ? windowMinutes / 60 + " hours" : windowMinutes + " minutes";
         if (best == null) {
             return "Diagnostic response: not yet read (no entry in the first " + window + " after the injection).";
         }
         String percent = best.stripTrailingZeros().toPlainString() + "%";
-        String fifty = DiaryReading.meetsThreshold(best, DiaryReading.DEFAULT_THRESHOLD_PERCENT) ? "met" : "not met";
-        String eighty = DiaryReading.meetsThreshold(best, DiaryReading.DUAL_BLOCK_THRESHOLD_PERCENT) ? "met" : "not met";
+        String fifty = DiaryReading.meetsThreshold(best, thresholds.diagnosticPercent()) ? "met" : "not met";
+        String eighty = DiaryReading.meetsThreshold(best, thresholds.dualBlockPercent()) ? "met" : "not met";
         return (Boolean.TRUE.equals(reading.diagnosticPositive()) ? "Positive diagnostic response" : "Negative diagnostic response")
                 + ": largest relief " + percent + " in the first " + window + " (DX-05), against this procedure's threshold of "
-                + thresholdPercent + "%. Criterion of " + DiaryReading.DEFAULT_THRESHOLD_PERCENT + "% (facts DX-01): " + fifty
-                + "; criterion of " + DiaryReading.DUAL_BLOCK_THRESHOLD_PERCENT + "% for dual comparative blocks (DX-02): "
+                + thresholdPercent + "%. Criterion of " + thresholds.diagnosticPercent() + "% (facts DX-01): " + fifty
+                + "; criterion of " + thresholds.dualBlockPercent() + "% for dual comparative blocks (DX-02): "
                 + eighty + ".";
     }
 

@@ -491,6 +491,14 @@ public class Procedures {
         return response;
     }
 
+    /**
+     * The relief a diagnostic injection must reach (settings {@code synovia.procedure.diagnostic-relief-percent} and
+     * {@code dual-block-relief-percent}; facts DX-01..04): one setting for the procedure day and the diary alike.
+     */
+    public ReliefThresholds reliefThresholds() {
+        return properties.thresholds();
+    }
+
     /** The minutes after the injection at which scores are suggested (setting {@code synovia.procedure.pain-score-minutes}). */
     public List<Integer> suggestedPainScoreMinutes() {
         return properties.painScoreMinutes();

@@ -7,13 +7,14 @@ import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.synovia.procedure.ReliefThresholds;
 import org.synovia.referral.Intent;
 
 class DiaryPropertiesTests {
 
     private static DiaryProperties properties(List<String> diagnostic, Duration summaryAfterDiagnostic, List<String> dualSites) {
         return new DiaryProperties(diagnostic, List.of("D1", "W6", "W12"), 480, Duration.ofDays(7), summaryAfterDiagnostic,
-                Duration.ofDays(84), dualSites, 80, false, Duration.ofMinutes(15), "the service on 01632 960000", 30, 120);
+                Duration.ofDays(84), dualSites, false, Duration.ofMinutes(15), "the service on 01632 960000", 30, 120);
     }
 
     @Test
@@ -22,8 +23,11 @@ class DiaryPropertiesTests {
 
         assertThat(p.timePoints(Intent.DIAGNOSTIC)).extracting(TimePoint::code).containsExactly("M30", "H2", "D1");
         assertThat(p.timePoints(Intent.THERAPEUTIC)).extracting(TimePoint::code).containsExactly("D1", "W6", "W12");
-        assertThat(p.thresholdPercent("FACET_LUMBAR")).isEqualTo(80);
-        assertThat(p.thresholdPercent("KNEE_JOINT")).isEqualTo(50);
+        assertThat(p.thresholdPercent("FACET_LUMBAR", ReliefThresholds.PUBLISHED)).isEqualTo(80);
+        assertThat(p.thresholdPercent("KNEE_JOINT", ReliefThresholds.PUBLISHED)).isEqualTo(50);
+        // The percentages are the procedure day's settings, whatever a hospital sets them to.
+        assertThat(p.thresholdPercent("FACET_LUMBAR", new ReliefThresholds(60, 90))).isEqualTo(90);
+        assertThat(p.thresholdPercent("KNEE_JOINT", new ReliefThresholds(60, 90))).isEqualTo(60);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Random;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.synovia.procedure.ReliefThresholds;
 import org.synovia.referral.Intent;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
@@ -53,7 +54,7 @@ class DiaryTiming {
         DiaryReadingUpdated reading = DiaryReading.read(episode, entries);
         var view = new EpisodeView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "TEST, Alex", true,
                 Intent.THERAPEUTIC, injected, 8, 50, injected, null, entries, reading,
-                ReadingWords.lines(reading, entries, 50, 480), DiaryChart.svg(8, entries, "t"), List.of(), null, null);
+                ReadingWords.lines(reading, entries, 50, ReliefThresholds.PUBLISHED, 480), DiaryChart.svg(8, entries, "t"), List.of(), null, null);
         var summary = DiarySummaries.summary(view, LocalDate.of(1970, 3, 14), null, "Knee joint (left)",
                 LocalDate.of(2026, 1, 5), LocalDate.of(2026, 3, 30));
         for (int i = 0; i < 5; i++) {

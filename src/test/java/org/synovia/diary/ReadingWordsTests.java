@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.synovia.procedure.ReliefThresholds;
 import org.synovia.referral.Intent;
 
 class ReadingWordsTests {
@@ -14,7 +15,7 @@ class ReadingWordsTests {
     private static List<String> lines(Intent intent, int baseline, int threshold, String written) {
         List<DiaryReading.Entry> entries = DiaryReadingTests.entries(written);
         var episode = new DiaryReading.Episode(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), intent, baseline, threshold);
-        return ReadingWords.lines(DiaryReading.read(episode, entries), entries, threshold, 480);
+        return ReadingWords.lines(DiaryReading.read(episode, entries), entries, threshold, ReliefThresholds.PUBLISHED, 480);
     }
 
     @ParameterizedTest(name = "[{index}] {0} baseline {1}, {3}")

@@ -189,7 +189,7 @@ final class Procedure {
             Site site, Drug drug, boolean diagnostic, int baseline, Instant injected, Instant started, boolean diabetic,
             String tag) {
         UUID episode = uuid(r);
-        int threshold = plan.diary.thresholdPercent(site.code());
+        int threshold = plan.diary.thresholdPercent(site.code(), plan.thresholds);
         List<TimePoint> points = plan.diary.timePoints(diagnostic ? Intent.DIAGNOSTIC : Intent.THERAPEUTIC);
         int window = plan.diary.anaestheticWindowMinutes();
         // As the diary sets them: the link lasts until the last time point and then a while longer.

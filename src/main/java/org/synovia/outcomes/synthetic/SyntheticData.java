@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.diary.DiaryProperties;
 import org.synovia.outcomes.Outcomes;
+import org.synovia.procedure.Procedures;
+import org.synovia.procedure.ReliefThresholds;
 
 /**
  * Fills a database with realistic synthetic patients, referrals, vetting decisions, waiting-list entries,
@@ -52,10 +54,12 @@ public class SyntheticData {
     private final Outcomes outcomes;
     private final Clock clock;
     private final DiaryProperties diary;
+    private final ReliefThresholds thresholds;
 
     SyntheticData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, Outcomes outcomes, Clock clock,
-            DiaryProperties diary) {
+            DiaryProperties diary, Procedures procedures) {
         this.diary = diary;
+        this.thresholds = procedures.reliefThresholds();
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;
@@ -130,6 +134,7 @@ public class SyntheticData {
         final String[] referrers;
         /** The diary's own settings: time points, anaesthetic window and thresholds, as real episodes get them. */
         DiaryProperties diary;
+        ReliefThresholds thresholds;
         boolean nhsNumbers = true;
         long nextNhs;
 
@@ -171,6 +176,7 @@ public class SyntheticData {
         Long highest = jdbc.sql("select max(substr(nhs_number, 1, 9)::bigint) from patient where nhs_number like '999%'")
                 .query(Long.class).optional().orElse(null);
         plan.diary = diary;
+        plan.thresholds = thresholds;
         plan.nextNhs = highest == null ? 999_000_000L : highest + 1;
         return plan;
     }
