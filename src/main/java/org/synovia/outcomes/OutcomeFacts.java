@@ -192,7 +192,8 @@ class OutcomeFacts {
 
     /** When the newest row was refreshed, for the page's footnote; null when the table is empty. */
     Instant lastRefreshed() {
-        Timestamp last = jdbc.sql("select max(refreshed_at) from outcome_fact").query(Timestamp.class).single();
-        return last == null ? null : last.toInstant();
+        // max() of no rows is one null row: optional() reads it as empty where single() would refuse it.
+        return jdbc.sql("select max(refreshed_at) from outcome_fact").query(Timestamp.class).optional()
+                .map(Timestamp::toInstant).orElse(null);
     }
 }

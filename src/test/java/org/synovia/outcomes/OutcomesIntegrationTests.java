@@ -48,6 +48,7 @@ class OutcomesIntegrationTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired Outcomes outcomes;
+    @Autowired OutcomeFacts facts;
 
     LocalDate from;
     LocalDate to;
@@ -194,6 +195,17 @@ class OutcomesIntegrationTests {
                         : csv.get("all|All procedures|procedures"))
                 .contains(csv.get("all|All procedures|responders") + " of " + csv.get("all|All procedures|read_at_6_weeks"));
         assertThat(page).as("every chart's figures are also in a table").contains("<table").contains("Relieved at 6 weeks");
+    }
+
+    @Test
+    void hasNoLastRefreshBeforeAnyProcedureHasBeenSigned() {
+        // A new service has no rows at all: the page's footnote must read that as "never", not fail (rolled back).
+        transactions.executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            assertThat(facts.lastRefreshed()).isNotNull();
+            jdbc.sql("delete from outcome_fact").update();
+            assertThat(facts.lastRefreshed()).isNull();
+        });
     }
 
     @Test
