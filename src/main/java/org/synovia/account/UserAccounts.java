@@ -1,8 +1,6 @@
 package org.synovia.account;
 
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,12 +8,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.Secrets;
 
 /** Creates, lists and changes staff accounts. */
 @Service
 public class UserAccounts {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final UserAccountRepository repository;
     private final PasswordEncoder passwordEncoder;
@@ -66,9 +64,7 @@ public class UserAccounts {
 
     /** A password nobody knows until it is shown once: for the first administrator. */
     public static String randomPassword() {
-        byte[] bytes = new byte[18];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Secrets.newToken(18);
     }
 
     private void requireExisting(String username) {

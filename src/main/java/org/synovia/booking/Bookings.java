@@ -1,9 +1,5 @@
 package org.synovia.booking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,8 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +36,10 @@ import org.synovia.scheduling.Slot;
 import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
-import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.shared.Secrets;
 import org.synovia.vetting.AcceptedProtocols.AcceptedProtocol;
 import org.synovia.vetting.AcceptedProtocols.BookingCheck;
+import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.waitinglist.WaitingList;
 import org.synovia.waitinglist.WaitingListEntry;
 import org.synovia.waitinglist.WaitingListFilter;
@@ -71,7 +66,6 @@ public class Bookings {
     static final String PATIENT_LINK = "patient (own link)";
     /** Who a booking the patient chose through their booking link is recorded as. */
     static final String PATIENT_INVITATION = "patient (booking link)";
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final AppointmentRepository repository;
     private final Sessions sessions;
@@ -197,10 +191,8 @@ public class Bookings {
     /** The secret for an invitation's link (only its hash is kept); empty once used or expired. */
     @Transactional
     public Optional<String> newInvitationToken(UUID invitationId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return repository.setInvitationToken(invitationId, sha256(token), clock.instant()) ? Optional.of(token)
+        String token = Secrets.newToken(32);
+        return repository.setInvitationToken(invitationId, Secrets.sha256Hex(token), clock.instant()) ? Optional.of(token)
                 : Optional.empty();
     }
 
@@ -229,7 +221,7 @@ public class Bookings {
                 throw new InvalidInputException("slotId", "This link offers one appointment only.");
             }
             Appointment appointment = bookAs(open.referralId(), slotId, PATIENT_INVITATION);
-            repository.useInvitation(sha256(token), clock.instant(), appointment.id());
+            repository.useInvitation(Secrets.sha256Hex(token), clock.instant(), appointment.id());
             return appointment;
         });
     }
@@ -254,7 +246,7 @@ public class Bookings {
         if (token == null || token.length() > 100) {
             return Optional.empty();
         }
-        return repository.openInvitation(sha256(token), clock.instant())
+        return repository.openInvitation(Secrets.sha256Hex(token), clock.instant())
                 .filter(open -> referrals.show(new ReferralId(open.referralId())).status() == ReferralStatus.WAITING);
     }
 
@@ -338,10 +330,8 @@ public class Bookings {
      */
     @Transactional
     public Optional<String> newPatientLink(UUID appointmentId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        if (!repository.setPatientLinkHash(appointmentId, sha256(token))) {
+        String token = Secrets.newToken(32);
+        if (!repository.setPatientLinkHash(appointmentId, Secrets.sha256Hex(token))) {
             return Optional.empty();
         }
         Appointment appointment = repository.find(appointmentId).orElseThrow();
@@ -353,7 +343,7 @@ public class Bookings {
     @Transactional
     public Optional<Appointment> byPatientLink(String token) {
         Optional<Appointment> appointment = token == null || token.length() > 100 ? Optional.empty()
-                : repository.byPatientLinkHash(sha256(token)).filter(a -> a.active() && a.start().isAfter(clock.instant()));
+                : repository.byPatientLinkHash(Secrets.sha256Hex(token)).filter(a -> a.active() && a.start().isAfter(clock.instant()));
         appointment.ifPresent(a -> audit.record(AuditAction.READ, RECORD_TYPE, a.id(), a.patientId(), "opened by patient link"));
         return appointment;
     }
@@ -568,16 +558,6 @@ public class Bookings {
 
     private static List<String> plan(BookingCheck check) {
         return check.assessment().medicationPlans().stream().map(MedicationPlan::patientInstruction).toList();
-    }
-
-    private static String sha256(String token) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(token.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sqlState(Throwable e) {

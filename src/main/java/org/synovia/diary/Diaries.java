@@ -1,16 +1,11 @@
 package org.synovia.diary;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
@@ -47,6 +42,7 @@ import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.Secrets;
 
 /**
  * The patient's diary. An episode starts when a procedure record is signed: the patient gets a secret link by
@@ -59,7 +55,6 @@ import org.synovia.shared.InvalidInputException;
 public class Diaries {
 
     private static final Logger log = LoggerFactory.getLogger(Diaries.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int TOKEN_BYTES = 32;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,100}");
     private static final String RECORD_TYPE = "DiaryEpisode";
@@ -127,8 +122,8 @@ public class Diaries {
                 event.patientId(), intent, injectedAt, record.get().painBefore(),
                 properties.thresholdPercent(referral.details().siteCode(), procedures.reliefThresholds()), expiresAt, clock.instant(), null,
                 diabetes != null && diabetes != DiabetesType.NONE);
-        String token = newToken();
-        if (!repository.insertEpisode(episode, sha256(token))) {
+        String token = Secrets.newToken(TOKEN_BYTES);
+        if (!repository.insertEpisode(episode, Secrets.sha256(token))) {
             return Optional.empty();
         }
         audit.record(AuditAction.CREATE, RECORD_TYPE, episode.id(), episode.patientId(), intent.label() + " diary started");
@@ -297,8 +292,8 @@ public class Diaries {
                 continue;
             }
             // A fresh link, since only hashes are kept; the earlier links keep working until the episode expires.
-            String token = newToken();
-            repository.insertLink(sha256(token), episode.id(), now);
+            String token = Secrets.newToken(TOKEN_BYTES);
+            repository.insertLink(Secrets.sha256(token), episode.id(), now);
             outbox.queue(patient.email(), "Your pain diary: an entry is due", "Dear " + patient.givenName() + ",\n\n"
                     + "Your pain diary asks for an entry now (" + due.get().label().toLowerCase() + "). It takes a minute. "
                     + "It is fine to miss one. Open your diary here (keep this link private):\n"
@@ -362,7 +357,8 @@ public class Diaries {
         if (token == null || !TOKEN.matcher(token).matches()) {
             throw new DiaryLinkRefused(false);
         }
-        DiaryRepository.Episode episode = repository.byTokenHash(sha256(token)).orElseThrow(() -> new DiaryLinkRefused(false));
+        DiaryRepository.Episode episode = repository.byTokenHash(Secrets.sha256(token))
+                .orElseThrow(() -> new DiaryLinkRefused(false));
         if (!episode.openAt(clock.instant())) {
             throw new DiaryLinkRefused(true);
         }
@@ -471,20 +467,5 @@ public class Diaries {
                 return c;
             }
         }).toList();
-    }
-
-    private static String newToken() {
-        byte[] secret = new byte[TOKEN_BYTES];
-        RANDOM.nextBytes(secret);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    }
-
-    private static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,13 +2,10 @@ package org.synovia.fhir;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,8 +24,9 @@ import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.shared.CurrentUser;
-import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.InvalidInputException.FieldProblem;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.Secrets;
 
 /**
  * Creates, lists and authenticates the hospital systems that call the FHIR API. A secret is 256 random bits
@@ -39,7 +37,6 @@ import org.synovia.shared.InvalidInputException.FieldProblem;
 @Service
 public class ApiClients {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SECRET_BYTES = 32;
 
     private final JdbcClient jdbc;
@@ -81,10 +78,8 @@ public class ApiClients {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        byte[] raw = new byte[SECRET_BYTES];
-        RANDOM.nextBytes(raw);
-        String secret = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
-        ApiClient client = new ApiClient(UUID.randomUUID(), "fhir-" + HexFormat.of().formatHex(randomBytes(6)), label,
+        String secret = Secrets.newToken(SECRET_BYTES);
+        ApiClient client = new ApiClient(UUID.randomUUID(), "fhir-" + HexFormat.of().formatHex(Secrets.randomBytes(6)), label,
                 List.copyOf(granted), true, clock.instant(), CurrentUser.username());
         // Referrals name the account that submitted them: the client has one, disabled so that nobody signs in with it.
         String accountName = "API client: " + client.name();
@@ -140,18 +135,6 @@ public class ApiClients {
     }
 
     static String hash(String secret) {
-        try {
-            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] randomBytes(int n) {
-        byte[] bytes = new byte[n];
-        RANDOM.nextBytes(bytes);
-        return bytes;
+        return "sha256:" + Secrets.sha256Hex(secret);
     }
 }

@@ -1,11 +1,9 @@
 package org.synovia.procedure;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+
+import org.synovia.shared.Secrets;
 
 /**
  * What the patient is asked to agree to: the procedure, its benefits, the risks from the catalogue for
@@ -69,16 +67,7 @@ public record ConsentDocument(String version, String procedure, List<ConsentRisk
         ALTERNATIVES.forEach(a -> text.append("- ").append(a).append('\n'));
         text.append("I understand the above, have had the chance to ask questions, and agree to the procedure.");
         String body = text.toString();
-        return new ConsentDocument(VERSION, procedure, risks, body, sha256(body));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new ConsentDocument(VERSION, procedure, risks, body, Secrets.sha256Hex(body));
     }
 
     /** A recorded consent. */
