@@ -24,6 +24,17 @@ final class EmbeddedPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, Running> RUNNING = new HashMap<>();
 
+    /**
+     * A commit is acknowledged only once it is on disk. The embedded library starts PostgreSQL with
+     * {@code -F} (fsync off) and {@code synchronous_commit=off}, which loses acknowledged transactions
+     * when the server dies and can corrupt the cluster when the machine does; these settings come after
+     * its own on the command line and win.
+     */
+    static final Map<String, String> DURABILITY = Map.of(
+            "fsync", "on",
+            "synchronous_commit", "on",
+            "full_page_writes", "on");
+
     private record Running(EmbeddedPostgres postgres, int leases) {
     }
 
@@ -76,6 +87,7 @@ final class EmbeddedPostgresServer {
                     // The leases stop the server in order; a JVM hook of its own would race the closing contexts.
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60));
+            DURABILITY.forEach(builder::setServerConfig);
             if (properties.port() > 0) {
                 builder.setPort(properties.port());
             }
