@@ -9,14 +9,28 @@ import java.util.List;
  * which one the local policy chose.
  *
  * @param justificationRequired a "soft stop": the clinician may proceed only with a written reason
+ * @param actions what the clinician can do about it; a STOP always offers an override with a reason
+ * @param evidence the source's own strength-of-evidence note where it gives one, or null
  */
 public record Finding(String ruleId, String ruleName, Severity severity, String message,
         List<GuidelineReference> sources, List<SourceAnswer> sourceAnswers, String policyChoice,
-        boolean justificationRequired) {
+        boolean justificationRequired, List<FindingAction> actions, String evidence) {
 
     public Finding {
         sources = List.copyOf(sources);
         sourceAnswers = List.copyOf(sourceAnswers == null ? List.of() : sourceAnswers);
+        actions = List.copyOf(actions == null ? List.of() : actions);
+    }
+
+    public Finding(String ruleId, String ruleName, Severity severity, String message, List<GuidelineReference> sources,
+            List<SourceAnswer> sourceAnswers, String policyChoice, boolean justificationRequired) {
+        this(ruleId, ruleName, severity, message, sources, sourceAnswers, policyChoice, justificationRequired, List.of(),
+                null);
+    }
+
+    /** Whether booking is blocked until someone with the grade local policy names overrides it with a reason. */
+    public boolean blocksBooking() {
+        return severity == Severity.STOP;
     }
 
     /** The fact rows this finding rests on, e.g. [AC-24, AC-40]. */

@@ -6,12 +6,14 @@ import java.util.List;
 
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
+import org.synovia.shared.YesNoUnknown;
 
 /**
  * What the engine needs to know about the patient. Give either {@code dateOfBirth} or
  * {@code ageYears}; either a creatinine with its date (clearance by Cockcroft–Gault on actual weight,
- * facts AC-41) or {@code creatinineClearanceMlPerMin} directly. Unknown values are null: a rule that
- * needs one says so rather than guessing. Use {@link #builder()} to fill only what is known.
+ * facts AC-41) or {@code creatinineClearanceMlPerMin} directly. Unknown values are null, and every yes/no
+ * fact is a {@link YesNoUnknown} that is "not known" unless recorded: a rule that needs one says so rather
+ * than guessing. Use {@link #builder()} to fill only what is known.
  */
 public record PatientFacts(
         LocalDate dateOfBirth,
@@ -23,31 +25,39 @@ public record PatientFacts(
         LocalDate creatinineDate,
         Double creatinineClearanceMlPerMin,
         DiabetesType diabetes,
-        boolean onInsulin,
+        YesNoUnknown onInsulin,
         Integer hba1cMmolPerMol,
         List<Allergy> allergies,
-        boolean previousContrastReaction,
+        YesNoUnknown previousContrastReaction,
         PregnancyStatus pregnancy,
         Integer pregnancyWeeks,
         LocalDate lastMenstrualPeriod,
         Integer cycleLengthDays,
-        Boolean childbearingPotential,
-        boolean infectionAtSite,
-        boolean systemicInfection,
-        boolean suspectedSepticJoint,
-        boolean prostheticJointAtSite,
+        YesNoUnknown childbearingPotential,
+        YesNoUnknown infectionAtSite,
+        YesNoUnknown systemicInfection,
+        YesNoUnknown suspectedSepticJoint,
+        YesNoUnknown prostheticJointAtSite,
         PlannedJointReplacement plannedJointReplacement,
         ThromboticRiskMarkers thromboticRisk,
         BleedingRiskFactors bleedingRiskFactors,
-        InrResult latestInr) {
+        InrResult latestInr,
+        DayObservations observations) {
 
     public PatientFacts {
         allergies = List.copyOf(allergies == null ? List.of() : allergies);
         sex = sex == null ? Sex.NOT_KNOWN : sex;
         diabetes = diabetes == null ? DiabetesType.NONE : diabetes;
         pregnancy = pregnancy == null ? PregnancyStatus.NOT_APPLICABLE : pregnancy;
-        thromboticRisk = thromboticRisk == null ? ThromboticRiskMarkers.NONE : thromboticRisk;
-        bleedingRiskFactors = bleedingRiskFactors == null ? BleedingRiskFactors.NONE : bleedingRiskFactors;
+        onInsulin = known(onInsulin);
+        previousContrastReaction = known(previousContrastReaction);
+        childbearingPotential = known(childbearingPotential);
+        infectionAtSite = known(infectionAtSite);
+        systemicInfection = known(systemicInfection);
+        suspectedSepticJoint = known(suspectedSepticJoint);
+        prostheticJointAtSite = known(prostheticJointAtSite);
+        thromboticRisk = thromboticRisk == null ? ThromboticRiskMarkers.NOT_RECORDED : thromboticRisk;
+        bleedingRiskFactors = bleedingRiskFactors == null ? BleedingRiskFactors.NOT_RECORDED : bleedingRiskFactors;
         new Checks()
                 .range("ageYears", ageYears, 0, 120, "years")
                 .range("weightKg", weightKg, 2, 400, "kg")
@@ -74,6 +84,10 @@ public record PatientFacts(
         return diabetes != DiabetesType.NONE;
     }
 
+    private static YesNoUnknown known(YesNoUnknown value) {
+        return value == null ? YesNoUnknown.NOT_KNOWN : value;
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -86,11 +100,19 @@ public record PatientFacts(
         }
     }
 
-    /** A joint replacement booked or being planned for a joint (facts RI-10, CI-13). */
-    public record PlannedJointReplacement(LocalDate date, String siteCode, Laterality side) {
+    /**
+     * A joint replacement booked or being planned for a joint (facts RI-10, CI-13), with the surgeon who
+     * must hear of an injection planned too close to it (name and email when the referral gives them).
+     */
+    public record PlannedJointReplacement(LocalDate date, String siteCode, Laterality side, String surgeonName,
+            String surgeonEmail) {
 
         public PlannedJointReplacement {
             new Checks().required("date", date).required("siteCode", siteCode).orThrow();
+        }
+
+        public PlannedJointReplacement(LocalDate date, String siteCode, Laterality side) {
+            this(date, siteCode, side, null, null);
         }
     }
 
@@ -98,17 +120,71 @@ public record PatientFacts(
      * Markers of high thrombotic risk: a patient with any of them is never stopped automatically
      * (facts AC-42).
      */
-    public record ThromboticRiskMarkers(boolean mechanicalHeartValve, LocalDate coronaryStentDate,
-            boolean onDualAntiplateletTherapy, LocalDate lastVenousThromboembolism, LocalDate lastStroke) {
+    public record ThromboticRiskMarkers(YesNoUnknown mechanicalHeartValve, LocalDate coronaryStentDate,
+            YesNoUnknown onDualAntiplateletTherapy, LocalDate lastVenousThromboembolism, LocalDate lastStroke) {
 
-        public static final ThromboticRiskMarkers NONE = new ThromboticRiskMarkers(false, null, false, null, null);
+        /** Asked, and none present. */
+        public static final ThromboticRiskMarkers NONE = new ThromboticRiskMarkers(YesNoUnknown.NO, null, YesNoUnknown.NO,
+                null, null);
+        /** Not asked: nothing known either way. */
+        public static final ThromboticRiskMarkers NOT_RECORDED = new ThromboticRiskMarkers(YesNoUnknown.NOT_KNOWN, null,
+                YesNoUnknown.NOT_KNOWN, null, null);
+
+        public ThromboticRiskMarkers {
+            mechanicalHeartValve = known(mechanicalHeartValve);
+            onDualAntiplateletTherapy = known(onDualAntiplateletTherapy);
+        }
+
+        public ThromboticRiskMarkers(boolean mechanicalHeartValve, LocalDate coronaryStentDate,
+                boolean onDualAntiplateletTherapy, LocalDate lastVenousThromboembolism, LocalDate lastStroke) {
+            this(YesNoUnknown.of(mechanicalHeartValve), coronaryStentDate, YesNoUnknown.of(onDualAntiplateletTherapy),
+                    lastVenousThromboembolism, lastStroke);
+        }
     }
 
     /** Patient factors that move a procedure one bleeding-risk category higher (facts PR-06). */
-    public record BleedingRiskFactors(boolean olderAge, boolean bleedingTendency, boolean advancedLiverDisease,
-            boolean advancedRenalDisease) {
+    public record BleedingRiskFactors(YesNoUnknown olderAge, YesNoUnknown bleedingTendency,
+            YesNoUnknown advancedLiverDisease, YesNoUnknown advancedRenalDisease) {
 
+        /** Asked, and none present. */
         public static final BleedingRiskFactors NONE = new BleedingRiskFactors(false, false, false, false);
+        /** Not asked: the ASRA upgrade (PR-06) cannot be assessed. */
+        public static final BleedingRiskFactors NOT_RECORDED = new BleedingRiskFactors(YesNoUnknown.NOT_KNOWN,
+                YesNoUnknown.NOT_KNOWN, YesNoUnknown.NOT_KNOWN, YesNoUnknown.NOT_KNOWN);
+
+        public BleedingRiskFactors {
+            olderAge = known(olderAge);
+            bleedingTendency = known(bleedingTendency);
+            advancedLiverDisease = known(advancedLiverDisease);
+            advancedRenalDisease = known(advancedRenalDisease);
+        }
+
+        public BleedingRiskFactors(boolean olderAge, boolean bleedingTendency, boolean advancedLiverDisease,
+                boolean advancedRenalDisease) {
+            this(YesNoUnknown.of(olderAge), YesNoUnknown.of(bleedingTendency), YesNoUnknown.of(advancedLiverDisease),
+                    YesNoUnknown.of(advancedRenalDisease));
+        }
+    }
+
+    /**
+     * What is measured on the procedure day at sign-in (facts CI-03, CI-06, CI-07, CI-08, PR-07): values,
+     * not ticks. Any value may be missing; the state of the target is three-valued.
+     */
+    public record DayObservations(java.time.LocalDateTime measuredAt, Double temperatureCelsius,
+            Double capillaryGlucoseMmolPerL, Integer systolicMmHg, Integer diastolicMmHg, YesNoUnknown targetHot,
+            YesNoUnknown targetSwollen, YesNoUnknown targetRed) {
+
+        public DayObservations {
+            targetHot = known(targetHot);
+            targetSwollen = known(targetSwollen);
+            targetRed = known(targetRed);
+            new Checks().required("measuredAt", measuredAt)
+                    .range("temperatureCelsius", temperatureCelsius, 30, 44, "°C")
+                    .range("capillaryGlucoseMmolPerL", capillaryGlucoseMmolPerL, 0.5, 60, "mmol/L")
+                    .range("systolicMmHg", systolicMmHg, 50, 300, "mmHg")
+                    .range("diastolicMmHg", diastolicMmHg, 20, 200, "mmHg")
+                    .orThrow();
+        }
     }
 
     /** An INR result and the day it was taken (facts AC-01, AC-21, PR-07). */
@@ -130,23 +206,24 @@ public record PatientFacts(
         private LocalDate creatinineDate;
         private Double creatinineClearanceMlPerMin;
         private DiabetesType diabetes;
-        private boolean onInsulin;
+        private YesNoUnknown onInsulin;
         private Integer hba1cMmolPerMol;
         private List<Allergy> allergies = List.of();
-        private boolean previousContrastReaction;
+        private YesNoUnknown previousContrastReaction;
         private PregnancyStatus pregnancy;
         private Integer pregnancyWeeks;
         private LocalDate lastMenstrualPeriod;
         private Integer cycleLengthDays;
-        private Boolean childbearingPotential;
-        private boolean infectionAtSite;
-        private boolean systemicInfection;
-        private boolean suspectedSepticJoint;
-        private boolean prostheticJointAtSite;
+        private YesNoUnknown childbearingPotential;
+        private YesNoUnknown infectionAtSite;
+        private YesNoUnknown systemicInfection;
+        private YesNoUnknown suspectedSepticJoint;
+        private YesNoUnknown prostheticJointAtSite;
         private PlannedJointReplacement plannedJointReplacement;
         private ThromboticRiskMarkers thromboticRisk;
         private BleedingRiskFactors bleedingRiskFactors;
         private InrResult latestInr;
+        private DayObservations observations;
 
         private Builder() {
         }
@@ -163,13 +240,17 @@ public record PatientFacts(
         }
         public Builder creatinineClearanceMlPerMin(Double value) { this.creatinineClearanceMlPerMin = value; return this; }
         public Builder diabetes(DiabetesType type, boolean insulin, Integer hba1cMmolPerMol) {
+            return diabetes(type, YesNoUnknown.of(insulin), hba1cMmolPerMol);
+        }
+        public Builder diabetes(DiabetesType type, YesNoUnknown insulin, Integer hba1cMmolPerMol) {
             this.diabetes = type;
             this.onInsulin = insulin;
             this.hba1cMmolPerMol = hba1cMmolPerMol;
             return this;
         }
         public Builder allergies(List<Allergy> value) { this.allergies = value; return this; }
-        public Builder previousContrastReaction(boolean value) { this.previousContrastReaction = value; return this; }
+        public Builder previousContrastReaction(boolean value) { return previousContrastReaction(YesNoUnknown.of(value)); }
+        public Builder previousContrastReaction(YesNoUnknown value) { this.previousContrastReaction = value; return this; }
         public Builder pregnancy(PregnancyStatus value, Integer weeks) {
             this.pregnancy = value;
             this.pregnancyWeeks = weeks;
@@ -180,22 +261,28 @@ public record PatientFacts(
             this.cycleLengthDays = cycleLengthDays;
             return this;
         }
-        public Builder childbearingPotential(Boolean value) { this.childbearingPotential = value; return this; }
-        public Builder infectionAtSite(boolean value) { this.infectionAtSite = value; return this; }
-        public Builder systemicInfection(boolean value) { this.systemicInfection = value; return this; }
-        public Builder suspectedSepticJoint(boolean value) { this.suspectedSepticJoint = value; return this; }
-        public Builder prostheticJointAtSite(boolean value) { this.prostheticJointAtSite = value; return this; }
+        public Builder childbearingPotential(Boolean value) { return childbearingPotential(YesNoUnknown.of(value)); }
+        public Builder childbearingPotential(YesNoUnknown value) { this.childbearingPotential = value; return this; }
+        public Builder infectionAtSite(boolean value) { return infectionAtSite(YesNoUnknown.of(value)); }
+        public Builder infectionAtSite(YesNoUnknown value) { this.infectionAtSite = value; return this; }
+        public Builder systemicInfection(boolean value) { return systemicInfection(YesNoUnknown.of(value)); }
+        public Builder systemicInfection(YesNoUnknown value) { this.systemicInfection = value; return this; }
+        public Builder suspectedSepticJoint(boolean value) { return suspectedSepticJoint(YesNoUnknown.of(value)); }
+        public Builder suspectedSepticJoint(YesNoUnknown value) { this.suspectedSepticJoint = value; return this; }
+        public Builder prostheticJointAtSite(boolean value) { return prostheticJointAtSite(YesNoUnknown.of(value)); }
+        public Builder prostheticJointAtSite(YesNoUnknown value) { this.prostheticJointAtSite = value; return this; }
         public Builder plannedJointReplacement(PlannedJointReplacement value) { this.plannedJointReplacement = value; return this; }
         public Builder thromboticRisk(ThromboticRiskMarkers value) { this.thromboticRisk = value; return this; }
         public Builder bleedingRiskFactors(BleedingRiskFactors value) { this.bleedingRiskFactors = value; return this; }
         public Builder latestInr(InrResult value) { this.latestInr = value; return this; }
+        public Builder observations(DayObservations value) { this.observations = value; return this; }
 
         public PatientFacts build() {
             return new PatientFacts(dateOfBirth, ageYears, sex, weightKg, heightCm, creatinineUmolPerL, creatinineDate,
                     creatinineClearanceMlPerMin, diabetes, onInsulin, hba1cMmolPerMol, allergies,
                     previousContrastReaction, pregnancy, pregnancyWeeks, lastMenstrualPeriod, cycleLengthDays,
                     childbearingPotential, infectionAtSite, systemicInfection, suspectedSepticJoint,
-                    prostheticJointAtSite, plannedJointReplacement, thromboticRisk, bleedingRiskFactors, latestInr);
+                    prostheticJointAtSite, plannedJointReplacement, thromboticRisk, bleedingRiskFactors, latestInr, observations);
         }
     }
 }

@@ -92,7 +92,7 @@ final class AllergyRule implements SafetyRule {
                 }
             }
         }
-        if (patient.previousContrastReaction() && procedure.contrast()
+        if (patient.previousContrastReaction().isYes() && procedure.contrast()
                 && patient.allergies().stream().noneMatch(a -> a.category() == AllergyCategory.IODINATED_CONTRAST)) {
             contrastStop(context, "Previous reaction to iodinated contrast");
         }

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.synovia.safety.BleedingRisk;
 import org.synovia.safety.Finding;
+import org.synovia.safety.FindingAction;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.MedicationPlan;
@@ -103,8 +104,26 @@ public final class AssessmentContext {
 
     public void add(SafetyRule rule, Severity severity, String message, List<GuidelineReference> sources,
             List<SourceAnswer> answers, String policyChoice, boolean justificationRequired) {
+        add(rule, severity, message, sources, answers, policyChoice, justificationRequired, List.of());
+    }
+
+    /**
+     * Adds a finding with the actions the rule offers; a STOP always offers an override with a reason and
+     * a soft stop a justification, so no rule can forget them.
+     */
+    public void add(SafetyRule rule, Severity severity, String message, List<GuidelineReference> sources,
+            List<SourceAnswer> answers, String policyChoice, boolean justificationRequired, List<FindingAction> actions) {
+        List<FindingAction> offered = new ArrayList<>(actions);
+        if (severity == Severity.STOP && offered.stream().noneMatch(a -> a.kind() == FindingAction.Kind.OVERRIDE_WITH_REASON)) {
+            offered.add(FindingAction.of(FindingAction.Kind.OVERRIDE_WITH_REASON,
+                    "Override with a recorded reason (only the grade local policy names may)"));
+        }
+        if (justificationRequired && severity != Severity.STOP
+                && offered.stream().noneMatch(a -> a.kind() == FindingAction.Kind.JUSTIFY)) {
+            offered.add(FindingAction.of(FindingAction.Kind.JUSTIFY, "Go ahead with a written justification"));
+        }
         findings.add(new Finding(rule.id(), rule.name(), severity, message, sources, answers, policyChoice,
-                justificationRequired));
+                justificationRequired, offered, null));
     }
 
     public void plan(MedicationPlan plan) {

@@ -68,9 +68,9 @@ final class DiabetesRule implements SafetyRule {
         }
         Integer hba1c = patient.hba1cMmolPerMol();
         String control = hba1c == null ? "HbA1c not recorded" : "HbA1c " + hba1c + " mmol/mol (" + percent(hba1c) + "%)";
-        boolean largerRise = patient.onInsulin() || (hba1c != null && hba1c > LARGER_RISE_HBA1C_ABOVE_MMOL_MOL);
+        boolean largerRise = patient.onInsulin().isYes() || (hba1c != null && hba1c > LARGER_RISE_HBA1C_ABOVE_MMOL_MOL);
         context.add(this, Severity.WARN, "Diabetes (" + patient.diabetes().name().replace('_', ' ').toLowerCase()
-                + (patient.onInsulin() ? ", on insulin" : "") + ", " + control + ") and a steroid: mandatory warning of a "
+                + (patient.onInsulin().isYes() ? ", on insulin" : patient.onInsulin().isNo() ? "" : ", insulin not recorded") + ", " + control + ") and a steroid: mandatory warning of a "
                 + "transient glucose rise, mostly within 24–72 h and sometimes later; diary glucose prompts days 1–"
                 + MONITOR_CLOSELY_DAYS + ", continuing to day " + MONITOR_UP_TO_DAYS
                 + (largerRise ? "; a larger day-1 rise is expected (insulin or HbA1c > 7%)" : "") + " [CI-06, AF-07]");

@@ -59,14 +59,14 @@ final class HighThromboticRiskRule implements SafetyRule {
     static List<String> markers(SafetyInput input, LocalDate on) {
         ThromboticRiskMarkers markers = input.patient().thromboticRisk();
         List<String> found = new ArrayList<>();
-        if (markers.mechanicalHeartValve()) {
+        if (markers.mechanicalHeartValve().isYes()) {
             found.add("mechanical heart valve");
         }
         if (markers.coronaryStentDate() != null && markers.coronaryStentDate().plusMonths(STENT_WINDOW_MONTHS).isAfter(on)) {
             found.add("coronary stent on " + Wording.date(markers.coronaryStentDate()) + ", within " + STENT_WINDOW_MONTHS
                     + " months");
         }
-        if (markers.onDualAntiplateletTherapy()) {
+        if (markers.onDualAntiplateletTherapy().isYes()) {
             found.add("on dual antiplatelet therapy");
         } else if (takes(input, Set.of(Antithrombotic.ASPIRIN))
                 && takes(input, Set.of(Antithrombotic.CLOPIDOGREL, Antithrombotic.PRASUGREL, Antithrombotic.TICAGRELOR))) {

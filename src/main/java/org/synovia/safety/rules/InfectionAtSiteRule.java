@@ -5,6 +5,7 @@ import java.util.List;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.Severity;
+import org.synovia.shared.YesNoUnknown;
 
 /**
  * SAF-020 — infection, broken skin or active rash at the site (facts CI-01): do not inject through it,
@@ -45,7 +46,13 @@ final class InfectionAtSiteRule implements SafetyRule {
 
     @Override
     public void evaluate(AssessmentContext context) {
-        if (!context.patient().infectionAtSite()) {
+        YesNoUnknown infection = context.patient().infectionAtSite();
+        if (infection.isNo()) {
+            return;
+        }
+        if (!infection.known()) {
+            context.add(this, Severity.INFO, "Infection, broken skin or rash over the " + context.procedure().site().name()
+                    + " not recorded: look at the skin at sign-in; never inject through it [CI-01]");
             return;
         }
         context.add(this, Severity.STOP, "Infection or broken skin over the " + context.procedure().site().name()

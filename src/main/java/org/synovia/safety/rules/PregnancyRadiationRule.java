@@ -157,8 +157,8 @@ final class PregnancyRadiationRule implements SafetyRule {
         if (patient.pregnancy() != PregnancyStatus.NOT_APPLICABLE) {
             return true;
         }
-        if (patient.childbearingPotential() != null) {
-            return patient.childbearingPotential();
+        if (patient.childbearingPotential().known()) {
+            return patient.childbearingPotential().isYes();
         }
         Integer age = patient.ageOn(on);
         return age == null || (age >= ENQUIRY_MIN_AGE_YEARS && age <= ENQUIRY_MAX_AGE_YEARS);

@@ -85,16 +85,16 @@ final class ProcedureBleedingRiskRule implements SafetyRule {
     private static List<String> patientFactors(SafetyInput input) {
         BleedingRiskFactors factors = input.patient().bleedingRiskFactors();
         List<String> found = new ArrayList<>();
-        if (factors.olderAge()) {
+        if (factors.olderAge().isYes()) {
             found.add("older age");
         }
-        if (factors.bleedingTendency()) {
+        if (factors.bleedingTendency().isYes()) {
             found.add("history of bleeding tendency");
         }
-        if (factors.advancedLiverDisease()) {
+        if (factors.advancedLiverDisease().isYes()) {
             found.add("cirrhosis or advanced liver disease");
         }
-        if (factors.advancedRenalDisease()) {
+        if (factors.advancedRenalDisease().isYes()) {
             found.add("advanced renal disease");
         }
         List<String> antithrombotics = input.medicines().stream().filter(m -> m.drug() != null)

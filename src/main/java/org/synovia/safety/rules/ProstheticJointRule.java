@@ -5,6 +5,7 @@ import java.util.List;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.Severity;
+import org.synovia.shared.YesNoUnknown;
 
 /**
  * SAF-023 — prosthetic joint or foreign body at the site (facts CI-04): a contraindication for routine
@@ -45,7 +46,14 @@ final class ProstheticJointRule implements SafetyRule {
 
     @Override
     public void evaluate(AssessmentContext context) {
-        if (!context.patient().prostheticJointAtSite()) {
+        YesNoUnknown prosthesis = context.patient().prostheticJointAtSite();
+        if (prosthesis.isNo()) {
+            return;
+        }
+        if (!prosthesis.known()) {
+            context.add(this, Severity.INFO, "Whether the " + context.procedure().site().name()
+                    + " has a joint replacement or other implant is not recorded: confirm before injecting; a "
+                    + "prosthetic joint is not injected routinely [CI-04]");
             return;
         }
         context.add(this, Severity.STOP, "Prosthetic joint at the " + context.procedure().site().name()

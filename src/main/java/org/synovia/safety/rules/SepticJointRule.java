@@ -5,6 +5,7 @@ import java.util.List;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.Severity;
+import org.synovia.shared.YesNoUnknown;
 
 /**
  * SAF-022 — suspected septic joint (facts CI-03): no steroid; aspirate and culture on the urgent
@@ -44,7 +45,13 @@ final class SepticJointRule implements SafetyRule {
 
     @Override
     public void evaluate(AssessmentContext context) {
-        if (!context.patient().suspectedSepticJoint()) {
+        YesNoUnknown septic = context.patient().suspectedSepticJoint();
+        if (septic.isNo()) {
+            return;
+        }
+        if (!septic.known()) {
+            context.add(this, Severity.INFO, "Septic joint not asked about: at sign-in look for a hot, swollen, red "
+                    + "joint and take the temperature; if suspected, no steroid [CI-03]");
             return;
         }
         context.add(this, Severity.STOP, "Suspected septic joint: no steroid; urgent aspiration and culture instead "

@@ -5,6 +5,7 @@ import java.util.List;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.Severity;
+import org.synovia.shared.YesNoUnknown;
 
 /** SAF-021 — systemic infection (facts CI-02): contraindicated while unwell (seeding risk); defer and rebook. */
 final class SystemicInfectionRule implements SafetyRule {
@@ -42,7 +43,13 @@ final class SystemicInfectionRule implements SafetyRule {
 
     @Override
     public void evaluate(AssessmentContext context) {
-        if (!context.patient().systemicInfection()) {
+        YesNoUnknown infection = context.patient().systemicInfection();
+        if (infection.isNo()) {
+            return;
+        }
+        if (!infection.known()) {
+            context.add(this, Severity.INFO, "Systemic infection not recorded: ask at sign-in (fever, feeling unwell, "
+                    + "antibiotics); defer if unwell [CI-02]");
             return;
         }
         context.add(this, Severity.STOP, "Systemic infection: defer until resolved (clinician confirms) and rebook; "
