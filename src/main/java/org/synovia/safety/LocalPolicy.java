@@ -6,13 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The choices facts.md leaves to local policy (facts §11), bound from {@code synovia.safety.policy}.
- * Every default is the more conservative answer (facts caveat 2); a null setting takes its default.
+ * Every default satisfies every source's minimum (docs/clinical-safety/conventions.md); a null setting takes
+ * its default.
  * Each finding affected by a choice names the option in force.
  *
  * @param cervicalFacetCategory PR-04: ASRA intermediate vs SIR high; default SIR_HIGH (the higher)
  * @param heparinBeforeLowRisk AC-12..15: ASRA hold (12 h / 24 h / 6 h) vs SIR "do not withhold"; default ASRA_HOLD
  * @param doacHold AC-23..26: ASRA days, SIR doses, or both; default BOTH (satisfy both)
- * @param clopidogrelHold AC-27: ASRA 7 days vs SIR 5 days; default ASRA_7_DAYS
+ * @param clopidogrelHold AC-27: ASRA 7 days vs SIR 5 days; default BOTH (7 days, and the earlier SIR restart)
  * @param lidocainePlainMax LA-01: UK 3 mg/kg vs US 4.5 mg/kg (max 300 mg); default UK_3_MG_PER_KG
  * @param steroidPreferredIntervalDays RI-01: 3 months between injections into one joint, as 84 days (12 weeks)
  * @param steroidMinimumIntervalDays RI-03: 6 weeks (42 days); sooner is a hard stop, between the two a soft stop
@@ -51,7 +52,8 @@ public record LocalPolicy(
 
     public enum DoacHold { BOTH, ASRA_DAYS, SIR_DOSES }
 
-    public enum ClopidogrelHold { ASRA_7_DAYS, SIR_5_DAYS }
+    /** BOTH satisfies both sources (7 days, earliest restart); the others follow one source alone. */
+    public enum ClopidogrelHold { BOTH, ASRA_7_DAYS, SIR_5_DAYS }
 
     public enum LidocainePlainMax { UK_3_MG_PER_KG, US_4_5_MG_PER_KG }
 
@@ -59,7 +61,7 @@ public record LocalPolicy(
         cervicalFacetCategory = orDefault(cervicalFacetCategory, CervicalFacetCategory.SIR_HIGH);
         heparinBeforeLowRisk = orDefault(heparinBeforeLowRisk, HeparinBeforeLowRisk.ASRA_HOLD);
         doacHold = orDefault(doacHold, DoacHold.BOTH);
-        clopidogrelHold = orDefault(clopidogrelHold, ClopidogrelHold.ASRA_7_DAYS);
+        clopidogrelHold = orDefault(clopidogrelHold, ClopidogrelHold.BOTH);
         lidocainePlainMax = orDefault(lidocainePlainMax, LidocainePlainMax.UK_3_MG_PER_KG);
         steroidPreferredIntervalDays = orDefault(steroidPreferredIntervalDays, 84);
         steroidMinimumIntervalDays = orDefault(steroidMinimumIntervalDays, 42);
@@ -91,7 +93,7 @@ public record LocalPolicy(
                 "cervical-facet-category = " + cervicalFacetCategory + " (PR-04; alternative ASRA_INTERMEDIATE)",
                 "heparin-before-low-risk = " + heparinBeforeLowRisk + " (AC-12..15; alternative SIR_CONTINUE)",
                 "doac-hold = " + doacHold + " (AC-23..26; alternatives ASRA_DAYS, SIR_DOSES)",
-                "clopidogrel-hold = " + clopidogrelHold + " (AC-27; alternative SIR_5_DAYS)",
+                "clopidogrel-hold = " + clopidogrelHold + " (AC-27; alternatives ASRA_7_DAYS, SIR_5_DAYS)",
                 "lidocaine-plain-max = " + lidocainePlainMax + " (LA-01; alternative US_4_5_MG_PER_KG)",
                 "steroid-preferred-interval-days = " + steroidPreferredIntervalDays + " (RI-01)",
                 "steroid-minimum-interval-days = " + steroidMinimumIntervalDays + " (RI-03)",

@@ -19,16 +19,19 @@ import org.synovia.shared.Antithrombotic;
  * @param inrCheck when an INR must be checked and the limit it must meet, or null
  * @param sourceAnswers each source's answer where they differ
  * @param policyChoice which answer the local policy chose, or null when the sources agree
+ * @param advisories each source's longer hold or later restart with the date it would give, shown beside
+ *        the default (a longer hold than a source requires is thrombotic risk, not caution)
  */
 public record MedicationPlan(String ruleId, Antithrombotic drug, String medicine, PlanAction action,
         Integer minimumHoursSinceLastDose, Integer minimumOmittedDoses, Integer minimumWholeDaysOff,
         LocalDateTime lastDose, LocalDateTime restart, String restartRule, InrCheck inrCheck,
         List<SourceAnswer> sourceAnswers, String policyChoice, String patientInstruction, String staffNote,
-        List<GuidelineReference> sources) {
+        List<GuidelineReference> sources, List<String> advisories) {
 
     public MedicationPlan {
         sourceAnswers = List.copyOf(sourceAnswers == null ? List.of() : sourceAnswers);
         sources = List.copyOf(sources);
+        advisories = List.copyOf(advisories == null ? List.of() : advisories);
     }
 
     /** An INR to check before the injection: on or after {@code from}, and the value it must meet. */

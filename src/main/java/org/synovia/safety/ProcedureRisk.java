@@ -8,6 +8,10 @@ public enum ProcedureRisk {
         return this == LOW ? INTERMEDIATE : HIGH;
     }
 
+    public boolean elevated() {
+        return this != LOW;
+    }
+
     public String label() {
         return name().toLowerCase();
     }

@@ -20,13 +20,13 @@ import org.synovia.shared.InvalidInputException;
 class LocalPolicyTests {
 
     @Test
-    void defaultsToTheMoreConservativeAnswers() {
+    void defaultsToAnswersThatSatisfyEverySourcesMinimum() {
         LocalPolicy policy = LocalPolicy.defaults();
 
         assertThat(policy.cervicalFacetCategory()).isEqualTo(CervicalFacetCategory.SIR_HIGH);
         assertThat(policy.heparinBeforeLowRisk()).isEqualTo(HeparinBeforeLowRisk.ASRA_HOLD);
         assertThat(policy.doacHold()).isEqualTo(DoacHold.BOTH);
-        assertThat(policy.clopidogrelHold()).isEqualTo(ClopidogrelHold.ASRA_7_DAYS);
+        assertThat(policy.clopidogrelHold()).isEqualTo(ClopidogrelHold.BOTH);
         assertThat(policy.lidocainePlainMax()).isEqualTo(LidocainePlainMax.UK_3_MG_PER_KG);
         assertThat(policy.steroidPreferredIntervalDays()).isEqualTo(84);
         assertThat(policy.steroidMinimumIntervalDays()).isEqualTo(42);
@@ -48,7 +48,7 @@ class LocalPolicyTests {
         assertThat(policy.doacHold()).isEqualTo(DoacHold.SIR_DOSES);
         assertThat(policy.lidocainePlainMax()).isEqualTo(LidocainePlainMax.US_4_5_MG_PER_KG);
         assertThat(policy.steroidMaxPerJointPerYear()).isEqualTo(4);
-        assertThat(policy.clopidogrelHold()).isEqualTo(ClopidogrelHold.ASRA_7_DAYS);
+        assertThat(policy.clopidogrelHold()).isEqualTo(ClopidogrelHold.BOTH);
     }
 
     @ParameterizedTest(name = "minimum {0}, preferred {1}, max/year {2}, INR below {3} → valid {4}")

@@ -54,8 +54,8 @@ class ScenarioTests {
         assertThat(plan.staffNote()).contains("last dose D−4 18:00").contains("87 h")
                 .contains("3 doses omitted").contains("D−3 18:00 would leave only 63 h and 2 doses omitted");
         assertThat(plan.sourceAnswers()).containsExactly(
-                new SourceAnswer("ASRA 2018", "3 days (≥ 72 h) since the last dose"),
-                new SourceAnswer("SIR 2019", "omit 3 doses (CrCl 25 mL/min)"));
+                new SourceAnswer("ASRA 2018", "(intermediate risk) 3 days (≥ 72 h) since the last dose; restart 24 h"),
+                new SourceAnswer("SIR 2019", "(high risk) omit 3 doses (CrCl 25 mL/min); restart 24 h"));
         assertThat(plan.policyChoice()).isEqualTo("doac-hold = BOTH");
         assertThat(plan.patientInstruction()).isEqualTo(
                 "Take your last rivaroxaban on Sunday 6 December at 18:00. Restart on Friday 11 December at 18:00.");
@@ -102,7 +102,10 @@ class ScenarioTests {
         assertThat(plan.inrCheck().limit()).isEqualTo(1.2);
         assertThat(plan.inrCheck().rule()).contains("SIR alternative ≤ 1.8");
         assertThat(plan.sourceAnswers()).extracting(SourceAnswer::answer).anyMatch(a -> a.contains("restart the day after"));
-        assertThat(plan.staffNote()).contains("no bridging");
+        assertThat(plan.staffNote()).contains("bridging only if high thrombotic risk")
+                .contains("restart D0 18:00 (Thu 10 Dec 18:00, ASRA 2018 6 h after the procedure)")
+                .contains("SIR 2019 restarts the day after the procedure: D+1 18:00");
+        assertThat(plan.advisories()).containsExactly("SIR 2019 restarts the day after the procedure: D+1 18:00 (Fri 11 Dec 18:00)");
     }
 
     @Test
@@ -125,8 +128,8 @@ class ScenarioTests {
         assertThat(plan.restart()).isEqualTo(at(0, 13));
         assertThat(plan.staffNote()).contains("25 h");
         assertThat(plan.sourceAnswers()).containsExactly(
-                new SourceAnswer("ASRA 2018", "12 h since the last dose; restart 4 h after"),
-                new SourceAnswer("SIR 2019", "do not withhold"));
+                new SourceAnswer("ASRA 2018", "(low risk) 12 h since the last dose; restart 4 h after"),
+                new SourceAnswer("SIR 2019", "(low risk) do not withhold"));
         assertThat(plan.policyChoice()).isEqualTo("heparin-before-low-risk = ASRA_HOLD");
     }
 
@@ -139,11 +142,14 @@ class ScenarioTests {
         var plan = result.planFor(Antithrombotic.ASPIRIN).orElseThrow();
         assertThat(plan.action()).isEqualTo(PlanAction.REFER_TO_PRESCRIBER);
         assertThat(plan.lastDose()).isNull();
-        assertThat(plan.staffNote()).contains("no automatic stop").contains("between D−6 08:00").contains("and D−4 08:00")
-                .contains("restart D+1");
-        assertThat(plan.sourceAnswers()).extracting(SourceAnswer::answer)
-                .contains("intermediate: shared assessment and risk stratification",
-                        "withhold 3–5 days, patient-specific; MDT for high CV risk");
+        assertThat(plan.staffNote()).contains("no automatic stop")
+                .contains("proposed, if a stop is agreed: last dose D−4 08:00")
+                .contains("allows up to 5 whole days without a dose before the procedure day: consider a last dose D−6 08:00")
+                .contains("restart D+1 08:00");
+        assertThat(plan.sourceAnswers()).extracting(SourceAnswer::answer).containsExactly(
+                "(intermediate risk) shared assessment and risk stratification (consider holding for higher-risk "
+                        + "intermediate procedures)",
+                "(high risk) 3–5 days, patient-specific; MDT for high CV risk; restart the day after");
         assertThat(plan.patientInstruction()).startsWith("Do not stop your aspirin");
     }
 

@@ -1,33 +1,81 @@
 package org.synovia.safety.rules;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.synovia.catalogue.InjectionSite.BleedingClass;
+import org.synovia.safety.BleedingRisk;
+import org.synovia.safety.FindingAction;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
+import org.synovia.safety.LocalPolicy.CervicalFacetCategory;
 import org.synovia.safety.MedicationPlan;
 import org.synovia.safety.MedicationPlan.InrCheck;
 import org.synovia.safety.Medicine;
 import org.synovia.safety.PlanAction;
+import org.synovia.safety.PreventionIndication;
+import org.synovia.safety.ProcedureRisk;
 import org.synovia.safety.Severity;
 import org.synovia.safety.SourceAnswer;
 import org.synovia.shared.Antithrombotic;
 
 /**
- * What every antithrombotic rule shares: a drug rule decides (continue, hold with what gap, restart
- * when, refer), and this class turns the decision into dated times, the patient's instruction and the
- * staff note. It also enforces facts AC-42: a patient with a high-thrombotic-risk marker is never
- * given an automatic stop; the hold becomes a referral to the prescriber.
+ * What every antithrombotic rule shares. A drug rule says what each source asks at that source's own
+ * bleeding-risk category ({@link #asra}, {@link #sir}); this class applies the conventions of
+ * docs/clinical-safety/conventions.md to their answers and turns them into dated times, the patient's
+ * instruction and the staff note:
+ * <ol>
+ * <li>within one source's range the default is the lower bound; the upper bound is an advisory with its date;</li>
+ * <li>across sources the hold satisfies every followed source's minimum, each source's answer shown;</li>
+ * <li>the restart is the earliest scheduled dose any holding source permits, the later ones shown;</li>
+ * <li>the patient-factor upgrade (PR-06) moves only ASRA; a hold that exists only because of it, an
+ * antiplatelet for secondary prevention, and any hold for a patient at high thrombotic risk (AC-42) is
+ * proposed to the prescriber, never planned as an automatic stop.</li>
+ * </ol>
  */
 abstract class AntithromboticRule implements SafetyRule {
 
+    static final String ASRA = "ASRA 2018";
+    static final String SIR = "SIR 2019";
     static final GuidelineReference HIGH_THROMBOTIC_RISK = Sources.notes("AC-42");
+    static final GuidelineReference UPGRADE = Sources.asra("patient-factor upgrade", "PR-06");
 
     abstract boolean covers(Antithrombotic drug);
 
-    abstract Decision decide(Medicine medicine, AssessmentContext context);
+    /** What ASRA/ESRA pain 2018 asks for this medicine at {@code category}. */
+    abstract SourceRule asra(Medicine medicine, ProcedureRisk category, AssessmentContext context);
+
+    /** What SIR 2019 asks for this medicine at {@code category}. */
+    abstract SourceRule sir(Medicine medicine, ProcedureRisk category, AssessmentContext context);
+
+    /** A decision outside the per-source arithmetic (an infusion, a clearance below every band), or empty. */
+    Optional<Decision> special(Medicine medicine, AssessmentContext context) {
+        return Optional.empty();
+    }
+
+    /** The sources a drug-specific local-policy setting chooses, and its words; both by default. */
+    PolicyChoice policyChoice(Medicine medicine, AssessmentContext context) {
+        return PolicyChoice.BOTH;
+    }
+
+    /** The INR check that goes with the plan (vitamin K antagonists only). */
+    InrSpec inr(Medicine medicine, AssessmentContext context, boolean stopping) {
+        return null;
+    }
+
+    /**
+     * Whether a hold of this drug is proposed to the prescriber when it is taken for secondary prevention
+     * (or for a reason not recorded): aspirin, the P2Y12 inhibitors and dipyridamole (AC-30, AC-42).
+     */
+    boolean prescriberDecidesForSecondaryPrevention(Antithrombotic drug) {
+        return false;
+    }
 
     @Override
     public Severity severity() {
@@ -48,6 +96,93 @@ abstract class AntithromboticRule implements SafetyRule {
         }
     }
 
+    /** Reads each source at its own category and combines them by the conventions. */
+    Decision decide(Medicine medicine, AssessmentContext context) {
+        Optional<Decision> special = special(medicine, context);
+        if (special.isPresent()) {
+            return special.get();
+        }
+        BleedingRisk risk = context.bleedingRisk();
+        SourceRule asra = asra(medicine, risk.asra(), context);
+        SourceRule sir = sir(medicine, risk.sir(), context);
+        PolicyChoice choice = policyChoice(medicine, context).and(cervicalFacetChoice(context));
+        List<SourceAnswer> answers = List.of(
+                new SourceAnswer(ASRA, categoryWords(risk.asra(), risk.upgraded()) + asra.words()),
+                new SourceAnswer(SIR, categoryWords(risk.sir(), false) + sir.words()));
+        List<SourceRule> holding = new ArrayList<>();
+        if (choice.followsAsra() && asra.holds()) {
+            holding.add(asra);
+        }
+        if (choice.followsSir() && sir.holds()) {
+            holding.add(sir);
+        }
+        String name = medicine.displayName();
+        String rows = String.join(", ", List.of(asra.row(), sir.row()).stream().filter(r -> r != null).distinct().toList());
+        if (holding.isEmpty()) {
+            String reason = "Continue " + name + ": " + ASRA + " " + asra.words() + "; " + SIR + " " + sir.words()
+                    + ignoredHold(asra, sir, choice) + " [" + rows + "]";
+            return new Decision(PlanAction.CONTINUE, null, List.of(), List.of(), answers, choice.words(),
+                    inr(medicine, context, false), reason, sources(), null);
+        }
+        Requirement hold = holding.stream().map(SourceRule::minimum).reduce(Requirement::atLeast).orElseThrow();
+        List<SourceRestart> restarts = holding.stream().filter(s -> s.restart() != null)
+                .map(s -> new SourceRestart(s.source(), s.restart())).toList();
+        List<SourceRange> ranges = holding.stream().filter(s -> s.upTo() != null)
+                .map(s -> new SourceRange(s.source(), s.upTo())).toList();
+        StringBuilder reason = new StringBuilder("Hold ").append(name).append(": ")
+                .append(String.join("; ", holding.stream().map(s -> s.source() + " " + s.words()).toList()));
+        if (holding.size() == 1) {
+            SourceRule other = holding.getFirst() == asra ? sir : asra;
+            reason.append("; ").append(other.source()).append(" ").append(other.words())
+                    .append(choice.follows(other.source()) ? "" : " (not followed: " + choice.words() + ")");
+        }
+        reason.append(" [").append(rows).append(", AC-40]");
+        PlanAction action = PlanAction.HOLD;
+        List<GuidelineReference> sources = new ArrayList<>(sources());
+        boolean onlyByUpgrade = risk.upgraded() && holding.stream().allMatch(s -> s == asra)
+                && !asra(medicine, risk.asraBeforeUpgrade(), context).holds();
+        if (onlyByUpgrade) {
+            action = PlanAction.REFER_TO_PRESCRIBER;
+            reason.append(". Only ASRA's patient-factor upgrade (").append(String.join(", ", risk.patientFactors()))
+                    .append(") asks for a stop: no automatic stop; agree with the prescriber before stopping [PR-06]");
+            sources.add(UPGRADE);
+        }
+        if (prescriberDecidesForSecondaryPrevention(medicine.drug())
+                && medicine.indication() != PreventionIndication.PRIMARY_PREVENTION) {
+            action = PlanAction.REFER_TO_PRESCRIBER;
+            reason.append(". Taken for ").append(medicine.indication() == PreventionIndication.UNKNOWN
+                    ? "a reason not recorded (treated as secondary prevention)" : "secondary prevention")
+                    .append(": no automatic stop; agree with the prescriber before stopping [AC-30, AC-42]");
+        }
+        return new Decision(action, hold, restarts, ranges, answers, choice.words(),
+                inr(medicine, context, action == PlanAction.HOLD),
+                reason.toString(), sources, null);
+    }
+
+    private static String categoryWords(ProcedureRisk category, boolean upgraded) {
+        return "(" + category.label() + (upgraded ? " after the patient-factor upgrade" : "") + " risk) ";
+    }
+
+    private static String ignoredHold(SourceRule asra, SourceRule sir, PolicyChoice choice) {
+        List<String> ignored = new ArrayList<>();
+        if (asra.holds() && !choice.followsAsra()) {
+            ignored.add(ASRA);
+        }
+        if (sir.holds() && !choice.followsSir()) {
+            ignored.add(SIR);
+        }
+        return ignored.isEmpty() ? "" : " (" + String.join(" and ", ignored) + " not followed: " + choice.words() + ")";
+    }
+
+    /** PR-04: a clinic that files cervical facets as ASRA intermediate shows SIR's high-risk holds without following them. */
+    private static PolicyChoice cervicalFacetChoice(AssessmentContext context) {
+        boolean cervical = context.procedure().site().bleedingClass() == BleedingClass.CERVICAL_FACET;
+        if (cervical && context.policy().cervicalFacetCategory() == CervicalFacetCategory.ASRA_INTERMEDIATE) {
+            return new PolicyChoice(Set.of(ASRA), "cervical-facet-category = ASRA_INTERMEDIATE");
+        }
+        return PolicyChoice.BOTH;
+    }
+
     private void apply(Medicine medicine, Decision decision, AssessmentContext context) {
         List<GuidelineReference> sources = new ArrayList<>(decision.sources());
         PlanAction action = decision.action();
@@ -61,42 +196,86 @@ abstract class AntithromboticRule implements SafetyRule {
         String name = medicine.displayName();
         Optional<LocalDateTime> start = context.start();
         Optional<DoseSchedule> schedule = DoseSchedule.of(medicine);
+        Requirement hold = decision.hold();
+        boolean proposed = action == PlanAction.REFER_TO_PRESCRIBER;
         LocalDateTime lastDose = null;
         LocalDateTime restart = null;
         String timing = "";
-        Requirement hold = decision.hold();
+        List<String> advisories = new ArrayList<>();
         if (hold != null && start.isPresent() && schedule.isPresent()) {
             DoseSchedule.Hold computed = schedule.get().lastDose(start.get(), hold.hours(), hold.doses(), hold.wholeDaysOff());
             lastDose = computed.lastDose();
             boolean procedureDayDoseOmitted = schedule.get().doseDueOnProcedureDayBeforeStart(start.get());
-            restart = decision.restart() == null ? null : schedule.get().restart(start.get(), decision.restart().hours(),
-                    decision.restart().dayAfter(), procedureDayDoseOmitted);
-            timing = timing(computed, restart, start.get(), action);
+            List<DatedRestart> dated = decision.restarts().stream()
+                    .map(r -> new DatedRestart(r, schedule.get().restart(start.get(), r.restart().hours(),
+                            r.restart().dayAfter(), procedureDayDoseOmitted)))
+                    .sorted(Comparator.comparing(DatedRestart::at)).toList();
+            restart = dated.isEmpty() ? null : dated.getFirst().at();
+            LocalDate day = start.get().toLocalDate();
+            for (SourceRange range : decision.ranges()) {
+                Requirement longer = hold.atLeast(range.upTo());
+                LocalDateTime longerLast = schedule.get()
+                        .lastDose(start.get(), longer.hours(), longer.doses(), longer.wholeDaysOff()).lastDose();
+                if (longerLast.isBefore(lastDose)) {
+                    advisories.add(range.source() + " allows up to " + range.upTo().words() + ": consider a last dose "
+                            + Wording.relative(longerLast, day) + " (" + Wording.shortDateTime(longerLast)
+                            + ") if the prescriber prefers the longer hold");
+                }
+            }
+            for (DatedRestart later : dated.stream().skip(1).toList()) {
+                if (later.at().isAfter(restart)) {
+                    advisories.add(later.source().source() + " restarts " + later.source().restart().words() + ": "
+                            + Wording.relative(later.at(), day) + " (" + Wording.shortDateTime(later.at()) + ")");
+                }
+            }
+            timing = timing(computed, restart, start.get(), proposed, dated.isEmpty() ? null : dated.getFirst());
         } else if (hold != null) {
-            timing = "; " + (action == PlanAction.REFER_TO_PRESCRIBER ? "if a stop is agreed: " : "") + hold.words()
+            Restart earliest = decision.restarts().stream().map(SourceRestart::restart)
+                    .min(Comparator.comparingInt(Restart::earliestHours)).orElse(null);
+            timing = "; " + (proposed ? "proposed, if a stop is agreed: " : "") + hold.words()
                     + (start.isEmpty() ? " (dates once the procedure is booked)" : " (dosing times unknown: set dates by hand)")
-                    + (decision.restart() == null ? "" : "; restart " + decision.restart().words());
+                    + (earliest == null ? "" : "; restart " + earliest.words());
+            for (SourceRange range : decision.ranges()) {
+                advisories.add(range.source() + " allows up to " + range.upTo().words());
+            }
         }
+        Restart restartRule = decision.restarts().stream().map(SourceRestart::restart)
+                .min(Comparator.comparingInt(Restart::earliestHours)).orElse(null);
         InrCheck inr = decision.inr() == null ? null : decision.inr().at(start.map(LocalDateTime::toLocalDate));
-        String instruction = instruction(name, action, hold, lastDose, restart, decision.restart(), inr);
-        String staffNote = Character.toUpperCase(name.charAt(0)) + name.substring(1) + dose(medicine) + ": " + action
-                + ". " + reason + timing + ".";
+        String instruction = instruction(name, action, hold, lastDose, restart, restartRule, inr);
+        String advice = advisories.isEmpty() ? "" : ". Alternatives: " + String.join("; ", advisories);
+        String staffNote = Character.toUpperCase(name.charAt(0)) + name.substring(1) + dose(medicine) + ": "
+                + (proposed ? "AGREE WITH THE PRESCRIBER BEFORE STOPPING" : action.toString()) + ". " + reason + timing
+                + advice + ".";
         context.plan(new MedicationPlan(id(), medicine.drug(), medicine.displayName(), action,
                 hold == null ? null : hold.hours(), hold == null ? null : hold.doses(),
                 hold == null ? null : hold.wholeDaysOff(),
                 action == PlanAction.HOLD ? lastDose : null, action == PlanAction.HOLD ? restart : null,
-                decision.restart() == null ? null : decision.restart().words(), inr, decision.answers(),
-                decision.policyChoice(), instruction, staffNote, sources));
+                restartRule == null ? null : restartRule.words(), inr, decision.answers(),
+                decision.policyChoice(), instruction, staffNote, sources, advisories));
         Severity severity = decision.severity() != null ? decision.severity()
                 : action == PlanAction.CONTINUE ? Severity.INFO : Severity.WARN;
-        context.add(this, severity, staffNote, sources, decision.answers(), decision.policyChoice(),
-                action == PlanAction.REFER_TO_PRESCRIBER);
+        List<FindingAction> actions = new ArrayList<>();
+        if (proposed) {
+            actions.add(FindingAction.of(FindingAction.Kind.AGREE_WITH_PRESCRIBER, "Agree the stop with the prescriber"
+                    + (lastDose == null ? "" : ": proposed last dose " + Wording.shortDateTime(lastDose))
+                    + (restart == null ? "" : ", restart " + Wording.shortDateTime(restart))));
+        }
+        if (!advisories.isEmpty()) {
+            actions.add(FindingAction.of(FindingAction.Kind.CHOOSE_ALTERNATIVE, "Choose another source's answer: "
+                    + String.join("; ", advisories)));
+        }
+        if (inr != null) {
+            actions.add(new FindingAction(FindingAction.Kind.RECHECK_VALUE, "Check the INR: " + inr.rule(), inr.from()));
+        }
+        context.add(this, severity, staffNote, sources, decision.answers(), decision.policyChoice(), proposed, actions);
     }
 
-    private static String timing(DoseSchedule.Hold computed, LocalDateTime restart, LocalDateTime start, PlanAction action) {
+    private static String timing(DoseSchedule.Hold computed, LocalDateTime restart, LocalDateTime start, boolean proposed,
+            DatedRestart earliest) {
         StringBuilder text = new StringBuilder("; ");
-        if (action == PlanAction.REFER_TO_PRESCRIBER) {
-            text.append("if a stop is agreed: ");
+        if (proposed) {
+            text.append("proposed, if a stop is agreed: ");
         }
         text.append("last dose ").append(Wording.relative(computed.lastDose(), start.toLocalDate())).append(" (")
                 .append(Wording.shortDateTime(computed.lastDose())).append("; ").append(Wording.hours(computed.gap()))
@@ -105,12 +284,13 @@ abstract class AntithromboticRule implements SafetyRule {
         if (computed.rejectedLater() != null) {
             text.append("; ").append(Wording.relative(computed.rejectedLater(), start.toLocalDate()))
                     .append(" would leave only ")
-                    .append(Wording.hours(java.time.Duration.between(computed.rejectedLater(), start))).append(" and ")
+                    .append(Wording.hours(Duration.between(computed.rejectedLater(), start))).append(" and ")
                     .append(Wording.plural(computed.omittedDoses() - 1L, "dose", "doses")).append(" omitted");
         }
         if (restart != null) {
             text.append("; restart ").append(Wording.relative(restart, start.toLocalDate())).append(" (")
-                    .append(Wording.shortDateTime(restart)).append(")");
+                    .append(Wording.shortDateTime(restart)).append(", ").append(earliest.source().source()).append(" ")
+                    .append(earliest.source().restart().words()).append(")");
         }
         return text.toString();
     }
@@ -145,6 +325,64 @@ abstract class AntithromboticRule implements SafetyRule {
         return amount + frequency;
     }
 
+    /**
+     * One source's answer for one drug at that source's category: no hold ({@code minimum} null), or the
+     * least it requires, the upper end of its range when it gives one, and when it lets the drug restart.
+     */
+    record SourceRule(String source, Requirement minimum, Requirement upTo, Restart restart, String words, String row) {
+
+        static SourceRule noHold(String source, String words, String row) {
+            return new SourceRule(source, null, null, null, words, row);
+        }
+
+        static SourceRule hold(String source, Requirement minimum, Restart restart, String words, String row) {
+            return new SourceRule(source, minimum, null, restart, words, row);
+        }
+
+        /** The same answer read as a range: {@code minimum} is its lower bound, {@code upper} its upper. */
+        SourceRule upTo(Requirement upper) {
+            return new SourceRule(source, minimum, upper, restart, words, row);
+        }
+
+        boolean holds() {
+            return minimum != null;
+        }
+    }
+
+    /** Which sources the plan follows; the others are still shown. */
+    record PolicyChoice(Set<String> followed, String words) {
+
+        static final PolicyChoice BOTH = new PolicyChoice(Set.of(ASRA, SIR), null);
+
+        boolean follows(String source) {
+            return followed.contains(source);
+        }
+
+        boolean followsAsra() {
+            return follows(ASRA);
+        }
+
+        boolean followsSir() {
+            return follows(SIR);
+        }
+
+        PolicyChoice and(PolicyChoice other) {
+            Set<String> both = new java.util.HashSet<>(followed);
+            both.retainAll(other.followed());
+            String combined = words == null ? other.words() : other.words() == null ? words : words + "; " + other.words();
+            return new PolicyChoice(Set.copyOf(both), combined);
+        }
+    }
+
+    record SourceRestart(String source, Restart restart) {
+    }
+
+    record SourceRange(String source, Requirement upTo) {
+    }
+
+    private record DatedRestart(SourceRestart source, LocalDateTime at) {
+    }
+
     /** The minimum gap before the procedure: hours (ASRA days × 24), omitted doses (SIR), whole days off (SIR days). */
     record Requirement(int hours, int doses, int wholeDaysOff) {
 
@@ -156,10 +394,25 @@ abstract class AntithromboticRule implements SafetyRule {
             return new Requirement(days * 24, 0, 0);
         }
 
+        static Requirement doses(int doses) {
+            return new Requirement(0, doses, 0);
+        }
+
+        static Requirement wholeDaysOff(int days) {
+            return new Requirement(0, 0, days);
+        }
+
+        /** What satisfies both: the larger of each part. */
+        Requirement atLeast(Requirement other) {
+            return new Requirement(Math.max(hours, other.hours), Math.max(doses, other.doses),
+                    Math.max(wholeDaysOff, other.wholeDaysOff));
+        }
+
         String words() {
             List<String> parts = new ArrayList<>();
             if (hours > 0) {
-                parts.add("at least " + hours + " h since the last dose");
+                parts.add(hours % 24 == 0 && hours >= 48 ? hours / 24 + " days (" + hours + " h) since the last dose"
+                        : "at least " + hours + " h since the last dose");
             }
             if (doses > 0) {
                 parts.add(Wording.plural(doses, "scheduled dose", "scheduled doses") + " omitted");
@@ -185,8 +438,24 @@ abstract class AntithromboticRule implements SafetyRule {
         }
     }
 
-    /** When to restart: at least {@code hours} after the start, and on the next day or later when {@code dayAfter}. */
+    /**
+     * When a source lets the drug restart: at least {@code hours} after the start, and on the next day or
+     * later when {@code dayAfter}. A source's range ("12–24 h") is read by its lower bound.
+     */
     record Restart(int hours, boolean dayAfter) {
+
+        static Restart after(int hours) {
+            return new Restart(hours, false);
+        }
+
+        static Restart nextDay() {
+            return new Restart(0, true);
+        }
+
+        /** For ordering before dates are known: the day after counts as 24 h. */
+        int earliestHours() {
+            return dayAfter ? Math.max(hours, 24) : hours;
+        }
 
         String words() {
             return dayAfter ? "the day after the procedure" + (hours > 0 ? " (at least " + hours + " h after)" : "")
@@ -202,21 +471,31 @@ abstract class AntithromboticRule implements SafetyRule {
     /** An INR check: taken within {@code daysBefore} of the procedure, below (or at) {@code limit}. */
     record InrSpec(int daysBefore, double limit, boolean inclusive, String rule) {
 
-        InrCheck at(Optional<java.time.LocalDate> procedureDay) {
+        InrCheck at(Optional<LocalDate> procedureDay) {
             return new InrCheck(procedureDay.map(d -> d.minusDays(daysBefore)).orElse(null), limit, inclusive, rule);
         }
     }
 
     /**
-     * A drug rule's answer before timing: what to do, the gap, the restart, each source's answer, the
-     * policy choice, an INR check, the sentence and the sources; {@code severity} overrides the default
-     * (INFO to continue, WARN otherwise).
+     * A drug rule's answer before timing: what to do, the combined minimum, each holding source's restart
+     * and longer range, each source's answer, the policy in force, an INR check, the sentence and the
+     * sources; {@code severity} overrides the default (INFO to continue, WARN otherwise).
      */
-    record Decision(PlanAction action, Requirement hold, Restart restart, List<SourceAnswer> answers,
-            String policyChoice, InrSpec inr, String reason, List<GuidelineReference> sources, Severity severity) {
+    record Decision(PlanAction action, Requirement hold, List<SourceRestart> restarts, List<SourceRange> ranges,
+            List<SourceAnswer> answers, String policyChoice, InrSpec inr, String reason, List<GuidelineReference> sources,
+            Severity severity) {
 
-        static Decision proceed(String reason, List<GuidelineReference> sources, SourceAnswer... answers) {
-            return new Decision(PlanAction.CONTINUE, null, null, List.of(answers), null, null, reason, sources, null);
+        Decision {
+            restarts = List.copyOf(restarts == null ? List.of() : restarts);
+            ranges = List.copyOf(ranges == null ? List.of() : ranges);
+        }
+
+        /** A decision with one restart rule, outside the per-source arithmetic. */
+        static Decision of(PlanAction action, Requirement hold, String restartSource, Restart restart,
+                List<SourceAnswer> answers, String policyChoice, InrSpec inr, String reason,
+                List<GuidelineReference> sources, Severity severity) {
+            return new Decision(action, hold, restart == null ? List.of() : List.of(new SourceRestart(restartSource, restart)),
+                    List.of(), answers, policyChoice, inr, reason, sources, severity);
         }
     }
 }

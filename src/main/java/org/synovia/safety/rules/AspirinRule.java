@@ -18,16 +18,18 @@ import org.synovia.shared.Antithrombotic;
  * <p>
  * Intermediate/high-risk procedures (facts AC-30): ASRA intermediate "shared assessment" (high: primary
  * prophylaxis 6 days, secondary shared assessment); SIR "3–5 days, patient-specific; MDT for high CV
- * risk". For secondary prevention (or an unknown indication) there is <b>no automatic stop</b>: the
- * prescriber or MDT decides (scenario A15); if a stop is agreed the last dose falls between D−4 and D−6
- * (3–5 whole days off) and aspirin restarts the day after. For primary prevention the more conservative
- * answer is a hold: 5 whole days (SIR upper end), or ASRA's 6 days at ASRA high risk.
+ * risk", each at its own category. For secondary prevention (or an unknown indication) there is <b>no
+ * automatic stop</b>: the prescriber or MDT decides (scenario A15); the proposed stop is SIR's lower bound,
+ * 3 whole days off (last dose D−4), with its upper bound, 5 days (D−6), shown; aspirin restarts the day
+ * after. For primary prevention the hold is SIR's 3 whole days (5 shown), or ASRA's 6 days at ASRA high
+ * risk.
  */
 final class AspirinRule extends AntithromboticRule {
 
     static final int SIR_MIN_DAYS_OFF = 3;
     static final int SIR_MAX_DAYS_OFF = 5;
     static final int ASRA_HIGH_PRIMARY_DAYS = 6;
+    static final int ASRA_RESTART_HOURS = 24;
 
     @Override
     public String id() {
@@ -42,7 +44,7 @@ final class AspirinRule extends AntithromboticRule {
     @Override
     public String summary() {
         return "Continue for low-risk procedures; for intermediate/high risk, secondary prevention is referred "
-                + "to the prescriber/MDT (never stopped automatically), primary prevention held 5 days.";
+                + "to the prescriber/MDT (never stopped automatically), primary prevention held 3 whole days (SIR 3–5).";
     }
 
     @Override
@@ -52,7 +54,8 @@ final class AspirinRule extends AntithromboticRule {
 
     @Override
     public List<String> thresholds(LocalPolicy policy) {
-        return List.of("SIR " + SIR_MIN_DAYS_OFF + "–" + SIR_MAX_DAYS_OFF + " whole days off (last dose D−4 to D−6)",
+        return List.of("SIR " + SIR_MIN_DAYS_OFF + "–" + SIR_MAX_DAYS_OFF + " whole days off: " + SIR_MIN_DAYS_OFF
+                        + " by default (last dose D−4), D−6 shown",
                 "ASRA high risk, primary prophylaxis: " + ASRA_HIGH_PRIMARY_DAYS + " days",
                 "secondary prevention or unknown indication: refer, no automatic stop", "restart the day after");
     }
@@ -63,42 +66,32 @@ final class AspirinRule extends AntithromboticRule {
     }
 
     @Override
-    Decision decide(Medicine medicine, AssessmentContext context) {
-        if (!context.bleedingRisk().elevated()) {
-            return Decision.proceed("Low-risk procedure: do not withhold aspirin [AC-09]", sources(),
-                    new SourceAnswer("ASRA 2018", "no"), new SourceAnswer("SIR 2019", "do not withhold"));
+    SourceRule asra(Medicine medicine, ProcedureRisk category, AssessmentContext context) {
+        boolean primary = medicine.indication() == PreventionIndication.PRIMARY_PREVENTION;
+        return switch (category) {
+            case LOW -> SourceRule.noHold(ASRA, "no", "AC-09");
+            case INTERMEDIATE -> SourceRule.noHold(ASRA, "shared assessment and risk stratification (consider holding "
+                    + "for higher-risk intermediate procedures)", "AC-30");
+            case HIGH -> primary
+                    ? SourceRule.hold(ASRA, Requirement.days(ASRA_HIGH_PRIMARY_DAYS), Restart.after(ASRA_RESTART_HOURS),
+                            "primary prophylaxis: " + ASRA_HIGH_PRIMARY_DAYS + " days; restart " + ASRA_RESTART_HOURS + " h",
+                            "AC-30")
+                    : SourceRule.noHold(ASRA, "secondary prevention: shared assessment", "AC-30");
+        };
+    }
+
+    @Override
+    SourceRule sir(Medicine medicine, ProcedureRisk category, AssessmentContext context) {
+        if (!category.elevated()) {
+            return SourceRule.noHold(SIR, "do not withhold", "AC-09");
         }
-        String category = context.bleedingRisk().chosen().label();
-        Restart dayAfter = new Restart(0, true);
-        if (medicine.indication() != PreventionIndication.PRIMARY_PREVENTION) {
-            String window = context.start().map(start -> {
-                var schedule = DoseSchedule.of(medicine);
-                if (schedule.isEmpty()) {
-                    return "";
-                }
-                var latest = schedule.get().lastDose(start, 0, 0, SIR_MIN_DAYS_OFF).lastDose();
-                var earliest = schedule.get().lastDose(start, 0, 0, SIR_MAX_DAYS_OFF).lastDose();
-                return "; if a stop is agreed, last dose between " + Wording.relative(earliest, start.toLocalDate())
-                        + " (" + Wording.shortDateTime(earliest) + ") and " + Wording.relative(latest, start.toLocalDate())
-                        + " (" + Wording.shortDateTime(latest) + "), restart D+1";
-            }).orElse("; if a stop is agreed: " + SIR_MIN_DAYS_OFF + "–" + SIR_MAX_DAYS_OFF
-                    + " whole days off before the procedure day, restart the day after");
-            return new Decision(PlanAction.REFER_TO_PRESCRIBER, null, dayAfter,
-                    List.of(new SourceAnswer("ASRA 2018", "intermediate: shared assessment and risk stratification"),
-                            new SourceAnswer("SIR 2019", "withhold 3–5 days, patient-specific; MDT for high CV risk")),
-                    null, null, "Aspirin for " + (medicine.indication() == PreventionIndication.UNKNOWN
-                            ? "an unrecorded indication (treated as secondary prevention)" : "secondary prevention")
-                            + " before a " + category + "-risk procedure: no automatic stop; route to the prescriber or MDT"
-                            + window + " [AC-30]", sources(), null);
-        }
-        boolean asraHigh = context.bleedingRisk().asra() == ProcedureRisk.HIGH;
-        AntithromboticRule.Requirement hold = asraHigh
-                ? new Requirement(ASRA_HIGH_PRIMARY_DAYS * 24, 0, SIR_MAX_DAYS_OFF)
-                : new Requirement(0, 0, SIR_MAX_DAYS_OFF);
-        return new Decision(PlanAction.HOLD, hold, dayAfter,
-                List.of(new SourceAnswer("ASRA 2018", asraHigh ? "primary prophylaxis: 6 days" : "shared assessment (consider holding)"),
-                        new SourceAnswer("SIR 2019", "withhold 3–5 days, patient-specific")),
-                "the more conservative: " + (asraHigh ? "6 days" : SIR_MAX_DAYS_OFF + " whole days off"), null,
-                "Aspirin for primary prevention before a " + category + "-risk procedure: hold [AC-30]", sources(), null);
+        return SourceRule.hold(SIR, Requirement.wholeDaysOff(SIR_MIN_DAYS_OFF), Restart.nextDay(),
+                SIR_MIN_DAYS_OFF + "–" + SIR_MAX_DAYS_OFF + " days, patient-specific; MDT for high CV risk; restart the day after",
+                "AC-30").upTo(Requirement.wholeDaysOff(SIR_MAX_DAYS_OFF));
+    }
+
+    @Override
+    boolean prescriberDecidesForSecondaryPrevention(Antithrombotic drug) {
+        return true;
     }
 }

@@ -1,13 +1,16 @@
 package org.synovia.safety.rules;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.LocalPolicy.DoacHold;
 import org.synovia.safety.Medicine;
 import org.synovia.safety.PlanAction;
+import org.synovia.safety.ProcedureRisk;
 import org.synovia.safety.SourceAnswer;
 import org.synovia.shared.Antithrombotic;
 
@@ -21,13 +24,16 @@ import org.synovia.shared.Antithrombotic;
  * Intermediate/high-risk procedures (facts AC-23..26): ASRA gives fixed days (3 for the anti-Xa drugs;
  * dabigatran 4, or 5–6 with impaired renal function); SIR gives doses by creatinine clearance
  * (apixaban ≥ 50: 4, &lt; 50: 6; rivaroxaban ≥ 30: 2, 15–29: 3; edoxaban 2; dabigatran ≥ 50: 4,
- * 15–49: 6–8). By default both are satisfied (AC-40). Restart 24 h after. Below CrCl 15 neither source
- * gives a band: refer. An unknown CrCl takes the lowest band.
+ * 15–49: 6–8). Each source is read at its own category and a range by its lower bound (dabigatran 5
+ * days, 6 doses), the upper bound shown as an advisory; by default both are satisfied (AC-40). Restart
+ * 24 h after. Below CrCl 15 neither source gives a band: refer. An unknown CrCl takes the lowest band
+ * and says so.
  */
 final class DirectOralAnticoagulantRule extends AntithromboticRule {
 
     static final int ANTI_XA_ASRA_DAYS = 3;
     static final int DABIGATRAN_ASRA_DAYS = 4;
+    static final int DABIGATRAN_RENAL_ASRA_MIN_DAYS = 5;
     static final int DABIGATRAN_RENAL_ASRA_DAYS = 6;
     static final double DABIGATRAN_RENAL_IMPAIRMENT_BELOW_ML_MIN = 50;
     static final double APIXABAN_BAND_ML_MIN = 50;
@@ -39,6 +45,7 @@ final class DirectOralAnticoagulantRule extends AntithromboticRule {
     static final int EDOXABAN_SIR_DOSES = 2;
     static final double DABIGATRAN_BAND_ML_MIN = 50;
     static final int DABIGATRAN_SIR_DOSES = 4;
+    static final int DABIGATRAN_LOW_CRCL_SIR_MIN_DOSES = 6;
     static final int DABIGATRAN_LOW_CRCL_SIR_DOSES = 8;
     static final double NO_BAND_BELOW_ML_MIN = 15;
     static final int RESTART_HOURS = 24;
@@ -70,14 +77,14 @@ final class DirectOralAnticoagulantRule extends AntithromboticRule {
     @Override
     public List<String> thresholds(LocalPolicy policy) {
         return List.of("ASRA: anti-Xa DOACs " + ANTI_XA_ASRA_DAYS + " days; dabigatran " + DABIGATRAN_ASRA_DAYS
-                        + " days, " + DABIGATRAN_RENAL_ASRA_DAYS + " days if CrCl < " + (int) DABIGATRAN_RENAL_IMPAIRMENT_BELOW_ML_MIN,
+                        + " days, " + DABIGATRAN_RENAL_ASRA_MIN_DAYS + " days (up to " + DABIGATRAN_RENAL_ASRA_DAYS + ") if CrCl < " + (int) DABIGATRAN_RENAL_IMPAIRMENT_BELOW_ML_MIN,
                 "SIR apixaban: " + APIXABAN_SIR_DOSES + " doses (CrCl ≥ " + (int) APIXABAN_BAND_ML_MIN + "), "
                         + APIXABAN_LOW_CRCL_SIR_DOSES + " doses below",
                 "SIR rivaroxaban: " + RIVAROXABAN_SIR_DOSES + " doses (CrCl ≥ " + (int) RIVAROXABAN_BAND_ML_MIN + "), "
                         + RIVAROXABAN_LOW_CRCL_SIR_DOSES + " doses (15–29)",
                 "SIR edoxaban: " + EDOXABAN_SIR_DOSES + " doses",
                 "SIR dabigatran: " + DABIGATRAN_SIR_DOSES + " doses (CrCl ≥ " + (int) DABIGATRAN_BAND_ML_MIN + "), "
-                        + DABIGATRAN_LOW_CRCL_SIR_DOSES + " doses (15–49, upper end of 6–8)",
+                        + DABIGATRAN_LOW_CRCL_SIR_MIN_DOSES + " doses (15–49; the lower bound of 6–8, up to " + DABIGATRAN_LOW_CRCL_SIR_DOSES + " shown)",
                 "CrCl < " + (int) NO_BAND_BELOW_ML_MIN + " mL/min: refer to prescriber",
                 "restart " + RESTART_HOURS + " h after",
                 "policy doac-hold = " + policy.doacHold(),
@@ -90,52 +97,104 @@ final class DirectOralAnticoagulantRule extends AntithromboticRule {
     }
 
     @Override
-    Decision decide(Medicine medicine, AssessmentContext context) {
+    Optional<Decision> special(Medicine medicine, AssessmentContext context) {
         String name = medicine.displayName();
-        if (!context.bleedingRisk().elevated()) {
-            return lowRisk(name, context);
-        }
         Optional<Double> crcl = context.creatinineClearance();
-        String crclWords = crcl.map(c -> "CrCl " + Wording.number(c) + " mL/min")
-                .orElse("CrCl not known, lowest band assumed");
-        double clearance = crcl.orElse(0.0);
-        int asraDays = asraDays(medicine.drug(), clearance);
-        int sirDoses = sirDoses(medicine.drug(), clearance);
-        SourceAnswer asra = new SourceAnswer("ASRA 2018", asraDays + " days (≥ " + asraDays * 24 + " h) since the last dose");
-        SourceAnswer sir = new SourceAnswer("SIR 2019", "omit " + sirDoses + " doses (" + crclWords + ")");
-        List<SourceAnswer> answers = List.of(asra, sir);
-        Restart restart = new Restart(RESTART_HOURS, false);
-        if (crcl.isPresent() && clearance < NO_BAND_BELOW_ML_MIN) {
-            return new Decision(PlanAction.REFER_TO_PRESCRIBER, new Requirement(asraDays * 24, sirDoses, 0), restart,
-                    answers, null, null, name + " with " + crclWords + ": below every SIR band (CrCl < "
-                            + (int) NO_BAND_BELOW_ML_MIN + "); the prescriber decides [AC-23..26]", sources(), null);
+        boolean anySourceStops = context.bleedingRisk().asra().elevated() || context.bleedingRisk().sir().elevated();
+        if (anySourceStops && crcl.isPresent() && crcl.get() < NO_BAND_BELOW_ML_MIN) {
+            int asraDays = asraDays(medicine.drug(), crcl.get());
+            int sirDoses = sirDoses(medicine.drug(), crcl.get());
+            return Optional.of(Decision.of(PlanAction.REFER_TO_PRESCRIBER, new Requirement(asraDays * 24, sirDoses, 0), ASRA,
+                    Restart.after(RESTART_HOURS), answers(medicine, context), null, null, name + " with CrCl "
+                            + Wording.number(crcl.get()) + " mL/min: below every SIR band (CrCl < "
+                            + (int) NO_BAND_BELOW_ML_MIN + "); the prescriber decides [AC-23..26]", sources(), null));
         }
-        DoacHold choice = context.policy().doacHold();
-        Requirement hold = switch (choice) {
-            case BOTH -> new Requirement(asraDays * 24, sirDoses, 0);
-            case ASRA_DAYS -> Requirement.days(asraDays);
-            case SIR_DOSES -> new Requirement(0, sirDoses, 0);
-        };
-        String reason = context.bleedingRisk().chosen().label() + "-risk procedure: hold " + name + "; ASRA "
-                + asraDays + " days, SIR " + sirDoses + " doses (" + crclWords + ") [" + rows(medicine.drug()) + ", AC-40]";
-        return new Decision(PlanAction.HOLD, hold, restart, answers, "doac-hold = " + choice, null, reason, sources(), null);
+        int providerHours = context.policy().ukProviderDoacHours();
+        if (!anySourceStops && providerHours > 0) {
+            List<SourceAnswer> answers = new ArrayList<>(answers(medicine, context));
+            answers.add(provider());
+            return Optional.of(Decision.of(PlanAction.HOLD, Requirement.hours(providerHours), "local policy",
+                    Restart.after(RESTART_HOURS), answers, "uk-provider-doac-hours = " + providerHours, null,
+                    "Low-risk procedure; local policy asks for " + providerHours + " h since the last " + name
+                            + " [AC-02..05, S9]", sources(), null));
+        }
+        if (!anySourceStops) {
+            List<SourceAnswer> answers = new ArrayList<>(answers(medicine, context));
+            answers.add(provider());
+            return Optional.of(Decision.of(PlanAction.CONTINUE, null, null, null, answers,
+                    "uk-provider-doac-hours = 0 (off)", null, "Low-risk procedure: no interruption; continue " + name
+                            + " as usual. ASRA: shared assessment and risk stratification with the prescriber. CrCl is "
+                            + "not used for low-risk holds [AC-02..05]", sources(), null));
+        }
+        return Optional.empty();
     }
 
-    private Decision lowRisk(String name, AssessmentContext context) {
-        int providerHours = context.policy().ukProviderDoacHours();
-        SourceAnswer asra = new SourceAnswer("ASRA 2018", "no routine stop; shared assessment and risk stratification");
-        SourceAnswer sir = new SourceAnswer("SIR 2019", "do not withhold");
-        SourceAnswer provider = new SourceAnswer("UK provider (S9, L)", "leave ≥ 24 h after the last tablet (optional local rule)");
-        if (providerHours > 0) {
-            return new Decision(PlanAction.HOLD, Requirement.hours(providerHours), new Restart(RESTART_HOURS, false),
-                    List.of(asra, sir, provider), "uk-provider-doac-hours = " + providerHours, null,
-                    "Low-risk procedure; local policy asks for " + providerHours + " h since the last " + name
-                            + " [AC-02..05, S9]", sources(), null);
+    private List<SourceAnswer> answers(Medicine medicine, AssessmentContext context) {
+        return List.of(new SourceAnswer(ASRA, asra(medicine, context.bleedingRisk().asra(), context).words()),
+                new SourceAnswer(SIR, sir(medicine, context.bleedingRisk().sir(), context).words()));
+    }
+
+    private static SourceAnswer provider() {
+        return new SourceAnswer("UK provider (S9, L)", "leave ≥ 24 h after the last tablet (optional local rule)");
+    }
+
+    @Override
+    SourceRule asra(Medicine medicine, ProcedureRisk category, AssessmentContext context) {
+        if (!category.elevated()) {
+            return SourceRule.noHold(ASRA, "no routine stop; shared assessment and risk stratification", lowRow(medicine.drug()));
         }
-        return new Decision(PlanAction.CONTINUE, null, null, List.of(asra, sir, provider), "uk-provider-doac-hours = 0 (off)",
-                null, "Low-risk procedure: no interruption; continue " + name + " as usual. ASRA: shared assessment "
-                        + "and risk stratification with the prescriber. CrCl is not used for low-risk holds [AC-02..05]",
-                sources(), null);
+        Optional<Double> crcl = context.creatinineClearance();
+        double clearance = crcl.orElse(0.0);
+        if (medicine.drug() == Antithrombotic.DABIGATRAN && clearance < DABIGATRAN_RENAL_IMPAIRMENT_BELOW_ML_MIN) {
+            return SourceRule.hold(ASRA, Requirement.days(DABIGATRAN_RENAL_ASRA_MIN_DAYS), Restart.after(RESTART_HOURS),
+                    DABIGATRAN_RENAL_ASRA_MIN_DAYS + "–" + DABIGATRAN_RENAL_ASRA_DAYS + " days with impaired renal function ("
+                            + crclWords(crcl) + "); restart " + RESTART_HOURS + " h", rows(medicine.drug()))
+                    .upTo(Requirement.days(DABIGATRAN_RENAL_ASRA_DAYS));
+        }
+        int days = asraDays(medicine.drug(), clearance);
+        return SourceRule.hold(ASRA, Requirement.days(days), Restart.after(RESTART_HOURS),
+                days + " days (≥ " + days * 24 + " h) since the last dose; restart " + RESTART_HOURS + " h", rows(medicine.drug()));
+    }
+
+    @Override
+    SourceRule sir(Medicine medicine, ProcedureRisk category, AssessmentContext context) {
+        if (!category.elevated()) {
+            return SourceRule.noHold(SIR, "do not withhold", lowRow(medicine.drug()));
+        }
+        Optional<Double> crcl = context.creatinineClearance();
+        double clearance = crcl.orElse(0.0);
+        if (medicine.drug() == Antithrombotic.DABIGATRAN && clearance < DABIGATRAN_BAND_ML_MIN) {
+            return SourceRule.hold(SIR, Requirement.doses(DABIGATRAN_LOW_CRCL_SIR_MIN_DOSES), Restart.after(RESTART_HOURS),
+                    "omit " + DABIGATRAN_LOW_CRCL_SIR_MIN_DOSES + "–" + DABIGATRAN_LOW_CRCL_SIR_DOSES + " doses ("
+                            + crclWords(crcl) + "); restart " + RESTART_HOURS + " h", rows(medicine.drug()))
+                    .upTo(Requirement.doses(DABIGATRAN_LOW_CRCL_SIR_DOSES));
+        }
+        int doses = sirDoses(medicine.drug(), clearance);
+        return SourceRule.hold(SIR, Requirement.doses(doses), Restart.after(RESTART_HOURS),
+                "omit " + doses + " doses (" + crclWords(crcl) + "); restart " + RESTART_HOURS + " h", rows(medicine.drug()));
+    }
+
+    @Override
+    PolicyChoice policyChoice(Medicine medicine, AssessmentContext context) {
+        DoacHold choice = context.policy().doacHold();
+        return switch (choice) {
+            case BOTH -> new PolicyChoice(Set.of(ASRA, SIR), "doac-hold = BOTH");
+            case ASRA_DAYS -> new PolicyChoice(Set.of(ASRA), "doac-hold = ASRA_DAYS");
+            case SIR_DOSES -> new PolicyChoice(Set.of(SIR), "doac-hold = SIR_DOSES");
+        };
+    }
+
+    private static String crclWords(Optional<Double> crcl) {
+        return crcl.map(c -> "CrCl " + Wording.number(c) + " mL/min").orElse("CrCl not known, lowest band assumed: measure it");
+    }
+
+    private static String lowRow(Antithrombotic drug) {
+        return switch (drug) {
+            case DABIGATRAN -> "AC-02";
+            case RIVAROXABAN -> "AC-03";
+            case APIXABAN -> "AC-04";
+            default -> "AC-05";
+        };
     }
 
     static int asraDays(Antithrombotic drug, double clearance) {

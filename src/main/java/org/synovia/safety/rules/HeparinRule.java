@@ -1,6 +1,7 @@
 package org.synovia.safety.rules;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 import org.synovia.safety.GuidelineReference;
@@ -8,6 +9,7 @@ import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.LocalPolicy.HeparinBeforeLowRisk;
 import org.synovia.safety.Medicine;
 import org.synovia.safety.PlanAction;
+import org.synovia.safety.ProcedureRisk;
 import org.synovia.safety.SourceAnswer;
 import org.synovia.shared.Antithrombotic;
 
@@ -19,10 +21,12 @@ import org.synovia.shared.Antithrombotic;
  * withhold. Policy {@code heparin-before-low-risk} chooses, default ASRA (scenario A13: last dose D−1
  * 08:00, the D0 dose delayed to 13:00).
  * <p>
- * Intermediate/high-risk procedures (facts AC-33..37): prophylactic LMWH ASRA 12 h and SIR 1 dose;
- * therapeutic LMWH 24 h (SIR "2 doses or 24 h"); subcutaneous heparin 6 h (ASRA high 24 h); restart at
- * the later ASRA figure (24 h for LMWH, 2 h / 6 h for heparin) with SIR shown; fondaparinux ASRA 4 days,
- * SIR 3 days (CrCl ≥ 50) or 5 days (below), upper ends of the SIR ranges.
+ * Intermediate/high-risk procedures (facts AC-33..37), each source at its own category: prophylactic
+ * LMWH ASRA 12 h and SIR 1 dose; therapeutic LMWH 24 h (SIR "2 doses or 24 h"); subcutaneous heparin 6 h
+ * (ASRA high 24 h); the restart is the earliest either source permits, a range read by its lower bound
+ * (LMWH ASRA 12–24 h and SIR 12 h → 12 h; heparin ASRA 2 h, SIR 6–8 h → 2 h), the later one shown;
+ * fondaparinux ASRA 4 days, SIR 2–3 days (CrCl ≥ 50) or 3–5 days (below), lower bounds with the upper
+ * shown as advisories.
  * <p>
  * Intravenous heparin is an infusion run by the ward: always referred. Fondaparinux before a low-risk
  * procedure has no row in facts §1B: referred.
@@ -32,13 +36,17 @@ final class HeparinRule extends AntithromboticRule {
     static final int LMWH_PROPHYLACTIC_HOURS = 12;
     static final int LMWH_THERAPEUTIC_HOURS = 24;
     static final int LMWH_LOW_RISK_RESTART_HOURS = 4;
-    static final int LMWH_ELEVATED_RESTART_HOURS = 24;
+    static final int LMWH_ELEVATED_RESTART_HOURS = 12;
+    static final int SIR_LMWH_RESTART_HOURS = 12;
+    static final int SIR_HEPARIN_RESTART_HOURS = 6;
     static final int HEPARIN_SC_HOURS = 6;
     static final int HEPARIN_SC_ASRA_HIGH_HOURS = 24;
     static final int HEPARIN_RESTART_HOURS = 2;
     static final int HEPARIN_AFTER_HIGH_RISK_RESTART_HOURS = 6;
     static final int FONDAPARINUX_ASRA_DAYS = 4;
+    static final int FONDAPARINUX_SIR_MIN_DAYS = 2;
     static final int FONDAPARINUX_SIR_DAYS = 3;
+    static final int FONDAPARINUX_LOW_CRCL_SIR_MIN_DAYS = 3;
     static final int FONDAPARINUX_LOW_CRCL_SIR_DAYS = 5;
     static final double FONDAPARINUX_BAND_ML_MIN = 50;
     static final int FONDAPARINUX_RESTART_HOURS = 24;
@@ -70,11 +78,12 @@ final class HeparinRule extends AntithromboticRule {
     @Override
     public List<String> thresholds(LocalPolicy policy) {
         return List.of("LMWH prophylactic " + LMWH_PROPHYLACTIC_HOURS + " h, therapeutic " + LMWH_THERAPEUTIC_HOURS
-                        + " h; restart " + LMWH_LOW_RISK_RESTART_HOURS + " h (low risk) / " + LMWH_ELEVATED_RESTART_HOURS + " h",
+                        + " h; restart " + LMWH_LOW_RISK_RESTART_HOURS + " h (low risk) / " + LMWH_ELEVATED_RESTART_HOURS + " h (ASRA 12–24, SIR 12)",
                 "heparin SC " + HEPARIN_SC_HOURS + " h (ASRA high " + HEPARIN_SC_ASRA_HIGH_HOURS + " h); restart "
                         + HEPARIN_RESTART_HOURS + " h",
-                "fondaparinux ASRA " + FONDAPARINUX_ASRA_DAYS + " days; SIR " + FONDAPARINUX_SIR_DAYS + " days (CrCl ≥ "
-                        + (int) FONDAPARINUX_BAND_ML_MIN + "), " + FONDAPARINUX_LOW_CRCL_SIR_DAYS + " days below",
+                "fondaparinux ASRA " + FONDAPARINUX_ASRA_DAYS + " days; SIR " + FONDAPARINUX_SIR_MIN_DAYS + "–"
+                        + FONDAPARINUX_SIR_DAYS + " days (CrCl ≥ " + (int) FONDAPARINUX_BAND_ML_MIN + "), "
+                        + FONDAPARINUX_LOW_CRCL_SIR_MIN_DAYS + "–" + FONDAPARINUX_LOW_CRCL_SIR_DAYS + " days below (lower bounds)",
                 "policy heparin-before-low-risk = " + policy.heparinBeforeLowRisk());
     }
 
@@ -84,90 +93,95 @@ final class HeparinRule extends AntithromboticRule {
     }
 
     @Override
-    Decision decide(Medicine medicine, AssessmentContext context) {
-        Antithrombotic drug = medicine.drug();
-        boolean elevated = context.bleedingRisk().elevated();
-        if (drug == Antithrombotic.HEPARIN_INTRAVENOUS) {
-            return new Decision(PlanAction.REFER_TO_PRESCRIBER, Requirement.hours(HEPARIN_SC_HOURS),
-                    new Restart(HEPARIN_RESTART_HOURS, false),
-                    List.of(new SourceAnswer("ASRA 2018", "6 h; restart 2 h"),
-                            new SourceAnswer("SIR 2019", elevated ? "4–6 h with aPTT/anti-Xa; restart 6–8 h" : "do not withhold")),
+    Optional<Decision> special(Medicine medicine, AssessmentContext context) {
+        boolean elevated = context.bleedingRisk().asra().elevated() || context.bleedingRisk().sir().elevated();
+        if (medicine.drug() == Antithrombotic.HEPARIN_INTRAVENOUS) {
+            return Optional.of(Decision.of(PlanAction.REFER_TO_PRESCRIBER, Requirement.hours(HEPARIN_SC_HOURS), ASRA,
+                    Restart.after(HEPARIN_RESTART_HOURS),
+                    List.of(new SourceAnswer(ASRA, "6 h; restart 2 h"),
+                            new SourceAnswer(SIR, elevated ? "4–6 h with aPTT/anti-Xa; restart 6–8 h" : "do not withhold")),
                     null, null, "Intravenous heparin is an infusion managed by the ward team: agree the stop time "
-                            + "with them [AC-14, AC-35]", sources(), null);
+                            + "with them [AC-14, AC-35]", sources(), null));
+        }
+        if (medicine.drug() == Antithrombotic.FONDAPARINUX && !elevated) {
+            return Optional.of(Decision.of(PlanAction.REFER_TO_PRESCRIBER,
+                    Requirement.days(FONDAPARINUX_ASRA_DAYS), ASRA, Restart.after(FONDAPARINUX_RESTART_HOURS),
+                    List.of(new SourceAnswer(ASRA, "no low-risk row"), new SourceAnswer(SIR, "no low-risk row")),
+                    null, null, "Fondaparinux before a low-risk procedure: neither source gives a low-risk row; the "
+                            + "prescriber decides [AC-37]", sources(), null));
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    SourceRule asra(Medicine medicine, ProcedureRisk category, AssessmentContext context) {
+        Antithrombotic drug = medicine.drug();
+        if (drug == Antithrombotic.FONDAPARINUX) {
+            return category.elevated()
+                    ? SourceRule.hold(ASRA, Requirement.days(FONDAPARINUX_ASRA_DAYS), Restart.after(FONDAPARINUX_RESTART_HOURS),
+                            FONDAPARINUX_ASRA_DAYS + " days; restart " + FONDAPARINUX_RESTART_HOURS + " h", "AC-37")
+                    : SourceRule.noHold(ASRA, "no low-risk row", "AC-37");
+        }
+        if (drug == Antithrombotic.HEPARIN_SUBCUTANEOUS) {
+            if (category == ProcedureRisk.HIGH) {
+                return SourceRule.hold(ASRA, Requirement.hours(HEPARIN_SC_ASRA_HIGH_HOURS),
+                        Restart.after(HEPARIN_AFTER_HIGH_RISK_RESTART_HOURS), HEPARIN_SC_ASRA_HIGH_HOURS + " h; restart "
+                                + HEPARIN_AFTER_HIGH_RISK_RESTART_HOURS + " h", "AC-36");
+            }
+            return SourceRule.hold(ASRA, Requirement.hours(HEPARIN_SC_HOURS), Restart.after(HEPARIN_RESTART_HOURS),
+                    HEPARIN_SC_HOURS + " h; restart " + HEPARIN_RESTART_HOURS + " h", category.elevated() ? "AC-36" : "AC-15");
+        }
+        int hours = therapeutic(drug) ? LMWH_THERAPEUTIC_HOURS : LMWH_PROPHYLACTIC_HOURS;
+        if (!category.elevated()) {
+            return SourceRule.hold(ASRA, Requirement.hours(hours), Restart.after(LMWH_LOW_RISK_RESTART_HOURS),
+                    hours + " h since the last dose; restart " + LMWH_LOW_RISK_RESTART_HOURS + " h after",
+                    therapeutic(drug) ? "AC-13" : "AC-12");
+        }
+        return SourceRule.hold(ASRA, Requirement.hours(hours), Restart.after(LMWH_ELEVATED_RESTART_HOURS),
+                hours + " h; restart 12–24 h (from " + LMWH_ELEVATED_RESTART_HOURS + " h)", therapeutic(drug) ? "AC-34" : "AC-33");
+    }
+
+    @Override
+    SourceRule sir(Medicine medicine, ProcedureRisk category, AssessmentContext context) {
+        Antithrombotic drug = medicine.drug();
+        if (!category.elevated()) {
+            return drug == Antithrombotic.FONDAPARINUX ? SourceRule.noHold(SIR, "no low-risk row", "AC-37")
+                    : SourceRule.noHold(SIR, "do not withhold", drug == Antithrombotic.HEPARIN_SUBCUTANEOUS ? "AC-15"
+                            : therapeutic(drug) ? "AC-13" : "AC-12");
         }
         if (drug == Antithrombotic.FONDAPARINUX) {
-            return fondaparinux(context, elevated);
+            Optional<Double> crcl = context.creatinineClearance();
+            boolean normal = crcl.orElse(0.0) >= FONDAPARINUX_BAND_ML_MIN;
+            int lower = normal ? FONDAPARINUX_SIR_MIN_DAYS : FONDAPARINUX_LOW_CRCL_SIR_MIN_DAYS;
+            int upper = normal ? FONDAPARINUX_SIR_DAYS : FONDAPARINUX_LOW_CRCL_SIR_DAYS;
+            return SourceRule.hold(SIR, Requirement.wholeDaysOff(lower), Restart.after(FONDAPARINUX_RESTART_HOURS),
+                    lower + "–" + upper + " days (" + crcl.map(c -> "CrCl " + Wording.number(c) + " mL/min")
+                            .orElse("CrCl not known, lower band assumed: measure it") + "); restart "
+                            + FONDAPARINUX_RESTART_HOURS + " h", "AC-37")
+                    .upTo(Requirement.wholeDaysOff(upper));
         }
-        return elevated ? elevatedHeparin(medicine, context) : lowRiskHeparin(medicine, context);
-    }
-
-    private Decision lowRiskHeparin(Medicine medicine, AssessmentContext context) {
-        Antithrombotic drug = medicine.drug();
-        boolean unfractionated = drug == Antithrombotic.HEPARIN_SUBCUTANEOUS;
-        int hours = unfractionated ? HEPARIN_SC_HOURS : therapeutic(drug) ? LMWH_THERAPEUTIC_HOURS : LMWH_PROPHYLACTIC_HOURS;
-        int restart = unfractionated ? HEPARIN_RESTART_HOURS : LMWH_LOW_RISK_RESTART_HOURS;
-        String row = unfractionated ? "AC-15" : therapeutic(drug) ? "AC-13" : "AC-12";
-        List<SourceAnswer> answers = List.of(
-                new SourceAnswer("ASRA 2018", hours + " h since the last dose; restart " + restart + " h after"),
-                new SourceAnswer("SIR 2019", "do not withhold"));
-        HeparinBeforeLowRisk choice = context.policy().heparinBeforeLowRisk();
-        String policyChoice = "heparin-before-low-risk = " + choice;
-        if (choice == HeparinBeforeLowRisk.SIR_CONTINUE) {
-            return new Decision(PlanAction.CONTINUE, null, null, answers, policyChoice, null,
-                    "Low-risk procedure: sources disagree; local policy follows SIR: continue " + medicine.displayName()
-                            + " [" + row + "]", sources(), null);
-        }
-        return new Decision(PlanAction.HOLD, Requirement.hours(hours), new Restart(restart, false), answers, policyChoice,
-                null, "Low-risk procedure: sources disagree; local policy follows ASRA: " + hours + " h since the last "
-                        + medicine.displayName() + ", restart " + restart + " h after [" + row + "]", sources(), null);
-    }
-
-    private Decision elevatedHeparin(Medicine medicine, AssessmentContext context) {
-        Antithrombotic drug = medicine.drug();
-        String category = context.bleedingRisk().chosen().label();
         if (drug == Antithrombotic.HEPARIN_SUBCUTANEOUS) {
-            boolean asraHigh = context.bleedingRisk().asra() == org.synovia.safety.ProcedureRisk.HIGH;
-            int hours = asraHigh ? HEPARIN_SC_ASRA_HIGH_HOURS : HEPARIN_SC_HOURS;
-            int restart = asraHigh ? HEPARIN_AFTER_HIGH_RISK_RESTART_HOURS : HEPARIN_RESTART_HOURS;
-            return new Decision(PlanAction.HOLD, Requirement.hours(hours), new Restart(restart, false),
-                    List.of(new SourceAnswer("ASRA 2018", hours + " h; restart " + restart + " h"),
-                            new SourceAnswer("SIR 2019", "6 h after the last dose; restart 6–8 h")),
-                    null, null, category + "-risk procedure: " + hours + " h since the last subcutaneous heparin [AC-36]",
-                    sources(), null);
+            return SourceRule.hold(SIR, Requirement.hours(HEPARIN_SC_HOURS), Restart.after(SIR_HEPARIN_RESTART_HOURS),
+                    HEPARIN_SC_HOURS + " h after the last dose; restart 6–8 h (from " + SIR_HEPARIN_RESTART_HOURS + " h)",
+                    "AC-36");
         }
         if (therapeutic(drug)) {
-            return new Decision(PlanAction.HOLD, Requirement.hours(LMWH_THERAPEUTIC_HOURS),
-                    new Restart(LMWH_ELEVATED_RESTART_HOURS, false),
-                    List.of(new SourceAnswer("ASRA 2018", "24 h; restart 12–24 h"),
-                            new SourceAnswer("SIR 2019", "withhold 2 doses or 24 h (anti-Xa if renal impairment); restart 12 h")),
-                    "restart at the later ASRA figure (24 h)", null, category
-                            + "-risk procedure: " + LMWH_THERAPEUTIC_HOURS + " h since the last treatment-dose "
-                            + medicine.displayName() + " [AC-34]", sources(), null);
+            return SourceRule.hold(SIR, Requirement.hours(LMWH_THERAPEUTIC_HOURS), Restart.after(SIR_LMWH_RESTART_HOURS),
+                    "withhold 2 doses or 24 h (anti-Xa if renal impairment); restart " + SIR_LMWH_RESTART_HOURS + " h",
+                    "AC-34");
         }
-        return new Decision(PlanAction.HOLD, new Requirement(LMWH_PROPHYLACTIC_HOURS, 1, 0),
-                new Restart(LMWH_ELEVATED_RESTART_HOURS, false),
-                List.of(new SourceAnswer("ASRA 2018", "12 h; restart 12–24 h"),
-                        new SourceAnswer("SIR 2019", "withhold 1 dose; restart 12 h")),
-                "both satisfied; restart at the later ASRA figure (24 h)", null, category + "-risk procedure: "
-                        + LMWH_PROPHYLACTIC_HOURS + " h and one dose omitted for prophylactic " + medicine.displayName()
-                        + " [AC-33]", sources(), null);
+        return SourceRule.hold(SIR, Requirement.doses(1), Restart.after(SIR_LMWH_RESTART_HOURS),
+                "withhold 1 dose; restart " + SIR_LMWH_RESTART_HOURS + " h", "AC-33");
     }
 
-    private Decision fondaparinux(AssessmentContext context, boolean elevated) {
-        Optional<Double> crcl = context.creatinineClearance();
-        int sirDays = crcl.orElse(0.0) >= FONDAPARINUX_BAND_ML_MIN ? FONDAPARINUX_SIR_DAYS : FONDAPARINUX_LOW_CRCL_SIR_DAYS;
-        List<SourceAnswer> answers = List.of(new SourceAnswer("ASRA 2018", FONDAPARINUX_ASRA_DAYS + " days"),
-                new SourceAnswer("SIR 2019", sirDays + " days (" + crcl.map(c -> "CrCl " + Wording.number(c))
-                        .orElse("CrCl not known, lower band") + "; upper end of the SIR range)"));
-        Requirement hold = new Requirement(FONDAPARINUX_ASRA_DAYS * 24, 0, sirDays);
-        if (!elevated) {
-            return new Decision(PlanAction.REFER_TO_PRESCRIBER, hold, new Restart(FONDAPARINUX_RESTART_HOURS, false),
-                    answers, null, null, "Fondaparinux before a low-risk procedure: no row in facts §1B; the "
-                            + "prescriber decides [AC-37]", sources(), null);
+    @Override
+    PolicyChoice policyChoice(Medicine medicine, AssessmentContext context) {
+        HeparinBeforeLowRisk choice = context.policy().heparinBeforeLowRisk();
+        if (!context.bleedingRisk().asra().elevated() && choice == HeparinBeforeLowRisk.SIR_CONTINUE) {
+            return new PolicyChoice(Set.of(SIR), "heparin-before-low-risk = SIR_CONTINUE");
         }
-        return new Decision(PlanAction.HOLD, hold, new Restart(FONDAPARINUX_RESTART_HOURS, false), answers,
-                "both satisfied", null, context.bleedingRisk().chosen().label() + "-risk procedure: stop fondaparinux "
-                        + "(ASRA " + FONDAPARINUX_ASRA_DAYS + " days, SIR " + sirDays + " days) [AC-37]", sources(), null);
+        return new PolicyChoice(Set.of(ASRA, SIR), context.bleedingRisk().asra().elevated() ? null
+                : "heparin-before-low-risk = " + choice);
     }
 
     private static boolean therapeutic(Antithrombotic drug) {

@@ -3,9 +3,13 @@ package org.synovia.safety.rules;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.synovia.safety.GuidelineReference;
+import org.synovia.safety.PlanAction;
+import org.synovia.safety.MedicationPlan;
+import org.synovia.safety.FindingAction;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.PatientFacts.ThromboticRiskMarkers;
 import org.synovia.safety.SafetyInput;
@@ -17,7 +21,10 @@ import org.synovia.shared.Antithrombotic;
  * months or dual antiplatelet therapy (recorded, or aspirin taken with a P2Y12 inhibitor), venous
  * thromboembolism or stroke within 3 months. Such a patient
  * is never stopped automatically: every hold becomes a referral to the prescriber, cardiology or
- * haematology, and elective procedures wait until the fixed DAPT period ends where possible.
+ * haematology. Where a recent stent or dual antiplatelet therapy meets a procedure for which any source
+ * asks for an antiplatelet to be held, the injection is a STOP: it is not booked until the DAPT period
+ * ends, unless a consultant records a decision to go ahead without stopping (AC-42). Runs after the drug
+ * rules, whose plans it reads.
  */
 final class HighThromboticRiskRule implements SafetyRule {
 
@@ -93,11 +100,47 @@ final class HighThromboticRiskRule implements SafetyRule {
         if (context.highThromboticRisk().isEmpty()) {
             return;
         }
+        List<MedicationPlan> antiplateletStops = context.plans().stream()
+                .filter(p -> p.drug() != null && p.drug().kind() == Antithrombotic.Kind.ANTIPLATELET)
+                .filter(p -> p.action() != PlanAction.CONTINUE && p.minimumHoursSinceLastDose() != null)
+                .toList();
+        Optional<String> dualAntiplateletPeriod = dualAntiplateletPeriod(context);
+        if (dualAntiplateletPeriod.isPresent() && !antiplateletStops.isEmpty()) {
+            LocalDate periodEnds = stentPeriodEnds(context);
+            List<FindingAction> actions = new ArrayList<>();
+            if (periodEnds != null) {
+                actions.add(new FindingAction(FindingAction.Kind.REBOOK_AFTER, "Rebook on or after "
+                        + Wording.date(periodEnds) + ", when the 12-month dual antiplatelet period ends", periodEnds));
+            }
+            actions.add(FindingAction.of(FindingAction.Kind.AGREE_WITH_PRESCRIBER,
+                    "Ask cardiology whether the injection may go ahead without stopping, or after the period"));
+            context.add(this, Severity.STOP, dualAntiplateletPeriod.get() + ": this procedure would need "
+                    + String.join(", ", antiplateletStops.stream().map(MedicationPlan::medicine).toList())
+                    + " held by at least one source, and a stop in the dual antiplatelet period is not ours to make. "
+                    + "Do not book: defer the elective injection until the period ends"
+                    + (periodEnds == null ? "" : " (" + Wording.date(periodEnds) + ")")
+                    + ", or go ahead without stopping only on a consultant's recorded decision with the cardiologist [AC-42]",
+                    sources(), List.of(), null, false, actions);
+            return;
+        }
         boolean onAntithrombotic = context.input().medicines().stream().anyMatch(m -> m.drug() != null);
         context.add(this, Severity.WARN, "High thrombotic risk (" + String.join(", ", context.highThromboticRisk())
                 + ") " + context.referenceDayWords() + ": no antithrombotic is stopped automatically"
                 + (onAntithrombotic ? "; any stop is for the prescriber, cardiology or haematology (MDT) to decide" : "")
                 + "; defer an elective injection until a fixed DAPT period ends where possible [AC-42]", List.of(), null,
                 true);
+    }
+
+    /** A coronary stent within the window, or dual antiplatelet therapy, in words. */
+    private static Optional<String> dualAntiplateletPeriod(AssessmentContext context) {
+        return context.highThromboticRisk().stream()
+                .filter(marker -> marker.startsWith("coronary stent") || marker.contains("dual antiplatelet"))
+                .reduce((a, b) -> a + "; " + b)
+                .map(words -> Character.toUpperCase(words.charAt(0)) + words.substring(1));
+    }
+
+    private static LocalDate stentPeriodEnds(AssessmentContext context) {
+        LocalDate stent = context.patient().thromboticRisk().coronaryStentDate();
+        return stent == null ? null : stent.plusMonths(STENT_WINDOW_MONTHS);
     }
 }

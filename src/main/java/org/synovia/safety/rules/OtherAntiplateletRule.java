@@ -15,12 +15,13 @@ import org.synovia.shared.Antithrombotic;
  * <p>
  * Low-risk procedures (facts AC-10, AC-16): do not withhold. Intermediate/high risk: dipyridamole —
  * ASRA "no" (high: 2 days) against SIR "3–5 days" for the combination (AC-31); it is taken for secondary
- * stroke prevention, so the prescriber decides. Cilostazol — ASRA intermediate "no", high 2 days; SIR
- * "do not withhold" (AC-38).
+ * stroke prevention, so a stop is proposed to the prescriber (SIR's 3 days, 5 shown). Cilostazol — ASRA
+ * intermediate "no", high 2 days; SIR "do not withhold" (AC-38). Each source at its own category.
  */
 final class OtherAntiplateletRule extends AntithromboticRule {
 
-    static final int CILOSTAZOL_ASRA_HIGH_DAYS = 2;
+    static final int ASRA_HIGH_DAYS = 2;
+    static final int DIPYRIDAMOLE_SIR_MIN_DAYS = 3;
     static final int DIPYRIDAMOLE_SIR_MAX_DAYS = 5;
     static final int RESTART_HOURS = 24;
 
@@ -48,7 +49,7 @@ final class OtherAntiplateletRule extends AntithromboticRule {
 
     @Override
     public List<String> thresholds(LocalPolicy policy) {
-        return List.of("cilostazol " + CILOSTAZOL_ASRA_HIGH_DAYS + " days at ASRA high risk",
+        return List.of("cilostazol " + ASRA_HIGH_DAYS + " days at ASRA high risk",
                 "dipyridamole: refer (SIR up to " + DIPYRIDAMOLE_SIR_MAX_DAYS + " days)", "restart " + RESTART_HOURS + " h");
     }
 
@@ -58,28 +59,30 @@ final class OtherAntiplateletRule extends AntithromboticRule {
     }
 
     @Override
-    Decision decide(Medicine medicine, AssessmentContext context) {
-        String name = medicine.displayName();
-        if (!context.bleedingRisk().elevated()) {
-            return Decision.proceed("Low-risk procedure: do not withhold " + name + " [AC-10, AC-16]", sources(),
-                    new SourceAnswer("ASRA 2018", "no"), new SourceAnswer("SIR 2019", "do not withhold"));
+    SourceRule asra(Medicine medicine, ProcedureRisk category, AssessmentContext context) {
+        boolean dipyridamole = medicine.drug() == Antithrombotic.DIPYRIDAMOLE;
+        String row = category.elevated() ? (dipyridamole ? "AC-31" : "AC-38") : (dipyridamole ? "AC-10" : "AC-16");
+        if (category != ProcedureRisk.HIGH) {
+            return SourceRule.noHold(ASRA, "no", row);
         }
-        String category = context.bleedingRisk().chosen().label();
-        if (medicine.drug() == Antithrombotic.DIPYRIDAMOLE) {
-            return new Decision(PlanAction.REFER_TO_PRESCRIBER, new Requirement(0, 0, DIPYRIDAMOLE_SIR_MAX_DAYS),
-                    new Restart(0, true),
-                    List.of(new SourceAnswer("ASRA 2018", "no (ASRA high risk: 2 days)"),
-                            new SourceAnswer("SIR 2019", "3–5 days (with aspirin)")),
-                    null, null, "Dipyridamole before a " + category + "-risk procedure: sources disagree and it is "
-                            + "taken for secondary prevention; the prescriber decides [AC-31]", sources(), null);
+        return SourceRule.hold(ASRA, Requirement.days(ASRA_HIGH_DAYS), Restart.after(RESTART_HOURS),
+                "high risk: " + ASRA_HIGH_DAYS + " days; restart " + RESTART_HOURS + " h", row);
+    }
+
+    @Override
+    SourceRule sir(Medicine medicine, ProcedureRisk category, AssessmentContext context) {
+        boolean dipyridamole = medicine.drug() == Antithrombotic.DIPYRIDAMOLE;
+        if (!category.elevated() || !dipyridamole) {
+            return SourceRule.noHold(SIR, "do not withhold", category.elevated() ? "AC-38" : dipyridamole ? "AC-10" : "AC-16");
         }
-        if (context.bleedingRisk().asra() == ProcedureRisk.HIGH) {
-            return new Decision(PlanAction.HOLD, Requirement.days(CILOSTAZOL_ASRA_HIGH_DAYS), new Restart(RESTART_HOURS, false),
-                    List.of(new SourceAnswer("ASRA 2018", "high risk: 2 days"), new SourceAnswer("SIR 2019", "do not withhold")),
-                    "the more conservative: ASRA 2 days", null, "High-risk procedure (ASRA): hold cilostazol "
-                            + CILOSTAZOL_ASRA_HIGH_DAYS + " days [AC-38]", sources(), null);
-        }
-        return Decision.proceed(category + "-risk procedure: continue cilostazol (ASRA intermediate \"no\"; SIR do not "
-                + "withhold) [AC-38]", sources(), new SourceAnswer("ASRA 2018", "no"), new SourceAnswer("SIR 2019", "do not withhold"));
+        return SourceRule.hold(SIR, Requirement.wholeDaysOff(DIPYRIDAMOLE_SIR_MIN_DAYS), Restart.nextDay(),
+                DIPYRIDAMOLE_SIR_MIN_DAYS + "–" + DIPYRIDAMOLE_SIR_MAX_DAYS + " days (with aspirin); restart the day after",
+                "AC-31").upTo(Requirement.wholeDaysOff(DIPYRIDAMOLE_SIR_MAX_DAYS));
+    }
+
+    /** Dipyridamole is taken for secondary stroke prevention; cilostazol treats claudication. */
+    @Override
+    boolean prescriberDecidesForSecondaryPrevention(Antithrombotic drug) {
+        return drug == Antithrombotic.DIPYRIDAMOLE;
     }
 }

@@ -69,6 +69,7 @@ final class ProcedureBleedingRiskRule implements SafetyRule {
         BleedingClass siteClass = input.procedure().site().bleedingClass();
         ProcedureRisk asra = siteClass == BleedingClass.CERVICAL_FACET ? ProcedureRisk.INTERMEDIATE : ProcedureRisk.LOW;
         ProcedureRisk sir = siteClass == BleedingClass.CERVICAL_FACET ? ProcedureRisk.HIGH : ProcedureRisk.LOW;
+        ProcedureRisk asraBeforeUpgrade = asra;
         List<String> factors = patientFactors(input);
         if (!factors.isEmpty()) {
             asra = asra.oneHigher();
@@ -79,7 +80,26 @@ final class ProcedureBleedingRiskRule implements SafetyRule {
         } else {
             chosen = asra.compareTo(sir) >= 0 ? asra : sir;
         }
-        return new BleedingRisk(asra, sir, chosen, factors);
+        return new BleedingRisk(asra, sir, chosen, factors, asraBeforeUpgrade, factorsNotKnown(input));
+    }
+
+    /** PR-06 factors nobody answered: "not known" is not "no", so the finding says the upgrade is unassessed. */
+    private static List<String> factorsNotKnown(SafetyInput input) {
+        BleedingRiskFactors factors = input.patient().bleedingRiskFactors();
+        List<String> unknown = new ArrayList<>();
+        if (!factors.olderAge().known()) {
+            unknown.add("older age");
+        }
+        if (!factors.bleedingTendency().known()) {
+            unknown.add("bleeding tendency");
+        }
+        if (!factors.advancedLiverDisease().known()) {
+            unknown.add("advanced liver disease");
+        }
+        if (!factors.advancedRenalDisease().known()) {
+            unknown.add("advanced renal disease");
+        }
+        return unknown;
     }
 
     private static List<String> patientFactors(SafetyInput input) {
@@ -120,7 +140,11 @@ final class ProcedureBleedingRiskRule implements SafetyRule {
                 .append(risk.asra().label()).append(", SIR ").append(risk.sir().label()).append(" [").append(row).append("]");
         if (!risk.patientFactors().isEmpty()) {
             message.append("; ASRA category raised one step for ").append(String.join(", ", risk.patientFactors()))
-                    .append(" [PR-06]");
+                    .append(" (SIR has no such upgrade and keeps its own category) [PR-06]");
+        }
+        if (!risk.factorsNotKnown().isEmpty() && !context.input().medicines().stream().allMatch(m -> m.drug() == null)) {
+            message.append("; not recorded: ").append(String.join(", ", risk.factorsNotKnown()))
+                    .append(" — the ASRA patient-factor upgrade was assessed without them [PR-06]");
         }
         message.append("; working category ").append(risk.chosen().label());
         message.append(risk.elevated()

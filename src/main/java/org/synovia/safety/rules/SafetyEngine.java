@@ -21,13 +21,14 @@ public final class SafetyEngine {
 
     private static final List<SafetyRule> RULES = List.of(
             new ProcedureBleedingRiskRule(),
-            new HighThromboticRiskRule(),
             new WarfarinRule(),
             new DirectOralAnticoagulantRule(),
             new HeparinRule(),
             new P2y12InhibitorRule(),
             new AspirinRule(),
             new OtherAntiplateletRule(),
+            // After the drug rules: it reads their plans to decide whether a DAPT period blocks booking.
+            new HighThromboticRiskRule(),
             new RenalFunctionRule(),
             new InfectionAtSiteRule(),
             new SystemicInfectionRule(),

@@ -28,14 +28,15 @@ class AspirinRuleTests {
         assertThat(result.planFor(Antithrombotic.ASPIRIN).orElseThrow().action()).isEqualTo(action);
     }
 
-    @ParameterizedTest(name = "primary prevention at {0}:00 → last dose D−6, restart D+1")
+    @ParameterizedTest(name = "primary prevention at {0}:00 → last dose D−4 (SIR's lower bound), restart D+1")
     @CsvSource({"8", "20"})
-    void holdsPrimaryPreventionFiveWholeDaysAndRestartsTheDayAfter(int hour) {
+    void holdsPrimaryPreventionThreeWholeDaysAndRestartsTheDayAfter(int hour) {
         var medicine = Medicine.of(Antithrombotic.ASPIRIN, 75, DoseFrequency.ONCE_DAILY, time(hour))
                 .withIndication(PreventionIndication.PRIMARY_PREVENTION);
         var plan = assess(input(adult().build(), cervicalFacet(), medicine)).planFor(Antithrombotic.ASPIRIN).orElseThrow();
 
-        assertThat(plan.lastDose()).isEqualTo(at(-6, hour));
+        assertThat(plan.lastDose()).isEqualTo(at(-4, hour));
         assertThat(plan.restart()).isEqualTo(at(1, hour));
+        assertThat(plan.advisories()).singleElement().asString().contains("up to 5 whole days").contains("D−6");
     }
 }

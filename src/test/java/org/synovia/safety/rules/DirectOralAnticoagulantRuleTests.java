@@ -23,7 +23,7 @@ class DirectOralAnticoagulantRuleTests {
             "RIVAROXABAN, ONCE_DAILY,  30,   HOLD, 72,  2",
             "RIVAROXABAN, ONCE_DAILY,  31,   HOLD, 72,  2",
             "EDOXABAN,    ONCE_DAILY,  20,   HOLD, 72,  2",
-            "DABIGATRAN,  TWICE_DAILY, 49,   HOLD, 144, 8",
+            "DABIGATRAN,  TWICE_DAILY, 49,   HOLD, 120, 6",
             "DABIGATRAN,  TWICE_DAILY, 50,   HOLD, 96,  4",
             "DABIGATRAN,  TWICE_DAILY, 51,   HOLD, 96,  4",
             "APIXABAN,    TWICE_DAILY, 15,   HOLD, 72,  6",

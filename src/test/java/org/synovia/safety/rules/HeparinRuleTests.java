@@ -39,9 +39,9 @@ class HeparinRuleTests {
             "ENOXAPARIN_PROPHYLACTIC, 80, 12, 1, 0",
             "ENOXAPARIN_THERAPEUTIC,  80, 24, 0, 0",
             "HEPARIN_SUBCUTANEOUS,    80, 6,  0, 0",
-            "FONDAPARINUX,            49, 96, 0, 5",
-            "FONDAPARINUX,            50, 96, 0, 3",
-            "FONDAPARINUX,            51, 96, 0, 3",
+            "FONDAPARINUX,            49, 96, 0, 3",
+            "FONDAPARINUX,            50, 96, 0, 2",
+            "FONDAPARINUX,            51, 96, 0, 2",
     })
     void holdsBeforeIntermediateOrHighRiskInjections(Antithrombotic drug, double crcl, int hours, int doses, int days) {
         var result = assess(input(adult().creatinineClearanceMlPerMin(crcl).build(), cervicalFacet(),

@@ -19,7 +19,7 @@ class OtherAntiplateletRuleTests {
             "DIPYRIDAMOLE, true,  false, REFER_TO_PRESCRIBER",
             "CILOSTAZOL,   false, false, CONTINUE",
             "CILOSTAZOL,   true,  false, CONTINUE",
-            "CILOSTAZOL,   true,  true,  HOLD",
+            "CILOSTAZOL,   true,  true,  REFER_TO_PRESCRIBER",
     })
     void followsAsraAndSir(Antithrombotic drug, boolean cervical, boolean olderAge, PlanAction action) {
         var patient = adult().bleedingRiskFactors(new BleedingRiskFactors(olderAge, false, false, false)).build();

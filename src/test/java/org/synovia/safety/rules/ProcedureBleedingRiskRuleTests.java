@@ -56,6 +56,6 @@ class ProcedureBleedingRiskRuleTests {
         var result = assess(input);
 
         assertThat(result.bleedingRisk().elevated()).isEqualTo(upgraded);
-        assertThat(result.findingsOf("SAF-010").get(0).message().contains("[PR-06]")).isEqualTo(upgraded);
+        assertThat(result.findingsOf("SAF-010").get(0).message().contains("raised one step")).isEqualTo(upgraded);
     }
 }
