@@ -123,7 +123,13 @@ public final class AssessmentContext {
             offered.add(FindingAction.of(FindingAction.Kind.JUSTIFY, "Go ahead with a written justification"));
         }
         findings.add(new Finding(rule.id(), rule.name(), severity, message, sources, answers, policyChoice,
-                justificationRequired, offered, null));
+                justificationRequired, offered, rule.evidence()));
+    }
+
+    /** A finding with the rule's own sources and the actions it offers. */
+    public void add(SafetyRule rule, Severity severity, String message, List<SourceAnswer> answers, String policyChoice,
+            boolean justificationRequired, FindingAction... actions) {
+        add(rule, severity, message, rule.sources(), answers, policyChoice, justificationRequired, List.of(actions));
     }
 
     public void plan(MedicationPlan plan) {

@@ -53,6 +53,11 @@ final class DiabetesRule implements SafetyRule {
     }
 
     @Override
+    public String evidence() {
+        return "EULAR 2021 recommendation 7: agreement 97%, level of evidence 1B, grade A";
+    }
+
+    @Override
     public List<String> thresholds(LocalPolicy policy) {
         return List.of("glucose checks more often days 1–" + MONITOR_CLOSELY_DAYS + ", up to day " + MONITOR_UP_TO_DAYS,
                 "larger day-1 rise: insulin or HbA1c > " + LARGER_RISE_HBA1C_ABOVE_MMOL_MOL + " mmol/mol (7%)",

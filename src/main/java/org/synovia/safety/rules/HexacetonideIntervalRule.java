@@ -66,11 +66,14 @@ final class HexacetonideIntervalRule implements SafetyRule {
         if (days < EARLIEST_DAY) {
             context.add(this, Severity.STOP, facts + ": block; earliest day " + EARLIEST_DAY + " ("
                     + Wording.date(last.date().plusDays(EARLIEST_DAY)) + "), preferred day " + PREFERRED_DAY + " ("
-                    + Wording.date(last.date().plusDays(PREFERRED_DAY)) + ") [RI-06, ST-03]");
+                    + Wording.date(last.date().plusDays(PREFERRED_DAY)) + ") [RI-06, ST-03]", List.of(), null, false,
+                    SteroidRepeatIntervalRule.rebook(last.date().plusDays(EARLIEST_DAY), "(earliest)"),
+                    SteroidRepeatIntervalRule.rebook(last.date().plusDays(PREFERRED_DAY), "(preferred)"));
         } else if (days < PREFERRED_DAY) {
             context.add(this, Severity.WARN, facts + ": allowed from day " + EARLIEST_DAY + ", preferred day "
                     + PREFERRED_DAY + " (" + Wording.date(last.date().plusDays(PREFERRED_DAY))
-                    + "); record a justification [RI-06]", List.of(), null, true);
+                    + "); record a justification [RI-06]", List.of(), null, true,
+                    SteroidRepeatIntervalRule.rebook(last.date().plusDays(PREFERRED_DAY), "(preferred)"));
         }
     }
 }

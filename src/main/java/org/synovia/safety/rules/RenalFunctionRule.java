@@ -3,6 +3,7 @@ package org.synovia.safety.rules;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.synovia.safety.FindingAction;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.PatientFacts;
@@ -60,7 +61,8 @@ final class RenalFunctionRule implements SafetyRule {
         PatientFacts patient = context.patient();
         if (context.creatinineClearance().isEmpty()) {
             context.add(this, Severity.WARN, "No creatinine clearance (needs age, weight and a dated creatinine): the "
-                    + "lowest CrCl band, and so the longest hold, is assumed; request a creatinine [AC-41]");
+                    + "lowest CrCl band, and so the longest hold, is assumed; request a creatinine [AC-41]", List.of(), null,
+                    false, FindingAction.of(FindingAction.Kind.RECHECK_VALUE, "Request a creatinine with the patient's weight"));
             return;
         }
         String clearance = "CrCl " + Wording.number(context.creatinineClearance().get()) + " mL/min";
@@ -70,7 +72,8 @@ final class RenalFunctionRule implements SafetyRule {
                     + Wording.date(patient.creatinineDate()) + ", weight " + Wording.number(patient.weightKg()) + " kg)";
             if (age > context.policy().renalResultMaxAgeDays()) {
                 context.add(this, Severity.WARN, basis + ": creatinine is " + age + " days old, over the limit of "
-                        + context.policy().renalResultMaxAgeDays() + "; repeat it before the hold is fixed [AC-41]");
+                        + context.policy().renalResultMaxAgeDays() + "; repeat it before the hold is fixed [AC-41]", List.of(),
+                        null, false, FindingAction.of(FindingAction.Kind.RECHECK_VALUE, "Repeat the creatinine"));
             } else {
                 context.add(this, Severity.INFO, basis + " [AC-41]");
             }

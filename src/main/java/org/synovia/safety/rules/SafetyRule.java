@@ -31,6 +31,11 @@ public interface SafetyRule {
 
     void evaluate(AssessmentContext context);
 
+    /** The source's own strength-of-evidence note for this rule, shown beside its findings; null when none. */
+    default String evidence() {
+        return null;
+    }
+
     default RuleDescription describe(LocalPolicy policy) {
         return new RuleDescription(id(), name(), severity(), summary(), sources(), thresholds(policy));
     }

@@ -3,6 +3,7 @@ package org.synovia.safety.rules;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import org.synovia.safety.FindingAction;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.PreviousInjection;
@@ -54,6 +55,10 @@ final class SteroidRepeatIntervalRule implements SafetyRule {
                 "soft stop (justification) < " + policy.steroidPreferredIntervalDays() + " days");
     }
 
+    static FindingAction rebook(java.time.LocalDate from, String how) {
+        return new FindingAction(FindingAction.Kind.REBOOK_AFTER, "Rebook on or after " + Wording.date(from) + " " + how, from);
+    }
+
     @Override
     public void evaluate(AssessmentContext context) {
         if (!context.procedure().steroid()) {
@@ -77,12 +82,14 @@ final class SteroidRepeatIntervalRule implements SafetyRule {
         if (days < minimum) {
             context.add(this, Severity.STOP, facts + "; minimum " + minimum + ": too soon; earliest "
                     + Wording.date(last.date().plusDays(minimum)) + " with a justification, "
-                    + Wording.date(last.date().plusDays(preferred)) + " without [RI-01, RI-03]", answers, policyChoice, false);
+                    + Wording.date(last.date().plusDays(preferred)) + " without [RI-01, RI-03]", answers, policyChoice, false,
+                    rebook(last.date().plusDays(minimum), "with a justification"),
+                    rebook(last.date().plusDays(preferred), "without a justification"));
         } else if (days < preferred) {
             context.add(this, Severity.WARN, facts + "; preferred minimum " + preferred + " (3 months): soft stop, record "
                     + "a justification; meets the " + minimum + "-day rule and the SmPC window; earliest without "
                     + "justification " + Wording.date(last.date().plusDays(preferred)) + " [RI-01, RI-02, RI-03]", answers,
-                    policyChoice, true);
+                    policyChoice, true, rebook(last.date().plusDays(preferred), "without a justification"));
         }
     }
 }
