@@ -91,7 +91,7 @@ class RuleCatalogueTests {
                             .map(RuleCatalogueTests::linked).collect(Collectors.joining("<br>")))
                     .append(" |\n");
         }
-        out.append("\n## Local-policy defaults ([where sources disagree](sources.md#where-sources-disagree))\n\n");
+        out.append("\n## Local-policy defaults ([where sources disagree](sources.md#11-where-sources-disagree))\n\n");
         policy.describe().forEach(line -> out.append("- `").append(line, 0, line.indexOf(' ')).append("`")
                 .append(linked(line.substring(line.indexOf(' ')))).append('\n'));
         return out.toString();
