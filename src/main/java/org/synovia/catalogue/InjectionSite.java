@@ -13,7 +13,7 @@ import org.synovia.shared.Guidance;
  * @param spinalLevel whether the referral must name a spinal level (e.g. L4/5)
  * @param jointSize drives the usual steroid dose range (facts ST-01..03)
  * @param bleedingClass drives the procedure bleeding-risk category (facts PR-01..05)
- * @param snomedCode SNOMED CT body structure, where facts.md gives one (row in {@code snomedFactRow})
+ * @param snomedCode SNOMED CT body structure, where the source register gives one (row in {@code snomedFactRow})
  * @param namedOnServicePages whether the service's own public pages name this site
  */
 public record InjectionSite(String code, String name, String region, Structure structure, Guidance usualGuidance,

@@ -1,6 +1,6 @@
 package org.synovia.diary;
 
-/** Common, usually harmless effects the diary asks about, each with the row of facts.md it rests on. */
+/** Common, usually harmless effects the diary asks about, each with the row of the clinical source register it rests on. */
 public enum SideEffect {
     FLARE("More pain than usual for a day or two after the injection", "CX-02"),
     FLUSHING("Hot, red face (flushing)", "CX-04"),

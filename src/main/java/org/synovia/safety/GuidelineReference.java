@@ -6,7 +6,8 @@ import org.synovia.shared.InvalidInputException;
 
 /**
  * Where a rule comes from: the document, its year ({@link #UNDATED} for an undated web page) and
- * section, and the rows of {@code shared/clinical/facts.md} (e.g. {@code AC-25}) that carry its numbers.
+ * section, and the rows of the clinical source register ({@code docs/clinical-safety/sources.md}, e.g.
+ * {@code AC-25}) that carry its numbers.
  */
 public record GuidelineReference(String document, int year, String section, List<String> factRows) {
 
@@ -18,7 +19,7 @@ public record GuidelineReference(String document, int year, String section, List
         }
         factRows = List.copyOf(factRows == null ? List.of() : factRows);
         if (factRows.isEmpty()) {
-            throw new InvalidInputException("factRows", "cites at least one facts.md row");
+            throw new InvalidInputException("factRows", "cites at least one row of the clinical source register");
         }
     }
 

@@ -44,7 +44,7 @@ public enum InjectedAgent {
         return kind == Kind.LOCAL_ANAESTHETIC;
     }
 
-    /** The usual product strength (mg/mL), or null where facts.md gives none. */
+    /** The usual product strength (mg/mL), or null where the source register gives none. */
     public Double usualMgPerMl() {
         return usualMgPerMl;
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The choices facts.md leaves to local policy (facts §11), bound from {@code synovia.safety.policy}.
+ * The choices the guidelines leave to local policy (source register §11), bound from {@code synovia.safety.policy}.
  * Every default satisfies every source's minimum (docs/clinical-safety/conventions.md); a null setting takes
  * its default.
  * Each finding affected by a choice names the option in force.

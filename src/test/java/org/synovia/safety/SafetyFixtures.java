@@ -14,7 +14,7 @@ import org.synovia.shared.Laterality;
 
 /**
  * Synthetic patients and procedures for the safety tests. The procedure day D0 is Thursday
- * 10 December 2026 and starts at 09:00 (scenarios.md conventions); assessments are made on
+ * 10 December 2026 and starts at 09:00 (the clinical scenarios' conventions); assessments are made on
  * Saturday 21 November 2026.
  */
 public final class SafetyFixtures {

@@ -15,7 +15,7 @@ import org.synovia.shared.Guidance;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
 
-/** Every engine scenario of shared/clinical/scenarios.md, with its expected dates and times (D0 = Thu 10 Dec 2026 09:00). */
+/** Every engine scenario of the clinical scenario set, with its expected dates and times (D0 = Thu 10 Dec 2026 09:00). */
 class ScenarioTests {
 
     @Test

@@ -2,7 +2,7 @@ package org.synovia.safety.rules;
 
 import org.synovia.safety.GuidelineReference;
 
-/** The documents of facts.md §0 that rules cite, by short name. */
+/** The documents of the clinical source register (docs/clinical-safety/sources.md §0) that rules cite, by short name. */
 final class Sources {
 
     static final String ASRA = "ASRA/ESRA pain procedures guideline (Narouze et al., S1)";
@@ -11,7 +11,7 @@ final class Sources {
     static final int SIR_YEAR = 2019;
     static final String EULAR = "EULAR intra-articular therapy recommendations (Uson et al., S5)";
     static final int EULAR_YEAR = 2021;
-    static final String FACTS_NOTES = "facts.md implementation notes (derived, L)";
+    static final String FACTS_NOTES = "Synovia clinical source register (derived, L)";
 
     private Sources() {
     }

@@ -17,7 +17,7 @@ import org.synovia.safety.Severity;
  * acetonide: small 5–10, large up to 40, the same for sheaths and bursae; up to 80 mg in one session
  * (ST-02). Doses are procedure totals, so a bilateral dose is halved per joint. Triamcinolone hexacetonide: small 2–6, medium 5–10, large 10–20, and not outside a joint
  * (atrophy, necrosis) (ST-03). Prednisolone acetate 5–25 mg (ST-04). Above the range warns and needs a
- * justification; hexacetonide outside a joint stops. Where facts.md has no range (bursae for
+ * justification; hexacetonide outside a joint stops. Where the source register has no range (bursae for
  * methylprednisolone, spine, hydrocortisone, dexamethasone) the finding says so.
  */
 final class SteroidDoseRangeRule implements SafetyRule {
@@ -83,8 +83,8 @@ final class SteroidDoseRangeRule implements SafetyRule {
             String planned = agent.label() + " " + Wording.number(perJoint) + " mg" + (sides(context) > 1 ? " per side" : "")
                     + " into a " + size.name().toLowerCase().replace('_', ' ') + " site";
             if (range == null) {
-                context.add(this, Severity.INFO, planned + ": facts.md gives no range for this product and site; "
-                        + "clinician's judgement [ST-01..07]");
+                context.add(this, Severity.INFO, planned + ": no source gives a range for this product and site; "
+                        + "clinician's judgement [ST-01..07, Synovia clinical source register]");
                 continue;
             }
             String rangeWords = Wording.number(range[0]) + "–" + Wording.number(range[1]) + " mg";

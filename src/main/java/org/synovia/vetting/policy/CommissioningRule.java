@@ -13,7 +13,7 @@ public interface CommissioningRule {
 
     String name();
 
-    /** Rows of the clinical fact sheet and the policy documents the rule rests on. */
+    /** Rows of the clinical source register and the policy documents the rule rests on. */
     List<String> sources();
 
     Optional<PolicyFinding> evaluate(PolicyCase referral);

@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
@@ -18,13 +20,14 @@ import org.synovia.safety.RuleDescription;
 
 /**
  * The rule catalogue in {@code docs/clinical-safety/rules.md} is rendered from the code and must match
- * it; every rule has a source citing facts.md rows and a {@code <Rule>Tests} class.
+ * it; every rule has a source citing fact rows of the source register and a {@code <Rule>Tests} class.
  */
 class RuleCatalogueTests {
 
     private static final Path COMMITTED = Path.of("docs/clinical-safety/rules.md");
     private static final Path FRESH = Path.of("target/clinical-safety/rules.md");
     private static final String UPDATE_PROPERTY = "synovia.docs.update";
+    private static final Pattern CITED_ID = Pattern.compile("\\b(?:[A-Z]{2}-\\d{2}|S\\d{1,2}[a-c]?)\\b");
 
     @Test
     void keepsTheCommittedCatalogueInStepWithTheCode() throws IOException {
@@ -76,22 +79,28 @@ class RuleCatalogueTests {
         out.append("# Clinical safety rule catalogue\n\n")
                 .append("Generated from the code by `RuleCatalogueTests` (module `org.synovia.safety`); do not edit by hand.\n")
                 .append("Regenerate with `./mvnw -q -B test -Dtest=RuleCatalogueTests -D").append(UPDATE_PROPERTY)
-                .append("=true`. Row ids (e.g. `AC-25`) point to `shared/clinical/facts.md`. Thresholds are shown under the\n")
+                .append("=true`. Row and source ids (e.g. `AC-25`, `S2`) link to the [clinical source register](sources.md). Thresholds are shown under the\n")
                 .append("default local policy; the page `/safety/rules` shows those in force.\n\n")
                 .append("| Id | Rule | Severity | Checks | Sources | Thresholds |\n|---|---|---|---|---|---|\n");
         for (RuleDescription rule : SafetyEngine.catalogue(policy)) {
             out.append("| ").append(rule.id()).append(" | ").append(rule.name()).append(" | ").append(rule.severity())
                     .append(" | ").append(cell(rule.summary())).append(" | ")
                     .append(rule.sources().stream().map(GuidelineReference::cite).map(RuleCatalogueTests::cell)
-                            .collect(Collectors.joining("<br>")))
+                            .map(RuleCatalogueTests::linked).collect(Collectors.joining("<br>")))
                     .append(" | ").append(rule.thresholds().stream().map(RuleCatalogueTests::cell)
-                            .collect(Collectors.joining("<br>")))
+                            .map(RuleCatalogueTests::linked).collect(Collectors.joining("<br>")))
                     .append(" |\n");
         }
-        out.append("\n## Local-policy defaults (facts.md §11)\n\n");
+        out.append("\n## Local-policy defaults ([where sources disagree](sources.md#11-where-sources-disagree))\n\n");
         policy.describe().forEach(line -> out.append("- `").append(line, 0, line.indexOf(' ')).append("`")
-                .append(line.substring(line.indexOf(' '))).append('\n'));
+                .append(linked(line.substring(line.indexOf(' ')))).append('\n'));
         return out.toString();
+    }
+
+    /** Links each fact row ("AC-27") and source id ("S2b") to its entry in the source register. */
+    private static String linked(String text) {
+        return CITED_ID.matcher(text).replaceAll(id -> "[" + id.group() + "](sources.md#"
+                + id.group().toLowerCase(Locale.ROOT) + ")");
     }
 
     private static String cell(String text) {
