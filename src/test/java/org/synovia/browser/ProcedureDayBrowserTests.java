@@ -123,6 +123,8 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         assertThat(page.locator("#current-check")).not().containsText("SAF-032");
         tickAll(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm sign-in")).click();
+        // The sign-in now runs the engine; the time-out's boxes are ticked on the page that follows.
+        assertThat(page.getByText("Sign-in confirmed.")).isVisible();
         tickAll(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm time-out")).click();
         assertThat(page.getByText("Time-out confirmed.")).isVisible();
