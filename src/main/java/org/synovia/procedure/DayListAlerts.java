@@ -24,6 +24,17 @@ final class DayListAlerts {
     private DayListAlerts() {
     }
 
+    /** The first line of a visit with a suspected septic joint: what was found, who was emailed, what was done instead. */
+    static String urgentPathway(UrgentPathway urgent, java.time.ZoneId zone) {
+        DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+        return "URGENT PATHWAY, no steroid: " + urgent.reason() + ". Started " + hhmm.format(urgent.startedAt().atZone(zone))
+                + " by " + urgent.startedBy() + "; emailed "
+                + (urgent.onCallEmail() == null ? "no on-call contact (none configured: phone them)" : "on-call " + urgent.onCallEmail())
+                + " and " + (urgent.referrerEmail() == null ? "no referrer (no email on the referral)" : "referrer " + urgent.referrerEmail())
+                + (urgent.doneInsteadRecorded() ? ". Done instead: " + urgent.doneInstead() + " (" + urgent.doneInsteadBy() + ", "
+                        + hhmm.format(urgent.doneInsteadAt().atZone(zone)) + ")" : ". Record what was done instead.");
+    }
+
     static List<String> of(SafetyAssessment assessment) {
         List<String> alerts = new ArrayList<>();
         for (MedicationPlan plan : assessment.medicationPlans()) {

@@ -15,13 +15,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dualBlockReliefPercent the stricter criterion for dual comparative medial branch blocks, shown beside it
  *        because sources differ (facts DX-02: 80%)
  * @param localChecks the hospital's own checks (LocSSIPs, facts NS-01) added to each NatSSIPs step
+ * @param onCallEmail the clinic's on-call contact, emailed when the day finds a suspected septic joint (facts CI-03);
+ *        none by default, and then the page says to phone them
  */
 @ConfigurationProperties("synovia.procedure")
 public record ProcedureProperties(@DefaultValue({"5", "15", "30"}) List<Integer> painScoreMinutes,
         @DefaultValue("50") int diagnosticReliefPercent, @DefaultValue("80") int dualBlockReliefPercent,
-        @DefaultValue LocalChecks localChecks) {
+        @DefaultValue LocalChecks localChecks, String onCallEmail) {
 
     public ProcedureProperties {
+        onCallEmail = onCallEmail == null || onCallEmail.isBlank() ? null : onCallEmail.strip();
+        if (onCallEmail != null && !onCallEmail.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new IllegalArgumentException("synovia.procedure.on-call-email must be an email address");
+        }
         painScoreMinutes = List.copyOf(painScoreMinutes);
         if (painScoreMinutes.stream().anyMatch(m -> m == null || m < 1 || m > PainScore.MAX_MINUTES_AFTER)) {
             throw new IllegalArgumentException("synovia.procedure.pain-score-minutes must each be 1 to "

@@ -12,11 +12,13 @@ import java.util.List;
  * @param title "Procedure report", or "Amended report" when addenda follow
  * @param painScores one line per timed score after the injection, with its relief
  * @param amendments the addenda, oldest first, each as "who, when: text (why: reason)"
+ * @param daySafety what sign-in measured, the safety check at sign-in and time-out with each decision, and the
+ *        urgent pathway with what was done instead, one line each; empty for records made before they were kept
  */
 public record ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber,
         LocalDate performedOn, String procedure, String operator, String technique, List<String> drugs, String dose,
         List<String> painScores, String response, String complications, String plan, boolean diabetic,
-        List<String> amendments) {
+        List<String> amendments, List<String> daySafety) {
 
     static final String ORIGINAL_TITLE = "Procedure report";
     static final String AMENDED_TITLE = "Amended report";
@@ -25,6 +27,14 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
         drugs = List.copyOf(drugs);
         painScores = List.copyOf(painScores);
         amendments = List.copyOf(amendments);
+        daySafety = List.copyOf(daySafety == null ? List.of() : daySafety);
+    }
+
+    public ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate performedOn,
+            String procedure, String operator, String technique, List<String> drugs, String dose, List<String> painScores,
+            String response, String complications, String plan, boolean diabetic, List<String> amendments) {
+        this(title, patientName, dateOfBirth, nhsNumber, performedOn, procedure, operator, technique, drugs, dose,
+                painScores, response, complications, plan, diabetic, amendments, List.of());
     }
 
     public boolean amended() {
@@ -40,6 +50,7 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
         t.append("Procedure: ").append(procedure).append('\n');
         t.append("Operator: ").append(operator).append('\n');
         t.append("Technique: ").append(technique).append('\n');
+        daySafety.forEach(line -> t.append(line).append('\n'));
         t.append("Drugs:\n");
         drugs.forEach(d -> t.append("- ").append(d).append('\n'));
         t.append("Radiation: ").append(dose).append('\n');

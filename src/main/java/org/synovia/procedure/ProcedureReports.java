@@ -33,6 +33,13 @@ class ProcedureReports {
     static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
             String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
             java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone) {
+        return report(patientName, dateOfBirth, nhsNumber, day, procedure, r, pain, diabetic, addenda, zone, java.util.List.of());
+    }
+
+    /** The report with the day's safety lines (observations, checks and decisions, urgent pathway). */
+    static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
+            String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
+            java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone, java.util.List<String> daySafety) {
         String technique = r.guidance().label() + (r.approach() == null || r.approach().isBlank() ? "" : ", " + r.approach())
                 + "; needle " + r.needle() + (r.contrastUsed() ? "; contrast used" : "")
                 + (r.needleTipConfirmed() ? "; needle-tip position confirmed" : "; needle-tip position not confirmed")
@@ -57,7 +64,26 @@ class ProcedureReports {
         return new ProcedureReport(addenda.isEmpty() ? ProcedureReport.ORIGINAL_TITLE : ProcedureReport.AMENDED_TITLE,
                 patientName, dateOfBirth, nhsNumber, day, procedure, r.operator()
                 + (r.assistant() == null || r.assistant().isBlank() ? "" : ", assisted by " + r.assistant()), technique,
-                drugs, dose, pain.lines(), response, r.complications(), plan, diabetic, amendments);
+                drugs, dose, pain.lines(), response, r.complications(), plan, diabetic, amendments, daySafety);
+    }
+
+    /** The day's safety lines for the record page and the report, from what is stored. */
+    static java.util.List<String> daySafetyLines(DaySafety safety, java.time.ZoneId zone) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        safety.observations().ifPresent(o -> lines.add("Observations at sign-in: " + o.summary(zone)));
+        for (DaySafetyCheck check : safety.checks()) {
+            var notable = check.findings().stream().filter(f -> f.severity() != org.synovia.safety.Severity.INFO).toList();
+            lines.add("Safety check at " + check.step().label().toLowerCase() + " (" + check.checkedBy() + ", "
+                    + WHEN.format(check.checkedAt().atZone(zone)) + ", drugs checked: " + check.drugs() + "): "
+                    + (notable.isEmpty() ? "no objection" : notable.stream().map(f -> f.ruleId() + " (" + f.severity() + ") "
+                            + f.message() + check.decision(f.ruleId()).map(d -> " — " + d.kind().label() + " by "
+                                    + d.decidedBy() + ": " + d.reason()).orElse("")).collect(java.util.stream.Collectors.joining("; "))));
+        }
+        safety.urgentPathway().ifPresent(u -> lines.add("Urgent pathway (no steroid): " + u.reason() + "; started by "
+                + u.startedBy() + ", " + WHEN.format(u.startedAt().atZone(zone))
+                + (u.doneInsteadRecorded() ? "; done instead: " + u.doneInstead() + " (" + u.doneInsteadBy() + ", "
+                        + WHEN.format(u.doneInsteadAt().atZone(zone)) + ")" : "")));
+        return lines;
     }
 
     byte[] reportPdf(ProcedureReport report) {

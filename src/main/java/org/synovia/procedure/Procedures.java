@@ -57,11 +57,16 @@ public class Procedures {
     private final ProcedureReports reports;
     private final org.synovia.notification.EmailOutbox outbox;
     private final ProcedureProperties properties;
+    private final DaySafetyChecks daySafety;
+    private final DaySafetyRepository dayRecords;
 
     Procedures(VisitRepository visits, Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, AuditTrail audit, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, ProcedureReports reports,
-            org.synovia.notification.EmailOutbox outbox, ProcedureProperties properties) {
+            org.synovia.notification.EmailOutbox outbox, ProcedureProperties properties, DaySafetyChecks daySafety,
+            DaySafetyRepository dayRecords) {
+        this.daySafety = daySafety;
+        this.dayRecords = dayRecords;
         this.properties = properties;
         this.events = events;
         this.reports = reports;
@@ -83,8 +88,10 @@ public class Procedures {
         List<Appointment> appointments = bookings.onDay(day).stream()
                 .filter(a -> roomId == null || a.roomId().equals(roomId))
                 .filter(a -> operatorId == null || a.operatorId().equals(operatorId)).toList();
-        Map<UUID, VisitStatus> statuses = visits.statuses(appointments.stream().map(Appointment::id).toList());
-        return appointments.stream().map(a -> entry(a, statuses.get(a.id()))).toList();
+        List<UUID> ids = appointments.stream().map(Appointment::id).toList();
+        Map<UUID, VisitStatus> statuses = visits.statuses(ids);
+        Map<UUID, UrgentPathway> urgent = dayRecords.urgentPathways(ids);
+        return appointments.stream().map(a -> entry(a, statuses.get(a.id()), urgent.get(a.id()))).toList();
     }
 
     /** One patient's line of the day list. */
@@ -92,10 +99,11 @@ public class Procedures {
     @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
     public DayListEntry visit(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
-        return entry(appointment, visits.statuses(List.of(appointmentId)).get(appointmentId));
+        return entry(appointment, visits.statuses(List.of(appointmentId)).get(appointmentId),
+                dayRecords.urgentPathway(appointmentId).orElse(null));
     }
 
-    private DayListEntry entry(Appointment appointment, VisitStatus visit) {
+    private DayListEntry entry(Appointment appointment, VisitStatus visit, UrgentPathway urgent) {
         Referral referral = referrals.show(new ReferralId(appointment.referralId()));
         Patient patient = patient(appointment.patientId());
         Slot slot = bookings.slot(appointment).orElseThrow();
@@ -107,6 +115,10 @@ public class Procedures {
         var accepted = protocols.forReferral(referral.id());
         List<String> alerts = accepted.isEmpty() ? List.of("No accepted protocol: do not start; ask the vetting radiologist.")
                 : DayListAlerts.of(protocols.checkAt(referral.id(), start).assessment());
+        if (urgent != null) {
+            alerts = new java.util.ArrayList<>(alerts);
+            alerts.addFirst(DayListAlerts.urgentPathway(urgent, bookings.zone()));
+        }
         return new DayListEntry(appointment.id(), appointment.referralId(), appointment.patientId(), patient.displayName(),
                 patient.dateOfBirth(), start, slot.roomId(), slot.roomName(), slot.operatorId(), slot.operatorName(),
                 status, site + side, accepted.map(a -> summary(a.protocol())).orElse("none accepted"), alerts);
@@ -228,6 +240,16 @@ public class Procedures {
         if (step == ChecklistStep.SIGN_IN && visits.consent(appointmentId).isEmpty()) {
             throw new InvalidInputException("items", "Record the patient's consent before sign-in.");
         }
+        if (step == ChecklistStep.TIME_OUT) {
+            daySafety.holds(appointmentId, ChecklistStep.SIGN_IN).ifPresent(why -> {
+                throw new InvalidInputException("items", why);
+            });
+        }
+        if (step != ChecklistStep.SIGN_OUT) {
+            Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+            daySafety.runAndStore(appointment, referral, patient(appointment.patientId()), visit(appointmentId).procedure(),
+                    step, bookings.zone());
+        }
         String items = checklist.checks(step).stream().map(ChecklistCheck::asShown).collect(Collectors.joining("\n"));
         visits.confirm(appointmentId, step, items, clock.instant(), CurrentUser.username());
         if (step == ChecklistStep.SIGN_OUT) {
@@ -263,6 +285,111 @@ public class Procedures {
         }
         audit.record(AuditAction.UPDATE, "Checklist", appointmentId, appointment.patientId(), "discrepancy resolved");
         return checklist(appointmentId);
+    }
+
+    /**
+     * Records what sign-in measured, as values (issue 12 §3): temperature, blood pressure and the state of the
+     * target always, capillary glucose for people with diabetes, the INR with its time for patients on a vitamin K
+     * antagonist. Refused beside each field when missing or out of range; allowed again (a new set) until the
+     * time-out, whose safety check reads the latest.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public DaySafety recordObservations(UUID appointmentId, Double temperatureCelsius, Double capillaryGlucoseMmolPerL,
+            Integer systolicMmHg, Integer diastolicMmHg, Double inr, LocalDateTime inrTakenAt,
+            org.synovia.shared.YesNoUnknown targetHot, org.synovia.shared.YesNoUnknown targetSwollen,
+            org.synovia.shared.YesNoUnknown targetRed) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        VisitStatus status = visits.lock(appointmentId)
+                .orElseThrow(() -> new InvalidInputException("temperatureCelsius", "Check the patient in first."));
+        refuseWhenStopped(status, "temperatureCelsius");
+        if (visits.confirmations(appointmentId).stream().anyMatch(c -> c.step() == ChecklistStep.TIME_OUT)) {
+            throw new InvalidInputException("temperatureCelsius", "The time-out is done: add anything measured later to the record.");
+        }
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        SignInObservations.check(temperatureCelsius, capillaryGlucoseMmolPerL, systolicMmHg, diastolicMmHg, inr, inrTakenAt,
+                targetHot, targetSwollen, targetRed, DaySafetyChecks.required(referral),
+                LocalDateTime.ofInstant(clock.instant(), bookings.zone()));
+        var now = clock.instant();
+        SignInObservations observations = new SignInObservations(now, temperatureCelsius, capillaryGlucoseMmolPerL,
+                systolicMmHg, diastolicMmHg, inr, inrTakenAt == null ? null : inrTakenAt.atZone(bookings.zone()).toInstant(),
+                targetHot, targetSwollen, targetRed, CurrentUser.username());
+        UUID id = UUID.randomUUID();
+        dayRecords.addObservations(id, appointmentId, appointment.patientId(), observations, now);
+        audit.record(AuditAction.CREATE, "ProcedureObservation", id, appointment.patientId(),
+                observations.summary(bookings.zone()));
+        return daySafety(appointmentId);
+    }
+
+    /** The day's safety picture: what to measure, the latest values, the engine's answer now and at each step. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public DaySafety daySafety(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        var observations = dayRecords.latestObservations(appointmentId).map(Map.Entry::getValue);
+        List<DaySafetyCheck.Finding> current = List.of();
+        String drugs = "";
+        if (protocols.forReferral(referral.id()).isPresent()) {
+            var assessed = daySafety.assess(appointment, referral, bookings.zone());
+            current = assessed.findings();
+            drugs = assessed.drugs();
+        }
+        DaySafety safety = new DaySafety(DaySafetyChecks.required(referral), observations, current, drugs,
+                dayRecords.checks(appointmentId), dayRecords.urgentPathway(appointmentId),
+                dayRecords.surgeonNotice(appointment.referralId()));
+        audit.record(AuditAction.READ, "DaySafety", appointmentId, appointment.patientId(), null);
+        return safety;
+    }
+
+    /**
+     * A radiologist's decision on a finding of the sign-in or time-out check that needs one: a STOP overridden with
+     * a reason, or a review finding decided (go ahead, or not) with a reason; who and when are kept, and the decision
+     * is never changed. Which grade may override is vetting's policy; here every radiologist may, and is named.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('RADIOLOGIST')")
+    public DaySafety decide(UUID appointmentId, ChecklistStep step, String ruleId, DaySafetyCheck.Decision.Kind kind,
+            String reason) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        String why = text("reason", reason, "Give the reason for your decision.");
+        visits.lock(appointmentId).orElseThrow(() -> new InvalidInputException("reason", "Check the patient in first."));
+        DaySafetyCheck check = dayRecords.checks(appointmentId).stream().filter(c -> c.step() == step).findFirst()
+                .orElseThrow(() -> new InvalidInputException("reason", "There is no safety check at this step yet."));
+        DaySafetyCheck.Finding finding = check.findings().stream()
+                .filter(f -> f.ruleId().equals(ruleId) && f.needsDecision()).findFirst()
+                .orElseThrow(() -> new InvalidInputException("reason", "This finding needs no decision."));
+        boolean stop = finding.severity() == org.synovia.safety.Severity.STOP;
+        boolean allowed = kind == DaySafetyCheck.Decision.Kind.DEFER
+                || (stop ? kind == DaySafetyCheck.Decision.Kind.OVERRIDE : kind == DaySafetyCheck.Decision.Kind.PROCEED);
+        if (!allowed) {
+            throw new InvalidInputException("reason", finding.severity() == org.synovia.safety.Severity.STOP
+                    ? "A STOP is overridden with a reason, or the procedure does not go on."
+                    : "Decide to go ahead or not, with a reason.");
+        }
+        if (!dayRecords.decide(appointmentId, step, new DaySafetyCheck.Decision(ruleId, kind, why, clock.instant(),
+                CurrentUser.username()))) {
+            throw new InvalidInputException("reason", "This finding is already decided.");
+        }
+        audit.record(AuditAction.UPDATE, "DaySafetyCheck", appointmentId, appointment.patientId(),
+                step.label() + " " + ruleId + ": " + kind.label() + ": " + why);
+        return daySafety(appointmentId);
+    }
+
+    /** Records what was done instead of the injection once the urgent pathway started (e.g. aspirated, sent for culture). */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public DaySafety recordDoneInstead(UUID appointmentId, String doneInstead) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        String text = text("doneInstead", doneInstead, "Say what was done instead (e.g. aspirated, sent for culture).");
+        if (dayRecords.urgentPathway(appointmentId).isEmpty()) {
+            throw new InvalidInputException("doneInstead", "No urgent pathway was started for this visit.");
+        }
+        if (!dayRecords.recordDoneInstead(appointmentId, text, clock.instant(), CurrentUser.username())) {
+            throw new InvalidInputException("doneInstead", "What was done instead is already recorded; add to it in the record.");
+        }
+        audit.record(AuditAction.UPDATE, "UrgentPathway", appointmentId, appointment.patientId(), "done instead: " + text);
+        return daySafety(appointmentId);
     }
 
     /** The consent text for this patient's procedure: risks for the site and drugs, benefits and alternatives. */
@@ -406,6 +533,9 @@ public class Procedures {
         if (visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.TIME_OUT)) {
             throw new InvalidInputException("operator", "Confirm the time-out before recording the procedure.");
         }
+        daySafety.holds(appointmentId, ChecklistStep.TIME_OUT).ifPresent(why -> {
+            throw new InvalidInputException("operator", why);
+        });
         ProcedureRecord.check(entered, LocalDate.ofInstant(appointment.start(), bookings.zone()));
         // Optional fields left empty are stored as absent, so the record and report say nothing of them.
         ProcedureRecord draft = new ProcedureRecord(entered.operator().strip(), optional(entered.assistant()), entered.guidance(),
@@ -582,7 +712,26 @@ public class Procedures {
                 patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(),
                 LocalDate.ofInstant(appointment.start(), bookings.zone()), visit(appointment.id()).procedure(), record,
                 record.painResponse(visits.painScores(appointment.id()), properties.thresholds()),
-                diabetes != null && diabetes != DiabetesType.NONE, addenda, bookings.zone());
+                diabetes != null && diabetes != DiabetesType.NONE, addenda, bookings.zone(),
+                ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral), bookings.zone()));
+    }
+
+    /** What the day stored (observations, checks, decisions, urgent pathway), without asking the engine again. */
+    private DaySafety storedDaySafety(Appointment appointment, Referral referral) {
+        return new DaySafety(DaySafetyChecks.required(referral),
+                dayRecords.latestObservations(appointment.id()).map(Map.Entry::getValue), List.of(), "",
+                dayRecords.checks(appointment.id()), dayRecords.urgentPathway(appointment.id()),
+                dayRecords.surgeonNotice(appointment.referralId()));
+    }
+
+    /** The day's safety lines as the record page shows them (and the report prints them). */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public List<String> daySafetyLines(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        audit.record(AuditAction.READ, "DaySafety", appointmentId, appointment.patientId(), "record page");
+        return ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral), bookings.zone());
     }
 
     /**

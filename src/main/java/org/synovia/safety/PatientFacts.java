@@ -80,6 +80,18 @@ public record PatientFacts(
         return ageYears;
     }
 
+    /**
+     * The same facts with what was measured on the procedure day: the sign-in observations and, when taken on
+     * the day, the INR (which then replaces an older one).
+     */
+    public PatientFacts withDay(DayObservations day, InrResult inrOnTheDay) {
+        return new PatientFacts(dateOfBirth, ageYears, sex, weightKg, heightCm, creatinineUmolPerL, creatinineDate,
+                creatinineClearanceMlPerMin, diabetes, onInsulin, hba1cMmolPerMol, allergies, previousContrastReaction,
+                pregnancy, pregnancyWeeks, lastMenstrualPeriod, cycleLengthDays, childbearingPotential, infectionAtSite,
+                systemicInfection, suspectedSepticJoint, prostheticJointAtSite, plannedJointReplacement, thromboticRisk,
+                bleedingRiskFactors, inrOnTheDay == null ? latestInr : inrOnTheDay, day);
+    }
+
     public boolean diabetic() {
         return diabetes != DiabetesType.NONE;
     }

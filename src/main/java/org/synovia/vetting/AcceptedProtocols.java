@@ -84,6 +84,20 @@ public class AcceptedProtocols {
         };
     }
 
+    /**
+     * The engine's input for the accepted protocol at {@code start}, for the procedure day to add what it
+     * measures (observations, the day's INR) before asking the engine again.
+     */
+    public SafetyInput inputAt(ReferralId id, LocalDateTime start) {
+        AcceptedProtocol accepted = forReferral(id)
+                .orElseThrow(() -> new IllegalStateException("referral " + id.value() + " was not accepted"));
+        Referral referral = referrals.show(id);
+        InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
+        SafetyInput input = referralSafety.input(referral.details(), Vetting.procedureFor(referral, site, accepted.protocol()));
+        return new SafetyInput(input.patient(), input.medicines(), input.previousInjections(), input.vaccinations(),
+                input.procedure().withStart(start));
+    }
+
     /** The safety answer for one start of one accepted referral. */
     @FunctionalInterface
     public interface StartChecker {

@@ -72,25 +72,24 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         }
     }
 
+    /** Fills and records the sign-in observations; the target's answers are "Yes", "No" or "Not known". */
+    static void observe(Page page, String temperature, String glucose, String systolic, String diastolic, String hot,
+            String swollen, String red) {
+        page.getByLabel("Temperature (°C)").fill(temperature);
+        page.getByLabel("Capillary glucose", new Page.GetByLabelOptions().setExact(false)).fill(glucose);
+        page.getByLabel("Systolic blood pressure (mmHg)").fill(systolic);
+        page.getByLabel("Diastolic blood pressure (mmHg)").fill(diastolic);
+        page.locator("#targetHot").getByLabel(hot, new Locator.GetByLabelOptions().setExact(true)).check();
+        page.locator("#targetSwollen").getByLabel(swollen, new Locator.GetByLabelOptions().setExact(true)).check();
+        page.locator("#targetRed").getByLabel(red, new Locator.GetByLabelOptions().setExact(true)).check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record the observations")).click();
+        assertThat(page.getByText("Observations recorded", new Page.GetByTextOptions().setExact(false))).isVisible();
+    }
+
     @Test
     void theTeamChecksInConsentsRunsTheChecklistRecordsSignsAndAmends() throws Exception {
-        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        List<UUID> rooms = Arrays.stream(DayOfWeek.values()).map(day -> SchedulingFixtures.clinic(sessions, accounts,
-                Guidance.ULTRASOUND, day, LocalTime.of(9, 0), LocalTime.of(10, 0), List.of(20)).room().id()).toList();
-        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
-        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
-                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        Appointment appointment = bookings.book(referralId, slotId);
-        // Booking keeps starts after the medication notice; the day itself is today for this journey.
-        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
-                .param(appointment.id()).update();
+        Appointment appointment = bookedForToday(radiologist);
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
         AccountFixtures.signOut();
 
@@ -117,6 +116,15 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         assertThat(page.locator("#items-error")).containsText("Not confirmed");
         tickAll(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm sign-in")).click();
+        assertThat(page.locator("#items-error")).containsText("Record the observations");
+        observe(page, "36.6", "6.2", "130", "80", "No", "No", "No");
+        assertThat(page.locator("#current-check")).containsText("WARN SAF-030: Diabetes and steroid");
+        assertThat(page.locator("#current-check")).not().containsText("SAF-031");
+        assertThat(page.locator("#current-check")).not().containsText("SAF-032");
+        tickAll(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm sign-in")).click();
+        // The sign-in now runs the engine; the time-out's boxes are ticked on the page that follows.
+        assertThat(page.getByText("Sign-in confirmed.")).isVisible();
         tickAll(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm time-out")).click();
         assertThat(page.getByText("Time-out confirmed.")).isVisible();
@@ -185,6 +193,94 @@ class ProcedureDayBrowserTests extends BrowserJourney {
                 m -> m != null);
         assertThat(amended.getAllRecipients()[0].toString()).isEqualTo("test@example.com");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Amended report (version 2) (PDF)"))).isVisible();
+    }
+
+    /** A knee on apixaban vetted by {@code radiologist}, booked and moved to start now (booking keeps starts later). */
+    private Appointment bookedForToday(UserAccount radiologist) {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        AccountFixtures.signIn(clerk);
+        List<UUID> rooms = Arrays.stream(DayOfWeek.values()).map(day -> SchedulingFixtures.clinic(sessions, accounts,
+                Guidance.ULTRASOUND, day, LocalTime.of(9, 0), LocalTime.of(10, 0), List.of(20)).room().id()).toList();
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+        AccountFixtures.signIn(clerk);
+        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
+        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
+                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
+        Appointment appointment = bookings.book(referralId, slotId);
+        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
+                .param(appointment.id()).update();
+        AccountFixtures.signOut();
+        return appointment;
+    }
+
+    /**
+     * Issue 12 §3: a value taken at sign-in (a hot, swollen knee at 38.4 °C) stops the injection and starts the
+     * urgent pathway: the STOP with its guideline on screen, the alert on the day list, the emails to the on-call
+     * contact and the referrer, and the record saying what was done instead.
+     */
+    @Test
+    void aHotSwollenKneeWithFeverAtSignInStopsTheInjectionAndStartsTheUrgentPathway() throws Exception {
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        UserAccount nurse = AccountFixtures.create(accounts, Role.NURSE);
+        Appointment appointment = bookedForToday(radiologist);
+        var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
+
+        Page page = browser.signedIn(nurse.username(), AccountFixtures.PASSWORD);
+        page.navigate(browser.url("/day/" + appointment.id()));
+        page.getByLabel("Full name, as the patient says it").fill(patient.givenName() + " " + patient.familyName());
+        page.getByLabel("Date of birth").fill(patient.dateOfBirth().toString());
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check in")).click();
+        page.getByLabel("The patient agrees to the procedure as written above").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record consent")).click();
+        assertThat(page.getByText("Consent recorded.")).isVisible();
+
+        observe(page, "38.4", "7.1", "128", "78", "Yes", "Yes", "Not known");
+        assertThat(page.locator("#current-check")).containsText("STOP SAF-031: Signs of infection on the procedure day");
+        assertThat(page.locator("#current-check")).containsText("Suspected septic joint at sign-in (38.4 °C; hot yes, "
+                + "swollen yes, red not known): no steroid; aspirate and send for culture; urgent pathway [CI-03, CX-01]");
+        assertThat(page.locator("#current-check")).containsText("EULAR intra-articular therapy recommendations (Uson et al., S5) 2021, Table 2 [CI-03]");
+        tickAll(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm sign-in")).click();
+        assertThat(page.getByText("Sign-in confirmed.")).isVisible();
+        assertThat(page.locator("#urgent-pathway")).containsText("Urgent pathway: suspected septic joint, no steroid");
+        assertThat(page.locator("#urgent-pathway")).containsText("on-call on-call@example.com; referrer test@example.com");
+        assertThat(page.locator("#check-SIGN_IN")).containsText("Needs a radiologist's decision before the time-out.");
+
+        tickAll(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm time-out")).click();
+        assertThat(page.locator("#items-error")).containsText("The sign-in safety check needs a decision: SAF-031 (STOP)");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the day list")).click();
+        assertThat(page.locator("tr").filter(new Locator.FilterOptions().setHasText(patient.displayName())))
+                .containsText("URGENT PATHWAY, no steroid: Suspected septic joint at sign-in (38.4 °C");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(patient.displayName())).click();
+        page.getByLabel("What was done instead").fill("Aspirated 25 mL turbid fluid; sent for Gram stain and culture");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record what was done instead")).click();
+        assertThat(page.locator("#done-instead")).containsText("Done instead: Aspirated 25 mL turbid fluid; sent for Gram "
+                + "stain and culture (" + nurse.username());
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Procedure record")).click();
+        assertThat(page.locator("#day-safety")).containsText("Observations at sign-in: 38.4 °C");
+        assertThat(page.locator("#day-safety")).containsText("done instead: Aspirated 25 mL turbid fluid");
+
+        outbox.sendDue(); // the scheduled send, which tests run only hourly
+        List<String> recipients = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(
+                        smtp.getReceivedMessages())
+                .filter(m -> subject(m).startsWith("URGENT: suspected septic joint, " + patient.displayName()))
+                .map(ProcedureDayBrowserTests::recipient).sorted().toList(), r -> r.size() == 2);
+        assertThat(recipients).containsExactly("on-call@example.com", "test@example.com");
+    }
+
+    private static String recipient(MimeMessage message) {
+        try {
+            return message.getAllRecipients()[0].toString();
+        }
+        catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String subject(MimeMessage message) {

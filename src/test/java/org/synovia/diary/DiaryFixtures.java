@@ -110,6 +110,8 @@ public class DiaryFixtures {
         procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
                 patient.dateOfBirth(), null));
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
+        org.synovia.procedure.ProcedureFixtures.unremarkableObservations(procedures, appointment.id(),
+                java.time.LocalDateTime.now(LONDON));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(appointment, ChecklistStep.SIGN_IN));
         procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(appointment, ChecklistStep.TIME_OUT));
         procedures.saveRecord(appointment.id(), record());

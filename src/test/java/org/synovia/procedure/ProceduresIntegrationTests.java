@@ -255,6 +255,7 @@ class ProceduresIntegrationTests {
                 everything(start, ChecklistStep.SIGN_IN))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("consent before sign-in");
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(LONDON));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(start, ChecklistStep.SIGN_IN));
         procedures.raiseDiscrepancy(appointment.id(), "Mark on the left knee; referral says right");
 
@@ -359,6 +360,7 @@ class ProceduresIntegrationTests {
         procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
         Checklist checklist = procedures.checklist(appointment.id());
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(LONDON));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
         procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
         return appointment;
@@ -644,6 +646,7 @@ class ProceduresIntegrationTests {
         procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
         ConsentDocument.Given agreed = procedures.recordConsent(appointment.id(),
                 procedures.consentDocument(appointment.id()).sha256(), true);
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(LONDON));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
                 everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_IN));
         var asNurse = user(nurse.username()).roles("NURSE");

@@ -188,6 +188,67 @@ class DayListController {
         return "redirect:/day/" + appointmentId;
     }
 
+    /** Records what sign-in measured; the engine's answer with these values shows at once, before the step. */
+    @PostMapping("/day/{appointmentId}/observations")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String observations(@PathVariable("appointmentId") UUID appointmentId, @ModelAttribute ObservationsForm observationsForm,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        model.addAttribute("checkInForm", new CheckInForm());
+        if (result.hasErrors()) {
+            return visitPage(appointmentId, model);
+        }
+        try {
+            procedures.recordObservations(appointmentId, observationsForm.getTemperatureCelsius(),
+                    observationsForm.getCapillaryGlucoseMmolPerL(), observationsForm.getSystolicMmHg(),
+                    observationsForm.getDiastolicMmHg(), observationsForm.getInr(), observationsForm.getInrTakenAt(),
+                    observationsForm.getTargetHot(), observationsForm.getTargetSwollen(), observationsForm.getTargetRed());
+        }
+        catch (InvalidInputException e) {
+            FormErrors.bind(e, result);
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Observations recorded: the safety check below uses them.");
+        return "redirect:/day/" + appointmentId + "#day-safety-heading";
+    }
+
+    /** A radiologist's decision, with a reason, on a finding of the sign-in or time-out safety check. */
+    @PostMapping("/day/{appointmentId}/safety/{step}/{ruleId}")
+    @PreAuthorize("hasRole('RADIOLOGIST')")
+    String decide(@PathVariable("appointmentId") UUID appointmentId, @PathVariable("step") ChecklistStep step,
+            @PathVariable("ruleId") String ruleId,
+            @RequestParam(name = "decision", required = false) org.synovia.procedure.DaySafetyCheck.Decision.Kind decision,
+            @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
+        try {
+            procedures.decide(appointmentId, step, ruleId, decision, reason);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("decisionError", e.problems().getFirst().message());
+            model.addAttribute("decisionFor", step.name() + ruleId);
+            model.addAttribute("checkInForm", new CheckInForm());
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Decision recorded for " + ruleId + ".");
+        return "redirect:/day/" + appointmentId;
+    }
+
+    /** What was done instead of the injection on the urgent pathway. */
+    @PostMapping("/day/{appointmentId}/urgent-pathway")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String doneInstead(@PathVariable("appointmentId") UUID appointmentId,
+            @RequestParam(name = "doneInstead", required = false) String doneInstead, Model model,
+            RedirectAttributes redirect) {
+        try {
+            procedures.recordDoneInstead(appointmentId, doneInstead);
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("doneInsteadError", e.problems().getFirst().message());
+            model.addAttribute("checkInForm", new CheckInForm());
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", "Recorded what was done instead.");
+        return "redirect:/day/" + appointmentId;
+    }
+
     private String visitPage(UUID appointmentId, Model model) {
         DayListEntry entry = procedures.visit(appointmentId);
         model.addAttribute("entry", entry);
@@ -195,6 +256,10 @@ class DayListController {
         boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
         if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {
             model.addAttribute("checklist", procedures.checklist(appointmentId));
+            model.addAttribute("daySafety", procedures.daySafety(appointmentId));
+            if (!model.containsAttribute("observationsForm")) {
+                model.addAttribute("observationsForm", new ObservationsForm());
+            }
             var refusal = procedures.consentRefusal(appointmentId);
             refusal.ifPresent(r -> model.addAttribute("refusal", r));
             procedures.consent(appointmentId).ifPresentOrElse(given -> model.addAttribute("consent", given),

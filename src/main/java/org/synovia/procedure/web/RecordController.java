@@ -138,6 +138,7 @@ class RecordController {
         model.addAttribute("entry", procedures.visit(appointmentId));
         model.addAttribute("record", procedures.record(appointmentId).orElse(null));
         model.addAttribute("addenda", procedures.addenda(appointmentId));
+        model.addAttribute("daySafetyLines", procedures.daySafetyLines(appointmentId));
         var pain = procedures.painResponse(appointmentId);
         model.addAttribute("pain", pain.orElse(null));
         model.addAttribute("painScoreMinutes", procedures.suggestedPainScoreMinutes());

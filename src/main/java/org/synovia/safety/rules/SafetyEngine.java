@@ -33,6 +33,8 @@ public final class SafetyEngine {
             new InfectionAtSiteRule(),
             new SystemicInfectionRule(),
             new SepticJointRule(),
+            new DayInfectionSignsRule(),
+            new DayValueReviewRule(),
             new ProstheticJointRule(),
             new JointReplacementIntervalRule(),
             new DiabetesRule(),

@@ -260,6 +260,8 @@ class FhirConformanceIntegrationTests {
         procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
                 patient.dateOfBirth(), null));
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
+        org.synovia.procedure.ProcedureFixtures.unremarkableObservations(procedures, appointment.id(),
+                java.time.LocalDateTime.now(LONDON));
         for (ChecklistStep step : List.of(ChecklistStep.SIGN_IN, ChecklistStep.TIME_OUT)) {
             procedures.confirm(appointment.id(), step, everything(appointment, step));
         }

@@ -1,0 +1,76 @@
+package org.synovia.procedure;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.synovia.safety.Severity;
+
+/**
+ * The safety engine's answer at sign-in or time-out, run again with the day's observations and the drugs about
+ * to be given, stored with the step (who, when). A finding that needs a decision (a STOP not overridden at
+ * vetting, or a review of a value no guideline gives a threshold for) holds the next step until a radiologist
+ * records one, with a reason (ADR 0033).
+ *
+ * @param drugs the drugs the engine checked, as one line
+ */
+public record DaySafetyCheck(ChecklistStep step, Severity highest, String drugs, List<Finding> findings,
+        List<Decision> decisions, Instant checkedAt, String checkedBy) {
+
+    public DaySafetyCheck {
+        findings = List.copyOf(findings);
+        decisions = List.copyOf(decisions);
+    }
+
+    /** Findings that need a decision and have none yet. */
+    public List<Finding> undecided() {
+        return findings.stream().filter(Finding::needsDecision).filter(f -> decision(f.ruleId()).isEmpty()).toList();
+    }
+
+    public Optional<Decision> decision(String ruleId) {
+        return decisions.stream().filter(d -> d.ruleId().equals(ruleId)).findFirst();
+    }
+
+    /** Why the next step may not go on: an undecided finding, or a review decided against going on; empty when it may. */
+    public Optional<String> holdsNextStep() {
+        if (!undecided().isEmpty()) {
+            Finding first = undecided().getFirst();
+            return Optional.of("The " + step.label().toLowerCase() + " safety check needs a decision: " + first.ruleId() + " ("
+                    + first.severity() + ") " + first.message());
+        }
+        return decisions.stream().filter(d -> d.kind() == Decision.Kind.DEFER).findFirst()
+                .map(d -> "Deferred at " + step.label().toLowerCase() + " by " + d.decidedBy() + ": " + d.reason());
+    }
+
+    /**
+     * One finding as shown and stored.
+     *
+     * @param sources each guideline cited, e.g. "EULAR … 2021, Table 2 [CI-03]"
+     * @param needsDecision a STOP not overridden at vetting, or a day review finding
+     */
+    public record Finding(String ruleId, String ruleName, Severity severity, String message, List<String> sources,
+            boolean justificationRequired, boolean needsDecision) {
+
+        public Finding {
+            sources = List.copyOf(sources);
+        }
+    }
+
+    /** A radiologist's decision on a finding: override a STOP, or go ahead or defer after a review; with a reason. */
+    public record Decision(String ruleId, Kind kind, String reason, Instant decidedAt, String decidedBy) {
+
+        public enum Kind {
+            OVERRIDE("STOP overridden"), PROCEED("Go ahead"), DEFER("Do not go ahead");
+
+            private final String label;
+
+            Kind(String label) {
+                this.label = label;
+            }
+
+            public String label() {
+                return label;
+            }
+        }
+    }
+}

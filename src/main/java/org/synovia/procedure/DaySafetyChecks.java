@@ -1,0 +1,213 @@
+package org.synovia.procedure;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Component;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.booking.Appointment;
+import org.synovia.notification.EmailOutbox;
+import org.synovia.patient.Patient;
+import org.synovia.referral.DiabetesType;
+import org.synovia.referral.Referral;
+import org.synovia.safety.FindingAction;
+import org.synovia.safety.GuidelineReference;
+import org.synovia.safety.PatientFacts;
+import org.synovia.safety.PlannedDrug;
+import org.synovia.safety.SafetyAssessment;
+import org.synovia.safety.SafetyChecks;
+import org.synovia.safety.SafetyInput;
+import org.synovia.safety.Severity;
+import org.synovia.shared.Antithrombotic;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.vetting.AcceptedProtocols;
+
+/**
+ * Runs the safety engine again on the procedure day (issue 12 §3, ADR 0033): with the values sign-in measured and
+ * the drugs about to be given, at sign-in and at time-out, and stores its answer with the step. A suspected septic
+ * joint starts the urgent pathway (alert, emails to the on-call contact and the referrer, queued in this
+ * transaction); a joint replacement planned too soon tells the surgeon named on the referral.
+ */
+@Component
+class DaySafetyChecks {
+
+    /** Rules that read what the day measured: vetting never saw their answers, so each needs a decision here. */
+    static final Set<String> DAY_RULES = Set.of("SAF-031", "SAF-032");
+    static final String DAY_INFECTION_RULE = "SAF-031";
+    static final String JOINT_REPLACEMENT_RULE = "SAF-024";
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
+
+    private final DaySafetyRepository repository;
+    private final AcceptedProtocols protocols;
+    private final SafetyChecks safety;
+    private final EmailOutbox outbox;
+    private final ProcedureProperties properties;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    DaySafetyChecks(DaySafetyRepository repository, AcceptedProtocols protocols, SafetyChecks safety, EmailOutbox outbox,
+            ProcedureProperties properties, AuditTrail audit, Clock clock) {
+        this.repository = repository;
+        this.protocols = protocols;
+        this.safety = safety;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Glucose for people with diabetes; INR for patients on a vitamin K antagonist. */
+    static SignInObservations.Required required(Referral referral) {
+        DiabetesType diabetes = referral.details().diabetes();
+        boolean vka = referral.details().antithrombotics().stream()
+                .anyMatch(m -> m.drug().kind() == Antithrombotic.Kind.VITAMIN_K_ANTAGONIST);
+        return new SignInObservations.Required(diabetes != null && diabetes != DiabetesType.NONE, vka);
+    }
+
+    /** The engine's answer now, with the latest observations, without storing it (the page shows it before sign-in). */
+    Assessed assess(Appointment appointment, Referral referral, ZoneId zone) {
+        return assess(appointment, referral, repository.latestObservations(appointment.id()), zone);
+    }
+
+    private Assessed assess(Appointment appointment, Referral referral,
+            Optional<Map.Entry<UUID, SignInObservations>> observations, ZoneId zone) {
+        var accepted = protocols.forReferral(referral.id()).orElseThrow(
+                () -> new InvalidInputException("items", "No accepted protocol: do not start; ask the vetting radiologist."));
+        SafetyInput base = protocols.inputAt(referral.id(), LocalDateTime.ofInstant(appointment.start(), zone));
+        PatientFacts facts = observations.map(o -> base.patient().withDay(o.getValue().forEngine(zone),
+                o.getValue().inrForEngine(zone))).orElse(base.patient());
+        SafetyInput input = new SafetyInput(facts, base.medicines(), base.previousInjections(), base.vaccinations(),
+                base.procedure());
+        SafetyAssessment assessment = safety.assess(input);
+        List<DaySafetyCheck.Finding> findings = assessment.findings().stream()
+                .map(f -> new DaySafetyCheck.Finding(f.ruleId(), f.ruleName(), f.severity(), f.message(),
+                        f.sources().stream().map(GuidelineReference::cite).toList(), f.justificationRequired(),
+                        (f.severity() == Severity.STOP && !accepted.overriddenStops().contains(f.ruleId()))
+                                || (f.justificationRequired() && DAY_RULES.contains(f.ruleId()))))
+                .toList();
+        return new Assessed(input, assessment, observations.map(Map.Entry::getKey).orElse(null), findings,
+                drugs(input.procedure().drugs()));
+    }
+
+    /**
+     * Runs the engine for a step and stores its answer with who and when. Sign-in needs the day's observations
+     * first. A suspected septic joint starts the urgent pathway; a replacement of this joint planned too soon
+     * tells the surgeon.
+     */
+    DaySafetyCheck runAndStore(Appointment appointment, Referral referral, Patient patient, String procedure,
+            ChecklistStep step, ZoneId zone) {
+        var observations = repository.latestObservations(appointment.id());
+        if (observations.isEmpty()) {
+            throw new InvalidInputException("items", "Record the observations (temperature, blood pressure, the target"
+                    + (required(referral).glucose() ? ", glucose" : "") + (required(referral).inr() ? ", INR" : "")
+                    + ") before the " + step.label().toLowerCase() + ".");
+        }
+        Assessed assessed = assess(appointment, referral, observations, zone);
+        DaySafetyCheck check = new DaySafetyCheck(step, assessed.assessment().highestSeverity(), assessed.drugs(),
+                assessed.findings(), List.of(), clock.instant(), CurrentUser.username());
+        repository.saveCheck(appointment.id(), step, assessed.observationId(), check);
+        audit.record(AuditAction.CREATE, "DaySafetyCheck", appointment.id(), appointment.patientId(),
+                step.label() + ": " + check.highest() + ", " + check.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                        .map(f -> f.ruleId() + " " + f.severity()).collect(Collectors.joining(", ")));
+        assessed.assessment().findings().stream()
+                .filter(f -> f.ruleId().equals(DAY_INFECTION_RULE) && f.severity() == Severity.STOP)
+                .filter(f -> f.actions().stream().anyMatch(a -> a.kind() == FindingAction.Kind.CHOOSE_ALTERNATIVE))
+                .findFirst()
+                .ifPresent(f -> startUrgentPathway(appointment, referral, patient, procedure, step, f.message(),
+                        observations.get().getValue(), zone));
+        assessed.assessment().findings().stream()
+                .filter(f -> f.ruleId().equals(JOINT_REPLACEMENT_RULE) && f.severity() != Severity.INFO).findFirst()
+                .ifPresent(f -> tellSurgeon(referral, appointment.id(), patient, procedure, step.name(), f.message(),
+                        assessed.input().patient().plannedJointReplacement()));
+        return check;
+    }
+
+    /** Why the step after {@code step} may not go on, from the check stored with it; empty when it may. */
+    Optional<String> holds(UUID appointmentId, ChecklistStep step) {
+        return repository.checks(appointmentId).stream().filter(c -> c.step() == step).findFirst()
+                .flatMap(DaySafetyCheck::holdsNextStep);
+    }
+
+    private void startUrgentPathway(Appointment appointment, Referral referral, Patient patient, String procedure,
+            ChecklistStep step, String finding, SignInObservations observations, ZoneId zone) {
+        var referrer = referral.details().referrer();
+        String referrerEmail = referrer == null ? null : referrer.email();
+        var now = clock.instant();
+        UrgentPathway pathway = new UrgentPathway(finding, now, CurrentUser.username(), properties.onCallEmail(),
+                referrerEmail, null, null, null);
+        if (!repository.startUrgentPathway(appointment.id(), appointment.patientId(), pathway)) {
+            return;
+        }
+        String subject = "URGENT: suspected septic joint, " + patient.displayName() + " (" + procedure + ")";
+        String body = "At " + step.label().toLowerCase() + " on " + WHEN.format(now.atZone(zone)) + ", "
+                + CurrentUser.username() + " found:\n" + finding + "\n\nMeasured: " + observations.summary(zone)
+                + "\n\nNo steroid will be given. The urgent pathway is started: aspirate and send for culture "
+                + "(EULAR 2021, Table 2 [CI-03]).\n\nPatient: " + patient.displayName() + ", born " + patient.dateOfBirth()
+                + (patient.nhsNumber() == null ? "" : ", NHS number " + patient.nhsNumber().formatted())
+                + "\nBooked procedure: " + procedure + "\n\nImage-guided injection service\n";
+        for (String to : new java.util.LinkedHashSet<>(java.util.Arrays.asList(properties.onCallEmail(), referrerEmail))) {
+            if (to != null) {
+                outbox.queue(to, subject, body, appointment.patientId(), "urgent-septic-joint");
+            }
+        }
+        audit.record(AuditAction.EXPORT, "UrgentPathway", appointment.id(), appointment.patientId(),
+                "suspected septic joint; emailed on-call " + (properties.onCallEmail() == null ? "(none configured)"
+                        : properties.onCallEmail()) + " and referrer " + (referrerEmail == null ? "(no email)" : referrerEmail));
+    }
+
+    /**
+     * Tells the surgeon of a planned replacement of this joint, once per referral; when the referral gives no email
+     * the notice is stored without one, and the page says to tell them another way.
+     */
+    void tellSurgeon(Referral referral, UUID appointmentId, Patient patient, String procedure, String stage,
+            String finding, PatientFacts.PlannedJointReplacement replacement) {
+        String email = replacement == null || replacement.surgeonEmail() == null || replacement.surgeonEmail().isBlank()
+                ? null : replacement.surgeonEmail().strip();
+        String name = replacement == null ? null : replacement.surgeonName();
+        SurgeonNotice notice = new SurgeonNotice(stage, name, email, finding, clock.instant(), CurrentUser.username());
+        if (!repository.addSurgeonNotice(referral.id().value(), appointmentId, notice)) {
+            return;
+        }
+        if (email != null) {
+            outbox.queue(email, "Injection planned close to your joint replacement: " + patient.displayName(),
+                    "Dear " + (name == null ? "colleague" : name) + ",\n\nYour patient " + patient.displayName() + ", born "
+                            + patient.dateOfBirth() + ", is referred for " + procedure + ". The safety check found:\n"
+                            + finding + "\n\nInjection within 3 months before arthroplasty raises the odds of "
+                            + "periprosthetic infection (EULAR 2021, recommendation 9 [RI-10, CI-13]). Please tell us "
+                            + "whether the injection should go ahead.\n\nImage-guided injection service\n",
+                    patient.id().value(), "surgeon-joint-replacement");
+        }
+        audit.record(AuditAction.EXPORT, "SurgeonNotice", referral.id().value(), patient.id().value(),
+                stage + ": " + (email == null ? "no surgeon email on the referral; not sent" : "emailed " + email));
+    }
+
+    static String drugs(List<PlannedDrug> drugs) {
+        if (drugs.isEmpty()) {
+            return "no drugs named in the protocol";
+        }
+        return drugs.stream().map(d -> d.agent().label() + (d.resolvedDoseMg() == null ? ""
+                : " " + trim(d.resolvedDoseMg()) + " mg") + (d.volumeMl() == null ? "" : " in " + trim(d.volumeMl()) + " mL"))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String trim(double value) {
+        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** The engine's input and answer with the day's values, and its findings as the page shows and stores them. */
+    record Assessed(SafetyInput input, SafetyAssessment assessment, UUID observationId,
+            List<DaySafetyCheck.Finding> findings, String drugs) {
+    }
+}

@@ -1,0 +1,363 @@
+package org.synovia.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.test.web.servlet.MockMvc;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingFixtures;
+import org.synovia.booking.Bookings;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
+import org.synovia.referral.ReferralDetails;
+import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.Referrals;
+import org.synovia.safety.PatientFacts;
+import org.synovia.safety.Severity;
+import org.synovia.scheduling.SchedulingFixtures;
+import org.synovia.scheduling.Sessions;
+import org.synovia.scheduling.SlotQuery;
+import org.synovia.shared.Antithrombotic;
+import org.synovia.shared.DoseFrequency;
+import org.synovia.shared.Guidance;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.YesNoUnknown;
+import org.synovia.testing.RecordCopies;
+import org.synovia.vetting.Vetting;
+import org.synovia.waitinglist.WaitingList;
+
+/**
+ * The procedure day measures and the engine decides again (issue 12 §3): observations as values, the engine's answer
+ * stored with sign-in and time-out, STOPs and review findings holding the next step until a radiologist decides,
+ * and a suspected septic joint starting the urgent pathway with its emails queued in the same transaction.
+ */
+@SynoviaIntegrationTest
+class ProcedureDaySafetyIntegrationTests {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired Procedures procedures;
+    @Autowired DaySafetyChecks daySafetyChecks;
+    @Autowired Bookings bookings;
+    @Autowired Sessions sessions;
+    @Autowired UserAccounts accounts;
+    @Autowired Patients patients;
+    @Autowired Referrals referrals;
+    @Autowired Vetting vetting;
+    @Autowired WaitingList waitingList;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+
+    UserAccount clerk;
+    UserAccount referrer;
+    UserAccount radiologist;
+    UserAccount nurse;
+
+    @BeforeEach
+    void setUp() {
+        clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        nurse = AccountFixtures.create(accounts, Role.NURSE);
+    }
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    /** A knee booked, moved to start now, checked in and consented by the nurse, who stays signed in. */
+    private Appointment consented(Function<UUID, ReferralDetails> details) {
+        AccountFixtures.signIn(clerk);
+        List<UUID> rooms = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            rooms.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(9, 0),
+                    LocalTime.of(10, 0), List.of(20)).room().id());
+        }
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, details::apply,
+                BookingFixtures.ultrasoundKnee());
+        AccountFixtures.signIn(clerk);
+        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
+        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
+                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
+        Appointment appointment = bookings.book(referralId, slotId);
+        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
+                .param(appointment.id()).update();
+        AccountFixtures.signIn(nurse);
+        var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
+        procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
+                patient.dateOfBirth(), null));
+        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
+        return appointment;
+    }
+
+    private Set<String> everything(Appointment appointment, ChecklistStep step) {
+        return procedures.checklist(appointment.id()).checks(step).stream().map(ChecklistCheck::code)
+                .collect(Collectors.toSet());
+    }
+
+    private void confirm(Appointment appointment, ChecklistStep step) {
+        procedures.confirm(appointment.id(), step, everything(appointment, step));
+    }
+
+    private static ReferralDetails kneeOnWarfarin(UUID patientId) {
+        return RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId), "antithrombotics",
+                List.of(new ReferralDetails.AntithromboticMedicine(Antithrombotic.WARFARIN, "5 mg", DoseFrequency.ONCE_DAILY,
+                        "18:00")));
+    }
+
+    private List<String> emailsTo(UUID patientId, String purpose) {
+        return jdbc.sql("select recipient from outbound_email where patient_id = ? and purpose = ? order by recipient")
+                .params(patientId, purpose).query(String.class).list();
+    }
+
+    @Test
+    void aHotSwollenFeverishKneeAtSignInStopsTheSteroidAndStartsTheUrgentPathway() {
+        Appointment appointment = consented(ReferralFixtures::kneeOnApixaban);
+        procedures.recordObservations(appointment.id(), 38.4, 7.1, 128, 78, null, null, YesNoUnknown.YES,
+                YesNoUnknown.YES, YesNoUnknown.NOT_KNOWN);
+
+        confirm(appointment, ChecklistStep.SIGN_IN);
+
+        DaySafety safety = procedures.daySafety(appointment.id());
+        DaySafetyCheck signIn = safety.check(ChecklistStep.SIGN_IN).orElseThrow();
+        assertThat(signIn.highest()).isEqualTo(Severity.STOP);
+        assertThat(signIn.checkedBy()).isEqualTo(nurse.username());
+        assertThat(signIn.drugs()).contains("methylprednisolone acetate 40 mg");
+        assertThat(signIn.findings()).filteredOn(f -> f.ruleId().equals("SAF-031")).singleElement().satisfies(f -> {
+            assertThat(f.message()).isEqualTo("Suspected septic joint at sign-in (38.4 °C; hot yes, swollen yes, red not "
+                    + "known): no steroid; aspirate and send for culture; urgent pathway [CI-03, CX-01]");
+            assertThat(f.sources()).anyMatch(s -> s.contains("EULAR") && s.contains("2021, Table 2 [CI-03]"));
+            assertThat(f.needsDecision()).isTrue();
+        });
+        assertThat(safety.urgentPathway()).hasValueSatisfying(u -> {
+            assertThat(u.startedBy()).isEqualTo(nurse.username());
+            assertThat(u.onCallEmail()).isEqualTo("on-call@example.com");
+            assertThat(u.referrerEmail()).isEqualTo("test@example.com");
+        });
+        assertThat(emailsTo(appointment.patientId(), "urgent-septic-joint"))
+                .containsExactly("on-call@example.com", "test@example.com");
+        assertThat(procedures.visit(appointment.id()).alerts().getFirst())
+                .startsWith("URGENT PATHWAY, no steroid: Suspected septic joint at sign-in (38.4 °C")
+                .contains("emailed on-call on-call@example.com and referrer test@example.com")
+                .endsWith("Record what was done instead.");
+        assertThat(procedures.dayList(LocalDate.now(LONDON), appointment.roomId(), null)).singleElement()
+                .satisfies(e -> assertThat(e.alerts().getFirst()).startsWith("URGENT PATHWAY"));
+
+        assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("The sign-in safety check needs a decision: SAF-031 (STOP) Suspected septic joint");
+        assertThatThrownBy(() -> procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
+                DaySafetyCheck.Decision.Kind.OVERRIDE, "known gout")).isInstanceOf(AccessDeniedException.class);
+
+        procedures.recordDoneInstead(appointment.id(), "Aspirated 25 mL turbid fluid; sent for Gram stain and culture; "
+                + "orthopaedic registrar informed");
+        assertThatThrownBy(() -> procedures.recordDoneInstead(appointment.id(), "again"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already recorded");
+        AccountFixtures.signIn(radiologist);
+        procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031", DaySafetyCheck.Decision.Kind.DEFER,
+                "Septic arthritis suspected: aspirated instead; no injection today");
+
+        assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Deferred at sign-in by " + radiologist.username());
+        assertThat(procedures.daySafetyLines(appointment.id()))
+                .anyMatch(l -> l.startsWith("Observations at sign-in: 38.4 °C; capillary glucose 7.1 mmol/L; BP 128/78 mmHg; "
+                        + "target hot yes, swollen yes, red not known"))
+                .anyMatch(l -> l.contains("SAF-031 (STOP) Suspected septic joint") && l.contains("Do not go ahead by "
+                        + radiologist.username() + ": Septic arthritis suspected"))
+                .anyMatch(l -> l.contains("done instead: Aspirated 25 mL turbid fluid; sent for Gram stain and culture"));
+        assertThat(procedures.visit(appointment.id()).alerts().getFirst())
+                .contains("Done instead: Aspirated 25 mL turbid fluid");
+        assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and record_type in "
+                        + "('ProcedureObservation', 'UrgentPathway', 'DaySafetyCheck')")
+                .param(appointment.id().toString()).query(Long.class).single()).isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
+    void aStopOverriddenWithAReasonLetsTheTimeOutRunTheEngineAgain() {
+        Appointment appointment = consented(ReferralFixtures::kneeOnApixaban);
+        procedures.recordObservations(appointment.id(), 38.2, 6.0, 130, 80, null, null, YesNoUnknown.NO, YesNoUnknown.NO,
+                YesNoUnknown.NO);
+        confirm(appointment, ChecklistStep.SIGN_IN);
+        assertThat(procedures.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow().findings())
+                .anyMatch(f -> f.ruleId().equals("SAF-031") && f.message().startsWith("Fever at sign-in"));
+        assertThat(procedures.daySafety(appointment.id()).urgentPathway()).isEmpty();
+        AccountFixtures.signIn(radiologist);
+        assertThatThrownBy(() -> procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
+                DaySafetyCheck.Decision.Kind.PROCEED, "fine")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("A STOP is overridden with a reason");
+        assertThatThrownBy(() -> procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
+                DaySafetyCheck.Decision.Kind.OVERRIDE, " ")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Give the reason");
+        procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031", DaySafetyCheck.Decision.Kind.OVERRIDE,
+                "Re-measured 37.4 °C after a hot drive; no other sign of infection");
+        procedures.recordObservations(appointment.id(), 37.4, 6.0, 130, 80, null, null, YesNoUnknown.NO, YesNoUnknown.NO,
+                YesNoUnknown.NO);
+
+        confirm(appointment, ChecklistStep.TIME_OUT);
+
+        DaySafety safety = procedures.daySafety(appointment.id());
+        assertThat(safety.check(ChecklistStep.SIGN_IN).orElseThrow().decision("SAF-031")).hasValueSatisfying(d -> {
+            assertThat(d.kind()).isEqualTo(DaySafetyCheck.Decision.Kind.OVERRIDE);
+            assertThat(d.decidedBy()).isEqualTo(radiologist.username());
+        });
+        assertThat(safety.check(ChecklistStep.TIME_OUT).orElseThrow().findings()).noneMatch(f -> f.ruleId().equals("SAF-031"));
+        assertThat(safety.observationsOpen()).isFalse();
+        assertThatThrownBy(() -> procedures.recordObservations(appointment.id(), 37.0, 6.0, 130, 80, null, null,
+                YesNoUnknown.NO, YesNoUnknown.NO, YesNoUnknown.NO)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("time-out is done");
+        assertThatThrownBy(() -> jdbc.sql("update day_safety_decision set reason = 'x'").update())
+                .hasMessageContaining("never changed");
+    }
+
+    @ParameterizedTest(name = "glucose {0} mmol/L, BP {1}/{2} → review {3}")
+    @CsvSource({"20.0, 179, 109, false", "20.1, 120, 70, true", "8.0, 180, 90, true", "8.0, 150, 110, true"})
+    void anExtremeValueNeedsARadiologistsDecisionNeverAnAutomaticCancel(double glucose, int systolic, int diastolic,
+            boolean review) {
+        Appointment appointment = consented(ReferralFixtures::kneeOnApixaban);
+        procedures.recordObservations(appointment.id(), 36.8, glucose, systolic, diastolic, null, null, YesNoUnknown.NO,
+                YesNoUnknown.NO, YesNoUnknown.NO);
+        confirm(appointment, ChecklistStep.SIGN_IN);
+        DaySafetyCheck signIn = procedures.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow();
+
+        assertThat(signIn.findings().stream().filter(f -> f.ruleId().equals("SAF-032")).toList()).hasSize(review ? 1 : 0)
+                .allSatisfy(f -> {
+                    assertThat(f.severity()).isEqualTo(Severity.WARN);
+                    assertThat(f.needsDecision()).isTrue();
+                });
+        assertThat(signIn.highest()).isNotEqualTo(Severity.STOP);
+        if (review) {
+            assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("needs a decision: SAF-032 (WARN)");
+            AccountFixtures.signIn(radiologist);
+            procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-032", DaySafetyCheck.Decision.Kind.PROCEED,
+                    "Re-checked; asymptomatic; proceeding after discussion with the patient");
+        }
+        confirm(appointment, ChecklistStep.TIME_OUT);
+        assertThat(procedures.checklist(appointment.id()).next()).contains(ChecklistStep.SIGN_OUT);
+    }
+
+    @ParameterizedTest(name = "INR {0} taken on the day → STOP {1}")
+    @CsvSource({"2.9, false", "3.0, true", "3.1, true"})
+    void anInrTakenOnTheDayIsReadAgainstTheWarfarinLimit(double inr, boolean stop) {
+        Appointment appointment = consented(ProcedureDaySafetyIntegrationTests::kneeOnWarfarin);
+        assertThat(procedures.daySafety(appointment.id()).required().inr()).isTrue();
+        assertThatThrownBy(() -> procedures.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, null, null,
+                YesNoUnknown.NO, YesNoUnknown.NO, YesNoUnknown.NO)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("vitamin K antagonist");
+        LocalDateTime taken = LocalDateTime.now(LONDON).minusMinutes(1);
+        procedures.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, inr, taken, YesNoUnknown.NO, YesNoUnknown.NO,
+                YesNoUnknown.NO);
+
+        confirm(appointment, ChecklistStep.SIGN_IN);
+
+        var warfarin = procedures.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow().findings().stream()
+                .filter(f -> f.ruleId().equals("SAF-012")).toList();
+        assertThat(warfarin).singleElement().satisfies(f -> {
+            assertThat(f.severity() == Severity.STOP).isEqualTo(stop);
+            assertThat(f.message()).contains("INR " + inr + " on ").contains("(0 days before)");
+        });
+    }
+
+    @Test
+    void refusesMissingOrOutOfRangeObservationsBesideEachFieldAndSignInWithoutThem() throws Exception {
+        Appointment appointment = consented(ReferralFixtures::kneeOnApixaban);
+        assertThatThrownBy(() -> confirm(appointment, ChecklistStep.SIGN_IN)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Record the observations (temperature, blood pressure, the target, glucose)");
+        var asNurse = user(nurse.username()).roles("NURSE");
+
+        mvc.perform(post("/day/{id}/observations", appointment.id()).param("temperatureCelsius", "45")
+                        .param("systolicMmHg", "abc").param("diastolicMmHg", "80").param("targetHot", "YES")
+                        .with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"systolicMmHg-error\"")))
+                .andExpect(content().string(Matchers.containsString("Enter a whole number.")));
+        mvc.perform(post("/day/{id}/observations", appointment.id()).param("temperatureCelsius", "45")
+                        .param("systolicMmHg", "130").param("diastolicMmHg", "80").param("targetHot", "YES")
+                        .with(asNurse).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Enter the temperature in °C, 30 to 44.")))
+                .andExpect(content().string(Matchers.containsString("(the patient has diabetes)")))
+                .andExpect(content().string(Matchers.containsString("Say whether the target is swollen: yes, no or not known.")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Say whether the target is hot"))));
+        mvc.perform(post("/day/{id}/observations", appointment.id()).param("temperatureCelsius", "37.1")
+                        .param("capillaryGlucoseMmolPerL", "24.5").param("systolicMmHg", "130").param("diastolicMmHg", "80")
+                        .param("targetHot", "NO").param("targetSwollen", "NOT_KNOWN").param("targetRed", "NO")
+                        .with(asNurse).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("37.1 °C; capillary glucose 24.5 mmol/L; BP 130/80 mmHg")))
+                .andExpect(content().string(Matchers.containsString("WARN SAF-032")))
+                .andExpect(content().string(Matchers.containsString("No published threshold (clinician review) n.d.")));
+        assertThat(jdbc.sql("select count(*) from procedure_observation where appointment_id = ?").param(appointment.id())
+                .query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void tellsTheSurgeonOncePerReferralAndSaysWhenThereIsNoEmail() {
+        Appointment withEmail = consented(ReferralFixtures::kneeOnApixaban);
+        Appointment withoutEmail = consented(ReferralFixtures::kneeOnApixaban);
+        var patient = patients.find(new PatientId(withEmail.patientId())).orElseThrow();
+        var referral = referrals.show(new ReferralId(withEmail.referralId()));
+        var replacement = new PatientFacts.PlannedJointReplacement(LocalDate.now(LONDON).plusWeeks(6), "KNEE_JOINT",
+                org.synovia.shared.Laterality.LEFT, "Ms Surgeon", "surgeon@example.com");
+
+        transactions.executeWithoutResult(tx -> {
+            daySafetyChecks.tellSurgeon(referral, withEmail.id(), patient, "Knee joint (left)", "SIGN_IN",
+                    "replacement of this joint planned 42 days after the injection", replacement);
+            daySafetyChecks.tellSurgeon(referral, withEmail.id(), patient, "Knee joint (left)", "TIME_OUT",
+                    "replacement of this joint planned 42 days after the injection", replacement);
+            daySafetyChecks.tellSurgeon(referrals.show(new ReferralId(withoutEmail.referralId())), withoutEmail.id(),
+                    patients.find(new PatientId(withoutEmail.patientId())).orElseThrow(), "Knee joint (left)", "SIGN_IN",
+                    "replacement of this joint planned 42 days after the injection",
+                    new PatientFacts.PlannedJointReplacement(LocalDate.now(LONDON).plusWeeks(6), "KNEE_JOINT",
+                            org.synovia.shared.Laterality.LEFT, "Mr Other", null));
+        });
+
+        assertThat(emailsTo(withEmail.patientId(), "surgeon-joint-replacement")).containsExactly("surgeon@example.com");
+        assertThat(emailsTo(withoutEmail.patientId(), "surgeon-joint-replacement")).isEmpty();
+        assertThat(procedures.daySafety(withEmail.id()).surgeonNotice()).hasValueSatisfying(n -> {
+            assertThat(n.emailed()).isTrue();
+            assertThat(n.stage()).isEqualTo("SIGN_IN");
+        });
+        assertThat(procedures.daySafety(withoutEmail.id()).surgeonNotice()).hasValueSatisfying(n -> {
+            assertThat(n.emailed()).isFalse();
+            assertThat(n.surgeonName()).isEqualTo("Mr Other");
+        });
+    }
+}
