@@ -1,7 +1,9 @@
 package org.synovia.safety;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -96,14 +98,16 @@ public class SafetyOverrides {
             throw new InvalidInputException(problems);
         }
         UserAccount by = accounts.find(CurrentUser.username()).orElseThrow();
-        LocalDateTime now = LocalDateTime.ofInstant(clock.instant(), clock.getZone());
+        // Microseconds, as PostgreSQL keeps them, so the record returned equals the one read back.
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        LocalDateTime now = LocalDateTime.ofInstant(at, clock.getZone());
         List<SafetyOverride> recorded = new ArrayList<>();
         for (Decision d : decisions) {
             Finding f = d.finding();
             Role role = f.blocksBooking() ? policy.role() : Role.RADIOLOGIST;
             SafetyOverride override = new SafetyOverride(UUID.randomUUID(), referralId, patientId, decisionId, f.ruleId(), f.ruleName(),
                     f.severity(), f.message(), d.reason().strip(), by.username(), by.displayName(), role, by.grade(), now);
-            repository.insert(override, clock.instant());
+            repository.insert(override, at);
             audit.record(AuditAction.CREATE, RECORD_TYPE, override.id(), patientId,
                     (f.blocksBooking() ? "STOP overridden: " : "justified: ") + f.ruleId() + " by "
                             + StopOverridePolicy.title(by.grade(), role));
