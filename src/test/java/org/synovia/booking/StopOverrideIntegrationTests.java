@@ -228,6 +228,15 @@ class StopOverrideIntegrationTests {
         mvc.perform(get("/waiting-list").with(user(clerk.username()).roles("BOOKING")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(sentence)));
+        mvc.perform(get("/referrals/{id}", id).with(user(consultant.username()).roles("RADIOLOGIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(sentence)));
+
+        AccountFixtures.signIn(clerk);
+        Appointment booked = bookings.book(id, bookings.search(id, 1).offers().getFirst().slot().id());
+        mvc.perform(get("/appointments/{id}", booked.id()).with(user(clerk.username()).roles("BOOKING")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString(sentence)));
     }
 
     private Referral refer(boolean prostheticJoint) {
