@@ -8,9 +8,13 @@ import java.util.regex.Pattern;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.InvalidInputException.FieldProblem;
 
-/** What an administrator enters to create an account. Validates itself. */
+/**
+ * What an administrator enters to create an account. Validates itself.
+ *
+ * @param grade the clinical grade, or null for staff without one
+ */
 public record NewUserAccount(String username, String displayName, String email, String organisation,
-        Set<Role> roles, String password) {
+        Set<Role> roles, StaffGrade grade, String password) {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -46,6 +50,12 @@ public record NewUserAccount(String username, String displayName, String email, 
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+    }
+
+    /** An account without a clinical grade (administrators, interfaces, clerks). */
+    public NewUserAccount(String username, String displayName, String email, String organisation, Set<Role> roles,
+            String password) {
+        this(username, displayName, email, organisation, roles, null, password);
     }
 
     private static String blankToNull(String value) {

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 class UserAccountRepository {
 
     private static final String SELECT = """
-            select a.username, a.display_name, a.email, a.organisation, a.enabled, a.created_at, a.password_hash,
+            select a.username, a.display_name, a.email, a.organisation, a.grade, a.enabled, a.created_at, a.password_hash,
                    coalesce(string_agg(r.role, ',' order by r.role), '') as roles
             from user_account a left join user_role r on r.username = a.username
             """;
@@ -38,10 +38,12 @@ class UserAccountRepository {
 
     void insert(NewUserAccount account, String passwordHash, Instant at, String createdBy) {
         jdbc.sql("""
-                insert into user_account (username, display_name, email, organisation, password_hash, enabled, created_at, created_by)
-                values (?, ?, ?, ?, ?, true, ?, ?)
+                insert into user_account (username, display_name, email, organisation, grade, password_hash, enabled, created_at,
+                    created_by)
+                values (?, ?, ?, ?, ?, ?, true, ?, ?)
                 """)
-                .params(account.username(), account.displayName(), account.email(), account.organisation(), passwordHash,
+                .params(account.username(), account.displayName(), account.email(), account.organisation(),
+                        account.grade() == null ? null : account.grade().name(), passwordHash,
                         Timestamp.from(at), createdBy)
                 .update();
         for (Role role : account.roles()) {
@@ -67,6 +69,11 @@ class UserAccountRepository {
         jdbc.sql("update user_account set enabled = ? where username = ?").params(enabled, username).update();
     }
 
+    void setGrade(String username, StaffGrade grade) {
+        jdbc.sql("update user_account set grade = ? where username = ?").params(grade == null ? null : grade.name(), username)
+                .update();
+    }
+
     void setPasswordHash(String username, String hash) {
         jdbc.sql("update user_account set password_hash = ? where username = ?").params(hash, username).update();
     }
@@ -79,7 +86,8 @@ class UserAccountRepository {
             }
         }
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
-                rs.getString("organisation"), roles, rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("organisation"), roles, rs.getString("grade") == null ? null : StaffGrade.valueOf(rs.getString("grade")),
+                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
     }
 
     record Credentials(UserAccount account, String passwordHash) {

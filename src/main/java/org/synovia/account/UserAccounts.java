@@ -52,6 +52,13 @@ public class UserAccounts {
         repository.setEnabled(username, enabled);
     }
 
+    /** Records the person's clinical grade (null: none), which decides what they may override (ADR 0035). */
+    @Transactional
+    public void setGrade(String username, StaffGrade grade) {
+        requireExisting(username);
+        repository.setGrade(username, grade);
+    }
+
     @Transactional
     public void resetPassword(String username, String newPassword) {
         requireExisting(username);

@@ -109,6 +109,7 @@ public class Bookings {
         AcceptedProtocols.StartChecker checker = protocols.checker(new ReferralId(referralId));
         List<SlotOffer> offers = new ArrayList<>();
         List<String> refused = new ArrayList<>();
+        Map<String, SlotSearch.StopAt> stops = new LinkedHashMap<>();
         int examined = 0;
         for (Slot slot : open) {
             if (offers.size() >= wanted || examined >= MAX_SLOTS_CHECKED) {
@@ -127,13 +128,16 @@ public class Bookings {
             if (check.allowed()) {
                 offers.add(new SlotOffer(slot, linked.orElse(null), start, plan(check)));
             }
-            else if (refused.size() < 3) {
-                refused.add(start.toLocalDate() + " " + start.toLocalTime() + ": " + check.problems().getFirst());
+            else {
+                if (refused.size() < 3) {
+                    refused.add(start.toLocalDate() + " " + start.toLocalTime() + ": " + check.problems().getFirst());
+                }
+                check.blockingStops().forEach(f -> stops.putIfAbsent(f.ruleId(), new SlotSearch.StopAt(f, start)));
             }
         }
         audit.record(AuditAction.SEARCH, RECORD_TYPE, referralId, candidate.entry().patientId(),
                 offers.size() + " slots offered of " + examined + " examined");
-        return new SlotSearch(offers, examined, refused);
+        return new SlotSearch(offers, examined, refused, List.copyOf(stops.values()));
     }
 
     /** Books the slot, or says in words why not; nothing is written unless everything succeeds. */

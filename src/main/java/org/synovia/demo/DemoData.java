@@ -24,6 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.synovia.account.NewUserAccount;
 import org.synovia.account.Role;
+import org.synovia.account.StaffGrade;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.patient.NewPatient;
@@ -59,13 +60,18 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    record DemoUser(String username, String displayName, String organisation, Set<Role> roles) {
+    record DemoUser(String username, String displayName, String organisation, Set<Role> roles, StaffGrade grade) {
+
+        DemoUser(String username, String displayName, String organisation, Set<Role> roles) {
+            this(username, displayName, organisation, roles, null);
+        }
     }
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("dr.patel", "Dr Asha Patel (rheumatology)", "Demo Hospital Rheumatology", Set.of(Role.REFERRER)),
             new DemoUser("dr.jones", "Mr Huw Jones (orthopaedics)", "Demo Hospital Orthopaedics", Set.of(Role.REFERRER)),
-            new DemoUser("dr.okafor", "Dr Ngozi Okafor (radiology)", "Demo Hospital Radiology", Set.of(Role.RADIOLOGIST)),
+            new DemoUser("dr.okafor", "Dr Ngozi Okafor (radiology)", "Demo Hospital Radiology", Set.of(Role.RADIOLOGIST),
+                    StaffGrade.CONSULTANT),
             new DemoUser("nurse.evans", "Sister Carys Evans", "Demo Hospital Radiology", Set.of(Role.NURSE)),
             new DemoUser("clerk.smith", "Sam Smith (bookings)", "Demo Hospital Radiology", Set.of(Role.BOOKING)),
             new DemoUser("admin", "Demo administrator", "Demo Hospital", Set.of(Role.ADMIN)));
@@ -96,7 +102,8 @@ class DemoData implements ApplicationRunner {
         for (DemoUser user : USERS) {
             if (accounts.find(user.username()).isEmpty()) {
                 accounts.create(new NewUserAccount(user.username(), user.displayName(),
-                        user.username() + "@demo.synovia.invalid", user.organisation(), user.roles(), properties.password()),
+                        user.username() + "@demo.synovia.invalid", user.organisation(), user.roles(), user.grade(),
+                        properties.password()),
                         "demo");
             }
         }

@@ -6,9 +6,6 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.synovia.catalogue.Catalogue;
@@ -17,22 +14,21 @@ import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralSafety;
 import org.synovia.referral.Referrals;
+import org.synovia.safety.Finding;
 import org.synovia.safety.SafetyAssessment;
 import org.synovia.safety.SafetyChecks;
 import org.synovia.safety.SafetyInput;
+import org.synovia.safety.SafetyOverrides;
 
 /**
  * The protocol a radiologist accepted, for booking: its slot length, grade and named operator, and the
  * safety engine's answer for a real start time (HAZ-18, HAZ-28). A start is refused when the engine raises
- * a STOP the radiologist did not override at vetting, or when a blood thinner would have to be stopped
+ * a STOP nobody with the named role and grade has overridden for this acceptance (at vetting or since), or when a blood thinner would have to be stopped
  * sooner than {@code medication-notice-days} from today, the same tests {@link BookingWindow} uses to find
  * the earliest day.
  */
 @Service
 public class AcceptedProtocols {
-
-    /** Vetting stores each justified finding as "SAF-040 (STOP) accepted by user: reason", one per line. */
-    private static final Pattern OVERRIDDEN_STOP = Pattern.compile("(?m)^(\\S+) \\(STOP\\) accepted by ");
 
     private final VettingRepository repository;
     private final Referrals referrals;
@@ -40,10 +36,12 @@ public class AcceptedProtocols {
     private final ReferralSafety referralSafety;
     private final SafetyChecks safety;
     private final VettingProperties properties;
+    private final SafetyOverrides overrides;
     private final Clock clock;
 
     AcceptedProtocols(VettingRepository repository, Referrals referrals, Catalogue catalogue, ReferralSafety referralSafety,
-            SafetyChecks safety, VettingProperties properties, Clock clock) {
+            SafetyChecks safety, SafetyOverrides overrides, VettingProperties properties, Clock clock) {
+        this.overrides = overrides;
         this.safety = safety;
         this.repository = repository;
         this.referrals = referrals;
@@ -57,8 +55,8 @@ public class AcceptedProtocols {
     public Optional<AcceptedProtocol> forReferral(ReferralId id) {
         return repository.forReferral(id.value()).stream()
                 .filter(d -> d.outcome() == VettingDecision.Outcome.ACCEPTED).reduce((first, second) -> second)
-                .map(d -> new AcceptedProtocol(d.referralId(), d.protocol(), overriddenStops(d.safetyOverrides()),
-                        d.decidedBy()));
+                .map(d -> new AcceptedProtocol(d.referralId(), d.id(), d.protocol(),
+                        overrides.overriddenStops(d.referralId(), d.id()), d.decidedBy()));
     }
 
     /** The engine's answer for the accepted protocol starting at {@code start}, and what forbids that start. */
@@ -80,7 +78,8 @@ public class AcceptedProtocols {
         return start -> {
             SafetyAssessment assessment = safety.assess(new SafetyInput(input.patient(), input.medicines(),
                     input.previousInjections(), input.vaccinations(), input.procedure().withStart(start)));
-            return new BookingCheck(start, assessment, BookingWindow.problems(assessment, accepted.overriddenStops(), notified));
+            return new BookingCheck(start, assessment, BookingWindow.problems(assessment, accepted.overriddenStops(), notified),
+                    BookingWindow.blockingStops(assessment, accepted.overriddenStops()));
         };
     }
 
@@ -104,26 +103,26 @@ public class AcceptedProtocols {
         BookingCheck check(LocalDateTime start);
     }
 
-    static Set<String> overriddenStops(String safetyOverrides) {
-        if (safetyOverrides == null) {
-            return Set.of();
-        }
-        Matcher matcher = OVERRIDDEN_STOP.matcher(safetyOverrides);
-        return matcher.results().map(m -> m.group(1)).collect(Collectors.toUnmodifiableSet());
-    }
-
     /**
-     * @param overriddenStops STOP rule ids the accepting radiologist overrode with a reason
+     * @param decisionId the acceptance
+     * @param overriddenStops STOP rule ids overridden with a reason for this acceptance, at vetting or since, by
+     *        the role and grade the clinic names ({@code safety_override}, ADR 0035)
      */
-    public record AcceptedProtocol(java.util.UUID referralId, Protocol protocol, Set<String> overriddenStops,
+    public record AcceptedProtocol(java.util.UUID referralId, java.util.UUID decisionId, Protocol protocol,
+            Set<String> overriddenStops,
             String acceptedBy) {
     }
 
-    /** @param problems why this start is not allowed, in the engine's words; empty when it is */
-    public record BookingCheck(LocalDateTime start, SafetyAssessment assessment, List<String> problems) {
+    /**
+     * @param problems why this start is not allowed, in the engine's words; empty when it is
+     * @param blockingStops the STOPs among them that nobody has overridden yet, each offering its override
+     */
+    public record BookingCheck(LocalDateTime start, SafetyAssessment assessment, List<String> problems,
+            List<Finding> blockingStops) {
 
         public BookingCheck {
             problems = List.copyOf(problems);
+            blockingStops = List.copyOf(blockingStops);
         }
 
         public boolean allowed() {

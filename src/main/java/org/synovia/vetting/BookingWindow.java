@@ -73,7 +73,7 @@ final class BookingWindow {
         return problems;
     }
 
-    private static List<Finding> blockingStops(SafetyAssessment assessment, Set<String> overridden) {
+    static List<Finding> blockingStops(SafetyAssessment assessment, Set<String> overridden) {
         return assessment.findings().stream().filter(f -> f.severity() == Severity.STOP)
                 .filter(f -> !overridden.contains(f.ruleId())).toList();
     }

@@ -2,6 +2,7 @@ package org.synovia.vetting;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +33,8 @@ import org.synovia.safety.PlannedProcedure;
 import org.synovia.safety.SafetyAssessment;
 import org.synovia.safety.SafetyChecks;
 import org.synovia.safety.SafetyInput;
+import org.synovia.safety.SafetyOverride;
+import org.synovia.safety.SafetyOverrides;
 import org.synovia.safety.Severity;
 import org.synovia.safety.SiteFacts;
 import org.synovia.referral.RequestedInjectate;
@@ -65,9 +68,14 @@ public class Vetting {
     private final Clock clock;
     private final ReferralSafety referralSafety;
     private final SafetyChecks safety;
+    private final SafetyOverrides overrides;
+    private final AcceptedProtocols acceptedProtocols;
 
     Vetting(Referrals referrals, Catalogue catalogue, WaitingList waitingList, VettingRepository repository,
-            VettingProperties properties, AuditTrail audit, Clock clock, ReferralSafety referralSafety, SafetyChecks safety) {
+            VettingProperties properties, AuditTrail audit, Clock clock, ReferralSafety referralSafety, SafetyChecks safety,
+            SafetyOverrides overrides, AcceptedProtocols acceptedProtocols) {
+        this.overrides = overrides;
+        this.acceptedProtocols = acceptedProtocols;
         this.referralSafety = referralSafety;
         this.safety = safety;
         this.referrals = referrals;
@@ -150,7 +158,7 @@ public class Vetting {
         FundingStatus funding = fundingStatus(findings);
         LocalDate today = LocalDate.now(clock);
         SafetyReview safetyReview = safetyReview(referral, site, protocol);
-        Map<String, String> justified = justifications(safetyReview.needingJustification(), acceptance);
+        Map<String, String> justified = justifications(safetyReview.needingJustification(), acceptance, overrides);
         if (safetyReview.earliestDate() == null) {
             throw new InvalidInputException("safety", safetyReview.earliestReasons().getFirst());
         }
@@ -183,6 +191,8 @@ public class Vetting {
                         .collect(Collectors.joining("\n")),
                 CurrentUser.username(), clock.instant());
         repository.insert(decision);
+        overrides.record(id.value(), referral.details().patientId(), decision.id(), safetyReview.needingJustification().stream()
+                .map(f -> new SafetyOverrides.Decision(f, acceptance.safetyJustifications().get(f.ruleId()))).toList());
         referrals.accept(id, "accepted: " + protocol.guidance().label() + ", " + protocol.priority().label().toLowerCase()
                 + (funding == FundingStatus.FUNDED ? "" : "; " + funding.label().toLowerCase()));
         ZoneId zone = clock.getZone();
@@ -224,15 +234,23 @@ public class Vetting {
     }
 
     /**
-     * Every STOP needs a named radiologist's reason to go ahead, and every finding that asks for a
-     * justification needs one; the reasons are kept with the decision.
+     * A STOP needs the reason of someone with the role and grade the clinic names (ADR 0035), and every
+     * finding that asks for a justification needs a radiologist's; the reasons are kept with the decision
+     * and, one row each, in {@code safety_override}.
      */
-    private static Map<String, String> justifications(List<Finding> needing, Acceptance acceptance) {
+    private static Map<String, String> justifications(List<Finding> needing, Acceptance acceptance,
+            SafetyOverrides overrides) {
         Map<String, String> justified = new LinkedHashMap<>();
         List<InvalidInputException.FieldProblem> missing = new ArrayList<>();
         for (Finding finding : needing) {
             String reason = blankToNull(acceptance.safetyJustifications().get(finding.ruleId()));
-            if (reason == null) {
+            java.util.Optional<String> refusal = overrides.refusalFor(finding);
+            if (refusal.isPresent()) {
+                missing.add(new InvalidInputException.FieldProblem("safetyJustifications[" + finding.ruleId() + "]",
+                        finding.ruleId() + " " + finding.ruleName() + ": " + refusal.get()
+                                + " Ask them to vet this referral, or reject it."));
+            }
+            else if (reason == null) {
                 missing.add(new InvalidInputException.FieldProblem("safetyJustifications[" + finding.ruleId() + "]",
                         finding.ruleId() + " " + finding.ruleName() + ": " + (finding.severity() == Severity.STOP
                                 ? "this STOP blocks acceptance until you give your reason for overriding it."
@@ -250,6 +268,27 @@ public class Vetting {
             throw new InvalidInputException(missing);
         }
         return justified;
+    }
+
+    /**
+     * Overrides a STOP that the engine raises for an accepted referral at a start booking would choose (the
+     * patient's facts or the date changed since vetting). Only the role and grade the clinic names may, with
+     * a reason; the override applies to the latest acceptance and is kept beside those made at vetting.
+     */
+    @Transactional
+    public SafetyOverride overrideStop(ReferralId id, String ruleId, LocalDateTime start, String reason) {
+        AcceptedProtocols.AcceptedProtocol accepted = acceptedProtocols.forReferral(id)
+                .orElseThrow(() -> new InvalidInputException("ruleId", "This referral has not been accepted."));
+        if (start == null) {
+            throw new InvalidInputException("start", "Choose the start the STOP was raised for.");
+        }
+        Finding stop = acceptedProtocols.checkAt(id, start).assessment().findings().stream()
+                .filter(f -> f.blocksBooking() && f.ruleId().equals(ruleId)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("ruleId", "The safety checks raise no STOP " + ruleId
+                        + " for this patient at that start: there is nothing to override."));
+        Referral referral = referrals.show(id);
+        return overrides.record(id.value(), referral.details().patientId(), accepted.decisionId(),
+                List.of(new SafetyOverrides.Decision(stop, reason))).getFirst();
     }
 
     /** The protocol as the safety engine sees it: site, side, guidance, drugs with doses, contrast. */

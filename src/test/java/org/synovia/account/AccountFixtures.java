@@ -17,10 +17,15 @@ public final class AccountFixtures {
     private AccountFixtures() {
     }
 
+    /** A radiologist is a consultant unless a test asks for another grade, as most vetting is. */
     public static UserAccount create(UserAccounts accounts, Role... roles) {
+        return create(accounts, Set.of(roles).contains(Role.RADIOLOGIST) ? StaffGrade.CONSULTANT : null, roles);
+    }
+
+    public static UserAccount create(UserAccounts accounts, StaffGrade grade, Role... roles) {
         String username = roles[0].name().toLowerCase() + "." + System.nanoTime() % 1_000_000 + "." + SEQUENCE.incrementAndGet();
         return accounts.create(new NewUserAccount(username, "Test " + roles[0].label(), username + "@example.com",
-                "Test Hospital", Set.of(roles), PASSWORD), "test");
+                "Test Hospital", Set.of(roles), grade, PASSWORD), "test");
     }
 
     /** Puts the account on this thread's security context, as a signed-in request would. */

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.account.NewUserAccount;
 import org.synovia.account.Role;
+import org.synovia.account.StaffGrade;
 import org.synovia.account.UserAccounts;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
@@ -38,6 +39,11 @@ class UserAdminController {
         return Role.values();
     }
 
+    @ModelAttribute("allGrades")
+    StaffGrade[] grades() {
+        return StaffGrade.values();
+    }
+
     @GetMapping
     String list(Model model) {
         model.addAttribute("users", accounts.all());
@@ -49,7 +55,7 @@ class UserAdminController {
     String create(@ModelAttribute UserForm userForm, BindingResult result, Model model, RedirectAttributes redirect) {
         try {
             accounts.create(new NewUserAccount(userForm.getUsername(), userForm.getDisplayName(), userForm.getEmail(),
-                    userForm.getOrganisation(), userForm.getRoles(), userForm.getPassword()), CurrentUser.username());
+                    userForm.getOrganisation(), userForm.getRoles(), userForm.getGrade(), userForm.getPassword()), CurrentUser.username());
         }
         catch (InvalidInputException e) {
             FormErrors.bind(e, result);
@@ -72,6 +78,23 @@ class UserAdminController {
         return "redirect:/admin/users";
     }
 
+    /** The grade decides what a clinician may override (ADR 0035); blank removes it. */
+    @PostMapping("/{username}/grade")
+    String setGrade(@PathVariable("username") String username, @RequestParam(name = "grade", required = false) String grade,
+            RedirectAttributes redirect) {
+        StaffGrade chosen;
+        try {
+            chosen = grade == null || grade.isBlank() ? null : StaffGrade.valueOf(grade);
+        }
+        catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "Choose a grade from the list.");
+            return "redirect:/admin/users";
+        }
+        FlashMessages.attempt(redirect, "Grade of '" + username + "' set to "
+                + (chosen == null ? "none" : chosen.label().toLowerCase()) + ".", () -> accounts.setGrade(username, chosen));
+        return "redirect:/admin/users";
+    }
+
     @PostMapping("/{username}/password")
     String resetPassword(@PathVariable("username") String username, @RequestParam("password") String password,
             RedirectAttributes redirect) {
@@ -86,6 +109,7 @@ class UserAdminController {
         private String email;
         private String organisation;
         private Set<Role> roles = EnumSet.noneOf(Role.class);
+        private StaffGrade grade;
         private String password;
 
         public String getUsername() { return username; }
@@ -98,6 +122,8 @@ class UserAdminController {
         public void setOrganisation(String organisation) { this.organisation = organisation; }
         public Set<Role> getRoles() { return roles; }
         public void setRoles(Set<Role> roles) { this.roles = roles; }
+        public StaffGrade getGrade() { return grade; }
+        public void setGrade(StaffGrade grade) { this.grade = grade; }
         public String getPassword() { return password; }
         public void setPassword(String password) { this.password = password; }
     }

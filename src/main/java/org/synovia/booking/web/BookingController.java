@@ -1,6 +1,7 @@
 package org.synovia.booking.web;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -20,8 +21,10 @@ import org.synovia.patient.Patients;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
+import org.synovia.safety.SafetyOverrides;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FlashMessages;
+import org.synovia.vetting.Vetting;
 
 @Controller
 @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
@@ -33,8 +36,13 @@ class BookingController {
     private final Referrals referrals;
     private final Patients patients;
     private final Catalogue catalogue;
+    private final SafetyOverrides overrides;
+    private final Vetting vetting;
 
-    BookingController(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue) {
+    BookingController(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
+            SafetyOverrides overrides, Vetting vetting) {
+        this.overrides = overrides;
+        this.vetting = vetting;
         this.bookings = bookings;
         this.referrals = referrals;
         this.patients = patients;
@@ -64,6 +72,20 @@ class BookingController {
             model.addAttribute("problem", e.problems().getFirst().message());
             return offersPage(referralId, null, model);
         }
+    }
+
+    /**
+     * Overrides a STOP that refuses every slot of an accepted referral (its facts changed since vetting):
+     * only the role and grade the clinic names may, with a reason (ADR 0035).
+     */
+    @PostMapping("/bookings/referral/{referralId}/override")
+    @PreAuthorize("hasRole('RADIOLOGIST')")
+    String overrideStop(@PathVariable("referralId") UUID referralId, @RequestParam(name = "ruleId", required = false) String ruleId,
+            @RequestParam(name = "start", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime start,
+            @RequestParam(name = "reason", required = false) String reason, RedirectAttributes redirect) {
+        FlashMessages.attempt(redirect, ruleId + " overridden; the slots it refused are offered again.",
+                () -> vetting.overrideStop(new ReferralId(referralId), ruleId, start, reason));
+        return "redirect:/bookings/referral/" + referralId;
     }
 
     @PostMapping("/bookings/referral/{referralId}/invite")
@@ -174,6 +196,9 @@ class BookingController {
 
     private void describe(UUID referralId, Model model) {
         Referral referral = referrals.show(new ReferralId(referralId));
+        model.addAttribute("overrides", overrides.forReferral(referralId));
+        model.addAttribute("stopOverrider", overrides.policy().whoMay());
+        model.addAttribute("mayOverrideStops", overrides.mayOverrideStops());
         model.addAttribute("referral", referral);
         model.addAttribute("patient", patients.find(new PatientId(referral.details().patientId())).orElseThrow());
         model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());

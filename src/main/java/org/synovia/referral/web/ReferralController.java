@@ -38,6 +38,7 @@ import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
 import org.synovia.safety.SafetyAssessment;
+import org.synovia.safety.SafetyOverrides;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.DoseFrequency;
@@ -56,9 +57,11 @@ class ReferralController {
     private final Catalogue catalogue;
     private final UserAccounts accounts;
     private final ReferralSafety safety;
+    private final SafetyOverrides overrides;
 
     ReferralController(Referrals referrals, Patients patients, Catalogue catalogue, UserAccounts accounts,
-            ReferralSafety safety) {
+            ReferralSafety safety, SafetyOverrides overrides) {
+        this.overrides = overrides;
         this.referrals = referrals;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -183,6 +186,7 @@ class ReferralController {
         model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());
         model.addAttribute("questions", referrals.informationRequests(id));
         model.addAttribute("safety", safety.assess(referral.details()));
+        model.addAttribute("safetyOverrides", SafetyOverrides.byRule(overrides.forReferral(id.value())));
         model.addAttribute("amendments", referrals.amendments(id));
         model.addAttribute("amendable", referral.status() == ReferralStatus.SUBMITTED || referral.status() == ReferralStatus.IN_VETTING
                 || referral.status() == ReferralStatus.MORE_INFORMATION_REQUESTED);

@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralId;
+import org.synovia.safety.SafetyOverrides;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FormErrors;
@@ -33,8 +34,11 @@ class VettingController {
     private final Vetting vetting;
     private final Patients patients;
     private final org.synovia.catalogue.Catalogue catalogue;
+    private final SafetyOverrides overrides;
 
-    VettingController(Vetting vetting, Patients patients, org.synovia.catalogue.Catalogue catalogue) {
+    VettingController(Vetting vetting, Patients patients, org.synovia.catalogue.Catalogue catalogue,
+            SafetyOverrides overrides) {
+        this.overrides = overrides;
         this.vetting = vetting;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -92,6 +96,7 @@ class VettingController {
         catch (InvalidInputException e) {
             model.addAttribute("safetyProblems", e.problems());
         }
+        overridesOf(id, model);
         return "vetting/safety :: review";
     }
 
@@ -136,6 +141,14 @@ class VettingController {
         model.addAttribute("operatorGrades", OPERATOR_GRADES);
         model.addAttribute("rejectionReasons", RejectionReason.values());
         model.addAttribute("siteNames", catalogue.siteNames());
+        overridesOf(review.referral().id(), model);
         return "vetting/review";
+    }
+
+    /** Overrides already recorded, beside their findings, and who may override a STOP (ADR 0035). */
+    private void overridesOf(ReferralId id, Model model) {
+        model.addAttribute("safetyOverrides", SafetyOverrides.byRule(overrides.forReferral(id.value())));
+        model.addAttribute("stopOverrider", overrides.policy().whoMay());
+        model.addAttribute("mayOverrideStops", overrides.mayOverrideStops());
     }
 }

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.catalogue.Catalogue;
+import org.synovia.safety.SafetyOverrides;
 import org.synovia.shared.Guidance;
 import org.synovia.waitinglist.Priority;
 import org.synovia.waitinglist.WaitingList;
@@ -37,8 +38,11 @@ class WaitingListController {
     private final WaitingListProperties properties;
     private final Catalogue catalogue;
     private final Clock clock;
+    private final SafetyOverrides overrides;
 
-    WaitingListController(WaitingList waitingList, WaitingListProperties properties, Catalogue catalogue, Clock clock) {
+    WaitingListController(WaitingList waitingList, WaitingListProperties properties, Catalogue catalogue, Clock clock,
+            SafetyOverrides overrides) {
+        this.overrides = overrides;
         this.waitingList = waitingList;
         this.properties = properties;
         this.catalogue = catalogue;
@@ -54,6 +58,8 @@ class WaitingListController {
         List<WaitingListEntry> entries = waitingList.waiting(filter);
         model.addAttribute("filter", filter);
         model.addAttribute("entries", entries);
+        // Each entry shows the STOPs overridden and findings justified for it, read in one query for the list.
+        model.addAttribute("overrides", overrides.forReferrals(entries.stream().map(WaitingListEntry::referralId).toList()));
         model.addAttribute("counts", waitingList.counts(entries));
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("nearBreachDays", properties.nearBreachDays());
