@@ -35,6 +35,7 @@ import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.Urgency;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.YesNoUnknown;
 import org.synovia.shared.InvalidInputException.FieldProblem;
 
 import tools.jackson.core.JacksonException;
@@ -131,6 +132,7 @@ class ReferralForm {
     QuestionnaireResponse answers(ReferralDetails details, java.util.Date authored) {
         ObjectNode tree = json.valueToTree(details);
         IN_ELEMENTS.forEach(tree::remove);
+        yesNoAsBoolean(tree, ReferralDetails.class);
         for (String nested : FLATTENED) {
             JsonNode value = tree.remove(nested);
             if (value != null && value.isObject()) {
@@ -173,7 +175,8 @@ class ReferralForm {
 
     private void put(ObjectNode form, QuestionnaireResponseItemComponent item, Set<String> allowed, String parent,
             List<FieldProblem> problems) {
-        String linkId = item.getLinkId();
+        // "onInsulin" is the linkId clients used before the insulin question became yes, no or not known.
+        String linkId = "onInsulin".equals(item.getLinkId()) && parent.isEmpty() ? "takesInsulin" : item.getLinkId();
         if (linkId == null || !allowed.contains(linkId)) {
             problems.add(new FieldProblem(parent + (linkId == null ? "item" : linkId), "This item is not on the referral form."));
             return;
@@ -206,7 +209,10 @@ class ReferralForm {
         }
     }
 
-    /** A yes/no question left unanswered is "no", as an unticked box on the form is. */
+    /**
+     * A two-valued question left unanswered (no known allergies, radicular pain) is "no", as an unticked box on
+     * the form is; a clinical yes/no question is three-valued and left unanswered is "not known" (ADR 0031).
+     */
     private static void uncheckedAsFalse(ObjectNode object, Class<?> type) {
         for (RecordComponent component : type.getRecordComponents()) {
             if (component.getType() == boolean.class && !object.has(component.getName())) {
@@ -214,6 +220,24 @@ class ReferralForm {
             }
             if (component.getType().isRecord() && object.get(component.getName()) instanceof ObjectNode inner) {
                 uncheckedAsFalse(inner, component.getType());
+            }
+        }
+    }
+
+    /** A yes/no question answered travels as valueBoolean; one not known has no answer at all, as on a paper form. */
+    private static void yesNoAsBoolean(ObjectNode object, Class<?> type) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            String name = component.getName();
+            if (component.getType() == YesNoUnknown.class && object.has(name)) {
+                YesNoUnknown answer = YesNoUnknown.from(object.get(name).asString());
+                if (answer.known()) {
+                    object.put(name, answer.isYes());
+                } else {
+                    object.remove(name);
+                }
+            }
+            if (component.getType().isRecord() && object.get(name) instanceof ObjectNode inner) {
+                yesNoAsBoolean(inner, component.getType());
             }
         }
     }
