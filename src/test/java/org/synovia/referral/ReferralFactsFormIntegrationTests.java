@@ -209,6 +209,33 @@ class ReferralFactsFormIntegrationTests {
     }
 
     @Test
+    void theVettingPageShowsTheAnswersAndAnAmendmentCorrectsThem() throws Exception {
+        Referral referral = submitted("olderAge", "YES");
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/vetting/" + referral.id())
+                        .with(user(radiologist.username()).roles("RADIOLOGIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Older age: Yes")))
+                .andExpect(content().string(Matchers.containsString("At the site: Not known")));
+
+        MockHttpServletRequestBuilder amend = form("infectionAtSite", "NO", "olderAge", "YES",
+                "amendmentReason", "Skin checked in clinic");
+        amend = copyParams(amend, post("/referrals/" + referral.id() + "/amend")
+                .with(user(radiologist.username()).roles("RADIOLOGIST")).with(csrf()));
+        mvc.perform(amend).andExpect(status().is3xxRedirection());
+
+        assertThat(referrals.show(referral.id()).details().infectionAtSite()).isEqualTo(org.synovia.shared.YesNoUnknown.NO);
+        assertThat(finding(safety.assess(referrals.show(referral.id()).details()), "SAF-020")).isEmpty();
+    }
+
+    private static MockHttpServletRequestBuilder copyParams(MockHttpServletRequestBuilder from, MockHttpServletRequestBuilder to) {
+        from.buildRequest(new org.springframework.mock.web.MockServletContext()).getParameterMap()
+                .forEach((name, values) -> to.param(name, values));
+        return to;
+    }
+
+    @Test
     void refusesAnInrWithoutItsDateBesideTheField() throws Exception {
         mvc.perform(form("inrValue", "2.4"))
                 .andExpect(status().isOk())
