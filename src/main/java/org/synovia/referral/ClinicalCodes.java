@@ -46,8 +46,11 @@ public final class ClinicalCodes {
         /** eGFR by MDRD (33914-3), CKD-EPI (62238-1, 98979-8) or any equation (69405-9). */
         EGFR("egfr", "mL/min/{1.73_m2}", "33914-3", "62238-1", "98979-8", "69405-9"),
         HBA1C_MMOL_MOL("hba1cMmolPerMol", "mmol/mol", "59261-8"),
-        /** INR in platelet-poor plasma (6301-6) or capillary blood (34714-6); the result's date is required. */
-        INR("inrValue", "{INR}", "6301-6", "34714-6"),
+        /**
+         * INR in platelet-poor plasma (6301-6), in blood (34714-6) or either (38875-1); the result's date is
+         * required.
+         */
+        INR("inrValue", "{INR}", "6301-6", "34714-6", "38875-1"),
         /** First day of the last menstrual period (a date answer). */
         LAST_MENSTRUAL_PERIOD("lastMenstrualPeriod", null, "8665-2");
 
