@@ -15,20 +15,23 @@ import java.util.Set;
 import java.util.function.Function;
 
 import org.synovia.catalogue.InjectionSite;
+import org.synovia.referral.ClinicalCodes;
+import org.synovia.referral.DiabetesType;
 import org.synovia.referral.Intent;
+import org.synovia.referral.PregnancyPossibility;
 import org.synovia.referral.ReferralDetails;
+import org.synovia.referral.ReferralSafety;
 import org.synovia.referral.RequestedInjectate;
 import org.synovia.safety.AllergyCategory;
-import org.synovia.safety.DiabetesType;
 import org.synovia.safety.Medicine;
 import org.synovia.safety.PatientFacts;
 import org.synovia.safety.PlannedProcedure;
-import org.synovia.safety.PregnancyStatus;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
+import org.synovia.shared.YesNoUnknown;
 
 import tools.jackson.databind.JsonNode;
 
@@ -42,8 +45,8 @@ import tools.jackson.databind.JsonNode;
  */
 final class FhirInput {
 
-    static final String SNOMED = "http://snomed.info/sct";
-    static final String LOINC = "http://loinc.org";
+    static final String SNOMED = ClinicalCodes.SNOMED;
+    static final String LOINC = ClinicalCodes.LOINC;
     static final String SITE_SYSTEM = "urn:synovia:injection-site";
     static final String INJECTATE_SYSTEM = "urn:synovia:requested-injectate";
     static final String INTENT_SYSTEM = "urn:synovia:intent";
@@ -52,19 +55,6 @@ final class FhirInput {
     private static final String LEFT = "7771000";
     private static final String RIGHT = "24028007";
     private static final String BOTH = "51440002";
-    /** SNOMED CT diabetes mellitus and its types; ICD-10 E10-E14. */
-    private static final Set<String> TYPE_1 = Set.of("46635009", "E10");
-    private static final Set<String> TYPE_2 = Set.of("44054006", "E11");
-    private static final Set<String> ANY_DIABETES = Set.of("73211009", "E13", "E14");
-    private static final Set<String> WEIGHT = Set.of("29463-7", "3141-9");
-    private static final Set<String> HEIGHT = Set.of("8302-2");
-    private static final Set<String> CREATININE = Set.of("14682-9", "2160-0");
-    private static final Set<String> EGFR = Set.of("33914-3", "62238-1", "98979-8", "69405-9");
-    private static final Set<String> INR = Set.of("6301-6", "34714-6");
-    private static final Set<String> HBA1C = Set.of("59261-8");
-    private static final String PREGNANCY_STATUS = "82810-3";
-    /** mg/dL to µmol/L for creatinine. */
-    private static final double CREATININE_MG_DL_TO_UMOL_L = 88.4;
 
     private final JsonNode request;
     private final ZoneId zone;
@@ -140,8 +130,9 @@ final class FhirInput {
     /** The usual procedure for the site and injectate, as {@code ReferralSafety} plans it at referral, on the ordered date. */
     static ReferralDetails requested(DraftInjection injection) {
         return new ReferralDetails(null, injection.site().code(), injection.side(), null, injection.intent(), null, null, null,
-                null, null, null, null, false, null, null, false, null, false, false, false, null, null, null, null, null, null,
-                null, injection.injectate(), false, null, null, null);
+                null, null, null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, injection.injectate(), false, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                false, null, null, null);
     }
 
     static PlannedProcedure dated(PlannedProcedure procedure, DraftInjection injection) {
@@ -166,61 +157,94 @@ final class FhirInput {
         }
     }
 
-    /** Patient, conditions, allergies and observations from the prefetch. */
+    /**
+     * Patient, conditions, allergies, observations and blood thinners from the prefetch, read through the shared
+     * code table into the referral's facts and from there through the one mapping every door uses
+     * ({@link ReferralSafety#patientFacts}). A question the prefetch does not answer stays "not known".
+     */
     PatientFacts patient() {
         JsonNode patient = request.path("prefetch").path("patient");
         if (!"Patient".equals(patient.path("resourceType").asString())) {
             throw new InvalidInputException("prefetch.patient", "must be the Patient resource (this service does not query "
                     + "FHIR servers itself)");
         }
-        PatientFacts.Builder facts = PatientFacts.builder()
-                .dateOfBirth(date(patient.path("birthDate").asString(null), "prefetch.patient.birthDate"))
-                .sex(switch (patient.path("gender").asString("unknown")) {
-                    case "female" -> Sex.FEMALE;
-                    case "male" -> Sex.MALE;
-                    case "other" -> Sex.INDETERMINATE;
-                    default -> Sex.NOT_KNOWN;
-                });
-        facts.diabetes(diabetes(), false, latest(HBA1C).map(o -> (int) Math.round(o.value())).orElse(null));
-        facts.allergies(allergies());
-        latest(WEIGHT).ifPresent(o -> facts.weightKg(o.value()));
-        latest(HEIGHT).ifPresent(o -> facts.heightCm(o.value()));
-        Optional<Result> creatinine = latest(CREATININE);
-        if (creatinine.isPresent()) {
-            Result c = creatinine.get();
-            double umol = "mg/dL".equalsIgnoreCase(c.unit()) ? c.value() * CREATININE_MG_DL_TO_UMOL_L : c.value();
-            facts.creatinine((int) Math.round(umol), c.date());
-        } else {
-            // As at referral: eGFR stands in for creatinine clearance only without a creatinine (facts AC-41).
-            latest(EGFR).ifPresent(o -> facts.creatinineClearanceMlPerMin(o.value()));
-        }
-        latest(INR).ifPresent(o -> facts.latestInr(new PatientFacts.InrResult(o.value(), o.date())));
-        // Without a pregnancy-status result nothing is assumed: the engine decides childbearing potential by age
-        // and asks for the enquiry on the day where radiation is used (facts PG-01..07).
-        facts.pregnancy(pregnancy(), null);
-        return facts.build();
+        LocalDate birthDate = date(patient.path("birthDate").asString(null), "prefetch.patient.birthDate");
+        Sex sex = switch (patient.path("gender").asString("unknown")) {
+            case "female" -> Sex.FEMALE;
+            case "male" -> Sex.MALE;
+            case "other" -> Sex.INDETERMINATE;
+            default -> Sex.NOT_KNOWN;
+        };
+        Optional<Result> creatinine = latest(ClinicalCodes.Measured.CREATININE_UMOL_L);
+        Optional<Result> egfr = creatinine.isPresent() ? Optional.empty() : latest(ClinicalCodes.Measured.EGFR);
+        Optional<Result> inr = latest(ClinicalCodes.Measured.INR);
+        List<ReferralDetails.AntithromboticMedicine> thinners = antithrombotics();
+        ReferralDetails facts = new ReferralDetails(null, null, null, null, null, null, null, null, null, null, thinners,
+                null, false, allergies(), diabetes(), insulin(),
+                latest(ClinicalCodes.Measured.HBA1C_MMOL_MOL).map(o -> (int) Math.round(o.value())).orElse(null), null, null,
+                null, pregnancy(), latest(ClinicalCodes.Measured.WEIGHT_KG).map(o -> decimal(o.value())).orElse(null),
+                creatinine.map(c -> (int) Math.round(ClinicalCodes.creatinineUmolPerL(c.value(), c.unit()))).orElse(null),
+                egfr.map(o -> (int) Math.round(o.value())).orElse(null),
+                creatinine.or(() -> egfr).map(Result::date).orElse(null), null, null, null, false, null,
+                latest(ClinicalCodes.Measured.HEIGHT_CM).map(o -> decimal(o.value())).orElse(null), null, null, null, null,
+                null, null, null, inr.map(o -> decimal(o.value())).orElse(null), inr.map(Result::date).orElse(null), null,
+                lastMenstrualPeriod(), false, null, null, null);
+        return ReferralSafety.patientFacts(facts, birthDate, sex);
     }
 
-    /** LOINC 82810-3 pregnancy status: LA15173-0 pregnant, LA26683-5 not pregnant, LA4489-6 unknown. */
-    private PregnancyStatus pregnancy() {
+    private static java.math.BigDecimal decimal(double value) {
+        return java.math.BigDecimal.valueOf(value);
+    }
+
+    /** Insulin is "yes" when an active insulin is prefetched; its absence proves nothing, so otherwise not known. */
+    private YesNoUnknown insulin() {
+        for (JsonNode medication : resources("medications", "MedicationRequest", "MedicationStatement")) {
+            String name = text(medication.path("medicationCodeableConcept"));
+            String status = medication.path("status").asString("active");
+            if (name != null && name.toLowerCase(Locale.ROOT).contains("insulin") && status.equals("active")) {
+                return YesNoUnknown.YES;
+            }
+        }
+        return YesNoUnknown.NOT_KNOWN;
+    }
+
+    /** LOINC 8665-2: the start of the last menstrual period, as a date value. */
+    private LocalDate lastMenstrualPeriod() {
+        LocalDate found = null;
+        for (JsonNode observation : resources("observations", "Observation")) {
+            boolean lmp = false;
+            for (JsonNode coding : observation.path("code").path("coding")) {
+                lmp |= LOINC.equals(coding.path("system").asString())
+                        && ClinicalCodes.Measured.LAST_MENSTRUAL_PERIOD.loinc().contains(coding.path("code").asString());
+            }
+            String value = observation.path("valueDateTime").asString(null);
+            if (lmp && value != null) {
+                LocalDate date = date(value, "prefetch.observations (LOINC 8665-2).valueDateTime");
+                found = found == null || date.isAfter(found) ? date : found;
+            }
+        }
+        return found;
+    }
+
+    /** LOINC 82810-3 pregnancy status through the shared answer table; none means not answered. */
+    private PregnancyPossibility pregnancy() {
         for (JsonNode observation : resources("observations", "Observation")) {
             boolean status = false;
             for (JsonNode coding : observation.path("code").path("coding")) {
-                status |= LOINC.equals(coding.path("system").asString()) && PREGNANCY_STATUS.equals(coding.path("code").asString());
+                status |= LOINC.equals(coding.path("system").asString())
+                        && ClinicalCodes.PREGNANCY_STATUS.equals(coding.path("code").asString());
             }
             if (!status) {
                 continue;
             }
             for (JsonNode coding : observation.path("valueCodeableConcept").path("coding")) {
-                switch (coding.path("code").asString("")) {
-                    case "LA15173-0" -> { return PregnancyStatus.PREGNANT; }
-                    case "LA26683-5" -> { return PregnancyStatus.NOT_PREGNANT; }
-                    case "LA4489-6" -> { return PregnancyStatus.POSSIBLE; }
-                    default -> { }
+                Optional<PregnancyPossibility> answer = ClinicalCodes.pregnancyStatus(coding.path("code").asString(""));
+                if (answer.isPresent()) {
+                    return answer.get();
                 }
             }
         }
-        return PregnancyStatus.NOT_APPLICABLE;
+        return null;
     }
 
     private DiabetesType diabetes() {
@@ -231,23 +255,20 @@ final class FhirInput {
                 continue;
             }
             for (JsonNode coding : condition.path("code").path("coding")) {
-                String code = coding.path("code").asString("");
-                String icd = code.length() >= 3 ? code.substring(0, 3) : code;
-                if (TYPE_1.contains(code) || TYPE_1.contains(icd)) {
-                    return DiabetesType.TYPE_1;
+                DiabetesType type = ClinicalCodes.diabetes(coding.path("code").asString(""));
+                if (type == DiabetesType.TYPE_1) {
+                    return type;
                 }
-                if (TYPE_2.contains(code) || TYPE_2.contains(icd)) {
-                    found = DiabetesType.TYPE_2;
-                } else if (found == DiabetesType.NONE && (ANY_DIABETES.contains(code) || ANY_DIABETES.contains(icd))) {
-                    found = DiabetesType.OTHER;
+                if (type == DiabetesType.TYPE_2 || (type == DiabetesType.OTHER && found == DiabetesType.NONE)) {
+                    found = type;
                 }
             }
         }
         return found;
     }
 
-    private List<PatientFacts.Allergy> allergies() {
-        List<PatientFacts.Allergy> found = new ArrayList<>();
+    private List<ReferralDetails.Allergy> allergies() {
+        List<ReferralDetails.Allergy> found = new ArrayList<>();
         for (JsonNode allergy : resources("allergies", "AllergyIntolerance")) {
             String agent = text(allergy.path("code"));
             if (agent == null) {
@@ -259,15 +280,29 @@ final class FhirInput {
                     Optional.ofNullable(text(manifestation)).ifPresent(reactions::add);
                 }
             }
-            found.add(new PatientFacts.Allergy(AllergyCategory.fromAgent(agent), agent,
-                    reactions.isEmpty() ? null : String.join(", ", reactions)));
+            found.add(new ReferralDetails.Allergy(switch (AllergyCategory.fromAgent(agent)) {
+                case LOCAL_ANAESTHETIC -> org.synovia.referral.AllergyCategory.LOCAL_ANAESTHETIC;
+                case CORTICOSTEROID -> org.synovia.referral.AllergyCategory.CORTICOSTEROID;
+                case IODINATED_CONTRAST -> org.synovia.referral.AllergyCategory.IODINATED_CONTRAST;
+                case LATEX -> org.synovia.referral.AllergyCategory.LATEX;
+                case SHELLFISH, POVIDONE_IODINE, OTHER -> org.synovia.referral.AllergyCategory.OTHER;
+            }, agent, reactions.isEmpty() ? null : String.join(", ", reactions)));
         }
         return found;
     }
 
-    /** Active blood thinners from MedicationRequest or MedicationStatement; other medicines do not change the advice. */
+    /** The blood thinners as the engine reads them, through the same mapping as a referral's. */
     List<Medicine> medicines() {
-        List<Medicine> found = new ArrayList<>();
+        ReferralDetails details = new ReferralDetails(null, null, null, null, null, null, null, null, null, null,
+                antithrombotics(), null, false, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, false, null, null, null, null, null, null, null, null, null, null, null, null, null, false, null,
+                null, null);
+        return ReferralSafety.medicines(details);
+    }
+
+    /** Active blood thinners from MedicationRequest or MedicationStatement; other medicines do not change the advice. */
+    private List<ReferralDetails.AntithromboticMedicine> antithrombotics() {
+        List<ReferralDetails.AntithromboticMedicine> found = new ArrayList<>();
         int index = 0;
         for (JsonNode medication : resources("medications", "MedicationRequest", "MedicationStatement")) {
             String path = "prefetch.medications.entry[" + index++ + "].resource";
@@ -298,7 +333,9 @@ final class FhirInput {
             if (frequency == DoseFrequency.OTHER || times.size() != frequency.dosesPerDay()) {
                 times = List.of(); // The engine then uses its default times for the frequency.
             }
-            found.add(new Medicine(drug, name, doseMg, doseMg == null ? null : doseMg + " mg", frequency, times, null));
+            found.add(new ReferralDetails.AntithromboticMedicine(drug, doseMg == null ? null : doseMg + " mg", frequency,
+                    times.stream().map(t -> t.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm")))
+                            .collect(java.util.stream.Collectors.joining(", "))));
         }
         return found;
     }
@@ -348,8 +385,9 @@ final class FhirInput {
     private record Result(double value, String unit, LocalDate date) {
     }
 
-    /** The most recent final result with one of these LOINC codes. */
-    private Optional<Result> latest(Set<String> codes) {
+    /** The most recent final result with one of the fact's LOINC codes (the shared table). */
+    private Optional<Result> latest(ClinicalCodes.Measured fact) {
+        List<String> codes = fact.loinc();
         List<Result> results = new ArrayList<>();
         int index = 0;
         for (JsonNode observation : resources("observations", "Observation")) {

@@ -1,5 +1,7 @@
 package org.synovia.demo;
 
+import static org.synovia.shared.YesNoUnknown.NO;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -157,20 +159,22 @@ class DemoData implements ApplicationRunner {
                 List.of(new ReferralDetails.AntithromboticMedicine(Antithrombotic.APIXABAN, "5 mg", DoseFrequency.TWICE_DAILY,
                         "08:00, 20:00")),
                 "Ramipril 5 mg od; atorvastatin 20 mg nocte", false,
-                List.of(new ReferralDetails.Allergy(AllergyCategory.OTHER, "Penicillin", "Rash")), DiabetesType.NONE, false,
-                null, false, false, false, PregnancyPossibility.NOT_APPLICABLE, new BigDecimal("68"), 88, null,
+                List.of(new ReferralDetails.Allergy(AllergyCategory.OTHER, "Penicillin", "Rash")), DiabetesType.NONE, NO,
+                null, NO, NO, NO, PregnancyPossibility.NOT_APPLICABLE, new BigDecimal("68"), 88, null,
                 today.minusDays(20), Urgency.ROUTINE, referrer("Dr Asha Patel", "Consultant rheumatologist"),
                 RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE, null,
-                ReferralDetails.ThromboticRisk.NONE));
+                ReferralDetails.ThromboticRisk.NONE, NO, NO, null, null, null, null, null, null, null, null, false, null,
+                null, null));
         referrals.submit(UUID.randomUUID(), new ReferralDetails(alan.id().value(), "HIP_JOINT", Laterality.LEFT, null,
                 Intent.DIAGNOSTIC, Indication.OSTEOARTHRITIS, null,
                 "Left groin and thigh pain; lumbar spine also degenerate. Is the hip the source before arthroplasty listing?",
                 List.of(new ReferralDetails.TreatmentTried(TreatmentKind.PHYSIOTHERAPY, 8, null)),
-                List.of(), List.of(), "Metformin 1 g bd", true, List.of(), DiabetesType.TYPE_2, false, 64, false, false, false,
+                List.of(), List.of(), "Metformin 1 g bd", true, List.of(), DiabetesType.TYPE_2, NO, 64, NO, NO, NO,
                 PregnancyPossibility.NOT_APPLICABLE, new BigDecimal("82.5"), null, 71, today.minusDays(40), Urgency.SOON,
                 referrer("Dr Asha Patel", "Consultant rheumatologist"),
                 RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE, null,
-                ReferralDetails.ThromboticRisk.NONE));
+                ReferralDetails.ThromboticRisk.NONE, NO, NO, null, null, null, null, null, null, null, null, false, null,
+                null, null));
         var bursa = referrals.submit(UUID.randomUUID(), new ReferralDetails(mary.id().value(), "TROCHANTERIC_BURSA", Laterality.RIGHT, null,
                 Intent.THERAPEUTIC, Indication.BURSITIS, null,
                 "Greater trochanteric pain syndrome, not settling with exercise programme.",
@@ -178,11 +182,12 @@ class DemoData implements ApplicationRunner {
                         new ReferralDetails.TreatmentTried(TreatmentKind.ACTIVITY_CHANGE, 10, null)),
                 List.of(new ReferralDetails.PreviousInjection("TROCHANTERIC_BURSA", Laterality.RIGHT, today.minusDays(150),
                         "Methylprednisolone acetate 40 mg")),
-                List.of(), null, true, List.of(), DiabetesType.NONE, false, null, false, false, false,
+                List.of(), null, true, List.of(), DiabetesType.NONE, NO, null, NO, NO, NO,
                 PregnancyPossibility.NOT_PREGNANT, new BigDecimal("71"), null, null, null, Urgency.ROUTINE,
                 referrer("Dr Asha Patel", "Consultant rheumatologist"),
                 RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE, null,
-                ReferralDetails.ThromboticRisk.NONE));
+                ReferralDetails.ThromboticRisk.NONE, NO, NO, null, null, null, null, null, null, null, null, false, null,
+                null, null));
         acceptAsRadiologist(bursa.id());
     }
 

@@ -37,16 +37,8 @@ final class Icd10 {
         return null;
     }
 
-    /** E10 type 1, E11 type 2, E13 and E14 other diabetes mellitus. */
+    /** E10 type 1, E11 type 2, E13 and E14 other diabetes mellitus (the shared table in ClinicalCodes). */
     static DiabetesType diabetes(String code) {
-        if (code == null || code.length() < 3) {
-            return null;
-        }
-        return switch (code.toUpperCase(java.util.Locale.ROOT).substring(0, 3)) {
-            case "E10" -> DiabetesType.TYPE_1;
-            case "E11" -> DiabetesType.TYPE_2;
-            case "E13", "E14" -> DiabetesType.OTHER;
-            default -> null;
-        };
+        return code == null || code.length() < 3 ? null : org.synovia.referral.ClinicalCodes.diabetes(code);
     }
 }

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.synovia.catalogue.InjectionSite;
 import org.synovia.patient.NewPatient;
 import org.synovia.referral.AllergyCategory;
+import org.synovia.referral.ClinicalCodes;
+import org.synovia.referral.ClinicalCodes.Question;
 import org.synovia.referral.DiabetesType;
 import org.synovia.referral.Indication;
 import org.synovia.referral.Intent;
@@ -25,7 +27,9 @@ import org.synovia.referral.Urgency;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Laterality;
+import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.Sex;
+import org.synovia.shared.YesNoUnknown;
 
 import ca.uhn.hl7v2.model.Segment;
 
@@ -44,10 +48,8 @@ final class OrderMapping {
     static final String HOSPITAL_NUMBER_TYPE = "MR";
     private static final String NHS_NUMBER_OID = "2.16.840.1.113883.2.1.4.1";
 
-    /** LOINC codes accepted for the laboratory and body measurements the safety rules use. */
-    static final Map<String, String> LOINC = Map.of(
-            "29463-7", "WEIGHT_KG", "8302-2", "HEIGHT_CM", "14682-9", "CREATININE_UMOL_L",
-            "33914-3", "EGFR", "62238-1", "EGFR", "98979-8", "EGFR", "59261-8", "HBA1C_MMOL_MOL");
+    /** OBX-3 for a LOINC 82810-3 pregnancy status result, whose OBX-5 is a LOINC answer code. */
+    static final String PREGNANCY_STATUS = "PREGNANCY_STATUS";
 
     private final Hl7Segments message;
     private final Function<String, Optional<InjectionSite>> sites;
@@ -146,14 +148,19 @@ final class OrderMapping {
         java.util.function.Function<java.util.UUID, ReferralDetails> details = patientId -> new ReferralDetails(patientId, site == null ? Hl7Segments.value(obr, 4) : site.code(), side,
                 text("SPINAL_LEVEL"), enumAnswer("INTENT", Intent.class), indication(), indicationDetail(), clinicalQuestion(obr),
                 List.of(), List.of(), antithrombotics(), text("OTHER_MEDICINES"), noKnownAllergies(), allergies(),
-                diabetes(), yes("ON_INSULIN"), integer("HBA1C_MMOL_MOL"), yes("PROSTHESIS_AT_SITE"), yes("INFECTION_AT_SITE"),
-                yes("SYSTEMIC_INFECTION"), pregnancy(patient.sex()), decimal("WEIGHT_KG"), integer("CREATININE_UMOL_L"),
-                integer("EGFR"), renalTestDate(), urgency(orc, obr), referrer(orc, obr),
+                diabetes(), answer(Question.ON_INSULIN), integer("HBA1C_MMOL_MOL"), answer(Question.PROSTHESIS_AT_SITE),
+                answer(Question.INFECTION_AT_SITE), answer(Question.SYSTEMIC_INFECTION), pregnancy(patient.sex()),
+                decimal("WEIGHT_KG"), creatinine(), integer("EGFR"), renalTestDate(), urgency(orc, obr), referrer(orc, obr),
                 Optional.ofNullable(enumAnswer("INJECTATE", RequestedInjectate.class))
                         .orElse(RequestedInjectate.RADIOLOGIST_TO_ADVISE),
                 yes("RADICULAR_PAIN"), setting(), decimal("HEIGHT_CM"),
-                new ReferralDetails.ThromboticRisk(yes("MECHANICAL_HEART_VALVE"), date("CORONARY_STENT_DATE"),
-                        date("LAST_VTE_DATE"), date("LAST_STROKE_DATE")));
+                new ReferralDetails.ThromboticRisk(answer(Question.MECHANICAL_HEART_VALVE), date("CORONARY_STENT_DATE"),
+                        date("LAST_VTE_DATE"), date("LAST_STROKE_DATE")),
+                answer(Question.SUSPECTED_SEPTIC_JOINT), answer(Question.PREVIOUS_CONTRAST_REACTION),
+                answer(Question.OLDER_AGE), answer(Question.BLEEDING_TENDENCY), answer(Question.ADVANCED_LIVER_DISEASE),
+                answer(Question.ADVANCED_RENAL_DISEASE), decimal("INR"), inrDate(), answer(Question.CHILDBEARING_POTENTIAL),
+                date("LAST_MENSTRUAL_PERIOD"), yes("PREGNANCY_ASKED_PRIVATELY"), date("PLANNED_REPLACEMENT_DATE"),
+                text("PLANNED_REPLACEMENT_SURGEON"), text("PLANNED_REPLACEMENT_SURGEON_EMAIL"));
         details.apply(null); // reads every field now, so that a bad one is refused before the patient is registered
         return new MappedOrder(patient, details, placer);
     }
@@ -286,13 +293,46 @@ final class OrderMapping {
                 .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
-    /** Nobody with a male or unknown-to-be-female record is asked; otherwise the answer is required. */
+    /**
+     * OBX PREGNANCY, else a LOINC 82810-3 pregnancy status (LA15173-0, LA26683-5, LA4489-6). A record of male sex
+     * without an answer keeps the interface's documented default, not applicable; the childbearing-potential
+     * question stays "not known" unless OBX CHILDBEARING_POTENTIAL answers it.
+     */
     private PregnancyPossibility pregnancy(Sex sex) {
         PregnancyPossibility answered = enumAnswer("PREGNANCY", PregnancyPossibility.class);
+        if (answered == null) {
+            answered = first(PREGNANCY_STATUS).flatMap(o -> ClinicalCodes.pregnancyStatus(o.value())).orElse(null);
+        }
         if (answered != null || sex != Sex.MALE) {
             return answered;
         }
         return PregnancyPossibility.NOT_APPLICABLE;
+    }
+
+    /** The creatinine in µmol/L, converted from mg/dL when OBX-6 says so (LOINC 2160-0). */
+    private Integer creatinine() {
+        Optional<Observation> result = first("CREATININE_UMOL_L");
+        if (result.isEmpty()) {
+            return null;
+        }
+        BigDecimal value = decimal("CREATININE_UMOL_L");
+        return (int) Math.round(ClinicalCodes.creatinineUmolPerL(value.doubleValue(), result.get().units()));
+    }
+
+    /** OBX INR_DATE, else the INR result's own OBX-14. */
+    private LocalDate inrDate() {
+        LocalDate given = date("INR_DATE");
+        return given != null ? given : first("INR").map(Observation::date).orElse(null);
+    }
+
+    /** A yes/no question: Y, N, or U (not known); a question not sent is not known, never no. */
+    private YesNoUnknown answer(Question question) {
+        try {
+            return ClinicalCodes.answer(text(question.localCode()), "OBX " + question.localCode());
+        } catch (InvalidInputException e) {
+            throw new Hl7Rejection(Hl7Rejection.Code.AE, "OBX " + question.localCode() + " must be Y, N or U, not "
+                    + text(question.localCode()));
+        }
     }
 
     private LocalDate renalTestDate() {
@@ -438,6 +478,18 @@ final class OrderMapping {
         return ((prefix == null ? "" : prefix + " ") + (given == null ? "" : given + " ") + family).strip();
     }
 
+    /** A LOINC-coded OBX by the local code of the fact it carries (one table: ClinicalCodes); other LOINC codes are ignored. */
+    private static String loincKey(String code, String system) {
+        if (ClinicalCodes.PREGNANCY_STATUS.equals(code)) {
+            return PREGNANCY_STATUS;
+        }
+        Optional<ClinicalCodes.Measured> measured = ClinicalCodes.byLoinc(code);
+        if (measured.isPresent()) {
+            return measured.get().localCode();
+        }
+        return "LN".equalsIgnoreCase(system) ? null : code.toUpperCase(Locale.ROOT);
+    }
+
     private static Map<String, List<Observation>> observations(Hl7Segments message) {
         Map<String, List<Observation>> found = new LinkedHashMap<>();
         for (Segment obx : message.all("OBX")) {
@@ -446,8 +498,7 @@ final class OrderMapping {
             if (code == null) {
                 continue;
             }
-            String key = "LN".equalsIgnoreCase(system) || LOINC.containsKey(code) ? LOINC.get(code)
-                    : code.toUpperCase(Locale.ROOT);
+            String key = loincKey(code, system);
             if (key == null) {
                 continue;
             }

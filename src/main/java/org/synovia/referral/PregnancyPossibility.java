@@ -1,11 +1,14 @@
 package org.synovia.referral;
 
-/** What the referrer knows of pregnancy; X-ray and CT guidance need an enquiry on the day (facts PG-01..07). */
+/**
+ * "Could the patient be pregnant?", asked of anyone who could become pregnant whatever their recorded sex; X-ray
+ * and CT guidance need an enquiry on the day (facts PG-01..07).
+ */
 public enum PregnancyPossibility implements Labelled {
-    NOT_APPLICABLE("Not applicable (no childbearing potential)"),
-    NOT_PREGNANT("Not pregnant, as far as known"),
-    POSSIBLE("Possibly pregnant"),
-    PREGNANT("Pregnant");
+    NOT_APPLICABLE("No: cannot become pregnant"),
+    NOT_PREGNANT("No"),
+    POSSIBLE("Not sure"),
+    PREGNANT("Yes");
 
     private final String label;
 

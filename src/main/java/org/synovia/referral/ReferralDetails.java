@@ -7,11 +7,13 @@ import java.util.List;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Laterality;
+import org.synovia.shared.YesNoUnknown;
 
 /**
  * Everything a referrer tells the service about one patient and one requested injection. Checked
  * by {@link ReferralValidation} before it is stored; field names match the referral form so that
- * each problem is shown beside its field.
+ * each problem is shown beside its field. Every yes/no clinical question is a {@link YesNoUnknown}: a
+ * question not answered is "not known", never "no" (ADR 0031).
  */
 public record ReferralDetails(
         java.util.UUID patientId,
@@ -29,11 +31,11 @@ public record ReferralDetails(
         boolean noKnownAllergies,
         List<Allergy> allergies,
         DiabetesType diabetes,
-        boolean onInsulin,
+        YesNoUnknown takesInsulin,
         Integer hba1cMmolPerMol,
-        boolean prostheticJointAtSite,
-        boolean infectionAtSite,
-        boolean systemicInfection,
+        YesNoUnknown prostheticJointAtSite,
+        YesNoUnknown infectionAtSite,
+        YesNoUnknown systemicInfection,
         PregnancyPossibility pregnancy,
         BigDecimal weightKg,
         Integer creatinineUmolPerL,
@@ -45,7 +47,21 @@ public record ReferralDetails(
         boolean radicularPain,
         ReferrerSetting referrerSetting,
         BigDecimal heightCm,
-        ThromboticRisk thromboticRisk) {
+        ThromboticRisk thromboticRisk,
+        YesNoUnknown suspectedSepticJoint,
+        YesNoUnknown previousContrastReaction,
+        YesNoUnknown olderAge,
+        YesNoUnknown bleedingTendency,
+        YesNoUnknown advancedLiverDisease,
+        YesNoUnknown advancedRenalDisease,
+        BigDecimal inrValue,
+        LocalDate inrDate,
+        YesNoUnknown childbearingPotential,
+        LocalDate lastMenstrualPeriod,
+        boolean pregnancyAskedPrivately,
+        LocalDate plannedReplacementDate,
+        String plannedReplacementSurgeonName,
+        String plannedReplacementSurgeonEmail) {
 
     public ReferralDetails {
         treatments = List.copyOf(treatments == null ? List.of() : treatments);
@@ -56,20 +72,50 @@ public record ReferralDetails(
         indicationDetail = blankToNull(indicationDetail);
         clinicalQuestion = blankToNull(clinicalQuestion);
         otherMedicines = blankToNull(otherMedicines);
-        thromboticRisk = thromboticRisk == null ? ThromboticRisk.NONE : thromboticRisk;
+        thromboticRisk = thromboticRisk == null ? ThromboticRisk.NOT_RECORDED : thromboticRisk;
+        takesInsulin = known(takesInsulin);
+        prostheticJointAtSite = known(prostheticJointAtSite);
+        infectionAtSite = known(infectionAtSite);
+        systemicInfection = known(systemicInfection);
+        suspectedSepticJoint = known(suspectedSepticJoint);
+        previousContrastReaction = known(previousContrastReaction);
+        olderAge = known(olderAge);
+        bleedingTendency = known(bleedingTendency);
+        advancedLiverDisease = known(advancedLiverDisease);
+        advancedRenalDisease = known(advancedRenalDisease);
+        childbearingPotential = known(childbearingPotential);
+        plannedReplacementSurgeonName = blankToNull(plannedReplacementSurgeonName);
+        plannedReplacementSurgeonEmail = blankToNull(plannedReplacementSurgeonEmail);
+        inrValue = inrValue == null ? null : inrValue.setScale(1, java.math.RoundingMode.HALF_UP);
         // Stored to 0.1 kg and 0.1 cm: the same scale in memory makes a stored referral equal to what was sent.
         weightKg = weightKg == null ? null : weightKg.setScale(1, java.math.RoundingMode.HALF_UP);
         heightCm = heightCm == null ? null : heightCm.setScale(1, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** Whether insulin is recorded as taken: the appointment letter's advice to keep taking it. */
+    public boolean onInsulin() {
+        return takesInsulin.isYes();
+    }
+
+    private static YesNoUnknown known(YesNoUnknown value) {
+        return value == null ? YesNoUnknown.NOT_KNOWN : value;
     }
 
     /**
      * Markers of high thrombotic risk: with any of them a blood thinner is never stopped automatically;
      * the prescriber decides (facts AC-42).
      */
-    public record ThromboticRisk(boolean mechanicalHeartValve, LocalDate coronaryStentDate, LocalDate lastVteDate,
+    public record ThromboticRisk(YesNoUnknown mechanicalHeartValve, LocalDate coronaryStentDate, LocalDate lastVteDate,
             LocalDate lastStrokeDate) {
 
-        public static final ThromboticRisk NONE = new ThromboticRisk(false, null, null, null);
+        /** Asked, and none present. */
+        public static final ThromboticRisk NONE = new ThromboticRisk(YesNoUnknown.NO, null, null, null);
+        /** Nothing asked: the valve question is "not known". */
+        public static final ThromboticRisk NOT_RECORDED = new ThromboticRisk(YesNoUnknown.NOT_KNOWN, null, null, null);
+
+        public ThromboticRisk {
+            mechanicalHeartValve = known(mechanicalHeartValve);
+        }
     }
 
     static String blankToNull(String value) {

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Laterality;
+import org.synovia.shared.YesNoUnknown;
 
 @Repository
 class ReferralRepository {
@@ -36,21 +37,29 @@ class ReferralRepository {
                     creatinine_umol_per_l, egfr, renal_test_date, urgency, referrer_name, referrer_role, referrer_organisation,
                     referrer_phone, referrer_email, status, status_reason, status_changed_at, status_changed_by,
                     submitted_at, submitted_by, requested_injectate, radicular_pain, referrer_setting, height_cm,
-                    mechanical_heart_valve, coronary_stent_date, last_vte_date, last_stroke_date)
+                    mechanical_heart_valve, coronary_stent_date, last_vte_date, last_stroke_date, suspected_septic_joint,
+                    previous_contrast_reaction, older_age, bleeding_tendency, advanced_liver_disease, advanced_renal_disease,
+                    inr_value, inr_date, childbearing_potential, last_menstrual_period, pregnancy_asked_privately,
+                    planned_replacement_date, planned_replacement_surgeon_name, planned_replacement_surgeon_email)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-                    ?, ?, ?, ?, ?)
+                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (submission_key) do nothing
                 """)
                 .params(id.value(), submissionKey, d.patientId(), d.siteCode(), d.laterality().name(), d.spinalLevel(),
                         d.intent().name(), d.indication().name(), d.indicationDetail(), d.clinicalQuestion(),
-                        d.otherMedicines(), d.noKnownAllergies(), d.diabetes().name(), d.onInsulin(), d.hba1cMmolPerMol(),
-                        d.prostheticJointAtSite(), d.infectionAtSite(), d.systemicInfection(), d.pregnancy().name(),
+                        d.otherMedicines(), d.noKnownAllergies(), d.diabetes().name(), d.takesInsulin().name(),
+                        d.hba1cMmolPerMol(), d.prostheticJointAtSite().name(), d.infectionAtSite().name(),
+                        d.systemicInfection().name(), d.pregnancy().name(),
                         d.weightKg(), d.creatinineUmolPerL(), d.egfr(), d.renalTestDate(), d.urgency().name(), r.name(),
                         r.role(), r.organisation(), r.phone(), r.email(), ReferralStatus.SUBMITTED.name(), null,
                         Timestamp.from(at), by, Timestamp.from(at), by, d.requestedInjectate().name(), d.radicularPain(),
-                        d.referrerSetting().name(), d.heightCm(), d.thromboticRisk().mechanicalHeartValve(),
+                        d.referrerSetting().name(), d.heightCm(), d.thromboticRisk().mechanicalHeartValve().name(),
                         d.thromboticRisk().coronaryStentDate(), d.thromboticRisk().lastVteDate(),
-                        d.thromboticRisk().lastStrokeDate())
+                        d.thromboticRisk().lastStrokeDate(), d.suspectedSepticJoint().name(),
+                        d.previousContrastReaction().name(), d.olderAge().name(), d.bleedingTendency().name(),
+                        d.advancedLiverDisease().name(), d.advancedRenalDisease().name(), d.inrValue(), d.inrDate(),
+                        d.childbearingPotential().name(), d.lastMenstrualPeriod(), d.pregnancyAskedPrivately(),
+                        d.plannedReplacementDate(), d.plannedReplacementSurgeonName(), d.plannedReplacementSurgeonEmail())
                 .update();
         if (inserted == 0) {
             return false;
@@ -95,17 +104,26 @@ class ReferralRepository {
                     systemic_infection = ?, pregnancy = ?, weight_kg = ?, creatinine_umol_per_l = ?, egfr = ?,
                     renal_test_date = ?, urgency = ?, referrer_name = ?, referrer_role = ?, referrer_organisation = ?,
                     referrer_phone = ?, referrer_email = ?, requested_injectate = ?, radicular_pain = ?, referrer_setting = ?,
-                    height_cm = ?, mechanical_heart_valve = ?, coronary_stent_date = ?, last_vte_date = ?, last_stroke_date = ?
+                    height_cm = ?, mechanical_heart_valve = ?, coronary_stent_date = ?, last_vte_date = ?, last_stroke_date = ?,
+                    suspected_septic_joint = ?, previous_contrast_reaction = ?, older_age = ?, bleeding_tendency = ?,
+                    advanced_liver_disease = ?, advanced_renal_disease = ?, inr_value = ?, inr_date = ?,
+                    childbearing_potential = ?, last_menstrual_period = ?, pregnancy_asked_privately = ?,
+                    planned_replacement_date = ?, planned_replacement_surgeon_name = ?, planned_replacement_surgeon_email = ?
                 where id = ?
                 """)
                 .params(d.siteCode(), d.laterality().name(), d.spinalLevel(), d.intent().name(), d.indication().name(),
                         d.indicationDetail(), d.clinicalQuestion(), d.otherMedicines(), d.noKnownAllergies(), d.diabetes().name(),
-                        d.onInsulin(), d.hba1cMmolPerMol(), d.prostheticJointAtSite(), d.infectionAtSite(), d.systemicInfection(),
-                        d.pregnancy().name(), d.weightKg(), d.creatinineUmolPerL(), d.egfr(), d.renalTestDate(),
+                        d.takesInsulin().name(), d.hba1cMmolPerMol(), d.prostheticJointAtSite().name(),
+                        d.infectionAtSite().name(), d.systemicInfection().name(), d.pregnancy().name(), d.weightKg(), d.creatinineUmolPerL(), d.egfr(), d.renalTestDate(),
                         d.urgency().name(), r.name(), r.role(), r.organisation(), r.phone(), r.email(),
                         d.requestedInjectate().name(), d.radicularPain(), d.referrerSetting().name(), d.heightCm(),
-                        d.thromboticRisk().mechanicalHeartValve(), d.thromboticRisk().coronaryStentDate(),
-                        d.thromboticRisk().lastVteDate(), d.thromboticRisk().lastStrokeDate(), id.value())
+                        d.thromboticRisk().mechanicalHeartValve().name(), d.thromboticRisk().coronaryStentDate(),
+                        d.thromboticRisk().lastVteDate(), d.thromboticRisk().lastStrokeDate(), d.suspectedSepticJoint().name(),
+                        d.previousContrastReaction().name(), d.olderAge().name(), d.bleedingTendency().name(),
+                        d.advancedLiverDisease().name(), d.advancedRenalDisease().name(), d.inrValue(), d.inrDate(),
+                        d.childbearingPotential().name(), d.lastMenstrualPeriod(), d.pregnancyAskedPrivately(),
+                        d.plannedReplacementDate(), d.plannedReplacementSurgeonName(), d.plannedReplacementSurgeonEmail(),
+                        id.value())
                 .update();
         for (String table : new String[] {"referral_treatment_tried", "referral_previous_injection", "referral_antithrombotic",
                 "referral_allergy"}) {
@@ -265,9 +283,9 @@ class ReferralRepository {
                 rs.getString("indication_detail"), rs.getString("clinical_question"), treatments(id),
                 previousInjections(id), antithrombotics(id), rs.getString("other_medicines"),
                 rs.getBoolean("no_known_allergies"), allergies(id), DiabetesType.valueOf(rs.getString("diabetes")),
-                rs.getBoolean("diabetes_on_insulin"), rs.getObject("hba1c_mmol_per_mol", Integer.class),
-                rs.getBoolean("prosthetic_joint_at_site"), rs.getBoolean("infection_at_site"),
-                rs.getBoolean("systemic_infection"), PregnancyPossibility.valueOf(rs.getString("pregnancy")),
+                answer(rs, "diabetes_on_insulin"), rs.getObject("hba1c_mmol_per_mol", Integer.class),
+                answer(rs, "prosthetic_joint_at_site"), answer(rs, "infection_at_site"),
+                answer(rs, "systemic_infection"), PregnancyPossibility.valueOf(rs.getString("pregnancy")),
                 rs.getObject("weight_kg", BigDecimal.class), rs.getObject("creatinine_umol_per_l", Integer.class),
                 rs.getObject("egfr", Integer.class), rs.getObject("renal_test_date", LocalDate.class),
                 Urgency.valueOf(rs.getString("urgency")),
@@ -275,12 +293,22 @@ class ReferralRepository {
                         rs.getString("referrer_organisation"), rs.getString("referrer_phone"), rs.getString("referrer_email")),
                 RequestedInjectate.valueOf(rs.getString("requested_injectate")), rs.getBoolean("radicular_pain"),
                 ReferrerSetting.valueOf(rs.getString("referrer_setting")), rs.getObject("height_cm", BigDecimal.class),
-                new ReferralDetails.ThromboticRisk(rs.getBoolean("mechanical_heart_valve"),
+                new ReferralDetails.ThromboticRisk(answer(rs, "mechanical_heart_valve"),
                         rs.getObject("coronary_stent_date", LocalDate.class), rs.getObject("last_vte_date", LocalDate.class),
-                        rs.getObject("last_stroke_date", LocalDate.class)));
+                        rs.getObject("last_stroke_date", LocalDate.class)),
+                answer(rs, "suspected_septic_joint"), answer(rs, "previous_contrast_reaction"), answer(rs, "older_age"),
+                answer(rs, "bleeding_tendency"), answer(rs, "advanced_liver_disease"), answer(rs, "advanced_renal_disease"),
+                rs.getObject("inr_value", BigDecimal.class), rs.getObject("inr_date", LocalDate.class),
+                answer(rs, "childbearing_potential"), rs.getObject("last_menstrual_period", LocalDate.class),
+                rs.getBoolean("pregnancy_asked_privately"), rs.getObject("planned_replacement_date", LocalDate.class),
+                rs.getString("planned_replacement_surgeon_name"), rs.getString("planned_replacement_surgeon_email"));
         return new Referral(new ReferralId(id), details, ReferralStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), rs.getTimestamp("status_changed_at").toInstant(),
                 rs.getString("status_changed_by"), rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"));
+    }
+
+    private static YesNoUnknown answer(ResultSet rs, String column) throws SQLException {
+        return YesNoUnknown.valueOf(rs.getString(column));
     }
 
     private List<ReferralDetails.TreatmentTried> treatments(UUID id) {

@@ -1,6 +1,7 @@
 package org.synovia.referral;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,8 @@ import org.synovia.safety.SafetyChecks;
 import org.synovia.safety.SafetyInput;
 import org.synovia.safety.SiteFacts;
 import org.synovia.shared.DoseFrequency;
+import org.synovia.shared.Sex;
+import org.synovia.shared.YesNoUnknown;
 
 /**
  * Turns what a referral says into the safety engine's input and asks the engine. At referral the
@@ -63,32 +66,54 @@ public class ReferralSafety {
 
     public SafetyInput input(ReferralDetails d, PlannedProcedure procedure) {
         Patient patient = patients.find(new PatientId(d.patientId())).orElseThrow();
+        return new SafetyInput(patientFacts(d, patient.dateOfBirth(), patient.sex()), medicines(d),
+                d.previousInjections().stream().map(ReferralSafety::previousInjection).toList(), List.of(), procedure);
+    }
+
+    /**
+     * The one mapping of a referral's clinical facts into the engine's patient facts, used by the form, vetting,
+     * HL7, FHIR and CDS Hooks alike. A yes/no question keeps its three values; a question the referral does not
+     * answer stays "not known" (ADR 0031).
+     */
+    public static PatientFacts patientFacts(ReferralDetails d, LocalDate dateOfBirth, Sex sex) {
         PatientFacts.Builder facts = PatientFacts.builder()
-                .dateOfBirth(patient.dateOfBirth())
-                .sex(patient.sex())
+                .dateOfBirth(dateOfBirth)
+                .sex(sex)
                 .weightKg(d.weightKg() == null ? null : d.weightKg().doubleValue())
                 .heightCm(d.heightCm() == null ? null : d.heightCm().doubleValue())
-                .diabetes(switch (d.diabetes()) {
+                .diabetes(d.diabetes() == null ? null : switch (d.diabetes()) {
                     case NONE -> org.synovia.safety.DiabetesType.NONE;
                     case TYPE_1 -> org.synovia.safety.DiabetesType.TYPE_1;
                     case TYPE_2 -> org.synovia.safety.DiabetesType.TYPE_2;
                     case OTHER -> org.synovia.safety.DiabetesType.OTHER;
-                }, d.onInsulin(), d.hba1cMmolPerMol())
+                }, d.takesInsulin(), d.hba1cMmolPerMol())
                 .allergies(d.allergies().stream().map(ReferralSafety::allergy).toList())
-                .pregnancy(switch (d.pregnancy()) {
+                .pregnancy(d.pregnancy() == null ? null : switch (d.pregnancy()) {
                     case NOT_APPLICABLE -> PregnancyStatus.NOT_APPLICABLE;
                     case NOT_PREGNANT -> PregnancyStatus.NOT_PREGNANT;
                     case POSSIBLE -> PregnancyStatus.POSSIBLE;
                     case PREGNANT -> PregnancyStatus.PREGNANT;
                 }, null)
-                .childbearingPotential(d.pregnancy() != PregnancyPossibility.NOT_APPLICABLE)
+                .menstrualCycle(d.lastMenstrualPeriod(), null)
+                .childbearingPotential(childbearingPotential(d))
                 .infectionAtSite(d.infectionAtSite())
                 .systemicInfection(d.systemicInfection())
+                .suspectedSepticJoint(d.suspectedSepticJoint())
                 .prostheticJointAtSite(d.prostheticJointAtSite())
+                .previousContrastReaction(d.previousContrastReaction())
+                .bleedingRiskFactors(new PatientFacts.BleedingRiskFactors(d.olderAge(), d.bleedingTendency(),
+                        d.advancedLiverDisease(), d.advancedRenalDisease()))
                 .thromboticRisk(new PatientFacts.ThromboticRiskMarkers(d.thromboticRisk().mechanicalHeartValve(),
-                        d.thromboticRisk().coronaryStentDate(), d.antithrombotics().stream().filter(m -> m.drug().kind()
-                                == org.synovia.shared.Antithrombotic.Kind.ANTIPLATELET).count() >= 2,
+                        d.thromboticRisk().coronaryStentDate(), YesNoUnknown.of(d.antithrombotics().stream()
+                                .filter(m -> m.drug().kind() == org.synovia.shared.Antithrombotic.Kind.ANTIPLATELET).count() >= 2),
                         d.thromboticRisk().lastVteDate(), d.thromboticRisk().lastStrokeDate()));
+        if (d.inrValue() != null && d.inrDate() != null) {
+            facts.latestInr(new PatientFacts.InrResult(d.inrValue().doubleValue(), d.inrDate()));
+        }
+        if (d.plannedReplacementDate() != null && d.siteCode() != null) {
+            facts.plannedJointReplacement(new PatientFacts.PlannedJointReplacement(d.plannedReplacementDate(), d.siteCode(),
+                    d.laterality(), d.plannedReplacementSurgeonName(), d.plannedReplacementSurgeonEmail()));
+        }
         if (d.creatinineUmolPerL() != null) {
             facts.creatinine(d.creatinineUmolPerL(), d.renalTestDate());
         }
@@ -97,8 +122,23 @@ public class ReferralSafety {
             // Cockcroft–Gault); the finding names the value used.
             facts.creatinineClearanceMlPerMin(d.egfr().doubleValue());
         }
-        return new SafetyInput(facts.build(), d.antithrombotics().stream().map(ReferralSafety::medicine).toList(),
-                d.previousInjections().stream().map(ReferralSafety::previousInjection).toList(), List.of(), procedure);
+        return facts.build();
+    }
+
+    /** The blood thinners a referral lists, as the engine reads them. */
+    public static List<Medicine> medicines(ReferralDetails d) {
+        return d.antithrombotics().stream().map(ReferralSafety::medicine).toList();
+    }
+
+    /**
+     * Childbearing potential as answered; otherwise what the pregnancy answer implies ("cannot be pregnant" is
+     * no, any other answer yes). Never assumed from sex or age here: without an answer it is not known.
+     */
+    private static YesNoUnknown childbearingPotential(ReferralDetails d) {
+        if (d.childbearingPotential().known() || d.pregnancy() == null) {
+            return d.childbearingPotential();
+        }
+        return d.pregnancy() == PregnancyPossibility.NOT_APPLICABLE ? YesNoUnknown.NO : YesNoUnknown.YES;
     }
 
     /** The site's usual procedure for what the referrer asked, without a date. */

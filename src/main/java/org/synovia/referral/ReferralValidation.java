@@ -30,6 +30,8 @@ final class ReferralValidation {
     static final int MAX_EGFR = 200;
     static final int MIN_HBA1C_MMOL_PER_MOL = 20;
     static final int MAX_HBA1C_MMOL_PER_MOL = 200;
+    static final BigDecimal MIN_INR = new BigDecimal("0.5");
+    static final BigDecimal MAX_INR = new BigDecimal("15");
     static final int MAX_TREATMENT_WEEKS = 1040;
     static final int MAX_CLINICAL_QUESTION = 2000;
     static final int MAX_SHORT_TEXT = 500;
@@ -78,6 +80,7 @@ final class ReferralValidation {
         checkDiabetes(d);
         required("pregnancy", d.pregnancy(), "Say whether the patient could be pregnant.");
         checkWeightAndRenal(d);
+        checkSafetyFacts(d);
         required("urgency", d.urgency(), "Choose the urgency.");
         required("requestedInjectate", d.requestedInjectate(), "Choose what should be injected, or ask the radiologist to advise.");
         required("referrerSetting", d.referrerSetting(), "Choose the setting you refer from.");
@@ -195,8 +198,8 @@ final class ReferralValidation {
     private void checkDiabetes(ReferralDetails d) {
         required("diabetes", d.diabetes(), "Say whether the patient has diabetes.");
         if (d.diabetes() == DiabetesType.NONE) {
-            if (d.onInsulin()) {
-                problem("onInsulin", "Insulin is ticked but no diabetes is recorded.");
+            if (d.takesInsulin().isYes()) {
+                problem("takesInsulin", "Insulin is recorded but no diabetes is recorded.");
             }
             if (d.hba1cMmolPerMol() != null) {
                 problem("hba1cMmolPerMol", "An HbA1c is given but no diabetes is recorded.");
@@ -234,6 +237,32 @@ final class ReferralValidation {
         }
         else if (d.renalTestDate() != null) {
             problem("renalTestDate", "A test date is given without a creatinine or eGFR result.");
+        }
+    }
+
+    /** The INR with its date, the last period and the planned replacement with its surgeon (facts AC-01, PG-02, RI-10). */
+    private void checkSafetyFacts(ReferralDetails d) {
+        if (d.inrValue() != null) {
+            if (d.inrValue().compareTo(MIN_INR) < 0 || d.inrValue().compareTo(MAX_INR) > 0) {
+                problem("inrValue", "Enter the INR between " + MIN_INR + " and " + MAX_INR + ".");
+            }
+            if (d.inrDate() == null) {
+                problem("inrDate", "Give the date of the INR test, so that an old result can be noticed.");
+            }
+        }
+        else if (d.inrDate() != null) {
+            problem("inrValue", "Enter the INR result for this date, or clear the date.");
+        }
+        optionalPastDate("inrDate", d.inrDate());
+        optionalPastDate("lastMenstrualPeriod", d.lastMenstrualPeriod());
+        if (d.plannedReplacementDate() == null
+                && (d.plannedReplacementSurgeonName() != null || d.plannedReplacementSurgeonEmail() != null)) {
+            problem("plannedReplacementDate", "Give the date of the planned joint replacement, or clear the surgeon.");
+        }
+        length("plannedReplacementSurgeonName", d.plannedReplacementSurgeonName(), 120);
+        if (d.plannedReplacementSurgeonEmail() != null && (d.plannedReplacementSurgeonEmail().length() > 254
+                || !EMAIL.matcher(d.plannedReplacementSurgeonEmail()).matches())) {
+            problem("plannedReplacementSurgeonEmail", "Enter the surgeon's email address like name@example.nhs.uk.");
         }
     }
 

@@ -59,7 +59,7 @@ class ReferralJourneyBrowserTests extends BrowserJourney {
         page.getByLabel("Times of blood thinner 1", EXACT).fill("08:00, 20:00");
         page.getByLabel("No known allergies").check();
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No diabetes")).check();
-        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("Not applicable (no childbearing potential)")).check();
+        page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No: cannot become pregnant")).check();
         page.getByLabel("Weight (kg)").fill("64");
 
         // Submitting without a clinical question keeps everything typed and says what is missing.

@@ -111,6 +111,13 @@ public final class FhirFixtures {
         form.addItem(answer("diabetes", new StringType("TYPE_2")));
         form.addItem(answer("onInsulin", new BooleanType(true)));
         form.addItem(answer("hba1cMmolPerMol", new IntegerType(70)));
+        // Clinical yes/no questions answered no, explicitly: an absent answer would be "not known".
+        form.addItem(answer("prostheticJointAtSite", new BooleanType(false)));
+        form.addItem(answer("infectionAtSite", new BooleanType(false)));
+        form.addItem(answer("systemicInfection", new BooleanType(false)));
+        form.addItem(answer("suspectedSepticJoint", new BooleanType(false)));
+        form.addItem(answer("previousContrastReaction", new StringType("NO")));
+        form.addItem(answer("mechanicalHeartValve", new StringType("NO")));
         form.addItem(answer("pregnancy", new StringType("NOT_APPLICABLE")));
         form.addItem(answer("weightKg", new DecimalType(new BigDecimal("80.5"))));
         form.addItem(answer("creatinineUmolPerL", new IntegerType(90)));

@@ -39,6 +39,9 @@ class Hl7InboundIntegrationTests {
     @BeforeAll
     static void startClient() {
         client = MllpListener.context();
+        // Its own threads: closing a context shuts its executor down, and HAPI's default one is shared with the
+        // listener under test (and with the other MLLP test classes in this JVM).
+        client.setExecutorService(java.util.concurrent.Executors.newCachedThreadPool());
     }
 
     @AfterAll

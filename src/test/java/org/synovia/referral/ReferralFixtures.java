@@ -8,6 +8,7 @@ import java.util.UUID;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Laterality;
+import org.synovia.shared.YesNoUnknown;
 
 /** Referrals that pass validation, to be varied one field at a time by tests. */
 public final class ReferralFixtures {
@@ -31,10 +32,11 @@ public final class ReferralFixtures {
                         DoseFrequency.TWICE_DAILY, "08:00, 20:00")),
                 "Paracetamol 1 g qds", false,
                 List.of(new ReferralDetails.Allergy(AllergyCategory.OTHER, "Penicillin", "Rash")),
-                DiabetesType.TYPE_2, true, 70, false, false, false, PregnancyPossibility.NOT_APPLICABLE,
+                DiabetesType.TYPE_2, YesNoUnknown.YES, 70, YesNoUnknown.NO, YesNoUnknown.NO, YesNoUnknown.NO, PregnancyPossibility.NOT_APPLICABLE,
                 new BigDecimal("80.5"), 90, null, LocalDate.of(2026, 10, 1), Urgency.ROUTINE,
                 new ReferralDetails.Referrer("Dr Test", "Consultant", "Test Hospital", "0118 496 0000", "test@example.com"),
                 RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC, false, ReferrerSetting.SECONDARY_CARE,
-                new BigDecimal("170"), ReferralDetails.ThromboticRisk.NONE);
+                new BigDecimal("170"), ReferralDetails.ThromboticRisk.NONE, YesNoUnknown.NO, YesNoUnknown.NO, null, null,
+                null, null, null, null, null, null, false, null, null, null);
     }
 }

@@ -91,16 +91,16 @@ class ReferralSafetyIntegrationTests {
     @Test
     void refersToThePrescriberInsteadOfStoppingWhenThromboticRiskIsHigh() {
         ReferralDetails withStent = with(cervicalFacetOnApixaban(), "thromboticRisk",
-                new ReferralDetails.ThromboticRisk(false, LocalDate.now().minusMonths(2), null, null));
+                new ReferralDetails.ThromboticRisk(org.synovia.shared.YesNoUnknown.NO, LocalDate.now().minusMonths(2), null, null));
         assertThat(safety.assess(withStent).planFor(Antithrombotic.APIXABAN)).get()
                 .satisfies(plan -> assertThat(plan.action()).isEqualTo(PlanAction.REFER_TO_PRESCRIBER));
     }
 
     @Test
     void stopsForAProstheticJointAndForInfectionAtTheSite() {
-        assertThat(safety.assess(with(ReferralFixtures.kneeOnApixaban(patientId), "prostheticJointAtSite", true))
+        assertThat(safety.assess(with(ReferralFixtures.kneeOnApixaban(patientId), "prostheticJointAtSite", org.synovia.shared.YesNoUnknown.YES))
                 .highestSeverity()).isEqualTo(Severity.STOP);
-        assertThat(safety.assess(with(ReferralFixtures.kneeOnApixaban(patientId), "infectionAtSite", true))
+        assertThat(safety.assess(with(ReferralFixtures.kneeOnApixaban(patientId), "infectionAtSite", org.synovia.shared.YesNoUnknown.YES))
                 .highestSeverity()).isEqualTo(Severity.STOP);
     }
 
@@ -126,7 +126,7 @@ class ReferralSafetyIntegrationTests {
     void checksTheFormAsItIsFilled() throws Exception {
         mvc.perform(post("/referrals/safety-preview").with(user(referrer.username()).roles("REFERRER")).with(csrf())
                         .param("patientId", patientId.toString()).param("siteCode", "KNEE_JOINT").param("laterality", "LEFT")
-                        .param("intent", "THERAPEUTIC").param("diabetes", "TYPE_2").param("onInsulin", "true")
+                        .param("intent", "THERAPEUTIC").param("diabetes", "TYPE_2").param("takesInsulin", "YES")
                         .param("hba1cMmolPerMol", "75").param("pregnancy", "NOT_APPLICABLE")
                         .param("requestedInjectate", "CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC"))
                 .andExpect(status().isOk())

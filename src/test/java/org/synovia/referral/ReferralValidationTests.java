@@ -139,13 +139,14 @@ class ReferralValidationTests {
     @Test
     void refusesInsulinWithoutDiabetes() {
         assertThat(fieldsWithProblems(with(with(valid, "diabetes", DiabetesType.NONE), "hba1cMmolPerMol", null)))
-                .containsExactly("onInsulin: Insulin is ticked but no diabetes is recorded.");
+                .containsExactly("takesInsulin: Insulin is recorded but no diabetes is recorded.");
     }
 
     @Test
     void reportsEveryMissingRequiredAnswer() {
         ReferralDetails empty = new ReferralDetails(null, null, null, null, null, null, null, null, null, null, null, null,
-                false, null, null, false, null, false, false, false, null, null, null, null, null, null, null, null, false, null, null, null);
+                false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, false, null, null, null,
+                null, null, null, null, null, null, null, null, null, null, false, null, null, null);
         assertThat(fieldsWithProblems(empty)).extracting(s -> s.substring(0, s.indexOf(':'))).containsExactlyInAnyOrder(
                 "patientId", "siteCode", "intent", "indication", "clinicalQuestion", "noKnownAllergies", "diabetes",
                 "pregnancy", "urgency", "requestedInjectate", "referrerSetting", "referrerName", "referrerOrganisation");

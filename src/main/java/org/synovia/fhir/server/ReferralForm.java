@@ -20,6 +20,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
@@ -32,9 +33,11 @@ import org.synovia.catalogue.InjectionSite;
 import org.synovia.patient.NhsNumber;
 import org.synovia.patient.PatientSearch;
 import org.synovia.patient.Patients;
+import org.synovia.referral.ClinicalCodes;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.Urgency;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.YesNoUnknown;
 import org.synovia.shared.InvalidInputException.FieldProblem;
 
 import tools.jackson.core.JacksonException;
@@ -102,6 +105,7 @@ class ReferralForm {
         if (request.hasNote()) {
             form.put("clinicalQuestion", request.getNoteFirstRep().getText());
         }
+        observations(request, form, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -111,6 +115,79 @@ class ReferralForm {
         }
         catch (JacksonException e) {
             throw new InvalidInputException(List.of(problem(e)));
+        }
+    }
+
+    /**
+     * Contained Observations coded in LOINC fill the facts they carry through the shared code table
+     * ({@link ClinicalCodes}): weight, height, creatinine (mg/dL converted) or eGFR with the renal test date, HbA1c,
+     * INR with its date, the last period (valueDateTime) and pregnancy status (82810-3). An answer the
+     * QuestionnaireResponse already gives wins; an Observation coded otherwise is ignored.
+     */
+    private static void observations(ServiceRequest request, ObjectNode form, List<FieldProblem> problems) {
+        for (var resource : request.getContained()) {
+            if (!(resource instanceof Observation observation) || observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
+                    || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
+                continue;
+            }
+            for (Coding coding : observation.getCode().getCoding()) {
+                if (!ClinicalCodes.LOINC.equals(coding.getSystem()) || coding.getCode() == null) {
+                    continue;
+                }
+                String where = "Observation " + coding.getCode();
+                if (ClinicalCodes.PREGNANCY_STATUS.equals(coding.getCode()) && observation.hasValueCodeableConcept()) {
+                    observation.getValueCodeableConcept().getCoding().stream()
+                            .map(c -> ClinicalCodes.pregnancyStatus(c.getCode())).flatMap(Optional::stream).findFirst()
+                            .ifPresent(p -> putAbsent(form, "pregnancy", p.name()));
+                    continue;
+                }
+                Optional<ClinicalCodes.Measured> fact = ClinicalCodes.byLoinc(coding.getCode());
+                if (fact.isEmpty()) {
+                    continue;
+                }
+                String date = observation.hasEffectiveDateTimeType()
+                        ? observation.getEffectiveDateTimeType().getValueAsString().substring(0, 10) : null;
+                if (fact.get() == ClinicalCodes.Measured.LAST_MENSTRUAL_PERIOD) {
+                    if (observation.hasValueDateTimeType()) {
+                        putAbsent(form, "lastMenstrualPeriod", observation.getValueDateTimeType().getValueAsString().substring(0, 10));
+                    }
+                    continue;
+                }
+                if (!observation.hasValueQuantity() || !observation.getValueQuantity().hasValue()) {
+                    problems.add(new FieldProblem(fact.get().field(), where + " has no valueQuantity."));
+                    continue;
+                }
+                double value = observation.getValueQuantity().getValue().doubleValue();
+                String unit = observation.getValueQuantity().hasCode() ? observation.getValueQuantity().getCode()
+                        : observation.getValueQuantity().getUnit();
+                switch (fact.get()) {
+                    case CREATININE_UMOL_L -> {
+                        putAbsent(form, "creatinineUmolPerL", Math.round(ClinicalCodes.creatinineUmolPerL(value, unit)));
+                        putAbsent(form, "renalTestDate", date);
+                    }
+                    case EGFR -> {
+                        putAbsent(form, "egfr", Math.round(value));
+                        putAbsent(form, "renalTestDate", date);
+                    }
+                    case HBA1C_MMOL_MOL -> putAbsent(form, "hba1cMmolPerMol", Math.round(value));
+                    case INR -> {
+                        putAbsent(form, "inrValue", value);
+                        putAbsent(form, "inrDate", date);
+                    }
+                    default -> putAbsent(form, fact.get().field(), value);
+                }
+            }
+        }
+    }
+
+    private static void putAbsent(ObjectNode form, String field, Object value) {
+        if (value == null || form.has(field)) {
+            return;
+        }
+        switch (value) {
+            case Long l -> form.put(field, l);
+            case Double d -> form.put(field, d);
+            default -> form.put(field, value.toString());
         }
     }
 
@@ -131,6 +208,7 @@ class ReferralForm {
     QuestionnaireResponse answers(ReferralDetails details, java.util.Date authored) {
         ObjectNode tree = json.valueToTree(details);
         IN_ELEMENTS.forEach(tree::remove);
+        yesNoAsBoolean(tree, ReferralDetails.class);
         for (String nested : FLATTENED) {
             JsonNode value = tree.remove(nested);
             if (value != null && value.isObject()) {
@@ -173,7 +251,8 @@ class ReferralForm {
 
     private void put(ObjectNode form, QuestionnaireResponseItemComponent item, Set<String> allowed, String parent,
             List<FieldProblem> problems) {
-        String linkId = item.getLinkId();
+        // "onInsulin" is the linkId clients used before the insulin question became yes, no or not known.
+        String linkId = "onInsulin".equals(item.getLinkId()) && parent.isEmpty() ? "takesInsulin" : item.getLinkId();
         if (linkId == null || !allowed.contains(linkId)) {
             problems.add(new FieldProblem(parent + (linkId == null ? "item" : linkId), "This item is not on the referral form."));
             return;
@@ -206,7 +285,10 @@ class ReferralForm {
         }
     }
 
-    /** A yes/no question left unanswered is "no", as an unticked box on the form is. */
+    /**
+     * A two-valued question left unanswered (no known allergies, radicular pain) is "no", as an unticked box on
+     * the form is; a clinical yes/no question is three-valued and left unanswered is "not known" (ADR 0031).
+     */
     private static void uncheckedAsFalse(ObjectNode object, Class<?> type) {
         for (RecordComponent component : type.getRecordComponents()) {
             if (component.getType() == boolean.class && !object.has(component.getName())) {
@@ -214,6 +296,24 @@ class ReferralForm {
             }
             if (component.getType().isRecord() && object.get(component.getName()) instanceof ObjectNode inner) {
                 uncheckedAsFalse(inner, component.getType());
+            }
+        }
+    }
+
+    /** A yes/no question answered travels as valueBoolean; one not known has no answer at all, as on a paper form. */
+    private static void yesNoAsBoolean(ObjectNode object, Class<?> type) {
+        for (RecordComponent component : type.getRecordComponents()) {
+            String name = component.getName();
+            if (component.getType() == YesNoUnknown.class && object.has(name)) {
+                YesNoUnknown answer = YesNoUnknown.from(object.get(name).asString());
+                if (answer.known()) {
+                    object.put(name, answer.isYes());
+                } else {
+                    object.remove(name);
+                }
+            }
+            if (component.getType().isRecord() && object.get(name) instanceof ObjectNode inner) {
+                yesNoAsBoolean(inner, component.getType());
             }
         }
     }

@@ -101,7 +101,7 @@ final class Procedure {
         t.referrals.append(row(referral, uuid(r), patient, site.code(), laterality, level, diagnostic ? "DIAGNOSTIC" : "THERAPEUTIC",
                 site.indication(), (diagnostic ? "Does a block of the " : "Pain relief by injection of the ")
                         + site.name().toLowerCase() + "? (synthetic referral)",
-                "true", diabetes, String.valueOf(diabetes.equals("TYPE_1")), "false", "false", "false",
+                "true", diabetes, diabetes.equals("TYPE_1") ? "YES" : "NO", "NO", "NO", "NO",
                 female && age < 55 ? "NOT_PREGNANT" : "NOT_APPLICABLE", 55 + r.nextInt(55), priority, "Synthetic referrer",
                 pick(r, PRACTICES), "DONE", "procedure done; record signed by " + operatorUser, end.plus(Duration.ofMinutes(10)),
                 operatorUser, submitted, referrer, diagnostic ? "LOCAL_ANAESTHETIC_ONLY"

@@ -84,6 +84,7 @@ class ReferralController {
         model.addAttribute("allergyCategories", AllergyCategory.values());
         model.addAttribute("diabetesTypes", DiabetesType.values());
         model.addAttribute("pregnancyOptions", PregnancyPossibility.values());
+        model.addAttribute("yesNoUnknown", org.synovia.shared.YesNoUnknown.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("statuses", ReferralStatus.values());
         model.addAttribute("siteNames", catalogue.siteNames());

@@ -21,6 +21,7 @@ import org.synovia.referral.Urgency;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Laterality;
+import org.synovia.shared.YesNoUnknown;
 
 /**
  * The referral form as typed. Each list has a few blank rows; rows left blank are dropped before
@@ -46,11 +47,29 @@ public class ReferralForm {
     private boolean noKnownAllergies;
     private List<AllergyRow> allergies = rows(AllergyRow::new);
     private DiabetesType diabetes;
-    private boolean onInsulin;
+    // Every yes/no clinical question starts "not known": a question left alone is never read as no (ADR 0031).
+    private YesNoUnknown takesInsulin = YesNoUnknown.NOT_KNOWN;
     private Integer hba1cMmolPerMol;
-    private boolean prostheticJointAtSite;
-    private boolean infectionAtSite;
-    private boolean systemicInfection;
+    private YesNoUnknown prostheticJointAtSite = YesNoUnknown.NOT_KNOWN;
+    private YesNoUnknown infectionAtSite = YesNoUnknown.NOT_KNOWN;
+    private YesNoUnknown systemicInfection = YesNoUnknown.NOT_KNOWN;
+    private YesNoUnknown suspectedSepticJoint = YesNoUnknown.NOT_KNOWN;
+    private YesNoUnknown previousContrastReaction = YesNoUnknown.NOT_KNOWN;
+    private YesNoUnknown olderAge = YesNoUnknown.NOT_KNOWN;
+    private YesNoUnknown bleedingTendency = YesNoUnknown.NOT_KNOWN;
+    private YesNoUnknown advancedLiverDisease = YesNoUnknown.NOT_KNOWN;
+    private YesNoUnknown advancedRenalDisease = YesNoUnknown.NOT_KNOWN;
+    private BigDecimal inrValue;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate inrDate;
+    private YesNoUnknown childbearingPotential = YesNoUnknown.NOT_KNOWN;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate lastMenstrualPeriod;
+    private boolean pregnancyAskedPrivately;
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate plannedReplacementDate;
+    private String plannedReplacementSurgeonName;
+    private String plannedReplacementSurgeonEmail;
     private PregnancyPossibility pregnancy;
     private BigDecimal weightKg;
     private Integer creatinineUmolPerL;
@@ -67,7 +86,7 @@ public class ReferralForm {
     private boolean radicularPain;
     private ReferrerSetting referrerSetting = ReferrerSetting.SECONDARY_CARE;
     private BigDecimal heightCm;
-    private boolean mechanicalHeartValve;
+    private YesNoUnknown mechanicalHeartValve = YesNoUnknown.NOT_KNOWN;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate coronaryStentDate;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -120,7 +139,7 @@ public class ReferralForm {
             return row;
         }).toList());
         f.diabetes = d.diabetes();
-        f.onInsulin = d.onInsulin();
+        f.takesInsulin = d.takesInsulin();
         f.hba1cMmolPerMol = d.hba1cMmolPerMol();
         f.prostheticJointAtSite = d.prostheticJointAtSite();
         f.infectionAtSite = d.infectionAtSite();
@@ -144,6 +163,20 @@ public class ReferralForm {
         f.coronaryStentDate = d.thromboticRisk().coronaryStentDate();
         f.lastVteDate = d.thromboticRisk().lastVteDate();
         f.lastStrokeDate = d.thromboticRisk().lastStrokeDate();
+        f.suspectedSepticJoint = d.suspectedSepticJoint();
+        f.previousContrastReaction = d.previousContrastReaction();
+        f.olderAge = d.olderAge();
+        f.bleedingTendency = d.bleedingTendency();
+        f.advancedLiverDisease = d.advancedLiverDisease();
+        f.advancedRenalDisease = d.advancedRenalDisease();
+        f.inrValue = d.inrValue();
+        f.inrDate = d.inrDate();
+        f.childbearingPotential = d.childbearingPotential();
+        f.lastMenstrualPeriod = d.lastMenstrualPeriod();
+        f.pregnancyAskedPrivately = d.pregnancyAskedPrivately();
+        f.plannedReplacementDate = d.plannedReplacementDate();
+        f.plannedReplacementSurgeonName = d.plannedReplacementSurgeonName();
+        f.plannedReplacementSurgeonEmail = d.plannedReplacementSurgeonEmail();
         f.padRows();
         return f;
     }
@@ -195,11 +228,14 @@ public class ReferralForm {
                         a.doseTimes)).toList(),
                 otherMedicines, noKnownAllergies,
                 allergies.stream().map(a -> new ReferralDetails.Allergy(a.category, a.agent, a.reaction)).toList(),
-                diabetes, onInsulin, hba1cMmolPerMol, prostheticJointAtSite, infectionAtSite, systemicInfection, pregnancy,
+                diabetes, takesInsulin, hba1cMmolPerMol, prostheticJointAtSite, infectionAtSite, systemicInfection, pregnancy,
                 weightKg, creatinineUmolPerL, egfr, renalTestDate, urgency,
                 new ReferralDetails.Referrer(referrerName, referrerRole, referrerOrganisation, referrerPhone, referrerEmail),
                 requestedInjectate, radicularPain, referrerSetting, heightCm,
-                new ReferralDetails.ThromboticRisk(mechanicalHeartValve, coronaryStentDate, lastVteDate, lastStrokeDate));
+                new ReferralDetails.ThromboticRisk(mechanicalHeartValve, coronaryStentDate, lastVteDate, lastStrokeDate),
+                suspectedSepticJoint, previousContrastReaction, olderAge, bleedingTendency, advancedLiverDisease,
+                advancedRenalDisease, inrValue, inrDate, childbearingPotential, lastMenstrualPeriod, pregnancyAskedPrivately,
+                plannedReplacementDate, plannedReplacementSurgeonName, plannedReplacementSurgeonEmail);
     }
 
     private static boolean blank(String value) {
@@ -305,16 +341,16 @@ public class ReferralForm {
     public void setAllergies(List<AllergyRow> allergies) { this.allergies = allergies; }
     public DiabetesType getDiabetes() { return diabetes; }
     public void setDiabetes(DiabetesType diabetes) { this.diabetes = diabetes; }
-    public boolean isOnInsulin() { return onInsulin; }
-    public void setOnInsulin(boolean onInsulin) { this.onInsulin = onInsulin; }
+    public YesNoUnknown getTakesInsulin() { return takesInsulin; }
+    public void setTakesInsulin(YesNoUnknown takesInsulin) { this.takesInsulin = takesInsulin; }
     public Integer getHba1cMmolPerMol() { return hba1cMmolPerMol; }
     public void setHba1cMmolPerMol(Integer hba1cMmolPerMol) { this.hba1cMmolPerMol = hba1cMmolPerMol; }
-    public boolean isProstheticJointAtSite() { return prostheticJointAtSite; }
-    public void setProstheticJointAtSite(boolean prostheticJointAtSite) { this.prostheticJointAtSite = prostheticJointAtSite; }
-    public boolean isInfectionAtSite() { return infectionAtSite; }
-    public void setInfectionAtSite(boolean infectionAtSite) { this.infectionAtSite = infectionAtSite; }
-    public boolean isSystemicInfection() { return systemicInfection; }
-    public void setSystemicInfection(boolean systemicInfection) { this.systemicInfection = systemicInfection; }
+    public YesNoUnknown getProstheticJointAtSite() { return prostheticJointAtSite; }
+    public void setProstheticJointAtSite(YesNoUnknown prostheticJointAtSite) { this.prostheticJointAtSite = prostheticJointAtSite; }
+    public YesNoUnknown getInfectionAtSite() { return infectionAtSite; }
+    public void setInfectionAtSite(YesNoUnknown infectionAtSite) { this.infectionAtSite = infectionAtSite; }
+    public YesNoUnknown getSystemicInfection() { return systemicInfection; }
+    public void setSystemicInfection(YesNoUnknown systemicInfection) { this.systemicInfection = systemicInfection; }
     public PregnancyPossibility getPregnancy() { return pregnancy; }
     public void setPregnancy(PregnancyPossibility pregnancy) { this.pregnancy = pregnancy; }
     public BigDecimal getWeightKg() { return weightKg; }
@@ -345,8 +381,8 @@ public class ReferralForm {
     public void setAmendmentReason(String amendmentReason) { this.amendmentReason = amendmentReason; }
     public BigDecimal getHeightCm() { return heightCm; }
     public void setHeightCm(BigDecimal heightCm) { this.heightCm = heightCm; }
-    public boolean isMechanicalHeartValve() { return mechanicalHeartValve; }
-    public void setMechanicalHeartValve(boolean mechanicalHeartValve) { this.mechanicalHeartValve = mechanicalHeartValve; }
+    public YesNoUnknown getMechanicalHeartValve() { return mechanicalHeartValve; }
+    public void setMechanicalHeartValve(YesNoUnknown mechanicalHeartValve) { this.mechanicalHeartValve = mechanicalHeartValve; }
     public LocalDate getCoronaryStentDate() { return coronaryStentDate; }
     public void setCoronaryStentDate(LocalDate coronaryStentDate) { this.coronaryStentDate = coronaryStentDate; }
     public LocalDate getLastVteDate() { return lastVteDate; }
@@ -355,4 +391,32 @@ public class ReferralForm {
     public void setLastStrokeDate(LocalDate lastStrokeDate) { this.lastStrokeDate = lastStrokeDate; }
     public ReferrerSetting getReferrerSetting() { return referrerSetting; }
     public void setReferrerSetting(ReferrerSetting referrerSetting) { this.referrerSetting = referrerSetting; }
+    public YesNoUnknown getSuspectedSepticJoint() { return suspectedSepticJoint; }
+    public void setSuspectedSepticJoint(YesNoUnknown suspectedSepticJoint) { this.suspectedSepticJoint = suspectedSepticJoint; }
+    public YesNoUnknown getPreviousContrastReaction() { return previousContrastReaction; }
+    public void setPreviousContrastReaction(YesNoUnknown previousContrastReaction) { this.previousContrastReaction = previousContrastReaction; }
+    public YesNoUnknown getOlderAge() { return olderAge; }
+    public void setOlderAge(YesNoUnknown olderAge) { this.olderAge = olderAge; }
+    public YesNoUnknown getBleedingTendency() { return bleedingTendency; }
+    public void setBleedingTendency(YesNoUnknown bleedingTendency) { this.bleedingTendency = bleedingTendency; }
+    public YesNoUnknown getAdvancedLiverDisease() { return advancedLiverDisease; }
+    public void setAdvancedLiverDisease(YesNoUnknown advancedLiverDisease) { this.advancedLiverDisease = advancedLiverDisease; }
+    public YesNoUnknown getAdvancedRenalDisease() { return advancedRenalDisease; }
+    public void setAdvancedRenalDisease(YesNoUnknown advancedRenalDisease) { this.advancedRenalDisease = advancedRenalDisease; }
+    public BigDecimal getInrValue() { return inrValue; }
+    public void setInrValue(BigDecimal inrValue) { this.inrValue = inrValue; }
+    public LocalDate getInrDate() { return inrDate; }
+    public void setInrDate(LocalDate inrDate) { this.inrDate = inrDate; }
+    public YesNoUnknown getChildbearingPotential() { return childbearingPotential; }
+    public void setChildbearingPotential(YesNoUnknown childbearingPotential) { this.childbearingPotential = childbearingPotential; }
+    public LocalDate getLastMenstrualPeriod() { return lastMenstrualPeriod; }
+    public void setLastMenstrualPeriod(LocalDate lastMenstrualPeriod) { this.lastMenstrualPeriod = lastMenstrualPeriod; }
+    public LocalDate getPlannedReplacementDate() { return plannedReplacementDate; }
+    public void setPlannedReplacementDate(LocalDate plannedReplacementDate) { this.plannedReplacementDate = plannedReplacementDate; }
+    public String getPlannedReplacementSurgeonName() { return plannedReplacementSurgeonName; }
+    public void setPlannedReplacementSurgeonName(String plannedReplacementSurgeonName) { this.plannedReplacementSurgeonName = plannedReplacementSurgeonName; }
+    public String getPlannedReplacementSurgeonEmail() { return plannedReplacementSurgeonEmail; }
+    public void setPlannedReplacementSurgeonEmail(String plannedReplacementSurgeonEmail) { this.plannedReplacementSurgeonEmail = plannedReplacementSurgeonEmail; }
+    public boolean isPregnancyAskedPrivately() { return pregnancyAskedPrivately; }
+    public void setPregnancyAskedPrivately(boolean pregnancyAskedPrivately) { this.pregnancyAskedPrivately = pregnancyAskedPrivately; }
 }

@@ -74,6 +74,11 @@ class AssessmentRequestReader {
     private static List<FieldProblem> problems(JacksonException e) {
         String path = path(e);
         Throwable cause = e.getCause();
+        if (e instanceof ValueInstantiationException instantiation && cause instanceof InvalidInputException invalid
+                && instantiation.getType() != null && instantiation.getType().isEnumType()) {
+            // A single value such as a yes/no answer: the problem is the field itself, not a part of it.
+            return invalid.problems().stream().map(p -> new FieldProblem(path, p.message())).toList();
+        }
         if (e instanceof ValueInstantiationException && cause instanceof InvalidInputException invalid) {
             List<FieldProblem> problems = new ArrayList<>();
             for (FieldProblem problem : invalid.problems()) {

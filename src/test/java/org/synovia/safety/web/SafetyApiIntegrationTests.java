@@ -87,6 +87,63 @@ class SafetyApiIntegrationTests {
                 .andExpect(jsonPath("$.errors[0].message").value(containsString(message)));
     }
 
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', value = {
+            "{\"patient\": {\"infectionAtSite\": \"maybe\"}, \"procedure\": {\"siteCode\": \"KNEE_JOINT\", \"guidance\": \"ULTRASOUND\"}} | patient.infectionAtSite | yes, no or not known",
+            "{\"patient\": {\"bleedingRiskFactors\": {\"olderAge\": 3}}, \"procedure\": {\"siteCode\": \"KNEE_JOINT\", \"guidance\": \"ULTRASOUND\"}} | patient.bleedingRiskFactors.olderAge | yes, no or not known",
+            "{\"patient\": {\"latestInr\": {\"value\": 2.1}}, \"procedure\": {\"siteCode\": \"KNEE_JOINT\", \"guidance\": \"ULTRASOUND\"}} | patient.latestInr.date | required",
+            "{\"patient\": {\"plannedJointReplacement\": {\"siteCode\": \"KNEE_JOINT\"}}, \"procedure\": {\"siteCode\": \"KNEE_JOINT\", \"guidance\": \"ULTRASOUND\"}} | patient.plannedJointReplacement.date | required",
+            "{\"patient\": {\"observations\": {\"measuredAt\": \"2026-12-10T09:00:00\", \"temperatureCelsius\": 50}}, \"procedure\": {\"siteCode\": \"KNEE_JOINT\", \"guidance\": \"ULTRASOUND\"}} | patient.observations.temperatureCelsius | between"})
+    void answersBadSafetyFactsWithAClearProblem(String body, String field, String message) throws Exception {
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON).content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value(field))
+                .andExpect(jsonPath("$.errors[0].message").value(containsString(message)));
+    }
+
+    /** A lumbar facet injection, with the yes/no facts given as the API accepts them. */
+    private static String lumbarFacet(String patientFacts) {
+        return "{\"patient\": {\"ageYears\": 60, \"sex\": \"MALE\"" + patientFacts + "}, \"procedure\": {\"siteCode\": "
+                + "\"FACET_LUMBAR\", \"spinalLevel\": \"L4/5\", \"side\": \"RIGHT\", \"guidance\": \"FLUOROSCOPY\", "
+                + "\"start\": \"2026-12-10T09:00:00\"}}";
+    }
+
+    @Test
+    void acceptsYesNoNotKnownAndTrueFalseAndTreatsAnOmittedFactAsNotKnown() throws Exception {
+        for (String olderAge : new String[] {"\"YES\"", "true"}) {
+            mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                            .content(lumbarFacet(", \"bleedingRiskFactors\": {\"olderAge\": " + olderAge + "}")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.bleedingRisk.asra").value("INTERMEDIATE"));
+        }
+        for (String olderAge : new String[] {"\"NO\"", "false", "\"NOT_KNOWN\"", "null"}) {
+            mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                            .content(lumbarFacet(", \"bleedingRiskFactors\": {\"olderAge\": " + olderAge + "}")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.bleedingRisk.asra").value("LOW"));
+        }
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(lumbarFacet(", \"infectionAtSite\": \"NO\"")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.findings[*].ruleId").value(org.hamcrest.Matchers.not(hasItem("SAF-020"))));
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(lumbarFacet("")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.findings[*].ruleId").value(hasItem("SAF-020")));
+    }
+
+    @Test
+    void acceptsAnInrWithItsDateAPlannedReplacementWithItsSurgeonAndTheDaysObservations() throws Exception {
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(lumbarFacet(", \"latestInr\": {\"value\": 1.1, \"date\": \"2026-12-09\"}, "
+                                + "\"plannedJointReplacement\": {\"date\": \"2027-01-10\", \"siteCode\": \"FACET_LUMBAR\", "
+                                + "\"side\": \"RIGHT\", \"surgeonName\": \"Ms Surgeon\", \"surgeonEmail\": \"surgeon@example.nhs.uk\"}, "
+                                + "\"observations\": {\"measuredAt\": \"2026-12-10T08:30:00\", \"temperatureCelsius\": 36.8, "
+                                + "\"capillaryGlucoseMmolPerL\": 6.2, \"targetHot\": \"NO\"}")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.findings[*].message").value(hasItem(containsString("RI-10"))));
+    }
+
     @Test
     void servesTheOpenApiDescriptionToAnyone() throws Exception {
         mvc.perform(get("/api/v1/openapi.yaml"))
