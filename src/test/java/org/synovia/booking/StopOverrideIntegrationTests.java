@@ -137,7 +137,7 @@ class StopOverrideIntegrationTests {
         SlotSearch before = bookings.search(referral.id().value(), 1);
         UUID slotId = before.offers().getFirst().slot().id();
         // The facts change after acceptance (a later message says the knee was replaced).
-        jdbc.sql("update referral set prosthetic_joint_at_site = true where id = ?").param(referral.id().value()).update();
+        jdbc.sql("update referral set prosthetic_joint_at_site = 'YES' where id = ?").param(referral.id().value()).update();
 
         SlotSearch blocked = bookings.search(referral.id().value(), 1);
         assertThat(blocked.offers()).isEmpty();
@@ -191,7 +191,7 @@ class StopOverrideIntegrationTests {
     void showsTheOverrideBesideItsFindingOnTheBookingAndVettingPagesAndOffersTheFormOnlyToAConsultant() throws Exception {
         Referral referral = refer(false);
         accept(referral);
-        jdbc.sql("update referral set prosthetic_joint_at_site = true where id = ?").param(referral.id().value()).update();
+        jdbc.sql("update referral set prosthetic_joint_at_site = 'YES' where id = ?").param(referral.id().value()).update();
         UUID id = referral.id().value();
 
         mvc.perform(get("/bookings/referral/{id}", id).with(user(clerk.username()).roles("BOOKING")))
