@@ -31,6 +31,9 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
@@ -74,6 +77,7 @@ class EmailOutboxIntegrationTests {
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
     @Autowired AppointmentLetters letters;
+    @Autowired PlatformTransactionManager transactions;
 
     private final int port = TestSmtp.freePort();
     private final GreenMail mailServer = new GreenMail(new ServerSetup(port, null, ServerSetup.PROTOCOL_SMTP));
@@ -132,7 +136,12 @@ class EmailOutboxIntegrationTests {
             return next.orElse(null);
         }, next -> next != null && next.id().equals(letterId));
         assertThat(dying.deliver(claimed)).isNull();
-        letters.on(new AppointmentBooked(appointment.id(), referralId, appointment.patientId(), appointment.start(), null));
+        // The booking event handled again, as a restarting instance would, in a transaction of its own on this thread.
+        AccountFixtures.signIn(clerk);
+        AppointmentLetters listener = AopTestUtils.getTargetObject(letters);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> listener.on(
+                new AppointmentBooked(appointment.id(), referralId, appointment.patientId(), appointment.start(), null)));
+        AccountFixtures.signOut();
         EmailOutbox survivor = instance("survivor", smtp, clock);
         survivor.sendDue();
         Object holderWhileTheLeaseRuns = OutboxFixtures.letterRow(jdbc, appointment.id()).get("claimed_by");
