@@ -71,6 +71,17 @@ class AppointmentRepository {
                 """).params(id, referralId, patientId, Timestamp.from(at), by, Timestamp.from(expires), slotId).update();
     }
 
+    /** Stores the offer of a cancelled appointment's slot; false when that cancellation was already offered. */
+    boolean insertFreedSlotOffer(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires, UUID slotId,
+            UUID cancelledAppointmentId) {
+        return jdbc.sql("""
+                insert into booking_invitation (id, referral_id, patient_id, created_at, created_by, expires_at, slot_id,
+                    offered_for_cancelled)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (offered_for_cancelled) do nothing
+                """).params(id, referralId, patientId, Timestamp.from(at), by, Timestamp.from(expires), slotId,
+                        cancelledAppointmentId).update() == 1;
+    }
+
     /** An open invitation: the referral it is for, and the one slot it offers or null for a free choice. */
     record OpenInvitation(UUID referralId, UUID slotId) {
     }

@@ -185,8 +185,11 @@ public class Bookings {
                 .ifPresent(next -> {
                     UUID id = UUID.randomUUID();
                     UUID patientId = waitingList.entry(next.referralId()).orElseThrow().patientId();
-                    repository.insertInvitation(id, next.referralId(), patientId, now, CurrentUser.username(), expires,
-                            slot.id());
+                    // One offer per cancellation: the event handled again (a restart, a second instance) offers nothing.
+                    if (!repository.insertFreedSlotOffer(id, next.referralId(), patientId, now, CurrentUser.username(),
+                            expires, slot.id(), cancelled.appointmentId())) {
+                        return;
+                    }
                     audit.record(AuditAction.CREATE, "BookingInvitation", id, patientId, "freed slot offered");
                     events.publishEvent(new BookingInvited(id, next.referralId(), patientId, slot.start(), expires));
                 });

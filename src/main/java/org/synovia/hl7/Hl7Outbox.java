@@ -1,19 +1,26 @@
 package org.synovia.hl7;
 
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketAddress;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.synovia.shared.InstanceProperties;
 
 import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
@@ -21,16 +28,18 @@ import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.app.Initiator;
 import ca.uhn.hl7v2.llp.LLPException;
 import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.util.StandardSocketFactory;
 import ca.uhn.hl7v2.util.Terser;
 
 /**
- * Outbound HL7 messages: stored first ({@code hl7_outbound_message}), then sent over MLLP to the configured
- * receiver and retried with growing pauses until it answers AA; an AE or AR answer, a timeout or a refused
- * connection is recorded on the row. A batch is claimed with {@code for update skip locked}, so two
- * instances never send one message twice.
+ * Outbound HL7 messages: stored first ({@code hl7_outbound_message}) in the business transaction, then sent
+ * over MLLP to the configured receiver and retried with growing pauses until it answers AA; an AE or AR answer,
+ * a timeout or a refused connection is recorded on the row. Like the email outbox (ADR 0026) a sender claims
+ * one due row at a time with a lease in a statement of its own, talks MLLP outside any transaction with connect
+ * and read timeouts, then records the answer; a lease that ran out lets another instance send it again.
  */
 @Service
-class Hl7Outbox implements org.springframework.beans.factory.DisposableBean {
+class Hl7Outbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(Hl7Outbox.class);
     private static final int BATCH = 20;
@@ -39,16 +48,19 @@ class Hl7Outbox implements org.springframework.beans.factory.DisposableBean {
     private final JdbcClient jdbc;
     private final Hl7Properties properties;
     private final Clock clock;
+    private final String instanceId;
     private final HapiContext context = MllpListener.context();
 
-    Hl7Outbox(JdbcClient jdbc, Hl7Properties properties, Clock clock) {
+    Hl7Outbox(JdbcClient jdbc, Hl7Properties properties, Clock clock, InstanceProperties instance) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.instanceId = instance.id();
+        context.setSocketFactory(new ConnectTimeoutSocketFactory((int) properties.outbound().connectTimeout().toMillis()));
     }
 
     @Override
-    public void destroy() throws java.io.IOException {
+    public void destroy() throws IOException {
         context.close();
     }
 
@@ -64,25 +76,31 @@ class Hl7Outbox implements org.springframework.beans.factory.DisposableBean {
                 """).params(UUID.randomUUID(), controlId, messageType, appointmentId, patientId, payload, now, now).update() == 1;
     }
 
-    /** Sends what is due. */
+    /**
+     * Sends what is due, one claimed message at a time; returns how many were acknowledged. Never inside a
+     * transaction. A receiver that cannot be reached ends the round; one that answers AE or AR does not.
+     */
     @Scheduled(fixedDelayString = "${synovia.hl7.outbound.send-interval:PT1M}")
-    @Transactional
     public int sendDue() {
         if (!properties.outbound().enabled()) {
             return 0;
         }
-        List<Due> due = jdbc.sql("""
-                select id, control_id, payload, attempts from hl7_outbound_message
-                where status = 'QUEUED' and next_attempt_at <= ?
-                order by created_at limit ? for update skip locked
-                """).params(Timestamp.from(clock.instant()), BATCH)
-                .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("control_id"), rs.getString("payload"),
-                        rs.getInt("attempts")))
-                .list();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("HL7 messages are sent outside transactions, after what queued them commits");
+        }
         int acknowledged = 0;
-        for (Due message : due) {
-            if (send(message)) {
+        for (int i = 0; i < BATCH; i++) {
+            Optional<Claimed> claimed = claimNext();
+            if (claimed.isEmpty()) {
+                break;
+            }
+            Answer answer = exchange(claimed.get());
+            record(claimed.get(), answer);
+            if (answer.acknowledged()) {
                 acknowledged++;
+            }
+            else if (answer.code() == null) {
+                break;
             }
         }
         return acknowledged;
@@ -111,60 +129,112 @@ class Hl7Outbox implements org.springframework.beans.factory.DisposableBean {
                 .list();
     }
 
-    private record Due(UUID id, String controlId, String payload, int attempts) {
+    /** A message this instance holds; {@code attempt} counts this one. */
+    record Claimed(UUID id, String controlId, String payload, int attempt) {
     }
 
-    private record Answer(String code, String text) {
-    }
+    /** The receiver's answer: an acknowledgement code with its text, or no code and why nothing came back. */
+    record Answer(String code, String text) {
 
-    private boolean send(Due message) {
-        int attempt = message.attempts() + 1;
-        Answer answer;
-        try {
-            answer = exchange(message.payload());
-        } catch (HL7Exception | LLPException | java.io.IOException | RuntimeException e) {
-            answer = new Answer(null, "not delivered: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        boolean acknowledged() {
+            return "AA".equals(code) || "CA".equals(code);
         }
-        if ("AA".equals(answer.code()) || "CA".equals(answer.code())) {
-            jdbc.sql("""
-                    update hl7_outbound_message set status = 'ACKNOWLEDGED', attempts = ?, last_ack_code = ?, last_error = null,
-                        acknowledged_at = ? where id = ?
-                    """).params(attempt, answer.code(), Timestamp.from(clock.instant()), message.id()).update();
-            return true;
-        }
-        boolean giveUp = attempt >= properties.outbound().maxAttempts();
-        // Back off: 1, 2, 4 … 64 minutes between attempts.
-        Instant next = clock.instant().plus(Duration.ofMinutes(1L << Math.min(attempt - 1, MAX_BACKOFF_DOUBLINGS)));
-        String error = answer.code() == null ? answer.text() : answer.code() + ": " + answer.text();
-        jdbc.sql("""
-                update hl7_outbound_message set status = ?, attempts = ?, last_ack_code = ?, last_error = ?, next_attempt_at = ?
-                where id = ?
-                """).params(giveUp ? "FAILED" : "QUEUED", attempt, answer.code(),
-                        error.substring(0, Math.min(error.length(), 1000)), Timestamp.from(next), message.id())
-                .update();
-        log.warn("HL7 message {} not acknowledged (attempt {}): {}", message.controlId(), attempt, error);
-        return false;
     }
 
-    private Answer exchange(String payload) throws HL7Exception, LLPException, java.io.IOException {
-        Hl7Properties.Outbound endpoint = properties.outbound();
-        Connection connection = context.newClient(endpoint.host(), endpoint.port(), false);
+    /** Claims the oldest due message nobody holds (or whose holder's lease ran out), in one statement of its own. */
+    Optional<Claimed> claimNext() {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                update hl7_outbound_message set claimed_by = ?, claimed_until = ?, attempts = attempts + 1
+                where id = (select id from hl7_outbound_message
+                            where status = 'QUEUED' and next_attempt_at <= ? and (claimed_until is null or claimed_until <= ?)
+                            order by created_at limit 1 for update skip locked)
+                returning id, control_id, payload, attempts
+                """).params(instanceId, Timestamp.from(now.plus(properties.outbound().lease())), Timestamp.from(now),
+                        Timestamp.from(now))
+                .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("control_id"),
+                        rs.getString("payload"), rs.getInt("attempts")))
+                .optional();
+    }
+
+    /** Records the answer while this instance still holds the message; after its lease, another's answer counts. */
+    void record(Claimed message, Answer answer) {
+        boolean recorded;
+        if (answer.acknowledged()) {
+            recorded = jdbc.sql("""
+                    update hl7_outbound_message set status = 'ACKNOWLEDGED', last_ack_code = ?, last_error = null,
+                        acknowledged_at = ?, claimed_by = null, claimed_until = null
+                    where id = ? and claimed_by = ?
+                    """).params(answer.code(), Timestamp.from(clock.instant()), message.id(), instanceId).update() == 1;
+        }
+        else {
+            boolean giveUp = message.attempt() >= properties.outbound().maxAttempts();
+            // Back off: 1, 2, 4 … 64 minutes between attempts.
+            Instant next = clock.instant().plus(Duration.ofMinutes(1L << Math.min(message.attempt() - 1, MAX_BACKOFF_DOUBLINGS)));
+            String error = answer.code() == null ? answer.text() : answer.code() + ": " + answer.text();
+            recorded = jdbc.sql("""
+                    update hl7_outbound_message set status = ?, last_ack_code = ?, last_error = ?, next_attempt_at = ?,
+                        claimed_by = null, claimed_until = null
+                    where id = ? and claimed_by = ?
+                    """).params(giveUp ? "FAILED" : "QUEUED", answer.code(), error.substring(0, Math.min(error.length(), 1000)),
+                            Timestamp.from(next), message.id(), instanceId)
+                    .update() == 1;
+            log.warn("HL7 message {} not acknowledged (attempt {}): {}", message.controlId(), message.attempt(), error);
+        }
+        if (!recorded) {
+            log.warn("HL7 message {} was answered after this instance's lease ran out; another instance holds it now",
+                    message.controlId());
+        }
+    }
+
+    /** One MLLP exchange, outside any transaction, within the connect and read (ACK) timeouts. */
+    Answer exchange(Claimed message) {
         try {
-            Initiator initiator = connection.getInitiator();
-            initiator.setTimeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
-            Message ack = initiator.sendAndReceive(context.getPipeParser().parse(payload));
-            Terser terser = new Terser(ack);
-            // The reason may be in MSA-3, ERR-8 (user message) or ERR-3 (coded error with its original text).
-            String text = java.util.stream.Stream.of("MSA-3", "/ERR-8", "/ERR-3-9", "/ERR-3-2").map(path -> {
-                try {
-                    return terser.get(path);
-                } catch (HL7Exception e) {
-                    return null;
+            Hl7Properties.Outbound endpoint = properties.outbound();
+            Connection connection = context.newClient(endpoint.host(), endpoint.port(), false);
+            try {
+                Initiator initiator = connection.getInitiator();
+                initiator.setTimeout(endpoint.timeout().toMillis(), TimeUnit.MILLISECONDS);
+                Message ack = initiator.sendAndReceive(context.getPipeParser().parse(message.payload()));
+                Terser terser = new Terser(ack);
+                // The reason may be in MSA-3, ERR-8 (user message) or ERR-3 (coded error with its original text).
+                String text = java.util.stream.Stream.of("MSA-3", "/ERR-8", "/ERR-3-9", "/ERR-3-2").map(path -> {
+                    try {
+                        return terser.get(path);
+                    } catch (HL7Exception e) {
+                        return null;
+                    }
+                }).filter(t -> t != null && !t.isBlank()).findFirst().orElse("no reason given");
+                return new Answer(terser.get("MSA-1"), text);
+            } finally {
+                connection.close();
+            }
+        } catch (HL7Exception | LLPException | IOException | RuntimeException e) {
+            return new Answer(null, "not delivered: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    /** HAPI connects without a timeout; this socket gives its plain {@code connect} one. */
+    private static final class ConnectTimeoutSocketFactory extends StandardSocketFactory {
+
+        private final int connectTimeoutMillis;
+
+        ConnectTimeoutSocketFactory(int connectTimeoutMillis) {
+            this.connectTimeoutMillis = connectTimeoutMillis;
+        }
+
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket socket = new Socket() {
+                @Override
+                public void connect(SocketAddress endpoint) throws IOException {
+                    connect(endpoint, connectTimeoutMillis);
                 }
-            }).filter(t -> t != null && !t.isBlank()).findFirst().orElse("no reason given");
-            return new Answer(terser.get("MSA-1"), text);
-        } finally {
-            connection.close();
+            };
+            socket.setKeepAlive(true);
+            socket.setTcpNoDelay(true);
+            socket.setSoTimeout(getAcceptedSocketTimeout());
+            return socket;
         }
     }
 }

@@ -28,11 +28,23 @@ public record Hl7Properties(@DefaultValue Mllp mllp, @DefaultValue Outbound outb
     /**
      * Where procedure reports go.
      *
+     * @param timeout how long to wait for the receiver's ACK (the read timeout)
+     * @param connectTimeout how long to wait for the receiver to accept the connection
      * @param maxAttempts after this many unacknowledged attempts a message is left FAILED for staff to retry
+     * @param lease how long an instance holds a message it is sending before another may send it instead; longer
+     *        than {@code connectTimeout} and {@code timeout} together
      */
     public record Outbound(@DefaultValue("false") boolean enabled, @DefaultValue("localhost") String host,
             @DefaultValue("2576") int port, @DefaultValue("RESULTS") String receivingApplication,
             @DefaultValue("HOSPITAL") String receivingFacility, @DefaultValue("PT30S") Duration timeout,
-            @DefaultValue("8") int maxAttempts, @DefaultValue("PT1M") Duration sendInterval) {
+            @DefaultValue("PT10S") Duration connectTimeout, @DefaultValue("8") int maxAttempts,
+            @DefaultValue("PT1M") Duration sendInterval, @DefaultValue("PT5M") Duration lease) {
+
+        public Outbound {
+            if (lease.compareTo(timeout.plus(connectTimeout)) <= 0) {
+                throw new IllegalArgumentException(
+                        "synovia.hl7.outbound.lease must be longer than the connect timeout and the timeout together");
+            }
+        }
     }
 }

@@ -67,12 +67,14 @@ public class AppointmentLetters {
     private final EmailOutbox outbox;
     private final AuditTrail audit;
     private final NotificationProperties properties;
+    private final HandledEvents handled;
     private final Clock clock;
 
     AppointmentLetters(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, SpringTemplateEngine templates, EmailOutbox outbox, AuditTrail audit,
-            NotificationProperties properties, Clock clock) {
+            NotificationProperties properties, HandledEvents handled, Clock clock) {
         this.properties = properties;
+        this.handled = handled;
         this.bookings = bookings;
         this.referrals = referrals;
         this.patients = patients;
@@ -134,9 +136,18 @@ public class AppointmentLetters {
         }
     }
 
-    /** Emails the letter when an appointment is booked or moved; a patient without email gets it printed. */
+    /**
+     * Emails the letter when an appointment is booked or moved; a patient without email gets it printed. One
+     * letter and one patient link per appointment (a move makes a new appointment, so a new letter): a second
+     * run of this event finds the first letter stored and changes nothing, so the link in it keeps working.
+     */
     @ApplicationModuleListener
     void on(AppointmentBooked event) {
+        String key = "letter:" + event.appointmentId();
+        if (!handled.claim(key)) {
+            log.info("Appointment {} already has its letter; it is not made again", event.appointmentId());
+            return;
+        }
         // Issued first: it locks the booked row, so a cancellation waits for this letter and is told after it.
         Optional<String> link = bookings.newPatientLink(event.appointmentId());
         if (link.isEmpty()) {
@@ -159,9 +170,9 @@ public class AppointmentLetters {
                 + "If you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
                 + "Image-guided injection service\n";
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "letter emailed");
-        outbox.queue(letter.email(), "Your injection appointment on " + when, body, letter.patientId(), "appointment-letter",
-                new Attachment("appointment-letter.pdf", "application/pdf", render(letter)));
-        outbox.sendDue();
+        handled.answeredWith(key, outbox.queue(letter.email(), "Your injection appointment on " + when, body,
+                letter.patientId(), "appointment-letter",
+                new Attachment("appointment-letter.pdf", "application/pdf", render(letter))));
     }
 
     /**
@@ -170,7 +181,8 @@ public class AppointmentLetters {
      */
     @ApplicationModuleListener
     void on(AppointmentCancelled event) {
-        if (event.status() != AppointmentStatus.CANCELLED) {
+        String key = "cancelled:" + event.appointmentId();
+        if (event.status() != AppointmentStatus.CANCELLED || !handled.claim(key)) {
             return;
         }
         AppointmentLetter letter = letter(event.appointmentId());
@@ -190,14 +202,17 @@ public class AppointmentLetters {
                                 + " usual time unless your doctor has told you otherwise.")
                 + "\n\nImage-guided injection service\n";
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "cancellation emailed");
-        outbox.queue(letter.email(), "Your injection appointment on " + when + " is cancelled", body, letter.patientId(),
-                "appointment-cancelled");
-        outbox.sendDue();
+        handled.answeredWith(key, outbox.queue(letter.email(), "Your injection appointment on " + when + " is cancelled",
+                body, letter.patientId(), "appointment-cancelled"));
     }
 
     /** Emails a waiting patient the link to choose their own slot. */
     @ApplicationModuleListener
     void on(BookingInvited event) {
+        String key = "invited:" + event.invitationId();
+        if (!handled.claim(key)) {
+            return;
+        }
         Patient patient = patients.find(new PatientId(event.patientId())).orElseThrow();
         if (patient.email() == null || patient.email().isBlank()) {
             log.info("Booking link {} not sent: the patient has no email address", event.invitationId());
@@ -220,8 +235,8 @@ public class AppointmentLetters {
                 + " Keep the link private. Once booked, we email you a letter telling you how to prepare.\n\n"
                 + "Image-guided injection service\n";
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.invitationId(), event.patientId(), "booking link emailed");
-        outbox.queue(patient.email(), event.slotStart() == null ? "Choose your injection appointment"
-                : "An earlier injection appointment is free", body, event.patientId(), "booking-invitation");
-        outbox.sendDue();
+        handled.answeredWith(key, outbox.queue(patient.email(), event.slotStart() == null
+                ? "Choose your injection appointment" : "An earlier injection appointment is free", body, event.patientId(),
+                "booking-invitation"));
     }
 }

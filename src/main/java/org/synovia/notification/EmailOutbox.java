@@ -1,45 +1,73 @@
 package org.synovia.notification;
 
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
+import org.synovia.shared.InstanceProperties;
 
 
 /**
- * Stores each email, then sends it through the {@link MessageSender} (SMTP). A failed send is retried with
- * growing pauses; a batch is claimed with {@code for update skip locked}, so two Synovia instances on one
- * database never send the same email twice.
+ * The email outbox. A business transaction only stores the email ({@link #queue}); after it commits, a sender
+ * claims one due row at a time with a lease ({@code claimed_by}, {@code claimed_until}) in a statement of its
+ * own, talks SMTP outside any transaction, then records the outcome in another. No database connection or row
+ * lock is held while the mail server is slow. A lease that runs out (the instance died mid-send) lets any
+ * instance send the row again, with the same Message-ID: delivery is at least once (ADR 0026).
  */
 @Service
-public class EmailOutbox {
+public class EmailOutbox implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(EmailOutbox.class);
     private static final int BATCH = 20;
+    private static final int MAX_BACKOFF_DOUBLINGS = 10;
 
     private final JdbcClient jdbc;
     private final MessageSender sender;
     private final NotificationProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final String instanceId;
+    private final String messageIdDomain;
+    private final ExecutorService afterCommitSender =
+            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("email-outbox").factory());
+    private final AtomicBoolean sendPending = new AtomicBoolean();
 
-    EmailOutbox(JdbcClient jdbc, MessageSender sender, NotificationProperties properties, AuditTrail audit, Clock clock) {
+    EmailOutbox(JdbcClient jdbc, MessageSender sender, NotificationProperties properties, AuditTrail audit, Clock clock,
+            InstanceProperties instance) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.sender = sender;
         this.properties = properties;
         this.clock = clock;
+        this.instanceId = instance.id();
+        String host = URI.create(properties.publicUrl()).getHost();
+        this.messageIdDomain = host == null || host.isBlank() ? "synovia.invalid" : host;
+    }
+
+    @Override
+    public void destroy() {
+        // A send in progress is abandoned; its lease runs out and another instance (or the next start) sends it.
+        afterCommitSender.shutdownNow();
     }
 
     @Transactional
@@ -47,7 +75,10 @@ public class EmailOutbox {
         return queue(recipient, subject, body, patientId, purpose, null);
     }
 
-    /** Stores the email with its attachment (or null) in the caller's transaction; sending comes later. */
+    /**
+     * Stores the email with its attachment (or null) in the caller's transaction; it is sent once that
+     * transaction has committed, never before, and never inside it.
+     */
     @Transactional
     public UUID queue(String recipient, String subject, String body, UUID patientId, String purpose, Attachment attachment) {
         UUID id = UUID.randomUUID();
@@ -59,28 +90,33 @@ public class EmailOutbox {
                 """).params(id, recipient, subject, body, patientId, purpose, now, now,
                         attachment == null ? null : attachment.name(), attachment == null ? null : attachment.contentType(),
                         attachment == null ? null : attachment.content()).update();
+        sendAfterCommit();
         return id;
     }
 
-    /** Sends what is due. Runs on a schedule and right after an email is queued. */
+    /**
+     * Sends what is due, one claimed email at a time, and returns how many went. Runs on a schedule and after
+     * every commit that queued an email. Inside a transaction it sends nothing: it asks for a send after commit.
+     * The round ends at the first failure, so a hanging mail server costs one timeout per round, not twenty.
+     */
     @Scheduled(fixedDelayString = "${synovia.notification.send-interval:PT30S}")
-    @Transactional
     public int sendDue() {
-        List<Due> due = jdbc.sql("""
-                select * from outbound_email where status = 'QUEUED' and next_attempt_at <= ?
-                order by created_at limit ? for update skip locked
-                """).params(Timestamp.from(clock.instant()), BATCH).query((rs, n) -> new Due(new OutboundEmail(
-                        rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-                        rs.getObject("patient_id", UUID.class), rs.getString("purpose"),
-                        OutboundEmail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"), rs.getString("last_error"),
-                        rs.getTimestamp("created_at").toInstant(), null, rs.getString("attachment_name")),
-                        rs.getString("attachment_name") == null ? null : new Attachment(rs.getString("attachment_name"),
-                                rs.getString("attachment_type"), rs.getBytes("attachment")))).list();
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            sendAfterCommit();
+            return 0;
+        }
         int sent = 0;
-        for (Due email : due) {
-            if (send(email.email(), email.attachment())) {
-                sent++;
+        for (int i = 0; i < BATCH; i++) {
+            Optional<Claimed> claimed = claimNext();
+            if (claimed.isEmpty()) {
+                break;
             }
+            String error = deliver(claimed.get());
+            record(claimed.get(), error);
+            if (error != null) {
+                break;
+            }
+            sent++;
         }
         return sent;
     }
@@ -93,7 +129,10 @@ public class EmailOutbox {
         return emails;
     }
 
-    /** Puts a failed email back in the queue for a fresh round of attempts; false when it had not failed. */
+    /**
+     * Puts a failed email back in the queue for a fresh round of attempts, sent once this commits; false when it
+     * had not failed. The stored email is sent as it was: the same body, link and attachment.
+     */
     @Transactional
     public boolean retry(UUID id) {
         boolean requeued = jdbc.sql("""
@@ -101,6 +140,7 @@ public class EmailOutbox {
                 """).params(Timestamp.from(clock.instant()), id).update() == 1;
         if (requeued) {
             audit.record(AuditAction.UPDATE, "OutboundEmail", id, null, "failed email queued again");
+            sendAfterCommit();
         }
         return requeued;
     }
@@ -116,29 +156,110 @@ public class EmailOutbox {
                 .list();
     }
 
-    private record Due(OutboundEmail email, Attachment attachment) {
+    /** The Message-ID every attempt at this stored email carries. */
+    String messageId(UUID emailId) {
+        return "<" + emailId + "@" + messageIdDomain + ">";
     }
 
-    private boolean send(OutboundEmail email, Attachment attachment) {
-        int attempt = email.attempts() + 1;
-        String error;
+    /** An email this instance has claimed until {@code until}; {@code attempt} counts this one. */
+    record Claimed(UUID id, String recipient, String subject, String body, int attempt, Attachment attachment,
+            Instant until) {
+    }
+
+    /**
+     * Claims the oldest due email that nobody holds (or whose holder's lease ran out) in one short statement of
+     * its own; {@code skip locked} lets concurrent claimers pass each other instead of queueing.
+     */
+    Optional<Claimed> claimNext() {
+        Instant now = clock.instant();
+        Instant until = now.plus(properties.lease());
+        return jdbc.sql("""
+                update outbound_email set claimed_by = ?, claimed_until = ?, attempts = attempts + 1
+                where id = (select id from outbound_email
+                            where status = 'QUEUED' and next_attempt_at <= ? and (claimed_until is null or claimed_until <= ?)
+                            order by created_at limit 1 for update skip locked)
+                returning id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment
+                """).params(instanceId, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now))
+                .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("recipient"),
+                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
+                        rs.getString("attachment_name") == null ? null : new Attachment(rs.getString("attachment_name"),
+                                rs.getString("attachment_type"), rs.getBytes("attachment")), until))
+                .optional();
+    }
+
+    /** Hands the claimed email to the mail server, outside any transaction; null when it went, else why not. */
+    String deliver(Claimed email) {
         try {
-            sender.send(email.recipient(), email.subject(), email.body(), attachment);
-            jdbc.sql("update outbound_email set status = 'SENT', attempts = ?, sent_at = ?, last_error = null where id = ?")
-                    .params(attempt, Timestamp.from(clock.instant()), email.id()).update();
-            return true;
+            sender.send(messageId(email.id()), email.recipient(), email.subject(), email.body(), email.attachment());
+            return null;
         }
         catch (MessageSender.MessageNotSentException e) {
-            error = e.getMessage();
+            return e.getMessage() == null ? "unknown" : e.getMessage();
         }
-        boolean giveUp = attempt >= properties.maxAttempts();
-        // Back off: 1, 2, 4, 8 … minutes between attempts.
-        Instant next = clock.instant().plus(Duration.ofMinutes(1L << Math.min(attempt - 1, 10)));
-        jdbc.sql("update outbound_email set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
-                .params(giveUp ? "FAILED" : "QUEUED", attempt, error == null ? "unknown" : error.substring(0, Math.min(error.length(), 1000)),
-                        Timestamp.from(next), email.id())
-                .update();
-        log.warn("Email {} to {} not sent (attempt {}): {}", email.id(), email.recipient(), attempt, error);
-        return false;
+    }
+
+    /**
+     * Records the outcome of a claimed email in a statement of its own, only while this instance still holds it:
+     * after its lease ran out another instance may have claimed it, and that one's outcome counts.
+     */
+    void record(Claimed email, String error) {
+        boolean recorded;
+        if (error == null) {
+            recorded = jdbc.sql("""
+                    update outbound_email set status = 'SENT', sent_at = ?, last_error = null, claimed_by = null, claimed_until = null
+                    where id = ? and claimed_by = ?
+                    """).params(Timestamp.from(clock.instant()), email.id(), instanceId).update() == 1;
+        }
+        else {
+            boolean giveUp = email.attempt() >= properties.maxAttempts();
+            // Back off: 1, 2, 4, 8 … minutes between attempts.
+            Instant next = clock.instant().plus(Duration.ofMinutes(1L << Math.min(email.attempt() - 1, MAX_BACKOFF_DOUBLINGS)));
+            recorded = jdbc.sql("""
+                    update outbound_email set status = ?, last_error = ?, next_attempt_at = ?, claimed_by = null, claimed_until = null
+                    where id = ? and claimed_by = ?
+                    """).params(giveUp ? "FAILED" : "QUEUED", error.substring(0, Math.min(error.length(), 1000)),
+                            Timestamp.from(next), email.id(), instanceId).update() == 1;
+            log.warn("Email {} to {} not sent (attempt {}): {}", email.id(), email.recipient(), email.attempt(), error);
+        }
+        if (!recorded) {
+            log.warn("Email {} was {} after this instance's lease ran out; another instance holds it now",
+                    email.id(), error == null ? "sent" : "tried");
+        }
+    }
+
+    /** Sends soon after the current transaction commits (at once when there is none), on a thread of its own. */
+    private void sendAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sendSoon();
+                }
+            });
+        }
+        else {
+            sendSoon();
+        }
+    }
+
+    private void sendSoon() {
+        // Many commits in a burst need one extra round, not one each.
+        if (!sendPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            afterCommitSender.execute(() -> {
+                sendPending.set(false);
+                try {
+                    sendDue();
+                }
+                catch (RuntimeException e) {
+                    log.warn("Sending queued emails failed; the scheduled round tries again: {}", e.toString());
+                }
+            });
+        }
+        catch (RejectedExecutionException e) {
+            sendPending.set(false);
+        }
     }
 }

@@ -29,9 +29,11 @@ class ReferralOutcomeEmails {
     private final Catalogue catalogue;
     private final EmailOutbox outbox;
     private final NotificationProperties properties;
+    private final HandledEvents handled;
 
     ReferralOutcomeEmails(Referrals referrals, Patients patients, Catalogue catalogue, EmailOutbox outbox,
-            NotificationProperties properties) {
+            NotificationProperties properties, HandledEvents handled) {
+        this.handled = handled;
         this.referrals = referrals;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -41,7 +43,9 @@ class ReferralOutcomeEmails {
 
     @ApplicationModuleListener
     void on(ReferralStatusChanged event) {
-        if (!TOLD.contains(event.to())) {
+        // The referral, its new status and the moment it moved name one change; a second run of it sends nothing.
+        String key = "referral:" + event.referralId().value() + ":" + event.to() + ":" + event.changedAt();
+        if (!TOLD.contains(event.to()) || !handled.claim(key)) {
             return;
         }
         Referral referral = referrals.show(event.referralId());
@@ -69,7 +73,7 @@ class ReferralOutcomeEmails {
                         + event.reason() + "\n\n")
                 + "Open the referral: " + properties.publicUrl() + "/referrals/" + event.referralId() + "\n\n"
                 + "Synovia, image-guided injection service\n";
-        outbox.queue(recipient, subject + " – " + who, body, event.patientId(), "referral-" + event.to().name().toLowerCase());
-        outbox.sendDue();
+        handled.answeredWith(key, outbox.queue(recipient, subject + " – " + who, body, event.patientId(),
+                "referral-" + event.to().name().toLowerCase()));
     }
 }

@@ -61,8 +61,8 @@ public class Reminders {
     @Scheduled(fixedDelayString = "${synovia.notification.reminders.check-interval:PT15M}",
             initialDelayString = "${synovia.notification.reminders.check-interval:PT15M}")
     public void run() {
+        // The emails queued go out after this commits, on the outbox's own thread.
         queueDue(clock.instant());
-        outbox.sendDue();
     }
 
     /**

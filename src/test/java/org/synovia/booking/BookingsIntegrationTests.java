@@ -393,4 +393,43 @@ class BookingsIntegrationTests {
                 .sql("select patient_link_hash is not null from appointment where id = ?").param(appointment.id())
                 .query(Boolean.class).single());
     }
+
+    @Test
+    void offersASlotFreedByOneCancellationOnceHoweverOftenTheCancellationIsHandled() {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        AccountFixtures.signIn(clerk);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(21, 30), LocalTime.of(21, 50),
+                    List.of(20));
+        }
+        java.util.UUID cancelling = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+        BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
+                BookingFixtures.ultrasoundKnee());
+        AccountFixtures.signIn(clerk);
+        java.time.Instant twoDaysAhead = java.time.Instant.now().plus(Duration.ofDays(2));
+        java.util.UUID slotId = bookings.search(cancelling, 50).offers().stream()
+                .filter(o -> o.slot().start().isAfter(twoDaysAhead)).findFirst().orElseThrow().slot().id();
+        Appointment appointment = bookings.book(cancelling, slotId);
+        Appointment cancelled = bookings.cancel(appointment.id(), "Patient now has a knee replacement date");
+        AccountFixtures.signOut();
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> offersOf(appointment.id()) == 1);
+
+        // As a restarting instance would while another still handles it: the same cancellation handled again.
+        AppointmentCancelled again = new AppointmentCancelled(cancelled.id(), cancelled.referralId(), cancelled.patientId(),
+                cancelled.slotId(), cancelled.start(), AppointmentStatus.CANCELLED, "Patient now has a knee replacement date");
+        bookings.offerFreedSlot(again);
+        bookings.offerFreedSlot(again);
+
+        assertThat(offersOf(appointment.id())).isEqualTo(1);
+        assertThat(jdbc.sql("select count(*) from booking_invitation where slot_id = ?").param(slotId).query(Long.class)
+                .single()).as("one offer of the freed slot").isEqualTo(1);
+    }
+
+    private long offersOf(java.util.UUID cancelledAppointmentId) {
+        return jdbc.sql("select count(*) from booking_invitation where offered_for_cancelled = ?")
+                .param(cancelledAppointmentId).query(Long.class).single();
+    }
 }

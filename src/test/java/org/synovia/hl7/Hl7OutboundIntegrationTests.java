@@ -1,6 +1,7 @@
 package org.synovia.hl7;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -54,6 +55,7 @@ class Hl7OutboundIntegrationTests {
     @Autowired Hl7Properties properties;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     private HL7Service receiver;
     private final List<Message> received = new CopyOnWriteArrayList<>();
@@ -192,6 +194,39 @@ class Hl7OutboundIntegrationTests {
         mvc.perform(post("/interfaces/hl7/outbound/{id}/retry", id).with(user("admin").roles("ADMIN")).with(csrf()))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
                         .attribute("problem", "Only a failed message can be sent again."));
+    }
+
+    @Test
+    void givesUpOnAReceiverThatAcceptsTheConnectionButNeverAnswersAndReleasesItsClaim() throws Exception {
+        UUID appointment = queued();
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(TestHl7.RECEIVER_PORT)) {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    silent.accept(); // and never answer
+                } catch (IOException e) {
+                    // closed at the end of the test
+                }
+            });
+            long started = System.nanoTime();
+
+            outbox.sendDue();
+
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            assertThat(millis).as("the ACK timeout ends the attempt").isBetween(properties.outbound().timeout().toMillis(),
+                    properties.outbound().timeout().toMillis() + 5_000);
+        }
+        assertThat(row(appointment)).containsEntry("status", "QUEUED").containsEntry("attempts", 1);
+        assertThat((String) row(appointment).get("last_error")).startsWith("not delivered");
+        assertThat(jdbc.sql("select claimed_by from hl7_outbound_message where appointment_id = ?").param(appointment)
+                .query(String.class).optional()).as("the claim is released for the next attempt").isEmpty();
+    }
+
+    @Test
+    void sendsNothingFromInsideATransaction() {
+        org.springframework.transaction.support.TransactionTemplate transaction =
+                new org.springframework.transaction.support.TransactionTemplate(transactions);
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> outbox.sendDue()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("outside transactions");
     }
 
     @Test

@@ -42,8 +42,8 @@ class MessagesController {
     @PostMapping("/messages/{id}/retry")
     String retry(@PathVariable("id") UUID id, RedirectAttributes redirect) {
         if (outbox.retry(id)) {
-            outbox.sendDue();
-            redirect.addFlashAttribute("notice", "The email was tried again; see its status below.");
+            // Sent by the outbox once the retry has committed, never on this request: a slow mail server cannot hold it.
+            redirect.addFlashAttribute("notice", "The email is queued again and goes out within moments; see its status below.");
         }
         else {
             redirect.addFlashAttribute("problem", "Only a failed email can be tried again.");
