@@ -19,6 +19,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -61,13 +62,24 @@ class AssessmentRequestReader {
         if (!(root.get("procedure") instanceof ObjectNode procedure)) {
             return;
         }
-        JsonNode site = procedure.get("site");
-        JsonNode code = procedure.get("siteCode");
+        fillSite(procedure, "procedure");
+        if (procedure.get("additionalTargets") instanceof ArrayNode targets) {
+            for (int i = 0; i < targets.size(); i++) {
+                if (targets.get(i) instanceof ObjectNode target) {
+                    fillSite(target, "procedure.additionalTargets[" + i + "]");
+                }
+            }
+        }
+    }
+
+    private void fillSite(ObjectNode target, String path) {
+        JsonNode site = target.get("site");
+        JsonNode code = target.get("siteCode");
         if ((site == null || site.isNull()) && code != null && code.isString()) {
             var known = catalogue.site(code.asString())
-                    .orElseThrow(() -> new InvalidInputException("procedure.siteCode",
+                    .orElseThrow(() -> new InvalidInputException(path + ".siteCode",
                             "is not a site in the catalogue: " + code.asString()));
-            procedure.set("site", mapper.valueToTree(SiteFacts.from(known)));
+            target.set("site", mapper.valueToTree(SiteFacts.from(known)));
         }
     }
 

@@ -145,6 +145,38 @@ class SafetyApiIntegrationTests {
     }
 
     @Test
+    void addsEveryTargetOfTheSessionAndTheDaysEarlierLocalAnaesthetic() throws Exception {
+        String lidocaine = "{\"agent\": \"LIDOCAINE\", \"concentrationPercent\": 1, \"volumeMl\": 5}";
+        String bupivacaine = "{\"agent\": \"BUPIVACAINE\", \"concentrationPercent\": 0.5, \"volumeMl\": 20}";
+        String body = "{\"patient\": {\"ageYears\": 60, \"sex\": \"MALE\", \"weightKg\": 80, \"heightCm\": 178}, "
+                + "\"procedure\": {\"siteCode\": \"FACET_LUMBAR\", \"spinalLevel\": \"L3/4\", \"side\": \"LEFT\", "
+                + "\"guidance\": \"FLUOROSCOPY\", \"start\": \"2026-12-10T09:00:00\", \"drugs\": [" + lidocaine + "], "
+                + "\"additionalTargets\": [{\"siteCode\": \"FACET_LUMBAR\", \"spinalLevel\": \"L4/5\", \"side\": \"LEFT\", "
+                + "\"drugs\": [" + lidocaine + "]}, {\"siteCode\": \"FACET_LUMBAR\", \"spinalLevel\": \"L5/S1\", "
+                + "\"side\": \"LEFT\", \"drugs\": [" + bupivacaine + "]}]}, "
+                + "\"localAnaestheticLast24h\": [{\"drug\": {\"agent\": \"BUPIVACAINE\", \"doseMg\": 350}, "
+                + "\"givenAt\": \"2026-12-10T07:00:00\"}]}";
+
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.findings[*].message").value(hasItem(containsString("across 3 targets"))))
+                .andExpect(jsonPath("$.findings[*].message").value(hasItem(containsString(
+                        "350 mg given earlier + 100 mg planned = 450 mg of a 400 mg ceiling"))))
+                .andExpect(jsonPath("$.mayProceed").value(false));
+    }
+
+    @Test
+    void namesTheAdditionalTargetWhoseSiteIsNotInTheCatalogue() throws Exception {
+        String body = lumbarFacet("").replace("\"start\"", "\"additionalTargets\": [{\"siteCode\": \"NOSE\"}], \"start\"");
+
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("procedure.additionalTargets[0].siteCode")));
+    }
+
+    @Test
     void servesTheOpenApiDescriptionToAnyone() throws Exception {
         mvc.perform(get("/api/v1/openapi.yaml"))
                 .andExpect(status().isOk())
