@@ -88,6 +88,41 @@ class AppointmentLetterIntegrationTests {
         return bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
     }
 
+    /**
+     * Unknown is not no, and ASRA's patient-factor upgrade moves ASRA alone (docs/clinical-safety/conventions.md):
+     * a lumbar facet on apixaban is low risk in both sources, so the letter says to keep taking it; with older
+     * age recorded, ASRA alone asks for a stop, which is for the prescriber, so the letter says not to stop
+     * unless the prescriber says so.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "older age {0} → {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+            "NO,  Keep taking your apixaban as usual.",
+            "YES, Do not stop your apixaban unless the doctor who prescribes it tells you to.",
+    })
+    void tellsThePatientWhatTheRecordedBleedingRiskFactorsMeanForTheirApixaban(org.synovia.shared.YesNoUnknown olderAge,
+            String instruction) throws Exception {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        AccountFixtures.signIn(clerk);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(18, 0), LocalTime.of(18, 45),
+                    List.of(45));
+        }
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                patientId -> org.synovia.testing.RecordCopies.with(org.synovia.testing.RecordCopies.with(
+                        org.synovia.testing.RecordCopies.with(org.synovia.referral.ReferralFixtures.kneeOnApixaban(patientId),
+                                "siteCode", "FACET_LUMBAR"), "spinalLevel", "L4/5"), "olderAge", olderAge),
+                BookingFixtures.ctCervicalFacet());
+        AccountFixtures.signIn(clerk);
+        Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+
+        String letter = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> letterFor(appointment), java.util.Optional::isPresent).orElseThrow();
+
+        assertThat(letter).contains(instruction);
+    }
+
     private static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
