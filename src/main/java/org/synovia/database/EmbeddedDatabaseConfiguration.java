@@ -1,5 +1,7 @@
 package org.synovia.database;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -35,6 +37,11 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setPoolName("synovia-embedded");
         dataSource.setMaximumPoolSize(20);
         return dataSource;
+    }
+
+    @Bean
+    EmbeddedBackups embeddedBackups(EmbeddedPostgresServer.Lease postgres, BackupProperties properties, Clock clock) {
+        return new EmbeddedBackups(postgres.server(), properties, clock);
     }
 
     @Bean
