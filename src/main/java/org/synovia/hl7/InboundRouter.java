@@ -8,6 +8,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -15,6 +16,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.synovia.database.DatabaseAvailability;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
@@ -132,7 +134,9 @@ class InboundRouter implements ReceivingApplication<Message>, ReceivingApplicati
     /** No connection, a connection lost, or a server shutting down, anywhere in the chain of causes. */
     private boolean databaseWentAway(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+            // A failed commit or rollback (TransactionSystemException) is always the connection's, never the content's.
+            if (cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+                    || cause instanceof RecoverableDataAccessException || cause instanceof DataAccessResourceFailureException
                     || cause instanceof TransientDataAccessResourceException || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLException sql && sql.getSQLState() != null
                             && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
