@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Scheduled backups of the embedded PostgreSQL (ADR 0028). Ignored with an external database, whose own
- * backups and WAL archive are the operator's (docs/operations.md).
+ * backups and WAL archive are the operator's (docs/reliability.md).
  *
  * @param enabled take backups on the schedule
  * @param directory where each backup is written, one folder per backup
