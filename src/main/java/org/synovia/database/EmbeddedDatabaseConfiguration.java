@@ -46,7 +46,7 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean
     DatabaseAvailability databaseAvailability(EmbeddedPostgresServer.Lease postgres) {
-        return () -> postgres.server().state() == SupervisedPostgres.State.UP;
+        return () -> postgres.server().running();
     }
 
     /** Replaces Boot's "db" health check (same name), so that it answers DOWN at once while the server is away. */

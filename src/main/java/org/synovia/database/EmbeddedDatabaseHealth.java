@@ -23,7 +23,7 @@ class EmbeddedDatabaseHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        if (server.state() != SupervisedPostgres.State.UP) {
+        if (!server.running()) {
             return Health.down().withDetail("database", "the embedded PostgreSQL is not running; it is being started again")
                     .withDetail("restarts", server.restarts()).build();
         }

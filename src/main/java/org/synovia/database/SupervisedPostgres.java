@@ -99,6 +99,14 @@ final class SupervisedPostgres implements AutoCloseable {
         return state;
     }
 
+    /**
+     * Up at the last check and its postmaster still alive now: read without the supervisor's lock (held for seconds
+     * during a restart), so the answer in the half second between a death and the next check is already "no".
+     */
+    boolean running() {
+        return state == State.UP && postmaster().isPresent();
+    }
+
     /** How many times the supervisor has started the server again since this JVM started it. */
     int restarts() {
         return restarts.get();

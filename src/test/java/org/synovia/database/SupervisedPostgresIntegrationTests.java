@@ -59,11 +59,13 @@ class SupervisedPostgresIntegrationTests {
         int port = watched.port();
 
         killPostmaster(watched);
-        boolean gone = watched.observe();
         long asked = System.nanoTime();
-        Status whileGone = health.health().getStatus();
+        Status beforeTheNextCheck = health.health().getStatus();
         Duration answeredIn = Duration.ofNanos(System.nanoTime() - asked);
+        boolean gone = watched.observe();
+        Status whileGone = health.health().getStatus();
 
+        assertThat(beforeTheNextCheck).isEqualTo(Status.DOWN);
         assertThat(gone).isTrue();
         assertThat(watched.state()).isEqualTo(SupervisedPostgres.State.DOWN);
         assertThat(whileGone).isEqualTo(Status.DOWN);
