@@ -215,9 +215,25 @@ final class SupervisedPostgres implements AutoCloseable {
         serverProcesses.clear();
     }
 
+    /**
+     * The live postmaster of this data directory. A killed postmaster stays a zombie until its parent (init) reaps
+     * it, and a zombie counts as alive to {@link ProcessHandle#isAlive}; its command is no longer readable.
+     */
     private Optional<ProcessHandle> postmaster() {
         return postmasterPid(dataDirectory).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .filter(p -> !zombie(p.pid()));
+    }
+
+    private static boolean zombie(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (IOException e) {
+            // No /proc (not Linux) or the process is gone: not a zombie we can see.
+            return false;
+        }
     }
 
     private boolean acceptsConnections() {
