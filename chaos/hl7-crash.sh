@@ -4,7 +4,8 @@
 # After the cycles it counts acknowledged orders missing from the database and orders stored twice, and the
 # time health took to answer DOWN after PostgreSQL was killed. Loopback only; a scratch data directory.
 # Needs python3, curl and psql (any version). The short round runs in ./mvnw verify (Hl7DatabaseCrashIntegrationTests).
-# Usage: chaos/hl7-crash.sh [cycles (30)] [senders (2)]   Figures: target/chaos/hl7-crash.txt
+# Usage: [JAR=path] chaos/hl7-crash.sh [cycles (30)] [senders (2)]   Figures: target/chaos/hl7-crash.txt
+# (JAR: a copy of the jar, so that a build running meanwhile cannot rewrite it under a restarting JVM)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cycles=${1:-30}
@@ -13,7 +14,7 @@ http=${PORT:-18082}
 mllp=${MLLP_PORT:-12575}
 pg=${PG_PORT:-15433}
 for tool in python3 curl psql; do command -v $tool >/dev/null || { echo "needs $tool"; exit 1; }; done
-jar=$(ls target/synovia-*.jar 2>/dev/null | grep -v plain | head -1 || true)
+jar=${JAR:-$(ls target/synovia-*.jar 2>/dev/null | grep -v plain | head -1 || true)}
 [ -n "$jar" ] || { ./mvnw -q -B -DskipTests package; jar=$(ls target/synovia-*.jar | grep -v plain | head -1); }
 java_bin=$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -1)/bin/java
 work=$(mktemp -d)
