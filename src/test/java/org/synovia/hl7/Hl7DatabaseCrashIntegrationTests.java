@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -99,7 +101,11 @@ class Hl7DatabaseCrashIntegrationTests {
     /** Like a hospital's interface engine: each order is sent again, unchanged, until it is acknowledged. */
     private void sendUntilStopped() {
         // A context (and so a connection hub) per sender: a connection shared between senders is closed under the others.
+        // Each with its own threads: HAPI's default executor is shared by every context in the JVM, the listener's too,
+        // and closing a context shuts its executor down.
+        ExecutorService threads = Executors.newCachedThreadPool();
         try (HapiContext client = MllpListener.context()) {
+            client.setExecutorService(threads);
             while (stop.getCount() > 0) {
                 Hl7InboundIntegrationTests.Sample sample = new Hl7InboundIntegrationTests.Sample();
                 String text = sample.text("orm-o01-knee-on-apixaban.hl7", "C" + System.nanoTime());
