@@ -112,15 +112,6 @@ final class SupervisedPostgres implements AutoCloseable {
         return restarts.get();
     }
 
-    /** The folder the embedded binaries were unpacked to (the running postmaster's own). */
-    Optional<Path> binaries() {
-        return postmaster().flatMap(p -> p.info().command()).map(Path::of).map(Path::getParent);
-    }
-
-    Duration checkInterval() {
-        return checkInterval;
-    }
-
     private void checkQuietly() {
         try {
             check();
