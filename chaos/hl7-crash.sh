@@ -28,6 +28,7 @@ cleanup() {
   [ -n "${KEEP:-}" ] && echo "kept $work" || rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 143' INT TERM
 
 health() { curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://localhost:$http/actuator/health" || true; }
 
