@@ -1,8 +1,12 @@
 package org.synovia.database;
 
+import java.time.Clock;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,13 +26,32 @@ class EmbeddedDatabaseConfiguration {
         return EmbeddedPostgresServer.lease(properties);
     }
 
+    /** The pool takes {@code spring.datasource.hikari.*} like the external one (the short connection timeout). */
     @Bean
+    @ConfigurationProperties("spring.datasource.hikari")
     DataSource dataSource(EmbeddedPostgresServer.Lease postgres) {
         HikariDataSource dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.postgres().getJdbcUrl("postgres", "postgres"));
+        // The port stays the same across restarts, so the pool reconnects to a restarted server by itself.
+        dataSource.setJdbcUrl(postgres.server().jdbcUrl());
         dataSource.setUsername("postgres");
         dataSource.setPoolName("synovia-embedded");
         dataSource.setMaximumPoolSize(20);
         return dataSource;
+    }
+
+    @Bean
+    EmbeddedBackups embeddedBackups(EmbeddedPostgresServer.Lease postgres, BackupProperties properties, Clock clock) {
+        return new EmbeddedBackups(postgres.server(), properties, clock);
+    }
+
+    @Bean
+    DatabaseAvailability databaseAvailability(EmbeddedPostgresServer.Lease postgres) {
+        return () -> postgres.server().running();
+    }
+
+    /** Replaces Boot's "db" health check (same name), so that it answers DOWN at once while the server is away. */
+    @Bean
+    HealthIndicator dbHealthIndicator(EmbeddedPostgresServer.Lease postgres, DataSource dataSource) throws Exception {
+        return new EmbeddedDatabaseHealth(postgres.server(), dataSource);
     }
 }

@@ -1,15 +1,23 @@
 package org.synovia.hl7;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+import org.synovia.database.DatabaseAvailability;
 
 import ca.uhn.hl7v2.AcknowledgmentCode;
 import ca.uhn.hl7v2.ErrorCode;
@@ -31,13 +39,16 @@ class InboundRouter implements ReceivingApplication<Message>, ReceivingApplicati
 
     private static final Logger log = LoggerFactory.getLogger(InboundRouter.class);
     static final List<String> ACCEPTED_TYPES = List.of("ORM^O01", "OMG^O19", "ADT^A08");
+    static final String DATABASE_UNAVAILABLE = "Database unavailable; nothing was stored. Send the message again in a minute.";
 
     private final InboundMessages inbound;
     private final Hl7Properties properties;
+    private final DatabaseAvailability database;
 
-    InboundRouter(InboundMessages inbound, Hl7Properties properties) {
+    InboundRouter(InboundMessages inbound, Hl7Properties properties, DatabaseAvailability database) {
         this.inbound = inbound;
         this.properties = properties;
+        this.database = database;
     }
 
     @Override
@@ -49,6 +60,11 @@ class InboundRouter implements ReceivingApplication<Message>, ReceivingApplicati
     public Message processMessage(Message message, Map<String, Object> metadata) throws HL7Exception {
         String raw = metadata.get(MetadataKeys.IN_RAW_MESSAGE) instanceof String s ? s : message.encode();
         InboundLog.Header header = header(raw);
+        if (!database.available()) {
+            // Answered at once, not after the pool's timeout; the sender keeps the message and sends it again.
+            log.warn("HL7 message {} answered AE: the database is unavailable", header.controlId());
+            return ack(message, AcknowledgmentCode.AE, DATABASE_UNAVAILABLE, ErrorCode.APPLICATION_INTERNAL_ERROR);
+        }
         SecurityContextHolder.setContext(new SecurityContextImpl(new UsernamePasswordAuthenticationToken(
                 properties.account(), null, List.of(new SimpleGrantedAuthority("ROLE_REFERRER")))));
         try {
@@ -66,9 +82,14 @@ class InboundRouter implements ReceivingApplication<Message>, ReceivingApplicati
                     e.getMessage(), e.code() == Hl7Rejection.Code.AR ? ErrorCode.UNSUPPORTED_MESSAGE_TYPE
                             : ErrorCode.DATA_TYPE_ERROR);
         } catch (RuntimeException e) {
+            if (databaseWentAway(e)) {
+                // Nothing was committed (or, if the commit's answer was lost, a resend is recognised by its control id
+                // and placer order number); logging the refusal would fail too.
+                log.warn("HL7 message {} answered AE: the database is unavailable ({})", header.controlId(), e.getMessage());
+                return ack(message, AcknowledgmentCode.AE, DATABASE_UNAVAILABLE, ErrorCode.APPLICATION_INTERNAL_ERROR);
+            }
             log.error("HL7 message {} could not be processed", header.controlId(), e);
-            String reason = "The message could not be processed (" + e.getClass().getSimpleName()
-                    + "); nothing was stored. Send it again later.";
+            String reason = "The message could not be processed; nothing was stored. Send it again later.";
             try {
                 inbound.rejected(header, raw, "AE", reason);
             } catch (RuntimeException logging) {
@@ -108,6 +129,21 @@ class InboundRouter implements ReceivingApplication<Message>, ReceivingApplicati
             log.error("Unparseable HL7 message could not be logged", logging);
         }
         return String.join("\r", segments);
+    }
+
+    /** No connection, a connection lost, or a server shutting down, anywhere in the chain of causes. */
+    private boolean databaseWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            // A failed commit or rollback (TransactionSystemException) is always the connection's, never the content's.
+            if (cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
+                    || cause instanceof RecoverableDataAccessException || cause instanceof DataAccessResourceFailureException
+                    || cause instanceof TransientDataAccessResourceException || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return !database.available();
     }
 
     private static Message ack(Message message, AcknowledgmentCode code, String text, ErrorCode error) throws HL7Exception {
