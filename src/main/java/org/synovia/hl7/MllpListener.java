@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Set;
+import java.util.concurrent.Executors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,12 @@ class MllpListener implements ApplicationRunner, DisposableBean {
             return;
         }
         ensureServiceAccount();
+        HapiContext context = context();
+        // Its own threads: HAPI's default executor is shared by every context in the JVM, and stopping one
+        // listener (a second instance, a test's client) would otherwise shut down the others' connections.
+        context.setExecutorService(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mllp-", 0).factory()));
         try {
-            listener = new Listener(context(), properties.mllp().port());
+            listener = new Listener(context, properties.mllp().port());
         } catch (IOException e) {
             throw new UncheckedIOException("HL7 MLLP listener cannot bind port " + properties.mllp().port(), e);
         }
@@ -97,6 +102,7 @@ class MllpListener implements ApplicationRunner, DisposableBean {
     public synchronized void destroy() {
         if (listener != null) {
             listener.stopAndWait();
+            listener.context.getExecutorService().shutdownNow();
             listener = null;
         }
     }

@@ -243,7 +243,7 @@ class StopOverrideIntegrationTests {
         AccountFixtures.signIn(referrer);
         UUID patientId = ((Registration.Registered) patients.register(PatientFixtures.adult(), false)).patient().id().value();
         return referrals.submit(UUID.randomUUID(), RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId),
-                "prostheticJointAtSite", prostheticJoint));
+                "prostheticJointAtSite", org.synovia.shared.YesNoUnknown.of(prostheticJoint)));
     }
 
     private void accept(Referral referral) {

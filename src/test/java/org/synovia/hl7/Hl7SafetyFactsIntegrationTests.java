@@ -120,9 +120,10 @@ class Hl7SafetyFactsIntegrationTests {
         assertThat(older.details().olderAge()).hasToString("YES");
         assertThat(silent.details().olderAge()).hasToString("NOT_KNOWN");
         assertThat(finding(safety.assess(older.details()), "SAF-010")).get()
-                .satisfies(f -> assertThat(f.message()).contains("PR-06"));
+                .satisfies(f -> assertThat(f.message()).contains("ASRA category raised one step for older age"));
         assertThat(finding(safety.assess(silent.details()), "SAF-010")).get()
-                .satisfies(f -> assertThat(f.message()).doesNotContain("PR-06"));
+                .satisfies(f -> assertThat(f.message()).doesNotContain("raised one step")
+                        .contains("not recorded: older age"));
     }
 
     @Test
