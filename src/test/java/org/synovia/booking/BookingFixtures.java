@@ -1,8 +1,16 @@
 package org.synovia.booking;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.synovia.account.AccountFixtures;
@@ -16,6 +24,7 @@ import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
 import org.synovia.safety.Finding;
 import org.synovia.shared.Guidance;
+import org.synovia.shared.InvalidInputException;
 import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Acceptance;
 import org.synovia.vetting.Protocol;
@@ -64,5 +73,51 @@ public final class BookingFixtures {
                 .collect(Collectors.toMap(Finding::ruleId, f -> "Justified for the test", (a, b) -> a));
         vetting.accept(referral.id(), protocol, new Acceptance(null, null, null, reasons));
         return referral.id().value();
+    }
+
+    /**
+     * Books {@code slotId} for every referral at once, the i-th through {@code instances[i % n]}, all released
+     * together; returns "booked" or the refusal each attempt received.
+     */
+    public static List<String> race(List<Bookings> instances, List<UUID> referralIds, UUID slotId, UserAccount clerk)
+            throws Exception {
+        CountDownLatch ready = new CountDownLatch(referralIds.size());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(referralIds.size());
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < referralIds.size(); i++) {
+                Bookings bookings = instances.get(i % instances.size());
+                UUID referralId = referralIds.get(i);
+                Callable<String> attempt = () -> {
+                    AccountFixtures.signIn(clerk);
+                    ready.countDown();
+                    go.await();
+                    try {
+                        bookings.book(referralId, slotId);
+                        return "booked";
+                    }
+                    catch (InvalidInputException e) {
+                        return e.problems().getFirst().message();
+                    }
+                    finally {
+                        AccountFixtures.signOut();
+                    }
+                };
+                outcomes.add(pool.submit(attempt));
+            }
+            if (!ready.await(60, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("not every booking attempt got ready");
+            }
+            go.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        }
+        finally {
+            pool.shutdown();
+        }
     }
 }

@@ -13,12 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -345,35 +339,7 @@ class BookingsIntegrationTests {
         LocalDate latestEarliest = waitingReferrals.stream().map(this::earliest).max(LocalDate::compareTo).orElseThrow();
         Slot slot = firstFreeSlotIn(clinics, latestEarliest);
 
-        CountDownLatch ready = new CountDownLatch(12);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(12);
-        List<Future<String>> outcomes = new ArrayList<>();
-        for (UUID referralId : waitingReferrals) {
-            Callable<String> attempt = () -> {
-                AccountFixtures.signIn(clerk);
-                ready.countDown();
-                go.await();
-                try {
-                    bookings.book(referralId, slot.id());
-                    return "booked";
-                }
-                catch (InvalidInputException e) {
-                    return e.problems().getFirst().message();
-                }
-                finally {
-                    AccountFixtures.signOut();
-                }
-            };
-            outcomes.add(pool.submit(attempt));
-        }
-        assertThat(ready.await(30, TimeUnit.SECONDS)).isTrue();
-        go.countDown();
-        List<String> results = new ArrayList<>();
-        for (Future<String> outcome : outcomes) {
-            results.add(outcome.get(60, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<String> results = BookingFixtures.race(List.of(bookings), waitingReferrals, slot.id(), clerk);
 
         assertThat(results).filteredOn("booked"::equals).hasSize(1);
         assertThat(results).filteredOn(r -> !r.equals("booked")).hasSize(11).containsOnly(Bookings.SLOT_TAKEN);

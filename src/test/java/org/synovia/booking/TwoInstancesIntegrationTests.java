@@ -9,12 +9,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -38,7 +32,6 @@ import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Guidance;
-import org.synovia.shared.InvalidInputException;
 import org.synovia.testing.TestHl7;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
@@ -119,37 +112,7 @@ class TwoInstancesIntegrationTests {
         Bookings secondBookings = second.getBean(Bookings.class);
         assertThat(secondBookings).isNotSameAs(bookings);
 
-        CountDownLatch ready = new CountDownLatch(RACERS);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        List<Future<String>> outcomes = new ArrayList<>();
-        for (int i = 0; i < RACERS; i++) {
-            Bookings instance = i % 2 == 0 ? bookings : secondBookings;
-            UUID referralId = waiting.get(i);
-            Callable<String> attempt = () -> {
-                AccountFixtures.signIn(clerk);
-                ready.countDown();
-                go.await();
-                try {
-                    instance.book(referralId, slot.id());
-                    return "booked";
-                }
-                catch (InvalidInputException e) {
-                    return e.problems().getFirst().message();
-                }
-                finally {
-                    AccountFixtures.signOut();
-                }
-            };
-            outcomes.add(pool.submit(attempt));
-        }
-        assertThat(ready.await(60, TimeUnit.SECONDS)).isTrue();
-        go.countDown();
-        List<String> results = new ArrayList<>();
-        for (Future<String> outcome : outcomes) {
-            results.add(outcome.get(120, TimeUnit.SECONDS));
-        }
-        pool.shutdown();
+        List<String> results = BookingFixtures.race(List.of(bookings, secondBookings), waiting, slot.id(), clerk);
 
         assertThat(results).filteredOn("booked"::equals).hasSize(1);
         assertThat(results).filteredOn(r -> !r.equals("booked")).hasSize(RACERS - 1).containsOnly(Bookings.SLOT_TAKEN);
