@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import org.synovia.safety.GuidelineReference;
-import org.synovia.safety.PlanAction;
-import org.synovia.safety.MedicationPlan;
 import org.synovia.safety.FindingAction;
+import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
+import org.synovia.safety.MedicationPlan;
 import org.synovia.safety.PatientFacts.ThromboticRiskMarkers;
+import org.synovia.safety.PlanAction;
 import org.synovia.safety.SafetyInput;
 import org.synovia.safety.Severity;
 import org.synovia.shared.Antithrombotic;

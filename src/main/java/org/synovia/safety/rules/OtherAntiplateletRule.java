@@ -5,9 +5,7 @@ import java.util.List;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.LocalPolicy;
 import org.synovia.safety.Medicine;
-import org.synovia.safety.PlanAction;
 import org.synovia.safety.ProcedureRisk;
-import org.synovia.safety.SourceAnswer;
 import org.synovia.shared.Antithrombotic;
 
 /**
