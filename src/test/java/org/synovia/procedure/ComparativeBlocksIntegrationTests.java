@@ -178,5 +178,11 @@ class ComparativeBlocksIntegrationTests {
                 .param(second.id()).query(String.class).single();
         assertThat(report).contains("Comparative blocks:").contains("88% relief")
                 .contains("positive dual comparative block (SIS/CMS criterion, DX-02)");
+        byte[] pdf = jdbc.sql("select pdf from procedure_report where appointment_id = ? and version = 1")
+                .param(second.id()).query(byte[].class).single();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Comparative blocks").contains("positive dual comparative block");
+        }
     }
 }
