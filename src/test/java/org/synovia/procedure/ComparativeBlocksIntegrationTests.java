@@ -97,6 +97,10 @@ class ComparativeBlocksIntegrationTests {
 
     /** Refers the patient, accepts the referral, and books the first open CT slot; leaves the clerk signed in. */
     private Appointment booked(UUID patientId) {
+        return booked(leftL45FacetBlock(patientId));
+    }
+
+    private Appointment booked(ReferralDetails details) {
         Protocol protocol = BookingFixtures.ctCervicalFacet();
         AccountFixtures.signIn(clerk);
         List<Clinic> clinics = new ArrayList<>();
@@ -105,7 +109,7 @@ class ComparativeBlocksIntegrationTests {
                     LocalTime.of(10, 0), List.of(protocol.slotMinutes())));
         }
         AccountFixtures.signIn(referrer);
-        Referral referral = referrals.submit(UUID.randomUUID(), leftL45FacetBlock(patientId));
+        Referral referral = referrals.submit(UUID.randomUUID(), details);
         AccountFixtures.signIn(radiologist);
         Map<String, String> reasons = vetting.recheck(referral.id(), protocol).needingJustification().stream()
                 .collect(Collectors.toMap(Finding::ruleId, f -> "Justified for the test", (a, b) -> a));
@@ -184,5 +188,15 @@ class ComparativeBlocksIntegrationTests {
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
                     .contains("Comparative blocks").contains("positive dual comparative block");
         }
+
+        // The other side's joint is another target: its block is not paired with either.
+        jdbc.sql("update appointment set during = tstzrange(now() - interval '1 day', now() - interval '1 day' "
+                + "+ interval '20 minutes') where id = ?").param(second.id()).update();
+        Appointment right = booked(RecordCopies.with(leftL45FacetBlock(patientId), "laterality",
+                org.synovia.shared.Laterality.RIGHT));
+        signedBlock(right, name, "Bupivacaine 0.5%", new int[][] {{15, 1}, {240, 1}, {360, 7}});
+        mvc.perform(get("/day/{id}/record", right.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("comparative-blocks"))));
     }
 }
