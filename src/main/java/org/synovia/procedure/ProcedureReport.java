@@ -14,11 +14,13 @@ import java.util.List;
  * @param amendments the addenda, oldest first, each as "who, when: text (why: reason)"
  * @param daySafety what sign-in measured, the safety check at sign-in and time-out with each decision, and the
  *        urgent pathway with what was done instead, one line each; empty for records made before they were kept
+ * @param comparativeBlocks this diagnostic block read with the same target's previous one (ADR 0038); empty when
+ *        there is none
  */
 public record ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber,
         LocalDate performedOn, String procedure, String operator, String technique, List<String> drugs, String dose,
         List<String> painScores, String response, String complications, String plan, boolean diabetic,
-        List<String> amendments, List<String> daySafety) {
+        List<String> amendments, List<String> daySafety, List<String> comparativeBlocks) {
 
     static final String ORIGINAL_TITLE = "Procedure report";
     static final String AMENDED_TITLE = "Amended report";
@@ -28,13 +30,22 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
         painScores = List.copyOf(painScores);
         amendments = List.copyOf(amendments);
         daySafety = List.copyOf(daySafety == null ? List.of() : daySafety);
+        comparativeBlocks = List.copyOf(comparativeBlocks == null ? List.of() : comparativeBlocks);
+    }
+
+    public ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate performedOn,
+            String procedure, String operator, String technique, List<String> drugs, String dose, List<String> painScores,
+            String response, String complications, String plan, boolean diabetic, List<String> amendments,
+            List<String> daySafety) {
+        this(title, patientName, dateOfBirth, nhsNumber, performedOn, procedure, operator, technique, drugs, dose,
+                painScores, response, complications, plan, diabetic, amendments, daySafety, List.of());
     }
 
     public ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate performedOn,
             String procedure, String operator, String technique, List<String> drugs, String dose, List<String> painScores,
             String response, String complications, String plan, boolean diabetic, List<String> amendments) {
         this(title, patientName, dateOfBirth, nhsNumber, performedOn, procedure, operator, technique, drugs, dose,
-                painScores, response, complications, plan, diabetic, amendments, List.of());
+                painScores, response, complications, plan, diabetic, amendments, List.of(), List.of());
     }
 
     public boolean amended() {
@@ -56,6 +67,10 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
         t.append("Radiation: ").append(dose).append('\n');
         painScores.forEach(p -> t.append("Pain after: ").append(p).append('\n'));
         t.append("Immediate response: ").append(response).append('\n');
+        if (!comparativeBlocks.isEmpty()) {
+            t.append("Comparative blocks:\n");
+            comparativeBlocks.forEach(c -> t.append("- ").append(c).append('\n'));
+        }
         t.append("Complications: ").append(complications).append('\n');
         t.append("Plan: ").append(plan).append('\n');
         if (amended()) {

@@ -40,6 +40,15 @@ class ProcedureReports {
     static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
             String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
             java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone, java.util.List<String> daySafety) {
+        return report(patientName, dateOfBirth, nhsNumber, day, procedure, r, pain, diabetic, addenda, zone, daySafety,
+                java.util.List.of());
+    }
+
+    /** As above, with the comparative reading of this diagnostic block and the same target's previous one (ADR 0038). */
+    static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
+            String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
+            java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone, java.util.List<String> daySafety,
+            java.util.List<String> comparativeBlocks) {
         String technique = r.guidance().label() + (r.approach() == null || r.approach().isBlank() ? "" : ", " + r.approach())
                 + "; needle " + r.needle() + (r.contrastUsed() ? "; contrast used" : "")
                 + (r.needleTipConfirmed() ? "; needle-tip position confirmed" : "; needle-tip position not confirmed")
@@ -64,7 +73,8 @@ class ProcedureReports {
         return new ProcedureReport(addenda.isEmpty() ? ProcedureReport.ORIGINAL_TITLE : ProcedureReport.AMENDED_TITLE,
                 patientName, dateOfBirth, nhsNumber, day, procedure, r.operator()
                 + (r.assistant() == null || r.assistant().isBlank() ? "" : ", assisted by " + r.assistant()), technique,
-                drugs, dose, pain.lines(), response, r.complications(), plan, diabetic, amendments, daySafety);
+                drugs, dose, pain.lines(), response, r.complications(), plan, diabetic, amendments, daySafety,
+                comparativeBlocks);
     }
 
     /** The day's safety lines for the record page and the report, from what is stored. */

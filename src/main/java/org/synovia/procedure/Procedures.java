@@ -713,7 +713,53 @@ public class Procedures {
                 LocalDate.ofInstant(appointment.start(), bookings.zone()), visit(appointment.id()).procedure(), record,
                 record.painResponse(visits.painScores(appointment.id()), properties.thresholds()),
                 diabetes != null && diabetes != DiabetesType.NONE, addenda, bookings.zone(),
-                ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral), bookings.zone()));
+                ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral), bookings.zone()),
+                comparativeBlocks(appointment, referral, record));
+    }
+
+    /**
+     * This diagnostic block read with the patient's previous signed diagnostic block of the same target (ADR 0038),
+     * derived each time from the two records and their pain scores; empty when this is not a diagnostic block or
+     * there is no earlier one. A fixed number of statements, however many blocks the patient has had.
+     */
+    private List<String> comparativeBlocks(Appointment appointment, Referral referral, ProcedureRecord record) {
+        var details = referral.details();
+        if (details.intent() == org.synovia.referral.Intent.THERAPEUTIC || details.siteCode() == null
+                || details.laterality() == null) {
+            return List.of();
+        }
+        var target = new ComparativeBlocks.Target(details.siteCode(), details.laterality().name(), details.spinalLevel());
+        var before = record.signed() ? record.signedAt() : clock.instant();
+        return visits.previousDiagnosticBlock(appointment.patientId(), appointment.id(), details.siteCode(),
+                details.laterality().name(), details.spinalLevel(), before).flatMap(earlierId -> visits.record(earlierId)
+                        .map(earlier -> {
+                            var earlierBlock = ComparativeBlocks.Block.of(
+                                    "Earlier block (signed " + LocalDate.ofInstant(earlier.signedAt(), bookings.zone()) + ")",
+                                    target, earlier.painResponse(visits.painScores(earlierId), properties.thresholds()),
+                                    earlier.drugs());
+                            var thisBlock = ComparativeBlocks.Block.of(
+                                    "This block (" + LocalDate.ofInstant(appointment.start(), bookings.zone()) + ")", target,
+                                    record.painResponse(visits.painScores(appointment.id()), properties.thresholds()),
+                                    record.drugs());
+                            return ComparativeBlocks.read(earlierBlock, thisBlock, properties.thresholds()).lines();
+                        }))
+                .orElse(List.of());
+    }
+
+    /** The comparative reading of this diagnostic block with the same target's previous one, for the record page. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public List<String> comparativeBlockLines(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        var record = visits.record(appointmentId);
+        if (record.isEmpty()) {
+            return List.of();
+        }
+        var lines = comparativeBlocks(appointment, referrals.show(new ReferralId(appointment.referralId())), record.get());
+        if (!lines.isEmpty()) {
+            audit.record(AuditAction.READ, "ComparativeBlocks", appointmentId, appointment.patientId(), "record page");
+        }
+        return lines;
     }
 
     /** What the day stored (observations, checks, decisions, urgent pathway), without asking the engine again. */

@@ -165,6 +165,22 @@ class VisitRepository {
                 .optional();
     }
 
+    /**
+     * The patient's latest diagnostic block of the same target signed before {@code before}, in one statement:
+     * same site and side, and the same spinal level where both give one (ADR 0038).
+     */
+    Optional<UUID> previousDiagnosticBlock(UUID patientId, UUID appointmentId, String siteCode, String laterality,
+            String spinalLevel, Instant before) {
+        return jdbc.sql("""
+                select pr.appointment_id from procedure_record pr join referral r on r.id = pr.referral_id
+                where pr.patient_id = ? and pr.appointment_id <> ? and pr.signed_at is not null and pr.signed_at < ?
+                  and r.intent in ('DIAGNOSTIC', 'BOTH') and r.site_code = ? and r.laterality = ?
+                  and (cast(? as text) is null or r.spinal_level is null or r.spinal_level = ?)
+                order by pr.signed_at desc limit 1""")
+                .params(patientId, appointmentId, Timestamp.from(before), siteCode, laterality, spinalLevel, spinalLevel)
+                .query(UUID.class).optional();
+    }
+
     boolean sign(UUID appointmentId, Instant at, String by) {
         return jdbc.sql("update procedure_record set signed_at = ?, signed_by = ? where appointment_id = ? and signed_at is null")
                 .params(Timestamp.from(at), by, appointmentId).update() == 1;

@@ -139,6 +139,7 @@ class RecordController {
         model.addAttribute("record", procedures.record(appointmentId).orElse(null));
         model.addAttribute("addenda", procedures.addenda(appointmentId));
         model.addAttribute("daySafetyLines", procedures.daySafetyLines(appointmentId));
+        model.addAttribute("comparativeBlockLines", procedures.comparativeBlockLines(appointmentId));
         var pain = procedures.painResponse(appointmentId);
         model.addAttribute("pain", pain.orElse(null));
         model.addAttribute("painScoreMinutes", procedures.suggestedPainScoreMinutes());

@@ -1,0 +1,202 @@
+package org.synovia.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingFixtures;
+import org.synovia.booking.Bookings;
+import org.synovia.patient.PatientFixtures;
+import org.synovia.patient.Patients;
+import org.synovia.patient.Registration;
+import org.synovia.referral.Intent;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralDetails;
+import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.Referrals;
+import org.synovia.safety.Finding;
+import org.synovia.scheduling.SchedulingFixtures;
+import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.Sessions;
+import org.synovia.scheduling.SlotQuery;
+import org.synovia.shared.Guidance;
+import org.synovia.testing.RecordCopies;
+import org.synovia.vetting.Acceptance;
+import org.synovia.vetting.Protocol;
+import org.synovia.vetting.Vetting;
+import org.synovia.waitinglist.WaitingList;
+
+/** Two diagnostic blocks of one lumbar facet joint for one patient, signed one after the other (ADR 0038, HAZ-84). */
+@SynoviaIntegrationTest
+class ComparativeBlocksIntegrationTests {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    @Autowired Procedures procedures;
+    @Autowired Bookings bookings;
+    @Autowired Sessions sessions;
+    @Autowired UserAccounts accounts;
+    @Autowired Patients patients;
+    @Autowired Referrals referrals;
+    @Autowired Vetting vetting;
+    @Autowired WaitingList waitingList;
+    @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    UserAccount clerk;
+    UserAccount referrer;
+    UserAccount radiologist;
+
+    @BeforeEach
+    void setUp() {
+        clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+    }
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    private static ReferralDetails leftL45FacetBlock(UUID patientId) {
+        ReferralDetails details = ReferralFixtures.kneeOnApixaban(patientId);
+        details = RecordCopies.with(details, "siteCode", "FACET_LUMBAR");
+        details = RecordCopies.with(details, "spinalLevel", "L4/5");
+        details = RecordCopies.with(details, "intent", Intent.DIAGNOSTIC);
+        details = RecordCopies.with(details, "antithrombotics", List.of());
+        return RecordCopies.with(details, "previousInjections", List.of());
+    }
+
+    /** Refers the patient, accepts the referral, and books the first open CT slot; leaves the clerk signed in. */
+    private Appointment booked(UUID patientId) {
+        return booked(leftL45FacetBlock(patientId));
+    }
+
+    private Appointment booked(ReferralDetails details) {
+        Protocol protocol = BookingFixtures.ctCervicalFacet();
+        AccountFixtures.signIn(clerk);
+        List<Clinic> clinics = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            clinics.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(9, 0),
+                    LocalTime.of(10, 0), List.of(protocol.slotMinutes())));
+        }
+        AccountFixtures.signIn(referrer);
+        Referral referral = referrals.submit(UUID.randomUUID(), details);
+        AccountFixtures.signIn(radiologist);
+        Map<String, String> reasons = vetting.recheck(referral.id(), protocol).needingJustification().stream()
+                .collect(Collectors.toMap(Finding::ruleId, f -> "Justified for the test", (a, b) -> a));
+        vetting.accept(referral.id(), protocol, new Acceptance(null, null, null, reasons));
+        AccountFixtures.signIn(clerk);
+        LocalDate earliest = waitingList.entry(referral.id().value()).orElseThrow().earliestDate();
+        List<UUID> rooms = clinics.stream().map(c -> c.room().id()).toList();
+        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.CT, "FACET_LUMBAR", null, null, protocol.slotMinutes(),
+                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
+        return bookings.book(referral.id().value(), slotId);
+    }
+
+    private static Set<String> everything(Checklist checklist, ChecklistStep step) {
+        return checklist.checks(step).stream().map(ChecklistCheck::code).collect(Collectors.toSet());
+    }
+
+    /** Performs and signs one block with the given anaesthetic and timed NRS scores (before: 8). */
+    private void signedBlock(Appointment appointment, String patientName, String anaesthetic, int[][] scores) {
+        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
+                .param(appointment.id()).update();
+        AccountFixtures.signIn(radiologist);
+        procedures.checkIn(appointment.id(), new IdentityCheck(patientName, LocalDate.of(1970, 3, 14), null));
+        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
+        Checklist checklist = procedures.checklist(appointment.id());
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(LONDON));
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
+        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
+        LocalDate expiry = LocalDate.now(LONDON).plusYears(1);
+        procedures.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", null, Guidance.CT, "posterior oblique",
+                "22G 90 mm spinal", null, null, null, List.of(new DrugGiven(anaesthetic, "0.5 mL", new BigDecimal("0.5"),
+                        "LA1", expiry, "perineural", "left L4/5 medial branches")), true, true, 2, null, null, null,
+                new BigDecimal("120"), new BigDecimal("8"), 8, "none", true, null, null, null, null));
+        for (int[] score : scores) {
+            procedures.addPainScore(appointment.id(), score[0], score[1]);
+        }
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        procedures.sign(appointment.id());
+    }
+
+    @Test
+    void readsTheSecondBlockOfTheSameLumbarFacetWithTheFirstOnItsPageAndInItsReport() throws Exception {
+        AccountFixtures.signIn(referrer);
+        var patient = PatientFixtures.adult();
+        UUID patientId = ((Registration.Registered) patients.register(patient, false)).patient().id().value();
+        String name = patient.givenName() + " " + patient.familyName();
+
+        Appointment first = booked(patientId);
+        // Lidocaine: 88% relief that wears off after 60 minutes, within its 1–2 hours.
+        signedBlock(first, name, "Lidocaine 2%", new int[][] {{15, 1}, {60, 1}, {120, 7}});
+        jdbc.sql("update appointment set during = tstzrange(now() - interval '7 days', now() - interval '7 days' "
+                + "+ interval '20 minutes') where id = ?").param(first.id()).update();
+        mvc.perform(get("/day/{id}/record", first.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("comparative-blocks"))));
+
+        Appointment second = booked(patientId);
+        // Bupivacaine: 88% relief lasting 240 minutes, within its 4–8 hours.
+        signedBlock(second, name, "Bupivacaine 0.5%", new int[][] {{15, 1}, {240, 1}, {360, 7}});
+
+        mvc.perform(get("/day/{id}/record", second.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("id=\"comparative-blocks\"")))
+                .andExpect(content().string(Matchers.containsString("lidocaine (expected 60–120 min, facts LA-01)")))
+                .andExpect(content().string(Matchers.containsString("bupivacaine (expected 240–480 min, facts LA-02)")))
+                .andExpect(content().string(Matchers.containsString("positive dual comparative block (SIS/CMS criterion, DX-02)")))
+                .andExpect(content().string(Matchers.containsString("≥ 50% on both blocks (consensus; facts DX-01): met")));
+        String report = jdbc.sql("select report_text from procedure_report where appointment_id = ? and version = 1")
+                .param(second.id()).query(String.class).single();
+        assertThat(report).contains("Comparative blocks:").contains("88% relief")
+                .contains("positive dual comparative block (SIS/CMS criterion, DX-02)");
+        byte[] pdf = jdbc.sql("select pdf from procedure_report where appointment_id = ? and version = 1")
+                .param(second.id()).query(byte[].class).single();
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " "))
+                    .contains("Comparative blocks").contains("positive dual comparative block");
+        }
+
+        // The other side's joint is another target: its block is not paired with either.
+        jdbc.sql("update appointment set during = tstzrange(now() - interval '1 day', now() - interval '1 day' "
+                + "+ interval '20 minutes') where id = ?").param(second.id()).update();
+        Appointment right = booked(RecordCopies.with(leftL45FacetBlock(patientId), "laterality",
+                org.synovia.shared.Laterality.RIGHT));
+        signedBlock(right, name, "Bupivacaine 0.5%", new int[][] {{15, 1}, {240, 1}, {360, 7}});
+        mvc.perform(get("/day/{id}/record", right.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.not(Matchers.containsString("comparative-blocks"))));
+    }
+}
