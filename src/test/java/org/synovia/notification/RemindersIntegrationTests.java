@@ -82,6 +82,45 @@ class RemindersIntegrationTests {
         return appointment;
     }
 
+    /**
+     * A fact recorded on the referral changes what the patient is sent: apixaban before a cervical facet is held,
+     * so a reminder goes on the stop day; with a mechanical heart valve recorded the stop is for the prescriber
+     * (facts AC-42), and no reminder tells the patient to stop.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "mechanical valve {0} → stop-day reminder {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"NO, true", "YES, false"})
+    void remindsThePatientToStopOnlyWhenTheRecordedFactsAllowAnAutomaticStop(
+            org.synovia.shared.YesNoUnknown valve, boolean stopReminder) {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        AccountFixtures.signIn(clerk);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(19, 0), LocalTime.of(19, 45),
+                    List.of(45));
+        }
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                patientId -> org.synovia.testing.RecordCopies.with(BookingFixtures.cervicalFacetOnApixaban(patientId),
+                        "thromboticRisk", new org.synovia.referral.ReferralDetails.ThromboticRisk(valve, null, null, null)),
+                BookingFixtures.ctCervicalFacet());
+        AccountFixtures.signIn(clerk);
+        Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+        AccountFixtures.signOut();
+        LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), LONDON);
+        MedicationPlan plan = protocols.checkAt(new ReferralId(appointment.referralId()), start).assessment()
+                .planFor(Antithrombotic.APIXABAN).orElseThrow();
+
+        // Every day from two weeks before to the start, as the scheduled job would.
+        for (LocalDateTime at = start.minusDays(14); at.isBefore(start); at = at.plusHours(6)) {
+            reminders.queueDue(at.atZone(LONDON).toInstant());
+        }
+
+        assertThat(plan.action()).isEqualTo(stopReminder ? org.synovia.safety.PlanAction.HOLD
+                : org.synovia.safety.PlanAction.REFER_TO_PRESCRIBER);
+        assertThat(reminderKinds(appointment, "QUEUED").contains("STOP_APIXABAN")).isEqualTo(stopReminder);
+        assertThat(reminderKinds(appointment, "QUEUED")).contains("DAYS_BEFORE_1");
+    }
+
     private List<String> reminderKinds(Appointment appointment, String status) {
         return jdbc.sql("select kind from reminder where appointment_id = ? and status = ? order by kind")
                 .params(appointment.id(), status).query(String.class).list();
