@@ -151,6 +151,16 @@ class ComparativeBlocksIntegrationTests {
         procedures.sign(appointment.id());
     }
 
+    /**
+     * Frees "now" for the patient's next block. Moved beyond the booking search window into the future, never into
+     * the past: the outcome read model takes a record's day when it is signed, and a signed visit moved into an
+     * earlier period would count in other tests' source-table totals but not in the read model.
+     */
+    private void moveOutOfTheWay(Appointment appointment, int days) {
+        jdbc.sql("update appointment set during = tstzrange(now() + make_interval(days => ?), now() + make_interval(days => ?)"
+                + " + interval '20 minutes') where id = ?").params(days, days, appointment.id()).update();
+    }
+
     @Test
     void readsTheSecondBlockOfTheSameLumbarFacetWithTheFirstOnItsPageAndInItsReport() throws Exception {
         AccountFixtures.signIn(referrer);
@@ -161,8 +171,7 @@ class ComparativeBlocksIntegrationTests {
         Appointment first = booked(patientId);
         // Lidocaine: 88% relief that wears off after 60 minutes, within its 1–2 hours.
         signedBlock(first, name, "Lidocaine 2%", new int[][] {{15, 1}, {60, 1}, {120, 7}});
-        jdbc.sql("update appointment set during = tstzrange(now() - interval '7 days', now() - interval '7 days' "
-                + "+ interval '20 minutes') where id = ?").param(first.id()).update();
+        moveOutOfTheWay(first, 400);
         mvc.perform(get("/day/{id}/record", first.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("comparative-blocks"))));
@@ -190,8 +199,7 @@ class ComparativeBlocksIntegrationTests {
         }
 
         // The other side's joint is another target: its block is not paired with either.
-        jdbc.sql("update appointment set during = tstzrange(now() - interval '1 day', now() - interval '1 day' "
-                + "+ interval '20 minutes') where id = ?").param(second.id()).update();
+        moveOutOfTheWay(second, 401);
         Appointment right = booked(RecordCopies.with(leftL45FacetBlock(patientId), "laterality",
                 org.synovia.shared.Laterality.RIGHT));
         signedBlock(right, name, "Bupivacaine 0.5%", new int[][] {{15, 1}, {240, 1}, {360, 7}});
