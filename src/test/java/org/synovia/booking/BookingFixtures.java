@@ -1,6 +1,10 @@
 package org.synovia.booking;
 
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.UserAccount;
@@ -119,5 +125,15 @@ public final class BookingFixtures {
         finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Moves a booked appointment so that it starts at {@code offset} from the test clock's now: the booking rules keep
+     * new starts later than now, but the procedure day needs one that is due.
+     */
+    public static void startAt(JdbcClient jdbc, Clock clock, UUID appointmentId, Duration offset, Duration length) {
+        Instant start = clock.instant().plus(offset);
+        jdbc.sql("update appointment set during = tstzrange(?, ?) where id = ?")
+                .params(Timestamp.from(start), Timestamp.from(start.plus(length)), appointmentId).update();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -53,6 +54,8 @@ class BookingsIntegrationTests {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired Bookings bookings;
+
+    @Autowired Clock clock;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -106,7 +109,7 @@ class BookingsIntegrationTests {
 
     private LocalDate earliest(UUID referralId) {
         LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
-        return earliest == null ? LocalDate.now(LONDON) : earliest;
+        return earliest == null ? LocalDate.now(clock) : earliest;
     }
 
     @Test
@@ -182,8 +185,7 @@ class BookingsIntegrationTests {
         UUID referralId = waitingKnee();
         Appointment appointment = bookings.book(referralId, firstFreeSlotIn(clinics, earliest(referralId)).id());
         // The appointment time has come: move it into the past as the clock would.
-        jdbc.sql("update appointment set during = tstzrange(now() - interval '1 hour', now() - interval '40 minutes') where id = ?")
-                .param(appointment.id()).update();
+        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ofHours(-1), Duration.ofMinutes(20));
 
         Appointment missed = bookings.didNotAttend(appointment.id());
 
@@ -215,13 +217,13 @@ class BookingsIntegrationTests {
     @Test
     void reassessesAtTheRealStartAndDatesTheApixabanPlanForACervicalFacetInjection() {
         AccountFixtures.signIn(clerk);
-        Clinic ct = SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, LocalDate.now(LONDON).plusDays(1).getDayOfWeek(),
+        Clinic ct = SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, LocalDate.now(clock).plusDays(1).getDayOfWeek(),
                 LocalTime.of(9, 0), LocalTime.of(12, 0), List.of(45));
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 BookingFixtures::cervicalFacetOnApixaban, BookingFixtures.ctCervicalFacet());
         AccountFixtures.signIn(clerk);
 
-        var tooSoon = protocols.checkAt(new ReferralId(referralId), LocalDate.now(LONDON).plusDays(1).atTime(9, 0));
+        var tooSoon = protocols.checkAt(new ReferralId(referralId), LocalDate.now(clock).plusDays(1).atTime(9, 0));
         assertThat(tooSoon.allowed()).isFalse();
         assertThat(tooSoon.problems()).anySatisfy(p -> assertThat(p).contains("Too soon to stop").contains("apixaban"));
 
@@ -288,7 +290,7 @@ class BookingsIntegrationTests {
             org.synovia.scheduling.Operator operator = SchedulingFixtures.operator(sessions, accounts,
                     org.synovia.scheduling.OperatorGrade.CONSULTANT, java.util.Set.of(), Guidance.ULTRASOUND);
             sessions.addTemplate(new SessionTemplate(null, day, LocalTime.of(6, 0), LocalTime.of(7, 0), room.id(),
-                    operator.id(), List.of(30), true, LocalDate.now(LONDON), null));
+                    operator.id(), List.of(30), true, LocalDate.now(clock), null));
             rooms.add(room.id());
         }
         UUID oneStop = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
@@ -323,9 +325,10 @@ class BookingsIntegrationTests {
         assertThatThrownBy(() -> jdbc.sql("""
                 insert into appointment (id, referral_id, patient_id, slot_id, room_id, operator_id, during, status,
                     booked_at, booked_by)
-                values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), 'BOOKED', now(), 'test')
+                values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), 'BOOKED', ?, 'test')
                 """).params(UUID.randomUUID(), second, patient, slot.id(), slot.roomId(), UUID.randomUUID(),
-                Timestamp.from(slot.start().plusSeconds(600)), Timestamp.from(slot.end().plusSeconds(600))).update())
+                Timestamp.from(slot.start().plusSeconds(600)), Timestamp.from(slot.end().plusSeconds(600)),
+                Timestamp.from(clock.instant())).update())
                 .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("appointment_room_not_double_booked");
     }
 
@@ -375,7 +378,7 @@ class BookingsIntegrationTests {
         BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
                 BookingFixtures.ultrasoundKnee());
         AccountFixtures.signIn(clerk);
-        java.time.Instant twoDaysAhead = java.time.Instant.now().plus(Duration.ofDays(2));
+        java.time.Instant twoDaysAhead = clock.instant().plus(Duration.ofDays(2));
         java.util.UUID slotId = bookings.search(cancelling, 50).offers().stream()
                 .filter(o -> o.slot().start().isAfter(twoDaysAhead)).findFirst().orElseThrow().slot().id();
         Appointment appointment = bookings.book(cancelling, slotId);

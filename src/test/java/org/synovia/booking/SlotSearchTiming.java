@@ -3,6 +3,7 @@ package org.synovia.booking;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -50,6 +51,8 @@ class SlotSearchTiming {
     private static final int RUNS = 30;
 
     @Autowired Sessions sessions;
+
+    @Autowired Clock clock;
     @Autowired Bookings bookings;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -73,9 +76,9 @@ class SlotSearchTiming {
             for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
                     DayOfWeek.FRIDAY)) {
                 sessions.addTemplate(new SessionTemplate(null, day, LocalTime.of(9, 0), LocalTime.of(12, 20), room.id(),
-                        operator.id(), List.of(20), false, LocalDate.now(), null));
+                        operator.id(), List.of(20), false, LocalDate.now(clock), null));
                 sessions.addTemplate(new SessionTemplate(null, day, LocalTime.of(13, 30), LocalTime.of(17, 0), room.id(),
-                        operator.id(), List.of(30), false, LocalDate.now(), null));
+                        operator.id(), List.of(30), false, LocalDate.now(clock), null));
             }
         }
         double materialiseMs = (System.nanoTime() - materialiseStart) / 1e6;
@@ -89,7 +92,7 @@ class SlotSearchTiming {
         AccountFixtures.signIn(clerk);
         int booked = fillFirstWeeks(referralId, rooms, 8);
 
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         SlotQuery twelveWeeks = new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20, today,
                 today.plusWeeks(13), null, null);
         bookings.search(referralId, 12);
@@ -119,11 +122,11 @@ class SlotSearchTiming {
 
     /** Books every slot of these rooms in the next {@code weeks} weeks for copies of one referral, straight in SQL. */
     private int fillFirstWeeks(UUID referralId, List<UUID> rooms, int weeks) {
-        Instant until = Instant.now().plusSeconds(weeks * 7L * 86_400);
+        Instant until = clock.instant().plusSeconds(weeks * 7L * 86_400);
         List<Object[]> slotRows = jdbc.sql("""
                 select id, room_id, operator_id, starts_at, ends_at from slot
-                where room_id = any(?) and starts_at > now() and starts_at < ? order by starts_at
-                """).params(rooms.toArray(UUID[]::new), Timestamp.from(until))
+                where room_id = any(?) and starts_at > ? and starts_at < ? order by starts_at
+                """).params(rooms.toArray(UUID[]::new), Timestamp.from(clock.instant()), Timestamp.from(until))
                 .query((rs, n) -> new Object[] {rs.getObject(1), rs.getObject(2), rs.getObject(3), rs.getTimestamp(4),
                         rs.getTimestamp(5)}).list();
         UUID patientId = waitingList.entry(referralId).orElseThrow().patientId();
@@ -136,11 +139,12 @@ class SlotSearchTiming {
         List<Object[]> appointments = new ArrayList<>();
         for (int i = 0; i < slotRows.size(); i++) {
             Object[] s = slotRows.get(i);
-            appointments.add(new Object[] {UUID.randomUUID(), copies.get(i), patientId, s[0], s[1], s[2], s[3], s[4]});
+            appointments.add(new Object[] {UUID.randomUUID(), copies.get(i), patientId, s[0], s[1], s[2], s[3], s[4],
+                    Timestamp.from(clock.instant())});
         }
         jdbcTemplate.batchUpdate("""
                 insert into appointment (id, referral_id, patient_id, slot_id, room_id, operator_id, during, status, booked_at, booked_by)
-                values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), 'BOOKED', now(), 'perf')
+                values (?, ?, ?, ?, ?, ?, tstzrange(?, ?), 'BOOKED', ?, 'perf')
                 """, appointments);
         return appointments.size();
     }

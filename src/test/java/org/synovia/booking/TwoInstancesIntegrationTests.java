@@ -2,6 +2,7 @@ package org.synovia.booking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -51,6 +52,8 @@ class TwoInstancesIntegrationTests {
     static ConfigurableApplicationContext second;
 
     @Autowired Bookings bookings;
+
+    @Autowired Clock clock;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -105,7 +108,7 @@ class TwoInstancesIntegrationTests {
         }
         AccountFixtures.signIn(clerk);
         LocalDate after = waiting.stream().map(id -> waitingList.entry(id).orElseThrow().earliestDate())
-                .map(d -> d == null ? LocalDate.now(LONDON) : d).max(LocalDate::compareTo).orElseThrow();
+                .map(d -> d == null ? LocalDate.now(clock) : d).max(LocalDate::compareTo).orElseThrow();
         List<UUID> rooms = clinics.stream().map(c -> c.room().id()).toList();
         Slot slot = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20, after,
                 after.plusWeeks(4), null, null)).stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow();

@@ -3,6 +3,7 @@ package org.synovia.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -50,6 +51,8 @@ class DiaryBrowserTests extends BrowserJourney {
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
     @Autowired UserAccounts accounts;
+
+    @Autowired Clock clock;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
@@ -68,7 +71,7 @@ class DiaryBrowserTests extends BrowserJourney {
 
     @Test
     void thePatientKeepsTheDiaryOnAPhoneTheTeamActsOnARedFlagAndTheReferrerGetsTheSummary() throws Exception {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc);
+        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock);
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
@@ -121,7 +124,7 @@ class DiaryBrowserTests extends BrowserJourney {
         assertThat(team.getByText("acknowledged by " + nurse.username(), new Page.GetByTextOptions().setExact(false))).isVisible();
 
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(14).plusMinutes(5));
-        assertThat(diaries.sendSummaries(Instant.now())).isPositive();
+        assertThat(diaries.sendSummaries(clock.instant())).isPositive();
         outbox.sendDue();
         MimeMessage summary = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> subject(m).startsWith("Pain diary summary: " + patient.displayName())).findFirst().orElse(null),

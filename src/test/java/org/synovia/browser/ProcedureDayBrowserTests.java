@@ -3,6 +3,7 @@ package org.synovia.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -56,6 +57,8 @@ class ProcedureDayBrowserTests extends BrowserJourney {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired UserAccounts accounts;
+
+    @Autowired Clock clock;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
@@ -136,7 +139,7 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         page.locator("[name='drugs[0].dose']").fill("40 mg");
         page.locator("[name='drugs[0].volumeMl']").fill("1");
         page.locator("[name='drugs[0].batch']").fill("MP7788");
-        page.locator("[name='drugs[0].expiry']").fill(LocalDate.now(LONDON).plusMonths(6).toString());
+        page.locator("[name='drugs[0].expiry']").fill(LocalDate.now(clock).plusMonths(6).toString());
         page.locator("[name='drugs[0].route']").fill("intra-articular");
         page.locator("[name='drugs[0].site']").fill("right knee");
         page.getByLabel("Key images (count)").fill("2");
@@ -207,11 +210,10 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         AccountFixtures.signIn(clerk);
         LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
         Appointment appointment = bookings.book(referralId, slotId);
-        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
-                .param(appointment.id()).update();
+        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(20));
         AccountFixtures.signOut();
         return appointment;
     }

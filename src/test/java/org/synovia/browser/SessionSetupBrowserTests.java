@@ -1,6 +1,11 @@
 package org.synovia.browser;
 
+import java.time.Clock;
+
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.time.Clock;
+import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,6 +25,9 @@ class SessionSetupBrowserTests extends BrowserJourney {
 
     @Autowired
     UserAccounts accounts;
+
+    @Autowired
+    Clock clock;
 
     @Test
     void clerkAddsARoomAnOperatorAndAWeeklySessionWhoseSlotsAreMade() {
@@ -55,7 +63,7 @@ class SessionSetupBrowserTests extends BrowserJourney {
         form.getByLabel("Room", EXACT).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel(roomName));
         form.getByLabel("Operator", EXACT).selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("Dr Browser"));
         form.getByLabel("Slot lengths in minutes, repeated (e.g. 20 or 20,20,45)").fill("20");
-        form.getByLabel("First day", EXACT).fill(java.time.LocalDate.now().toString());
+        form.getByLabel("First day", EXACT).fill(LocalDate.now(clock).toString());
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add weekly session")).click();
         assertThat(page.getByText("Weekly session added and its slots made.")).isVisible();
         assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(roomName))

@@ -1,6 +1,9 @@
 package org.synovia.diary;
 
+import java.sql.Timestamp;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -60,9 +63,10 @@ public class DiaryFixtures {
     private final Bookings bookings;
     private final Procedures procedures;
     private final JdbcClient jdbc;
+    private final Clock clock;
 
     public DiaryFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting, Sessions sessions,
-            WaitingList waitingList, Bookings bookings, Procedures procedures, JdbcClient jdbc) {
+            WaitingList waitingList, Bookings bookings, Procedures procedures, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
         this.patients = patients;
         this.referrals = referrals;
@@ -72,6 +76,7 @@ public class DiaryFixtures {
         this.bookings = bookings;
         this.procedures = procedures;
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** A therapeutic knee injection (patient with type 2 diabetes, pain 7 before), signed, its diary started. */
@@ -99,19 +104,18 @@ public class DiaryFixtures {
         AccountFixtures.signIn(clerk);
         LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
         Appointment appointment = bookings.book(referralId, slotId);
         // The booking rules keep starts later; the procedure is today.
-        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
-                .param(appointment.id()).update();
+        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(20));
         AccountFixtures.signIn(radiologist);
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
         procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
                 patient.dateOfBirth(), null));
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
         org.synovia.procedure.ProcedureFixtures.unremarkableObservations(procedures, appointment.id(),
-                java.time.LocalDateTime.now(LONDON));
+                LocalDateTime.now(clock));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(appointment, ChecklistStep.SIGN_IN));
         procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(appointment, ChecklistStep.TIME_OUT));
         procedures.saveRecord(appointment.id(), record());
@@ -127,10 +131,10 @@ public class DiaryFixtures {
                 .collect(java.util.stream.Collectors.toSet());
     }
 
-    private static ProcedureRecord record() {
+    private ProcedureRecord record() {
         return new ProcedureRecord("Dr Example", "Nurse Example", Guidance.ULTRASOUND, "anterolateral", "21G 40 mm", null,
                 null, null, List.of(new DrugGiven("Methylprednisolone acetate 40 mg/mL", "40 mg", new BigDecimal("1"),
-                        "MP1234", LocalDate.now(LONDON).plusMonths(6), "intra-articular", "left knee")),
+                        "MP1234", LocalDate.now(clock).plusMonths(6), "intra-articular", "left knee")),
                 false, true, 2, null, null, null, null, null, 7, "none", true, null, null, null, null);
     }
 
@@ -162,8 +166,9 @@ public class DiaryFixtures {
     /** Moves the injection (and the link's expiry) back in time, so that later time points are due now. */
     public void injectedAgo(UUID appointmentId, Duration ago) {
         jdbc.sql("""
-                update diary_episode set expires_at = expires_at - (injected_at - (now() - cast(? as interval))),
-                    injected_at = now() - cast(? as interval) where appointment_id = ?""")
-                .params(ago.getSeconds() + " seconds", ago.getSeconds() + " seconds", appointmentId).update();
+                update diary_episode set expires_at = expires_at - (injected_at - ?), injected_at = ?
+                where appointment_id = ?""")
+                .params(Timestamp.from(clock.instant().minus(ago)), Timestamp.from(clock.instant().minus(ago)), appointmentId)
+                .update();
     }
 }

@@ -11,7 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -57,6 +59,8 @@ class DiaryIntegrationTests {
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
     @Autowired Diaries diaries;
+
+    @Autowired Clock clock;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
@@ -74,7 +78,7 @@ class DiaryIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc);
+        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
     }
 
@@ -268,8 +272,8 @@ class DiaryIntegrationTests {
         mvc.perform(post("/my-diary/{t}", wrong).with(csrf()).with(from("10.1.0.4")).param("painNow", "3"))
                 .andExpect(status().isNotFound());
 
-        jdbc.sql("update diary_episode set expires_at = now() - interval '1 minute' where appointment_id = ?")
-                .param(appointment.id()).update();
+        jdbc.sql("update diary_episode set expires_at = ? where appointment_id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))), appointment.id()).update();
         mvc.perform(get("/my-diary/{t}", token).with(from("10.1.0.4"))).andExpect(status().isGone())
                 .andExpect(content().string(Matchers.containsString("This diary link has expired")));
         mvc.perform(post("/my-diary/{t}", token).with(csrf()).with(from("10.1.0.4")).param("painNow", "3"))
@@ -300,7 +304,7 @@ class DiaryIntegrationTests {
     void remindsOnceForEachDueTimePointWithAFreshLinkToTheSameDiary() {
         Appointment appointment = fixtures.therapeuticKnee();
         fixtures.injectedAgo(appointment.id(), Duration.ofHours(25));
-        Instant now = Instant.now();
+        Instant now = clock.instant();
 
         assertThat(diaries.sendReminders(now)).isPositive();
         int again = diaries.sendReminders(now);
@@ -322,10 +326,10 @@ class DiaryIntegrationTests {
                 Set.of(RedFlag.FEVER)));
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(42).plusHours(1));
         diaries.record(token, new NewEntry("W6", 3, 4, 2, Set.of(), null, Set.of()));
-        assertThat(diaries.sendSummaries(Instant.now())).as("12 weeks have not passed").isZero();
+        assertThat(diaries.sendSummaries(clock.instant())).as("12 weeks have not passed").isZero();
 
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(84).plusHours(1));
-        assertThat(diaries.sendSummaries(Instant.now())).isPositive();
+        assertThat(diaries.sendSummaries(clock.instant())).isPositive();
 
         byte[] pdf = jdbc.sql("select attachment from outbound_email where patient_id = ? and purpose = 'diary-summary' "
                 + "and recipient = 'test@example.com'").param(appointment.patientId()).query(byte[].class).single();
@@ -338,16 +342,16 @@ class DiaryIntegrationTests {
         }
         assertThat(jdbc.sql("select summary_text from diary_summary where episode_id = ?")
                 .param(fixtures.episodeId(appointment.id())).query(String.class).single()).contains("Responder at 6 weeks");
-        assertThat(diaries.sendSummaries(Instant.now())).as("never twice").isZero();
+        assertThat(diaries.sendSummaries(clock.instant())).as("never twice").isZero();
     }
 
     @Test
     void closesAnExpiredEpisodeAndPublishesItsLastReading() {
         Appointment appointment = fixtures.therapeuticKnee();
-        jdbc.sql("update diary_episode set expires_at = now() - interval '1 minute' where appointment_id = ?")
-                .param(appointment.id()).update();
+        jdbc.sql("update diary_episode set expires_at = ? where appointment_id = ?")
+                .params(Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))), appointment.id()).update();
 
-        assertThat(diaries.closeExpired(Instant.now())).isPositive();
+        assertThat(diaries.closeExpired(clock.instant())).isPositive();
 
         assertThat(events.stream(DiaryReadingUpdated.class).filter(e -> e.appointmentId().equals(appointment.id())))
                 .singleElement().satisfies(r -> assertThat(r.reliefDays()).isNull());

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -76,6 +77,8 @@ class DicomWorklistIntegrationTests {
     private static Booked booked;
 
     @Autowired WorklistServer server;
+
+    @Autowired Clock clock;
     @Autowired DicomStations stations;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
@@ -142,7 +145,7 @@ class DicomWorklistIntegrationTests {
         AccountFixtures.signIn(clerk);
         LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
         UUID slotId = sessions.openSlots(new SlotQuery(guidance, siteCode, null, null, protocol.slotMinutes(),
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
         return bookings.book(referralId, slotId);
     }

@@ -2,6 +2,7 @@ package org.synovia.dicom;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -59,6 +60,8 @@ class WorklistQueryTiming {
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
     @Autowired FindService worklist;
+
+    @Autowired Clock clock;
     @Autowired WorklistServer server;
     @Autowired DicomStations stations;
     @Autowired Bookings bookings;
@@ -80,7 +83,7 @@ class WorklistQueryTiming {
                 java.util.Set.of(), Guidance.ULTRASOUND);
         for (DayOfWeek day : DayOfWeek.values()) {
             sessions.addTemplate(new org.synovia.scheduling.SessionTemplate(null, day, LocalTime.of(8, 0), LocalTime.of(18, 0),
-                    room.id(), operator.id(), List.of(20), false, LocalDate.now(), null));
+                    room.id(), operator.id(), List.of(20), false, LocalDate.now(clock), null));
         }
         long bookingStarted = System.nanoTime();
         List<Appointment> booked = new ArrayList<>();
@@ -90,7 +93,7 @@ class WorklistQueryTiming {
             AccountFixtures.signIn(clerk);
             LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
             UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                            earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(4), null, null))
+                            earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(4), null, null))
                     .stream().filter(s -> s.roomId().equals(room.id()))
                     .filter(s -> booked.stream().noneMatch(b -> b.slotId().equals(s.id()))).findFirst().orElseThrow().id();
             booked.add(bookings.book(referralId, slotId));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ class FhirApiIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
+    @Autowired Clock clock;
     @Autowired ApiClients clients;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
@@ -130,7 +132,7 @@ class FhirApiIntegrationTests {
         assertThat(ids(fhir.search().forResource(ServiceRequest.class).where(ServiceRequest.PATIENT.hasId("Patient/" + patientId))
                 .returnBundle(Bundle.class).execute())).containsExactly(id);
         assertThat(ids(fhir.search().byUrl("ServiceRequest?patient=" + patientId + "&status=active&authored=ge"
-                + LocalDate.now().minusDays(1)).returnBundle(Bundle.class).execute())).containsExactly(id);
+                + LocalDate.now(clock).minusDays(1)).returnBundle(Bundle.class).execute())).containsExactly(id);
         assertThat(ids(fhir.search().byUrl("ServiceRequest?patient=" + patientId + "&status=completed")
                 .returnBundle(Bundle.class).execute())).isEmpty();
         assertThat(ids(fhir.search().byUrl("ServiceRequest?patient=" + patientId + "&authored=lt2020-01-01")

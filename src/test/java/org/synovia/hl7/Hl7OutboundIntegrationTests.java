@@ -9,7 +9,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.sql.Timestamp;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -52,6 +55,8 @@ class Hl7OutboundIntegrationTests {
     private static HapiContext hapi;
 
     @Autowired Hl7Outbox outbox;
+
+    @Autowired Clock clock;
     @Autowired Hl7Properties properties;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
@@ -102,20 +107,20 @@ class Hl7OutboundIntegrationTests {
         String control = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 19);
         Patient patient = new Patient(PatientId.random(), new NhsNumber(PatientFixtures.uniqueNhsNumber()), "H4455",
                 PatientFixtures.uniqueFamilyName(), "Alex", LocalDate.of(1970, 3, 14), Sex.FEMALE, null, null, null, null,
-                Instant.now());
+                clock.instant());
         ProcedureReport report = new ProcedureReport("Procedure report", patient.displayName(), patient.dateOfBirth(), null,
                 LocalDate.of(2026, 11, 20), "Left knee joint injection", "Dr Radiologist", "Ultrasound; needle 21G",
                 List.of("Methylprednisolone acetate 40 mg/mL 40 mg (1 mL), batch MP1234, expiry 2027-01-31"),
                 "no ionising radiation", List.of("30 min: NRS 2, 71% relief"), "Positive response: 71% relief at 30 minutes",
                 "none", "Aftercare given.", false, List.of());
-        String payload = ReportMessages.oru(new ReportMessages.Content(control, Instant.now(), ZoneId.of("Europe/London"),
+        String payload = ReportMessages.oru(new ReportMessages.Content(control, clock.instant(), ZoneId.of("Europe/London"),
                 patient, report, appointment, "KNEE_JOINT", "P123"), properties);
         assertThat(outbox.queue(control, ProcedureReportSender.ORU, appointment, patient.id().value(), payload)).isTrue();
         assertThat(outbox.queue("D" + control.substring(1), ProcedureReportSender.ORU, appointment, patient.id().value(), payload))
                 .as("one report message per appointment").isFalse();
         // Reports queued by procedures signed in other tests would otherwise fill the batch ahead of this one.
-        jdbc.sql("update hl7_outbound_message set next_attempt_at = now() + interval '1 day' where status = 'QUEUED'"
-                + " and appointment_id <> ?").param(appointment).update();
+        jdbc.sql("update hl7_outbound_message set next_attempt_at = ? where status = 'QUEUED' and appointment_id <> ?")
+                .params(Timestamp.from(clock.instant().plus(Duration.ofDays(1))), appointment).update();
         return appointment;
     }
 
@@ -125,8 +130,8 @@ class Hl7OutboundIntegrationTests {
     }
 
     private void dueNow(UUID appointment) {
-        jdbc.sql("update hl7_outbound_message set next_attempt_at = now() - interval '1 second' where appointment_id = ?")
-                .param(appointment).update();
+        jdbc.sql("update hl7_outbound_message set next_attempt_at = ? where appointment_id = ?")
+                .params(Timestamp.from(clock.instant().minusSeconds(1)), appointment).update();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -61,6 +62,8 @@ class AppointmentLetterIntegrationTests {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     @Autowired Bookings bookings;
+
+    @Autowired Clock clock;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -227,7 +230,7 @@ class AppointmentLetterIntegrationTests {
                 org.synovia.referral.ReferralFixtures::kneeOnApixaban, org.synovia.testing.RecordCopies.with(
                         BookingFixtures.ultrasoundKnee(), "priority", org.synovia.waitinglist.Priority.URGENT));
         AccountFixtures.signIn(clerk);
-        java.time.Instant twoDaysAhead = java.time.Instant.now().plus(java.time.Duration.ofDays(2));
+        java.time.Instant twoDaysAhead = clock.instant().plus(java.time.Duration.ofDays(2));
         UUID slotId = bookings.search(cancelling, 50).offers().stream().filter(o -> o.slot().start().isAfter(twoDaysAhead))
                 .findFirst().orElseThrow().slot().id();
         Appointment appointment = bookings.book(cancelling, slotId);

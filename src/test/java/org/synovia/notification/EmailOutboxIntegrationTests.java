@@ -3,6 +3,7 @@ package org.synovia.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -68,6 +69,8 @@ class EmailOutboxIntegrationTests {
     private static final Pattern PATIENT_LINK = Pattern.compile("/my-appointment/([A-Za-z0-9_-]+)");
 
     @Autowired JdbcClient jdbc;
+
+    @Autowired Clock applicationClock;
     @Autowired NotificationProperties properties;
     @Autowired AuditTrail audit;
     @Autowired Bookings bookings;
@@ -123,7 +126,7 @@ class EmailOutboxIntegrationTests {
                 Optional::isPresent).orElseThrow();
         String linkHash = linkHash(appointment.id());
         // A day ahead of the application's clock: the letter and whatever else waits is due for these instances.
-        TestClock clock = TestClock.at(Instant.now().plus(Duration.ofDays(1)));
+        TestClock clock = TestClock.at(applicationClock.instant().plus(Duration.ofDays(1)));
         MessageSender smtp = smtp();
         EmailOutbox dying = instance("instance-that-dies", smtp, clock);
 
@@ -172,7 +175,7 @@ class EmailOutboxIntegrationTests {
     @Test
     void twoInstancesRacingOverOneQueueSendEachEmailOnce() throws Exception {
         mailServer.start();
-        TestClock clock = TestClock.at(Instant.now().plus(Duration.ofDays(1)));
+        TestClock clock = TestClock.at(applicationClock.instant().plus(Duration.ofDays(1)));
         Map<String, AtomicInteger> handedOver = new ConcurrentHashMap<>();
         MessageSender smtp = smtp();
         MessageSender counting = (messageId, recipient, subject, body, attachment) -> {

@@ -2,6 +2,7 @@ package org.synovia.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -40,6 +41,8 @@ import org.synovia.vetting.Vetting;
 class HandledEventsIntegrationTests {
 
     @Autowired JdbcClient jdbc;
+
+    @Autowired Clock clock;
     @Autowired PlatformTransactionManager transactions;
     @Autowired ReferralOutcomeEmails referralOutcomeEmails;
     @Autowired Sessions sessions;
@@ -62,7 +65,7 @@ class HandledEventsIntegrationTests {
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         AccountFixtures.signIn(radiologist);
         ReferralStatusChanged event = new ReferralStatusChanged(new ReferralId(referralId), patientId, ReferralStatus.WAITING,
-                ReferralStatus.MORE_INFORMATION_REQUESTED, "Which side?", "radiologist", Instant.now());
+                ReferralStatus.MORE_INFORMATION_REQUESTED, "Which side?", "radiologist", clock.instant());
         long before = questions(patientId);
 
         CountDownLatch start = new CountDownLatch(1);

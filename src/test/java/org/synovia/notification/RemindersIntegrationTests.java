@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -49,6 +51,8 @@ class RemindersIntegrationTests {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired Reminders reminders;
+
+    @Autowired Clock clock;
     @Autowired EmailOutbox outbox;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
@@ -178,8 +182,8 @@ class RemindersIntegrationTests {
         UUID id = jdbc.sql("select gen_random_uuid()").query(UUID.class).single();
         jdbc.sql("""
                 insert into outbound_email (id, recipient, subject, body, purpose, status, attempts, last_error, created_at, next_attempt_at)
-                values (?, 'nobody@example.invalid', 'Failed for the test', 'x', 'test', 'FAILED', 5, 'Connection refused', now(), now())
-                """).param(id).update();
+                values (?, 'nobody@example.invalid', 'Failed for the test', 'x', 'test', 'FAILED', 5, 'Connection refused', ?, ?)
+                """).params(id, Timestamp.from(clock.instant()), Timestamp.from(clock.instant())).update();
 
         mvc.perform(get("/messages").with(user("clerk").roles("BOOKING")))
                 .andExpect(status().isOk())

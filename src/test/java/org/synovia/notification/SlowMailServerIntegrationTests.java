@@ -9,7 +9,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Timestamp;
 import java.sql.Connection;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -57,6 +59,8 @@ class SlowMailServerIntegrationTests {
     private static final Logger log = LoggerFactory.getLogger(SlowMailServerIntegrationTests.class);
 
     @Autowired MockMvc mvc;
+
+    @Autowired Clock clock;
     @Autowired JdbcClient jdbc;
     @Autowired DataSource dataSource;
     @Autowired MessageSender smtp;
@@ -95,7 +99,8 @@ class SlowMailServerIntegrationTests {
         UUID slotId = bookings.search(referralId, 1).offers().getFirst().slot().id();
         AccountFixtures.signOut();
         // Emails other tests left waiting would otherwise be tried first, each round ending at the silent server.
-        jdbc.sql("update outbound_email set next_attempt_at = now() + interval '1 day' where status = 'QUEUED'").update();
+        jdbc.sql("update outbound_email set next_attempt_at = ? where status = 'QUEUED'")
+                .param(Timestamp.from(clock.instant().plus(Duration.ofDays(1)))).update();
 
         long started = System.nanoTime();
         MvcResult booked = mvc.perform(post("/bookings/referral/{id}", referralId).param("slotId", slotId.toString())
@@ -130,7 +135,7 @@ class SlowMailServerIntegrationTests {
         silent = null;
         good = OutboxFixtures.goodMailServer();
         // Past the back-off pause: another instance, or this one's next round, sends it now.
-        recovered = new EmailOutbox(jdbc, smtp, properties, audit, TestClock.at(Instant.now().plus(Duration.ofHours(1))),
+        recovered = new EmailOutbox(jdbc, smtp, properties, audit, TestClock.at(clock.instant().plus(Duration.ofHours(1))),
                 new InstanceProperties("after-the-outage"));
         await().atMost(Duration.ofSeconds(15)).until(() -> {
             recovered.sendDue();

@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -60,6 +63,8 @@ class ComparativeBlocksIntegrationTests {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired Procedures procedures;
+
+    @Autowired Clock clock;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
@@ -118,7 +123,7 @@ class ComparativeBlocksIntegrationTests {
         LocalDate earliest = waitingList.entry(referral.id().value()).orElseThrow().earliestDate();
         List<UUID> rooms = clinics.stream().map(c -> c.room().id()).toList();
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.CT, "FACET_LUMBAR", null, null, protocol.slotMinutes(),
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
         return bookings.book(referral.id().value(), slotId);
     }
@@ -129,16 +134,15 @@ class ComparativeBlocksIntegrationTests {
 
     /** Performs and signs one block with the given anaesthetic and timed NRS scores (before: 8). */
     private void signedBlock(Appointment appointment, String patientName, String anaesthetic, int[][] scores) {
-        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
-                .param(appointment.id()).update();
+        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(20));
         AccountFixtures.signIn(radiologist);
         procedures.checkIn(appointment.id(), new IdentityCheck(patientName, LocalDate.of(1970, 3, 14), null));
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
         Checklist checklist = procedures.checklist(appointment.id());
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(LONDON));
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
         procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
-        LocalDate expiry = LocalDate.now(LONDON).plusYears(1);
+        LocalDate expiry = LocalDate.now(clock).plusYears(1);
         procedures.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", null, Guidance.CT, "posterior oblique",
                 "22G 90 mm spinal", null, null, null, List.of(new DrugGiven(anaesthetic, "0.5 mL", new BigDecimal("0.5"),
                         "LA1", expiry, "perineural", "left L4/5 medial branches")), true, true, 2, null, null, null,
@@ -157,8 +161,7 @@ class ComparativeBlocksIntegrationTests {
      * earlier period would count in other tests' source-table totals but not in the read model.
      */
     private void moveOutOfTheWay(Appointment appointment, int days) {
-        jdbc.sql("update appointment set during = tstzrange(now() + make_interval(days => ?), now() + make_interval(days => ?)"
-                + " + interval '20 minutes') where id = ?").params(days, days, appointment.id()).update();
+        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ofDays(days), Duration.ofMinutes(20));
     }
 
     @Test

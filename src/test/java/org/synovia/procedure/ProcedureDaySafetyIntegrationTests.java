@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -70,6 +72,8 @@ class ProcedureDaySafetyIntegrationTests {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired Procedures procedures;
+
+    @Autowired Clock clock;
     @Autowired DaySafetyChecks daySafetyChecks;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
@@ -113,11 +117,10 @@ class ProcedureDaySafetyIntegrationTests {
         AccountFixtures.signIn(clerk);
         LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
         Appointment appointment = bookings.book(referralId, slotId);
-        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
-                .param(appointment.id()).update();
+        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(20));
         AccountFixtures.signIn(nurse);
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
         procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
@@ -176,7 +179,7 @@ class ProcedureDaySafetyIntegrationTests {
                 .startsWith("URGENT PATHWAY, no steroid: Suspected septic joint at sign-in (38.4 °C")
                 .contains("emailed on-call on-call@example.com and referrer test@example.com")
                 .endsWith("Record what was done instead.");
-        assertThat(procedures.dayList(LocalDate.now(LONDON), appointment.roomId(), null)).singleElement()
+        assertThat(procedures.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
                 .satisfies(e -> assertThat(e.alerts().getFirst()).startsWith("URGENT PATHWAY"));
 
         assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
@@ -279,7 +282,7 @@ class ProcedureDaySafetyIntegrationTests {
         assertThatThrownBy(() -> procedures.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, null, null,
                 YesNoUnknown.NO, YesNoUnknown.NO, YesNoUnknown.NO)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("vitamin K antagonist");
-        LocalDateTime taken = LocalDateTime.now(LONDON).minusMinutes(1);
+        LocalDateTime taken = LocalDateTime.now(clock).minusMinutes(1);
         procedures.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, inr, taken, YesNoUnknown.NO, YesNoUnknown.NO,
                 YesNoUnknown.NO);
 
@@ -334,7 +337,7 @@ class ProcedureDaySafetyIntegrationTests {
         Appointment withoutEmail = consented(ReferralFixtures::kneeOnApixaban);
         var patient = patients.find(new PatientId(withEmail.patientId())).orElseThrow();
         var referral = referrals.show(new ReferralId(withEmail.referralId()));
-        var replacement = new PatientFacts.PlannedJointReplacement(LocalDate.now(LONDON).plusWeeks(6), "KNEE_JOINT",
+        var replacement = new PatientFacts.PlannedJointReplacement(LocalDate.now(clock).plusWeeks(6), "KNEE_JOINT",
                 org.synovia.shared.Laterality.LEFT, "Ms Surgeon", "surgeon@example.com");
 
         transactions.executeWithoutResult(tx -> {
@@ -345,7 +348,7 @@ class ProcedureDaySafetyIntegrationTests {
             daySafetyChecks.tellSurgeon(referrals.show(new ReferralId(withoutEmail.referralId())), withoutEmail.id(),
                     patients.find(new PatientId(withoutEmail.patientId())).orElseThrow(), "Knee joint (left)", "SIGN_IN",
                     "replacement of this joint planned 42 days after the injection",
-                    new PatientFacts.PlannedJointReplacement(LocalDate.now(LONDON).plusWeeks(6), "KNEE_JOINT",
+                    new PatientFacts.PlannedJointReplacement(LocalDate.now(clock).plusWeeks(6), "KNEE_JOINT",
                             org.synovia.shared.Laterality.LEFT, "Mr Other", null));
         });
 

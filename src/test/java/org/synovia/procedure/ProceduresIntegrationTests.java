@@ -10,6 +10,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -58,6 +61,8 @@ class ProceduresIntegrationTests {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired Procedures procedures;
+
+    @Autowired Clock clock;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
@@ -107,15 +112,14 @@ class ProceduresIntegrationTests {
         LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
         List<UUID> rooms = clinics.stream().map(c -> c.room().id()).toList();
         UUID slotId = sessions.openSlots(new SlotQuery(guidance, siteCode, null, null, protocol.slotMinutes(),
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
         return bookings.book(referralId, slotId);
     }
 
     /** Moves the appointment to start now, so that it is on today's list (the booking rules keep it later). */
     private void startsNow(Appointment appointment) {
-        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
-                .param(appointment.id()).update();
+        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(20));
     }
 
     private String nameOf(Appointment appointment) {
@@ -199,7 +203,7 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         startsNow(appointment);
 
-        assertThat(procedures.dayList(LocalDate.now(LONDON), appointment.roomId(), null)).hasSize(1);
+        assertThat(procedures.dayList(LocalDate.now(clock), appointment.roomId(), null)).hasSize(1);
         assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
                 LocalDate.of(1970, 3, 14), null))).isInstanceOf(AccessDeniedException.class);
     }
@@ -255,7 +259,7 @@ class ProceduresIntegrationTests {
                 everything(start, ChecklistStep.SIGN_IN))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("consent before sign-in");
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(LONDON));
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(start, ChecklistStep.SIGN_IN));
         procedures.raiseDiscrepancy(appointment.id(), "Mark on the left knee; referral says right");
 
@@ -360,7 +364,7 @@ class ProceduresIntegrationTests {
         procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
         Checklist checklist = procedures.checklist(appointment.id());
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(LONDON));
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
         procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
         return appointment;
@@ -369,7 +373,7 @@ class ProceduresIntegrationTests {
     @Test
     void signsTheRecordWhichThenCannotBeChangedInPlaceOnlyByAddenda() {
         Appointment appointment = readyToRecord();
-        LocalDate today = LocalDate.now(LONDON);
+        LocalDate today = LocalDate.now(clock);
         ProcedureRecord entered = ProcedureRecordTests.record(Guidance.ULTRASOUND, today, null, null);
         assertThatThrownBy(() -> procedures.saveRecord(appointment.id(),
                 ProcedureRecordTests.record(Guidance.ULTRASOUND, today.minusDays(1), null, null)))
@@ -434,11 +438,11 @@ class ProceduresIntegrationTests {
     void recordsSignsAndAmendsThroughThePagesButNeverChangesASignedRecord() throws Exception {
         Appointment appointment = readyToRecord();
         var asRadiologist = user(radiologist.username()).roles("RADIOLOGIST");
-        String today = LocalDate.now(LONDON).toString();
+        String today = LocalDate.now(clock).toString();
 
         mvc.perform(get("/day/{id}/record", appointment.id()).with(asRadiologist)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Save the record")));
-        mvc.perform(recordPost(appointment, LocalDate.now(LONDON).minusDays(1).toString(), "MP1234"))
+        mvc.perform(recordPost(appointment, LocalDate.now(clock).minusDays(1).toString(), "MP1234"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"drugs0.expiry-error\"")))
                 .andExpect(content().string(Matchers.containsString("This batch expired on")));
@@ -506,7 +510,7 @@ class ProceduresIntegrationTests {
     @Test
     void queuesTheSignedReportAsAnHl7ResultMessage() {
         Appointment appointment = readyToRecord();
-        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
                 everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
         procedures.sign(appointment.id());
@@ -521,7 +525,7 @@ class ProceduresIntegrationTests {
     @Test
     void storesTheReportAndEmailsItToTheReferrerAndTheAftercareLeafletToThePatient() throws Exception {
         Appointment appointment = readyToRecord();
-        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
         procedures.addPainScore(appointment.id(), 30, 2);
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
                 everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
@@ -546,7 +550,7 @@ class ProceduresIntegrationTests {
     /** Recorded, scored, signed out and signed by the radiologist, who stays signed in. */
     private Appointment signed() {
         Appointment appointment = readyToRecord();
-        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
         procedures.addPainScore(appointment.id(), 15, 4);
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
                 everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
@@ -618,7 +622,7 @@ class ProceduresIntegrationTests {
         assertThat(refusal.sha256()).isEqualTo(shown.sha256());
         assertThat(refusal.recordedBy()).isEqualTo(nurse.username());
         assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_REFUSED);
-        assertThat(procedures.dayList(LocalDate.now(LONDON), appointment.roomId(), null)).singleElement()
+        assertThat(procedures.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
                 .extracting(DayListEntry::status).isEqualTo(VisitStatus.CONSENT_REFUSED);
         assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), true))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped: consent refused");
@@ -646,7 +650,7 @@ class ProceduresIntegrationTests {
         procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
         ConsentDocument.Given agreed = procedures.recordConsent(appointment.id(),
                 procedures.consentDocument(appointment.id()).sha256(), true);
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(LONDON));
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
                 everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_IN));
         var asNurse = user(nurse.username()).roles("NURSE");
@@ -669,7 +673,7 @@ class ProceduresIntegrationTests {
                 everything(procedures.checklist(appointment.id()), ChecklistStep.TIME_OUT)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("consent withdrawn");
         assertThatThrownBy(() -> procedures.saveRecord(appointment.id(),
-                ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null)))
+                ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("consent withdrawn");
         assertThatThrownBy(() -> procedures.refuseConsent(appointment.id(), null, "again"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("stopped");
@@ -684,7 +688,7 @@ class ProceduresIntegrationTests {
         Appointment appointment = readyToRecord();
         procedures.refuseConsent(appointment.id(), null, "Asked to stop after the first injection");
 
-        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(LONDON), null, null));
+        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
         mvc.perform(get("/day/{id}", appointment.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Confirm sign-out")))

@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.synovia.testing.RecordCopies.with;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -40,6 +41,9 @@ class ReferralSafetyIntegrationTests {
 
     @Autowired
     ReferralSafety safety;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     Referrals referrals;
@@ -91,7 +95,7 @@ class ReferralSafetyIntegrationTests {
     @Test
     void refersToThePrescriberInsteadOfStoppingWhenThromboticRiskIsHigh() {
         ReferralDetails withStent = with(cervicalFacetOnApixaban(), "thromboticRisk",
-                new ReferralDetails.ThromboticRisk(org.synovia.shared.YesNoUnknown.NO, LocalDate.now().minusMonths(2), null, null));
+                new ReferralDetails.ThromboticRisk(org.synovia.shared.YesNoUnknown.NO, LocalDate.now(clock).minusMonths(2), null, null));
         assertThat(safety.assess(withStent).planFor(Antithrombotic.APIXABAN)).get()
                 .satisfies(plan -> assertThat(plan.action()).isEqualTo(PlanAction.REFER_TO_PRESCRIBER));
     }

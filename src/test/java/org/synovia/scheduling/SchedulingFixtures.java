@@ -12,11 +12,15 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.shared.Guidance;
+import org.synovia.testing.FixedStartClock;
 
 /** Rooms, operators and sessions with unique names, made through the façade by a signed-in clerk. */
 public final class SchedulingFixtures {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    /** The first day of the integration tests' clock: every weekly session runs from then. */
+    private static final LocalDate FIXED_DAY_ONE = LocalDate.ofInstant(FixedStartClock.START, FixedStartClock.LONDON);
 
     private SchedulingFixtures() {
     }
@@ -36,13 +40,13 @@ public final class SchedulingFixtures {
                 Set.of(guidance), sites));
     }
 
-    /** A weekly session from today on the given day, in a new room with a new consultant. */
+    /** A weekly session from the tests' first day on the given day, in a new room with a new consultant. */
     public static Clinic clinic(Sessions sessions, UserAccounts accounts, Guidance guidance, DayOfWeek day, LocalTime start,
             LocalTime end, List<Integer> pattern) {
         Room room = room(sessions, guidance);
         Operator operator = operator(sessions, accounts, OperatorGrade.CONSULTANT, Set.of(), guidance);
         SessionTemplate template = sessions.addTemplate(new SessionTemplate(null, day, start, end, room.id(), operator.id(),
-                pattern, false, LocalDate.now(), null));
+                pattern, false, FIXED_DAY_ONE, null));
         return new Clinic(room, operator, template);
     }
 }

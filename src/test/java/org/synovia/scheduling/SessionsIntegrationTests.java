@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,6 +40,9 @@ class SessionsIntegrationTests {
     Sessions sessions;
 
     @Autowired
+    Clock clock;
+
+    @Autowired
     UserAccounts accounts;
 
     @Autowired
@@ -57,8 +61,8 @@ class SessionsIntegrationTests {
         AccountFixtures.signOut();
     }
 
-    private static LocalDate next(DayOfWeek day) {
-        return LocalDate.now(LONDON).plusDays(1).with(TemporalAdjusters.nextOrSame(day));
+    private LocalDate next(DayOfWeek day) {
+        return LocalDate.now(clock).plusDays(1).with(TemporalAdjusters.nextOrSame(day));
     }
 
     private List<Slot> ultrasoundKneeSlots(LocalDate from, LocalDate to) {
@@ -70,7 +74,7 @@ class SessionsIntegrationTests {
         var clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, DayOfWeek.TUESDAY,
                 LocalTime.of(9, 0), LocalTime.of(12, 0), List.of(20, 20, 45));
 
-        List<Slot> ours = ultrasoundKneeSlots(LocalDate.now(LONDON), LocalDate.now(LONDON).plusWeeks(13)).stream()
+        List<Slot> ours = ultrasoundKneeSlots(LocalDate.now(clock), LocalDate.now(clock).plusWeeks(13)).stream()
                 .filter(s -> s.roomId().equals(clinic.room().id())).toList();
 
         assertThat(ours).hasSizeBetween(6 * 12, 6 * 13);
@@ -164,7 +168,7 @@ class SessionsIntegrationTests {
                 Guidance.ULTRASOUND);
 
         assertThatThrownBy(() -> sessions.addTemplate(new SessionTemplate(null, DayOfWeek.FRIDAY, LocalTime.of(11, 0),
-                LocalTime.of(13, 0), clinic.room().id(), other.id(), List.of(20), false, LocalDate.now(), null)))
+                LocalTime.of(13, 0), clinic.room().id(), other.id(), List.of(20), false, LocalDate.now(clock), null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already has a session");
     }
 

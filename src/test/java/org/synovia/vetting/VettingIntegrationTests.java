@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -54,6 +55,9 @@ class VettingIntegrationTests {
 
     @Autowired
     Vetting vetting;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     Referrals referrals;
@@ -109,7 +113,7 @@ class VettingIntegrationTests {
 
     @Test
     void setsTheEarliestDateWhereTheEngineAllowsARepeatHexacetonideInjection() {
-        LocalDate previous = LocalDate.now().minusDays(10);
+        LocalDate previous = LocalDate.now(clock).minusDays(10);
         Referral referral = referrals.submit(UUID.randomUUID(), RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId),
                 "previousInjections", java.util.List.of(new org.synovia.referral.ReferralDetails.PreviousInjection("KNEE_JOINT",
                         org.synovia.shared.Laterality.LEFT, previous, "Triamcinolone hexacetonide 20 mg"))));
@@ -140,7 +144,7 @@ class VettingIntegrationTests {
         SafetyReview review = vetting.recheck(referral.id(), ct);
         var plan = review.assessment().planFor(org.synovia.shared.Antithrombotic.APIXABAN).orElseThrow();
         assertThat(plan.action()).isEqualTo(org.synovia.safety.PlanAction.HOLD);
-        assertThat(plan.lastDose().toLocalDate()).isAfterOrEqualTo(LocalDate.now().plusDays(2));
+        assertThat(plan.lastDose().toLocalDate()).isAfterOrEqualTo(LocalDate.now(clock).plusDays(2));
         assertThat(plan.lastDose()).isBefore(review.earliestDate().atTime(9, 0));
     }
 
@@ -202,7 +206,7 @@ class VettingIntegrationTests {
     void usesTheDiagnosticStandardAndTheLatestDateBeforeAPlannedReplacement() {
         Referral referral = referrals.submit(UUID.randomUUID(), RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId),
                 "intent", Intent.DIAGNOSTIC));
-        LocalDate surgery = LocalDate.now().plusMonths(5);
+        LocalDate surgery = LocalDate.now(clock).plusMonths(5);
 
         AccountFixtures.signIn(radiologist);
         vetting.accept(referral.id(), ultrasoundKnee(), new Acceptance(null, surgery, null));
@@ -219,7 +223,7 @@ class VettingIntegrationTests {
 
         AccountFixtures.signIn(radiologist);
         assertThatThrownBy(() -> vetting.accept(referral.id(), ultrasoundKnee(),
-                new Acceptance(null, LocalDate.now().plusMonths(2), null)))
+                new Acceptance(null, LocalDate.now(clock).plusMonths(2), null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("RI-10");
         assertThat(referrals.show(referral.id()).status()).isEqualTo(ReferralStatus.SUBMITTED);
         assertThat(waitingList.entry(referral.id().value())).isEmpty();

@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -39,6 +40,9 @@ class WaitingListPageIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     UserAccounts accounts;
@@ -95,7 +99,7 @@ class WaitingListPageIntegrationTests {
 
     @Test
     void recordsWhenThePatientIsAwayAndRefusesAnImpossibleRange() throws Exception {
-        LocalDate from = LocalDate.now().plusDays(20);
+        LocalDate from = LocalDate.now(clock).plusDays(20);
         mvc.perform(post("/waiting-list/" + referral.id() + "/unavailability").with(user("clerk").roles("BOOKING")).with(csrf())
                         .param("from", from.toString()).param("to", from.minusDays(1).toString()))
                 .andExpect(flash().attribute("problem", "The last day cannot be before the first."));

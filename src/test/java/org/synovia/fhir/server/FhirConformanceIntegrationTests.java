@@ -8,6 +8,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Clock;
+import java.time.LocalDateTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -80,6 +83,7 @@ class FhirConformanceIntegrationTests {
 
     @LocalServerPort int port;
     @Autowired UserAccounts accounts;
+    @Autowired Clock clock;
     @Autowired ApiClients clients;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
@@ -134,7 +138,7 @@ class FhirConformanceIntegrationTests {
         var medication = (org.hl7.fhir.r4.model.Medication) given.getContained().getFirst();
         assertThat(medication.getBatch().getLotNumber()).isEqualTo("CT7788");
         assertThat(medication.getBatch().getExpirationDateElement().getValueAsString()).isEqualTo(
-                LocalDate.now(LONDON).plusMonths(6).toString());
+                LocalDate.now(clock).plusMonths(6).toString());
         Bundle painScores = fhir.search().byUrl("Observation?patient=" + patientId + "&code=http://loinc.org|72514-3")
                 .returnBundle(Bundle.class).execute();
         assertThat(painScores.getEntry()).extracting(e -> ((Observation) e.getResource()).getValueQuantity().getValue().intValue())
@@ -179,7 +183,7 @@ class FhirConformanceIntegrationTests {
     @Test
     void publishesThePatientsDiaryEntriesAndItsSummaryValidAgainstBaseR4() throws Exception {
         DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
-                procedures, jdbc);
+                procedures, jdbc, clock);
         Appointment appointment = diaryFixtures.therapeuticKnee();
         String token = diaryFixtures.link(appointment.id());
         diaryFixtures.injectedAgo(appointment.id(), java.time.Duration.ofHours(25));
@@ -247,13 +251,12 @@ class FhirConformanceIntegrationTests {
         AccountFixtures.signIn(clerk);
         LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.CT, "FACET_CERVICAL", null, null, protocol.slotMinutes(),
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
         Appointment appointment = bookings.book(referralId, slotId);
         whileBooked.accept(appointment);
         // Today's list: the booking rules keep the appointment later, so move it to now.
-        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '45 minutes') where id = ?")
-                .param(appointment.id()).update();
+        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(45));
 
         AccountFixtures.signIn(radiologist);
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
@@ -261,11 +264,11 @@ class FhirConformanceIntegrationTests {
                 patient.dateOfBirth(), null));
         procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
         org.synovia.procedure.ProcedureFixtures.unremarkableObservations(procedures, appointment.id(),
-                java.time.LocalDateTime.now(LONDON));
+                LocalDateTime.now(clock));
         for (ChecklistStep step : List.of(ChecklistStep.SIGN_IN, ChecklistStep.TIME_OUT)) {
             procedures.confirm(appointment.id(), step, everything(appointment, step));
         }
-        LocalDate today = LocalDate.now(LONDON);
+        LocalDate today = LocalDate.now(clock);
         procedures.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", "Nurse Example", Guidance.CT, "posterior",
                 "22G 90 mm spinal", null, null, null, List.of(new DrugGiven("Methylprednisolone acetate 40 mg/mL", "40 mg",
                         new BigDecimal("1"), "CT7788", today.plusMonths(6), "periarticular", "C4/5 facet")),
