@@ -474,6 +474,11 @@ public class Bookings {
         return clock.getZone();
     }
 
+    /** Today in the clinic's time zone, by the application's clock (never the wall clock: tests fix it). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     private record Candidate(Referral referral, WaitingListEntry entry, AcceptedProtocol accepted, SlotQuery query) {
     }
 

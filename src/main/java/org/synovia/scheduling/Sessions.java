@@ -252,4 +252,9 @@ public class Sessions {
     public ZoneId zone() {
         return clock.getZone();
     }
+
+    /** Today in the clinic's time zone, by the application's clock (never the wall clock: tests fix it). */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
 }

@@ -160,7 +160,7 @@ class BookingController {
     String list(@RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             Model model) {
-        LocalDate first = from == null ? LocalDate.now(bookings.zone()) : from;
+        LocalDate first = from == null ? bookings.today() : from;
         LocalDate last = to == null || to.isBefore(first) ? first.plusWeeks(2) : to;
         var appointments = bookings.booked(first, last);
         model.addAttribute("from", first);

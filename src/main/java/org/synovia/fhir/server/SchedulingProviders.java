@@ -160,7 +160,7 @@ final class SchedulingProviders {
             Instant from = Fhir.from(start);
             Instant until = Fhir.until(start);
             if (from == null) {
-                from = LocalDate.now(sessions.zone()).atStartOfDay(sessions.zone()).toInstant();
+                from = sessions.today().atStartOfDay(sessions.zone()).toInstant();
             }
             if (until == null) {
                 until = from.plus(java.time.Duration.ofDays(properties.slotSearchDays()));
@@ -223,7 +223,7 @@ final class SchedulingProviders {
             var operator = sessions.operators().stream().filter(o -> o.id().equals(t.operatorId())).findFirst();
             Schedule schedule = new Schedule();
             schedule.setId(t.id().toString());
-            schedule.setActive(t.validTo() == null || !t.validTo().isBefore(LocalDate.now(sessions.zone())));
+            schedule.setActive(t.validTo() == null || !t.validTo().isBefore(sessions.today()));
             schedule.addActor().setDisplay(room.map(r -> r.name() + ", " + r.location()).orElse("Room " + t.roomId()));
             schedule.addActor().setDisplay(operator.map(o -> o.displayName()).orElse("Operator " + t.operatorId()));
             schedule.setPlanningHorizon(new Period().setStartElement(Fhir.day(t.validFrom())).setEndElement(Fhir.day(t.validTo())));

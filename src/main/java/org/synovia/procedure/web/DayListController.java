@@ -1,7 +1,7 @@
 package org.synovia.procedure.web;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,12 +33,12 @@ import org.synovia.shared.web.FlashMessages;
 class DayListController {
 
     private final Procedures procedures;
-    private final ZoneId zone;
+    private final Clock clock;
     private final org.synovia.dicom.ImagingProgress imaging;
 
-    DayListController(Procedures procedures, java.time.Clock clock, org.synovia.dicom.ImagingProgress imaging) {
+    DayListController(Procedures procedures, Clock clock, org.synovia.dicom.ImagingProgress imaging) {
         this.procedures = procedures;
-        this.zone = clock.getZone();
+        this.clock = clock;
         this.imaging = imaging;
     }
 
@@ -47,7 +47,7 @@ class DayListController {
     String dayList(@RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(name = "roomId", required = false) UUID roomId,
             @RequestParam(name = "operatorId", required = false) UUID operatorId, Model model) {
-        LocalDate day = date == null ? LocalDate.now(zone) : date;
+        LocalDate day = date == null ? LocalDate.now(clock) : date;
         List<DayListEntry> all = procedures.dayList(day, null, null);
         Map<UUID, String> rooms = new LinkedHashMap<>();
         Map<UUID, String> operators = new LinkedHashMap<>();
@@ -252,7 +252,7 @@ class DayListController {
     private String visitPage(UUID appointmentId, Model model) {
         DayListEntry entry = procedures.visit(appointmentId);
         model.addAttribute("entry", entry);
-        model.addAttribute("zone", zone);
+        model.addAttribute("zone", clock.getZone());
         boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
         if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {
             model.addAttribute("checklist", procedures.checklist(appointmentId));
