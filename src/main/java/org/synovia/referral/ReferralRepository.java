@@ -215,7 +215,8 @@ class ReferralRepository {
             select r.id, r.patient_id, p.family_name, p.given_name, p.nhs_number, p.date_of_birth, s.name as site_name,
                    r.laterality, r.spinal_level, r.intent, r.urgency, r.status, r.submitted_at, r.submitted_by, r.referrer_name,
                    (select q.question from referral_information_request q where q.referral_id = r.id and q.answer is null
-                    order by q.asked_at desc limit 1) as open_question
+                    order by q.asked_at desc limit 1) as open_question,
+                   (select count(*) from referral_target t where t.referral_id = r.id) as further_targets
             from referral r join patient p on p.id = r.patient_id join injection_site s on s.code = r.site_code
             """;
 
@@ -290,7 +291,8 @@ class ReferralRepository {
                 Laterality.valueOf(rs.getString("laterality")), rs.getString("spinal_level"),
                 Intent.valueOf(rs.getString("intent")), Urgency.valueOf(rs.getString("urgency")),
                 ReferralStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
-                rs.getString("submitted_by"), rs.getString("referrer_name"), rs.getString("open_question"));
+                rs.getString("submitted_by"), rs.getString("referrer_name"), rs.getString("open_question"),
+                rs.getInt("further_targets"));
     }
 
     /** Moves the status only if it is still {@code from}: a concurrent change makes this return false. */

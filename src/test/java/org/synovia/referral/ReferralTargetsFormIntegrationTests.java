@@ -162,6 +162,9 @@ class ReferralTargetsFormIntegrationTests {
                 "Lumbar facet joint, both sides L3/4, L4/5: local anaesthetic only (diagnostic)");
         // the usual local anaesthetic of every target is added by the engine
         assertThat(page).contains("across 3 targets");
+        assertThat(mvc.perform(get("/referrals").with(user(referrer.username()).roles("REFERRER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString())
+                .contains("Knee joint, left + 2 further targets");
     }
 
     @Test
