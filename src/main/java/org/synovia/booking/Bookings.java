@@ -396,9 +396,7 @@ public class Bookings {
             }
             Candidate candidate = candidate(entry.referralId());
             SlotQuery q = candidate.query();
-            if (day.isBefore(q.from()) || day.isAfter(q.to()) || sessions.openSlots(new SlotQuery(q.guidance(),
-                    q.siteCode(), q.operatorGrade(), q.namedOperator(), q.minimumMinutes(), day, day, q.awayFrom(),
-                    q.awayTo())).stream().noneMatch(s -> s.id().equals(slot.id()))) {
+            if (day.isBefore(q.from()) || day.isAfter(q.to()) || sessions.openSlots(q.onDay(day)).stream().noneMatch(s -> s.id().equals(slot.id()))) {
                 continue;
             }
             BookingCheck check = protocols.checkAt(new ReferralId(entry.referralId()), start);
@@ -494,7 +492,8 @@ public class Bookings {
         String grade = entry.operatorGrade() != null ? entry.operatorGrade() : accepted.protocol().operatorGrade();
         SlotQuery query = new SlotQuery(entry.guidance(), referral.details().siteCode(), grade,
                 accepted.protocol().namedOperator(), accepted.protocol().slotMinutes(), from, to, entry.unavailableFrom(),
-                entry.unavailableTo());
+                entry.unavailableTo(), referral.details().additionalTargets().stream()
+                        .map(org.synovia.referral.ReferralDetails.Target::siteCode).collect(java.util.stream.Collectors.toSet()));
         return new Candidate(referral, entry, accepted, query);
     }
 
@@ -505,9 +504,7 @@ public class Bookings {
         }
         Slot slot = sessions.slot(slotId).orElseThrow(() -> new InvalidInputException("slotId", "There is no such slot."));
         LocalDate day = LocalDate.ofInstant(slot.start(), zone());
-        SlotQuery sameDay = new SlotQuery(candidate.query().guidance(), candidate.query().siteCode(),
-                candidate.query().operatorGrade(), candidate.query().namedOperator(), candidate.query().minimumMinutes(),
-                day, day, candidate.query().awayFrom(), candidate.query().awayTo());
+        SlotQuery sameDay = candidate.query().onDay(day);
         boolean inWindow = !day.isBefore(candidate.query().from()) && !day.isAfter(candidate.query().to());
         if (!inWindow || sessions.openSlots(sameDay).stream().noneMatch(s -> s.id().equals(slotId))) {
             throw new InvalidInputException("slotId", "This slot does not suit the patient: check the guidance, operator, "

@@ -13,14 +13,17 @@ import org.synovia.shared.Guidance;
  *
  * @param medicines the dated medication instructions, one per blood thinner
  * @param otherInstructions the engine's other instructions to the patient (e.g. diabetes)
- * @param spinal the injection is in the spine (adds the warning signs of a bleed near the nerves)
+ * @param spinal an injection is in the spine (adds the warning signs of a bleed near the nerves)
+ * @param targets every target of the session, the main one first, as the patient reads it
  */
 public record AppointmentLetter(UUID appointmentId, UUID patientId, String patientName, String nhsNumber,
         LocalDate dateOfBirth, String email, LocalDateTime start, long minutes, String roomName, String location,
         String operatorName, String procedure, Guidance guidance, boolean steroid, boolean diabetic, boolean onInsulin,
-        boolean spinal, List<String> medicines, List<String> otherInstructions, LocalDate written) {
+        boolean spinal, List<String> medicines, List<String> otherInstructions, LocalDate written,
+        List<String> targets) {
 
     public AppointmentLetter {
+        targets = List.copyOf(targets);
         medicines = List.copyOf(medicines);
         otherInstructions = List.copyOf(otherInstructions);
     }

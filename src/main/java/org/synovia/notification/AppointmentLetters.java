@@ -93,24 +93,36 @@ public class AppointmentLetters {
         Slot slot = bookings.slot(appointment).orElseThrow();
         Referral referral = referrals.show(new ReferralId(appointment.referralId()));
         Patient patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
-        InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
         LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), clock.getZone());
         var accepted = protocols.forReferral(referral.id()).orElseThrow();
         SafetyAssessment assessment = protocols.checkAt(referral.id(), start).assessment();
         List<String> medicines = assessment.medicationPlans().stream().map(MedicationPlan::patientInstruction).toList();
         List<String> other = new ArrayList<>(assessment.patientInstructions());
         other.removeAll(medicines);
-        Laterality side = referral.details().laterality();
-        String procedure = (side == null || side == Laterality.NOT_APPLICABLE ? "" : side.name().toLowerCase() + " ")
-                + site.name().toLowerCase() + " injection" + (referral.details().spinalLevel() == null ? ""
-                        : " (" + referral.details().spinalLevel() + ")");
+        // Every target of the session, the main one first: the patient is told of each (HAZ-85).
+        List<InjectionSite> sites = referral.details().targets().stream()
+                .map(t -> catalogue.site(t.siteCode()).orElseThrow()).toList();
+        List<String> targets = new ArrayList<>();
+        for (int i = 0; i < sites.size(); i++) {
+            var target = referral.details().targets().get(i);
+            targets.add(sideOf(target.laterality()) + sites.get(i).name().toLowerCase()
+                    + (target.spinalLevel() == null ? "" : " (" + target.spinalLevel() + ")"));
+        }
+        String procedure = targets.size() == 1 ? targets.getFirst() + " injection"
+                : String.join(", ", targets.subList(0, targets.size() - 1)) + " and " + targets.getLast() + " injections";
+        var protocol = accepted.protocol();
+        boolean steroid = protocol.corticosteroid() != null && !protocol.corticosteroid().isBlank()
+                || protocol.targets().stream().anyMatch(t -> t.corticosteroid() != null && t.corticosteroid().steroid());
         return new AppointmentLetter(appointment.id(), patient.id().value(), patient.givenName() + " " + patient.familyName(),
                 patient.nhsNumber() == null ? null : patient.nhsNumber().value(), patient.dateOfBirth(), patient.email(),
                 start, appointment.minutes(), slot.roomName(), slot.roomLocation(), slot.operatorName(), procedure,
-                accepted.protocol().guidance(), accepted.protocol().corticosteroid() != null
-                        && !accepted.protocol().corticosteroid().isBlank(),
-                referral.details().diabetes() != DiabetesType.NONE, referral.details().onInsulin(),
-                "Spine".equalsIgnoreCase(site.region()), medicines, other, LocalDate.now(clock));
+                protocol.guidance(), steroid, referral.details().diabetes() != DiabetesType.NONE,
+                referral.details().onInsulin(), sites.stream().anyMatch(s -> "Spine".equalsIgnoreCase(s.region())), medicines,
+                other, LocalDate.now(clock), targets);
+    }
+
+    private static String sideOf(Laterality side) {
+        return side == null || side == Laterality.NOT_APPLICABLE ? "" : side.name().toLowerCase() + " ";
     }
 
     /** The letter as a PDF (printed from the appointment page, attached to the email). */

@@ -110,8 +110,12 @@ public class Procedures {
         LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), bookings.zone());
         VisitStatus status = appointment.status() == AppointmentStatus.DID_NOT_ATTEND ? VisitStatus.DID_NOT_ATTEND
                 : visit == null ? VisitStatus.BOOKED : visit;
-        String site = catalogue.site(referral.details().siteCode()).map(s -> s.name()).orElse(referral.details().siteCode());
-        String side = referral.details().laterality() == null ? "" : " (" + referral.details().laterality().label().toLowerCase() + ")";
+        // Every target of the session, the main one first (HAZ-85).
+        String targets = referral.details().targets().stream()
+                .map(t -> catalogue.site(t.siteCode()).map(s -> s.name()).orElse(t.siteCode())
+                        + (t.laterality() == null ? "" : " (" + t.laterality().label().toLowerCase() + ")")
+                        + (referral.details().additionalTargets().isEmpty() || t.spinalLevel() == null ? "" : " " + t.spinalLevel()))
+                .collect(java.util.stream.Collectors.joining("; "));
         var accepted = protocols.forReferral(referral.id());
         List<String> alerts = accepted.isEmpty() ? List.of("No accepted protocol: do not start; ask the vetting radiologist.")
                 : DayListAlerts.of(protocols.checkAt(referral.id(), start).assessment());
@@ -121,7 +125,7 @@ public class Procedures {
         }
         return new DayListEntry(appointment.id(), appointment.referralId(), appointment.patientId(), patient.displayName(),
                 patient.dateOfBirth(), start, slot.roomId(), slot.roomName(), slot.operatorId(), slot.operatorName(),
-                status, site + side, accepted.map(a -> summary(a.protocol())).orElse("none accepted"), alerts);
+                status, targets, accepted.map(a -> summary(a.protocol())).orElse("none accepted"), alerts);
     }
 
     static String summary(Protocol p) {
@@ -143,6 +147,9 @@ public class Procedures {
         }
         if (p.contrast()) {
             line.append("; contrast");
+        }
+        for (int i = 0; i < p.targets().size(); i++) {
+            line.append(" | target ").append(i + 2).append(": ").append(p.targets().get(i).drugsInWords());
         }
         return line.toString();
     }
@@ -411,10 +418,25 @@ public class Procedures {
         String side = referral.details().laterality() == null ? "" : " (" + referral.details().laterality().label().toLowerCase() + ")";
         String procedure = protocol.guidance().label() + "-guided injection of the " + site.name().toLowerCase() + side
                 + (steroid ? " with " + protocol.corticosteroid() : "")
-                + (present(protocol.localAnaesthetic()) ? " and " + protocol.localAnaesthetic() : "");
+                + (present(protocol.localAnaesthetic()) ? " and " + protocol.localAnaesthetic() : "")
+                + furtherTargets(protocol);
+        // A further target's drugs bring their own risks (HAZ-85).
+        steroid = steroid || protocol.targets().stream().anyMatch(t -> t.corticosteroid() != null && t.corticosteroid().steroid());
+        boolean localAnaesthetic = present(protocol.localAnaesthetic())
+                || protocol.targets().stream().anyMatch(t -> t.localAnaesthetic() != null);
         return ConsentDocument.of(procedure, new ConsentDocument.Facts(joint, tendon, steroid,
-                present(protocol.localAnaesthetic()), diabetes != null && diabetes != DiabetesType.NONE,
+                localAnaesthetic, diabetes != null && diabetes != DiabetesType.NONE,
                 !referral.details().antithrombotics().isEmpty(), superficial));
+    }
+
+    /** The further targets of the session with their drugs, as the consent text names them; empty for one target. */
+    private String furtherTargets(Protocol protocol) {
+        return protocol.targets().stream().map(t -> "; and of the "
+                + catalogue.site(t.siteCode()).map(s -> s.name().toLowerCase()).orElse(t.siteCode())
+                + (t.side() == null || t.side() == org.synovia.shared.Laterality.NOT_APPLICABLE ? ""
+                        : " (" + t.side().label().toLowerCase() + ")")
+                + (t.spinalLevel() == null ? "" : " " + t.spinalLevel()) + " with " + t.drugsInWords())
+                .collect(java.util.stream.Collectors.joining());
     }
 
     /**

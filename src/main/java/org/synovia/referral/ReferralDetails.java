@@ -10,7 +10,9 @@ import org.synovia.shared.Laterality;
 import org.synovia.shared.YesNoUnknown;
 
 /**
- * Everything a referrer tells the service about one patient and one requested injection. Checked
+ * Everything a referrer tells the service about one patient and one requested session of injections:
+ * the main target ({@code siteCode}, {@code laterality}, {@code spinalLevel}, {@code requestedInjectate})
+ * and any further targets injected in the same session ({@code additionalTargets}, ADR 0040). Checked
  * by {@link ReferralValidation} before it is stored; field names match the referral form so that
  * each problem is shown beside its field. Every yes/no clinical question is a {@link YesNoUnknown}: a
  * question not answered is "not known", never "no" (ADR 0031).
@@ -61,9 +63,11 @@ public record ReferralDetails(
         boolean pregnancyAskedPrivately,
         LocalDate plannedReplacementDate,
         String plannedReplacementSurgeonName,
-        String plannedReplacementSurgeonEmail) {
+        String plannedReplacementSurgeonEmail,
+        List<Target> additionalTargets) {
 
     public ReferralDetails {
+        additionalTargets = List.copyOf(additionalTargets == null ? List.of() : additionalTargets);
         treatments = List.copyOf(treatments == null ? List.of() : treatments);
         previousInjections = List.copyOf(previousInjections == null ? List.of() : previousInjections);
         antithrombotics = List.copyOf(antithrombotics == null ? List.of() : antithrombotics);
@@ -90,6 +94,60 @@ public record ReferralDetails(
         // Stored to 0.1 kg and 0.1 cm: the same scale in memory makes a stored referral equal to what was sent.
         weightKg = weightKg == null ? null : weightKg.setScale(1, java.math.RoundingMode.HALF_UP);
         heightCm = heightCm == null ? null : heightCm.setScale(1, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** A referral with the main target only, as the doors without a list of targets (HL7, CDS Hooks) send it. */
+    public ReferralDetails(java.util.UUID patientId, String siteCode, Laterality laterality, String spinalLevel, Intent intent,
+            Indication indication, String indicationDetail, String clinicalQuestion, List<TreatmentTried> treatments,
+            List<PreviousInjection> previousInjections, List<AntithromboticMedicine> antithrombotics, String otherMedicines,
+            boolean noKnownAllergies, List<Allergy> allergies, DiabetesType diabetes, YesNoUnknown takesInsulin,
+            Integer hba1cMmolPerMol, YesNoUnknown prostheticJointAtSite, YesNoUnknown infectionAtSite,
+            YesNoUnknown systemicInfection, PregnancyPossibility pregnancy, BigDecimal weightKg, Integer creatinineUmolPerL,
+            Integer egfr, LocalDate renalTestDate, Urgency urgency, Referrer referrer, RequestedInjectate requestedInjectate,
+            boolean radicularPain, ReferrerSetting referrerSetting, BigDecimal heightCm, ThromboticRisk thromboticRisk,
+            YesNoUnknown suspectedSepticJoint, YesNoUnknown previousContrastReaction, YesNoUnknown olderAge,
+            YesNoUnknown bleedingTendency, YesNoUnknown advancedLiverDisease, YesNoUnknown advancedRenalDisease,
+            BigDecimal inrValue, LocalDate inrDate, YesNoUnknown childbearingPotential, LocalDate lastMenstrualPeriod,
+            boolean pregnancyAskedPrivately, LocalDate plannedReplacementDate, String plannedReplacementSurgeonName,
+            String plannedReplacementSurgeonEmail) {
+        this(patientId, siteCode, laterality, spinalLevel, intent, indication, indicationDetail, clinicalQuestion, treatments,
+                previousInjections, antithrombotics, otherMedicines, noKnownAllergies, allergies, diabetes, takesInsulin,
+                hba1cMmolPerMol, prostheticJointAtSite, infectionAtSite, systemicInfection, pregnancy, weightKg,
+                creatinineUmolPerL, egfr, renalTestDate, urgency, referrer, requestedInjectate, radicularPain, referrerSetting,
+                heightCm, thromboticRisk, suspectedSepticJoint, previousContrastReaction, olderAge, bleedingTendency,
+                advancedLiverDisease, advancedRenalDisease, inrValue, inrDate, childbearingPotential, lastMenstrualPeriod,
+                pregnancyAskedPrivately, plannedReplacementDate, plannedReplacementSurgeonName, plannedReplacementSurgeonEmail,
+                List.of());
+    }
+
+    /** Every target of the session, the main one first: what the letter, the day list and the engine each list. */
+    public List<Target> targets() {
+        List<Target> all = new java.util.ArrayList<>();
+        all.add(new Target(siteCode, laterality, spinalLevel, requestedInjectate));
+        all.addAll(additionalTargets);
+        return List.copyOf(all);
+    }
+
+    /**
+     * One target of the session: the site, its side, the spinal level for spinal sites, and what the
+     * referrer asks to be injected there (the radiologist protocols drugs and volumes per target).
+     */
+    public record Target(String siteCode, Laterality laterality, String spinalLevel, RequestedInjectate requestedInjectate) {
+
+        public Target {
+            siteCode = blankToNull(siteCode);
+            spinalLevel = blankToNull(spinalLevel);
+        }
+
+        /** The same site, side and level: a target given twice would be counted twice by the engine. */
+        public boolean sameAs(Target other) {
+            return java.util.Objects.equals(siteCode, other.siteCode) && laterality == other.laterality
+                    && java.util.Objects.equals(normalisedLevel(spinalLevel), normalisedLevel(other.spinalLevel));
+        }
+
+        private static String normalisedLevel(String level) {
+            return level == null ? null : level.replaceAll("\\s", "").toUpperCase(java.util.Locale.ROOT);
+        }
     }
 
     /** Whether insulin is recorded as taken: the appointment letter's advice to keep taking it. */

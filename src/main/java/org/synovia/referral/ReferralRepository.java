@@ -18,13 +18,32 @@ import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.YesNoUnknown;
 
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
 @Repository
 class ReferralRepository {
 
-    private final JdbcClient jdbc;
+    /**
+     * A referral with its further targets as one JSON column, so that a search reads every referral's targets in
+     * the same statement as the referrals.
+     */
+    private static final String SELECT_REFERRAL = """
+            select referral.*,
+                   (select json_agg(json_build_object('siteCode', t.site_code, 'laterality', t.laterality,
+                                                      'spinalLevel', t.spinal_level,
+                                                      'requestedInjectate', t.requested_injectate) order by t.position)
+                    from referral_target t where t.referral_id = referral.id) as additional_targets
+            from referral""";
+    private static final TypeReference<List<ReferralDetails.Target>> TARGETS = new TypeReference<>() {
+    };
 
-    ReferralRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    ReferralRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** Inserts unless a referral with this submission key exists; returns whether it inserted. */
@@ -89,6 +108,14 @@ class ReferralRepository {
             jdbc.sql("insert into referral_allergy (referral_id, position, category, agent, reaction) values (?, ?, ?, ?, ?)")
                     .params(id.value(), i, a.category().name(), a.agent(), a.reaction()).update();
         }
+        for (int i = 0; i < d.additionalTargets().size(); i++) {
+            ReferralDetails.Target t = d.additionalTargets().get(i);
+            jdbc.sql("""
+                    insert into referral_target (referral_id, position, site_code, laterality, spinal_level, requested_injectate)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(id.value(), i, t.siteCode(), t.laterality().name(), t.spinalLevel(), t.requestedInjectate().name())
+                    .update();
+        }
     }
 
     /**
@@ -126,7 +153,7 @@ class ReferralRepository {
                         id.value())
                 .update();
         for (String table : new String[] {"referral_treatment_tried", "referral_previous_injection", "referral_antithrombotic",
-                "referral_allergy"}) {
+                "referral_allergy", "referral_target"}) {
             jdbc.sql("delete from " + table + " where referral_id = ?").param(id.value()).update();
         }
         insertLists(id, d);
@@ -153,7 +180,7 @@ class ReferralRepository {
     /** Referrals narrowed by patient, statuses and submission time (each optional), newest first. */
     List<Referral> search(UUID patientId, java.util.Set<ReferralStatus> statuses, Instant submittedFrom,
             Instant submittedBefore, int limit) {
-        StringBuilder sql = new StringBuilder("select * from referral where true");
+        StringBuilder sql = new StringBuilder(SELECT_REFERRAL + " where true");
         List<Object> params = new ArrayList<>();
         if (patientId != null) {
             sql.append(" and patient_id = ?");
@@ -181,14 +208,15 @@ class ReferralRepository {
     }
 
     Optional<Referral> find(ReferralId id) {
-        return jdbc.sql("select * from referral where id = ?").param(id.value()).query(this::referral).optional();
+        return jdbc.sql(SELECT_REFERRAL + " where id = ?").param(id.value()).query(this::referral).optional();
     }
 
     private static final String SUMMARY = """
             select r.id, r.patient_id, p.family_name, p.given_name, p.nhs_number, p.date_of_birth, s.name as site_name,
                    r.laterality, r.spinal_level, r.intent, r.urgency, r.status, r.submitted_at, r.submitted_by, r.referrer_name,
                    (select q.question from referral_information_request q where q.referral_id = r.id and q.answer is null
-                    order by q.asked_at desc limit 1) as open_question
+                    order by q.asked_at desc limit 1) as open_question,
+                   (select count(*) from referral_target t where t.referral_id = r.id) as further_targets
             from referral r join patient p on p.id = r.patient_id join injection_site s on s.code = r.site_code
             """;
 
@@ -263,7 +291,8 @@ class ReferralRepository {
                 Laterality.valueOf(rs.getString("laterality")), rs.getString("spinal_level"),
                 Intent.valueOf(rs.getString("intent")), Urgency.valueOf(rs.getString("urgency")),
                 ReferralStatus.valueOf(rs.getString("status")), rs.getTimestamp("submitted_at").toInstant(),
-                rs.getString("submitted_by"), rs.getString("referrer_name"), rs.getString("open_question"));
+                rs.getString("submitted_by"), rs.getString("referrer_name"), rs.getString("open_question"),
+                rs.getInt("further_targets"));
     }
 
     /** Moves the status only if it is still {@code from}: a concurrent change makes this return false. */
@@ -301,10 +330,15 @@ class ReferralRepository {
                 rs.getObject("inr_value", BigDecimal.class), rs.getObject("inr_date", LocalDate.class),
                 answer(rs, "childbearing_potential"), rs.getObject("last_menstrual_period", LocalDate.class),
                 rs.getBoolean("pregnancy_asked_privately"), rs.getObject("planned_replacement_date", LocalDate.class),
-                rs.getString("planned_replacement_surgeon_name"), rs.getString("planned_replacement_surgeon_email"));
+                rs.getString("planned_replacement_surgeon_name"), rs.getString("planned_replacement_surgeon_email"),
+                additionalTargets(rs.getString("additional_targets")));
         return new Referral(new ReferralId(id), details, ReferralStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), rs.getTimestamp("status_changed_at").toInstant(),
                 rs.getString("status_changed_by"), rs.getTimestamp("submitted_at").toInstant(), rs.getString("submitted_by"));
+    }
+
+    private List<ReferralDetails.Target> additionalTargets(String column) {
+        return column == null ? List.of() : json.readValue(column, TARGETS);
     }
 
     private static YesNoUnknown answer(ResultSet rs, String column) throws SQLException {

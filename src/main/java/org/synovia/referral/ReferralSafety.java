@@ -141,13 +141,31 @@ public class ReferralSafety {
         return d.pregnancy() == PregnancyPossibility.NOT_APPLICABLE ? YesNoUnknown.NO : YesNoUnknown.YES;
     }
 
-    /** The site's usual procedure for what the referrer asked, without a date. */
+    /**
+     * The site's usual procedure for what the referrer asked, without a date: every target of the session with
+     * the usual drugs and volumes for its own site and request, so that the engine adds the local anaesthetic of
+     * all of them (HAZ-85). The guidance and contrast are the main target's.
+     */
     public PlannedProcedure requestedProcedure(ReferralDetails d) {
         InjectionSite site = catalogue.site(d.siteCode()).orElseThrow();
-        RequestedInjectate requested = d.requestedInjectate();
+        ProtocolTemplate template = usualTemplate(site, d.requestedInjectate(), d.intent());
+        List<PlannedProcedure.Target> further = d.additionalTargets().stream().map(t -> {
+            InjectionSite targetSite = catalogue.site(t.siteCode()).orElseThrow();
+            return new PlannedProcedure.Target(targetSite.code(), SiteFacts.from(targetSite), t.laterality(), t.spinalLevel(),
+                    usualDrugs(usualTemplate(targetSite, t.requestedInjectate(), d.intent()), t.requestedInjectate()));
+        }).toList();
+        return PlannedProcedure.builder(site.code(), SiteFacts.from(site), template.guidance()).side(d.laterality())
+                .spinalLevel(d.spinalLevel()).drugs(usualDrugs(template, d.requestedInjectate()))
+                .contrast(template.contrast()).additionalTargets(further).build();
+    }
+
+    private static ProtocolTemplate usualTemplate(InjectionSite site, RequestedInjectate requested, Intent intent) {
         boolean steroid = requested == RequestedInjectate.CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC
                 || requested == RequestedInjectate.RADIOLOGIST_TO_ADVISE;
-        ProtocolTemplate template = ProtocolTemplate.forSite(site, steroid, d.intent() != Intent.THERAPEUTIC);
+        return ProtocolTemplate.forSite(site, steroid, intent != Intent.THERAPEUTIC);
+    }
+
+    private static List<PlannedDrug> usualDrugs(ProtocolTemplate template, RequestedInjectate requested) {
         List<PlannedDrug> drugs = new ArrayList<>();
         if (template.corticosteroidDoseMg() != null) {
             drugs.add(PlannedDrug.dose(InjectedAgent.METHYLPREDNISOLONE_ACETATE, template.corticosteroidDoseMg().doubleValue()));
@@ -157,8 +175,7 @@ public class ReferralSafety {
         }
         localAnaesthetic(template.localAnaesthetic() + " " + template.localAnaestheticPercent() + "%",
                 template.localAnaestheticMl()).ifPresent(drugs::add);
-        return PlannedProcedure.builder(site.code(), SiteFacts.from(site), template.guidance()).side(d.laterality())
-                .spinalLevel(d.spinalLevel()).drugs(drugs).contrast(template.contrast()).build();
+        return drugs;
     }
 
     /** A local anaesthetic from words like "Lidocaine 1%" and a volume; empty when neither is known. */

@@ -36,6 +36,8 @@ final class ReferralValidation {
     static final int MAX_CLINICAL_QUESTION = 2000;
     static final int MAX_SHORT_TEXT = 500;
     static final int MAX_LIST_ROWS = 10;
+    /** Four targets in one session at most: a plausibility limit for one slot, not a clinical threshold (ADR 0040). */
+    static final int MAX_ADDITIONAL_TARGETS = 3;
     private static final Pattern SPINAL_LEVELS = Pattern.compile(
             "(?i)\\s*[CTL]\\d{1,2}\\s*/\\s*[CTLS]?\\d{1,2}\\s*(,\\s*[CTL]\\d{1,2}\\s*/\\s*[CTLS]?\\d{1,2}\\s*)*");
     private static final Pattern DOSE_TIMES = Pattern.compile("([01]\\d|2[0-3]):[0-5]\\d(\\s*,\\s*([01]\\d|2[0-3]):[0-5]\\d)*");
@@ -62,6 +64,7 @@ final class ReferralValidation {
     private void checkAll(ReferralDetails d) {
         required("patientId", d.patientId(), "Choose the patient.");
         checkSite(d);
+        checkAdditionalTargets(d);
         required("intent", d.intent(), "Choose diagnostic, therapeutic or both.");
         required("indication", d.indication(), "Choose the indication.");
         if (d.indication() == Indication.OTHER && d.indicationDetail() == null) {
@@ -88,38 +91,71 @@ final class ReferralValidation {
     }
 
     private void checkSite(ReferralDetails d) {
-        if (d.siteCode() == null || d.siteCode().isBlank()) {
-            problem("siteCode", "Choose the site to inject.");
-            return;
-        }
-        Optional<InjectionSite> site = sites.apply(d.siteCode());
-        if (site.isEmpty()) {
-            problem("siteCode", "This site is not in the catalogue.");
-            return;
-        }
-        if (d.laterality() == null) {
-            problem("laterality", "Choose the side.");
-        }
-        else if (site.get().lateral() && d.laterality() == Laterality.NOT_APPLICABLE) {
-            problem("laterality", "Say which side: left, right or both.");
-        }
-        else if (!site.get().lateral() && d.laterality() != Laterality.NOT_APPLICABLE) {
-            problem("laterality", "This site has no side; choose 'Not applicable'.");
-        }
-        if (site.get().spinalLevel()) {
-            if (d.spinalLevel() == null) {
-                problem("spinalLevel", "Give the spinal level, for example L4/5.");
-            }
-            else if (d.spinalLevel().length() > 40 || !SPINAL_LEVELS.matcher(d.spinalLevel()).matches()) {
-                problem("spinalLevel", "Write levels like L4/5 or C5/6, separated by commas.");
-            }
-        }
-        else if (d.spinalLevel() != null) {
-            problem("spinalLevel", "A spinal level applies only to spinal sites.");
-        }
-        if (d.radicularPain() && !site.get().spinalLevel() && site.get().bleedingClass() != InjectionSite.BleedingClass.SACROILIAC) {
+        Optional<InjectionSite> site = checkTarget("", d.siteCode(), d.laterality(), d.spinalLevel(), "Choose the site to inject.");
+        if (site.isPresent() && d.radicularPain() && !site.get().spinalLevel()
+                && site.get().bleedingClass() != InjectionSite.BleedingClass.SACROILIAC) {
             problem("radicularPain", "Radicular (sciatic) pain applies only to spinal referrals.");
         }
+    }
+
+    /**
+     * Further targets of the same session, each checked like the main one, with what to inject there. A target
+     * given twice is refused: the engine would count its local anaesthetic twice, or a typing slip would hide a
+     * target that was meant (HAZ-85).
+     */
+    private void checkAdditionalTargets(ReferralDetails d) {
+        if (d.additionalTargets().size() > MAX_ADDITIONAL_TARGETS) {
+            problem("additionalTargets", "At most " + MAX_ADDITIONAL_TARGETS + " further targets in one session; refer "
+                    + "the others separately.");
+        }
+        List<ReferralDetails.Target> all = d.targets();
+        for (int i = 0; i < d.additionalTargets().size(); i++) {
+            ReferralDetails.Target t = d.additionalTargets().get(i);
+            String at = "additionalTargets[" + i + "].";
+            Optional<InjectionSite> site = checkTarget(at, t.siteCode(), t.laterality(), t.spinalLevel(),
+                    "Choose the site of this target, or clear the row.");
+            required(at + "requestedInjectate", t.requestedInjectate(),
+                    "Choose what should be injected at this target, or ask the radiologist to advise.");
+            // all.get(0) is the main target; this target is all.get(i + 1).
+            if (site.isPresent() && all.subList(0, i + 1).stream().anyMatch(t::sameAs)) {
+                problem(at + "siteCode", "This target is already listed: give each site, side and level once.");
+            }
+        }
+    }
+
+    /** One target's site, side and level, each problem under {@code prefix} + the field name; the site when known. */
+    private Optional<InjectionSite> checkTarget(String prefix, String siteCode, Laterality laterality, String spinalLevel,
+            String missingSite) {
+        if (siteCode == null || siteCode.isBlank()) {
+            problem(prefix + "siteCode", missingSite);
+            return Optional.empty();
+        }
+        Optional<InjectionSite> site = sites.apply(siteCode);
+        if (site.isEmpty()) {
+            problem(prefix + "siteCode", "This site is not in the catalogue.");
+            return Optional.empty();
+        }
+        if (laterality == null) {
+            problem(prefix + "laterality", "Choose the side.");
+        }
+        else if (site.get().lateral() && laterality == Laterality.NOT_APPLICABLE) {
+            problem(prefix + "laterality", "Say which side: left, right or both.");
+        }
+        else if (!site.get().lateral() && laterality != Laterality.NOT_APPLICABLE) {
+            problem(prefix + "laterality", "This site has no side; choose 'Not applicable'.");
+        }
+        if (site.get().spinalLevel()) {
+            if (spinalLevel == null) {
+                problem(prefix + "spinalLevel", "Give the spinal level, for example L4/5.");
+            }
+            else if (spinalLevel.length() > 40 || !SPINAL_LEVELS.matcher(spinalLevel).matches()) {
+                problem(prefix + "spinalLevel", "Write levels like L4/5 or C5/6, separated by commas.");
+            }
+        }
+        else if (spinalLevel != null) {
+            problem(prefix + "spinalLevel", "A spinal level applies only to spinal sites.");
+        }
+        return site;
     }
 
     private void checkTreatments(List<ReferralDetails.TreatmentTried> treatments) {

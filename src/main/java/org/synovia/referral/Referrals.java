@@ -72,7 +72,8 @@ public class Referrals {
         if (!repository.insertOnce(id, submissionKey, details, now, CurrentUser.username())) {
             return show(repository.findBySubmissionKey(submissionKey).orElseThrow());
         }
-        audit.record(AuditAction.CREATE, RECORD_TYPE, id, details.patientId(), "submitted " + details.siteCode());
+        audit.record(AuditAction.CREATE, RECORD_TYPE, id, details.patientId(), "submitted " + details.targets().stream()
+                .map(ReferralDetails.Target::siteCode).collect(Collectors.joining(" + ")));
         events.publishEvent(new ReferralReceived(id, details.patientId(), details.siteCode(), details.intent(),
                 details.urgency(), now));
         return repository.find(id).orElseThrow();

@@ -160,18 +160,19 @@ class SessionsRepository {
     }
 
     /**
-     * Open slots in a time range whose room has the guidance and whose operator is competent for it, at
-     * least as long as asked, earliest first. Grade and site are narrowed here in SQL; the rest in Java.
+     * Open slots in a time range whose room has the guidance and whose operator is competent for it and for every
+     * site of the session, at least as long as asked, earliest first. Grade and site are narrowed here in SQL; the rest in Java.
      */
     List<Slot> openSlots(SlotQuery q, Instant from, Instant until) {
         StringBuilder sql = new StringBuilder(SLOT_SELECT).append("""
                  where s.withdrawn_reason is null and s.starts_at >= ? and s.starts_at < ?
                  and s.ends_at - s.starts_at >= make_interval(mins => ?)
                  and ? = any(string_to_array(r.guidance, ',')) and ? = any(string_to_array(o.guidance, ','))
-                 and (o.site_codes is null or ? = any(string_to_array(o.site_codes, ',')))
+                 and (o.site_codes is null or string_to_array(o.site_codes, ',') @> ?::text[])
                 """);
+        // Competent for every target of the session, not the main one alone (HAZ-86).
         List<Object> params = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(until), q.minimumMinutes(),
-                q.guidance().name(), q.guidance().name(), q.siteCode()));
+                q.guidance().name(), q.guidance().name(), q.siteCodes()));
         if (q.namedOperator() != null) {
             sql.append(" and lower(o.username) = lower(?)");
             params.add(q.namedOperator());

@@ -73,7 +73,7 @@ public class AcceptedProtocols {
                 .orElseThrow(() -> new IllegalStateException("referral " + id.value() + " was not accepted"));
         Referral referral = referrals.show(id);
         InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
-        SafetyInput input = referralSafety.input(referral.details(), Vetting.procedureFor(referral, site, accepted.protocol()));
+        SafetyInput input = referralSafety.input(referral.details(), Vetting.procedureFor(referral, site, accepted.protocol(), catalogue));
         LocalDateTime notified = LocalDate.now(clock).plusDays(properties.medicationNoticeDays()).atStartOfDay();
         return start -> {
             SafetyAssessment assessment = safety.assess(new SafetyInput(input.patient(), input.medicines(),
@@ -92,7 +92,7 @@ public class AcceptedProtocols {
                 .orElseThrow(() -> new IllegalStateException("referral " + id.value() + " was not accepted"));
         Referral referral = referrals.show(id);
         InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
-        SafetyInput input = referralSafety.input(referral.details(), Vetting.procedureFor(referral, site, accepted.protocol()));
+        SafetyInput input = referralSafety.input(referral.details(), Vetting.procedureFor(referral, site, accepted.protocol(), catalogue));
         return new SafetyInput(input.patient(), input.medicines(), input.previousInjections(), input.vaccinations(),
                 input.procedure().withStart(start));
     }

@@ -22,6 +22,7 @@ import org.synovia.catalogue.InjectionSite;
 import org.synovia.catalogue.ProtocolTemplate;
 import org.synovia.referral.Intent;
 import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralSummary;
 import org.synovia.referral.ReferralSafety;
@@ -102,7 +103,7 @@ public class Vetting {
         Referral referral = referrals.show(id);
         InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
         String setName = policySetName == null || policySetName.isBlank() ? properties.defaultPolicySet() : policySetName;
-        Protocol proposed = proposedProtocol(referral, site);
+        Protocol proposed = proposedProtocol(referral, site, catalogue);
         return new VettingReview(referral, site, setName, policySetLabels(),
                 policyFindings(referral, site, proposed.guidance(), setName), proposed,
                 safetyReview(referral, site, edited == null ? proposed : edited),
@@ -122,7 +123,7 @@ public class Vetting {
      * for the earliest possible booking, and returns the assessment for that day.
      */
     SafetyReview safetyReview(Referral referral, InjectionSite site, Protocol protocol) {
-        SafetyInput input = referralSafety.input(referral.details(), procedureFor(referral, site, protocol));
+        SafetyInput input = referralSafety.input(referral.details(), procedureFor(referral, site, protocol, catalogue));
         java.util.function.Function<java.time.LocalDateTime, SafetyAssessment> assessOn = start -> safety.assess(
                 new SafetyInput(input.patient(), input.medicines(), input.previousInjections(), input.vaccinations(),
                         input.procedure().withStart(start)));
@@ -147,6 +148,7 @@ public class Vetting {
     public VettingDecision accept(ReferralId id, Protocol protocol, Acceptance acceptance) {
         protocol.validated();
         Referral referral = referrals.show(id);
+        checkTargetsMatch(referral, protocol);
         InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
         if (!site.offers(protocol.guidance())) {
             throw new InvalidInputException("guidance", site.name() + " is not injected under "
@@ -291,8 +293,11 @@ public class Vetting {
                 List.of(new SafetyOverrides.Decision(stop, reason))).getFirst();
     }
 
-    /** The protocol as the safety engine sees it: site, side, guidance, drugs with doses, contrast. */
-    static PlannedProcedure procedureFor(Referral referral, InjectionSite site, Protocol protocol) {
+    /**
+     * The protocol as the safety engine sees it: site, side, guidance, drugs with doses, contrast, and every further
+     * target with its own drugs and volumes (HAZ-85).
+     */
+    static PlannedProcedure procedureFor(Referral referral, InjectionSite site, Protocol protocol, Catalogue catalogue) {
         List<PlannedDrug> drugs = new ArrayList<>();
         InjectedAgent steroid = ReferralSafety.agentFrom(protocol.corticosteroid());
         if (steroid != null) {
@@ -300,9 +305,32 @@ public class Vetting {
                     : protocol.corticosteroidDoseMg().doubleValue(), null, null, null, false));
         }
         ReferralSafety.localAnaesthetic(protocol.localAnaesthetic(), protocol.localAnaestheticMl()).ifPresent(drugs::add);
+        List<PlannedProcedure.Target> further = protocol.targets().stream().map(t -> {
+            InjectionSite targetSite = catalogue.site(t.siteCode()).orElseThrow(() -> new InvalidInputException("targets",
+                    "A target's site " + t.siteCode() + " is not in the catalogue."));
+            return new PlannedProcedure.Target(targetSite.code(), SiteFacts.from(targetSite), t.side(), t.spinalLevel(),
+                    t.drugs());
+        }).toList();
         return PlannedProcedure.builder(site.code(), SiteFacts.from(site), protocol.guidance())
                 .side(referral.details().laterality()).spinalLevel(referral.details().spinalLevel()).drugs(drugs)
-                .contrast(protocol.contrast()).build();
+                .contrast(protocol.contrast()).additionalTargets(further).build();
+    }
+
+    /**
+     * The protocol must carry the drugs of exactly the referral's further targets: a target missing from it would be
+     * injected without the engine counting its local anaesthetic (HAZ-85), and a form opened before the referral was
+     * amended would carry the old ones.
+     */
+    static void checkTargetsMatch(Referral referral, Protocol protocol) {
+        List<ReferralDetails.Target> asked = referral.details().additionalTargets();
+        boolean same = asked.size() == protocol.targets().size();
+        for (int i = 0; same && i < asked.size(); i++) {
+            same = protocol.targets().get(i).sameTargetAs(asked.get(i));
+        }
+        if (!same) {
+            throw new InvalidInputException("targets", "The referral's targets have changed since this page was opened: "
+                    + "open the referral again and protocol every target.");
+        }
     }
 
     private List<PolicyFinding> policyFindings(Referral referral, InjectionSite site, Guidance guidance, String setName) {
@@ -338,15 +366,39 @@ public class Vetting {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** The site's template, shaped by what the referrer asked for. */
-    static Protocol proposedProtocol(Referral referral, InjectionSite site) {
-        RequestedInjectate requested = referral.details().requestedInjectate();
-        boolean steroid = requested != RequestedInjectate.LOCAL_ANAESTHETIC_ONLY && requested != RequestedInjectate.HYALURONAN;
-        ProtocolTemplate template = ProtocolTemplate.forSite(site, steroid, referral.details().intent() != Intent.THERAPEUTIC);
+    /**
+     * Minutes added to the main target's slot for each further target: one more skin preparation, needle and image
+     * under the same guidance (ADR 0039). Capped at the longest slot a protocol may ask for.
+     */
+    static final int MINUTES_PER_FURTHER_TARGET = 10;
+
+    /** The site's template, shaped by what the referrer asked for, with the usual drugs at every further target. */
+    static Protocol proposedProtocol(Referral referral, InjectionSite site, Catalogue catalogue) {
+        ReferralDetails d = referral.details();
+        ProtocolTemplate template = template(site, d.requestedInjectate(), d.intent());
         String anaesthetic = template.localAnaesthetic() + " " + template.localAnaestheticPercent().stripTrailingZeros().toPlainString() + "%";
+        List<Protocol.Target> targets = d.additionalTargets().stream().map(t -> {
+            ProtocolTemplate usual = template(catalogue.site(t.siteCode()).orElseThrow(), t.requestedInjectate(), d.intent());
+            InjectedAgent injectate = t.requestedInjectate() == RequestedInjectate.HYALURONAN ? InjectedAgent.HYALURONAN
+                    : ReferralSafety.agentFrom(usual.corticosteroid());
+            return new Protocol.Target(t.siteCode(), t.laterality(), t.spinalLevel(), injectate,
+                    injectate == InjectedAgent.HYALURONAN ? null : usual.corticosteroidDoseMg(),
+                    ReferralSafety.agentFrom(usual.localAnaesthetic()), usual.localAnaestheticPercent(),
+                    usual.localAnaestheticMl());
+        }).toList();
         return new Protocol(template.guidance(), null, template.corticosteroid(), template.corticosteroidDoseMg(), anaesthetic,
-                template.localAnaestheticMl(), template.contrast(), "CONSULTANT", null, template.slotMinutes(),
-                priorityFor(referral.details().urgency()), template.oneStopEligible());
+                template.localAnaestheticMl(), template.contrast(), "CONSULTANT", null,
+                slotMinutes(template.slotMinutes(), targets.size()), priorityFor(d.urgency()), template.oneStopEligible(),
+                targets);
+    }
+
+    static int slotMinutes(int mainTargetMinutes, int furtherTargets) {
+        return Math.min(Protocol.MAX_SLOT_MINUTES, mainTargetMinutes + MINUTES_PER_FURTHER_TARGET * furtherTargets);
+    }
+
+    private static ProtocolTemplate template(InjectionSite site, RequestedInjectate requested, Intent intent) {
+        boolean steroid = requested != RequestedInjectate.LOCAL_ANAESTHETIC_ONLY && requested != RequestedInjectate.HYALURONAN;
+        return ProtocolTemplate.forSite(site, steroid, intent != Intent.THERAPEUTIC);
     }
 
     static Priority priorityFor(Urgency urgency) {

@@ -2,12 +2,17 @@ package org.synovia.vetting;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.synovia.safety.InjectedAgent;
 import org.synovia.shared.Guidance;
+import org.synovia.shared.Laterality;
 import org.synovia.waitinglist.FundingStatus;
 import org.synovia.waitinglist.Priority;
 
@@ -39,9 +44,45 @@ class VettingRepository {
                         d.policyFindings(), d.fundingStatus() == null ? null : d.fundingStatus().name(), d.safetyOverrides(),
                         d.decidedBy(), Timestamp.from(d.decidedAt()))
                 .update();
+        List<Protocol.Target> targets = p == null ? List.of() : p.targets();
+        for (int i = 0; i < targets.size(); i++) {
+            Protocol.Target t = targets.get(i);
+            jdbc.sql("""
+                    insert into vetting_target (decision_id, position, site_code, laterality, spinal_level, corticosteroid,
+                        corticosteroid_dose_mg, local_anaesthetic, local_anaesthetic_percent, local_anaesthetic_ml)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(d.id(), i, t.siteCode(), t.side().name(), t.spinalLevel(),
+                            t.corticosteroid() == null ? null : t.corticosteroid().name(), t.corticosteroidDoseMg(),
+                            t.localAnaesthetic() == null ? null : t.localAnaesthetic().name(), t.localAnaestheticPercent(),
+                            t.localAnaestheticMl())
+                    .update();
+        }
+    }
+
+    /** The further targets of every decision on the referral, in one statement, by decision. */
+    private Map<UUID, List<Protocol.Target>> targets(UUID referralId) {
+        Map<UUID, List<Protocol.Target>> byDecision = new HashMap<>();
+        jdbc.sql("""
+                select t.* from vetting_target t join vetting_decision d on d.id = t.decision_id
+                where d.referral_id = ? order by t.decision_id, t.position""").param(referralId)
+                .query((rs, n) -> {
+                    String steroid = rs.getString("corticosteroid");
+                    String anaesthetic = rs.getString("local_anaesthetic");
+                    byDecision.computeIfAbsent(rs.getObject("decision_id", UUID.class), k -> new ArrayList<>())
+                            .add(new Protocol.Target(rs.getString("site_code"), Laterality.valueOf(rs.getString("laterality")),
+                                    rs.getString("spinal_level"), steroid == null ? null : InjectedAgent.valueOf(steroid),
+                                    rs.getObject("corticosteroid_dose_mg", BigDecimal.class),
+                                    anaesthetic == null ? null : InjectedAgent.valueOf(anaesthetic),
+                                    rs.getObject("local_anaesthetic_percent", BigDecimal.class),
+                                    rs.getObject("local_anaesthetic_ml", BigDecimal.class)));
+                    return null;
+                })
+                .list();
+        return byDecision;
     }
 
     List<VettingDecision> forReferral(UUID referralId) {
+        Map<UUID, List<Protocol.Target>> targets = targets(referralId);
         return jdbc.sql("select * from vetting_decision where referral_id = ? order by decided_at").param(referralId)
                 .query((rs, n) -> {
                     String guidance = rs.getString("guidance");
@@ -51,7 +92,8 @@ class VettingRepository {
                             rs.getObject("local_anaesthetic_ml", BigDecimal.class), rs.getBoolean("contrast"),
                             rs.getString("operator_grade"), rs.getString("named_operator"),
                             rs.getObject("slot_minutes", Integer.class), Priority.valueOf(rs.getString("priority")),
-                            rs.getBoolean("one_stop_eligible"));
+                            rs.getBoolean("one_stop_eligible"),
+                            targets.getOrDefault(rs.getObject("id", UUID.class), List.of()));
                     String reason = rs.getString("reason_code");
                     String funding = rs.getString("funding_status");
                     return new VettingDecision(rs.getObject("id", UUID.class), referralId,

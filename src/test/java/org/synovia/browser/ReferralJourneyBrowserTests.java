@@ -61,16 +61,23 @@ class ReferralJourneyBrowserTests extends BrowserJourney {
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No diabetes")).check();
         page.getByRole(AriaRole.RADIO, new Page.GetByRoleOptions().setName("No: cannot become pregnant")).check();
         page.getByLabel("Weight (kg)").fill("64");
+        // A further target of the same session: the button posts the form, which comes back with a target row.
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add another target")).click();
+        page.getByLabel("Site of target 2", EXACT).selectOption("TROCHANTERIC_BURSA");
+        page.getByLabel("Side of target 2", EXACT).selectOption("LEFT");
+        assertThat(page.getByLabel("Weight (kg)")).hasValue("64");
 
         // Submitting without a clinical question keeps everything typed and says what is missing.
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit referral")).click();
         assertThat(page.locator(".error-message", new Page.LocatorOptions().setHasText("Write the clinical question"))).isVisible();
         assertThat(page.getByLabel("Dose of blood thinner 1", EXACT)).hasValue("5 mg");
+        assertThat(page.getByLabel("Site of target 2", EXACT)).hasValue("TROCHANTERIC_BURSA");
 
         page.getByLabel("Clinical question").fill("Groin pain and a degenerate spine: is the left hip the source?");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Submit referral")).click();
         assertThat(page.getByText("Referral submitted.")).isVisible();
         assertThat(page.getByText("Apixaban 5 mg, Twice a day (bd) at 08:00, 20:00")).isVisible();
+        assertThat(page.getByLabel("Further targets")).containsText("Greater trochanteric bursa, left");
         String referralUrl = page.url();
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Referrals").setExact(true)).click();

@@ -151,4 +151,56 @@ class ReferralValidationTests {
                 "patientId", "siteCode", "intent", "indication", "clinicalQuestion", "noKnownAllergies", "diabetes",
                 "pregnancy", "urgency", "requestedInjectate", "referrerSetting", "referrerName", "referrerOrganisation");
     }
+
+    /** The knee of the fixture plus the further targets given. */
+    private ReferralDetails withTargets(ReferralDetails.Target... targets) {
+        return with(valid, "additionalTargets", List.of(targets));
+    }
+
+    @ParameterizedTest(name = "target {0} {1} {2} {3}: {4}")
+    @CsvSource(nullValues = "null", delimiter = '|', textBlock = """
+            FACET_LUMBAR | LEFT           | L4/5      | LOCAL_ANAESTHETIC_ONLY                | none
+            FACET_LUMBAR | BILATERAL      | L3/4, L4/5 | CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC | none
+            KNEE_JOINT   | RIGHT          | null      | RADIOLOGIST_TO_ADVISE                 | none
+            null         | LEFT           | null      | LOCAL_ANAESTHETIC_ONLY                | additionalTargets[0].siteCode: Choose the site of this target, or clear the row.
+            NOSE         | LEFT           | null      | LOCAL_ANAESTHETIC_ONLY                | additionalTargets[0].siteCode: This site is not in the catalogue.
+            KNEE_JOINT   | null           | null      | LOCAL_ANAESTHETIC_ONLY                | additionalTargets[0].laterality: Choose the side.
+            KNEE_JOINT   | NOT_APPLICABLE | null      | LOCAL_ANAESTHETIC_ONLY                | additionalTargets[0].laterality: Say which side: left, right or both.
+            FACET_LUMBAR | LEFT           | null      | LOCAL_ANAESTHETIC_ONLY                | additionalTargets[0].spinalLevel: Give the spinal level, for example L4/5.
+            FACET_LUMBAR | LEFT           | low back  | LOCAL_ANAESTHETIC_ONLY                | additionalTargets[0].spinalLevel: Write levels like L4/5 or C5/6, separated by commas.
+            KNEE_JOINT   | RIGHT          | L4/5      | LOCAL_ANAESTHETIC_ONLY                | additionalTargets[0].spinalLevel: A spinal level applies only to spinal sites.
+            KNEE_JOINT   | RIGHT          | null      | null                                  | additionalTargets[0].requestedInjectate: Choose what should be injected at this target, or ask the radiologist to advise.
+            KNEE_JOINT   | LEFT           | null      | LOCAL_ANAESTHETIC_ONLY                | additionalTargets[0].siteCode: This target is already listed: give each site, side and level once.
+            """)
+    void checksEachFurtherTargetUnderItsOwnRow(String siteCode, Laterality side, String level, RequestedInjectate injectate,
+            String problem) {
+        assertThat(fieldsWithProblems(withTargets(new ReferralDetails.Target(siteCode, side, level, injectate))))
+                .containsExactlyElementsOf(problem.equals("none") ? List.of() : List.of(problem));
+    }
+
+    @Test
+    void namesTheSecondFurtherTargetByItsOwnIndex() {
+        ReferralDetails details = withTargets(
+                new ReferralDetails.Target("FACET_LUMBAR", Laterality.LEFT, "L4/5", RequestedInjectate.LOCAL_ANAESTHETIC_ONLY),
+                new ReferralDetails.Target("FACET_LUMBAR", Laterality.LEFT, " l4/5 ", RequestedInjectate.LOCAL_ANAESTHETIC_ONLY));
+        assertThat(fieldsWithProblems(details)).containsExactly(
+                "additionalTargets[1].siteCode: This target is already listed: give each site, side and level once.");
+    }
+
+    @ParameterizedTest(name = "{0} further targets valid: {1}")
+    @CsvSource({"0, true", "1, true", "3, true", "4, false"})
+    void allowsAtMostThreeFurtherTargets(int count, boolean valid) {
+        String[] levels = {"L1/2", "L2/3", "L3/4", "L4/5"};
+        ReferralDetails.Target[] targets = new ReferralDetails.Target[count];
+        for (int i = 0; i < count; i++) {
+            targets[i] = new ReferralDetails.Target("FACET_LUMBAR", Laterality.RIGHT, levels[i],
+                    RequestedInjectate.LOCAL_ANAESTHETIC_ONLY);
+        }
+        List<String> problems = fieldsWithProblems(withTargets(targets));
+        assertThat(problems.isEmpty()).isEqualTo(valid);
+        if (!valid) {
+            assertThat(problems).containsExactly(
+                    "additionalTargets: At most 3 further targets in one session; refer the others separately.");
+        }
+    }
 }

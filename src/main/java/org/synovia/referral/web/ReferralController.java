@@ -152,6 +152,47 @@ class ReferralController {
         return showForm(referralForm, model);
     }
 
+    /**
+     * "Add another target" and "Remove" on a new referral: the form comes back with one target row more or
+     * less, nothing saved and nothing checked yet, so the form works without JavaScript.
+     */
+    @PostMapping(params = {"addTarget"})
+    @PreAuthorize("hasRole('REFERRER')")
+    String addTarget(@ModelAttribute ReferralForm referralForm, BindingResult ignoredUntilSubmitted, Model model) {
+        referralForm.addTarget();
+        model.addAttribute("formAction", "/referrals");
+        return showForm(referralForm, model);
+    }
+
+    @PostMapping(params = {"removeTarget"})
+    @PreAuthorize("hasRole('REFERRER')")
+    String removeTarget(@ModelAttribute ReferralForm referralForm, BindingResult ignoredUntilSubmitted,
+            @RequestParam("removeTarget") int index, Model model) {
+        referralForm.removeTarget(index);
+        model.addAttribute("formAction", "/referrals");
+        return showForm(referralForm, model);
+    }
+
+    @PostMapping(path = "/{id}/amend", params = {"addTarget"})
+    @PreAuthorize("hasAnyRole('REFERRER', 'RADIOLOGIST')")
+    String addTargetWhileAmending(@PathVariable("id") ReferralId id, @ModelAttribute ReferralForm referralForm,
+            BindingResult ignoredUntilSubmitted, Model model) {
+        referralForm.addTarget();
+        model.addAttribute("formAction", "/referrals/" + id + "/amend");
+        model.addAttribute("amending", true);
+        return showForm(referralForm, model);
+    }
+
+    @PostMapping(path = "/{id}/amend", params = {"removeTarget"})
+    @PreAuthorize("hasAnyRole('REFERRER', 'RADIOLOGIST')")
+    String removeTargetWhileAmending(@PathVariable("id") ReferralId id, @ModelAttribute ReferralForm referralForm,
+            BindingResult ignoredUntilSubmitted, @RequestParam("removeTarget") int index, Model model) {
+        referralForm.removeTarget(index);
+        model.addAttribute("formAction", "/referrals/" + id + "/amend");
+        model.addAttribute("amending", true);
+        return showForm(referralForm, model);
+    }
+
     @PostMapping
     @PreAuthorize("hasRole('REFERRER')")
     String submit(@ModelAttribute ReferralForm referralForm, BindingResult result, Model model,
@@ -207,7 +248,9 @@ class ReferralController {
         boolean complete = details.patientId() != null && catalogue.site(details.siteCode()).isPresent()
                 && details.laterality() != null && details.intent() != null && details.diabetes() != null
                 && details.pregnancy() != null && details.requestedInjectate() != null
-                && details.antithrombotics().stream().allMatch(m -> m.drug() != null && m.frequency() != null);
+                && details.antithrombotics().stream().allMatch(m -> m.drug() != null && m.frequency() != null)
+                && details.additionalTargets().stream().allMatch(t -> catalogue.site(t.siteCode()).isPresent()
+                        && t.laterality() != null && t.requestedInjectate() != null);
         SafetyAssessment assessment = null;
         if (complete) {
             try {

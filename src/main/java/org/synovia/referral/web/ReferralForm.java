@@ -25,7 +25,8 @@ import org.synovia.shared.YesNoUnknown;
 
 /**
  * The referral form as typed. Each list has a few blank rows; rows left blank are dropped before
- * validation, so the form works without JavaScript.
+ * validation, so the form works without JavaScript. Further targets start with none: "Add another
+ * target" posts the form and shows it again with one more blank target row.
  */
 public class ReferralForm {
 
@@ -94,6 +95,7 @@ public class ReferralForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate lastStrokeDate;
     private String amendmentReason;
+    private List<TargetRow> additionalTargets = new ArrayList<>();
 
     /** The form filled with a stored referral's details, for a correction. */
     static ReferralForm from(ReferralDetails d) {
@@ -177,6 +179,14 @@ public class ReferralForm {
         f.plannedReplacementDate = d.plannedReplacementDate();
         f.plannedReplacementSurgeonName = d.plannedReplacementSurgeonName();
         f.plannedReplacementSurgeonEmail = d.plannedReplacementSurgeonEmail();
+        f.additionalTargets = new ArrayList<>(d.additionalTargets().stream().map(t -> {
+            TargetRow row = new TargetRow();
+            row.siteCode = t.siteCode();
+            row.laterality = t.laterality();
+            row.spinalLevel = t.spinalLevel();
+            row.requestedInjectate = t.requestedInjectate();
+            return row;
+        }).toList());
         f.padRows();
         return f;
     }
@@ -198,6 +208,21 @@ public class ReferralForm {
         previousInjections = keep(previousInjections, PreviousInjectionRow::isBlank);
         antithrombotics = keep(antithrombotics, AntithromboticRow::isBlank);
         allergies = keep(allergies, AllergyRow::isBlank);
+        additionalTargets = keep(additionalTargets, TargetRow::isBlank);
+    }
+
+    /** One more blank target row, asked for by "Add another target"; what to inject starts as for the main target. */
+    void addTarget() {
+        TargetRow row = new TargetRow();
+        row.requestedInjectate = requestedInjectate;
+        additionalTargets.add(row);
+    }
+
+    /** Takes a target row out, asked for by its "Remove" button; an index out of range changes nothing. */
+    void removeTarget(int index) {
+        if (index >= 0 && index < additionalTargets.size()) {
+            additionalTargets.remove(index);
+        }
     }
 
     /** Pads the lists with blank rows again for redisplay. */
@@ -235,7 +260,9 @@ public class ReferralForm {
                 new ReferralDetails.ThromboticRisk(mechanicalHeartValve, coronaryStentDate, lastVteDate, lastStrokeDate),
                 suspectedSepticJoint, previousContrastReaction, olderAge, bleedingTendency, advancedLiverDisease,
                 advancedRenalDisease, inrValue, inrDate, childbearingPotential, lastMenstrualPeriod, pregnancyAskedPrivately,
-                plannedReplacementDate, plannedReplacementSurgeonName, plannedReplacementSurgeonEmail);
+                plannedReplacementDate, plannedReplacementSurgeonName, plannedReplacementSurgeonEmail,
+                additionalTargets.stream().map(t -> new ReferralDetails.Target(blankToNull(t.siteCode), t.laterality,
+                        t.spinalLevel, t.requestedInjectate)).toList());
     }
 
     private static boolean blank(String value) {
@@ -244,6 +271,27 @@ public class ReferralForm {
 
     private static String blankToNull(String value) {
         return blank(value) ? null : value;
+    }
+
+    /**
+     * A further target of the session. What to inject alone does not make a row: an added row keeps the main
+     * target's choice until a site or side is given.
+     */
+    public static class TargetRow {
+        private String siteCode;
+        private Laterality laterality;
+        private String spinalLevel;
+        private RequestedInjectate requestedInjectate;
+
+        boolean isBlank() { return blank(siteCode) && laterality == null && blank(spinalLevel); }
+        public String getSiteCode() { return siteCode; }
+        public void setSiteCode(String siteCode) { this.siteCode = siteCode; }
+        public Laterality getLaterality() { return laterality; }
+        public void setLaterality(Laterality laterality) { this.laterality = laterality; }
+        public String getSpinalLevel() { return spinalLevel; }
+        public void setSpinalLevel(String spinalLevel) { this.spinalLevel = spinalLevel; }
+        public RequestedInjectate getRequestedInjectate() { return requestedInjectate; }
+        public void setRequestedInjectate(RequestedInjectate requestedInjectate) { this.requestedInjectate = requestedInjectate; }
     }
 
     public static class TreatmentRow {
@@ -417,6 +465,8 @@ public class ReferralForm {
     public void setPlannedReplacementSurgeonName(String plannedReplacementSurgeonName) { this.plannedReplacementSurgeonName = plannedReplacementSurgeonName; }
     public String getPlannedReplacementSurgeonEmail() { return plannedReplacementSurgeonEmail; }
     public void setPlannedReplacementSurgeonEmail(String plannedReplacementSurgeonEmail) { this.plannedReplacementSurgeonEmail = plannedReplacementSurgeonEmail; }
+    public List<TargetRow> getAdditionalTargets() { return additionalTargets; }
+    public void setAdditionalTargets(List<TargetRow> additionalTargets) { this.additionalTargets = additionalTargets; }
     public boolean isPregnancyAskedPrivately() { return pregnancyAskedPrivately; }
     public void setPregnancyAskedPrivately(boolean pregnancyAskedPrivately) { this.pregnancyAskedPrivately = pregnancyAskedPrivately; }
 }

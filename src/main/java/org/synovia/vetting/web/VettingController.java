@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralId;
+import org.synovia.safety.InjectedAgent;
 import org.synovia.safety.SafetyOverrides;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
@@ -141,6 +142,8 @@ class VettingController {
         model.addAttribute("operatorGrades", OPERATOR_GRADES);
         model.addAttribute("rejectionReasons", RejectionReason.values());
         model.addAttribute("siteNames", catalogue.siteNames());
+        model.addAttribute("injectates", java.util.Arrays.stream(InjectedAgent.values()).filter(a -> !a.localAnaesthetic()).toList());
+        model.addAttribute("localAnaesthetics", java.util.Arrays.stream(InjectedAgent.values()).filter(InjectedAgent::localAnaesthetic).toList());
         overridesOf(review.referral().id(), model);
         return "vetting/review";
     }
