@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +41,7 @@ class SlotsForSeveralTargetsIntegrationTests {
 
     @Test
     void offersASessionOfAKneeAndABursaOnlyWithAnOperatorCompetentForBoth() {
-        LocalDate thursday = LocalDate.now(ZoneId.of("Europe/London")).plusDays(1)
+        LocalDate thursday = sessions.today().plusDays(1)
                 .with(TemporalAdjusters.nextOrSame(DayOfWeek.THURSDAY));
         Room kneeOnlyRoom = SchedulingFixtures.room(sessions, Guidance.ULTRASOUND);
         Room bothRoom = SchedulingFixtures.room(sessions, Guidance.ULTRASOUND);

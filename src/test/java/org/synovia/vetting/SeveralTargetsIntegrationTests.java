@@ -162,7 +162,7 @@ class SeveralTargetsIntegrationTests {
                 from vetting_target t join vetting_decision d on d.id = t.decision_id where d.referral_id = ?""")
                 .param(id.value()).query(String.class).list())
                 .containsExactly("TROCHANTERIC_BURSA LEFT BUPIVACAINE 0.50% 12.0 mL");
-        String laFinding = protocols.checkAt(id, java.time.LocalDate.now().plusDays(30).atTime(10, 0)).assessment()
+        String laFinding = protocols.checkAt(id, sessions.today().plusDays(30).atTime(10, 0)).assessment()
                 .findings().stream().filter(f -> f.ruleId().equals("SAF-070") && f.message().contains("across"))
                 .findFirst().orElseThrow().message();
         assertThat(laFinding).contains("bupivacaine 60 mg of max 140 mg", "across 2 targets", "allowed",
