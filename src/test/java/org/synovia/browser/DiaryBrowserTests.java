@@ -60,6 +60,7 @@ class DiaryBrowserTests extends BrowserJourney {
     @Autowired Diaries diaries;
     @Autowired EmailOutbox outbox;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
 
     private static void choosePain(Page page, String question, String score) {
         page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(question))
@@ -68,7 +69,7 @@ class DiaryBrowserTests extends BrowserJourney {
 
     @Test
     void thePatientKeepsTheDiaryOnAPhoneTheTeamActsOnARedFlagAndTheReferrerGetsTheSummary() throws Exception {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc);
+        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock);
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();

@@ -66,6 +66,7 @@ class DiaryIntegrationTests {
     @Autowired Bookings bookings;
     @Autowired Procedures procedures;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
     @Autowired MockMvc mvc;
     @Autowired ApplicationEvents events;
 
@@ -74,7 +75,7 @@ class DiaryIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc);
+        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
     }
 

@@ -9,12 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -37,7 +33,6 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
@@ -47,9 +42,7 @@ import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
 import org.synovia.safety.PatientFacts;
 import org.synovia.safety.Severity;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Guidance;
@@ -67,8 +60,6 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class ProcedureDaySafetyIntegrationTests {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     @Autowired Procedures procedures;
     @Autowired DaySafetyChecks daySafetyChecks;
     @Autowired Bookings bookings;
@@ -82,17 +73,18 @@ class ProcedureDaySafetyIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
-    UserAccount clerk;
-    UserAccount referrer;
+    @Autowired java.time.Clock clock;
+
+    ProcedureFixtures fixtures;
     UserAccount radiologist;
     UserAccount nurse;
 
     @BeforeEach
     void setUp() {
-        clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        referrer = AccountFixtures.create(accounts, Role.REFERRER);
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+                jdbc, clock);
     }
 
     @AfterEach
@@ -102,28 +94,7 @@ class ProcedureDaySafetyIntegrationTests {
 
     /** A knee booked, moved to start now, checked in and consented by the nurse, who stays signed in. */
     private Appointment consented(Function<UUID, ReferralDetails> details) {
-        AccountFixtures.signIn(clerk);
-        List<UUID> rooms = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            rooms.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(9, 0),
-                    LocalTime.of(10, 0), List.of(20)).room().id());
-        }
-        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, details::apply,
-                BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
-        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
-                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        Appointment appointment = bookings.book(referralId, slotId);
-        jdbc.sql("update appointment set during = tstzrange(now(), now() + interval '20 minutes') where id = ?")
-                .param(appointment.id()).update();
-        AccountFixtures.signIn(nurse);
-        var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
-        procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
-                patient.dateOfBirth(), null));
-        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
-        return appointment;
+        return fixtures.consentedKnee(radiologist, nurse, details);
     }
 
     private Set<String> everything(Appointment appointment, ChecklistStep step) {
@@ -176,7 +147,7 @@ class ProcedureDaySafetyIntegrationTests {
                 .startsWith("URGENT PATHWAY, no steroid: Suspected septic joint at sign-in (38.4 °C")
                 .contains("emailed on-call on-call@example.com and referrer test@example.com")
                 .endsWith("Record what was done instead.");
-        assertThat(procedures.dayList(LocalDate.now(LONDON), appointment.roomId(), null)).singleElement()
+        assertThat(procedures.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
                 .satisfies(e -> assertThat(e.alerts().getFirst()).startsWith("URGENT PATHWAY"));
 
         assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
@@ -279,7 +250,7 @@ class ProcedureDaySafetyIntegrationTests {
         assertThatThrownBy(() -> procedures.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, null, null,
                 YesNoUnknown.NO, YesNoUnknown.NO, YesNoUnknown.NO)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("vitamin K antagonist");
-        LocalDateTime taken = LocalDateTime.now(LONDON).minusMinutes(1);
+        LocalDateTime taken = LocalDateTime.now(clock).minusMinutes(1);
         procedures.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, inr, taken, YesNoUnknown.NO, YesNoUnknown.NO,
                 YesNoUnknown.NO);
 
@@ -334,7 +305,7 @@ class ProcedureDaySafetyIntegrationTests {
         Appointment withoutEmail = consented(ReferralFixtures::kneeOnApixaban);
         var patient = patients.find(new PatientId(withEmail.patientId())).orElseThrow();
         var referral = referrals.show(new ReferralId(withEmail.referralId()));
-        var replacement = new PatientFacts.PlannedJointReplacement(LocalDate.now(LONDON).plusWeeks(6), "KNEE_JOINT",
+        var replacement = new PatientFacts.PlannedJointReplacement(LocalDate.now(clock).plusWeeks(6), "KNEE_JOINT",
                 org.synovia.shared.Laterality.LEFT, "Ms Surgeon", "surgeon@example.com");
 
         transactions.executeWithoutResult(tx -> {
@@ -345,7 +316,7 @@ class ProcedureDaySafetyIntegrationTests {
             daySafetyChecks.tellSurgeon(referrals.show(new ReferralId(withoutEmail.referralId())), withoutEmail.id(),
                     patients.find(new PatientId(withoutEmail.patientId())).orElseThrow(), "Knee joint (left)", "SIGN_IN",
                     "replacement of this joint planned 42 days after the injection",
-                    new PatientFacts.PlannedJointReplacement(LocalDate.now(LONDON).plusWeeks(6), "KNEE_JOINT",
+                    new PatientFacts.PlannedJointReplacement(LocalDate.now(clock).plusWeeks(6), "KNEE_JOINT",
                             org.synovia.shared.Laterality.LEFT, "Mr Other", null));
         });
 

@@ -91,6 +91,7 @@ class FhirConformanceIntegrationTests {
     @Autowired SignedProcedures signedProcedures;
     @Autowired ProcedureResources procedureResources;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
     @Autowired Diaries diaries;
 
     @AfterEach
@@ -179,7 +180,7 @@ class FhirConformanceIntegrationTests {
     @Test
     void publishesThePatientsDiaryEntriesAndItsSummaryValidAgainstBaseR4() throws Exception {
         DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
-                procedures, jdbc);
+                procedures, jdbc, clock);
         Appointment appointment = diaryFixtures.therapeuticKnee();
         String token = diaryFixtures.link(appointment.id());
         diaryFixtures.injectedAgo(appointment.id(), java.time.Duration.ofHours(25));
