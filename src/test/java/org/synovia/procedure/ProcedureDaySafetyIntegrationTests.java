@@ -299,6 +299,9 @@ class ProcedureDaySafetyIntegrationTests {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    private static final List<String> SOURCES = List.of("EULAR intra-articular therapy recommendations 2021, "
+            + "recommendation 9 [RI-10, CI-13]");
+
     @Test
     void tellsTheSurgeonOncePerReferralAndSaysWhenThereIsNoEmail() {
         Appointment withEmail = consented(ReferralFixtures::kneeOnApixaban);
@@ -310,14 +313,16 @@ class ProcedureDaySafetyIntegrationTests {
 
         transactions.executeWithoutResult(tx -> {
             daySafetyChecks.tellSurgeon(referral, withEmail.id(), patient, "Knee joint (left)", "SIGN_IN",
-                    "replacement of this joint planned 42 days after the injection", replacement);
+                    "replacement of this joint planned 42 days after the injection", SOURCES, LocalDate.now(clock),
+                    replacement, nurse.username());
             daySafetyChecks.tellSurgeon(referral, withEmail.id(), patient, "Knee joint (left)", "TIME_OUT",
-                    "replacement of this joint planned 42 days after the injection", replacement);
+                    "replacement of this joint planned 42 days after the injection", SOURCES, LocalDate.now(clock),
+                    replacement, nurse.username());
             daySafetyChecks.tellSurgeon(referrals.show(new ReferralId(withoutEmail.referralId())), withoutEmail.id(),
                     patients.find(new PatientId(withoutEmail.patientId())).orElseThrow(), "Knee joint (left)", "SIGN_IN",
-                    "replacement of this joint planned 42 days after the injection",
+                    "replacement of this joint planned 42 days after the injection", SOURCES, LocalDate.now(clock),
                     new PatientFacts.PlannedJointReplacement(LocalDate.now(clock).plusWeeks(6), "KNEE_JOINT",
-                            org.synovia.shared.Laterality.LEFT, "Mr Other", null));
+                            org.synovia.shared.Laterality.LEFT, "Mr Other", null), nurse.username());
         });
 
         assertThat(emailsTo(withEmail.patientId(), "surgeon-joint-replacement")).containsExactly("surgeon@example.com");
