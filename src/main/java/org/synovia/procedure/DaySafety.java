@@ -10,22 +10,34 @@ import java.util.Optional;
  *
  * @param current the engine's findings now with the latest observations (not stored; the step stores its own)
  * @param drugs the drugs the engine checks, as one line
+ * @param checks every run of the engine at sign-in and time-out, oldest first
+ * @param timeOutDrugs what the time-out form starts from: the drugs of the latest time-out run, else the protocol's
  */
 public record DaySafety(SignInObservations.Required required, Optional<SignInObservations> observations,
         List<DaySafetyCheck.Finding> current, String drugs, List<DaySafetyCheck> checks,
-        Optional<UrgentPathway> urgentPathway, Optional<SurgeonNotice> surgeonNotice) {
+        Optional<UrgentPathway> urgentPathway, Optional<SurgeonNotice> surgeonNotice, List<DrugToGive> timeOutDrugs) {
 
     public DaySafety {
         current = List.copyOf(current);
         checks = List.copyOf(checks);
+        timeOutDrugs = List.copyOf(timeOutDrugs);
     }
 
+    /** The latest run of the engine at {@code step}: the one that holds or frees the next step. */
     public Optional<DaySafetyCheck> check(ChecklistStep step) {
-        return checks.stream().filter(c -> c.step() == step).findFirst();
+        return checks.stream().filter(c -> c.step() == step).reduce((earlier, later) -> later);
     }
 
-    /** Observations may be taken (again) until the time-out has run the engine for the last time. */
+    /** True for a run a later run of the same step replaced: it is kept and shown, but takes no decision. */
+    public boolean superseded(DaySafetyCheck check) {
+        return check(check.step()).map(latest -> latest.run() > check.run()).orElse(false);
+    }
+
+    /**
+     * Observations may be taken (again) until a time-out run lets the time-out go on; a time-out held by a finding
+     * (a fever measured again, say) leaves them open.
+     */
     public boolean observationsOpen() {
-        return check(ChecklistStep.TIME_OUT).isEmpty();
+        return check(ChecklistStep.TIME_OUT).map(c -> c.holdsNextStep().isPresent()).orElse(true);
     }
 }

@@ -12,12 +12,15 @@ import org.synovia.safety.Severity;
  * vetting, or a review of a value no guideline gives a threshold for) holds the next step until a radiologist
  * records one, with a reason (ADR 0033).
  *
+ * @param run 1 for the step's first run; a time-out held by a finding runs again when its drugs change (ADR 0043)
  * @param drugs the drugs the engine checked, as one line
+ * @param drugsChecked the same drugs as values (empty for checks stored before they were kept)
  */
-public record DaySafetyCheck(ChecklistStep step, Severity highest, String drugs, List<Finding> findings,
-        List<Decision> decisions, Instant checkedAt, String checkedBy) {
+public record DaySafetyCheck(ChecklistStep step, int run, Severity highest, String drugs, List<DrugToGive> drugsChecked,
+        List<Finding> findings, List<Decision> decisions, Instant checkedAt, String checkedBy) {
 
     public DaySafetyCheck {
+        drugsChecked = List.copyOf(drugsChecked);
         findings = List.copyOf(findings);
         decisions = List.copyOf(decisions);
     }

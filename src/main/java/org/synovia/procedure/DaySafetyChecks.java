@@ -1,6 +1,7 @@
 package org.synovia.procedure;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +24,7 @@ import org.synovia.referral.Referral;
 import org.synovia.safety.FindingAction;
 import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.PatientFacts;
-import org.synovia.safety.PlannedDrug;
+import org.synovia.safety.PlannedProcedure;
 import org.synovia.safety.SafetyAssessment;
 import org.synovia.safety.SafetyChecks;
 import org.synovia.safety.SafetyInput;
@@ -48,6 +49,7 @@ class DaySafetyChecks {
     static final String JOINT_REPLACEMENT_RULE = "SAF-024";
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
     private final DaySafetyRepository repository;
     private final AcceptedProtocols protocols;
@@ -76,50 +78,85 @@ class DaySafetyChecks {
         return new SignInObservations.Required(diabetes != null && diabetes != DiabetesType.NONE, vka);
     }
 
-    /** The engine's answer now, with the latest observations, without storing it (the page shows it before sign-in). */
+    /** The engine's answer now, with the latest observations and the protocol's drugs, without storing it. */
     Assessed assess(Appointment appointment, Referral referral, ZoneId zone) {
-        return assess(appointment, referral, repository.latestObservations(appointment.id()), zone);
+        return assess(appointment, referral, repository.latestObservations(appointment.id()), null, zone);
     }
 
+    /** The accepted protocol's drugs at the booked start, as values: what sign-in checks and the time-out starts from. */
+    List<DrugToGive> protocolDrugs(Appointment appointment, Referral referral, ZoneId zone) {
+        return protocols.inputAt(referral.id(), LocalDateTime.ofInstant(appointment.start(), zone)).procedure().drugs()
+                .stream().map(DrugToGive::fromProtocol).toList();
+    }
+
+    /**
+     * @param drugs the drugs about to be given at the main target, or null for the accepted protocol's; other
+     *        targets of the session keep the protocol's
+     */
     private Assessed assess(Appointment appointment, Referral referral,
-            Optional<Map.Entry<UUID, SignInObservations>> observations, ZoneId zone) {
+            Optional<Map.Entry<UUID, SignInObservations>> observations, List<DrugToGive> drugs, ZoneId zone) {
         var accepted = protocols.forReferral(referral.id()).orElseThrow(
                 () -> new InvalidInputException("items", "No accepted protocol: do not start; ask the vetting radiologist."));
         SafetyInput base = protocols.inputAt(referral.id(), LocalDateTime.ofInstant(appointment.start(), zone));
         PatientFacts facts = observations.map(o -> base.patient().withDay(o.getValue().forEngine(zone),
                 o.getValue().inrForEngine(zone))).orElse(base.patient());
-        SafetyInput input = new SafetyInput(facts, base.medicines(), base.previousInjections(), base.vaccinations(),
-                base.procedure());
+        PlannedProcedure planned = base.procedure();
+        List<DrugToGive> checked = drugs != null ? drugs : planned.drugs().stream().map(DrugToGive::fromProtocol).toList();
+        if (drugs != null) {
+            planned = new PlannedProcedure(planned.siteCode(), planned.site(), planned.spinalLevel(), planned.side(),
+                    planned.guidance(), drugs.stream().map(DrugToGive::forEngine).toList(), planned.contrast(),
+                    planned.localDoseClass(), planned.start(), planned.tendonAtRisk(), planned.intoTendonSubstance(),
+                    planned.additionalTargets());
+        }
+        SafetyInput input = new SafetyInput(facts, base.medicines(), base.previousInjections(), base.vaccinations(), planned);
         SafetyAssessment assessment = safety.assess(input);
+        Optional<DaySafetyCheck> signIn = repository.checks(appointment.id()).stream()
+                .filter(c -> c.step() == ChecklistStep.SIGN_IN).reduce((earlier, later) -> later);
         List<DaySafetyCheck.Finding> findings = assessment.findings().stream()
                 .map(f -> new DaySafetyCheck.Finding(f.ruleId(), f.ruleName(), f.severity(), f.message(),
                         f.sources().stream().map(GuidelineReference::cite).toList(), f.justificationRequired(),
-                        (f.severity() == Severity.STOP && !accepted.overriddenStops().contains(f.ruleId()))
-                                || (f.justificationRequired() && DAY_RULES.contains(f.ruleId()))))
+                        ((f.severity() == Severity.STOP && !accepted.overriddenStops().contains(f.ruleId()))
+                                || (f.justificationRequired() && DAY_RULES.contains(f.ruleId())))
+                                && !decidedAtSignIn(signIn, f.ruleId(), f.message())))
                 .toList();
-        return new Assessed(input, assessment, observations.map(Map.Entry::getKey).orElse(null), findings,
-                drugs(input.procedure().drugs()));
+        String line = checked.isEmpty() ? "no drugs named in the protocol"
+                : checked.stream().map(DrugToGive::words).collect(Collectors.joining(", "));
+        return new Assessed(input, assessment, observations.map(Map.Entry::getKey).orElse(null), findings, line, checked);
+    }
+
+    /**
+     * A finding sign-in already decided to go on with, in the same words (so with the same values and drugs), is not
+     * asked again at time-out; a changed value or drug changes the words and asks again.
+     */
+    private static boolean decidedAtSignIn(Optional<DaySafetyCheck> signIn, String ruleId, String message) {
+        return signIn.filter(c -> c.findings().stream().anyMatch(f -> f.ruleId().equals(ruleId) && f.message().equals(message)))
+                .flatMap(c -> c.decision(ruleId)).filter(d -> d.kind() != DaySafetyCheck.Decision.Kind.DEFER).isPresent();
     }
 
     /**
      * Runs the engine for a step and stores its answer with who and when. Sign-in needs the day's observations
      * first. A suspected septic joint starts the urgent pathway; a replacement of this joint planned too soon
      * tells the surgeon.
+     *
+     * @param drugs the drugs about to be given (the time-out's), or null for the accepted protocol's (sign-in)
      */
     DaySafetyCheck runAndStore(Appointment appointment, Referral referral, Patient patient, String procedure,
-            ChecklistStep step, ZoneId zone) {
+            ChecklistStep step, List<DrugToGive> drugs, ZoneId zone) {
         var observations = repository.latestObservations(appointment.id());
         if (observations.isEmpty()) {
             throw new InvalidInputException("items", "Record the observations (temperature, blood pressure, the target"
                     + (required(referral).glucose() ? ", glucose" : "") + (required(referral).inr() ? ", INR" : "")
                     + ") before the " + step.label().toLowerCase() + ".");
         }
-        Assessed assessed = assess(appointment, referral, observations, zone);
-        DaySafetyCheck check = new DaySafetyCheck(step, assessed.assessment().highestSeverity(), assessed.drugs(),
-                assessed.findings(), List.of(), clock.instant(), CurrentUser.username());
-        repository.saveCheck(appointment.id(), step, assessed.observationId(), check);
+        Assessed assessed = assess(appointment, referral, observations, drugs, zone);
+        DaySafetyCheck unsaved = new DaySafetyCheck(step, 0, assessed.assessment().highestSeverity(), assessed.drugs(),
+                assessed.drugsChecked(), assessed.findings(), List.of(), clock.instant(), CurrentUser.username());
+        int run = repository.saveCheck(appointment.id(), step, assessed.observationId(), unsaved);
+        DaySafetyCheck check = new DaySafetyCheck(step, run, unsaved.highest(), unsaved.drugs(), unsaved.drugsChecked(),
+                unsaved.findings(), List.of(), unsaved.checkedAt(), unsaved.checkedBy());
         audit.record(AuditAction.CREATE, "DaySafetyCheck", appointment.id(), appointment.patientId(),
-                step.label() + ": " + check.highest() + ", " + check.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                step.label() + (run > 1 ? " (run " + run + ")" : "") + ": " + check.highest() + ", "
+                        + check.findings().stream().filter(f -> f.severity() != Severity.INFO)
                         .map(f -> f.ruleId() + " " + f.severity()).collect(Collectors.joining(", ")));
         assessed.assessment().findings().stream()
                 .filter(f -> f.ruleId().equals(DAY_INFECTION_RULE) && f.severity() == Severity.STOP)
@@ -130,13 +167,26 @@ class DaySafetyChecks {
         assessed.assessment().findings().stream()
                 .filter(f -> f.ruleId().equals(JOINT_REPLACEMENT_RULE) && f.severity() != Severity.INFO).findFirst()
                 .ifPresent(f -> tellSurgeon(referral, appointment.id(), patient, procedure, step.name(), f.message(),
-                        assessed.input().patient().plannedJointReplacement()));
+                        f.sources().stream().map(GuidelineReference::cite).toList(),
+                        LocalDate.ofInstant(appointment.start(), zone), assessed.input().patient().plannedJointReplacement(),
+                        CurrentUser.username()));
         return check;
+    }
+
+    /**
+     * The latest run at {@code step} when it checked exactly these drugs with the latest observations: the time-out
+     * confirmed again after a decision reuses it rather than asking the engine anew.
+     */
+    Optional<DaySafetyCheck> sameAsLatest(UUID appointmentId, ChecklistStep step, List<DrugToGive> drugs) {
+        var observationId = repository.latestObservations(appointmentId).map(Map.Entry::getKey);
+        return repository.checks(appointmentId).stream().filter(c -> c.step() == step).reduce((a, b) -> b)
+                .filter(c -> c.drugsChecked().equals(drugs))
+                .filter(c -> repository.observationOf(appointmentId, step, c.run()).equals(observationId));
     }
 
     /** Why the step after {@code step} may not go on, from the check stored with it; empty when it may. */
     Optional<String> holds(UUID appointmentId, ChecklistStep step) {
-        return repository.checks(appointmentId).stream().filter(c -> c.step() == step).findFirst()
+        return repository.checks(appointmentId).stream().filter(c -> c.step() == step).reduce((earlier, later) -> later)
                 .flatMap(DaySafetyCheck::holdsNextStep);
     }
 
@@ -168,46 +218,46 @@ class DaySafetyChecks {
     }
 
     /**
-     * Tells the surgeon of a planned replacement of this joint, once per referral; when the referral gives no email
-     * the notice is stored without one, and the page says to tell them another way.
+     * Tells the surgeon of a planned replacement of this joint, once per referral, at vetting or on the day: the
+     * first to find it sends, later finds send nothing (the notice's key is the referral). The email gives both dates,
+     * the finding in the engine's words and its sources. When the referral gives no email the notice is stored
+     * without one, and the page says to tell them another way.
+     *
+     * @param appointmentId null at vetting
+     * @param injection the day of the injection (at vetting, the earliest day it may be booked)
+     * @param noticedBy who found it: the vetting radiologist, or whoever ran the day's check
      */
     void tellSurgeon(Referral referral, UUID appointmentId, Patient patient, String procedure, String stage,
-            String finding, PatientFacts.PlannedJointReplacement replacement) {
+            String finding, List<String> sources, LocalDate injection, PatientFacts.PlannedJointReplacement replacement,
+            String noticedBy) {
         String email = replacement == null || replacement.surgeonEmail() == null || replacement.surgeonEmail().isBlank()
                 ? null : replacement.surgeonEmail().strip();
         String name = replacement == null ? null : replacement.surgeonName();
-        SurgeonNotice notice = new SurgeonNotice(stage, name, email, finding, clock.instant(), CurrentUser.username());
+        SurgeonNotice notice = new SurgeonNotice(stage, name, email, finding, clock.instant(), noticedBy);
         if (!repository.addSurgeonNotice(referral.id().value(), appointmentId, notice)) {
             return;
         }
         if (email != null) {
             outbox.queue(email, "Injection planned close to your joint replacement: " + patient.displayName(),
                     "Dear " + (name == null ? "colleague" : name) + ",\n\nYour patient " + patient.displayName() + ", born "
-                            + patient.dateOfBirth() + ", is referred for " + procedure + ". The safety check found:\n"
-                            + finding + "\n\nInjection within 3 months before arthroplasty raises the odds of "
-                            + "periprosthetic infection (EULAR 2021, recommendation 9 [RI-10, CI-13]). Please tell us "
-                            + "whether the injection should go ahead.\n\nImage-guided injection service\n",
+                            + patient.dateOfBirth() + ", is referred for " + procedure + ".\n\n"
+                            + "Planned joint replacement: " + (replacement == null ? "not known" : DAY.format(replacement.date()))
+                            + "\n" + ("VETTING".equals(stage) ? "Injection: not before " : "Injection: ") + DAY.format(injection)
+                            + "\nMinimum interval: " + safety.policy().arthroplastyMinimumMonths()
+                            + " months (local setting arthroplasty-minimum-months)\n\n"
+                            + "The safety check " + ("VETTING".equals(stage) ? "at vetting" : "on the procedure day")
+                            + " found:\n" + finding + "\n\nSources:\n" + sources.stream().map(c -> "- " + c)
+                                    .collect(Collectors.joining("\n"))
+                            + "\n\nInjection within 3 months before arthroplasty raises the odds of periprosthetic "
+                            + "infection. Please tell us whether the injection should go ahead.\n\nImage-guided injection service\n",
                     patient.id().value(), "surgeon-joint-replacement");
         }
         audit.record(AuditAction.EXPORT, "SurgeonNotice", referral.id().value(), patient.id().value(),
                 stage + ": " + (email == null ? "no surgeon email on the referral; not sent" : "emailed " + email));
     }
 
-    static String drugs(List<PlannedDrug> drugs) {
-        if (drugs.isEmpty()) {
-            return "no drugs named in the protocol";
-        }
-        return drugs.stream().map(d -> d.agent().label() + (d.resolvedDoseMg() == null ? ""
-                : " " + trim(d.resolvedDoseMg()) + " mg") + (d.volumeMl() == null ? "" : " in " + trim(d.volumeMl()) + " mL"))
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String trim(double value) {
-        return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-    }
-
     /** The engine's input and answer with the day's values, and its findings as the page shows and stores them. */
     record Assessed(SafetyInput input, SafetyAssessment assessment, UUID observationId,
-            List<DaySafetyCheck.Finding> findings, String drugs) {
+            List<DaySafetyCheck.Finding> findings, String drugs, List<DrugToGive> drugsChecked) {
     }
 }

@@ -60,31 +60,50 @@ class DaySafetyRepository {
         return value == null ? null : value.doubleValue();
     }
 
-    void saveCheck(UUID appointmentId, ChecklistStep step, UUID observationId, DaySafetyCheck check) {
+    /** Stores one run of the engine at a step with its findings and the drugs it checked; returns its run number. */
+    int saveCheck(UUID appointmentId, ChecklistStep step, UUID observationId, DaySafetyCheck check) {
+        int run = jdbc.sql("select coalesce(max(run), 0) + 1 from day_safety_check where appointment_id = ? and step = ?")
+                .params(appointmentId, step.name()).query(Integer.class).single();
         jdbc.sql("""
-                insert into day_safety_check (appointment_id, step, observation_id, highest, drugs, checked_at, checked_by)
-                values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(appointmentId, step.name(), observationId, check.highest().name(), check.drugs(),
+                insert into day_safety_check (appointment_id, step, run, observation_id, highest, drugs, checked_at, checked_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(appointmentId, step.name(), run, observationId, check.highest().name(), check.drugs(),
                         Timestamp.from(check.checkedAt()), check.checkedBy())
                 .update();
         for (int i = 0; i < check.findings().size(); i++) {
             DaySafetyCheck.Finding f = check.findings().get(i);
             jdbc.sql("""
-                    insert into day_safety_finding (appointment_id, step, position, rule_id, rule_name, severity, message,
+                    insert into day_safety_finding (appointment_id, step, run, position, rule_id, rule_name, severity, message,
                         sources, justification_required, needs_decision)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(appointmentId, step.name(), i, f.ruleId(), f.ruleName(), f.severity().name(), f.message(),
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(appointmentId, step.name(), run, i, f.ruleId(), f.ruleName(), f.severity().name(), f.message(),
                             String.join("\n", f.sources()), f.justificationRequired(), f.needsDecision())
                     .update();
         }
+        for (int i = 0; i < check.drugsChecked().size(); i++) {
+            DrugToGive d = check.drugsChecked().get(i);
+            jdbc.sql("""
+                    insert into day_safety_drug (appointment_id, step, run, position, agent, dose_mg, strength_percent, volume_ml)
+                    values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(appointmentId, step.name(), run, i, d.agent().name(), d.doseMg(), d.strengthPercent(), d.volumeMl())
+                    .update();
+        }
+        return run;
     }
 
-    /** Both steps' checks with their findings and decisions, in three statements. */
+    /** The observations row a run read, to tell whether the time-out must run again. */
+    Optional<UUID> observationOf(UUID appointmentId, ChecklistStep step, int run) {
+        return jdbc.sql("select observation_id from day_safety_check where appointment_id = ? and step = ? and run = ?")
+                .params(appointmentId, step.name(), run).query((rs, n) -> rs.getObject("observation_id", UUID.class))
+                .optional();
+    }
+
+    /** Every run at both steps with its findings, decisions and drugs, oldest first, in four statements. */
     List<DaySafetyCheck> checks(UUID appointmentId) {
         Map<String, List<DaySafetyCheck.Finding>> findings = jdbc.sql(
-                        "select * from day_safety_finding where appointment_id = ? order by step, position")
+                        "select * from day_safety_finding where appointment_id = ? order by step, run, position")
                 .param(appointmentId)
-                .query((rs, n) -> Map.entry(rs.getString("step"), new DaySafetyCheck.Finding(rs.getString("rule_id"),
+                .query((rs, n) -> Map.entry(runKey(rs), new DaySafetyCheck.Finding(rs.getString("rule_id"),
                         rs.getString("rule_name"), Severity.valueOf(rs.getString("severity")), rs.getString("message"),
                         List.of(rs.getString("sources").split("\n")), rs.getBoolean("justification_required"),
                         rs.getBoolean("needs_decision"))))
@@ -93,26 +112,39 @@ class DaySafetyRepository {
         Map<String, List<DaySafetyCheck.Decision>> decisions = jdbc.sql(
                         "select * from day_safety_decision where appointment_id = ? order by decided_at")
                 .param(appointmentId)
-                .query((rs, n) -> Map.entry(rs.getString("step"), new DaySafetyCheck.Decision(rs.getString("rule_id"),
+                .query((rs, n) -> Map.entry(runKey(rs), new DaySafetyCheck.Decision(rs.getString("rule_id"),
                         DaySafetyCheck.Decision.Kind.valueOf(rs.getString("decision")), rs.getString("reason"),
                         rs.getTimestamp("decided_at").toInstant(), rs.getString("decided_by"))))
                 .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.sql("select * from day_safety_check where appointment_id = ? order by checked_at").param(appointmentId)
-                .query((rs, n) -> new DaySafetyCheck(ChecklistStep.valueOf(rs.getString("step")),
+        Map<String, List<DrugToGive>> drugs = jdbc.sql(
+                        "select * from day_safety_drug where appointment_id = ? order by step, run, position")
+                .param(appointmentId)
+                .query((rs, n) -> Map.entry(runKey(rs), new DrugToGive(
+                        org.synovia.safety.InjectedAgent.valueOf(rs.getString("agent")), rs.getBigDecimal("dose_mg"),
+                        rs.getBigDecimal("strength_percent"), rs.getBigDecimal("volume_ml"))))
+                .list().stream().collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return jdbc.sql("select * from day_safety_check where appointment_id = ? order by checked_at, step, run")
+                .param(appointmentId)
+                .query((rs, n) -> new DaySafetyCheck(ChecklistStep.valueOf(rs.getString("step")), rs.getInt("run"),
                         Severity.valueOf(rs.getString("highest")), rs.getString("drugs"),
-                        findings.getOrDefault(rs.getString("step"), List.of()),
-                        decisions.getOrDefault(rs.getString("step"), List.of()), rs.getTimestamp("checked_at").toInstant(),
+                        drugs.getOrDefault(runKey(rs), List.of()), findings.getOrDefault(runKey(rs), List.of()),
+                        decisions.getOrDefault(runKey(rs), List.of()), rs.getTimestamp("checked_at").toInstant(),
                         rs.getString("checked_by")))
                 .list();
     }
 
-    /** False when this finding was already decided. */
-    boolean decide(UUID appointmentId, ChecklistStep step, DaySafetyCheck.Decision decision) {
+    private static String runKey(ResultSet rs) throws SQLException {
+        return rs.getString("step") + "#" + rs.getInt("run");
+    }
+
+    /** False when this finding of this run was already decided. */
+    boolean decide(UUID appointmentId, ChecklistStep step, int run, DaySafetyCheck.Decision decision) {
         return jdbc.sql("""
-                insert into day_safety_decision (appointment_id, step, rule_id, decision, reason, decided_at, decided_by)
-                values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
-                .params(appointmentId, step.name(), decision.ruleId(), decision.kind().name(), decision.reason(),
+                insert into day_safety_decision (appointment_id, step, run, rule_id, decision, reason, decided_at, decided_by)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                .params(appointmentId, step.name(), run, decision.ruleId(), decision.kind().name(), decision.reason(),
                         Timestamp.from(decision.decidedAt()), decision.decidedBy())
                 .update() == 1;
     }

@@ -59,12 +59,14 @@ public class Procedures {
     private final ProcedureProperties properties;
     private final DaySafetyChecks daySafety;
     private final DaySafetyRepository dayRecords;
+    private final org.synovia.safety.SafetyOverrides overrides;
 
     Procedures(VisitRepository visits, Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, AuditTrail audit, Clock clock,
             org.springframework.context.ApplicationEventPublisher events, ProcedureReports reports,
             org.synovia.notification.EmailOutbox outbox, ProcedureProperties properties, DaySafetyChecks daySafety,
-            DaySafetyRepository dayRecords) {
+            DaySafetyRepository dayRecords, org.synovia.safety.SafetyOverrides overrides) {
+        this.overrides = overrides;
         this.daySafety = daySafety;
         this.dayRecords = dayRecords;
         this.properties = properties;
@@ -227,9 +229,29 @@ public class Procedures {
      *
      * @param ticked the codes of the checks ticked ({@link ChecklistCheck#code()})
      */
-    @Transactional
+    @Transactional(noRollbackFor = TimeOutHeld.class)
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public Checklist confirm(UUID appointmentId, ChecklistStep step, Set<String> ticked) {
+        return confirm(appointmentId, step, ticked, null);
+    }
+
+    /**
+     * Confirms the time-out with the drugs, doses and volumes about to be given (issue 12 §3, ADR 0043): the form
+     * starts from the accepted protocol, so only changes are typed. The engine runs with them and the day's values;
+     * a STOP not overridden, a review not decided or a decision not to go ahead holds the time-out, and the run is
+     * kept (committed) for a radiologist to decide on. Confirmed again with the same drugs after a decision, the same
+     * run counts; with other drugs the engine runs again. The procedure record starts from the drugs confirmed.
+     *
+     * @param drugs the form's rows, an empty row as null or all-empty
+     */
+    @Transactional(noRollbackFor = TimeOutHeld.class)
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public Checklist confirmTimeOut(UUID appointmentId, Set<String> ticked, List<DrugToGive.Row> drugs) {
+        return confirm(appointmentId, ChecklistStep.TIME_OUT, ticked, drugs == null ? List.of() : drugs);
+    }
+
+    /** @param typed the time-out's drug rows; null to confirm the time-out with what its form starts from */
+    private Checklist confirm(UUID appointmentId, ChecklistStep step, Set<String> ticked, List<DrugToGive.Row> typed) {
         Appointment appointment = bookings.appointment(appointmentId);
         VisitStatus status = visits.lock(appointmentId)
                 .orElseThrow(() -> new InvalidInputException("items", "Check the patient in before the checklist."));
@@ -254,8 +276,19 @@ public class Procedures {
         }
         if (step != ChecklistStep.SIGN_OUT) {
             Referral referral = referrals.show(new ReferralId(appointment.referralId()));
-            daySafety.runAndStore(appointment, referral, patient(appointment.patientId()), visit(appointmentId).procedure(),
-                    step, bookings.zone());
+            Patient patient = patient(appointment.patientId());
+            String procedure = visit(appointmentId).procedure();
+            if (step == ChecklistStep.SIGN_IN) {
+                daySafety.runAndStore(appointment, referral, patient, procedure, step, null, bookings.zone());
+            }
+            else {
+                List<DrugToGive> drugs = typed == null ? timeOutFormDrugs(appointment, referral) : DrugToGive.checked(typed);
+                DaySafetyCheck check = daySafety.sameAsLatest(appointmentId, step, drugs).orElseGet(() ->
+                        daySafety.runAndStore(appointment, referral, patient, procedure, step, drugs, bookings.zone()));
+                check.holdsNextStep().ifPresent(why -> {
+                    throw new TimeOutHeld("Time-out not confirmed: " + why);
+                });
+            }
         }
         String items = checklist.checks(step).stream().map(ChecklistCheck::asShown).collect(Collectors.joining("\n"));
         visits.confirm(appointmentId, step, items, clock.instant(), CurrentUser.username());
@@ -264,6 +297,35 @@ public class Procedures {
         }
         audit.record(AuditAction.UPDATE, "Checklist", appointmentId, appointment.patientId(), step.label() + " confirmed");
         return checklist(appointmentId);
+    }
+
+    /** What the time-out form starts from: the drugs of the latest time-out run (held, say), else the protocol's. */
+    private List<DrugToGive> timeOutFormDrugs(Appointment appointment, Referral referral) {
+        return dayRecords.checks(appointment.id()).stream().filter(c -> c.step() == ChecklistStep.TIME_OUT)
+                .reduce((earlier, later) -> later).map(DaySafetyCheck::drugsChecked).filter(d -> !d.isEmpty())
+                .orElseGet(() -> protocols.forReferral(referral.id()).isPresent()
+                        ? daySafety.protocolDrugs(appointment, referral, bookings.zone()) : List.of());
+    }
+
+    /**
+     * The drugs the confirmed time-out checked, for the procedure record to start from; empty before the time-out
+     * is confirmed, and for a time-out confirmed before the drugs were kept as values.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public List<DrugToGive> timeOutDrugs(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        List<DrugToGive> drugs = confirmedTimeOutDrugs(appointmentId);
+        audit.record(AuditAction.READ, "DaySafetyCheck", appointmentId, appointment.patientId(), "time-out drugs");
+        return drugs;
+    }
+
+    private List<DrugToGive> confirmedTimeOutDrugs(UUID appointmentId) {
+        if (visits.confirmations(appointmentId).stream().noneMatch(c -> c.step() == ChecklistStep.TIME_OUT)) {
+            return List.of();
+        }
+        return dayRecords.checks(appointmentId).stream().filter(c -> c.step() == ChecklistStep.TIME_OUT)
+                .reduce((earlier, later) -> later).map(DaySafetyCheck::drugsChecked).orElse(List.of());
     }
 
     /** Records a discrepancy at the current step; the procedure stops until it is resolved (facts NS-04). */
@@ -344,15 +406,15 @@ public class Procedures {
         }
         DaySafety safety = new DaySafety(DaySafetyChecks.required(referral), observations, current, drugs,
                 dayRecords.checks(appointmentId), dayRecords.urgentPathway(appointmentId),
-                dayRecords.surgeonNotice(appointment.referralId()));
+                dayRecords.surgeonNotice(appointment.referralId()), timeOutFormDrugs(appointment, referral));
         audit.record(AuditAction.READ, "DaySafety", appointmentId, appointment.patientId(), null);
         return safety;
     }
 
     /**
-     * A radiologist's decision on a finding of the sign-in or time-out check that needs one: a STOP overridden with
-     * a reason, or a review finding decided (go ahead, or not) with a reason; who and when are kept, and the decision
-     * is never changed. Which grade may override is vetting's policy; here every radiologist may, and is named.
+     * A radiologist's decision on a finding of the latest sign-in or time-out run that needs one: a STOP overridden
+     * with a reason by the role and grade the clinic names (the override policy, ADR 0035), or a review finding decided
+     * (go ahead, or not) with a reason by any radiologist; who and when are kept, and the decision is never changed.
      */
     @Transactional
     @PreAuthorize("hasRole('RADIOLOGIST')")
@@ -361,7 +423,8 @@ public class Procedures {
         Appointment appointment = bookings.appointment(appointmentId);
         String why = text("reason", reason, "Give the reason for your decision.");
         visits.lock(appointmentId).orElseThrow(() -> new InvalidInputException("reason", "Check the patient in first."));
-        DaySafetyCheck check = dayRecords.checks(appointmentId).stream().filter(c -> c.step() == step).findFirst()
+        DaySafetyCheck check = dayRecords.checks(appointmentId).stream().filter(c -> c.step() == step)
+                .reduce((earlier, later) -> later)
                 .orElseThrow(() -> new InvalidInputException("reason", "There is no safety check at this step yet."));
         DaySafetyCheck.Finding finding = check.findings().stream()
                 .filter(f -> f.ruleId().equals(ruleId) && f.needsDecision()).findFirst()
@@ -374,8 +437,12 @@ public class Procedures {
                     ? "A STOP is overridden with a reason, or the procedure does not go on."
                     : "Decide to go ahead or not, with a reason.");
         }
-        if (!dayRecords.decide(appointmentId, step, new DaySafetyCheck.Decision(ruleId, kind, why, clock.instant(),
-                CurrentUser.username()))) {
+        if (kind == DaySafetyCheck.Decision.Kind.OVERRIDE && !overrides.mayOverrideStops()) {
+            throw new InvalidInputException("reason", overrides.policy().refusal()
+                    + " Ask them, or decide not to go ahead.");
+        }
+        if (!dayRecords.decide(appointmentId, step, check.run(), new DaySafetyCheck.Decision(ruleId, kind, why,
+                clock.instant(), CurrentUser.username()))) {
             throw new InvalidInputException("reason", "This finding is already decided.");
         }
         audit.record(AuditAction.UPDATE, "DaySafetyCheck", appointmentId, appointment.patientId(),
@@ -735,7 +802,8 @@ public class Procedures {
                 LocalDate.ofInstant(appointment.start(), bookings.zone()), visit(appointment.id()).procedure(), record,
                 record.painResponse(visits.painScores(appointment.id()), properties.thresholds()),
                 diabetes != null && diabetes != DiabetesType.NONE, addenda, bookings.zone(),
-                ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral), bookings.zone()),
+                java.util.stream.Stream.concat(ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral),
+                        bookings.zone()).stream(), givenAgainstTimeOut(appointment.id(), record).stream()).toList(),
                 comparativeBlocks(appointment, referral, record));
     }
 
@@ -789,7 +857,26 @@ public class Procedures {
         return new DaySafety(DaySafetyChecks.required(referral),
                 dayRecords.latestObservations(appointment.id()).map(Map.Entry::getValue), List.of(), "",
                 dayRecords.checks(appointment.id()), dayRecords.urgentPathway(appointment.id()),
-                dayRecords.surgeonNotice(appointment.referralId()));
+                dayRecords.surgeonNotice(appointment.referralId()), List.of());
+    }
+
+    /** What the record gives against what the confirmed time-out checked (HAZ-89); empty when they agree. */
+    private List<String> givenAgainstTimeOut(UUID appointmentId, ProcedureRecord record) {
+        List<DrugToGive> checked = confirmedTimeOutDrugs(appointmentId);
+        return checked.isEmpty() ? List.of() : GivenAgainstTimeOut.lines(checked, record.drugs());
+    }
+
+    /**
+     * Where the saved record's drugs differ from those the time-out checked, as a finding for the record page (the
+     * report prints it too); empty when they agree or no record is saved (ADR 0043).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public List<String> recordAgainstTimeOut(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        List<String> lines = visits.record(appointmentId).map(r -> givenAgainstTimeOut(appointmentId, r)).orElse(List.of());
+        audit.record(AuditAction.READ, "ProcedureRecord", appointmentId, appointment.patientId(), "drugs against the time-out");
+        return lines;
     }
 
     /** The day's safety lines as the record page shows them (and the report prints them). */

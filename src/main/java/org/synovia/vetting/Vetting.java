@@ -59,6 +59,8 @@ import org.synovia.waitinglist.WaitingList;
 public class Vetting {
 
     static final String RECORD_TYPE = "VettingDecision";
+    /** The rule that finds a planned replacement of the same joint too close to the injection (facts RI-10, CI-13). */
+    static final String JOINT_REPLACEMENT_RULE = "SAF-024";
 
     private final Referrals referrals;
     private final Catalogue catalogue;
@@ -71,10 +73,13 @@ public class Vetting {
     private final SafetyChecks safety;
     private final SafetyOverrides overrides;
     private final AcceptedProtocols acceptedProtocols;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     Vetting(Referrals referrals, Catalogue catalogue, WaitingList waitingList, VettingRepository repository,
             VettingProperties properties, AuditTrail audit, Clock clock, ReferralSafety referralSafety, SafetyChecks safety,
-            SafetyOverrides overrides, AcceptedProtocols acceptedProtocols) {
+            SafetyOverrides overrides, AcceptedProtocols acceptedProtocols,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.overrides = overrides;
         this.acceptedProtocols = acceptedProtocols;
         this.referralSafety = referralSafety;
@@ -203,6 +208,14 @@ public class Vetting {
                 LocalDate.ofInstant(referral.submittedAt(), zone), safetyReview.earliestDate(), latest, constraints, funding,
                 protocol.operatorGrade(), protocol.oneStopEligible()));
         audit.record(AuditAction.CREATE, RECORD_TYPE, decision.id(), referral.details().patientId(), "accepted");
+        // The surgeon hears of a replacement too close from vetting, not only on the day (ADR 0044).
+        safetyReview.assessment().findings().stream()
+                .filter(f -> f.ruleId().equals(JOINT_REPLACEMENT_RULE) && f.severity() != Severity.INFO).findFirst()
+                .ifPresent(f -> events.publishEvent(new JointReplacementTooCloseFound(id.value(),
+                        referral.details().patientId(), decision.id(), f.severity(), f.message(),
+                        f.sources().stream().map(org.synovia.safety.GuidelineReference::cite).toList(),
+                        referral.details().plannedReplacementDate(), safetyReview.earliestDate(), CurrentUser.username(),
+                        decision.decidedAt())));
         return decision;
     }
 

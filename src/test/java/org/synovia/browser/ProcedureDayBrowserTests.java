@@ -70,6 +70,9 @@ class ProcedureDayBrowserTests extends BrowserJourney {
 
     private static void tickAll(Page page) {
         Locator boxes = page.locator("input[name=items]");
+        // count() does not wait: after a link or a redirect the next page's boxes may not be there yet.
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
+        boxes.first().waitFor();
         for (int i = 0; i < boxes.count(); i++) {
             boxes.nth(i).check();
         }
@@ -128,11 +131,29 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm sign-in")).click();
         // The sign-in now runs the engine; the time-out's boxes are ticked on the page that follows.
         assertThat(page.getByText("Sign-in confirmed.")).isVisible();
+        // The time-out's drugs start from the protocol; 30 mL of 1% lidocaine is above this 80.5 kg patient's maximum.
+        assertThat(page.getByLabel("Drug 2", new Page.GetByLabelOptions().setExact(true))).hasValue("LIDOCAINE");
+        assertThat(page.getByLabel("Volume 2 (mL)")).hasValue("2");
+        page.getByLabel("Volume 2 (mL)").fill("30");
+        tickAll(page);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm time-out")).click();
+        assertThat(page.locator("#items-error")).containsText("Time-out not confirmed: The time-out safety check needs a "
+                + "decision: SAF-070 (STOP)");
+        assertThat(page.locator("#check-TIME_OUT")).containsText("largest permitted 24.1 mL of 1% lidocaine");
+        assertThat(page.getByLabel("Volume 2 (mL)")).hasValue("30");
+        page.getByLabel("Volume 2 (mL)").fill("2");
         tickAll(page);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm time-out")).click();
         assertThat(page.getByText("Time-out confirmed.")).isVisible();
+        assertThat(page.locator("#check-TIME_OUT-2")).containsText("lidocaine 1% 2 mL (20 mg)");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Procedure record")).click();
+        // The record starts from what the time-out confirmed; batch, expiry and route are typed.
+        assertThat(page.locator("[name='drugs[1].product']")).hasValue("Lidocaine 1%");
+        assertThat(page.locator("[name='drugs[1].volumeMl']")).hasValue("2");
+        page.locator("[name='drugs[1].batch']").fill("LA4455");
+        page.locator("[name='drugs[1].expiry']").fill(LocalDate.now(LONDON).plusMonths(6).toString());
+        page.locator("[name='drugs[1].route']").fill("intra-articular");
         page.locator("select[name=guidance]").selectOption("ULTRASOUND");
         page.getByLabel("Needle", new Page.GetByLabelOptions().setExact(true)).fill("21G 40 mm");
         page.locator("[name='drugs[0].product']").fill("Methylprednisolone acetate 40 mg/mL");

@@ -1,15 +1,11 @@
 package org.synovia.diary;
 
-import java.sql.Timestamp;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,23 +19,18 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
-import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.ChecklistCheck;
 import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DrugGiven;
-import org.synovia.procedure.IdentityCheck;
+import org.synovia.procedure.ProcedureFixtures;
 import org.synovia.procedure.ProcedureRecord;
 import org.synovia.procedure.Procedures;
 import org.synovia.referral.Intent;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Guidance;
 import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Vetting;
@@ -51,32 +42,22 @@ import org.synovia.waitinglist.WaitingList;
  */
 public class DiaryFixtures {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final Pattern LINK = Pattern.compile("/my-diary/([A-Za-z0-9_-]+)");
 
     private final UserAccounts accounts;
-    private final Patients patients;
-    private final Referrals referrals;
-    private final Vetting vetting;
-    private final Sessions sessions;
-    private final WaitingList waitingList;
-    private final Bookings bookings;
     private final Procedures procedures;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ProcedureFixtures procedureDays;
 
     public DiaryFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting, Sessions sessions,
             WaitingList waitingList, Bookings bookings, Procedures procedures, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
-        this.patients = patients;
-        this.referrals = referrals;
-        this.vetting = vetting;
-        this.sessions = sessions;
-        this.waitingList = waitingList;
-        this.bookings = bookings;
         this.procedures = procedures;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.procedureDays = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                procedures, jdbc, clock);
     }
 
     /** A therapeutic knee injection (patient with type 2 diabetes, pain 7 before), signed, its diary started. */
@@ -90,51 +71,23 @@ public class DiaryFixtures {
     }
 
     private Appointment signed(Function<UUID, ReferralDetails> details) {
-        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        List<UUID> rooms = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            rooms.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(9, 0),
-                    LocalTime.of(10, 0), List.of(20)).room().id());
-        }
-        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, details,
-                BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
-        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
-                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        Appointment appointment = bookings.book(referralId, slotId);
-        // The booking rules keep starts later; the procedure is today.
-        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(20));
-        AccountFixtures.signIn(radiologist);
-        var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
-        procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
-                patient.dateOfBirth(), null));
-        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
-        org.synovia.procedure.ProcedureFixtures.unremarkableObservations(procedures, appointment.id(),
-                LocalDateTime.now(clock));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(appointment, ChecklistStep.SIGN_IN));
-        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(appointment, ChecklistStep.TIME_OUT));
-        procedures.saveRecord(appointment.id(), record());
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, everything(appointment, ChecklistStep.SIGN_OUT));
+        Appointment appointment = procedureDays.consentedKnee(radiologist, radiologist, details);
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, procedureDays.everything(appointment.id(), ChecklistStep.SIGN_IN));
+        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, procedureDays.everything(appointment.id(), ChecklistStep.TIME_OUT));
+        procedures.saveRecord(appointment.id(), record(LocalDate.now(clock)));
+        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, procedureDays.everything(appointment.id(), ChecklistStep.SIGN_OUT));
         procedures.sign(appointment.id());
         AccountFixtures.signOut();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> episodeId(appointment.id()) != null);
         return appointment;
     }
 
-    private java.util.Set<String> everything(Appointment appointment, ChecklistStep step) {
-        return procedures.checklist(appointment.id()).checks(step).stream().map(ChecklistCheck::code)
-                .collect(java.util.stream.Collectors.toSet());
-    }
-
-    private ProcedureRecord record() {
+    private static ProcedureRecord record(LocalDate today) {
         return new ProcedureRecord("Dr Example", "Nurse Example", Guidance.ULTRASOUND, "anterolateral", "21G 40 mm", null,
                 null, null, List.of(new DrugGiven("Methylprednisolone acetate 40 mg/mL", "40 mg", new BigDecimal("1"),
-                        "MP1234", LocalDate.now(clock).plusMonths(6), "intra-articular", "left knee")),
+                        "MP1234", today.plusMonths(6), "intra-articular", "left knee")),
                 false, true, 2, null, null, null, null, null, 7, "none", true, null, null, null, null);
     }
 
@@ -165,10 +118,10 @@ public class DiaryFixtures {
 
     /** Moves the injection (and the link's expiry) back in time, so that later time points are due now. */
     public void injectedAgo(UUID appointmentId, Duration ago) {
+        Timestamp injected = Timestamp.from(clock.instant().minus(ago));
         jdbc.sql("""
                 update diary_episode set expires_at = expires_at - (injected_at - ?), injected_at = ?
                 where appointment_id = ?""")
-                .params(Timestamp.from(clock.instant().minus(ago)), Timestamp.from(clock.instant().minus(ago)), appointmentId)
-                .update();
+                .params(injected, injected, appointmentId).update();
     }
 }

@@ -70,6 +70,7 @@ class DiaryIntegrationTests {
     @Autowired Bookings bookings;
     @Autowired Procedures procedures;
     @Autowired JdbcClient jdbc;
+    @Autowired java.time.Clock clock;
     @Autowired MockMvc mvc;
     @Autowired ApplicationEvents events;
 

@@ -8,15 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Clock;
-import java.time.LocalDateTime;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -38,21 +31,13 @@ import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
-import org.synovia.patient.Registration;
 import org.synovia.referral.Intent;
-import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.safety.Finding;
-import org.synovia.scheduling.SchedulingFixtures;
-import org.synovia.scheduling.SchedulingFixtures.Clinic;
 import org.synovia.scheduling.Sessions;
-import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Guidance;
 import org.synovia.testing.RecordCopies;
-import org.synovia.vetting.Acceptance;
-import org.synovia.vetting.Protocol;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
 
@@ -60,11 +45,7 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class ComparativeBlocksIntegrationTests {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     @Autowired Procedures procedures;
-
-    @Autowired Clock clock;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
@@ -75,15 +56,16 @@ class ComparativeBlocksIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
 
-    UserAccount clerk;
-    UserAccount referrer;
+    @Autowired java.time.Clock clock;
+
+    ProcedureFixtures fixtures;
     UserAccount radiologist;
 
     @BeforeEach
     void setUp() {
-        clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        referrer = AccountFixtures.create(accounts, Role.REFERRER);
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+                jdbc, clock);
     }
 
     @AfterEach
@@ -100,32 +82,13 @@ class ComparativeBlocksIntegrationTests {
         return RecordCopies.with(details, "previousInjections", List.of());
     }
 
-    /** Refers the patient, accepts the referral, and books the first open CT slot; leaves the clerk signed in. */
+    /** Refers the patient, accepts the referral, and books the first open CT slot. */
     private Appointment booked(UUID patientId) {
         return booked(leftL45FacetBlock(patientId));
     }
 
     private Appointment booked(ReferralDetails details) {
-        Protocol protocol = BookingFixtures.ctCervicalFacet();
-        AccountFixtures.signIn(clerk);
-        List<Clinic> clinics = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            clinics.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(9, 0),
-                    LocalTime.of(10, 0), List.of(protocol.slotMinutes())));
-        }
-        AccountFixtures.signIn(referrer);
-        Referral referral = referrals.submit(UUID.randomUUID(), details);
-        AccountFixtures.signIn(radiologist);
-        Map<String, String> reasons = vetting.recheck(referral.id(), protocol).needingJustification().stream()
-                .collect(Collectors.toMap(Finding::ruleId, f -> "Justified for the test", (a, b) -> a));
-        vetting.accept(referral.id(), protocol, new Acceptance(null, null, null, reasons));
-        AccountFixtures.signIn(clerk);
-        LocalDate earliest = waitingList.entry(referral.id().value()).orElseThrow().earliestDate();
-        List<UUID> rooms = clinics.stream().map(c -> c.room().id()).toList();
-        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.CT, "FACET_LUMBAR", null, null, protocol.slotMinutes(),
-                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
-                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        return bookings.book(referral.id().value(), slotId);
+        return fixtures.booked(radiologist, details, BookingFixtures.ctCervicalFacet());
     }
 
     private static Set<String> everything(Checklist checklist, ChecklistStep step) {
@@ -133,13 +96,10 @@ class ComparativeBlocksIntegrationTests {
     }
 
     /** Performs and signs one block with the given anaesthetic and timed NRS scores (before: 8). */
-    private void signedBlock(Appointment appointment, String patientName, String anaesthetic, int[][] scores) {
-        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(20));
-        AccountFixtures.signIn(radiologist);
-        procedures.checkIn(appointment.id(), new IdentityCheck(patientName, LocalDate.of(1970, 3, 14), null));
-        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
+    private void signedBlock(Appointment appointment, String anaesthetic, int[][] scores) {
+        fixtures.checkedInAndConsented(radiologist, fixtures.startingNow(appointment));
         Checklist checklist = procedures.checklist(appointment.id());
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(clock));
         procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
         procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
         LocalDate expiry = LocalDate.now(clock).plusYears(1);
@@ -166,14 +126,11 @@ class ComparativeBlocksIntegrationTests {
 
     @Test
     void readsTheSecondBlockOfTheSameLumbarFacetWithTheFirstOnItsPageAndInItsReport() throws Exception {
-        AccountFixtures.signIn(referrer);
-        var patient = PatientFixtures.adult();
-        UUID patientId = ((Registration.Registered) patients.register(patient, false)).patient().id().value();
-        String name = patient.givenName() + " " + patient.familyName();
+        UUID patientId = fixtures.registered(PatientFixtures.adult());
 
         Appointment first = booked(patientId);
         // Lidocaine: 88% relief that wears off after 60 minutes, within its 1–2 hours.
-        signedBlock(first, name, "Lidocaine 2%", new int[][] {{15, 1}, {60, 1}, {120, 7}});
+        signedBlock(first, "Lidocaine 2%", new int[][] {{15, 1}, {60, 1}, {120, 7}});
         moveOutOfTheWay(first, 400);
         mvc.perform(get("/day/{id}/record", first.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
                 .andExpect(status().isOk())
@@ -181,7 +138,7 @@ class ComparativeBlocksIntegrationTests {
 
         Appointment second = booked(patientId);
         // Bupivacaine: 88% relief lasting 240 minutes, within its 4–8 hours.
-        signedBlock(second, name, "Bupivacaine 0.5%", new int[][] {{15, 1}, {240, 1}, {360, 7}});
+        signedBlock(second, "Bupivacaine 0.5%", new int[][] {{15, 1}, {240, 1}, {360, 7}});
 
         mvc.perform(get("/day/{id}/record", second.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
                 .andExpect(status().isOk())
@@ -205,7 +162,7 @@ class ComparativeBlocksIntegrationTests {
         moveOutOfTheWay(second, 401);
         Appointment right = booked(RecordCopies.with(leftL45FacetBlock(patientId), "laterality",
                 org.synovia.shared.Laterality.RIGHT));
-        signedBlock(right, name, "Bupivacaine 0.5%", new int[][] {{15, 1}, {240, 1}, {360, 7}});
+        signedBlock(right, "Bupivacaine 0.5%", new int[][] {{15, 1}, {240, 1}, {360, 7}});
         mvc.perform(get("/day/{id}/record", right.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("comparative-blocks"))));

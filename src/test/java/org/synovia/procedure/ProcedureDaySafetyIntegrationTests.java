@@ -9,14 +9,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
-import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -39,7 +33,6 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
@@ -49,9 +42,7 @@ import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
 import org.synovia.safety.PatientFacts;
 import org.synovia.safety.Severity;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.Guidance;
@@ -69,11 +60,7 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class ProcedureDaySafetyIntegrationTests {
 
-    private static final ZoneId LONDON = ZoneId.of("Europe/London");
-
     @Autowired Procedures procedures;
-
-    @Autowired Clock clock;
     @Autowired DaySafetyChecks daySafetyChecks;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
@@ -86,17 +73,18 @@ class ProcedureDaySafetyIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
-    UserAccount clerk;
-    UserAccount referrer;
+    @Autowired java.time.Clock clock;
+
+    ProcedureFixtures fixtures;
     UserAccount radiologist;
     UserAccount nurse;
 
     @BeforeEach
     void setUp() {
-        clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        referrer = AccountFixtures.create(accounts, Role.REFERRER);
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+                jdbc, clock);
     }
 
     @AfterEach
@@ -106,27 +94,7 @@ class ProcedureDaySafetyIntegrationTests {
 
     /** A knee booked, moved to start now, checked in and consented by the nurse, who stays signed in. */
     private Appointment consented(Function<UUID, ReferralDetails> details) {
-        AccountFixtures.signIn(clerk);
-        List<UUID> rooms = new ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            rooms.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(9, 0),
-                    LocalTime.of(10, 0), List.of(20)).room().id());
-        }
-        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, details::apply,
-                BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
-        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                        earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
-                .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        Appointment appointment = bookings.book(referralId, slotId);
-        BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(20));
-        AccountFixtures.signIn(nurse);
-        var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
-        procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
-                patient.dateOfBirth(), null));
-        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
-        return appointment;
+        return fixtures.consentedKnee(radiologist, nurse, details);
     }
 
     private Set<String> everything(Appointment appointment, ChecklistStep step) {
@@ -331,6 +299,9 @@ class ProcedureDaySafetyIntegrationTests {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    private static final List<String> SOURCES = List.of("EULAR intra-articular therapy recommendations 2021, "
+            + "recommendation 9 [RI-10, CI-13]");
+
     @Test
     void tellsTheSurgeonOncePerReferralAndSaysWhenThereIsNoEmail() {
         Appointment withEmail = consented(ReferralFixtures::kneeOnApixaban);
@@ -342,14 +313,16 @@ class ProcedureDaySafetyIntegrationTests {
 
         transactions.executeWithoutResult(tx -> {
             daySafetyChecks.tellSurgeon(referral, withEmail.id(), patient, "Knee joint (left)", "SIGN_IN",
-                    "replacement of this joint planned 42 days after the injection", replacement);
+                    "replacement of this joint planned 42 days after the injection", SOURCES, LocalDate.now(clock),
+                    replacement, nurse.username());
             daySafetyChecks.tellSurgeon(referral, withEmail.id(), patient, "Knee joint (left)", "TIME_OUT",
-                    "replacement of this joint planned 42 days after the injection", replacement);
+                    "replacement of this joint planned 42 days after the injection", SOURCES, LocalDate.now(clock),
+                    replacement, nurse.username());
             daySafetyChecks.tellSurgeon(referrals.show(new ReferralId(withoutEmail.referralId())), withoutEmail.id(),
                     patients.find(new PatientId(withoutEmail.patientId())).orElseThrow(), "Knee joint (left)", "SIGN_IN",
-                    "replacement of this joint planned 42 days after the injection",
+                    "replacement of this joint planned 42 days after the injection", SOURCES, LocalDate.now(clock),
                     new PatientFacts.PlannedJointReplacement(LocalDate.now(clock).plusWeeks(6), "KNEE_JOINT",
-                            org.synovia.shared.Laterality.LEFT, "Mr Other", null));
+                            org.synovia.shared.Laterality.LEFT, "Mr Other", null), nurse.username());
         });
 
         assertThat(emailsTo(withEmail.patientId(), "surgeon-joint-replacement")).containsExactly("surgeon@example.com");

@@ -117,6 +117,33 @@ class DayListController {
         return "redirect:/day/" + appointmentId;
     }
 
+    /**
+     * Confirms the time-out with the drugs about to be given (ADR 0043); a finding that holds it shows on the page
+     * with its decision form, and the drugs stay as typed.
+     */
+    @PostMapping("/day/{appointmentId}/checklist/TIME_OUT")
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    String timeOut(@PathVariable("appointmentId") UUID appointmentId, @ModelAttribute TimeOutForm timeOutForm,
+            BindingResult result, Model model, RedirectAttributes redirect) {
+        model.addAttribute("checkInForm", new CheckInForm());
+        if (result.hasErrors()) {
+            model.addAttribute("itemsError", "Correct the drugs about to be given.");
+            return visitPage(appointmentId, model);
+        }
+        try {
+            procedures.confirmTimeOut(appointmentId, java.util.Set.copyOf(timeOutForm.getItems() == null ? List.of()
+                    : timeOutForm.getItems()), timeOutForm.rows());
+        }
+        catch (InvalidInputException e) {
+            FormErrors.bind(e, result);
+            model.addAttribute("itemsError", e.problems().stream().filter(p -> p.field().equals("items")).findFirst()
+                    .map(InvalidInputException.FieldProblem::message).orElse("Correct the drugs about to be given."));
+            return visitPage(appointmentId, model);
+        }
+        redirect.addFlashAttribute("notice", ChecklistStep.TIME_OUT.label() + " confirmed.");
+        return "redirect:/day/" + appointmentId;
+    }
+
     @PostMapping("/day/{appointmentId}/discrepancies")
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     String raise(@PathVariable("appointmentId") UUID appointmentId,
@@ -256,7 +283,12 @@ class DayListController {
         boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
         if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {
             model.addAttribute("checklist", procedures.checklist(appointmentId));
-            model.addAttribute("daySafety", procedures.daySafety(appointmentId));
+            var daySafety = procedures.daySafety(appointmentId);
+            model.addAttribute("daySafety", daySafety);
+            if (!model.containsAttribute("timeOutForm")) {
+                model.addAttribute("timeOutForm", TimeOutForm.startingFrom(daySafety.timeOutDrugs()));
+            }
+            model.addAttribute("agents", org.synovia.safety.InjectedAgent.values());
             if (!model.containsAttribute("observationsForm")) {
                 model.addAttribute("observationsForm", new ObservationsForm());
             }

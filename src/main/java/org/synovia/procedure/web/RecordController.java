@@ -40,6 +40,16 @@ class RecordController {
         procedures.record(appointmentId).ifPresentOrElse(r -> fill(form, r), () -> {
             var entry = procedures.visit(appointmentId);
             form.setOperator(entry.operatorName());
+            // The drugs start from what the time-out checked, so the record differs only where the team changes it.
+            var drugs = procedures.timeOutDrugs(appointmentId);
+            for (int i = 0; i < drugs.size() && i < RecordForm.DRUG_ROWS; i++) {
+                var row = form.getDrugs().get(i);
+                row.setProduct(drugs.get(i).product());
+                var mg = drugs.get(i).resolvedDoseMg();
+                row.setDose(mg == null ? null : mg.toPlainString() + " mg");
+                row.setVolumeMl(drugs.get(i).volumeMl());
+                row.setSite(entry.procedure());
+            }
         });
         model.addAttribute("recordForm", form);
         return page(appointmentId, model);
@@ -139,6 +149,7 @@ class RecordController {
         model.addAttribute("record", procedures.record(appointmentId).orElse(null));
         model.addAttribute("addenda", procedures.addenda(appointmentId));
         model.addAttribute("daySafetyLines", procedures.daySafetyLines(appointmentId));
+        model.addAttribute("recordAgainstTimeOut", procedures.recordAgainstTimeOut(appointmentId));
         model.addAttribute("comparativeBlockLines", procedures.comparativeBlockLines(appointmentId));
         var pain = procedures.painResponse(appointmentId);
         model.addAttribute("pain", pain.orElse(null));

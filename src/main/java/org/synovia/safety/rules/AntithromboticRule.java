@@ -183,7 +183,38 @@ abstract class AntithromboticRule implements SafetyRule {
         return PolicyChoice.BOTH;
     }
 
+    /**
+     * Turns a decision into the patient's plan and the finding, in named steps: the high-thrombotic-risk escalation,
+     * the dated (or undated) timing with each source's alternatives, the patient's instruction, the staff note and
+     * the actions offered.
+     */
     private void apply(Medicine medicine, Decision decision, AssessmentContext context) {
+        Escalation escalation = escalated(decision, context);
+        boolean proposed = escalation.action() == PlanAction.REFER_TO_PRESCRIBER;
+        Requirement hold = decision.hold();
+        Optional<LocalDateTime> start = context.start();
+        Timing timing = timing(medicine, decision, start, proposed);
+        Restart restartRule = decision.restarts().stream().map(SourceRestart::restart)
+                .min(Comparator.comparingInt(Restart::earliestHours)).orElse(null);
+        InrCheck inr = decision.inr() == null ? null : decision.inr().at(start.map(LocalDateTime::toLocalDate));
+        String name = medicine.displayName();
+        String instruction = instruction(name, escalation.action(), hold, timing.lastDose(), timing.restart(), restartRule, inr);
+        String staffNote = staffNote(medicine, escalation, timing, proposed);
+        PlanAction action = escalation.action();
+        context.plan(new MedicationPlan(id(), medicine.drug(), medicine.displayName(), action,
+                hold == null ? null : hold.hours(), hold == null ? null : hold.doses(),
+                hold == null ? null : hold.wholeDaysOff(),
+                action == PlanAction.HOLD ? timing.lastDose() : null, action == PlanAction.HOLD ? timing.restart() : null,
+                restartRule == null ? null : restartRule.words(), inr, decision.answers(),
+                decision.policyChoice(), instruction, staffNote, escalation.sources(), timing.advisories()));
+        Severity severity = decision.severity() != null ? decision.severity()
+                : action == PlanAction.CONTINUE ? Severity.INFO : Severity.WARN;
+        context.add(this, severity, staffNote, escalation.sources(), decision.answers(), decision.policyChoice(), proposed,
+                actions(proposed, timing, inr));
+    }
+
+    /** AC-42: a hold for a patient at high thrombotic risk is proposed to the prescriber or MDT, never automatic. */
+    private static Escalation escalated(Decision decision, AssessmentContext context) {
         List<GuidelineReference> sources = new ArrayList<>(decision.sources());
         PlanAction action = decision.action();
         String reason = Character.toUpperCase(decision.reason().charAt(0)) + decision.reason().substring(1);
@@ -193,82 +224,100 @@ abstract class AntithromboticRule implements SafetyRule {
                     + "): no automatic stop; the prescriber or MDT decides whether and how to stop [AC-42]";
             sources.add(HIGH_THROMBOTIC_RISK);
         }
-        String name = medicine.displayName();
-        Optional<LocalDateTime> start = context.start();
-        Optional<DoseSchedule> schedule = DoseSchedule.of(medicine);
+        return new Escalation(action, reason, sources);
+    }
+
+    /** The hold as dates when the start and the dosing times are known, else in words; with the other sources' answers. */
+    private static Timing timing(Medicine medicine, Decision decision, Optional<LocalDateTime> start, boolean proposed) {
         Requirement hold = decision.hold();
-        boolean proposed = action == PlanAction.REFER_TO_PRESCRIBER;
-        LocalDateTime lastDose = null;
-        LocalDateTime restart = null;
-        String timing = "";
-        List<String> advisories = new ArrayList<>();
+        Optional<DoseSchedule> schedule = DoseSchedule.of(medicine);
         if (hold != null && start.isPresent() && schedule.isPresent()) {
-            DoseSchedule.Hold computed = schedule.get().lastDose(start.get(), hold.hours(), hold.doses(), hold.wholeDaysOff());
-            lastDose = computed.lastDose();
-            boolean procedureDayDoseOmitted = schedule.get().doseDueOnProcedureDayBeforeStart(start.get());
-            List<DatedRestart> dated = decision.restarts().stream()
-                    .map(r -> new DatedRestart(r, schedule.get().restart(start.get(), r.restart().hours(),
-                            r.restart().dayAfter(), procedureDayDoseOmitted)))
-                    .sorted(Comparator.comparing(DatedRestart::at)).toList();
-            restart = dated.isEmpty() ? null : dated.getFirst().at();
-            LocalDate day = start.get().toLocalDate();
-            for (SourceRange range : decision.ranges()) {
-                Requirement longer = hold.atLeast(range.upTo());
-                LocalDateTime longerLast = schedule.get()
-                        .lastDose(start.get(), longer.hours(), longer.doses(), longer.wholeDaysOff()).lastDose();
-                if (longerLast.isBefore(lastDose)) {
-                    advisories.add(range.source() + " allows up to " + range.upTo().words() + ": consider a last dose "
-                            + Wording.relative(longerLast, day) + " (" + Wording.shortDateTime(longerLast)
-                            + ") if the prescriber prefers the longer hold");
-                }
-            }
-            for (DatedRestart later : dated.stream().skip(1).toList()) {
-                if (later.at().isAfter(restart)) {
-                    advisories.add(later.source().source() + " restarts " + later.source().restart().words() + ": "
-                            + Wording.relative(later.at(), day) + " (" + Wording.shortDateTime(later.at()) + ")");
-                }
-            }
-            timing = timing(computed, restart, start.get(), proposed, dated.isEmpty() ? null : dated.getFirst());
-        } else if (hold != null) {
-            Restart earliest = decision.restarts().stream().map(SourceRestart::restart)
-                    .min(Comparator.comparingInt(Restart::earliestHours)).orElse(null);
-            timing = "; " + (proposed ? "proposed, if a stop is agreed: " : "") + hold.words()
-                    + (start.isEmpty() ? " (dates once the procedure is booked)" : " (dosing times unknown: set dates by hand)")
-                    + (earliest == null ? "" : "; restart " + earliest.words());
-            for (SourceRange range : decision.ranges()) {
-                advisories.add(range.source() + " allows up to " + range.upTo().words());
+            return datedTiming(decision, schedule.get(), start.get(), proposed);
+        }
+        if (hold != null) {
+            return undatedTiming(decision, start, proposed);
+        }
+        return new Timing(null, null, "", List.of());
+    }
+
+    /** Last dose and restart as dates (AC-40); a longer range or a later restart of another source is an advisory. */
+    private static Timing datedTiming(Decision decision, DoseSchedule schedule, LocalDateTime start, boolean proposed) {
+        Requirement hold = decision.hold();
+        List<String> advisories = new ArrayList<>();
+        DoseSchedule.Hold computed = schedule.lastDose(start, hold.hours(), hold.doses(), hold.wholeDaysOff());
+        LocalDateTime lastDose = computed.lastDose();
+        boolean procedureDayDoseOmitted = schedule.doseDueOnProcedureDayBeforeStart(start);
+        List<DatedRestart> dated = decision.restarts().stream()
+                .map(r -> new DatedRestart(r, schedule.restart(start, r.restart().hours(),
+                        r.restart().dayAfter(), procedureDayDoseOmitted)))
+                .sorted(Comparator.comparing(DatedRestart::at)).toList();
+        LocalDateTime restart = dated.isEmpty() ? null : dated.getFirst().at();
+        LocalDate day = start.toLocalDate();
+        for (SourceRange range : decision.ranges()) {
+            Requirement longer = hold.atLeast(range.upTo());
+            LocalDateTime longerLast = schedule.lastDose(start, longer.hours(), longer.doses(), longer.wholeDaysOff()).lastDose();
+            if (longerLast.isBefore(lastDose)) {
+                advisories.add(range.source() + " allows up to " + range.upTo().words() + ": consider a last dose "
+                        + Wording.relative(longerLast, day) + " (" + Wording.shortDateTime(longerLast)
+                        + ") if the prescriber prefers the longer hold");
             }
         }
-        Restart restartRule = decision.restarts().stream().map(SourceRestart::restart)
+        for (DatedRestart later : dated.stream().skip(1).toList()) {
+            if (later.at().isAfter(restart)) {
+                advisories.add(later.source().source() + " restarts " + later.source().restart().words() + ": "
+                        + Wording.relative(later.at(), day) + " (" + Wording.shortDateTime(later.at()) + ")");
+            }
+        }
+        return new Timing(lastDose, restart, timing(computed, restart, start, proposed,
+                dated.isEmpty() ? null : dated.getFirst()), advisories);
+    }
+
+    /** The hold in words until the procedure is booked or the dosing times are known. */
+    private static Timing undatedTiming(Decision decision, Optional<LocalDateTime> start, boolean proposed) {
+        Requirement hold = decision.hold();
+        Restart earliest = decision.restarts().stream().map(SourceRestart::restart)
                 .min(Comparator.comparingInt(Restart::earliestHours)).orElse(null);
-        InrCheck inr = decision.inr() == null ? null : decision.inr().at(start.map(LocalDateTime::toLocalDate));
-        String instruction = instruction(name, action, hold, lastDose, restart, restartRule, inr);
-        String advice = advisories.isEmpty() ? "" : ". Alternatives: " + String.join("; ", advisories);
-        String staffNote = Character.toUpperCase(name.charAt(0)) + name.substring(1) + dose(medicine) + ": "
-                + (proposed ? "AGREE WITH THE PRESCRIBER BEFORE STOPPING" : action.toString()) + ". " + reason + timing
-                + advice + ".";
-        context.plan(new MedicationPlan(id(), medicine.drug(), medicine.displayName(), action,
-                hold == null ? null : hold.hours(), hold == null ? null : hold.doses(),
-                hold == null ? null : hold.wholeDaysOff(),
-                action == PlanAction.HOLD ? lastDose : null, action == PlanAction.HOLD ? restart : null,
-                restartRule == null ? null : restartRule.words(), inr, decision.answers(),
-                decision.policyChoice(), instruction, staffNote, sources, advisories));
-        Severity severity = decision.severity() != null ? decision.severity()
-                : action == PlanAction.CONTINUE ? Severity.INFO : Severity.WARN;
+        String text = "; " + (proposed ? "proposed, if a stop is agreed: " : "") + hold.words()
+                + (start.isEmpty() ? " (dates once the procedure is booked)" : " (dosing times unknown: set dates by hand)")
+                + (earliest == null ? "" : "; restart " + earliest.words());
+        List<String> advisories = decision.ranges().stream()
+                .map(range -> range.source() + " allows up to " + range.upTo().words()).toList();
+        return new Timing(null, null, text, advisories);
+    }
+
+    /** The staff's sentence: drug and dose, what to do, why, when, and the alternatives. */
+    private static String staffNote(Medicine medicine, Escalation escalation, Timing timing, boolean proposed) {
+        String name = medicine.displayName();
+        String advice = timing.advisories().isEmpty() ? "" : ". Alternatives: " + String.join("; ", timing.advisories());
+        return Character.toUpperCase(name.charAt(0)) + name.substring(1) + dose(medicine) + ": "
+                + (proposed ? "AGREE WITH THE PRESCRIBER BEFORE STOPPING" : escalation.action().toString()) + ". "
+                + escalation.reason() + timing.text() + advice + ".";
+    }
+
+    /** What the finding offers: agree the stop with the prescriber, choose another source's answer, check the INR. */
+    private static List<FindingAction> actions(boolean proposed, Timing timing, InrCheck inr) {
         List<FindingAction> actions = new ArrayList<>();
         if (proposed) {
             actions.add(FindingAction.of(FindingAction.Kind.AGREE_WITH_PRESCRIBER, "Agree the stop with the prescriber"
-                    + (lastDose == null ? "" : ": proposed last dose " + Wording.shortDateTime(lastDose))
-                    + (restart == null ? "" : ", restart " + Wording.shortDateTime(restart))));
+                    + (timing.lastDose() == null ? "" : ": proposed last dose " + Wording.shortDateTime(timing.lastDose()))
+                    + (timing.restart() == null ? "" : ", restart " + Wording.shortDateTime(timing.restart()))));
         }
-        if (!advisories.isEmpty()) {
+        if (!timing.advisories().isEmpty()) {
             actions.add(FindingAction.of(FindingAction.Kind.CHOOSE_ALTERNATIVE, "Choose another source's answer: "
-                    + String.join("; ", advisories)));
+                    + String.join("; ", timing.advisories())));
         }
         if (inr != null) {
             actions.add(new FindingAction(FindingAction.Kind.RECHECK_VALUE, "Check the INR: " + inr.rule(), inr.from()));
         }
-        context.add(this, severity, staffNote, sources, decision.answers(), decision.policyChoice(), proposed, actions);
+        return actions;
+    }
+
+    /** The action after the AC-42 escalation, the sentence's reason and the sources it rests on. */
+    private record Escalation(PlanAction action, String reason, List<GuidelineReference> sources) {
+    }
+
+    /** The hold's dates (null when not dated), its words for the staff note, and the other sources' alternatives. */
+    private record Timing(LocalDateTime lastDose, LocalDateTime restart, String text, List<String> advisories) {
     }
 
     private static String timing(DoseSchedule.Hold computed, LocalDateTime restart, LocalDateTime start, boolean proposed,
