@@ -306,6 +306,18 @@ class FhirPatientResourcesIntegrationTests {
                 .hasMessageContaining("MedicationStatement/elsewhere-123");
     }
 
+    @Test
+    void refusesAnInrObservationWithoutAValueNamingIt() {
+        Observation empty = inr("inr", 1, LocalDate.now(clock));
+        empty.setValue(null);
+        ServiceRequest request = cervicalFacet();
+        request.addContained(empty);
+        var fhir = FhirFixtures.http(port, FhirFixtures.client(accounts, clients, REFERRALS));
+
+        assertThatThrownBy(() -> fhir.create().resource(request).execute()).isInstanceOf(UnprocessableEntityException.class)
+                .hasMessageContaining("LOINC 6301-6").hasMessageContaining("has no value");
+    }
+
     /** A transaction Bundle: the ServiceRequest references its MedicationStatement and INR by their fullUrls. */
     @Test
     void readsTheResourcesOfATransactionBundleAndAnswersWhereTheyWent() {

@@ -112,7 +112,27 @@ class ResourceFacts {
                 }
             }
         }
+        sources.forEach(source -> checkHasValue(source, problems));
         return FhirFacts.of(sources);
+    }
+
+    /** A result coded as one the referral reads but carrying no value (and no reason why) is refused, not skipped. */
+    private static void checkHasValue(FhirFacts.Source source, List<FieldProblem> problems) {
+        JsonNode observation = source.resource();
+        if (!"Observation".equals(observation.path("resourceType").asString("")) || observation.has("valueQuantity")
+                || observation.has("valueDateTime") || observation.has("valueCodeableConcept") || observation.has("valueBoolean")
+                || observation.has("dataAbsentReason")) {
+            return;
+        }
+        for (JsonNode coding : observation.path("code").path("coding")) {
+            Optional<ClinicalCodes.Measured> fact = ClinicalCodes.LOINC.equals(coding.path("system").asString())
+                    ? ClinicalCodes.byLoinc(coding.path("code").asString("")) : Optional.empty();
+            if (fact.isPresent()) {
+                problems.add(new FieldProblem(fact.get().field(), source.path() + " (LOINC " + coding.path("code").asString()
+                        + ") has no value: send valueQuantity, or dataAbsentReason when there is none."));
+                return;
+            }
+        }
     }
 
     /**
