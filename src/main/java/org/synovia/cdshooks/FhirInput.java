@@ -22,7 +22,6 @@ import org.synovia.referral.RequestedInjectate;
 import org.synovia.safety.Medicine;
 import org.synovia.safety.PatientFacts;
 import org.synovia.safety.PlannedProcedure;
-import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
@@ -32,7 +31,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Reads a CDS Hooks request (FHIR R4 JSON) into what the safety engine needs: the patient's facts from the
  * prefetched Patient, Condition, AllergyIntolerance and Observation resources, the blood thinners from
- * MedicationRequest or MedicationStatement, and the planned injection from each draft ServiceRequest. The
+ * MedicationRequest or MedicationStatement (both through {@link FhirFacts}, the FHIR referral's reader too), and
+ * the planned injection from each draft ServiceRequest. The
  * procedure is the site's usual template for the requested injectate, as at referral. Codes and mappings are
  * tabled in docs/integration/cds-hooks.md. A missing or malformed part is an {@link InvalidInputException}
  * naming its JSON path.
@@ -207,11 +207,6 @@ final class FhirInput {
             }
         }
         return FhirFacts.of(sources);
-    }
-
-    /** By name, through the shared table; a low-molecular-weight heparin by dose. */
-    static Antithrombotic antithrombotic(String name, Double doseMg) {
-        return ClinicalCodes.antithrombotic(null, name, doseMg);
     }
 
     private static <E extends Enum<E>> Optional<E> coded(JsonNode concepts, String system, Class<E> type, String path) {

@@ -11,8 +11,8 @@ import org.synovia.shared.YesNoUnknown;
 
 /**
  * The one table of codes by which hospital systems name the clinical facts a referral carries. The HL7 order
- * (OBX-3), the FHIR ServiceRequest's contained Observations and the CDS Hooks prefetch all read their results
- * and answers through it into {@link ReferralDetails}, and {@link ReferralSafety} alone turns those details into
+ * (OBX-3, AL1), the FHIR referral's resources and the CDS Hooks prefetch (both through {@link FhirFacts}) all
+ * read their results, medicines, allergies and answers through it into {@link ReferralDetails}, and {@link ReferralSafety} alone turns those details into
  * the safety engine's input, so that a code means the same fact at every door. The whole table is rendered into
  * docs/integration/codes.md by a test, which fails when the committed copy differs from this class.
  */
