@@ -306,6 +306,29 @@ class FhirPatientResourcesIntegrationTests {
                 .hasMessageContaining("MedicationStatement/elsewhere-123");
     }
 
+    /** A record's "yes" beats the form's "no"; the form's own blood-thinner row keeps its times; both accounts are shown. */
+    @Test
+    void keepsTheMoreCautiousAnswerAndShowsBothWhenTheFormAndTheRecordDisagree() {
+        ServiceRequest request = cervicalFacet();
+        QuestionnaireResponse form = FhirFixtures.form(request);
+        form.addItem(FhirFixtures.answer("advancedLiverDisease", new BooleanType(false)));
+        form.addItem(FhirFixtures.group("antithrombotics", FhirFixtures.answer("drug", new StringType("APIXABAN")),
+                FhirFixtures.answer("dose", new StringType("5 mg")), FhirFixtures.answer("frequency", new StringType("TWICE_DAILY")),
+                FhirFixtures.answer("doseTimes", new StringType("09:00, 21:00"))));
+        org.hl7.fhir.r4.model.Condition cirrhosis = new org.hl7.fhir.r4.model.Condition();
+        cirrhosis.setId("cirrhosis");
+        cirrhosis.setCode(new CodeableConcept().addCoding(new Coding("http://snomed.info/sct", "19943007", "Cirrhosis of liver")));
+
+        ReferralDetails details = sent(request, cirrhosis, apixaban("apixaban"));
+
+        assertThat(details.advancedLiverDisease()).hasToString("YES");
+        assertThat(details.antithrombotics()).singleElement().satisfies(m -> assertThat(m.doseTimes()).isEqualTo("09:00, 21:00"));
+        assertThat(details.clinicalQuestion()).startsWith("Left knee OA").contains("advancedLiverDisease yes (form: no)")
+                .contains("Apixaban taken at 08:00, 20:00 (form: 09:00, 21:00)");
+        assertThat(safety.input(details, safety.requestedProcedure(details)).patient().bleedingRiskFactors().advancedLiverDisease())
+                .hasToString("YES");
+    }
+
     @Test
     void refusesAnInrObservationWithoutAValueNamingIt() {
         Observation empty = inr("inr", 1, LocalDate.now(clock));
