@@ -149,7 +149,7 @@ final class OrderMapping {
                 text("SPINAL_LEVEL"), enumAnswer("INTENT", Intent.class), indication(), indicationDetail(), clinicalQuestion(obr),
                 List.of(), List.of(), antithrombotics(), text("OTHER_MEDICINES"), noKnownAllergies(), allergies(),
                 diabetes(), answer(Question.ON_INSULIN), integer("HBA1C_MMOL_MOL"), answer(Question.PROSTHESIS_AT_SITE),
-                answer(Question.INFECTION_AT_SITE), answer(Question.SYSTEMIC_INFECTION), pregnancy(patient.sex()),
+                answer(Question.INFECTION_AT_SITE), answer(Question.SYSTEMIC_INFECTION), pregnancy(),
                 decimal("WEIGHT_KG"), creatinine(), integer("EGFR"), renalTestDate(), urgency(orc, obr), referrer(orc, obr),
                 Optional.ofNullable(enumAnswer("INJECTATE", RequestedInjectate.class))
                         .orElse(RequestedInjectate.RADIOLOGIST_TO_ADVISE),
@@ -258,7 +258,11 @@ final class OrderMapping {
             if (statesNoKnownAllergies(al1)) {
                 continue;
             }
-            String agent = Optional.ofNullable(Hl7Segments.value(al1, 3, 2)).orElse(Hl7Segments.value(al1, 3, 1));
+            String code = Hl7Segments.value(al1, 3, 1);
+            Optional<ClinicalCodes.Allergen> coded = "SCT".equalsIgnoreCase(Hl7Segments.value(al1, 3, 3))
+                    ? ClinicalCodes.allergen(code) : Optional.empty();
+            String agent = Optional.ofNullable(Hl7Segments.value(al1, 3, 2))
+                    .orElse(coded.map(ClinicalCodes.Allergen::agent).orElse(code));
             List<String> reactions = new ArrayList<>();
             for (int rep = 0; rep < Hl7Segments.repetitions(al1, 5); rep++) {
                 String reaction = Hl7Segments.value(al1, 5, rep, 1, 1);
@@ -266,21 +270,15 @@ final class OrderMapping {
                     reactions.add(reaction);
                 }
             }
-            found.add(new ReferralDetails.Allergy(allergyCategory(agent), agent,
+            found.add(new ReferralDetails.Allergy(coded.map(ClinicalCodes.Allergen::category).orElse(allergyCategory(agent)), agent,
                     reactions.isEmpty() ? "not stated by the sending system" : String.join(", ", reactions)));
         }
         return found;
     }
 
-    /** The safety engine's allergen classes that the referral records; shellfish and the rest are OTHER with their name. */
+    /** The referral's allergy class for an allergen's name, through the shared table (as FHIR and the form class it). */
     static AllergyCategory allergyCategory(String agent) {
-        return switch (org.synovia.safety.AllergyCategory.fromAgent(agent)) {
-            case LOCAL_ANAESTHETIC -> AllergyCategory.LOCAL_ANAESTHETIC;
-            case CORTICOSTEROID -> AllergyCategory.CORTICOSTEROID;
-            case IODINATED_CONTRAST -> AllergyCategory.IODINATED_CONTRAST;
-            case LATEX -> AllergyCategory.LATEX;
-            case SHELLFISH, POVIDONE_IODINE, OTHER -> AllergyCategory.OTHER;
-        };
+        return ClinicalCodes.allergyCategory(agent);
     }
 
     /** OBX DIABETES, else a DG1 ICD-10 E10 (type 1), E11 (type 2), E13/E14 (other). */
@@ -294,19 +292,16 @@ final class OrderMapping {
     }
 
     /**
-     * OBX PREGNANCY, else a LOINC 82810-3 pregnancy status (LA15173-0, LA26683-5, LA4489-6). A record of male sex
-     * without an answer keeps the interface's documented default, not applicable; the childbearing-potential
-     * question stays "not known" unless OBX CHILDBEARING_POTENTIAL answers it.
+     * OBX PREGNANCY, else a LOINC 82810-3 pregnancy status (LA15173-0, LA26683-5, LA4489-6 or SNOMED CT 77386006,
+     * 60001007). No answer is "not recorded" whatever PID-8 says: never "not applicable" or "not pregnant" by
+     * assumption (HAZ-88); the engine then asks for the enquiry where X-ray or CT is planned.
      */
-    private PregnancyPossibility pregnancy(Sex sex) {
+    private PregnancyPossibility pregnancy() {
         PregnancyPossibility answered = enumAnswer("PREGNANCY", PregnancyPossibility.class);
         if (answered == null) {
             answered = first(PREGNANCY_STATUS).flatMap(o -> ClinicalCodes.pregnancyStatus(o.value())).orElse(null);
         }
-        if (answered != null || sex != Sex.MALE) {
-            return answered;
-        }
-        return PregnancyPossibility.NOT_APPLICABLE;
+        return answered != null ? answered : PregnancyPossibility.NOT_RECORDED;
     }
 
     /** The creatinine in µmol/L, converted from mg/dL when OBX-6 says so (LOINC 2160-0). */
@@ -325,10 +320,18 @@ final class OrderMapping {
         return given != null ? given : first("INR").map(Observation::date).orElse(null);
     }
 
-    /** A yes/no question: Y, N, or U (not known); a question not sent is not known, never no. */
+    /**
+     * A yes/no question: Y, N, U (not known) or the SNOMED CT answers 373066001, 373067005, 261665006; a question
+     * not sent is not known, never no.
+     */
     private YesNoUnknown answer(Question question) {
+        String value = text(question.localCode());
+        Optional<YesNoUnknown> coded = ClinicalCodes.answerCode(value);
+        if (coded.isPresent()) {
+            return coded.get();
+        }
         try {
-            return ClinicalCodes.answer(text(question.localCode()), "OBX " + question.localCode());
+            return ClinicalCodes.answer(value, "OBX " + question.localCode());
         } catch (InvalidInputException e) {
             throw new Hl7Rejection(Hl7Rejection.Code.AE, "OBX " + question.localCode() + " must be Y, N or U, not "
                     + text(question.localCode()));
@@ -395,7 +398,9 @@ final class OrderMapping {
     private List<ReferralDetails.AntithromboticMedicine> antithrombotics() {
         List<ReferralDetails.AntithromboticMedicine> medicines = new ArrayList<>();
         for (Observation drug : observations.getOrDefault("ANTITHROMBOTIC", List.of())) {
-            Antithrombotic which = parse(Antithrombotic.class, drug.value(), "ANTITHROMBOTIC");
+            Antithrombotic which = Optional.ofNullable(ClinicalCodes.antithrombotic(drug.value(), null, null))
+                    .filter(d -> drug.value().chars().allMatch(Character::isDigit))
+                    .orElseGet(() -> parse(Antithrombotic.class, drug.value(), "ANTITHROMBOTIC"));
             medicines.add(new ReferralDetails.AntithromboticMedicine(which, grouped("ANTITHROMBOTIC_DOSE", drug.subId()),
                     Optional.ofNullable(grouped("ANTITHROMBOTIC_FREQUENCY", drug.subId()))
                             .map(f -> parse(DoseFrequency.class, f, "ANTITHROMBOTIC_FREQUENCY")).orElse(null),
@@ -478,7 +483,10 @@ final class OrderMapping {
         return ((prefix == null ? "" : prefix + " ") + (given == null ? "" : given + " ") + family).strip();
     }
 
-    /** A LOINC-coded OBX by the local code of the fact it carries (one table: ClinicalCodes); other LOINC codes are ignored. */
+    /**
+     * A LOINC- or SNOMED CT-coded OBX by the local code of the fact it carries (one table: ClinicalCodes); other
+     * LOINC and SNOMED CT codes are ignored. NTE comments are never read here: they are free text only.
+     */
     private static String loincKey(String code, String system) {
         if (ClinicalCodes.PREGNANCY_STATUS.equals(code)) {
             return PREGNANCY_STATUS;
@@ -486,6 +494,9 @@ final class OrderMapping {
         Optional<ClinicalCodes.Measured> measured = ClinicalCodes.byLoinc(code);
         if (measured.isPresent()) {
             return measured.get().localCode();
+        }
+        if ("SCT".equalsIgnoreCase(system)) {
+            return ClinicalCodes.questionBySnomed(code).map(Question::localCode).orElse(null);
         }
         return "LN".equalsIgnoreCase(system) ? null : code.toUpperCase(Locale.ROOT);
     }

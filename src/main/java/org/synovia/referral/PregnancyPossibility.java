@@ -8,7 +8,12 @@ public enum PregnancyPossibility implements Labelled {
     NOT_APPLICABLE("No: cannot become pregnant"),
     NOT_PREGNANT("No"),
     POSSIBLE("Not sure"),
-    PREGNANT("Yes");
+    PREGNANT("Yes"),
+    /**
+     * Not answered by the sending system (an HL7 order or a FHIR referral without the answer). Never offered on
+     * the form, never taken as "no": the engine asks for the enquiry where X-ray or CT is planned (ADR 0041).
+     */
+    NOT_RECORDED("Not recorded");
 
     private final String label;
 

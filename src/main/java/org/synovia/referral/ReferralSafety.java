@@ -93,6 +93,7 @@ public class ReferralSafety {
                     case NOT_PREGNANT -> PregnancyStatus.NOT_PREGNANT;
                     case POSSIBLE -> PregnancyStatus.POSSIBLE;
                     case PREGNANT -> PregnancyStatus.PREGNANT;
+                    case NOT_RECORDED -> PregnancyStatus.NOT_RECORDED;
                 }, null)
                 .menstrualCycle(d.lastMenstrualPeriod(), null)
                 .childbearingPotential(childbearingPotential(d))
@@ -135,7 +136,7 @@ public class ReferralSafety {
      * no, any other answer yes). Never assumed from sex or age here: without an answer it is not known.
      */
     private static YesNoUnknown childbearingPotential(ReferralDetails d) {
-        if (d.childbearingPotential().known() || d.pregnancy() == null) {
+        if (d.childbearingPotential().known() || d.pregnancy() == null || d.pregnancy() == PregnancyPossibility.NOT_RECORDED) {
             return d.childbearingPotential();
         }
         return d.pregnancy() == PregnancyPossibility.NOT_APPLICABLE ? YesNoUnknown.NO : YesNoUnknown.YES;

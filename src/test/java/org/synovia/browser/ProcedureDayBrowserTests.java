@@ -152,7 +152,7 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         assertThat(page.locator("[name='drugs[1].product']")).hasValue("Lidocaine 1%");
         assertThat(page.locator("[name='drugs[1].volumeMl']")).hasValue("2");
         page.locator("[name='drugs[1].batch']").fill("LA4455");
-        page.locator("[name='drugs[1].expiry']").fill(LocalDate.now(LONDON).plusMonths(6).toString());
+        page.locator("[name='drugs[1].expiry']").fill(LocalDate.now(clock).plusMonths(6).toString());
         page.locator("[name='drugs[1].route']").fill("intra-articular");
         page.locator("select[name=guidance]").selectOption("ULTRASOUND");
         page.getByLabel("Needle", new Page.GetByLabelOptions().setExact(true)).fill("21G 40 mm");

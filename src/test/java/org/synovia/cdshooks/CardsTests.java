@@ -27,6 +27,6 @@ class CardsTests {
             "Enoxaparin, -, ENOXAPARIN_THERAPEUTIC", "Clopidogrel 75 mg, -, CLOPIDOGREL", "Warfarin 1mg, -, WARFARIN",
             "Aspirin dispersible 75 mg, -, ASPIRIN", "Paracetamol 500 mg, -, -"})
     void recognisesBloodThinnersByName(String name, Double doseMg, Antithrombotic expected) {
-        assertThat(FhirInput.antithrombotic(name, doseMg)).isEqualTo(expected);
+        assertThat(org.synovia.referral.ClinicalCodes.antithrombotic(null, name, doseMg)).isEqualTo(expected);
     }
 }

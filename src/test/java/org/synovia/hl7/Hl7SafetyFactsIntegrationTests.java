@@ -84,9 +84,17 @@ class Hl7SafetyFactsIntegrationTests {
 
     /** Sends the lumbar facet order with these OBX facts; returns the ACK and the referral it made, if any. */
     private Sent send(String... facts) throws Exception {
+        return send("orm-o01-lumbar-facet-safety-facts.hl7", java.util.Map.of(), facts);
+    }
+
+    /** Sends an order from a template with its own placeholders filled and these OBX facts. */
+    private Sent send(String template, java.util.Map<String, String> fill, String... facts) throws Exception {
         var sample = new Hl7InboundIntegrationTests.Sample();
-        String text = sample.text("orm-o01-lumbar-facet-safety-facts.hl7", "T" + System.nanoTime())
-                .replace("${FACTS}", String.join("\r", facts)).replaceAll("\r+$", "");
+        String text = sample.text(template, "T" + System.nanoTime()).replace("${FACTS}", String.join("\r", facts))
+                .replaceAll("\r+$", "");
+        for (var e : fill.entrySet()) {
+            text = text.replace(e.getKey(), e.getValue());
+        }
         Connection connection = client.newClient("localhost", listener.port(), false);
         Message ack;
         try {
@@ -188,5 +196,70 @@ class Hl7SafetyFactsIntegrationTests {
         assertThat(facts.plannedJointReplacement().surgeonEmail()).isEqualTo("spine.surgeon@example.nhs.uk");
         assertThat(facts.plannedJointReplacement().date()).isEqualTo(operation);
         assertThat(facts.plannedJointReplacement().siteCode()).isEqualTo("FACET_LUMBAR");
+    }
+
+    /** A man of 36 with no pregnancy answer, for a lumbar facet (X-ray) or a left knee (ultrasound). */
+    private Sent sentWithoutPregnancyAnswer(boolean xray) throws Exception {
+        LocalDate born = LocalDate.now(clock).minusYears(36);
+        return send("orm-o01-no-pregnancy-answer.hl7", java.util.Map.of("${DOB}", hl7(born), "${SEX}", "M",
+                "${SITE}", xray ? "FACET_LUMBAR^Lumbar facet joint injection^SYNOVIA" : "KNEE_JOINT^Knee joint injection^SYNOVIA",
+                "${SIDE}", xray ? "R^Right^HL70495" : "L^Left^HL70495",
+                "OBX|3|ST|SPINAL_LEVEL^Spinal level^SYNOVIA||L4/5||||||F|||", xray ? "OBX|3|ST|SPINAL_LEVEL^Spinal level^SYNOVIA||L4/5||||||F|||" : ""));
+    }
+
+    /** HAZ-88: no pregnancy answer is "not recorded", never "not applicable" by sex; the enquiry is asked before X-ray only. */
+    @Test
+    void anAbsentPregnancyAnswerIsNotRecordedForAManAndAsksTheEnquiryOnlyBeforeXray() throws Exception {
+        Sent xray = sentWithoutPregnancyAnswer(true);
+        Sent ultrasound = sentWithoutPregnancyAnswer(false);
+
+        assertThat(xray.ack().get("MSA-1")).isEqualTo("AA");
+        assertThat(ultrasound.ack().get("MSA-1")).isEqualTo("AA");
+        assertThat(xray.details().pregnancy()).hasToString("NOT_RECORDED");
+        assertThat(ultrasound.details().pregnancy()).hasToString("NOT_RECORDED");
+        assertThat(finding(assessedTomorrow(xray.details()), "SAF-050")).get()
+                .satisfies(f -> assertThat(f.message()).contains("Pregnancy status not recorded"))
+                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARN));
+        assertThat(finding(assessedTomorrow(ultrasound.details()), "SAF-050")).isEmpty();
+    }
+
+    @Test
+    void anExplicitPregnancyAnswerStillStandsForAMan() throws Exception {
+        Sent sent = send("orm-o01-no-pregnancy-answer.hl7", java.util.Map.of("${DOB}", hl7(LocalDate.now(clock).minusYears(36)),
+                "${SEX}", "M", "${SITE}", "FACET_LUMBAR^Lumbar facet joint injection^SYNOVIA", "${SIDE}", "R^Right^HL70495"),
+                obx(11, "CWE", "PREGNANCY^Could be pregnant^SYNOVIA", "NOT_APPLICABLE", null, null));
+
+        assertThat(sent.details().pregnancy()).hasToString("NOT_APPLICABLE");
+        assertThat(finding(assessedTomorrow(sent.details()), "SAF-050")).isEmpty();
+    }
+
+    /** NTE is the referrer's free text: it reaches the clinical question and never becomes a fact. */
+    @Test
+    void readsNteOnlyAsFreeTextNeverAsFacts() throws Exception {
+        Sent sent = send("NTE|1||INR 4.5 yesterday; allergic to latex; diabetic on insulin");
+
+        assertThat(sent.ack().get("MSA-1")).isEqualTo("AA");
+        assertThat(sent.details().clinicalQuestion()).contains("INR 4.5 yesterday");
+        assertThat(sent.details().inrValue()).isNull();
+        assertThat(sent.details().allergies()).isEmpty();
+        assertThat(sent.details().takesInsulin()).hasToString("NOT_KNOWN");
+    }
+
+    /** The shared table's SNOMED CT codes: a finding with a coded yes, a blood thinner by substance, an allergen by substance. */
+    @Test
+    void readsSnomedCodedQuestionsMedicinesAndAllergensThroughTheSharedTable() throws Exception {
+        Sent sent = send(obx(11, "CWE", "19943007^Cirrhosis of liver^SCT", "373066001^Yes^SCT", null, null),
+                obx(12, "CWE", "46177005^End-stage renal disease^SCT", "373067005^No^SCT", null, null),
+                obx(13, "CWE", "ANTITHROMBOTIC^Antithrombotic^SYNOVIA", "698090000^Apixaban^SCT", null, null)
+                        .replace("|13|CWE|ANTITHROMBOTIC^Antithrombotic^SYNOVIA||", "|13|CWE|ANTITHROMBOTIC^Antithrombotic^SYNOVIA|2|"),
+                "OBX|14|ST|ANTITHROMBOTIC_DOSE^Dose^SYNOVIA|2|5 mg||||||F|||",
+                "OBX|15|CWE|ANTITHROMBOTIC_FREQUENCY^Frequency^SYNOVIA|2|TWICE_DAILY||||||F|||");
+
+        assertThat(sent.ack().get("MSA-1")).isEqualTo("AA");
+        assertThat(sent.details().advancedLiverDisease()).hasToString("YES");
+        assertThat(sent.details().advancedRenalDisease()).hasToString("NO");
+        assertThat(sent.details().antithrombotics()).extracting(m -> m.drug().name()).containsExactly("WARFARIN", "APIXABAN");
+        assertThat(safety.input(sent.details(), safety.requestedProcedure(sent.details())).patient().bleedingRiskFactors()
+                .advancedLiverDisease()).hasToString("YES");
     }
 }

@@ -42,7 +42,8 @@ class ClinicalCodesTests {
     }
 
     @ParameterizedTest(name = "{0} → {1}")
-    @CsvSource(value = {"LA15173-0, PREGNANT", "LA26683-5, NOT_PREGNANT", "LA4489-6, POSSIBLE", "LA9999-9, NULL"},
+    @CsvSource(value = {"LA15173-0, PREGNANT", "LA26683-5, NOT_PREGNANT", "LA4489-6, POSSIBLE", "LA9999-9, NULL",
+            "77386006, PREGNANT", "60001007, NOT_PREGNANT", "261665006, POSSIBLE", "373067005, NULL"},
             nullValues = "NULL")
     void readsPregnancyStatusAnswersAndTakesUnknownAsPossible(String code, PregnancyPossibility expected) {
         assertThat(ClinicalCodes.pregnancyStatus(code).orElse(null)).isEqualTo(expected);
@@ -53,5 +54,43 @@ class ClinicalCodesTests {
             "E13.1, OTHER", "E14, OTHER", "M17.1, NULL", "I10, NULL"}, nullValues = "NULL")
     void readsDiabetesFromSnomedCtAndIcd10(String code, DiabetesType expected) {
         assertThat(ClinicalCodes.diabetes(code)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "SNOMED CT {0} → {1}")
+    @CsvSource(value = {"373066001, YES", "373067005, NO", "261665006, NOT_KNOWN", "77386006, NULL", "Y, NULL"},
+            nullValues = "NULL")
+    void readsSnomedYesNoAndUnknownAnswerCodes(String code, YesNoUnknown expected) {
+        assertThat(ClinicalCodes.answerCode(code).orElse(null)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "SNOMED CT {0} → {1}")
+    @CsvSource(value = {"19943007, ADVANCED_LIVER_DISEASE", "46177005, ADVANCED_RENAL_DISEASE", "73211009, NULL"},
+            nullValues = "NULL")
+    void findsTheQuestionASnomedFindingAnswers(String code, ClinicalCodes.Question expected) {
+        assertThat(ClinicalCodes.questionBySnomed(code).orElse(null)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "SNOMED CT {0} → {1} {2}")
+    @CsvSource({"426722004, IODINATED_CONTRAST, Iodinated contrast media", "111088007, LATEX, Latex",
+            "387480006, LOCAL_ANAESTHETIC, Lidocaine", "373568007, OTHER, Chlorhexidine"})
+    void classesEachAllergenBySubstanceCodeAsTheFormDoes(String code, AllergyCategory category, String agent) {
+        assertThat(ClinicalCodes.allergen(code)).get().satisfies(a -> {
+            assertThat(a.category()).isEqualTo(category);
+            assertThat(a.agent()).isEqualTo(agent);
+        });
+        assertThat(ClinicalCodes.allergyCategory(agent)).isEqualTo(category);
+    }
+
+    @ParameterizedTest(name = "{0} / {1} / {2} mg → {3}")
+    @CsvSource(value = {
+            "372756006, NULL, NULL, WARFARIN", "698090000, NULL, NULL, APIXABAN", "442031002, NULL, NULL, RIVAROXABAN",
+            "712778008, NULL, NULL, EDOXABAN", "698871007, NULL, NULL, DABIGATRAN", "387458008, NULL, NULL, ASPIRIN",
+            "386952008, NULL, NULL, CLOPIDOGREL", "387371005, NULL, NULL, DIPYRIDAMOLE",
+            "372562003, NULL, 40, ENOXAPARIN_PROPHYLACTIC", "372562003, NULL, 41, ENOXAPARIN_THERAPEUTIC",
+            "NULL, Apixaban 5mg tablets, NULL, APIXABAN", "999999, Eliquis apixaban, NULL, APIXABAN",
+            "NULL, Enoxaparin 40mg/0.4ml, 40, ENOXAPARIN_PROPHYLACTIC", "NULL, Paracetamol, NULL, NULL",
+            "NULL, NULL, NULL, NULL"}, nullValues = "NULL")
+    void findsEachBloodThinnerBySubstanceCodeOrName(String code, String name, Double doseMg, org.synovia.shared.Antithrombotic expected) {
+        assertThat(ClinicalCodes.antithrombotic(code, name, doseMg)).isEqualTo(expected);
     }
 }

@@ -21,12 +21,13 @@ class FhirServerConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "synovia.fhir", name = "enabled", havingValue = "true", matchIfMissing = true)
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> providers, AuditTrail audit,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ReferralTransaction referralTransaction) {
         RestfulServer server = new RestfulServer(fhir);
         server.setServerName("Synovia FHIR API");
         server.setImplementationDescription("Image-guided joint and soft-tissue injection service");
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setResourceProviders(providers);
+        server.registerProvider(referralTransaction);
         server.registerInterceptor(new ScopeInterceptor(audit, transactions));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName("fhir");

@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DecimalType;
 import org.hl7.fhir.r4.model.IntegerType;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Reference;
@@ -33,7 +33,7 @@ import org.synovia.catalogue.InjectionSite;
 import org.synovia.patient.NhsNumber;
 import org.synovia.patient.PatientSearch;
 import org.synovia.patient.Patients;
-import org.synovia.referral.ClinicalCodes;
+import org.synovia.referral.PregnancyPossibility;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.Urgency;
 import org.synovia.shared.InvalidInputException;
@@ -54,7 +54,8 @@ import tools.jackson.databind.node.ObjectNode;
  * indication ({@code reasonCode}) and the clinical question ({@code note}). Every other answer on the form
  * travels in a contained QuestionnaireResponse whose item linkIds are the form's own field names
  * ({@code laterality}, {@code allergies} with {@code category}, {@code agent}, {@code reaction} …), so the
- * referral module's validation and its messages apply unchanged and each problem names its item.
+ * referral module's validation and its messages apply unchanged and each problem names its item. The patient's
+ * medicines, allergies, conditions and results sent as resources are read by {@link ResourceFacts}.
  */
 @Component
 class ReferralForm {
@@ -74,15 +75,25 @@ class ReferralForm {
     private final JsonMapper json;
     private final Catalogue catalogue;
     private final Patients patients;
+    private final ResourceFacts resourceFacts;
 
-    ReferralForm(JsonMapper json, Catalogue catalogue, Patients patients) {
+    ReferralForm(JsonMapper json, Catalogue catalogue, Patients patients, ResourceFacts resourceFacts) {
         this.json = json;
         this.catalogue = catalogue;
         this.patients = patients;
+        this.resourceFacts = resourceFacts;
     }
 
     /** The referral the request describes; every problem is an {@link InvalidInputException} naming its field. */
     ReferralDetails details(ServiceRequest request) {
+        return details(request, null);
+    }
+
+    /**
+     * The referral the request describes with the patient's resources it contains, references or shares its
+     * transaction {@code bundle} with (null for a plain create), merged as ADR 0041 decides.
+     */
+    ReferralDetails details(ServiceRequest request, Bundle bundle) {
         List<FieldProblem> problems = new ArrayList<>();
         ObjectNode form = json.createObjectNode();
         Optional<QuestionnaireResponse> answers = request.getContained().stream()
@@ -105,7 +116,15 @@ class ReferralForm {
         if (request.hasNote()) {
             form.put("clinicalQuestion", request.getNoteFirstRep().getText());
         }
-        observations(request, form, problems);
+        List<String> differences = resourceFacts.merge(resourceFacts.sources(request, bundle, problems), form, problems);
+        if (!form.hasNonNull("pregnancy")) {
+            // Not sent is not "no", whatever the recorded sex (HAZ-88): the engine asks where radiation is planned.
+            form.put("pregnancy", PregnancyPossibility.NOT_RECORDED.name());
+        }
+        if (!differences.isEmpty()) {
+            String question = form.hasNonNull("clinicalQuestion") ? form.get("clinicalQuestion").asString() + "\n\n" : "";
+            form.put("clinicalQuestion", question + ResourceFacts.DIFFERENCES + String.join("; ", differences) + ".");
+        }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
@@ -115,79 +134,6 @@ class ReferralForm {
         }
         catch (JacksonException e) {
             throw new InvalidInputException(List.of(problem(e)));
-        }
-    }
-
-    /**
-     * Contained Observations coded in LOINC fill the facts they carry through the shared code table
-     * ({@link ClinicalCodes}): weight, height, creatinine (mg/dL converted) or eGFR with the renal test date, HbA1c,
-     * INR with its date, the last period (valueDateTime) and pregnancy status (82810-3). An answer the
-     * QuestionnaireResponse already gives wins; an Observation coded otherwise is ignored.
-     */
-    private static void observations(ServiceRequest request, ObjectNode form, List<FieldProblem> problems) {
-        for (var resource : request.getContained()) {
-            if (!(resource instanceof Observation observation) || observation.getStatus() == Observation.ObservationStatus.ENTEREDINERROR
-                    || observation.getStatus() == Observation.ObservationStatus.CANCELLED) {
-                continue;
-            }
-            for (Coding coding : observation.getCode().getCoding()) {
-                if (!ClinicalCodes.LOINC.equals(coding.getSystem()) || coding.getCode() == null) {
-                    continue;
-                }
-                String where = "Observation " + coding.getCode();
-                if (ClinicalCodes.PREGNANCY_STATUS.equals(coding.getCode()) && observation.hasValueCodeableConcept()) {
-                    observation.getValueCodeableConcept().getCoding().stream()
-                            .map(c -> ClinicalCodes.pregnancyStatus(c.getCode())).flatMap(Optional::stream).findFirst()
-                            .ifPresent(p -> putAbsent(form, "pregnancy", p.name()));
-                    continue;
-                }
-                Optional<ClinicalCodes.Measured> fact = ClinicalCodes.byLoinc(coding.getCode());
-                if (fact.isEmpty()) {
-                    continue;
-                }
-                String date = observation.hasEffectiveDateTimeType()
-                        ? observation.getEffectiveDateTimeType().getValueAsString().substring(0, 10) : null;
-                if (fact.get() == ClinicalCodes.Measured.LAST_MENSTRUAL_PERIOD) {
-                    if (observation.hasValueDateTimeType()) {
-                        putAbsent(form, "lastMenstrualPeriod", observation.getValueDateTimeType().getValueAsString().substring(0, 10));
-                    }
-                    continue;
-                }
-                if (!observation.hasValueQuantity() || !observation.getValueQuantity().hasValue()) {
-                    problems.add(new FieldProblem(fact.get().field(), where + " has no valueQuantity."));
-                    continue;
-                }
-                double value = observation.getValueQuantity().getValue().doubleValue();
-                String unit = observation.getValueQuantity().hasCode() ? observation.getValueQuantity().getCode()
-                        : observation.getValueQuantity().getUnit();
-                switch (fact.get()) {
-                    case CREATININE_UMOL_L -> {
-                        putAbsent(form, "creatinineUmolPerL", Math.round(ClinicalCodes.creatinineUmolPerL(value, unit)));
-                        putAbsent(form, "renalTestDate", date);
-                    }
-                    case EGFR -> {
-                        putAbsent(form, "egfr", Math.round(value));
-                        putAbsent(form, "renalTestDate", date);
-                    }
-                    case HBA1C_MMOL_MOL -> putAbsent(form, "hba1cMmolPerMol", Math.round(value));
-                    case INR -> {
-                        putAbsent(form, "inrValue", value);
-                        putAbsent(form, "inrDate", date);
-                    }
-                    default -> putAbsent(form, fact.get().field(), value);
-                }
-            }
-        }
-    }
-
-    private static void putAbsent(ObjectNode form, String field, Object value) {
-        if (value == null || form.has(field)) {
-            return;
-        }
-        switch (value) {
-            case Long l -> form.put(field, l);
-            case Double d -> form.put(field, d);
-            default -> form.put(field, value.toString());
         }
     }
 

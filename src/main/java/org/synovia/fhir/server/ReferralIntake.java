@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.springframework.stereotype.Service;
@@ -36,13 +37,19 @@ class ReferralIntake {
 
     @Transactional
     Outcome create(ServiceRequest request, Identifier key) {
+        return create(request, key, null);
+    }
+
+    /** As a plain create, reading the patient's resources also from the transaction {@code bundle} it came in. */
+    @Transactional
+    Outcome create(ServiceRequest request, Identifier key, Bundle bundle) {
         if (key != null) {
             Optional<UUID> earlier = identifiers.referral(key.getSystem(), key.getValue());
             if (earlier.isPresent()) {
                 return new Outcome(referrals.show(new ReferralId(earlier.get())), false);
             }
         }
-        var details = form.details(request);
+        var details = form.details(request, bundle);
         UUID submissionKey = key == null ? UUID.randomUUID()
                 : UUID.nameUUIDFromBytes(("ServiceRequest.identifier " + key.getSystem() + "|" + key.getValue())
                         .getBytes(StandardCharsets.UTF_8));

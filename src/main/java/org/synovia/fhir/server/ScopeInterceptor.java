@@ -43,7 +43,8 @@ class ScopeInterceptor {
             return;
         }
         char interaction = interaction(operation);
-        String type = request.getResourceName();
+        // A transaction carries one referral with the patient's resources it reads: it needs the referral create scope.
+        String type = operation == RestOperationTypeEnum.TRANSACTION ? "ServiceRequest" : request.getResourceName();
         String needed = "system/" + (type == null ? "*" : type) + "." + (interaction == 0 ? "?" : interaction);
         boolean allowed = interaction != 0 && type != null && granted().stream().anyMatch(s -> s.allows(type, interaction));
         String query = request.getServletRequest().getQueryString();
@@ -85,7 +86,7 @@ class ScopeInterceptor {
         return switch (operation) {
             case READ, VREAD -> 'r';
             case SEARCH_TYPE -> 's';
-            case CREATE -> 'c';
+            case CREATE, TRANSACTION -> 'c';
             case UPDATE, PATCH -> 'u';
             case DELETE -> 'd';
             default -> 0;
@@ -98,7 +99,7 @@ class ScopeInterceptor {
         }
         return switch (operation) {
             case SEARCH_TYPE, SEARCH_SYSTEM -> AuditAction.SEARCH;
-            case CREATE -> AuditAction.CREATE;
+            case CREATE, TRANSACTION -> AuditAction.CREATE;
             case UPDATE, PATCH, DELETE -> AuditAction.UPDATE;
             default -> AuditAction.READ;
         };

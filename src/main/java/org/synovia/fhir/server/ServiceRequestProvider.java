@@ -87,6 +87,11 @@ class ServiceRequestProvider implements IResourceProvider {
 
     @Create
     public MethodOutcome create(@ResourceParam ServiceRequest request, @ConditionalUrlParam String conditionalUrl) {
+        return create(request, conditionalUrl, null);
+    }
+
+    /** A create, alone or as the one ServiceRequest of a transaction {@code bundle} whose other entries it reads. */
+    MethodOutcome create(ServiceRequest request, String conditionalUrl, org.hl7.fhir.r4.model.Bundle bundle) {
         Identifier key = conditionalUrl == null ? request.getIdentifier().stream()
                 .filter(i -> i.hasSystem() && i.hasValue() && !Fhir.REFERRAL_ID.equals(i.getSystem()))
                 .findFirst().orElse(null) : identifierIn(conditionalUrl, request);
@@ -98,7 +103,7 @@ class ServiceRequestProvider implements IResourceProvider {
             throw unprocessable("intent", "ServiceRequest.intent", "A referral is sent with intent order.");
         }
         try {
-            ReferralIntake.Outcome outcome = intake.create(request, key);
+            ReferralIntake.Outcome outcome = intake.create(request, key, bundle);
             MethodOutcome result = new MethodOutcome(new IdType("ServiceRequest", outcome.referral().id().toString()));
             result.setCreated(outcome.created());
             result.setResource(toFhir(outcome.referral()));

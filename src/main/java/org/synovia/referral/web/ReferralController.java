@@ -83,7 +83,8 @@ class ReferralController {
         model.addAttribute("frequencies", DoseFrequency.values());
         model.addAttribute("allergyCategories", AllergyCategory.values());
         model.addAttribute("diabetesTypes", DiabetesType.values());
-        model.addAttribute("pregnancyOptions", PregnancyPossibility.values());
+        model.addAttribute("pregnancyOptions", java.util.Arrays.stream(PregnancyPossibility.values())
+                .filter(p -> p != PregnancyPossibility.NOT_RECORDED).toList()); // the form always asks
         model.addAttribute("yesNoUnknown", org.synovia.shared.YesNoUnknown.values());
         model.addAttribute("urgencies", Urgency.values());
         model.addAttribute("statuses", ReferralStatus.values());

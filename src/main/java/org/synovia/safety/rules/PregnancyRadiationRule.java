@@ -20,7 +20,9 @@ import org.synovia.safety.Severity;
  * generally inappropriate in pregnancy (CI-12). Low-dose protocols follow the 28-day rule — proceed at
  * any point in the cycle unless a period is overdue (PG-03); protocols the employer classes as high
  * dose follow the 10-day rule — within 10 days of the start of the last period (PG-04, PG-07).
- * Ultrasound and landmark guidance need no radiation enquiry (PG-07).
+ * Ultrasound and landmark guidance need no radiation enquiry (PG-07). A pregnancy status nobody recorded is
+ * not "not pregnant": within the enquiry ages (or with childbearing potential answered yes) it asks for the
+ * enquiry before X-ray or CT.
  */
 final class PregnancyRadiationRule implements SafetyRule {
 
@@ -93,6 +95,14 @@ final class PregnancyRadiationRule implements SafetyRule {
                     + "practitioner justifies and documents it [PG-06]");
             return;
         }
+        if (status == PregnancyStatus.NOT_RECORDED) {
+            // Not asked is not "not pregnant": the enquiry is owed before the exposure (PG-01).
+            context.add(this, Severity.WARN, "Pregnancy status not recorded and " + guidance + " guidance: ask whether "
+                    + "the patient could be pregnant and record the enquiry, LMP and answer before the procedure [PG-01, PG-06]");
+            if (context.procedure().localDoseClass() != DoseClass.HIGH) {
+                return;
+            }
+        }
         if (context.procedure().localDoseClass() == DoseClass.HIGH) {
             tenDayRule(context, patient);
         } else {
@@ -154,7 +164,7 @@ final class PregnancyRadiationRule implements SafetyRule {
     }
 
     static boolean enquiryNeeded(PatientFacts patient, LocalDate on) {
-        if (patient.pregnancy() != PregnancyStatus.NOT_APPLICABLE) {
+        if (patient.pregnancy() != PregnancyStatus.NOT_APPLICABLE && patient.pregnancy() != PregnancyStatus.NOT_RECORDED) {
             return true;
         }
         if (patient.childbearingPotential().known()) {

@@ -53,4 +53,28 @@ class PregnancyRadiationRuleTests {
         assertThat(PregnancyRadiationRule.enquiryNeeded(patient, D0)).isEqualTo(enquiry);
         assertThat(assess(input(patient, lumbarFacet())).findingsOf("SAF-050").isEmpty()).isEqualTo(!enquiry);
     }
+
+    /** HAZ-88: an absent pregnancy answer is not "not pregnant"; it asks for the enquiry only before radiation. */
+    @ParameterizedTest(name = "not recorded, age {0}, {1} → {2}")
+    @CsvSource({
+            "11, FLUOROSCOPY, NONE",
+            "12, FLUOROSCOPY, WARN",
+            "30, FLUOROSCOPY, WARN",
+            "30, CT,          WARN",
+            "55, FLUOROSCOPY, WARN",
+            "56, FLUOROSCOPY, NONE",
+            "30, ULTRASOUND,  NONE",
+    })
+    void asksForTheEnquiryWhenNobodyRecordedThePregnancyStatus(int age, Guidance guidance, String expected) {
+        var patient = PatientFacts.builder().ageYears(age).sex(Sex.MALE).pregnancy(PregnancyStatus.NOT_RECORDED, null).build();
+        var procedure = new PlannedProcedure("SACROILIAC", SACROILIAC, null, Laterality.LEFT, guidance,
+                List.of(PlannedDrug.dose(InjectedAgent.METHYLPREDNISOLONE_ACETATE, 40)), false, DoseClass.LOW, START,
+                TendonAtRisk.NONE, false);
+        var findings = assess(input(patient, procedure)).findingsOf("SAF-050");
+
+        assertThat(findings.isEmpty() ? "NONE" : findings.get(0).severity().name()).isEqualTo(expected);
+        if (expected.equals("WARN")) {
+            assertThat(findings.get(0).message()).contains("Pregnancy status not recorded").contains("[PG-01, PG-06]");
+        }
+    }
 }

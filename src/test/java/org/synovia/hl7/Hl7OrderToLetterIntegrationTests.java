@@ -1,0 +1,168 @@
+package org.synovia.hl7;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingFixtures;
+import org.synovia.booking.Bookings;
+import org.synovia.referral.ReferralId;
+import org.synovia.safety.Finding;
+import org.synovia.safety.MedicationPlan;
+import org.synovia.scheduling.SchedulingFixtures;
+import org.synovia.scheduling.Sessions;
+import org.synovia.shared.Antithrombotic;
+import org.synovia.shared.Guidance;
+import org.synovia.testing.TestSmtp;
+import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.vetting.Acceptance;
+import org.synovia.vetting.Vetting;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import ca.uhn.hl7v2.HapiContext;
+import ca.uhn.hl7v2.app.Connection;
+import ca.uhn.hl7v2.model.Message;
+import ca.uhn.hl7v2.util.Terser;
+import jakarta.mail.BodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+/**
+ * A blood thinner an HL7 order names only by its SNOMED CT substance code, sent over MLLP on loopback, reaches the
+ * plan and the letter the patient receives: the day and time of the last apixaban before a CT cervical facet.
+ */
+@SynoviaIntegrationTest
+class Hl7OrderToLetterIntegrationTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = TestSmtp.greenMail();
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static HapiContext client;
+
+    @Autowired MllpListener listener;
+    @Autowired JdbcClient jdbc;
+    @Autowired UserAccounts accounts;
+    @Autowired Vetting vetting;
+    @Autowired Bookings bookings;
+    @Autowired Sessions sessions;
+    @Autowired AcceptedProtocols protocols;
+
+    @BeforeAll
+    static void startClient() {
+        client = MllpListener.context();
+        client.setExecutorService(java.util.concurrent.Executors.newCachedThreadPool());
+    }
+
+    @AfterAll
+    static void stopClient() throws IOException {
+        client.close();
+    }
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    @Test
+    void anApixabanSentAsASnomedCodeReachesThePatientsLetter() throws Exception {
+        var sample = new Hl7InboundIntegrationTests.Sample();
+        String text = sample.text("orm-o01-no-pregnancy-answer.hl7", "T" + System.nanoTime()).replace("${FACTS}", "")
+                .replaceAll("\r+$", "");
+        for (var e : Map.of("${DOB}", "19700314", "${SEX}", "F",
+                "${SITE}", "FACET_CERVICAL^Cervical facet joint injection^SYNOVIA", "${SIDE}", "L^Left^HL70495",
+                "|L4/5|", "|C4/5|", "|1|WARFARIN|", "|1|698090000^Apixaban^SCT|", "|1|3 mg|", "|1|5 mg|",
+                "|1|ONCE_DAILY|", "|1|TWICE_DAILY|", "|1|18:00|", "|1|08:00, 20:00|",
+                "^PRN^CP^^^^07700900123", "^PRN^CP^^^^07700900123~^NET^Internet^alex@example.com").entrySet()) {
+            text = text.replace(e.getKey(), e.getValue());
+        }
+        Message ack;
+        Connection connection = client.newClient("localhost", listener.port(), false);
+        try {
+            ack = connection.getInitiator().sendAndReceive(client.getPipeParser().parse(text));
+        } finally {
+            connection.close();
+        }
+        assertThat(new Terser(ack).get("MSA-1")).isEqualTo("AA");
+        UUID referralId = jdbc.sql("select r.id from referral r join patient p on p.id = r.patient_id where p.nhs_number = ?")
+                .param(sample.nhs).query(UUID.class).single();
+
+        Appointment appointment = booked(new ReferralId(referralId));
+        LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), LONDON);
+        MedicationPlan plan = protocols.checkAt(new ReferralId(referralId), start).assessment()
+                .planFor(Antithrombotic.APIXABAN).orElseThrow();
+        String letter = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> letterFor(appointment), Optional::isPresent)
+                .orElseThrow();
+
+        assertThat(letter).contains("Take your last apixaban on " + DAY.format(plan.lastDose()) + " at " + TIME.format(plan.lastDose()));
+    }
+
+    private Appointment booked(ReferralId id) {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        AccountFixtures.signIn(clerk);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(18, 0), LocalTime.of(18, 45), List.of(45));
+        }
+        AccountFixtures.signIn(radiologist);
+        var protocol = BookingFixtures.ctCervicalFacet();
+        Map<String, String> reasons = vetting.recheck(id, protocol).needingJustification().stream()
+                .collect(Collectors.toMap(Finding::ruleId, f -> "Justified for the test", (a, b) -> a));
+        vetting.accept(id, protocol, new Acceptance(null, null, null, reasons));
+        AccountFixtures.signIn(clerk);
+        return bookings.book(id.value(), bookings.search(id.value(), 1).offers().getFirst().slot().id());
+    }
+
+    private static Optional<String> letterFor(Appointment appointment) throws Exception {
+        for (MimeMessage email : smtp.getReceivedMessages()) {
+            if (!email.getSubject().startsWith("Your injection appointment")) {
+                continue;
+            }
+            MimeMultipart parts = (MimeMultipart) email.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                BodyPart part = parts.getBodyPart(i);
+                if ("appointment-letter.pdf".equals(part.getFileName())) {
+                    try (PDDocument document = Loader.loadPDF(part.getInputStream().readAllBytes())) {
+                        String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+                        if (text.contains(appointment.id().toString())) {
+                            return Optional.of(text);
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
