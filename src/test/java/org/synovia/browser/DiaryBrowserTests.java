@@ -63,7 +63,6 @@ class DiaryBrowserTests extends BrowserJourney {
     @Autowired Diaries diaries;
     @Autowired EmailOutbox outbox;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
 
     private static void choosePain(Page page, String question, String score) {
         page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName(question))

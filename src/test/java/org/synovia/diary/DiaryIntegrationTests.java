@@ -70,7 +70,6 @@ class DiaryIntegrationTests {
     @Autowired Bookings bookings;
     @Autowired Procedures procedures;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
     @Autowired MockMvc mvc;
     @Autowired ApplicationEvents events;
 

@@ -95,7 +95,6 @@ class FhirConformanceIntegrationTests {
     @Autowired SignedProcedures signedProcedures;
     @Autowired ProcedureResources procedureResources;
     @Autowired JdbcClient jdbc;
-    @Autowired java.time.Clock clock;
     @Autowired Diaries diaries;
 
     @AfterEach
