@@ -76,6 +76,8 @@ class DatabaseRolesIntegrationTests {
         assertRefused("update audit_event set details = 'rewritten'", "permission denied for table audit_event");
         assertRefused("delete from audit_event", "permission denied for table audit_event");
         assertRefused("alter table audit_event disable trigger audit_event_append_only", "must be owner of table audit_event");
+        assertRefused("insert into audit_chain (link_number, event_id, previous_hash, hash) values (0, 0, '', '')",
+                "permission denied for table audit_chain");
         assertRefused("create table intruder (id int)", "permission denied for schema public");
         assertRefused("drop table patient", "must be owner of table patient");
         assertRefused("create database intruder", "permission denied to create database");
