@@ -87,11 +87,12 @@ public class AuditIntegrity {
                 select k.id, k.taken_at, k.link_number, k.hash, k.signature, c.hash as chain_hash
                 from audit_checkpoint k left join audit_chain c on c.link_number = k.link_number order by k.id
                 """).query().listOfRows();
+        byte[] key = checkpoints.isEmpty() ? null : key();
         for (Map<String, Object> checkpoint : checkpoints) {
             long position = ((Number) checkpoint.get("link_number")).longValue();
             byte[] hash = (byte[]) checkpoint.get("hash");
             Instant takenAt = ((Timestamp) checkpoint.get("taken_at")).toInstant();
-            if (!MessageDigest.isEqual(sign(takenAt, position, hash), (byte[]) checkpoint.get("signature"))) {
+            if (!MessageDigest.isEqual(sign(key, takenAt, position, hash), (byte[]) checkpoint.get("signature"))) {
                 problems.add(new AuditIntegrityReport.Problem(position, null,
                         "checkpoint " + checkpoint.get("id") + " signature does not match"));
             } else if (position > 0 && !MessageDigest.isEqual(hash, (byte[]) checkpoint.get("chain_hash"))) {
@@ -109,7 +110,7 @@ public class AuditIntegrity {
         Instant takenAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long position = ((Number) head.get("link_number")).longValue();
         byte[] hash = (byte[]) head.get("hash");
-        byte[] signature = sign(takenAt, position, hash);
+        byte[] signature = sign(key(), takenAt, position, hash);
         long id = jdbc.sql("insert into audit_checkpoint (taken_at, link_number, hash, signature) values (?, ?, ?, ?) returning id")
                 .params(Timestamp.from(takenAt), position, hash, signature).query(Long.class).single();
         audit.record(AuditAction.CREATE, "AuditCheckpoint", id, null, "audit chain checkpoint at link " + position);
@@ -143,11 +144,11 @@ public class AuditIntegrity {
         return text.toString();
     }
 
-    /** HMAC-SHA256 over "time|links|hash" with the key from the key file. */
-    private byte[] sign(Instant takenAt, long position, byte[] hash) {
+    /** HMAC-SHA256 over "time|links|hash". */
+    private static byte[] sign(byte[] key, Instant takenAt, long position, byte[] hash) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(new SecretKeySpec(key(), ALGORITHM));
+            mac.init(new SecretKeySpec(key, ALGORITHM));
             return mac.doFinal((takenAt.truncatedTo(ChronoUnit.MICROS) + "|" + position + "|" + HexFormat.of().formatHex(hash))
                     .getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
@@ -155,6 +156,7 @@ public class AuditIntegrity {
         }
     }
 
+    /** The key from its owner-only file, made at the first checkpoint. */
     private byte[] key() {
         return Base64.getDecoder().decode(OwnerOnlyFiles.readOrCreate(properties.checkpointKeyFile(),
                 () -> Base64.getEncoder().encodeToString(Secrets.randomBytes(KEY_BYTES))).strip());
