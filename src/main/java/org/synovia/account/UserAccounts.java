@@ -7,22 +7,28 @@ import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.Secrets;
 
-/** Creates, lists and changes staff accounts. */
+/** Creates, lists and changes staff accounts; every change is written to the audit trail with who made it. */
 @Service
 public class UserAccounts {
 
+    /** The record type of account administration in the audit trail. */
+    public static final String ACCOUNT = "UserAccount";
 
     private final UserAccountRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock) {
+    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -31,7 +37,10 @@ public class UserAccounts {
             throw new InvalidInputException("username", "An account named '" + account.username() + "' already exists.");
         }
         repository.insert(account, passwordEncoder.encode(account.password()), clock.instant(), createdBy);
-        return repository.find(account.username()).orElseThrow();
+        UserAccount created = repository.find(account.username()).orElseThrow();
+        audit.record(AuditAction.CREATE, ACCOUNT, created.username(), null, "account created with roles "
+                + created.roles().stream().map(Enum::name).sorted().toList() + ", grade " + gradeName(created.grade()));
+        return created;
     }
 
     public Optional<UserAccount> find(String username) {
@@ -50,6 +59,7 @@ public class UserAccounts {
     public void setEnabled(String username, boolean enabled) {
         requireExisting(username);
         repository.setEnabled(username, enabled);
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, enabled ? "account enabled" : "account disabled");
     }
 
     /** Records the person's clinical grade (null: none), which decides what they may override (ADR 0035). */
@@ -57,6 +67,7 @@ public class UserAccounts {
     public void setGrade(String username, StaffGrade grade) {
         requireExisting(username);
         repository.setGrade(username, grade);
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "grade set to " + gradeName(grade));
     }
 
     @Transactional
@@ -67,6 +78,11 @@ public class UserAccounts {
                     "Use a password of " + NewUserAccount.MIN_PASSWORD_LENGTH + " to 128 characters.");
         }
         repository.setPasswordHash(username, passwordEncoder.encode(newPassword));
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "password reset");
+    }
+
+    private static String gradeName(StaffGrade grade) {
+        return grade == null ? "none" : grade.name();
     }
 
     /** A password nobody knows until it is shown once: for the first administrator. */

@@ -24,6 +24,7 @@ import org.synovia.shared.CurrentUser;
 public class AuditTrail {
 
     private static final int MAX_DETAILS = 1000;
+    private static final int MAX_USERNAME = 64;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -38,6 +39,22 @@ public class AuditTrail {
         String username = CurrentUser.username();
         String roles = CurrentUser.SYSTEM.equals(username) ? "SYSTEM"
                 : CurrentUser.roles().stream().sorted().collect(Collectors.joining(","));
+        insert(username, roles, action, recordType, recordId, patientId, details);
+    }
+
+    /**
+     * Records what someone not (yet) signed in tried, under the name they gave: a refused sign-in. The name is
+     * cut to the column's width; it may be anything typed into the form.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAttempt(String attemptedUsername, AuditAction action, String recordType, String details) {
+        String name = attemptedUsername == null || attemptedUsername.isBlank() ? "(none)" : attemptedUsername.trim().toLowerCase();
+        insert(name.length() > MAX_USERNAME ? name.substring(0, MAX_USERNAME) : name, "NONE", action, recordType, null, null,
+                details);
+    }
+
+    private void insert(String username, String roles, AuditAction action, String recordType, Object recordId, UUID patientId,
+            String details) {
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, roles, action, record_type, record_id, patient_id, remote_address, details)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)

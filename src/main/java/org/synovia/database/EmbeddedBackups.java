@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -99,7 +98,8 @@ class EmbeddedBackups {
 
     private void copyOnline(Path target) throws IOException, SQLException {
         Path data = server.dataDirectory();
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl());
+        // The superuser: backup functions and replication slots are not the application's to use.
+        try (Connection connection = server.connect(EmbeddedCredentials.SUPERUSER);
                 Statement statement = connection.createStatement()) {
             // Held by this session only: WAL written from here on stays until the copy has it.
             statement.execute("select pg_create_physical_replication_slot('synovia_backup_' || pg_backend_pid(), true, true)");

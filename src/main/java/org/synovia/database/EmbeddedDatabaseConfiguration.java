@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,10 +34,19 @@ class EmbeddedDatabaseConfiguration {
         HikariDataSource dataSource = new HikariDataSource();
         // The port stays the same across restarts, so the pool reconnects to a restarted server by itself.
         dataSource.setJdbcUrl(postgres.server().jdbcUrl());
-        dataSource.setUsername("postgres");
+        // The application role: data only, no DDL, the audit trail append-only (ADR 0048).
+        dataSource.setUsername(EmbeddedCredentials.APPLICATION);
+        dataSource.setPassword(postgres.server().credentials().application());
         dataSource.setPoolName("synovia-embedded");
         dataSource.setMaximumPoolSize(20);
         return dataSource;
+    }
+
+    /** The migrations run as the schema's owner, never as the pool's login. */
+    @Bean
+    FlywayConfigurationCustomizer migrationsAsOwner(EmbeddedPostgresServer.Lease postgres) {
+        return configuration -> configuration.dataSource(postgres.server().jdbcUrl(), EmbeddedCredentials.OWNER,
+                postgres.server().credentials().owner());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,8 +24,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.synovia.shared.OwnerOnlyFiles;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -48,6 +53,7 @@ final class SupervisedPostgres implements AutoCloseable {
     }
 
     private final Path dataDirectory;
+    private final EmbeddedCredentials credentials;
     private final Duration checkInterval;
     private final AtomicInteger restarts = new AtomicInteger();
     /** The server processes seen at the last check, so that backends orphaned by a dead postmaster can be stopped. */
@@ -61,6 +67,7 @@ final class SupervisedPostgres implements AutoCloseable {
 
     private SupervisedPostgres(Path dataDirectory, Duration checkInterval, EmbeddedPostgres first) {
         this.dataDirectory = dataDirectory;
+        this.credentials = EmbeddedCredentials.readFrom(dataDirectory);
         this.checkInterval = checkInterval;
         this.postgres = first;
         this.port = first.getPort();
@@ -83,8 +90,36 @@ final class SupervisedPostgres implements AutoCloseable {
         return server;
     }
 
+    /** The server's address without a login: every connection names its role and password (ADR 0048). */
     String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+        return jdbcUrl(port);
+    }
+
+    private static String jdbcUrl(int port) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres";
+    }
+
+    EmbeddedCredentials credentials() {
+        return credentials;
+    }
+
+    /** A connection as one of the three roles ({@link EmbeddedCredentials#SUPERUSER}, {@code OWNER}, {@code APPLICATION}). */
+    Connection connect(String role) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), role, password(credentials, role));
+    }
+
+    /** Connections as the role, opened on demand (no pool): for the migrations and for tests. */
+    DataSource dataSource(String role) {
+        return new DriverManagerDataSource(jdbcUrl(), role, password(credentials, role));
+    }
+
+    private static String password(EmbeddedCredentials credentials, String role) {
+        return switch (role) {
+            case EmbeddedCredentials.SUPERUSER -> credentials.superuser();
+            case EmbeddedCredentials.OWNER -> credentials.owner();
+            case EmbeddedCredentials.APPLICATION -> credentials.application();
+            default -> throw new IllegalArgumentException("No embedded role " + role);
+        };
     }
 
     int port() {
@@ -241,7 +276,8 @@ final class SupervisedPostgres implements AutoCloseable {
         if (!acceptsConnections()) {
             return false;
         }
-        try (Connection connection = DriverManager.getConnection(jdbcUrl() + "&connectTimeout=1&socketTimeout=2")) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl() + "?connectTimeout=1&socketTimeout=2",
+                EmbeddedCredentials.SUPERUSER, credentials.superuser())) {
             return connection.isValid(1);
         } catch (SQLException e) {
             return false;
@@ -259,13 +295,28 @@ final class SupervisedPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts PostgreSQL on the data directory, which it initialises when empty, with passwords required on every
+     * connection (ADR 0048): a new cluster gets SCRAM-SHA-256 from initdb and the superuser's password from a
+     * file read once; an existing one gets Synovia's own {@code pg_hba.conf} before each start. A cluster made
+     * before passwords (trust) starts once as it was, gets its passwords and roles, and is then closed to trust.
+     */
     private static EmbeddedPostgres newServer(Path dataDirectory, int port, boolean clean) {
+        Path initialPassword = null;
         try {
             Files.createDirectories(dataDirectory);
             stopOrphanedPostmaster(dataDirectory);
             if (clean) {
                 wipe(dataDirectory);
             }
+            boolean fresh = !Files.exists(dataDirectory.resolve("postgresql.conf"));
+            boolean known = EmbeddedCredentials.existIn(dataDirectory);
+            if (!fresh && !known && !EmbeddedAccess.trusting(dataDirectory)) {
+                throw new IllegalStateException("The embedded database in " + dataDirectory + " asks for passwords but "
+                        + EmbeddedCredentials.FILE_NAME + " is missing from it; restore the file from a backup of this "
+                        + "directory, or delete the directory to start afresh");
+            }
+            EmbeddedCredentials credentials = known ? EmbeddedCredentials.readFrom(dataDirectory) : EmbeddedCredentials.generate();
             long started = System.nanoTime();
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
@@ -274,17 +325,52 @@ final class SupervisedPostgres implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     // The leases stop the server in order; a JVM hook of its own would race the closing contexts.
                     .setRegisterShutdownHook(false)
-                    .setPGStartupWait(STARTUP_WAIT);
+                    .setPGStartupWait(STARTUP_WAIT)
+                    // The library's own readiness check logs in as the superuser.
+                    .setConnectConfig("password", credentials.superuser());
             EmbeddedPostgresServer.DURABILITY.forEach(builder::setServerConfig);
+            EmbeddedAccess.SERVER_SETTINGS.forEach(builder::setServerConfig);
+            if (fresh) {
+                // initdb runs with "-A trust" from the library; these options come after it on its command line and win.
+                initialPassword = Files.createTempFile("synovia-initdb", ".pw",
+                        PosixFilePermissions.asFileAttribute(OwnerOnlyFiles.OWNER_ONLY));
+                Files.writeString(initialPassword, credentials.superuser());
+                builder.setLocaleConfig("auth-local", EmbeddedAccess.METHOD).setLocaleConfig("auth-host", EmbeddedAccess.METHOD)
+                        .setLocaleConfig("pwfile", initialPassword.toString());
+            }
+            // Runs after initdb and before every start.
+            builder.setDataDirectoryCustomizer(directory -> {
+                if (fresh) {
+                    credentials.writeTo(EmbeddedCredentials.file(dataDirectory));
+                }
+                if (fresh || known) {
+                    EmbeddedAccess.writeHostBasedAccess(dataDirectory);
+                }
+            });
             if (port > 0) {
                 builder.setPort(port);
             }
             EmbeddedPostgres postgres = builder.start();
+            EmbeddedAccess.setUpRoles(jdbcUrl(postgres.getPort()), credentials);
+            if (!fresh && !known) {
+                credentials.writeTo(EmbeddedCredentials.file(dataDirectory));
+                EmbeddedAccess.closeToTrust(jdbcUrl(postgres.getPort()), dataDirectory, credentials);
+                log.warn("The embedded database in {} now asks for passwords; they are in {} (owner-only)", dataDirectory,
+                        EmbeddedCredentials.file(dataDirectory));
+            }
             log.info("Embedded PostgreSQL on port {} with data in {} (started in {} ms)", postgres.getPort(),
                     dataDirectory, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory, e);
+        } finally {
+            if (initialPassword != null) {
+                try {
+                    Files.deleteIfExists(initialPassword);
+                } catch (IOException e) {
+                    log.warn("Could not delete the temporary password file {}", initialPassword);
+                }
+            }
         }
     }
 

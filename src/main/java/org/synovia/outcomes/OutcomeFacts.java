@@ -111,7 +111,8 @@ class OutcomeFacts {
         StringBuilder readings = readAllDiaries(template, diary.anaestheticWindowMinutes());
         org.synovia.outcomes.synthetic.PostgresCopy.copy(connection, "copy outcome_reading from stdin", readings);
         template.execute("analyze outcome_reading");
-        jdbc.sql("truncate outcome_fact").update();
+        // Not TRUNCATE: the application's database role has no right to it (ADR 0048).
+        jdbc.sql("delete from outcome_fact").update();
         return jdbc.sql("insert into outcome_fact (" + PROCEDURE_COLUMNS + ", red_flags, baseline_pain, best_relief_percent,"
                 + " diagnostic_positive, responder_6w, relief_days, relief_censored, diary_last_entry_at, refreshed_at) select "
                 + prefixed("p", PROCEDURE_COLUMNS) + ", coalesce(o.red_flags, 0), coalesce(o.baseline_pain, p.pain_before),"

@@ -7,10 +7,12 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.SynoviaIntegrationTest;
+import org.synovia.database.EmbeddedDatabaseLogins;
 
 @SynoviaIntegrationTest
 class AuditTrailIntegrationTests {
@@ -24,14 +26,21 @@ class AuditTrailIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
-    void refusesToUpdateOrDeleteTheTrail() {
+    void refusesToUpdateOrDeleteTheTrailByGrantAndAgainByTriggerForTheOwner() {
         UUID patient = UUID.randomUUID();
         transactions.executeWithoutResult(status -> audit.record(AuditAction.READ, "Patient", patient, patient, "test"));
 
         assertThatThrownBy(() -> jdbc.sql("update audit_event set username = 'someone-else' where patient_id = ?")
-                .param(patient).update()).isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
+                .param(patient).update()).isInstanceOf(DataAccessException.class).rootCause()
+                .hasMessageContaining("permission denied for table audit_event");
         assertThatThrownBy(() -> jdbc.sql("delete from audit_event where patient_id = ?").param(patient).update())
+                .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("permission denied for table audit_event");
+        JdbcClient owner = JdbcClient.create(EmbeddedDatabaseLogins.as(context, EmbeddedDatabaseLogins.OWNER));
+        assertThatThrownBy(() -> owner.sql("delete from audit_event where patient_id = ?").param(patient).update())
                 .isInstanceOf(DataAccessException.class).rootCause().hasMessageContaining("append-only");
         assertThat(jdbc.sql("select username from audit_event where patient_id = ?").param(patient).query(String.class).list())
                 .containsExactly("system");

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.synovia.SynoviaIntegrationTest;
 
 /**
@@ -36,16 +35,18 @@ class EmbeddedBackupIntegrationTests {
 
     @Test
     void restoresABackupThatStartsWithTheDataCommittedBeforeIt() throws Exception {
-        jdbc.sql("create schema if not exists backup_check").update();
-        jdbc.sql("create table if not exists backup_check.marker (value text primary key)").update();
+        // The owner's login: the application's role may not create tables.
+        JdbcClient owner = JdbcClient.create(postgres.server().dataSource(EmbeddedCredentials.OWNER));
+        owner.sql("create schema if not exists backup_check").update();
+        owner.sql("create table if not exists backup_check.marker (value text primary key)").update();
         String before = "before-" + UUID.randomUUID();
         String after = "after-" + UUID.randomUUID();
-        jdbc.sql("insert into backup_check.marker values (?)").param(before).update();
+        owner.sql("insert into backup_check.marker values (?)").param(before).update();
         EmbeddedBackups backups = new EmbeddedBackups(postgres.server(), new BackupProperties(true, folder.resolve("backups"),
                 "0 30 1 * * *", 2), clock);
 
         Path backup = backups.take();
-        jdbc.sql("insert into backup_check.marker values (?)").param(after).update();
+        owner.sql("insert into backup_check.marker values (?)").param(after).update();
         Path restored = folder.resolve("restored");
         Process restore = new ProcessBuilder("bash", "ops/restore-embedded-backup.sh", backup.toString(), restored.toString())
                 .redirectErrorStream(true).start();
@@ -54,7 +55,9 @@ class EmbeddedBackupIntegrationTests {
 
         try (SupervisedPostgres copy = SupervisedPostgres.start(restored,
                 new EmbeddedDatabaseProperties(restored, 0, false, Duration.ZERO))) {
-            DataSource dataSource = new DriverManagerDataSource(copy.jdbcUrl());
+            // The copy carries its passwords file, so its roles open with the passwords they have.
+            assertThat(copy.credentials()).isEqualTo(postgres.server().credentials());
+            DataSource dataSource = copy.dataSource(EmbeddedCredentials.OWNER);
             List<String> markers = JdbcClient.create(dataSource).sql("select value from backup_check.marker")
                     .query(String.class).list();
             assertThat(markers).contains(before).doesNotContain(after);

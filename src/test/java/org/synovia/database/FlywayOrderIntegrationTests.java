@@ -38,8 +38,10 @@ class FlywayOrderIntegrationTests {
 
     private DataSource newDatabase() {
         String name = "flyway_order_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        jdbc.sql("create database " + name).update();
-        return new DriverManagerDataSource(postgres.server().jdbcUrl().replace("/postgres?", "/" + name + "?"));
+        // Creating databases is the superuser's; the application's role may not.
+        JdbcClient.create(postgres.server().dataSource(EmbeddedCredentials.SUPERUSER)).sql("create database " + name).update();
+        return new DriverManagerDataSource(postgres.server().jdbcUrl().replace("/postgres", "/" + name),
+                EmbeddedCredentials.SUPERUSER, postgres.server().credentials().superuser());
     }
 
     private void copyAllButTheLateOnes() throws IOException {

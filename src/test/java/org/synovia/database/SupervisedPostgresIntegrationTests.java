@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A PostgreSQL of its own (a scratch data directory) killed with SIGKILL, as the operating system or an operator
@@ -40,7 +39,7 @@ class SupervisedPostgresIntegrationTests {
     }
 
     private static JdbcClient jdbc(SupervisedPostgres server) {
-        return JdbcClient.create(new DriverManagerDataSource(server.jdbcUrl()));
+        return JdbcClient.create(server.dataSource(EmbeddedCredentials.SUPERUSER));
     }
 
     private static void killPostmaster(SupervisedPostgres server) {
@@ -55,7 +54,7 @@ class SupervisedPostgresIntegrationTests {
         String row = UUID.randomUUID().toString();
         jdbc(watched).sql("create table if not exists kept (value text)").update();
         jdbc(watched).sql("insert into kept values (?)").param(row).update();
-        EmbeddedDatabaseHealth health = new EmbeddedDatabaseHealth(watched, new DriverManagerDataSource(watched.jdbcUrl()));
+        EmbeddedDatabaseHealth health = new EmbeddedDatabaseHealth(watched, watched.dataSource(EmbeddedCredentials.SUPERUSER));
         int port = watched.port();
 
         killPostmaster(watched);

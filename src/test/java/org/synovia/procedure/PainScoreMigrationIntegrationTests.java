@@ -9,10 +9,15 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.SynoviaIntegrationTest;
+import org.synovia.database.EmbeddedDatabaseLogins;
 
 /**
  * V23 moves each record's one score after the injection into a timed score. The real migrations run into a
@@ -23,9 +28,18 @@ class PainScoreMigrationIntegrationTests {
 
     private static final String SCHEMA = "pain_score_migration_check";
 
-    @Autowired DataSource dataSource;
-    @Autowired JdbcClient jdbc;
-    @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
+    @Autowired ApplicationContext context;
+    // The superuser: the schema is this test's own, and replication mode below is a superuser's setting.
+    DataSource dataSource;
+    JdbcClient jdbc;
+    TransactionTemplate transactions;
+
+    @BeforeEach
+    void asSuperuser() {
+        dataSource = EmbeddedDatabaseLogins.as(context, EmbeddedDatabaseLogins.SUPERUSER);
+        jdbc = JdbcClient.create(dataSource);
+        transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    }
 
     private Flyway flyway(String target) {
         return Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/migration")

@@ -38,6 +38,10 @@ import org.synovia.procedure.ReliefThresholds;
 @Component
 public class SyntheticData {
 
+    private static final String RECORD_COLUMNS = "appointment_id, referral_id, patient_id, operator, guidance, approach, needle,"
+            + " contrast_used, needle_tip_confirmed, key_images, dap_gy_cm2, screening_seconds, dlp_mgy_cm, ctdivol_mgy,"
+            + " pain_before, complications, aftercare_given, saved_at, saved_by, signed_at, signed_by";
+
     private static final Logger log = LoggerFactory.getLogger(SyntheticData.class);
 
     static final int CHUNK = 10_000;
@@ -92,9 +96,11 @@ public class SyntheticData {
             log.info("Synthetic data {}: {} procedures in {} rooms over {} weekdays", plan.tag, procedures, plan.rooms,
                     plan.days.size());
             writeCapacity(connection, plan);
-            // Signed drugs are refused by a trigger (records are final); a bulk load writes record and drugs as one,
-            // so the trigger is off for this transaction only: ALTER TABLE is transactional.
-            jdbc.sql("alter table procedure_drug disable trigger procedure_drug_signed_is_final").update();
+            // Drugs of a signed record are refused by a trigger (records are final), and the application's role may
+            // not switch triggers off (ADR 0048): each chunk's records are written unsigned, then their drugs, then
+            // the signatures, kept meanwhile in this table.
+            jdbc.sql("create temporary table synthetic_record on commit drop as select " + RECORD_COLUMNS
+                    + " from procedure_record with no data").update();
             long entries = 0;
             for (int from = 0; from < procedures; from += CHUNK) {
                 entries += writeChunk(connection, plan, from, Math.min(procedures, from + CHUNK));
@@ -102,7 +108,6 @@ public class SyntheticData {
                     log.info("Synthetic data {}: {} procedures written", plan.tag, from + CHUNK);
                 }
             }
-            jdbc.sql("alter table procedure_drug enable trigger procedure_drug_signed_is_final").update();
             long generated = System.nanoTime();
             for (String table : List.of("patient", "referral", "vetting_decision", "waiting_list_entry", "slot", "appointment",
                     "procedure_visit", "procedure_record", "procedure_pain_score", "procedure_drug", "diary_episode", "diary_entry")) {
@@ -271,14 +276,16 @@ public class SyntheticData {
                 + " status, booked_at, booked_by) from stdin", t.appointments);
         PostgresCopy.copy(connection, "copy procedure_visit (appointment_id, referral_id, patient_id, status, arrived_at,"
                 + " arrived_by, identified_by, in_room_at, in_room_by) from stdin", t.visits);
-        PostgresCopy.copy(connection, "copy procedure_record (appointment_id, referral_id, patient_id, operator, guidance,"
-                + " approach, needle, contrast_used, needle_tip_confirmed, key_images, dap_gy_cm2, screening_seconds,"
-                + " dlp_mgy_cm, ctdivol_mgy, pain_before, complications, aftercare_given,"
-                + " saved_at, saved_by, signed_at, signed_by) from stdin", t.records);
+        PostgresCopy.copy(connection, "copy synthetic_record (" + RECORD_COLUMNS + ") from stdin", t.records);
+        jdbc.sql("insert into procedure_record (" + RECORD_COLUMNS + ") select "
+                + RECORD_COLUMNS.replace("signed_at, signed_by", "null, null") + " from synthetic_record").update();
         PostgresCopy.copy(connection, "copy procedure_pain_score (id, appointment_id, minutes_after, score, recorded_at,"
                 + " recorded_by) from stdin", t.painScores);
         PostgresCopy.copy(connection, "copy procedure_drug (appointment_id, position, product, dose, volume_ml, batch,"
                 + " expiry, route, site) from stdin", t.drugs);
+        jdbc.sql("update procedure_record r set signed_at = s.signed_at, signed_by = s.signed_by from synthetic_record s"
+                + " where r.appointment_id = s.appointment_id").update();
+        jdbc.sql("delete from synthetic_record").update();
         PostgresCopy.copy(connection, "copy diary_episode (id, appointment_id, referral_id, patient_id, intent, injected_at,"
                 + " baseline_pain, relief_threshold_percent, token_hash, expires_at, started_at, closed_at, diabetic)"
                 + " from stdin", t.episodes);

@@ -1,0 +1,77 @@
+package org.synovia.account;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
+import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+
+/**
+ * Writes sign-ins, refused credentials and refused access (403) to the audit trail, each in a transaction of its own
+ * so that the refusal that follows cannot roll it back. A refused sign-in is recorded alike whether or not the
+ * account exists, and the page says the same in both cases.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityAudit {
+
+    static final String SIGN_IN = "SignIn";
+    static final String ACCESS = "Access";
+
+    private final AuditTrail audit;
+    private final TransactionTemplate ownTransaction;
+
+    SecurityAudit(AuditTrail audit, PlatformTransactionManager transactionManager) {
+        this.audit = audit;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** Has Spring Security publish refusals of pages and of {@code @PreAuthorize} methods as events. */
+    @Bean
+    static AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
+    }
+
+    /** Sign-in through the form; API calls authenticate on every request and are not sign-ins. */
+    @EventListener
+    void signedIn(InteractiveAuthenticationSuccessEvent event) {
+        ownTransaction.executeWithoutResult(status -> audit.record(AuditAction.SIGN_IN, SIGN_IN, null, null, "signed in"));
+    }
+
+    @EventListener
+    void credentialsRefused(AbstractAuthenticationFailureEvent event) {
+        ownTransaction.executeWithoutResult(status -> audit.recordAttempt(event.getAuthentication().getName(),
+                AuditAction.SIGN_IN_REFUSED, SIGN_IN, "credentials refused at " + requestLine()));
+    }
+
+    /** Refusals of people who are signed in; an anonymous visitor is sent to the sign-in page instead. */
+    @EventListener
+    void accessRefused(AuthorizationDeniedEvent<?> event) {
+        Authentication who = event.getAuthentication().get();
+        if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken) {
+            return;
+        }
+        ownTransaction.executeWithoutResult(status -> audit.record(AuditAction.ACCESS_REFUSED, ACCESS, null, null,
+                "refused: " + requestLine()));
+    }
+
+    private static String requestLine() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            return attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI();
+        }
+        return "(no request)";
+    }
+}

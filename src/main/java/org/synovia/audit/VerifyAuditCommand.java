@@ -1,0 +1,45 @@
+package org.synovia.audit;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar synovia.jar --verify-audit} (or {@code ops/verify-audit.sh}): checks the audit trail's hash chain
+ * and its checkpoints, prints the result and exits, 0 when intact and 3 when not, for a monitoring job.
+ */
+@Component
+class VerifyAuditCommand implements ApplicationRunner {
+
+    static final String OPTION = "verify-audit";
+    static final int ALTERED = 3;
+
+    private final AuditIntegrity integrity;
+    private final ConfigurableApplicationContext context;
+
+    VerifyAuditCommand(AuditIntegrity integrity, ConfigurableApplicationContext context) {
+        this.integrity = integrity;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!args.containsOption(OPTION)) {
+            return;
+        }
+        AuditIntegrityReport report = integrity.check();
+        System.out.println(describe(report));
+        System.exit(SpringApplication.exit(context, () -> report.intact() ? 0 : ALTERED));
+    }
+
+    static String describe(AuditIntegrityReport report) {
+        StringBuilder text = new StringBuilder();
+        text.append("Audit trail ").append(report.intact() ? "INTACT" : "ALTERED").append(": ").append(report.links())
+                .append(" links, ").append(report.checkpoints()).append(" signed checkpoints checked at ")
+                .append(report.checkedAt()).append('\n');
+        report.problems().forEach(problem -> text.append("  ").append(problem).append('\n'));
+        return text.toString();
+    }
+}
