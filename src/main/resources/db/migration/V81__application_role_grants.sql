@@ -18,7 +18,7 @@ begin
     -- Rows that are final: their triggers refuse a change; without the right, a change is refused before them.
     -- (Each only if present: a database may still lack a migration numbered below this one, see V25.)
     foreach final_table in array array['audit_event', 'safety_override', 'procedure_report', 'procedure_addendum',
-            'procedure_pain_score', 'procedure_observation', 'day_safety_check', 'day_safety_finding', 'day_safety_decision'] loop
+            'procedure_pain_score', 'procedure_observation', 'day_safety_check', 'day_safety_finding', 'day_safety_decision', 'day_safety_drug'] loop
         if to_regclass(final_table) is not null then
             execute format('revoke update, delete on %I from synovia_app', final_table);
         end if;

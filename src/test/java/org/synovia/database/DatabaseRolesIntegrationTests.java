@@ -87,7 +87,7 @@ class DatabaseRolesIntegrationTests {
     @Test
     void refusesToChangeFinalRecordsByGrantBeforeTheirTriggers() {
         for (String table : new String[] {"safety_override", "procedure_report", "procedure_addendum", "procedure_pain_score",
-                "procedure_observation", "day_safety_check", "day_safety_finding", "day_safety_decision"}) {
+                "procedure_observation", "day_safety_check", "day_safety_finding", "day_safety_decision", "day_safety_drug"}) {
             assertRefused("update " + table + " set " + firstColumn(table) + " = " + firstColumn(table),
                     "permission denied for table " + table);
             assertRefused("delete from " + table, "permission denied for table " + table);
