@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,19 @@ class DatabaseRolesIntegrationTests {
             assertRefused("delete from " + table, "permission denied for table " + table);
         }
         assertRefused("update diary_entry set pain_now = pain_now", "permission denied for table diary_entry");
+    }
+
+    /** A table a later migration makes final (a trigger named "…_is_final" or "…_append_only") must lose the right too. */
+    @Test
+    void leavesNoTableWithAFinalityTriggerUpdatableByTheApplication() {
+        List<String> updatable = jdbc.sql("""
+                select distinct event_object_table from information_schema.triggers
+                where (trigger_name like '%\\_is\\_final' or trigger_name like '%\\_append\\_only')
+                  and trigger_name not like '%\\_signed\\_is\\_final'
+                  and has_table_privilege('synovia_app', event_object_table, 'UPDATE')
+                order by 1""").query(String.class).list();
+        assertThat(updatable).as("final tables the application may still update: revoke in the table's migration")
+                .isEmpty();
     }
 
     @Test

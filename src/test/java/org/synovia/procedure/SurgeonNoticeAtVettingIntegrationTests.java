@@ -120,6 +120,9 @@ class SurgeonNoticeAtVettingIntegrationTests {
                 .param("%" + referral.id().value() + "%").query(Long.class).single() == 0);
         assertThat(noticesTo(patientId)).isEqualTo(1);
 
+        // Emails other tests left waiting would otherwise be sent first, each with its PDF, on a busy machine.
+        jdbc.sql("update outbound_email set next_attempt_at = ? where status = 'QUEUED' and patient_id <> ?")
+                .params(java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(1))), patientId).update();
         outbox.sendDue();
         MimeMessage message = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> recipient(m).equals("surgeon.vetting@example.com")).findFirst().orElse(null), m -> m != null);
