@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -44,8 +43,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /**
  * The server side of {@code perf/worklist.sh}, not a test (its name keeps it out of {@code mvn verify}). For each
- * N it books one patient through the façades, copies that booking in SQL into N scheduled steps of one new room
- * (5-minute appointments around the clock from 60 days ahead), asks Synovia once for all of them with findscu,
+ * N it books one patient through the façades, copies that booking into N scheduled steps of one new room
+ * ({@link BookedCopies}: 5-minute appointments around the clock from 60 days ahead), asks Synovia once for all of them with findscu,
  * turns each answer into a {@code .wl} file with dcmdump and dump2dcm and starts dcmtk's file-based
  * {@code wlmscpfs} on those files: both servers then hold the same N steps. It writes the ports, process ids and
  * the query keys to {@code target/perf/worklist-N.env} and waits for the script to write
@@ -85,7 +84,7 @@ class WorklistQueryTiming {
             int n = Integer.parseInt(size.strip());
             String station = "PERF" + n;
             LocalDate first = LocalDate.now(LONDON).plusDays(60);
-            UUID room = copy(template, n, "n" + n, first.atStartOfDay(LONDON).toInstant());
+            UUID room = new BookedCopies(jdbc, transactions).copy(template, n, "n" + n, first.atStartOfDay(LONDON).toInstant(), STEP_MINUTES);
             AccountFixtures.signIn(admin);
             stations.assign(room, station);
             AccountFixtures.signOut();
@@ -97,7 +96,7 @@ class WorklistQueryTiming {
             if (written != n) {
                 throw new IllegalStateException("Synovia answered " + written + " of " + n + " steps");
             }
-            String onePatient = "P" + "n" + n + "x" + String.format("%05d", n / 2);
+            String onePatient = BookedCopies.hospitalNumber("n" + n, n / 2);
             int wlmPort = Dcmtk.freePort();
             Process wlm = new ProcessBuilder("wlmscpfs", "-dhl", "-dfp", dir.toAbsolutePath().toString(),
                     String.valueOf(wlmPort)).redirectErrorStream(true).redirectOutput(dir.resolve("wlmscpfs.log").toFile())
@@ -135,51 +134,6 @@ class WorklistQueryTiming {
         Appointment booked = bookings.book(referralId, slotId);
         AccountFixtures.signOut();
         return booked;
-    }
-
-    /**
-     * Copies the booked appointment with its patient, referral, vetting, slot, room, operator and session into
-     * {@code n} back-to-back steps of one new room, each with its own patient; returns the new room's id.
-     */
-    private UUID copy(Appointment template, int n, String tag, Instant firstStart) {
-        return transactions.execute(status -> {
-            UUID templateId = jdbc.sql("select template_id from slot where id = ?").param(template.slotId()).query(UUID.class).single();
-            String id = "md5('" + tag + ":' || %s || ':' || perf_n)::uuid";
-            clone("room", "id = ?", template.roomId(), 1, "id = " + id.formatted("'room'") + ", name = 'Perf room " + tag + "'");
-            clone("operator", "id = ?", template.operatorId(), 1, "id = " + id.formatted("'operator'")
-                    + ", username = 'perf." + tag + "'");
-            clone("session_template", "id = ?", templateId, 1, "id = " + id.formatted("'template'") + ", room_id = "
-                    + id.formatted("'room'").replace("perf_n", "1") + ", operator_id = "
-                    + id.formatted("'operator'").replace("perf_n", "1"));
-            clone("patient", "id = ?", template.patientId(), n, "id = " + id.formatted("'patient'")
-                    + ", nhs_number = null, hospital_number = 'P" + tag + "x' || lpad(perf_n::text, 5, '0')"
-                    + ", family_name = 'Testpatient' || perf_n, given_name = (array['Alex','Sam','Jo','Chris','Pat'])[perf_n % 5 + 1]");
-            clone("referral", "id = ?", template.referralId(), n, "id = " + id.formatted("'referral'") + ", submission_key = "
-                    + id.formatted("'submission'") + ", patient_id = " + id.formatted("'patient'"));
-            clone("vetting_decision", "referral_id = ?", template.referralId(), n, "id = md5('" + tag
-                    + ":vetting:' || id::text || ':' || perf_n)::uuid, referral_id = " + id.formatted("'referral'"));
-            String start = "(timestamptz '" + firstStart + "' + (perf_n - 1) * interval '" + STEP_MINUTES + " minutes')";
-            String end = "(" + start + " + interval '" + STEP_MINUTES + " minutes')";
-            String one = id.replace("perf_n", "1");
-            clone("slot", "id = ?", template.slotId(), n, "id = " + id.formatted("'slot'") + ", template_id = "
-                    + one.formatted("'template'") + ", room_id = " + one.formatted("'room'") + ", operator_id = "
-                    + one.formatted("'operator'") + ", starts_at = " + start + ", ends_at = " + end);
-            clone("appointment", "id = ?", template.id(), n, "id = " + id.formatted("'appointment'") + ", referral_id = "
-                    + id.formatted("'referral'") + ", patient_id = " + id.formatted("'patient'") + ", slot_id = "
-                    + id.formatted("'slot'") + ", linked_slot_id = null, room_id = " + one.formatted("'room'")
-                    + ", operator_id = " + one.formatted("'operator'") + ", during = tstzrange(" + start + ", " + end + ", '[)')");
-            return jdbc.sql("select md5('" + tag + ":room:1')::uuid").query(UUID.class).single();
-        });
-    }
-
-    /** Inserts {@code copies} copies of the rows {@code where} selects, changed by {@code set} ({@code perf_n} counts 1..). */
-    private void clone(String table, String where, Object param, int copies, String set) {
-        jdbc.sql("drop table if exists perf_copy").update();
-        jdbc.sql("create temp table perf_copy as select t.*, g as perf_n from " + table + " t, generate_series(1, ?) g where t."
-                + where).params(copies, param).update();
-        jdbc.sql("update perf_copy set " + set).update();
-        jdbc.sql("alter table perf_copy drop column perf_n").update();
-        jdbc.sql("insert into " + table + " select * from perf_copy").update();
     }
 
     /** The keys a machine asks for its station's week; with a patient ID, for that patient only. */
