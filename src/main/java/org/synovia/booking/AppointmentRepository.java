@@ -198,7 +198,8 @@ class AppointmentRepository {
             params.add(query.appointmentIds().toArray(UUID[]::new));
         }
         if (constrains(query.patientName())) {
-            sql.append(" and lower(p.family_name || '^' || p.given_name) like ?");
+            // İ is the one letter whose full lower case (ICU) is two characters; as I it stays one.
+            sql.append(" and lower(replace(p.family_name || '^' || p.given_name, 'İ', 'I')) like ?");
             params.add(like(asciiLetters(query.patientName())));
         }
         if (constrains(query.patientIdentifier())) {
