@@ -152,8 +152,10 @@ class AppointmentWorklist implements FindService {
         if (!constrains(wanted)) {
             return null;
         }
-        boolean star = wanted.indexOf('*') >= 0;
-        boolean couldMatchCutName = star ? !wanted.endsWith("*") : wanted.codePointCount(0, wanted.length()) >= ScheduledStep.NAME_LENGTH;
+        // A cut name is 64 UTF-16 units: 32 to 64 characters, which a pattern without * must have to match it.
+        int characters = wanted.codePointCount(0, wanted.length());
+        boolean couldMatchCutName = wanted.indexOf('*') >= 0 ? !wanted.endsWith("*")
+                : characters >= ScheduledStep.NAME_LENGTH / 2 && characters <= ScheduledStep.NAME_LENGTH;
         return couldMatchCutName ? wanted + "*" : wanted;
     }
 
