@@ -4,7 +4,8 @@
 # answers (dcmdump, dump2dcm) and starts wlmscpfs; this script runs the same `findscu -W` queries against both,
 # alternately: RUNS one after another, then RUNS more as CLIENTS clients at once. It prints medians, p95 and server
 # CPU per query (Synovia: its JVM plus the PostgreSQL processes; wlmscpfs: its process and the children it forks)
-# from /proc/PID/stat, which holds on a busy machine where wall times do not. Figures go to target/perf/worklist.txt.
+# from /proc/PID/stat, which holds on a busy machine where wall times do not; the servers' idle CPU per second is
+# printed beside them (it is inside every figure). Figures go to target/perf/worklist.txt.
 # Needs dcmtk (findscu, wlmscpfs, dcmdump, dump2dcm).
 # Usage: perf/worklist.sh [sizes, e.g. 30,500,2000]    (RUNS=30 CLIENTS=10 by default)
 set -euo pipefail
@@ -36,7 +37,10 @@ ticks() {
     echo "$total"
 }
 synovia_ticks() { echo $(( $(ticks "$JVM_PID") + $(ticks "$PG_PID") )); }
+# wlmscpfs forks a child per association and reaps it only when the next association arrives; an echo makes it
+# reap the children of the queries just measured, so that their CPU reaches its cutime before it is read.
 wlm_ticks() { ticks "$WLM_PID"; }
+wlm_ticks_reaped() { echoscu -aec "$AE" localhost "$WLM_PORT" > /dev/null 2>&1 || true; ticks "$WLM_PID"; }
 
 # One findscu -W run; prints its wall time in ms.
 query() {
@@ -72,10 +76,11 @@ sequential() {
                 S_TICKS=$((S_TICKS + c1 - c0))
             else
                 c0=$(wlm_ticks); query "$WLM_PORT" "$@" >> "$OUT/$name-w.ms"; c1=$(wlm_ticks)
-                W_TICKS=$((W_TICKS + c1 - c0))
+                W_TICKS=$((W_TICKS + c1 - c0)); wlast=$c1
             fi
         done
     done
+    W_TICKS=$((W_TICKS + $(wlm_ticks_reaped) - wlast))
 }
 
 # CLIENTS clients at once, RUNS queries per server in all, server after server.
@@ -88,7 +93,7 @@ concurrent() {
             if [ "$server" = s ]; then port=$SYNOVIA_PORT; c0=$(synovia_ticks); else port=$WLM_PORT; c0=$(wlm_ticks); fi
             for c in $(seq "$CLIENTS"); do query "$port" "$@" >> "$OUT/$name-$server.ms" & done
             wait $(jobs -p | grep -v "^$MAVEN\$") 2>/dev/null || true
-            if [ "$server" = s ]; then S_TICKS=$((S_TICKS + $(synovia_ticks) - c0)); else W_TICKS=$((W_TICKS + $(wlm_ticks) - c0)); fi
+            if [ "$server" = s ]; then S_TICKS=$((S_TICKS + $(synovia_ticks) - c0)); else W_TICKS=$((W_TICKS + $(wlm_ticks_reaped) - c0)); fi
         done
     done
 }
@@ -114,7 +119,12 @@ for n in ${SIZES//,/ }; do
     # shellcheck disable=SC1090
     source "$env"
     say "N = $n: answers Synovia $(answers "$SYNOVIA_PORT" "${KEYS[@]}"), wlmscpfs $(answers "$WLM_PORT" "${KEYS[@]}"); load $(cut -d' ' -f1-3 /proc/loadavg)"
-    for warm in 1 2 3; do query "$SYNOVIA_PORT" "${KEYS[@]}" > /dev/null; query "$WLM_PORT" "${KEYS[@]}" > /dev/null; done
+    for warm in $(seq 10); do
+        query "$SYNOVIA_PORT" "${KEYS[@]}" > /dev/null; query "$WLM_PORT" "${KEYS[@]}" > /dev/null
+        query "$SYNOVIA_PORT" "${ONE_KEYS[@]}" > /dev/null
+    done
+    c0=$(synovia_ticks); w0=$(wlm_ticks_reaped); sleep 10; c1=$(synovia_ticks); w1=$(wlm_ticks)
+    say "  idle for 10 s: Synovia $(((c1 - c0) * TICK_MS / 10)) ms CPU per second, wlmscpfs $(((w1 - w0) * TICK_MS / 10)) ms per second"
     sequential all "${KEYS[@]}"; line "all $n steps of the week, one client" all "$RUNS"
     concurrent all "${KEYS[@]}"; line "all $n steps, $CLIENTS clients at once" all $(((RUNS / CLIENTS) * CLIENTS))
     sequential one "${ONE_KEYS[@]}"; line "one patient by ID, one client" one "$RUNS"
