@@ -7,12 +7,13 @@
 # from /proc/PID/stat, which holds on a busy machine where wall times do not; the servers' idle CPU per second is
 # printed beside them (it is inside every figure). Figures go to target/perf/worklist.txt.
 # Needs dcmtk (findscu, wlmscpfs, dcmdump, dump2dcm).
-# Usage: perf/worklist.sh [sizes, e.g. 30,500,2000]    (RUNS=30 CLIENTS=10 by default)
+# Usage: perf/worklist.sh [sizes, e.g. 30,500,2000]    (RUNS=30 CLIENTS=10 WARMUP=10 rounds by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${1:-30,500,2000}
 RUNS=${RUNS:-30}
 CLIENTS=${CLIENTS:-10}
+WARMUP=${WARMUP:-10}
 OUT=target/perf
 TICK_MS=$((1000 / $(getconf CLK_TCK)))
 mkdir -p "$OUT"
@@ -109,7 +110,7 @@ line() {
         "CPU $(awk -v a="$s_cpu" -v b="$w_cpu" 'BEGIN {printf "%.2f", a / (b > 0 ? b : 0.1)}')"
 }
 
-say "Worklist: Synovia against wlmscpfs, same steps, findscu -W; $RUNS runs each, then $CLIENTS clients at once ($(nproc) cores, $(date -u +%FT%TZ))"
+say "Worklist: Synovia against wlmscpfs, same steps, findscu -W; $WARMUP warm-up rounds, $RUNS runs each, then $CLIENTS clients at once ($(nproc) cores, $(date -u +%FT%TZ))"
 for n in ${SIZES//,/ }; do
     env=$OUT/worklist-$n.env
     until [ -f "$env" ]; do
@@ -119,7 +120,7 @@ for n in ${SIZES//,/ }; do
     # shellcheck disable=SC1090
     source "$env"
     say "N = $n: answers Synovia $(answers "$SYNOVIA_PORT" "${KEYS[@]}"), wlmscpfs $(answers "$WLM_PORT" "${KEYS[@]}"); load $(cut -d' ' -f1-3 /proc/loadavg)"
-    for warm in $(seq 10); do
+    for warm in $(seq "$WARMUP"); do
         query "$SYNOVIA_PORT" "${KEYS[@]}" > /dev/null; query "$WLM_PORT" "${KEYS[@]}" > /dev/null
         query "$SYNOVIA_PORT" "${ONE_KEYS[@]}" > /dev/null
     done
