@@ -438,6 +438,16 @@ public class Bookings {
         return list;
     }
 
+    /**
+     * Booked appointments with the patient, procedure, room and operator, for a machine's or a room's list, read in
+     * one statement however many match (ADR 0047). Not audited here: the caller records what it gives out, one line
+     * per patient in the same transaction ({@link AuditTrail#recordAll}), which is why a transaction is required.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public List<BookedProcedure> bookedProcedures(BookedProcedureQuery query) {
+        return repository.bookedProcedures(query);
+    }
+
     /** The day's appointments still booked or marked did-not-attend, earliest first (the procedure day list). */
     @Transactional
     public List<Appointment> onDay(LocalDate day) {

@@ -5,8 +5,9 @@
  * docs/integration/dicom-worklist.md). Owns {@code dicom_station} (each room's AE title, façade
  * {@link org.synovia.dicom.DicomStations}), {@code worklist_step} (accession number and Study Instance UID
  * per appointment) and {@code performed_step} (what machines reported, read by the day list through
- * {@link org.synovia.dicom.ImagingProgress}). Reads bookings, referrals, patients, the catalogue and accepted
- * protocols through their façades; publishes and consumes no events.
+ * {@link org.synovia.dicom.ImagingProgress}). Reads the booked procedures of a query in one statement through
+ * {@code Bookings.bookedProcedures} and audits one line per patient given (ADR 0047); publishes and consumes no
+ * events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "DICOM worklist")
 package org.synovia.dicom;

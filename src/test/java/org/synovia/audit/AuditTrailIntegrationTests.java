@@ -3,6 +3,7 @@ package org.synovia.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -65,5 +66,44 @@ class AuditTrailIntegrationTests {
         assertThat(events).extracting(AuditEvent::details).containsExactly("two", "one");
         assertThat(audit.search(new AuditQuery(null, patient, null, AuditAction.SEARCH, null, null, 0)))
                 .extracting(AuditEvent::recordType).containsExactly("AuditTrail");
+    }
+
+    @Test
+    void recordsManyLinesInOneStatementInTheirOrderWithTheSameUserAndInstant() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> audit.recordAll(List.of(
+                new AuditEntry(AuditAction.READ, "DicomWorklist", "appointment-1", first, "batch " + first),
+                new AuditEntry(AuditAction.READ, "DicomWorklist", null, second, "x".repeat(1200)),
+                new AuditEntry(AuditAction.SEARCH, "DicomWorklist", null, null, "batch " + first + " without a patient"))));
+
+        record Line(long id, String action, String recordId, UUID patientId, String details, String username,
+                java.time.Instant at) {
+        }
+        List<Line> lines = jdbc.sql("""
+                select id, action, record_id, patient_id, details, username, occurred_at from audit_event
+                where patient_id in (?, ?) or details = ? order by id
+                """).params(first, second, "batch " + first + " without a patient")
+                .query((rs, n) -> new Line(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                        rs.getString(5), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+        assertThat(lines).extracting(Line::patientId).containsExactly(first, second, null);
+        assertThat(lines).extracting(Line::action).containsExactly("READ", "READ", "SEARCH");
+        assertThat(lines.getFirst().recordId()).isEqualTo("appointment-1");
+        assertThat(lines.get(1).details()).as("cut like a single line").hasSize(1000).endsWith("…");
+        assertThat(lines).extracting(Line::username).containsOnly("system");
+        assertThat(lines).extracting(Line::at).containsOnly(lines.getFirst().at());
+    }
+
+    @Test
+    void refusesToRecordManyLinesOutsideATransaction() {
+        assertThatThrownBy(() -> audit.recordAll(List.of(new AuditEntry(AuditAction.READ, "Patient", null, null, null))))
+                .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
+    }
+
+    @Test
+    void refusesAnAuditEntryWithoutActionOrRecordType() {
+        assertThatThrownBy(() -> new AuditEntry(null, "Patient", null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new AuditEntry(AuditAction.READ, " ", null, null, null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -34,6 +34,13 @@ public final class Dcmtk {
         return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** A TCP port free on this machine at the moment of asking, for a dcmtk server. */
+    public static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     public static Run echo(int port, String calledAe) throws IOException, InterruptedException {
         return run(List.of("echoscu", "-to", "10", "-ta", "10", "-aec", calledAe, "-aet", "TESTSCU", "localhost",
                 String.valueOf(port)));

@@ -1,21 +1,25 @@
 package org.synovia.dicom;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
@@ -24,13 +28,9 @@ import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
-import org.synovia.dicom.encoding.Dataset;
-import org.synovia.dicom.encoding.Tag;
-import org.synovia.dicom.net.FindService;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Room;
 import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.SlotQuery;
@@ -42,26 +42,26 @@ import org.synovia.waitinglist.WaitingList;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 /**
- * A repeatable timing harness, not a test (its name keeps it out of {@code mvn verify}): one ultrasound room
- * with a full day of 20-minute slots on every weekday, {@value #PATIENTS} patients booked through the façades,
- * then the worklist asked as a machine asks (its station, one day) and as a careless one asks (no keys: the
- * whole 31-day window), in process and through dcmtk's findscu. Prints the figures; nothing is asserted.
- * Run it with {@code perf/worklist.sh}.
+ * The server side of {@code perf/worklist.sh}, not a test (its name keeps it out of {@code mvn verify}). For each
+ * N it books one patient through the façades, copies that booking into N scheduled steps of one new room
+ * ({@link BookedCopies}: 5-minute appointments around the clock from 60 days ahead), asks Synovia once for all of them with findscu,
+ * turns each answer into a {@code .wl} file with dcmdump and dump2dcm and starts dcmtk's file-based
+ * {@code wlmscpfs} on those files: both servers then hold the same N steps. It writes the ports, process ids and
+ * the query keys to {@code target/perf/worklist-N.env} and waits for the script to write
+ * {@code target/perf/worklist-N.done}; the script runs the queries and measures.
  */
 @SynoviaIntegrationTest
+@TestPropertySource(properties = "synovia.dicom.max-matches=5000")
 class WorklistQueryTiming {
 
-    private static final int PATIENTS = 30;
-    private static final int RUNS = 20;
-    private static final int WARM_UP = 5;
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final int STEP_MINUTES = 5;
+    private static final Path OUT = Path.of("target/perf");
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
-    @Autowired FindService worklist;
-
-    @Autowired Clock clock;
     @Autowired WorklistServer server;
     @Autowired DicomStations stations;
     @Autowired Bookings bookings;
@@ -71,89 +71,135 @@ class WorklistQueryTiming {
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
 
     @Test
-    void timesWorklistQueries() throws Exception {
+    void servesTheSameStepsAsWlmscpfsForTheScript() throws Exception {
+        Files.createDirectories(OUT);
+        UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
+        Appointment template = bookOne();
+        String sizes = System.getProperty("worklist.sizes", "30,500,2000");
+        for (String size : sizes.split(",")) {
+            int n = Integer.parseInt(size.strip());
+            String station = "PERF" + n;
+            LocalDate first = sessions.today().plusDays(60);
+            UUID room = new BookedCopies(jdbc, transactions).copy(template, n, "n" + n, first.atStartOfDay(LONDON).toInstant(), STEP_MINUTES);
+            AccountFixtures.signIn(admin);
+            stations.assign(room, station);
+            AccountFixtures.signOut();
+            String range = first.format(DA) + "-" + first.plusDays(6).format(DA);
+            List<String> keys = keys(station, range, null);
+            Path dir = Files.createDirectories(OUT.resolve("wlm-" + n));
+            Path wlDir = Files.createDirectories(dir.resolve(server.aeTitle()));
+            int written = writeWorklistFiles(keys, dir, wlDir);
+            if (written != n) {
+                throw new IllegalStateException("Synovia answered " + written + " of " + n + " steps");
+            }
+            String onePatient = BookedCopies.hospitalNumber("n" + n, n / 2);
+            int wlmPort = Dcmtk.freePort();
+            Process wlm = new ProcessBuilder("wlmscpfs", "-dhl", "-dfp", dir.toAbsolutePath().toString(),
+                    String.valueOf(wlmPort)).redirectErrorStream(true).redirectOutput(dir.resolve("wlmscpfs.log").toFile())
+                    .start();
+            try {
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Dcmtk.echo(wlmPort, server.aeTitle()).exitCode() == 0);
+                Files.writeString(OUT.resolve("worklist-" + n + ".env"), String.join("\n",
+                        "N=" + n, "SYNOVIA_PORT=" + server.port(), "WLM_PORT=" + wlmPort, "AE=" + server.aeTitle(),
+                        "JVM_PID=" + ProcessHandle.current().pid(), "PG_PID=" + postmasterPid(), "WLM_PID=" + wlm.pid(),
+                        "KEYS=(" + quoted(keys) + ")", "ONE_KEYS=(" + quoted(keys(station, range, onePatient)) + ")", ""));
+                Path done = OUT.resolve("worklist-" + n + ".done");
+                Awaitility.await().atMost(Duration.ofHours(2)).pollInterval(Duration.ofSeconds(1)).until(() -> Files.exists(done));
+            }
+            finally {
+                wlm.destroy();
+            }
+        }
+    }
+
+    /** One ultrasound knee injection booked the way the service books: referred, vetted, then booked. */
+    private Appointment bookOne() {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         AccountFixtures.signIn(clerk);
-        Room room = SchedulingFixtures.room(sessions, Guidance.ULTRASOUND);
-        var operator = SchedulingFixtures.operator(sessions, accounts, org.synovia.scheduling.OperatorGrade.CONSULTANT,
-                java.util.Set.of(), Guidance.ULTRASOUND);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            sessions.addTemplate(new org.synovia.scheduling.SessionTemplate(null, day, LocalTime.of(8, 0), LocalTime.of(18, 0),
-                    room.id(), operator.id(), List.of(20), false, LocalDate.now(clock), null));
-        }
-        long bookingStarted = System.nanoTime();
-        List<Appointment> booked = new ArrayList<>();
-        for (int i = 0; i < PATIENTS; i++) {
-            UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                    ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-            AccountFixtures.signIn(clerk);
-            LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
-            UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                            earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(4), null, null))
-                    .stream().filter(s -> s.roomId().equals(room.id()))
-                    .filter(s -> booked.stream().noneMatch(b -> b.slotId().equals(s.id()))).findFirst().orElseThrow().id();
-            booked.add(bookings.book(referralId, slotId));
-        }
-        double bookingSeconds = (System.nanoTime() - bookingStarted) / 1e9;
-        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
-        String station = "PERF" + System.nanoTime() % 1_000_000;
-        stations.assign(room.id(), station);
+        var clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, sessions.today().plusDays(3).getDayOfWeek(),
+                LocalTime.of(9, 0), LocalTime.of(12, 0), List.of(20));
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+        AccountFixtures.signIn(clerk);
+        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
+        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
+                        earliest == null ? sessions.today() : earliest, sessions.today().plusWeeks(8), null, null))
+                .stream().filter(s -> s.roomId().equals(clinic.room().id())).findFirst().orElseThrow().id();
+        Appointment booked = bookings.book(referralId, slotId);
         AccountFixtures.signOut();
-        LocalDate day = LocalDate.ofInstant(booked.getFirst().start(), LONDON);
-        long onDay = booked.stream().filter(a -> LocalDate.ofInstant(a.start(), LONDON).equals(day)).count();
-
-        Dataset machine = new Dataset().putAscii(Tag.PATIENT_NAME, "PN", "").putAscii(Tag.PATIENT_ID, "LO", "")
-                .putAscii(Tag.ACCESSION_NUMBER, "SH", "")
-                .putSequence(Tag.SCHEDULED_PROCEDURE_STEP_SEQUENCE, List.of(new Dataset()
-                        .putAscii(Tag.SCHEDULED_STATION_AE_TITLE, "AE", station)
-                        .putAscii(Tag.SCHEDULED_PROCEDURE_STEP_START_DATE, "DA", day.format(DateTimeFormatter.BASIC_ISO_DATE))
-                        .putAscii(Tag.MODALITY, "CS", "")));
-        Dataset everything = new Dataset().putAscii(Tag.PATIENT_NAME, "PN", "");
-        double[] everythingMs = time(() -> worklist.find(everything, "PERF"));
-        int everythingMatches = worklist.find(everything, "PERF").size();
-        double[] machineMs = time(() -> worklist.find(machine, "PERF"));
-        int machineMatches = worklist.find(machine, "PERF").size();
-        Path temp = Files.createTempDirectory("worklist-timing");
-        double[] findscuMs = time(() -> Dcmtk.findWorklist(server.port(), server.aeTitle(), temp, List.of(), "PatientName",
-                "PatientID", "AccessionNumber", "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=" + station,
-                "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + day.format(DateTimeFormatter.BASIC_ISO_DATE)));
-        double[] echoMs = time(() -> Dcmtk.echo(server.port(), server.aeTitle()));
-
-        String report = String.format("""
-                Worklist query timing (%d runs each after 5 warm-up runs; %s cores, Java %s)
-                booked through the façades: %d appointments in %.1f s (%d on the first day, %s)
-                machine query (its station, one day), in process: %d matches, median %.1f ms, p95 %.1f ms
-                no keys (whole window, every room), in process: %d matches, median %.1f ms, p95 %.1f ms
-                findscu, machine query, whole process: median %.1f ms, p95 %.1f ms
-                echoscu, whole process: median %.1f ms, p95 %.1f ms
-                """, RUNS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), PATIENTS,
-                bookingSeconds, onDay, day, machineMatches, machineMs[0], machineMs[1], everythingMatches, everythingMs[0],
-                everythingMs[1], findscuMs[0], findscuMs[1], echoMs[0], echoMs[1]);
-        System.out.println(report);
-        Files.createDirectories(Path.of("target/perf"));
-        Files.writeString(Path.of("target/perf/worklist.txt"), report);
+        return booked;
     }
 
-    interface Work {
-        Object run() throws Exception;
+    /** The keys a machine asks for its station's week; with a patient ID, for that patient only. */
+    private static List<String> keys(String station, String range, String patientId) {
+        String sps = "ScheduledProcedureStepSequence[0].";
+        return List.of(patientId == null ? "PatientID" : "PatientID=" + patientId, "PatientName", "IssuerOfPatientID",
+                "PatientBirthDate", "PatientSex", "AccessionNumber", "StudyInstanceUID", "RequestedProcedureID",
+                "RequestedProcedureDescription", "ReferringPhysicianName", sps + "ScheduledStationAETitle=" + station,
+                sps + "ScheduledProcedureStepStartDate=" + range, sps + "ScheduledProcedureStepStartTime", sps + "Modality",
+                sps + "ScheduledPerformingPhysicianName", sps + "ScheduledProcedureStepID",
+                sps + "ScheduledProcedureStepDescription", sps + "ScheduledStationName");
     }
 
-    /** Median and 95th percentile in milliseconds, after {@value #WARM_UP} runs not counted. */
-    private static double[] time(Work work) throws Exception {
-        for (int i = 0; i < WARM_UP; i++) {
-            work.run();
+    /** Synovia's answers to the query, each turned into a worklist file by dcmdump and dump2dcm. */
+    private int writeWorklistFiles(List<String> keys, Path dir, Path wlDir) throws Exception {
+        Path answers = Files.createDirectories(dir.resolve("answers"));
+        List<String> command = new ArrayList<>(List.of("findscu", "-W", "-aec", server.aeTitle(), "-aet", "PERF", "-X", "-od",
+                answers.toString()));
+        keys.forEach(k -> command.addAll(List.of("-k", k)));
+        command.addAll(List.of("localhost", String.valueOf(server.port())));
+        Dcmtk.Run run = Dcmtk.run(command);
+        if (run.exitCode() != 0) {
+            throw new IllegalStateException("findscu failed: " + run.output());
         }
-        double[] ms = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long started = System.nanoTime();
-            work.run();
-            ms[i] = (System.nanoTime() - started) / 1e6;
+        List<Path> files;
+        try (Stream<Path> listed = Files.list(answers)) {
+            files = listed.sorted().toList();
         }
-        Arrays.sort(ms);
-        return new double[] { ms[RUNS / 2], ms[(int) Math.ceil(RUNS * 0.95) - 1] };
+        // Four at a time: 2,000 answers are 4,000 dcmtk processes.
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+            List<java.util.concurrent.Future<Void>> made = new ArrayList<>();
+            for (int i = 0; i < files.size(); i++) {
+                Path file = files.get(i);
+                Path text = dir.resolve(String.format("step%05d.dump", i + 1));
+                Path wl = wlDir.resolve(String.format("step%05d.wl", i + 1));
+                made.add(pool.submit(() -> {
+                    Dcmtk.Run dump = Dcmtk.run(List.of("dcmdump", "+L", "-q", file.toString()));
+                    Files.writeString(text, dump.output(), StandardCharsets.ISO_8859_1);
+                    Dcmtk.Run written = Dcmtk.run(List.of("dump2dcm", "-q", text.toString(), wl.toString()));
+                    if (written.exitCode() != 0) {
+                        throw new IllegalStateException("dump2dcm failed: " + written.output());
+                    }
+                    return null;
+                }));
+            }
+            for (var future : made) {
+                future.get();
+            }
+        }
+        int count = files.size();
+        Files.writeString(wlDir.resolve("lockfile"), "");
+        return count;
+    }
+
+    /** The embedded PostgreSQL's postmaster: the parent of this connection's backend. */
+    private long postmasterPid() throws Exception {
+        long backend = jdbc.sql("select pg_backend_pid()").query(Long.class).single();
+        return Files.readAllLines(Path.of("/proc/" + backend + "/status")).stream().filter(l -> l.startsWith("PPid:"))
+                .map(l -> Long.parseLong(l.substring(5).strip())).findFirst().orElseThrow();
+    }
+
+    private static String quoted(List<String> keys) {
+        StringBuilder text = new StringBuilder();
+        for (String key : keys) {
+            text.append(" -k '").append(key.replace("'", "")).append('\'');
+        }
+        return text.toString().strip();
     }
 }

@@ -50,13 +50,15 @@ public final class DicomCharsets {
 
     /** The term the given texts need: null for the default repertoire, else Latin-1 or UTF-8. */
     public static String termFor(Collection<String> texts) {
+        // Checked by character rather than with a new encoder per text: this runs for every value of every answer.
         boolean ascii = true;
         for (String text : texts) {
-            if (!StandardCharsets.US_ASCII.newEncoder().canEncode(text)) {
-                ascii = false;
-                if (!StandardCharsets.ISO_8859_1.newEncoder().canEncode(text)) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c > 0xFF) {
                     return UTF_8;
                 }
+                ascii &= c < 0x80;
             }
         }
         return ascii ? null : LATIN_1;

@@ -262,6 +262,10 @@ final class Association implements Runnable {
             return;
         }
         int messageId = request.command().unsignedShort(Tag.MESSAGE_ID);
+        // Every pending answer carries the same command set: encoded once per query, not once per match. Pending
+        // answers are left to the buffer rather than flushed one by one; the final one flushes them all.
+        byte[] pending = DatasetWriter.writeCommand(command(request, Dimse.C_FIND_RSP, Dimse.PENDING, true, null,
+                request.command().ascii(Tag.AFFECTED_SOP_CLASS_UID), null));
         int sent = 0;
         for (Dataset match : matches) {
             if (cancelled(messageId)) {
@@ -269,7 +273,8 @@ final class Association implements Runnable {
                 respond(request, Dimse.C_FIND_RSP, Dimse.CANCELLED, null, null);
                 return;
             }
-            respond(request, Dimse.C_FIND_RSP, Dimse.PENDING, DatasetWriter.write(match, context.explicitVr()), null);
+            fragments(request.contextId(), true, pending);
+            fragments(request.contextId(), false, DatasetWriter.write(match, context.explicitVr()));
             sent++;
         }
         respond(request, Dimse.C_FIND_RSP, Dimse.SUCCESS, null, null);
@@ -341,13 +346,23 @@ final class Association implements Runnable {
 
     private void respond(Message request, int field, int status, byte[] data, String comment, String sopClass,
             String sopInstance) throws IOException {
+        fragments(request.contextId(), true, DatasetWriter.writeCommand(command(request, field, status, data != null, comment,
+                sopClass, sopInstance)));
+        if (data != null) {
+            fragments(request.contextId(), false, data);
+        }
+        out.flush();
+    }
+
+    private static Dataset command(Message request, int field, int status, boolean withData, String comment, String sopClass,
+            String sopInstance) {
         Dataset command = new Dataset();
         if (sopClass != null) {
             command.putAscii(Tag.AFFECTED_SOP_CLASS_UID, "UI", sopClass);
         }
         command.putUnsignedShort(Tag.COMMAND_FIELD, field);
         command.putUnsignedShort(Tag.MESSAGE_ID_BEING_RESPONDED_TO, request.command().unsignedShort(Tag.MESSAGE_ID));
-        command.putUnsignedShort(Tag.COMMAND_DATA_SET_TYPE, data == null ? Dimse.NO_DATA_SET : Dimse.DATA_SET_PRESENT);
+        command.putUnsignedShort(Tag.COMMAND_DATA_SET_TYPE, withData ? Dimse.DATA_SET_PRESENT : Dimse.NO_DATA_SET);
         command.putUnsignedShort(Tag.STATUS, status);
         if (comment != null) {
             command.putAscii(Tag.ERROR_COMMENT, "LO", comment.length() > 64 ? comment.substring(0, 64) : comment);
@@ -355,11 +370,7 @@ final class Association implements Runnable {
         if (sopInstance != null && !sopInstance.isEmpty()) {
             command.putAscii(Tag.AFFECTED_SOP_INSTANCE_UID, "UI", sopInstance);
         }
-        fragments(request.contextId(), true, DatasetWriter.writeCommand(command));
-        if (data != null) {
-            fragments(request.contextId(), false, data);
-        }
-        out.flush();
+        return command;
     }
 
     /** Splits a command or data set into PDVs that fit the requester's maximum PDU length. */

@@ -3,41 +3,41 @@ package org.synovia.dicom.worklist;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditEntry;
 import org.synovia.audit.AuditTrail;
-import org.synovia.booking.Appointment;
+import org.synovia.booking.BookedProcedure;
+import org.synovia.booking.BookedProcedureQuery;
 import org.synovia.booking.Bookings;
-import org.synovia.catalogue.Catalogue;
 import org.synovia.dicom.DicomProperties;
 import org.synovia.dicom.DicomStations;
 import org.synovia.dicom.encoding.Dataset;
 import org.synovia.dicom.encoding.DicomFormatException;
 import org.synovia.dicom.encoding.Tag;
 import org.synovia.dicom.net.FindService;
-import org.synovia.patient.Patient;
-import org.synovia.patient.PatientId;
-import org.synovia.patient.Patients;
-import org.synovia.referral.Referral;
-import org.synovia.referral.ReferralId;
-import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Slot;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
-import org.synovia.vetting.AcceptedProtocols;
 
 /**
  * Booked appointments with image guidance, as scheduled procedure steps for modalities (ADR 0025). Landmark
  * injections need no modality and are left out; cancelled, moved and missed appointments leave at once, as
- * every query reads the bookings afresh (HAZ-63). Each query is audited with the asking AE title and the
- * appointments it was given (HAZ-62).
+ * every query reads the bookings afresh (HAZ-63). A query costs a fixed number of SQL statements however many
+ * steps it finds (ADR 0047), and leaves one audit line per patient given, with the asking AE title and the
+ * appointments (HAZ-62).
  */
 @Service
 class AppointmentWorklist implements FindService {
@@ -45,25 +45,18 @@ class AppointmentWorklist implements FindService {
     /** The widest date range one query may cover, so that one query cannot read years of bookings. */
     static final int MAX_RANGE_DAYS = 366;
 
+    private static final String RECORD_TYPE = "DicomWorklist";
+
     private final Bookings bookings;
-    private final Referrals referrals;
-    private final Patients patients;
-    private final Catalogue catalogue;
-    private final AcceptedProtocols protocols;
     private final DicomStations stations;
     private final WorklistNumbers numbers;
     private final AuditTrail audit;
     private final DicomProperties properties;
     private final Clock clock;
 
-    AppointmentWorklist(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
-            AcceptedProtocols protocols, DicomStations stations, WorklistNumbers numbers, AuditTrail audit,
+    AppointmentWorklist(Bookings bookings, DicomStations stations, WorklistNumbers numbers, AuditTrail audit,
             DicomProperties properties, Clock clock) {
         this.bookings = bookings;
-        this.referrals = referrals;
-        this.patients = patients;
-        this.catalogue = catalogue;
-        this.protocols = protocols;
         this.stations = stations;
         this.numbers = numbers;
         this.audit = audit;
@@ -76,24 +69,94 @@ class AppointmentWorklist implements FindService {
     public List<Dataset> find(Dataset identifier, String callingAeTitle) throws DicomFormatException {
         Attributes query = Attributes.of(identifier);
         LocalDate[] window = window(query);
+        Map<UUID, String> titles = stations.titlesByRoom();
+        List<BookedProcedure> booked = bookings.bookedProcedures(bookedQuery(query, window, titles));
+        Map<UUID, WorklistNumbers.Numbers> ids = numbers.ofAll(booked.stream().map(BookedProcedure::appointmentId).toList());
         List<Dataset> answers = new ArrayList<>();
-        List<String> given = new ArrayList<>();
-        java.util.Set<java.util.UUID> patientIds = new java.util.HashSet<>();
-        for (ScheduledStep step : steps(window[0], window[1], stepKeys(query))) {
-            Attributes entity = step.attributes();
+        Map<UUID, List<String>> givenByPatient = new LinkedHashMap<>();
+        for (BookedProcedure procedure : booked) {
+            // The database narrowed the steps; matching here is the exact rule (PS3.4, ADR 0025) on what it found.
+            Attributes entity = step(procedure, ids.get(procedure.appointmentId()), titles).attributes();
             if (Matching.matches(query, entity)) {
                 if (answers.size() >= properties.maxMatches()) {
                     break;
                 }
                 answers.add(Matching.project(query, entity).toDataset());
-                given.add(step.accessionNumber() + "=" + step.appointmentId());
-                patientIds.add(step.patientUuid());
+                givenByPatient.computeIfAbsent(procedure.patientId(), p -> new ArrayList<>())
+                        .add(ids.get(procedure.appointmentId()).accessionNumber() + "=" + procedure.appointmentId());
             }
         }
-        audit.record(AuditAction.SEARCH, "DicomWorklist", null, patientIds.size() == 1 ? patientIds.iterator().next() : null,
-                "modality worklist query from AE " + callingAeTitle + " for " + window[0] + " to " + window[1] + ": "
-                        + answers.size() + " steps " + String.join(",", given));
+        audit.recordAll(auditLines(callingAeTitle, window, answers.size(), givenByPatient));
         return answers;
+    }
+
+    /**
+     * One line per patient given to the machine, naming the steps of theirs it was given; a query that found
+     * nobody leaves one line without a patient, so that every machine's questions can be traced (HAZ-62).
+     */
+    private static List<AuditEntry> auditLines(String callingAeTitle, LocalDate[] window, int steps,
+            Map<UUID, List<String>> givenByPatient) {
+        String query = "modality worklist query from AE " + callingAeTitle + " for " + window[0] + " to " + window[1] + ": ";
+        if (givenByPatient.isEmpty()) {
+            return List.of(new AuditEntry(AuditAction.SEARCH, RECORD_TYPE, null, null, query + "0 steps"));
+        }
+        List<AuditEntry> lines = new ArrayList<>(givenByPatient.size());
+        givenByPatient.forEach((patient, given) -> lines.add(new AuditEntry(AuditAction.READ, RECORD_TYPE, null, patient,
+                query + given.size() + " of " + steps + " steps " + String.join(",", given))));
+        return lines;
+    }
+
+    /**
+     * What the database can match of the query: the window, the rooms whose station title matches, the guidance
+     * whose modality matches, the patient's name and ID, and an exact accession number. Each is a superset of the
+     * exact rule, so that a machine asking for its own room or one patient reads no other patient.
+     */
+    private BookedProcedureQuery bookedQuery(Attributes query, LocalDate[] window, Map<UUID, String> titles)
+            throws DicomFormatException {
+        ZoneId zone = clock.getZone();
+        Attributes stepKeys = stepKeys(query);
+        String station = stepKeys.text(Tag.SCHEDULED_STATION_AE_TITLE);
+        Set<UUID> rooms = null;
+        if (constrains(station)) {
+            rooms = new HashSet<>();
+            for (Map.Entry<UUID, String> title : titles.entrySet()) {
+                if (Matching.valueMatches("AE", station, title.getValue())) {
+                    rooms.add(title.getKey());
+                }
+            }
+        }
+        String modality = stepKeys.text(Tag.MODALITY);
+        Set<Guidance> guidances = EnumSet.noneOf(Guidance.class);
+        for (Guidance guidance : Guidance.values()) {
+            Optional<String> code = modality(guidance);
+            if (code.isPresent() && (!constrains(modality) || Matching.valueMatches("CS", modality, code.get()))) {
+                guidances.add(guidance);
+            }
+        }
+        String accession = query.text(Tag.ACCESSION_NUMBER);
+        Set<UUID> appointments = constrains(accession) && accession.indexOf('*') < 0 && accession.indexOf('?') < 0
+                ? numbers.appointmentFor(accession).map(Set::of).orElse(Set.of()) : null;
+        return new BookedProcedureQuery(window[0].atStartOfDay(zone).toInstant(), window[1].plusDays(1).atStartOfDay(zone).toInstant(),
+                rooms, guidances, nameForDatabase(query.text(Tag.PATIENT_NAME)), query.text(Tag.PATIENT_ID), appointments);
+    }
+
+    private static boolean constrains(String wanted) {
+        return wanted != null && !wanted.isEmpty() && !wanted.chars().allMatch(c -> c == '*');
+    }
+
+    /**
+     * The name pattern as the database sees it. The name given to a machine is cut to 64 characters (VR PN), the
+     * stored one is not: a pattern that could match a cut name is widened with a trailing {@code *}.
+     */
+    static String nameForDatabase(String wanted) {
+        if (!constrains(wanted)) {
+            return null;
+        }
+        // A cut name is 64 UTF-16 units: 32 to 64 characters, which a pattern without * must have to match it.
+        int characters = wanted.codePointCount(0, wanted.length());
+        boolean couldMatchCutName = wanted.indexOf('*') >= 0 ? !wanted.endsWith("*")
+                : characters >= ScheduledStep.NAME_LENGTH / 2 && characters <= ScheduledStep.NAME_LENGTH;
+        return couldMatchCutName ? wanted + "*" : wanted;
     }
 
     /** The days the query's scheduled start date covers, or the configured window around today. */
@@ -116,58 +179,29 @@ class AppointmentWorklist implements FindService {
         return new LocalDate[] { from, to };
     }
 
-    /**
-     * The keys of the query's scheduled step item that can be matched before the patient and referral are read,
-     * so that a machine asking for its own room does not cause other rooms' patients to be read (and audited).
-     */
+    /** The keys of the query's scheduled step item, or none. */
     private static Attributes stepKeys(Attributes query) {
         List<Attributes> items = query.items(Tag.SCHEDULED_PROCEDURE_STEP_SEQUENCE);
-        return items == null || items.isEmpty() ? new Attributes() : items.getFirst().only(EARLY_KEYS);
+        return items == null || items.isEmpty() ? new Attributes() : items.getFirst();
     }
 
-    private static final java.util.Set<Integer> EARLY_KEYS = java.util.Set.of(Tag.MODALITY, Tag.SCHEDULED_STATION_AE_TITLE,
-            Tag.SCHEDULED_PROCEDURE_STEP_START_DATE, Tag.SCHEDULED_PROCEDURE_STEP_START_TIME);
-
-    private List<ScheduledStep> steps(LocalDate from, LocalDate to, Attributes stepKeys) throws DicomFormatException {
-        Map<java.util.UUID, String> titles = stations.titlesByRoom();
-        List<ScheduledStep> steps = new ArrayList<>();
-        for (Appointment appointment : bookings.booked(from, to)) {
-            Optional<Guidance> guidance = protocols.forReferral(new ReferralId(appointment.referralId()))
-                    .map(a -> a.protocol().guidance());
-            Optional<String> modality = guidance.flatMap(this::modality);
-            if (modality.isEmpty()) {
-                continue;
-            }
-            Slot slot = bookings.slot(appointment).orElseThrow();
-            LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), clock.getZone());
-            String title = titles.getOrDefault(slot.roomId(), "");
-            if (Matching.matches(stepKeys, ScheduledStep.earlyStep(modality.get(), title, start))) {
-                steps.add(step(appointment, guidance.get(), modality.get(), slot, title, start));
-            }
-        }
-        return steps;
-    }
-
-    private ScheduledStep step(Appointment appointment, Guidance guidance, String modality, Slot slot, String title,
-            LocalDateTime start) {
-        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
-        Patient patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
-        WorklistNumbers.Numbers ids = numbers.of(appointment.id());
-        String site = catalogue.site(referral.details().siteCode()).map(s -> s.name()).orElse(referral.details().siteCode());
-        Laterality side = referral.details().laterality();
-        String procedure = site + (side == null || side == Laterality.NOT_APPLICABLE ? "" : " (" + side.label().toLowerCase() + ")");
-        boolean hospitalNumber = patient.hospitalNumber() != null && !patient.hospitalNumber().isBlank();
-        String nhsNumber = patient.nhsNumber() == null ? "" : patient.nhsNumber().value();
-        var referrer = referral.details().referrer();
-        return new ScheduledStep(appointment.id(), patient.id().value(),
-                personName(patient.familyName(), patient.givenName()),
-                hospitalNumber ? patient.hospitalNumber().strip() : nhsNumber,
-                hospitalNumber ? properties.hospitalNumberIssuer() : "NHS",
-                hospitalNumber ? nhsNumber : "",
-                patient.dateOfBirth(), sex(patient.sex()), ids.accessionNumber(), ids.studyInstanceUid(),
-                procedure + " injection", referrer == null || referrer.name() == null ? "" : referrer.name(),
-                modality, title, slot.roomName(), start, slot.operatorName(),
-                guidance.label() + " guided injection, " + procedure);
+    private ScheduledStep step(BookedProcedure procedure, WorklistNumbers.Numbers ids, Map<UUID, String> titles) {
+        String site = procedure.siteName() == null ? procedure.siteCode() : procedure.siteName();
+        Laterality side = procedure.laterality();
+        String description = site + (side == null || side == Laterality.NOT_APPLICABLE ? "" : " (" + side.label().toLowerCase() + ")");
+        String hospitalNumber = procedure.hospitalNumber() == null ? "" : procedure.hospitalNumber().strip();
+        String nhsNumber = procedure.nhsNumber() == null ? "" : procedure.nhsNumber();
+        boolean byHospitalNumber = !hospitalNumber.isEmpty();
+        return new ScheduledStep(procedure.appointmentId(), procedure.patientId(),
+                personName(procedure.familyName(), procedure.givenName()),
+                byHospitalNumber ? hospitalNumber : nhsNumber,
+                byHospitalNumber ? properties.hospitalNumberIssuer() : "NHS",
+                byHospitalNumber ? nhsNumber : "",
+                procedure.dateOfBirth(), sex(procedure.sex()), ids.accessionNumber(), ids.studyInstanceUid(),
+                description + " injection", procedure.referrerName() == null ? "" : procedure.referrerName(),
+                modality(procedure.guidance()).orElseThrow(), titles.getOrDefault(procedure.roomId(), ""), procedure.roomName(),
+                LocalDateTime.ofInstant(procedure.start(), clock.getZone()), procedure.operatorName(),
+                procedure.guidance().label() + " guided injection, " + description);
     }
 
     /** The modality a room's machine registers as (facts: US, RF or XA, CT); landmark guidance uses none. */

@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.synovia.dicom.encoding.Tag;
 
@@ -17,15 +18,11 @@ record ScheduledStep(UUID appointmentId, UUID patientUuid, String patientName, S
         String requestedProcedureDescription, String referringPhysicianName, String modality, String stationAeTitle,
         String stationName, LocalDateTime start, String performingPhysicianName, String stepDescription) {
 
+    /** The longest person name VR PN carries; longer names are cut. */
+    static final int NAME_LENGTH = 64;
     private static final DateTimeFormatter DATE = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss");
-
-    /** The scheduled step item as far as it is known before the patient and referral are read. */
-    static Attributes earlyStep(String modality, String stationAeTitle, LocalDateTime start) {
-        return new Attributes().put(Tag.MODALITY, modality).put(Tag.SCHEDULED_STATION_AE_TITLE, stationAeTitle)
-                .put(Tag.SCHEDULED_PROCEDURE_STEP_START_DATE, start.format(DATE))
-                .put(Tag.SCHEDULED_PROCEDURE_STEP_START_TIME, start.format(TIME));
-    }
 
     Attributes attributes() {
         Attributes step = new Attributes()
@@ -43,7 +40,7 @@ record ScheduledStep(UUID appointmentId, UUID patientUuid, String patientName, S
                 .put(Tag.REFERRING_PHYSICIAN_NAME, cut(referringPhysicianName, 64))
                 .put(Tag.REFERENCED_STUDY_SEQUENCE, List.of())
                 .put(Tag.REFERENCED_PATIENT_SEQUENCE, List.of())
-                .put(Tag.PATIENT_NAME, cut(patientName, 64))
+                .put(Tag.PATIENT_NAME, cut(patientName, NAME_LENGTH))
                 .put(Tag.PATIENT_ID, patientId)
                 .put(Tag.ISSUER_OF_PATIENT_ID, issuerOfPatientId)
                 .put(Tag.PATIENT_BIRTH_DATE, birthDate == null ? "" : birthDate.format(DATE))
@@ -59,7 +56,7 @@ record ScheduledStep(UUID appointmentId, UUID patientUuid, String patientName, S
         if (text == null) {
             return "";
         }
-        String clean = text.replace('\\', '/').replaceAll("\\p{Cntrl}", " ").strip();
+        String clean = CONTROL.matcher(text.replace('\\', '/')).replaceAll(" ").strip();
         return clean.length() <= max ? clean : clean.substring(0, max);
     }
 }

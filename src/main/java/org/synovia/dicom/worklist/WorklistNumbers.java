@@ -3,6 +3,10 @@ package org.synovia.dicom.worklist;
 import java.math.BigInteger;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,21 +34,46 @@ class WorklistNumbers {
         this.clock = clock;
     }
 
-    Numbers of(UUID appointmentId) {
-        var existing = jdbc.sql("select accession_number, study_instance_uid from worklist_step where appointment_id = ?")
-                .param(appointmentId).query((rs, n) -> new Numbers(rs.getString(1), rs.getString(2))).optional();
-        if (existing.isPresent()) {
-            return existing.get();
+    /**
+     * The numbers of these appointments, made for those that have none yet: a fixed number of statements however
+     * many appointments (one read; for new ones a sequence read, one insert and one read back).
+     */
+    Map<UUID, Numbers> ofAll(Collection<UUID> appointmentIds) {
+        Map<UUID, Numbers> numbers = stored(appointmentIds);
+        List<UUID> missing = appointmentIds.stream().filter(id -> !numbers.containsKey(id)).distinct().toList();
+        if (missing.isEmpty()) {
+            return numbers;
         }
-        long sequence = jdbc.sql("select nextval('worklist_accession_seq')").query(Long.class).single();
+        List<Long> sequences = jdbc.sql("select nextval('worklist_accession_seq') from generate_series(1, ?)")
+                .param(missing.size()).query(Long.class).list();
+        String[] accessions = new String[missing.size()];
+        String[] uids = new String[missing.size()];
+        for (int i = 0; i < missing.size(); i++) {
+            accessions[i] = accessionNumber(sequences.get(i));
+            uids[i] = studyInstanceUid(missing.get(i), sequences.get(i));
+        }
         jdbc.sql("""
                 insert into worklist_step (appointment_id, accession_number, study_instance_uid, created_at)
-                values (?, ?, ?, ?) on conflict (appointment_id) do nothing
-                """).params(appointmentId, accessionNumber(sequence), studyInstanceUid(appointmentId, sequence),
-                Timestamp.from(clock.instant())).update();
+                select n.appointment_id, n.accession_number, n.study_instance_uid, ?
+                from unnest(?::uuid[], ?::varchar[], ?::varchar[]) as n (appointment_id, accession_number, study_instance_uid)
+                on conflict (appointment_id) do nothing
+                """).params(Timestamp.from(clock.instant()), missing.toArray(UUID[]::new), accessions, uids).update();
         // A concurrent query may have stored its numbers first; the stored ones are the ones.
-        return jdbc.sql("select accession_number, study_instance_uid from worklist_step where appointment_id = ?")
-                .param(appointmentId).query((rs, n) -> new Numbers(rs.getString(1), rs.getString(2))).single();
+        numbers.putAll(stored(missing));
+        return numbers;
+    }
+
+    private Map<UUID, Numbers> stored(Collection<UUID> appointmentIds) {
+        Map<UUID, Numbers> numbers = new HashMap<>();
+        if (appointmentIds.isEmpty()) {
+            return numbers;
+        }
+        jdbc.sql("select appointment_id, accession_number, study_instance_uid from worklist_step where appointment_id = any(?)")
+                .param(appointmentIds.toArray(UUID[]::new))
+                .query(rs -> {
+                    numbers.put(rs.getObject(1, UUID.class), new Numbers(rs.getString(2), rs.getString(3)));
+                });
+        return numbers;
     }
 
     /** The appointment a modality's accession number stands for. */

@@ -1,0 +1,153 @@
+package org.synovia.dicom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingFixtures;
+import org.synovia.booking.Bookings;
+import org.synovia.dicom.encoding.Dataset;
+import org.synovia.dicom.encoding.Tag;
+import org.synovia.dicom.net.FindService;
+import org.synovia.patient.Patients;
+import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.Referrals;
+import org.synovia.scheduling.SchedulingFixtures;
+import org.synovia.scheduling.Sessions;
+import org.synovia.scheduling.SlotQuery;
+import org.synovia.shared.Guidance;
+import org.synovia.testing.TestSmtp;
+import org.synovia.vetting.Vetting;
+import org.synovia.waitinglist.WaitingList;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/**
+ * A worklist query costs the same number of SQL statements for 3 scheduled steps as for 30 (ADR 0047): the steps
+ * are read in one statement, their numbers in a fixed few, and the audit lines (one per patient) in one insert.
+ */
+@SynoviaIntegrationTest
+class WorklistStatementCountTests {
+
+    private static final ZoneId LONDON = ZoneId.of("Europe/London");
+    private static final DateTimeFormatter DA = DateTimeFormatter.BASIC_ISO_DATE;
+
+    @RegisterExtension
+    static GreenMailExtension smtp = TestSmtp.greenMail();
+
+    @Autowired FindService worklist;
+    @Autowired DicomStations stations;
+    @Autowired Bookings bookings;
+    @Autowired Sessions sessions;
+    @Autowired UserAccounts accounts;
+    @Autowired Patients patients;
+    @Autowired Referrals referrals;
+    @Autowired Vetting vetting;
+    @Autowired WaitingList waitingList;
+    @Autowired JdbcClient jdbc;
+    @Autowired TransactionTemplate transactions;
+
+    record Room(String station, LocalDate day, String tag) {
+    }
+
+    @Test
+    void runsAsManyStatementsForThirtyStepsAsForThree() throws Exception {
+        Appointment template = bookOne();
+        Room three = room(template, 3);
+        Room thirty = room(template, 30);
+
+        var firstThree = WorklistStatementCounter.count(() -> worklist.find(machineQuery(three, null), "COUNTER"));
+        var firstThirty = WorklistStatementCounter.count(() -> worklist.find(machineQuery(thirty, null), "COUNTER"));
+        var againThree = WorklistStatementCounter.count(() -> worklist.find(machineQuery(three, null), "COUNTER"));
+        var againThirty = WorklistStatementCounter.count(() -> worklist.find(machineQuery(thirty, null), "COUNTER"));
+
+        assertThat(firstThree.result()).hasSize(3);
+        assertThat(firstThirty.result()).hasSize(30);
+        assertThat(againThirty.result()).hasSize(30);
+        assertThat(firstThree.statements()).as("counted at all").isPositive();
+        assertThat(firstThirty.statements()).as("first query, numbers made").isEqualTo(firstThree.statements());
+        assertThat(againThirty.statements()).as("numbers already made").isEqualTo(againThree.statements())
+                .isLessThan(firstThirty.statements()).isLessThanOrEqualTo(5);
+    }
+
+    @Test
+    void auditsOneLinePerPatientGivenAndReadsNoOtherPatient() throws Exception {
+        Room thirty = room(bookOne(), 30);
+        String wanted = BookedCopies.hospitalNumber(thirty.tag(), 7);
+
+        List<Dataset> everyone = worklist.find(machineQuery(thirty, null), "AUDITED" + thirty.tag());
+        List<Dataset> one = worklist.find(machineQuery(thirty, wanted), "ONE" + thirty.tag());
+
+        assertThat(everyone).hasSize(30);
+        assertThat(one).singleElement().satisfies(d -> assertThat(d.ascii(Tag.PATIENT_ID)).isEqualTo(wanted));
+        String lines = "select count(*) from audit_event where record_type = 'DicomWorklist' and action = 'READ' and details like ?";
+        assertThat(jdbc.sql(lines).param("%from AE AUDITED" + thirty.tag() + " %").query(Long.class).single()).isEqualTo(30);
+        assertThat(jdbc.sql("""
+                select count(distinct patient_id) from audit_event
+                where record_type = 'DicomWorklist' and details like ? and patient_id is not null
+                """).param("%from AE ONE" + thirty.tag() + " %").query(Long.class).single()).isEqualTo(1);
+        List<Dataset> nobody = worklist.find(machineQuery(thirty, wanted + "9"), "NOBODY" + thirty.tag());
+        assertThat(nobody).isEmpty();
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where record_type = 'DicomWorklist' and action = 'SEARCH'
+                and patient_id is null and details like ?
+                """).param("%from AE NOBODY" + thirty.tag() + " %0 steps").query(Long.class).single()).isEqualTo(1);
+    }
+
+    private Appointment bookOne() {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        AccountFixtures.signIn(clerk);
+        var clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, LocalDate.now(LONDON).plusDays(3).getDayOfWeek(),
+                LocalTime.of(9, 0), LocalTime.of(12, 0), List.of(20));
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+        AccountFixtures.signIn(clerk);
+        LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
+        UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
+                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                .stream().filter(s -> s.roomId().equals(clinic.room().id())).findFirst().orElseThrow().id();
+        Appointment booked = bookings.book(referralId, slotId);
+        AccountFixtures.signOut();
+        return booked;
+    }
+
+    /** {@code n} steps of 20 minutes in a room of their own, with its own station title. */
+    private Room room(Appointment template, int n) {
+        String tag = "c" + n + "r" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        LocalDate day = LocalDate.now(LONDON).plusDays(90);
+        UUID room = new BookedCopies(jdbc, transactions).copy(template, n, tag, day.atTime(8, 0).atZone(LONDON).toInstant(), 20);
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
+        stations.assign(room, tag.toUpperCase());
+        AccountFixtures.signOut();
+        return new Room(tag.toUpperCase(), day, tag);
+    }
+
+    /** What a machine asks for its own day, optionally for one patient. */
+    private static Dataset machineQuery(Room room, String patientId) {
+        return new Dataset().putAscii(Tag.PATIENT_NAME, "PN", "").putAscii(Tag.PATIENT_ID, "LO", patientId == null ? "" : patientId)
+                .putAscii(Tag.ACCESSION_NUMBER, "SH", "")
+                .putSequence(Tag.SCHEDULED_PROCEDURE_STEP_SEQUENCE, List.of(new Dataset()
+                        .putAscii(Tag.SCHEDULED_STATION_AE_TITLE, "AE", room.station())
+                        .putAscii(Tag.SCHEDULED_PROCEDURE_STEP_START_DATE, "DA", room.day().format(DA))
+                        .putAscii(Tag.MODALITY, "CS", "")));
+    }
+}
