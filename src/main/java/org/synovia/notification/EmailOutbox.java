@@ -251,7 +251,11 @@ public class EmailOutbox implements DisposableBean {
             afterCommitSender.execute(() -> {
                 sendPending.set(false);
                 try {
-                    sendDue();
+                    // A full round means more may be waiting (a backlog after the mail server was away): keep going
+                    // while it accepts, so a new letter does not wait for the next scheduled round behind the backlog.
+                    while (sendDue() == BATCH) {
+                        log.debug("A full round of queued emails went; sending the next");
+                    }
                 }
                 catch (RuntimeException e) {
                     log.warn("Sending queued emails failed; the scheduled round tries again: {}", e.toString());

@@ -116,14 +116,14 @@ class WorklistStatementCountTests {
         UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         AccountFixtures.signIn(clerk);
-        var clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, LocalDate.now(LONDON).plusDays(3).getDayOfWeek(),
+        var clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, sessions.today().plusDays(3).getDayOfWeek(),
                 LocalTime.of(9, 0), LocalTime.of(12, 0), List.of(20));
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signIn(clerk);
         LocalDate earliest = waitingList.entry(referralId).orElseThrow().earliestDate();
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
-                        earliest == null ? LocalDate.now(LONDON) : earliest, LocalDate.now(LONDON).plusWeeks(8), null, null))
+                        earliest == null ? sessions.today() : earliest, sessions.today().plusWeeks(8), null, null))
                 .stream().filter(s -> s.roomId().equals(clinic.room().id())).findFirst().orElseThrow().id();
         Appointment booked = bookings.book(referralId, slotId);
         AccountFixtures.signOut();
@@ -133,7 +133,7 @@ class WorklistStatementCountTests {
     /** {@code n} steps of 20 minutes in a room of their own, with its own station title. */
     private Room room(Appointment template, int n) {
         String tag = "c" + n + "r" + ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
-        LocalDate day = LocalDate.now(LONDON).plusDays(90);
+        LocalDate day = sessions.today().plusDays(90);
         UUID room = new BookedCopies(jdbc, transactions).copy(template, n, tag, day.atTime(8, 0).atZone(LONDON).toInstant(), 20);
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
         stations.assign(room, tag.toUpperCase());
