@@ -9,17 +9,20 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.ContextConfiguration;
+import org.synovia.testing.StatementCounter;
 import org.synovia.testing.TestSmtp;
 
 /**
  * The whole application on a real embedded PostgreSQL and a real port. Every integration test uses
- * exactly this configuration so that one Spring context (and one database) serves them all.
+ * exactly this configuration so that one Spring context (and one database) serves them all. Its data source
+ * counts statements per thread ({@link StatementCounter}).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@ContextConfiguration(initializers = {TestSmtp.Initializer.class, org.synovia.testing.TestHl7.Initializer.class})
+@ContextConfiguration(initializers = {TestSmtp.Initializer.class, org.synovia.testing.TestHl7.Initializer.class,
+        StatementCounter.Initializer.class})
 public @interface SynoviaIntegrationTest {
 }

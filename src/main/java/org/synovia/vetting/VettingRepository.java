@@ -43,24 +43,32 @@ class VettingRepository {
 
     List<VettingDecision> forReferral(UUID referralId) {
         return jdbc.sql("select * from vetting_decision where referral_id = ? order by decided_at").param(referralId)
-                .query((rs, n) -> {
-                    String guidance = rs.getString("guidance");
-                    Protocol protocol = guidance == null ? null : new Protocol(Guidance.valueOf(guidance),
-                            rs.getString("approach"), rs.getString("corticosteroid"),
-                            rs.getObject("corticosteroid_dose_mg", BigDecimal.class), rs.getString("local_anaesthetic"),
-                            rs.getObject("local_anaesthetic_ml", BigDecimal.class), rs.getBoolean("contrast"),
-                            rs.getString("operator_grade"), rs.getString("named_operator"),
-                            rs.getObject("slot_minutes", Integer.class), Priority.valueOf(rs.getString("priority")),
-                            rs.getBoolean("one_stop_eligible"));
-                    String reason = rs.getString("reason_code");
-                    String funding = rs.getString("funding_status");
-                    return new VettingDecision(rs.getObject("id", UUID.class), referralId,
-                            VettingDecision.Outcome.valueOf(rs.getString("outcome")),
-                            reason == null ? null : RejectionReason.valueOf(reason), rs.getString("reason_text"), protocol,
-                            rs.getString("policy_set"), rs.getString("policy_findings"),
-                            funding == null ? null : FundingStatus.valueOf(funding), rs.getString("safety_overrides"),
-                            rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
-                })
-                .list();
+                .query(VettingRepository::decision).list();
+    }
+
+    /** The decisions on these referrals, each referral's in the order they were made. */
+    List<VettingDecision> forReferrals(java.util.Collection<UUID> referralIds) {
+        return jdbc.sql("select * from vetting_decision where referral_id = any(?) order by decided_at")
+                .param(referralIds.toArray(UUID[]::new)).query(VettingRepository::decision).list();
+    }
+
+    private static VettingDecision decision(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        UUID referralId = rs.getObject("referral_id", UUID.class);
+        String guidance = rs.getString("guidance");
+        Protocol protocol = guidance == null ? null : new Protocol(Guidance.valueOf(guidance),
+                rs.getString("approach"), rs.getString("corticosteroid"),
+                rs.getObject("corticosteroid_dose_mg", BigDecimal.class), rs.getString("local_anaesthetic"),
+                rs.getObject("local_anaesthetic_ml", BigDecimal.class), rs.getBoolean("contrast"),
+                rs.getString("operator_grade"), rs.getString("named_operator"),
+                rs.getObject("slot_minutes", Integer.class), Priority.valueOf(rs.getString("priority")),
+                rs.getBoolean("one_stop_eligible"));
+        String reason = rs.getString("reason_code");
+        String funding = rs.getString("funding_status");
+        return new VettingDecision(rs.getObject("id", UUID.class), referralId,
+                VettingDecision.Outcome.valueOf(rs.getString("outcome")),
+                reason == null ? null : RejectionReason.valueOf(reason), rs.getString("reason_text"), protocol,
+                rs.getString("policy_set"), rs.getString("policy_findings"),
+                funding == null ? null : FundingStatus.valueOf(funding), rs.getString("safety_overrides"),
+                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
     }
 }
