@@ -56,6 +56,10 @@ import org.synovia.waitinglist.WaitingList;
 class ListPageStatementsIntegrationTests {
 
     private static final int N = 3;
+    /** Tables that grow with every referral, patient, booking or page view; small reference tables may be scanned. */
+    private static final java.util.regex.Pattern GROWING_TABLE_SCAN = java.util.regex.Pattern.compile(
+            "Seq Scan on (referral\\w*|patient|appointment\\w*|slot|audit_event|waiting_list_entry|vetting_decision"
+                    + "|safety_override|procedure_\\w+|urgent_pathway|performed_step|day_safety_\\w+)\\b");
 
     @Autowired MockMvc mvc;
     @Autowired Clock clock;
@@ -66,6 +70,7 @@ class ListPageStatementsIntegrationTests {
     @Autowired WaitingList waitingList;
     @Autowired Sessions sessions;
     @Autowired Bookings bookings;
+    @Autowired javax.sql.DataSource dataSource;
 
     UserAccount referrer;
     UserAccount radiologist;
@@ -88,9 +93,17 @@ class ListPageStatementsIntegrationTests {
         nurse = AccountFixtures.create(accounts, Role.NURSE);
     }
 
+    /** Every plan asked for, for docs/performance.md; written whether or not the tests pass. */
+    private static final StringBuilder PLANS = new StringBuilder();
+
     @AfterEach
     void signOut() {
         AccountFixtures.signOut();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void writePlans() throws java.io.IOException {
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "list-page-query-plans.md"), PLANS);
     }
 
     @Test
@@ -106,6 +119,8 @@ class ListPageStatementsIntegrationTests {
         ids.forEach(id -> assertThat(queueAt3N.html()).contains("/vetting/" + id));
         assertThat(referralsAt3N.statements()).as("referral list").isEqualTo(referralsAtN.statements());
         assertThat(queueAt3N.statements()).as("vetting queue").isEqualTo(queueAtN.statements());
+        assertIndexed(referralsAt3N, queueAt3N, render(get("/referrals"), radiologist, "RADIOLOGIST"),
+                render(get("/referrals").param("status", "SUBMITTED").param("site", "KNEE_JOINT"), radiologist, "RADIOLOGIST"));
     }
 
     @Test
@@ -123,6 +138,7 @@ class ListPageStatementsIntegrationTests {
         assertThat(rows(auditAt3N, "<tr")).isGreaterThan(rows(auditAtN, "<tr"));
         assertThat(patientsAt3N.statements()).as("patient search").isEqualTo(patientsAtN.statements());
         assertThat(auditAt3N.statements()).as("audit trail").isEqualTo(auditAtN.statements());
+        assertIndexed(patientsAt3N, auditAt3N, render(get("/admin/audit"), clerk, "ADMIN"));
     }
 
     @Test
@@ -163,6 +179,7 @@ class ListPageStatementsIntegrationTests {
         booked.forEach(a -> assertThat(dayAt3N.html()).contains("/day/" + a.id()));
         assertThat(appointmentsAt3N.statements()).as("appointments").isEqualTo(appointmentsAtN.statements());
         assertThat(dayAt3N.statements()).as("day list").isEqualTo(dayAtN.statements());
+        assertIndexed(waitingAt3N, appointmentsAt3N, dayAt3N, render(get("/waiting-list"), clerk, "BOOKING"));
     }
 
     /** Renders the page twice as this user and counts the second time (the first fills caches and warms up). */
@@ -173,6 +190,51 @@ class ListPageStatementsIntegrationTests {
         List<String> sql = StatementCounter.record(
                 () -> result[0] = mvc.perform(request.with(user(as.username()).roles(role))).andExpect(status().isOk()).andReturn());
         return new Render(sql, result[0].getResponse().getContentAsString());
+    }
+
+    /**
+     * Asks PostgreSQL for the generic plan of every query the renders ran with sequential scans priced out: a
+     * "Seq Scan" that remains on a table that grows with the service means no index can serve that filter or sort.
+     * A connection of its own in the simple query protocol, so that EXPLAIN sees the {@code $n} parameters itself.
+     */
+    private void assertIndexed(Render... renders) throws Exception {
+        java.util.Properties properties = new java.util.Properties();
+        String url;
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            url = connection.getMetaData().getURL();
+            properties.setProperty("user", connection.getMetaData().getUserName());
+        }
+        properties.setProperty("preferQueryMode", "simple");
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, properties);
+                java.sql.Statement explain = connection.createStatement()) {
+            explain.execute("set enable_seqscan = off");
+            for (Render render : renders) {
+                for (String sql : render.sql()) {
+                    String query = sql.strip();
+                    if (!query.regionMatches(true, 0, "select", 0, 6)) {
+                        continue; // the audit row each page writes
+                    }
+                    StringBuilder plan = new StringBuilder();
+                    try (java.sql.ResultSet rows = explain.executeQuery("explain (generic_plan) " + numbered(query))) {
+                        while (rows.next()) {
+                            plan.append(rows.getString(1)).append('\n');
+                        }
+                    }
+                    PLANS.append("```\n").append(query).append("\n\n").append(plan).append("```\n\n");
+                    assertThat(GROWING_TABLE_SCAN.matcher(plan).find()).as("plan of %s%n%s", query, plan).isFalse();
+                }
+            }
+        }
+    }
+
+    /** JDBC's {@code ?} placeholders as PostgreSQL's {@code $1, $2 …}, which EXPLAIN (GENERIC_PLAN) takes. */
+    private static String numbered(String sql) {
+        StringBuilder out = new StringBuilder();
+        int n = 0;
+        for (char c : sql.toCharArray()) {
+            out.append(c == '?' ? "$" + ++n : String.valueOf(c));
+        }
+        return out.toString();
     }
 
     private static long rows(Render render, String marker) {
