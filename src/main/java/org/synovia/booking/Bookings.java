@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -476,6 +477,14 @@ public class Bookings {
 
     public Optional<Slot> slot(Appointment appointment) {
         return sessions.slot(appointment.slotId());
+    }
+
+    /** The slot of each appointment, keyed by appointment id, in one read for a whole list. */
+    public Map<UUID, Slot> slots(Collection<Appointment> appointments) {
+        Map<UUID, Slot> byId = sessions.slots(appointments.stream().map(Appointment::slotId).collect(Collectors.toSet()));
+        Map<UUID, Slot> byAppointment = new LinkedHashMap<>();
+        appointments.forEach(a -> byAppointment.put(a.id(), byId.get(a.slotId())));
+        return byAppointment;
     }
 
     public ZoneId zone() {

@@ -46,6 +46,11 @@ class PatientRepository {
                 .update();
     }
 
+    List<Patient> findAll(java.util.Collection<UUID> ids) {
+        return jdbc.sql("select * from patient where id = any(?)").param(ids.toArray(UUID[]::new))
+                .query(PatientRepository::patient).list();
+    }
+
     Optional<Patient> find(PatientId id) {
         return jdbc.sql("select * from patient where id = ?").param(id.value()).query(PatientRepository::patient).optional();
     }

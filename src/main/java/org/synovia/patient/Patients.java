@@ -84,6 +84,20 @@ public class Patients {
         return patient;
     }
 
+    /** These patients keyed by id, read and audited as one list (a page that shows many, such as the day list). */
+    @Transactional
+    public java.util.Map<PatientId, Patient> findAll(java.util.Collection<PatientId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<PatientId, Patient> found = new java.util.LinkedHashMap<>();
+        repository.findAll(ids.stream().map(PatientId::value).distinct().toList()).forEach(p -> found.put(p.id(), p));
+        audit.record(AuditAction.LIST, RECORD_TYPE, null, found.size() == 1 ? found.keySet().iterator().next().value() : null,
+                found.size() + " patients read: "
+                        + found.keySet().stream().map(id -> id.value().toString()).collect(Collectors.joining(",")));
+        return found;
+    }
+
     @Transactional
     public List<Patient> search(PatientSearch search) {
         if (search.isEmpty()) {

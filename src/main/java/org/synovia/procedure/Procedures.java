@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -23,6 +24,7 @@ import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralNotFoundException;
 import org.synovia.catalogue.InjectionSite;
 import org.synovia.referral.DiabetesType;
 import org.synovia.referral.ReferralSafety;
@@ -93,7 +95,21 @@ public class Procedures {
         List<UUID> ids = appointments.stream().map(Appointment::id).toList();
         Map<UUID, VisitStatus> statuses = visits.statuses(ids);
         Map<UUID, UrgentPathway> urgent = dayRecords.urgentPathways(ids);
-        return appointments.stream().map(a -> entry(a, statuses.get(a.id()), urgent.get(a.id()))).toList();
+        // Everything each line shows is read for the whole day at once: the page costs the same for 5 or 50 patients.
+        List<ReferralId> referralIds = appointments.stream().map(a -> new ReferralId(a.referralId())).toList();
+        Map<ReferralId, Referral> dayReferrals = referrals.showAll(referralIds);
+        Map<PatientId, Patient> dayPatients = patients.findAll(appointments.stream().map(a -> new PatientId(a.patientId())).toList());
+        Map<UUID, Slot> slots = bookings.slots(appointments);
+        Map<ReferralId, AcceptedProtocols.AcceptedProtocol> accepted = protocols.forReferrals(referralIds);
+        return appointments.stream().map(a -> {
+            ReferralId referralId = new ReferralId(a.referralId());
+            Referral referral = dayReferrals.get(referralId);
+            if (referral == null) {
+                throw new ReferralNotFoundException(referralId);
+            }
+            return entry(a, referral, dayPatients.get(new PatientId(a.patientId())), slots.get(a.id()),
+                    Optional.ofNullable(accepted.get(referralId)), statuses.get(a.id()), urgent.get(a.id()));
+        }).toList();
     }
 
     /** One patient's line of the day list. */
@@ -101,14 +117,14 @@ public class Procedures {
     @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
     public DayListEntry visit(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
-        return entry(appointment, visits.statuses(List.of(appointmentId)).get(appointmentId),
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        return entry(appointment, referral, patient(appointment.patientId()), bookings.slot(appointment).orElseThrow(),
+                protocols.forReferral(referral.id()), visits.statuses(List.of(appointmentId)).get(appointmentId),
                 dayRecords.urgentPathway(appointmentId).orElse(null));
     }
 
-    private DayListEntry entry(Appointment appointment, VisitStatus visit, UrgentPathway urgent) {
-        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
-        Patient patient = patient(appointment.patientId());
-        Slot slot = bookings.slot(appointment).orElseThrow();
+    private DayListEntry entry(Appointment appointment, Referral referral, Patient patient, Slot slot,
+            Optional<AcceptedProtocols.AcceptedProtocol> accepted, VisitStatus visit, UrgentPathway urgent) {
         LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), bookings.zone());
         VisitStatus status = appointment.status() == AppointmentStatus.DID_NOT_ATTEND ? VisitStatus.DID_NOT_ATTEND
                 : visit == null ? VisitStatus.BOOKED : visit;
@@ -118,9 +134,8 @@ public class Procedures {
                         + (t.laterality() == null ? "" : " (" + t.laterality().label().toLowerCase() + ")")
                         + (referral.details().additionalTargets().isEmpty() || t.spinalLevel() == null ? "" : " " + t.spinalLevel()))
                 .collect(java.util.stream.Collectors.joining("; "));
-        var accepted = protocols.forReferral(referral.id());
         List<String> alerts = accepted.isEmpty() ? List.of("No accepted protocol: do not start; ask the vetting radiologist.")
-                : DayListAlerts.of(protocols.checkAt(referral.id(), start).assessment());
+                : DayListAlerts.of(protocols.checker(referral, patient, accepted.get()).check(start).assessment());
         if (urgent != null) {
             alerts = new java.util.ArrayList<>(alerts);
             alerts.addFirst(DayListAlerts.urgentPathway(urgent, bookings.zone()));

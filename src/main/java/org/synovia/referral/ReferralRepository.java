@@ -7,10 +7,15 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.synovia.shared.Antithrombotic;
@@ -199,7 +204,7 @@ class ReferralRepository {
             params.add(Timestamp.from(submittedBefore));
         }
         sql.append(" order by submitted_at desc limit ").append(limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::referral).list();
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> referral(rs, oneByOne)).list();
     }
 
     Optional<ReferralId> findBySubmissionKey(UUID submissionKey) {
@@ -208,8 +213,51 @@ class ReferralRepository {
     }
 
     Optional<Referral> find(ReferralId id) {
-        return jdbc.sql(SELECT_REFERRAL + " where id = ?").param(id.value()).query(this::referral).optional();
+        return jdbc.sql(SELECT_REFERRAL + " where id = ?").param(id.value()).query((rs, n) -> referral(rs, oneByOne))
+                .optional();
     }
+
+    /** These referrals with their child lists and targets, in five statements whatever their number (a list page). */
+    List<Referral> findAll(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        UUID[] array = ids.toArray(UUID[]::new);
+        Map<UUID, List<ReferralDetails.TreatmentTried>> treatments = byReferral(
+                "select * from referral_treatment_tried where referral_id = any(?) order by position", array,
+                ReferralRepository::treatment);
+        Map<UUID, List<ReferralDetails.PreviousInjection>> previous = byReferral(
+                "select * from referral_previous_injection where referral_id = any(?) order by position", array,
+                ReferralRepository::previousInjection);
+        Map<UUID, List<ReferralDetails.AntithromboticMedicine>> antithrombotics = byReferral(
+                "select * from referral_antithrombotic where referral_id = any(?) order by position", array,
+                ReferralRepository::antithrombotic);
+        Map<UUID, List<ReferralDetails.Allergy>> allergies = byReferral(
+                "select * from referral_allergy where referral_id = any(?) order by position", array,
+                ReferralRepository::allergy);
+        Children preloaded = new Children(id -> treatments.getOrDefault(id, List.of()),
+                id -> previous.getOrDefault(id, List.of()), id -> antithrombotics.getOrDefault(id, List.of()),
+                id -> allergies.getOrDefault(id, List.of()));
+        return jdbc.sql(SELECT_REFERRAL + " where id = any(?)").param(array).query((rs, n) -> referral(rs, preloaded))
+                .list();
+    }
+
+    private <T> Map<UUID, List<T>> byReferral(String sql, UUID[] ids, RowMapper<T> row) {
+        Map<UUID, List<T>> grouped = new HashMap<>();
+        jdbc.sql(sql).param(ids).query((rs, n) -> grouped.computeIfAbsent(rs.getObject("referral_id", UUID.class),
+                id -> new ArrayList<>()).add(row.mapRow(rs, n))).list();
+        return grouped;
+    }
+
+    /** Where the mapper finds a referral's child lists: read per referral, or read beforehand for a whole list. */
+    private record Children(Function<UUID, List<ReferralDetails.TreatmentTried>> treatments,
+            Function<UUID, List<ReferralDetails.PreviousInjection>> previousInjections,
+            Function<UUID, List<ReferralDetails.AntithromboticMedicine>> antithrombotics,
+            Function<UUID, List<ReferralDetails.Allergy>> allergies) {
+    }
+
+    private final Children oneByOne = new Children(this::treatments, this::previousInjections, this::antithrombotics,
+            this::allergies);
 
     private static final String SUMMARY = """
             select r.id, r.patient_id, p.family_name, p.given_name, p.nhs_number, p.date_of_birth, s.name as site_name,
@@ -304,14 +352,14 @@ class ReferralRepository {
                 .params(to.name(), reason, Timestamp.from(at), by, id.value(), from.name()).update() == 1;
     }
 
-    private Referral referral(ResultSet rs, int row) throws SQLException {
+    private Referral referral(ResultSet rs, Children children) throws SQLException {
         UUID id = rs.getObject("id", UUID.class);
         ReferralDetails details = new ReferralDetails(rs.getObject("patient_id", UUID.class), rs.getString("site_code"),
                 Laterality.valueOf(rs.getString("laterality")), rs.getString("spinal_level"),
                 Intent.valueOf(rs.getString("intent")), Indication.valueOf(rs.getString("indication")),
-                rs.getString("indication_detail"), rs.getString("clinical_question"), treatments(id),
-                previousInjections(id), antithrombotics(id), rs.getString("other_medicines"),
-                rs.getBoolean("no_known_allergies"), allergies(id), DiabetesType.valueOf(rs.getString("diabetes")),
+                rs.getString("indication_detail"), rs.getString("clinical_question"), children.treatments().apply(id),
+                children.previousInjections().apply(id), children.antithrombotics().apply(id), rs.getString("other_medicines"),
+                rs.getBoolean("no_known_allergies"), children.allergies().apply(id), DiabetesType.valueOf(rs.getString("diabetes")),
                 answer(rs, "diabetes_on_insulin"), rs.getObject("hba1c_mmol_per_mol", Integer.class),
                 answer(rs, "prosthetic_joint_at_site"), answer(rs, "infection_at_site"),
                 answer(rs, "systemic_infection"), PregnancyPossibility.valueOf(rs.getString("pregnancy")),
@@ -347,30 +395,41 @@ class ReferralRepository {
 
     private List<ReferralDetails.TreatmentTried> treatments(UUID id) {
         return jdbc.sql("select * from referral_treatment_tried where referral_id = ? order by position").param(id)
-                .query((rs, n) -> new ReferralDetails.TreatmentTried(TreatmentKind.valueOf(rs.getString("treatment")),
-                        rs.getObject("duration_weeks", Integer.class), rs.getString("detail")))
-                .list();
+                .query(ReferralRepository::treatment).list();
+    }
+
+    private static ReferralDetails.TreatmentTried treatment(ResultSet rs, int row) throws SQLException {
+        return new ReferralDetails.TreatmentTried(TreatmentKind.valueOf(rs.getString("treatment")),
+                rs.getObject("duration_weeks", Integer.class), rs.getString("detail"));
     }
 
     private List<ReferralDetails.PreviousInjection> previousInjections(UUID id) {
         return jdbc.sql("select * from referral_previous_injection where referral_id = ? order by position").param(id)
-                .query((rs, n) -> new ReferralDetails.PreviousInjection(rs.getString("site_code"),
-                        Laterality.valueOf(rs.getString("laterality")), rs.getObject("injected_on", LocalDate.class),
-                        rs.getString("drug")))
-                .list();
+                .query(ReferralRepository::previousInjection).list();
+    }
+
+    private static ReferralDetails.PreviousInjection previousInjection(ResultSet rs, int row) throws SQLException {
+        return new ReferralDetails.PreviousInjection(rs.getString("site_code"), Laterality.valueOf(rs.getString("laterality")),
+                rs.getObject("injected_on", LocalDate.class), rs.getString("drug"));
     }
 
     private List<ReferralDetails.AntithromboticMedicine> antithrombotics(UUID id) {
         return jdbc.sql("select * from referral_antithrombotic where referral_id = ? order by position").param(id)
-                .query((rs, n) -> new ReferralDetails.AntithromboticMedicine(Antithrombotic.valueOf(rs.getString("drug")),
-                        rs.getString("dose"), DoseFrequency.valueOf(rs.getString("frequency")), rs.getString("dose_times")))
-                .list();
+                .query(ReferralRepository::antithrombotic).list();
+    }
+
+    private static ReferralDetails.AntithromboticMedicine antithrombotic(ResultSet rs, int row) throws SQLException {
+        return new ReferralDetails.AntithromboticMedicine(Antithrombotic.valueOf(rs.getString("drug")), rs.getString("dose"),
+                DoseFrequency.valueOf(rs.getString("frequency")), rs.getString("dose_times"));
     }
 
     private List<ReferralDetails.Allergy> allergies(UUID id) {
         return jdbc.sql("select * from referral_allergy where referral_id = ? order by position").param(id)
-                .query((rs, n) -> new ReferralDetails.Allergy(AllergyCategory.valueOf(rs.getString("category")),
-                        rs.getString("agent"), rs.getString("reaction")))
-                .list();
+                .query(ReferralRepository::allergy).list();
+    }
+
+    private static ReferralDetails.Allergy allergy(ResultSet rs, int row) throws SQLException {
+        return new ReferralDetails.Allergy(AllergyCategory.valueOf(rs.getString("category")), rs.getString("agent"),
+                rs.getString("reaction"));
     }
 }

@@ -65,7 +65,11 @@ public class ReferralSafety {
     }
 
     public SafetyInput input(ReferralDetails d, PlannedProcedure procedure) {
-        Patient patient = patients.find(new PatientId(d.patientId())).orElseThrow();
+        return input(d, patients.find(new PatientId(d.patientId())).orElseThrow(), procedure);
+    }
+
+    /** As above, for the referral's patient the caller has read already (a list reads them all at once). */
+    public SafetyInput input(ReferralDetails d, Patient patient, PlannedProcedure procedure) {
         return new SafetyInput(patientFacts(d, patient.dateOfBirth(), patient.sex()), medicines(d),
                 d.previousInjections().stream().map(ReferralSafety::previousInjection).toList(), List.of(), procedure);
     }

@@ -2,7 +2,10 @@ package org.synovia.referral;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,6 +89,22 @@ public class Referrals {
                 .orElseThrow(() -> new ReferralNotFoundException(id));
         audit.record(AuditAction.READ, RECORD_TYPE, id, referral.details().patientId(), null);
         return referral;
+    }
+
+    /**
+     * These referrals, as far as the current user may see them, keyed by id: for a page that shows many (the day
+     * list). Read in a fixed number of statements and audited as one list.
+     */
+    @Transactional
+    public Map<ReferralId, Referral> showAll(Collection<ReferralId> ids) {
+        Map<ReferralId, Referral> found = new LinkedHashMap<>();
+        repository.findAll(ids.stream().map(ReferralId::value).distinct().toList()).stream()
+                .filter(this::visibleToCurrentUser).forEach(r -> found.put(r.id(), r));
+        if (!found.isEmpty()) {
+            audit.record(AuditAction.LIST, RECORD_TYPE, null, null, found.size() + " referrals read: "
+                    + found.keySet().stream().map(id -> id.value().toString()).collect(Collectors.joining(",")));
+        }
+        return found;
     }
 
     @Transactional

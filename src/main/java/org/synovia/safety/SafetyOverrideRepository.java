@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -44,6 +47,19 @@ class SafetyOverrideRepository {
         }
         return jdbc.sql("select * from safety_override where referral_id = any (?) order by overridden_at, rule_id")
                 .param(referralIds.toArray(UUID[]::new)).query((rs, n) -> map(rs, zone)).list();
+    }
+
+    /** Referral id → decision id → STOP rule ids overridden for that decision, for these referrals. */
+    Map<UUID, Map<UUID, Set<String>>> overriddenStops(Collection<UUID> referralIds) {
+        Map<UUID, Map<UUID, Set<String>>> stops = new HashMap<>();
+        jdbc.sql("""
+                select distinct referral_id, decision_id, rule_id from safety_override
+                where referral_id = any(?) and severity = 'STOP'
+                """).param(referralIds.toArray(UUID[]::new))
+                .query((rs, n) -> stops.computeIfAbsent(rs.getObject(1, UUID.class), r -> new HashMap<>())
+                        .computeIfAbsent(rs.getObject(2, UUID.class), d -> new HashSet<>()).add(rs.getString(3)))
+                .list();
+        return stops;
     }
 
     Set<String> overriddenStops(UUID referralId, UUID decisionId) {

@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,21 @@ public class SafetyOverrides {
      */
     public Set<String> overriddenStops(UUID referralId, UUID decisionId) {
         return repository.overriddenStops(referralId, decisionId);
+    }
+
+    /**
+     * The same for many acceptances at once (referral id → its decision id), keyed by referral id; one read for a
+     * list page.
+     */
+    public Map<UUID, Set<String>> overriddenStops(Map<UUID, UUID> decisionByReferral) {
+        if (decisionByReferral.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Map<UUID, Set<String>>> stops = repository.overriddenStops(decisionByReferral.keySet());
+        Map<UUID, Set<String>> byReferral = new HashMap<>();
+        decisionByReferral.forEach((referral, decision) -> byReferral.put(referral,
+                Set.copyOf(stops.getOrDefault(referral, Map.of()).getOrDefault(decision, Set.of()))));
+        return byReferral;
     }
 
     /** The overrides grouped by rule id, for showing beside each finding. */

@@ -230,6 +230,12 @@ public class Sessions {
         return repository.slot(id);
     }
 
+    /** These slots by id, read together (a list page shows one per row). */
+    public java.util.Map<UUID, Slot> slots(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? java.util.Map.of()
+                : repository.slots(ids).stream().collect(java.util.stream.Collectors.toMap(Slot::id, s -> s));
+    }
+
     /**
      * Open slots for one injection, earliest first: the room has the guidance, the operator is competent
      * for the guidance and site and of the grade (or named), the slot is long enough, within the window and

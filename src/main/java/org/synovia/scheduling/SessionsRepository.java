@@ -159,6 +159,11 @@ class SessionsRepository {
         return jdbc.sql(SLOT_SELECT + " where s.id = ?").param(id).query(SessionsRepository::slot).optional();
     }
 
+    List<Slot> slots(Collection<UUID> ids) {
+        return jdbc.sql(SLOT_SELECT + " where s.id = any(?)").param(ids.toArray(UUID[]::new)).query(SessionsRepository::slot)
+                .list();
+    }
+
     /**
      * Open slots in a time range whose room has the guidance and whose operator is competent for it and for every
      * site of the session, at least as long as asked, earliest first. Grade and site are narrowed here in SQL; the rest in Java.

@@ -10,11 +10,13 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.synovia.catalogue.Catalogue;
 import org.synovia.catalogue.InjectionSite;
+import org.synovia.patient.Patient;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralSafety;
 import org.synovia.referral.Referrals;
 import org.synovia.safety.Finding;
+import org.synovia.safety.PlannedProcedure;
 import org.synovia.safety.SafetyAssessment;
 import org.synovia.safety.SafetyChecks;
 import org.synovia.safety.SafetyInput;
@@ -59,6 +61,23 @@ public class AcceptedProtocols {
                         overrides.overriddenStops(d.referralId(), d.id()), d.decidedBy()));
     }
 
+    /** The latest acceptance of each of these referrals that was accepted, keyed by referral; one read for a list. */
+    public java.util.Map<ReferralId, AcceptedProtocol> forReferrals(java.util.Collection<ReferralId> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<java.util.UUID, VettingDecision> latest = new java.util.LinkedHashMap<>();
+        repository.forReferrals(ids.stream().map(ReferralId::value).collect(java.util.stream.Collectors.toSet())).stream()
+                .filter(d -> d.outcome() == VettingDecision.Outcome.ACCEPTED).forEach(d -> latest.put(d.referralId(), d));
+        java.util.Map<java.util.UUID, java.util.UUID> decisions = new java.util.HashMap<>();
+        latest.forEach((referral, decision) -> decisions.put(referral, decision.id()));
+        java.util.Map<java.util.UUID, Set<String>> stops = overrides.overriddenStops(decisions);
+        java.util.Map<ReferralId, AcceptedProtocol> accepted = new java.util.LinkedHashMap<>();
+        latest.forEach((referral, d) -> accepted.put(new ReferralId(referral),
+                new AcceptedProtocol(referral, d.id(), d.protocol(), stops.get(referral), d.decidedBy())));
+        return accepted;
+    }
+
     /** The engine's answer for the accepted protocol starting at {@code start}, and what forbids that start. */
     public BookingCheck checkAt(ReferralId id, LocalDateTime start) {
         return checker(id).check(start);
@@ -72,8 +91,23 @@ public class AcceptedProtocols {
         AcceptedProtocol accepted = forReferral(id)
                 .orElseThrow(() -> new IllegalStateException("referral " + id.value() + " was not accepted"));
         Referral referral = referrals.show(id);
+        return checker(accepted, referralSafety.input(referral.details(), accepted(referral, accepted)));
+    }
+
+    /**
+     * As {@link #checker(ReferralId)}, for a referral, its patient and its acceptance the caller has read already
+     * (a list page reads them for all its rows at once).
+     */
+    public StartChecker checker(Referral referral, Patient patient, AcceptedProtocol accepted) {
+        return checker(accepted, referralSafety.input(referral.details(), patient, accepted(referral, accepted)));
+    }
+
+    private PlannedProcedure accepted(Referral referral, AcceptedProtocol accepted) {
         InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
-        SafetyInput input = referralSafety.input(referral.details(), Vetting.procedureFor(referral, site, accepted.protocol(), catalogue));
+        return Vetting.procedureFor(referral, site, accepted.protocol(), catalogue);
+    }
+
+    private StartChecker checker(AcceptedProtocol accepted, SafetyInput input) {
         LocalDateTime notified = LocalDate.now(clock).plusDays(properties.medicationNoticeDays()).atStartOfDay();
         return start -> {
             SafetyAssessment assessment = safety.assess(new SafetyInput(input.patient(), input.medicines(),
@@ -91,8 +125,7 @@ public class AcceptedProtocols {
         AcceptedProtocol accepted = forReferral(id)
                 .orElseThrow(() -> new IllegalStateException("referral " + id.value() + " was not accepted"));
         Referral referral = referrals.show(id);
-        InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
-        SafetyInput input = referralSafety.input(referral.details(), Vetting.procedureFor(referral, site, accepted.protocol(), catalogue));
+        SafetyInput input = referralSafety.input(referral.details(), accepted(referral, accepted));
         return new SafetyInput(input.patient(), input.medicines(), input.previousInjections(), input.vaccinations(),
                 input.procedure().withStart(start));
     }

@@ -59,12 +59,12 @@ class VettingRepository {
         }
     }
 
-    /** The further targets of every decision on the referral, in one statement, by decision. */
-    private Map<UUID, List<Protocol.Target>> targets(UUID referralId) {
+    /** The further targets of every decision on these referrals, in one statement, by decision. */
+    private Map<UUID, List<Protocol.Target>> targets(java.util.Collection<UUID> referralIds) {
         Map<UUID, List<Protocol.Target>> byDecision = new HashMap<>();
         jdbc.sql("""
                 select t.* from vetting_target t join vetting_decision d on d.id = t.decision_id
-                where d.referral_id = ? order by t.decision_id, t.position""").param(referralId)
+                where d.referral_id = any(?) order by t.decision_id, t.position""").param(referralIds.toArray(UUID[]::new))
                 .query((rs, n) -> {
                     String steroid = rs.getString("corticosteroid");
                     String anaesthetic = rs.getString("local_anaesthetic");
@@ -82,27 +82,37 @@ class VettingRepository {
     }
 
     List<VettingDecision> forReferral(UUID referralId) {
-        Map<UUID, List<Protocol.Target>> targets = targets(referralId);
-        return jdbc.sql("select * from vetting_decision where referral_id = ? order by decided_at").param(referralId)
-                .query((rs, n) -> {
-                    String guidance = rs.getString("guidance");
-                    Protocol protocol = guidance == null ? null : new Protocol(Guidance.valueOf(guidance),
-                            rs.getString("approach"), rs.getString("corticosteroid"),
-                            rs.getObject("corticosteroid_dose_mg", BigDecimal.class), rs.getString("local_anaesthetic"),
-                            rs.getObject("local_anaesthetic_ml", BigDecimal.class), rs.getBoolean("contrast"),
-                            rs.getString("operator_grade"), rs.getString("named_operator"),
-                            rs.getObject("slot_minutes", Integer.class), Priority.valueOf(rs.getString("priority")),
-                            rs.getBoolean("one_stop_eligible"),
-                            targets.getOrDefault(rs.getObject("id", UUID.class), List.of()));
-                    String reason = rs.getString("reason_code");
-                    String funding = rs.getString("funding_status");
-                    return new VettingDecision(rs.getObject("id", UUID.class), referralId,
-                            VettingDecision.Outcome.valueOf(rs.getString("outcome")),
-                            reason == null ? null : RejectionReason.valueOf(reason), rs.getString("reason_text"), protocol,
-                            rs.getString("policy_set"), rs.getString("policy_findings"),
-                            funding == null ? null : FundingStatus.valueOf(funding), rs.getString("safety_overrides"),
-                            rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
-                })
-                .list();
+        return forReferrals(List.of(referralId));
+    }
+
+    /** The decisions on these referrals, each referral's in the order they were made: two statements however many. */
+    List<VettingDecision> forReferrals(java.util.Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<Protocol.Target>> targets = targets(referralIds);
+        return jdbc.sql("select * from vetting_decision where referral_id = any(?) order by decided_at")
+                .param(referralIds.toArray(UUID[]::new))
+                .query((rs, n) -> decision(rs, targets.getOrDefault(rs.getObject("id", UUID.class), List.of()))).list();
+    }
+
+    private static VettingDecision decision(java.sql.ResultSet rs, List<Protocol.Target> targets) throws java.sql.SQLException {
+        UUID referralId = rs.getObject("referral_id", UUID.class);
+        String guidance = rs.getString("guidance");
+        Protocol protocol = guidance == null ? null : new Protocol(Guidance.valueOf(guidance),
+                rs.getString("approach"), rs.getString("corticosteroid"),
+                rs.getObject("corticosteroid_dose_mg", BigDecimal.class), rs.getString("local_anaesthetic"),
+                rs.getObject("local_anaesthetic_ml", BigDecimal.class), rs.getBoolean("contrast"),
+                rs.getString("operator_grade"), rs.getString("named_operator"),
+                rs.getObject("slot_minutes", Integer.class), Priority.valueOf(rs.getString("priority")),
+                rs.getBoolean("one_stop_eligible"), targets);
+        String reason = rs.getString("reason_code");
+        String funding = rs.getString("funding_status");
+        return new VettingDecision(rs.getObject("id", UUID.class), referralId,
+                VettingDecision.Outcome.valueOf(rs.getString("outcome")),
+                reason == null ? null : RejectionReason.valueOf(reason), rs.getString("reason_text"), protocol,
+                rs.getString("policy_set"), rs.getString("policy_findings"),
+                funding == null ? null : FundingStatus.valueOf(funding), rs.getString("safety_overrides"),
+                rs.getString("decided_by"), rs.getTimestamp("decided_at").toInstant());
     }
 }

@@ -167,8 +167,7 @@ class BookingController {
         model.addAttribute("to", last);
         model.addAttribute("appointments", appointments);
         model.addAttribute("needingNewSlot", bookings.needingNewSlot());
-        model.addAttribute("slots", appointments.stream().collect(java.util.stream.Collectors.toMap(Appointment::id,
-                a -> bookings.slot(a).orElseThrow())));
+        model.addAttribute("slots", bookings.slots(appointments));
         model.addAttribute("zone", bookings.zone());
         return "booking/list";
     }

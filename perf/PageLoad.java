@@ -1,0 +1,145 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Open-loop page load at fixed rates: requests start on schedule whether or not earlier ones have answered (a
+ * closed loop would slow down with the server and hide its queueing), so p95 includes time spent waiting for a
+ * thread or a connection. Server CPU per request is read from /proc/PID/stat of the JVM and of every process of
+ * the embedded PostgreSQL (the backends do the SQL work), which stays meaningful on a busy machine where wall
+ * time does not.
+ *
+ * Usage: java perf/PageLoad.java BASE_URL SECONDS RATES JVM_PID POSTMASTER_PID LABEL=COOKIE=PATH...
+ * e.g.  java perf/PageLoad.java http://localhost:18081 20 10,30,60 1234 1300 "waiting list=JSESSIONID=abc=/waiting-list"
+ */
+public class PageLoad {
+
+    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux (getconf CLK_TCK)
+    private static final Duration WARM_UP = Duration.ofSeconds(3);
+
+    record Page(String label, String cookie, String path) {
+        static Page parse(String arg) {
+            String[] parts = arg.split("=", 4); // label = cookie name = cookie value = path
+            return new Page(parts[0], parts[1] + "=" + parts[2], parts[3]);
+        }
+    }
+
+    record Stage(int sent, int ok, int failed, List<Double> millis, long cpuTicks, double seconds) {}
+
+    public static void main(String[] args) throws Exception {
+        URI base = URI.create(args[0]);
+        Duration length = Duration.ofSeconds(Long.parseLong(args[1]));
+        int[] rates = java.util.Arrays.stream(args[2].split(",")).mapToInt(Integer::parseInt).toArray();
+        long jvmPid = Long.parseLong(args[3]);
+        long postmasterPid = Long.parseLong(args[4]);
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        System.out.printf("%-28s %6s %8s %8s %8s %8s %7s %13s  %s%n", "page", "rate/s", "done/s", "p50 ms", "p95 ms",
+                "max ms", "errors", "CPU ms / req", "load average");
+        for (int i = 5; i < args.length; i++) {
+            Page page = Page.parse(args[i]);
+            run(http, base, page, 10, WARM_UP, jvmPid, postmasterPid); // JIT, caches and pool warm before measuring
+            for (int rate : rates) {
+                Stage s = run(http, base, page, rate, length, jvmPid, postmasterPid);
+                List<Double> sorted = new ArrayList<>(s.millis());
+                Collections.sort(sorted);
+                double cpuMillisPerRequest = s.ok() == 0 ? Double.NaN : s.cpuTicks() * 1000.0 / TICKS_PER_SECOND / s.ok();
+                System.out.printf("%-28s %6d %8.1f %8.1f %8.1f %8.1f %7d %13.2f  %s%n", page.label(), rate,
+                        s.ok() / s.seconds(), centile(sorted, 0.50), centile(sorted, 0.95), centile(sorted, 1.0),
+                        s.failed(), cpuMillisPerRequest, loadAverage());
+            }
+        }
+        System.exit(0);
+    }
+
+    private static Stage run(HttpClient http, URI base, Page page, int rate, Duration length, long jvmPid,
+            long postmasterPid) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(page.path())).header("Cookie", page.cookie())
+                .header("Accept", "text/html").timeout(Duration.ofSeconds(30)).GET().build();
+        ConcurrentLinkedQueue<Double> millis = new ConcurrentLinkedQueue<>();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        long total = length.toSeconds() * rate;
+        long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
+        long cpuBefore = serverTicks(jvmPid, postmasterPid);
+        long start = System.nanoTime();
+        List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
+        for (long n = 0; n < total; n++) {
+            long due = start + n * intervalNanos;
+            long wait;
+            while ((wait = due - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            long sentAt = due; // latency from the scheduled start: a late send counts against the server
+            inFlight.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).whenComplete((response, error) -> {
+                if (error == null && response.statusCode() == 200) {
+                    ok.incrementAndGet();
+                    millis.add((System.nanoTime() - sentAt) / 1e6);
+                }
+                else {
+                    failed.incrementAndGet();
+                }
+            }));
+        }
+        for (var f : inFlight) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            catch (Exception ignored) {
+                // counted as failed in whenComplete
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuAfter = serverTicks(jvmPid, postmasterPid);
+        return new Stage((int) total, ok.get(), failed.get(), new ArrayList<>(millis), cpuAfter - cpuBefore, seconds);
+    }
+
+    private static double centile(List<Double> sorted, double q) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    /** User + system ticks of the JVM and of the postmaster with all its children (backends, writer, WAL). */
+    private static long serverTicks(long jvmPid, long postmasterPid) throws IOException {
+        long ticks = ticks(jvmPid) + ticks(postmasterPid);
+        try (var children = ProcessHandle.of(postmasterPid).map(ProcessHandle::children).orElse(java.util.stream.Stream.empty())) {
+            for (ProcessHandle child : (Iterable<ProcessHandle>) children::iterator) {
+                ticks += ticks(child.pid());
+            }
+        }
+        return ticks;
+    }
+
+    private static long ticks(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            // Fields after the command name, which may hold spaces, closed by the last ')'.
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
+        }
+        catch (IOException | RuntimeException e) {
+            return 0; // a backend that ended between listing and reading
+        }
+    }
+
+    private static String loadAverage() throws IOException {
+        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+        return parts[0] + " " + parts[1] + " " + parts[2];
+    }
+}
