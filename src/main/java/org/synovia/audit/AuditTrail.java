@@ -4,8 +4,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +103,26 @@ public class AuditTrail {
                 .params(Timestamp.from(clock.instant()), username, roles(username), remoteAddress(), actions, recordTypes,
                         recordIds, patientIds, details)
                 .update();
+    }
+
+    /**
+     * One line per patient a list or search touched, naming that patient's records, all in one statement; a list
+     * that touched nobody still leaves one line saying so. Lines without a patient (rows not about one) share a line.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public <T> void recordPerPatient(AuditAction action, String recordType, Collection<T> rows, Function<T, ?> recordId,
+            Function<T, UUID> patientId, String what) {
+        if (rows.isEmpty()) {
+            record(action, recordType, null, null, what + ": none");
+            return;
+        }
+        Map<UUID, List<String>> byPatient = new LinkedHashMap<>();
+        rows.forEach(row -> byPatient.computeIfAbsent(patientId.apply(row), k -> new ArrayList<>())
+                .add(String.valueOf(recordId.apply(row))));
+        List<AuditEntry> lines = new ArrayList<>(byPatient.size());
+        byPatient.forEach((patient, ids) -> lines.add(new AuditEntry(action, recordType, ids.size() == 1 ? ids.getFirst() : null,
+                patient, what + "; " + ids.size() + " of " + rows.size() + ": " + String.join(",", ids))));
+        recordAll(lines);
     }
 
     private static String roles(String username) {

@@ -434,8 +434,8 @@ public class Bookings {
     public List<Appointment> booked(LocalDate from, LocalDate to) {
         List<Appointment> list = repository.activeBetween(from.atStartOfDay(zone()).toInstant(),
                 to.plusDays(1).atStartOfDay(zone()).toInstant());
-        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, list.size() + " appointments " + from + " to " + to + ": "
-                + list.stream().map(a -> a.id().toString()).collect(Collectors.joining(",")));
+        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, list, Appointment::id, Appointment::patientId,
+                "appointments " + from + " to " + to);
         return list;
     }
 
@@ -454,8 +454,8 @@ public class Bookings {
     public List<Appointment> onDay(LocalDate day) {
         List<Appointment> list = repository.bookedOrMissedBetween(day.atStartOfDay(zone()).toInstant(),
                 day.plusDays(1).atStartOfDay(zone()).toInstant());
-        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, list.size() + " appointments on " + day + ": "
-                + list.stream().map(a -> a.id().toString()).collect(Collectors.joining(",")));
+        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, list, Appointment::id, Appointment::patientId,
+                "appointments on " + day);
         return list;
     }
 
@@ -470,7 +470,8 @@ public class Bookings {
         Map<Appointment, String> needing = new LinkedHashMap<>();
         active.stream().filter(a -> withdrawn.containsKey(a.slotId())).forEach(a -> needing.put(a, withdrawn.get(a.slotId())));
         if (!needing.isEmpty()) {
-            audit.record(AuditAction.LIST, RECORD_TYPE, null, null, needing.size() + " appointments in withdrawn slots");
+            audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, needing.keySet(), Appointment::id, Appointment::patientId,
+                    "appointments in withdrawn slots");
         }
         return needing;
     }

@@ -125,7 +125,8 @@ public class EmailOutbox implements DisposableBean {
     @Transactional
     public List<OutboundEmail> listForStaff(int limit) {
         List<OutboundEmail> emails = recent(limit);
-        audit.record(AuditAction.LIST, "OutboundEmail", null, null, emails.size() + " emails listed");
+        audit.recordPerPatient(AuditAction.LIST, "OutboundEmail", emails, OutboundEmail::id, OutboundEmail::patientId,
+                "emails listed");
         return emails;
     }
 

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,9 +91,8 @@ public class Patients {
         }
         java.util.Map<PatientId, Patient> found = new java.util.LinkedHashMap<>();
         repository.findAll(ids.stream().map(PatientId::value).distinct().toList()).forEach(p -> found.put(p.id(), p));
-        audit.record(AuditAction.LIST, RECORD_TYPE, null, found.size() == 1 ? found.keySet().iterator().next().value() : null,
-                found.size() + " patients read: "
-                        + found.keySet().stream().map(id -> id.value().toString()).collect(Collectors.joining(",")));
+        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, found.keySet(), PatientId::value, PatientId::value,
+                "patients read for a list");
         return found;
     }
 
@@ -104,10 +102,8 @@ public class Patients {
             return List.of();
         }
         List<Patient> found = repository.search(search, SEARCH_LIMIT);
-        audit.record(AuditAction.SEARCH, RECORD_TYPE, null, found.size() == 1 ? found.getFirst().id().value() : null,
-                "query '" + search.text() + "'" + (search.dateOfBirth() == null ? "" : " born " + search.dateOfBirth())
-                        + "; " + found.size() + " found: "
-                        + found.stream().map(p -> p.id().toString()).collect(Collectors.joining(",")));
+        audit.recordPerPatient(AuditAction.SEARCH, RECORD_TYPE, found, p -> p.id().value(), p -> p.id().value(),
+                "query '" + search.text() + "'" + (search.dateOfBirth() == null ? "" : " born " + search.dateOfBirth()));
         return found;
     }
 

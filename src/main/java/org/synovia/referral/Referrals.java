@@ -101,8 +101,8 @@ public class Referrals {
         repository.findAll(ids.stream().map(ReferralId::value).distinct().toList()).stream()
                 .filter(this::visibleToCurrentUser).forEach(r -> found.put(r.id(), r));
         if (!found.isEmpty()) {
-            audit.record(AuditAction.LIST, RECORD_TYPE, null, null, found.size() + " referrals read: "
-                    + found.keySet().stream().map(id -> id.value().toString()).collect(Collectors.joining(",")));
+            audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, found.values(), r -> r.id().value(),
+                    r -> r.details().patientId(), "referrals read for a list");
         }
         return found;
     }
@@ -111,8 +111,8 @@ public class Referrals {
     public List<ReferralSummary> list(ReferralFilter filter) {
         String onlyMine = seesAll() ? null : CurrentUser.username();
         List<ReferralSummary> found = repository.list(filter, onlyMine, LIST_LIMIT);
-        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, found.size() + " referrals shown: "
-                + found.stream().map(s -> s.id().toString()).collect(Collectors.joining(",")));
+        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, found, s -> s.id().value(), ReferralSummary::patientId,
+                "referrals shown");
         return found;
     }
 

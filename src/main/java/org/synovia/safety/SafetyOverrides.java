@@ -128,10 +128,8 @@ public class SafetyOverrides {
     public Map<UUID, List<SafetyOverride>> forReferrals(Collection<UUID> referralIds) {
         List<SafetyOverride> rows = repository.forReferrals(Set.copyOf(referralIds), clock.getZone());
         if (!rows.isEmpty()) {
-            // One row per read, naming the patient when there is only one, so a list costs one insert.
-            Set<UUID> patients = rows.stream().map(SafetyOverride::patientId).collect(Collectors.toSet());
-            audit.record(AuditAction.LIST, RECORD_TYPE, null, patients.size() == 1 ? patients.iterator().next() : null,
-                    rows.size() + " safety overrides of " + referralIds.size() + " referrals read");
+            audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, rows, SafetyOverride::id, SafetyOverride::patientId,
+                    "safety overrides of " + referralIds.size() + " referrals read");
         }
         return rows.stream().collect(Collectors.groupingBy(SafetyOverride::referralId, LinkedHashMap::new, Collectors.toList()));
     }

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,8 +51,8 @@ public class WaitingList {
     @Transactional
     public List<WaitingListEntry> waiting(WaitingListFilter filter) {
         List<WaitingListEntry> entries = repository.waiting(filter);
-        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, entries.size() + " entries: "
-                + entries.stream().map(e -> e.referralId().toString()).collect(Collectors.joining(",")));
+        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, entries, WaitingListEntry::referralId,
+                WaitingListEntry::patientId, "waiting-list entries shown");
         return entries;
     }
 
