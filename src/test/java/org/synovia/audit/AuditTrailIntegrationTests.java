@@ -95,6 +95,28 @@ class AuditTrailIntegrationTests {
     }
 
     @Test
+    void recordsOneLinePerPatientOfAListNamingThatPatientsRecordsAndOneLineForAnEmptyList() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        record Row(String id, UUID patient) {
+        }
+        List<Row> rows = List.of(new Row("r1", first), new Row("r2", second), new Row("r3", first));
+        String what = "referrals shown " + UUID.randomUUID();
+        transactions.executeWithoutResult(status -> {
+            audit.recordPerPatient(AuditAction.LIST, "Referral", rows, Row::id, Row::patient, what);
+            audit.recordPerPatient(AuditAction.LIST, "Referral", List.<Row>of(), Row::id, Row::patient, what + " (empty)");
+        });
+
+        List<java.util.Map<String, Object>> lines = jdbc.sql("""
+                select patient_id, record_id, details from audit_event where details like ? order by id""")
+                .param(what + "%").query().listOfRows();
+        assertThat(lines).extracting(l -> l.get("patient_id")).containsExactly(first, second, null);
+        assertThat(lines).extracting(l -> l.get("record_id")).containsExactly(null, "r2", null);
+        assertThat(lines).extracting(l -> l.get("details")).containsExactly(what + "; 2 of 3: r1,r3", what + "; 1 of 3: r2",
+                what + " (empty): none");
+    }
+
+    @Test
     void refusesToRecordManyLinesOutsideATransaction() {
         assertThatThrownBy(() -> audit.recordAll(List.of(new AuditEntry(AuditAction.READ, "Patient", null, null, null))))
                 .isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);

@@ -100,10 +100,11 @@ class DatabaseRolesIntegrationTests {
     @Test
     void leavesNoTableWithAFinalityTriggerUpdatableByTheApplication() {
         List<String> updatable = jdbc.sql("""
-                select distinct event_object_table from information_schema.triggers
-                where (trigger_name like '%\\_is\\_final' or trigger_name like '%\\_append\\_only')
-                  and trigger_name not like '%\\_signed\\_is\\_final'
-                  and has_table_privilege('synovia_app', event_object_table, 'UPDATE')
+                select distinct c.relname from pg_trigger t join pg_class c on c.oid = t.tgrelid
+                where not t.tgisinternal
+                  and (t.tgname like '%\\_is\\_final' or t.tgname like '%\\_append\\_only')
+                  and t.tgname not like '%\\_signed\\_is\\_final'
+                  and has_table_privilege('synovia_app', c.oid, 'UPDATE')
                 order by 1""").query(String.class).list();
         assertThat(updatable).as("final tables the application may still update: revoke in the table's migration")
                 .isEmpty();
