@@ -70,6 +70,7 @@ class DiaryIntegrationTests {
     @Autowired Bookings bookings;
     @Autowired Procedures procedures;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired ApplicationEvents events;
 
@@ -162,8 +163,13 @@ class DiaryIntegrationTests {
                     assertThat(r.reliefCensored()).isTrue();
                     assertThat(r.responderAtSixWeeks()).isNull();
                 });
+        // Refused to the application by grant (ADR 0048), and to the schema's owner by the trigger.
         assertThatThrownBy(() -> jdbc.sql("update diary_entry set pain_now = 0 where episode_id = ?")
-                .param(fixtures.episodeId(appointment.id())).update()).hasMessageContaining("never changed");
+                .param(fixtures.episodeId(appointment.id())).update()).hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> org.synovia.database.EmbeddedDatabaseLogins.execute(context,
+                org.synovia.database.EmbeddedDatabaseLogins.OWNER,
+                "update diary_entry set pain_now = 0 where episode_id = '" + fixtures.episodeId(appointment.id()) + "'"))
+                .hasMessageContaining("never changed");
     }
 
     @Test

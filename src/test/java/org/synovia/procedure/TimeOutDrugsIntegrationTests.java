@@ -66,6 +66,7 @@ class TimeOutDrugsIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired MockMvc mvc;
     @Autowired Clock clock;
 
@@ -198,7 +199,11 @@ class TimeOutDrugsIntegrationTests {
         assertThat(safety.superseded(safety.checks().stream().filter(c -> c.run() == 1 && c.step() == ChecklistStep.TIME_OUT)
                 .findFirst().orElseThrow())).isTrue();
         assertThat(procedures.checklist(changed.id()).next()).contains(ChecklistStep.SIGN_OUT);
+        // Refused to the application by grant (ADR 0048), and to the schema's owner by the trigger.
         assertThatThrownBy(() -> jdbc.sql("update day_safety_drug set volume_ml = 1").update())
+                .hasMessageContaining("permission denied");
+        assertThatThrownBy(() -> org.synovia.database.EmbeddedDatabaseLogins.execute(context,
+                org.synovia.database.EmbeddedDatabaseLogins.OWNER, "update day_safety_drug set volume_ml = 1"))
                 .hasMessageContaining("never changed");
     }
 
