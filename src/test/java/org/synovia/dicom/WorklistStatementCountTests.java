@@ -33,6 +33,7 @@ import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Guidance;
+import org.synovia.testing.StatementCounter;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
@@ -67,16 +68,25 @@ class WorklistStatementCountTests {
     record Room(String station, LocalDate day, String tag) {
     }
 
+    record Counted(List<Dataset> result, long statements) {
+    }
+
+    private static Counted counted(java.util.concurrent.Callable<List<Dataset>> query) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<List<Dataset>> answers = new java.util.concurrent.atomic.AtomicReference<>();
+        long statements = StatementCounter.count(() -> answers.getAndSet(query.call()));
+        return new Counted(answers.get(), statements);
+    }
+
     @Test
     void runsAsManyStatementsForThirtyStepsAsForThree() throws Exception {
         Appointment template = bookOne();
         Room three = room(template, 3);
         Room thirty = room(template, 30);
 
-        var firstThree = WorklistStatementCounter.count(() -> worklist.find(machineQuery(three, null), "COUNTER"));
-        var firstThirty = WorklistStatementCounter.count(() -> worklist.find(machineQuery(thirty, null), "COUNTER"));
-        var againThree = WorklistStatementCounter.count(() -> worklist.find(machineQuery(three, null), "COUNTER"));
-        var againThirty = WorklistStatementCounter.count(() -> worklist.find(machineQuery(thirty, null), "COUNTER"));
+        var firstThree = counted(() -> worklist.find(machineQuery(three, null), "COUNTER"));
+        var firstThirty = counted(() -> worklist.find(machineQuery(thirty, null), "COUNTER"));
+        var againThree = counted(() -> worklist.find(machineQuery(three, null), "COUNTER"));
+        var againThirty = counted(() -> worklist.find(machineQuery(thirty, null), "COUNTER"));
 
         assertThat(firstThree.result()).hasSize(3);
         assertThat(firstThirty.result()).hasSize(30);
