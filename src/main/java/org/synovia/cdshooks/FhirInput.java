@@ -162,7 +162,7 @@ final class FhirInput {
             throw new InvalidInputException("prefetch.patient", "must be the Patient resource (this service does not query "
                     + "FHIR servers itself)");
         }
-        LocalDate birthDate = date(patient.path("birthDate").asString(null), "prefetch.patient.birthDate");
+        LocalDate birthDate = FhirFacts.date(patient.path("birthDate").asString(null), "prefetch.patient.birthDate");
         Sex sex = switch (patient.path("gender").asString("unknown")) {
             case "female" -> Sex.FEMALE;
             case "male" -> Sex.MALE;
@@ -222,16 +222,5 @@ final class FhirInput {
             }
         }
         return Optional.empty();
-    }
-
-    private static LocalDate date(String value, String path) {
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value.length() > 10 ? value.substring(0, 10) : value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInputException(path, "must be a date (yyyy-mm-dd), not " + value);
-        }
     }
 }

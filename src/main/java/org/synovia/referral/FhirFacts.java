@@ -346,7 +346,8 @@ public final class FhirFacts {
         return BigDecimal.valueOf(value);
     }
 
-    private static LocalDate date(String value, String path) {
+    /** A FHIR date or dateTime's day; anything else is refused under {@code path}. */
+    public static LocalDate date(String value, String path) {
         if (value == null) {
             return null;
         }
