@@ -70,7 +70,7 @@ class ListPageStatementsIntegrationTests {
     @Autowired WaitingList waitingList;
     @Autowired Sessions sessions;
     @Autowired Bookings bookings;
-    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.springframework.context.ApplicationContext context;
 
     UserAccount referrer;
     UserAccount radiologist;
@@ -198,14 +198,13 @@ class ListPageStatementsIntegrationTests {
      * A connection of its own in the simple query protocol, so that EXPLAIN sees the {@code $n} parameters itself.
      */
     private void assertIndexed(Render... renders) throws Exception {
+        // The application's own login (ADR 0048), in the simple query protocol.
+        var source = (org.springframework.jdbc.datasource.DriverManagerDataSource) org.synovia.database.EmbeddedDatabaseLogins
+                .as(context, org.synovia.database.EmbeddedDatabaseLogins.APPLICATION);
         java.util.Properties properties = new java.util.Properties();
-        String url;
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            url = connection.getMetaData().getURL();
-            properties.setProperty("user", connection.getMetaData().getUserName());
-        }
         properties.setProperty("preferQueryMode", "simple");
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, properties);
+        source.setConnectionProperties(properties);
+        try (java.sql.Connection connection = source.getConnection();
                 java.sql.Statement explain = connection.createStatement()) {
             explain.execute("set enable_seqscan = off");
             for (Render render : renders) {
