@@ -165,7 +165,7 @@ class DiaryIntegrationTests {
                 });
         // Refused to the application by grant (ADR 0048), and to the schema's owner by the trigger.
         assertThatThrownBy(() -> jdbc.sql("update diary_entry set pain_now = 0 where episode_id = ?")
-                .param(fixtures.episodeId(appointment.id())).update()).hasMessageContaining("permission denied");
+                .param(fixtures.episodeId(appointment.id())).update()).hasStackTraceContaining("permission denied");
         assertThatThrownBy(() -> org.synovia.database.EmbeddedDatabaseLogins.execute(context,
                 org.synovia.database.EmbeddedDatabaseLogins.OWNER,
                 "update diary_entry set pain_now = 0 where episode_id = '" + fixtures.episodeId(appointment.id()) + "'"))
