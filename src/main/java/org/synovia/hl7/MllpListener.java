@@ -246,7 +246,8 @@ class MllpListener implements ApplicationRunner, DisposableBean {
             Message message = parser.parse(raw);
             ack = parser.encode(router.processMessage(message, Map.of(MetadataKeys.IN_RAW_MESSAGE, raw)));
         } catch (Exception | StackOverflowError e) {
-            log.info("HL7 message from {} cannot be parsed", connection.remote(), e);
+            // One line, not a stack trace: a sender of junk should not be able to fill the log.
+            log.info("HL7 message from {} cannot be parsed: {}", connection.remote(), e.toString());
             ack = router.refused(raw, "AE", InboundRouter.unparseable(raw));
         }
         // A message without a readable MSH still gets an answer: an ACK that names no control id.
