@@ -11,7 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param port TCP port; 0 picks a free one (tests)
  * @param aeTitle the called AE title modalities must use
- * @param acceptedCallingAeTitles modalities allowed to ask; empty means any
+ * @param allRoomsAeTitles calling AE titles that may ask besides the rooms' stations and are answered for every
+ *        room (a worklist broker); a room's station is answered for its own room only (ADR 0053)
  * @param maxAssociations associations served at once; more are rejected as transient (local limit exceeded)
  * @param maxPduLength the longest P-DATA-TF PDU this server receives (advertised in the A-ASSOCIATE-AC)
  * @param artimTimeout how long a new connection may take to send its A-ASSOCIATE-RQ (ARTIM, PS3.8 9.1.5)
@@ -22,22 +23,25 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hospitalNumberIssuer Issuer of Patient ID sent with a hospital number
  * @param windowDaysBack a query without a date covers steps from this many days before today
  * @param windowDaysAhead ... up to this many days after today
+ * @param maxAssociationsPerAddress connections from one IP address at once, silent ones included; more are closed at
+ *        once, so that one address cannot take the places every modality needs
  */
 @ConfigurationProperties("synovia.dicom")
 public record DicomProperties(@DefaultValue("true") boolean enabled, @DefaultValue("11112") int port,
-        @DefaultValue("SYNOVIA") String aeTitle, @DefaultValue("") List<String> acceptedCallingAeTitles,
+        @DefaultValue("SYNOVIA") String aeTitle, @DefaultValue("") List<String> allRoomsAeTitles,
         @DefaultValue("20") int maxAssociations, @DefaultValue("65536") long maxPduLength,
         @DefaultValue("PT10S") Duration artimTimeout, @DefaultValue("PT60S") Duration idleTimeout,
         @DefaultValue("500") int maxMatches, @DefaultValue("2.25") String uidRoot,
         @DefaultValue("RF") String fluoroscopyModality, @DefaultValue("SYNOVIA") String hospitalNumberIssuer,
-        @DefaultValue("1") int windowDaysBack, @DefaultValue("30") int windowDaysAhead) {
+        @DefaultValue("1") int windowDaysBack, @DefaultValue("30") int windowDaysAhead,
+        @DefaultValue("4") int maxAssociationsPerAddress) {
 
     /** The biggest command or data set accepted in one message; a worklist query is a few kilobytes. */
     public static final int MAX_MESSAGE_BYTES = 1 << 20;
 
     public DicomProperties {
-        acceptedCallingAeTitles = acceptedCallingAeTitles == null ? List.of()
-                : acceptedCallingAeTitles.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+        allRoomsAeTitles = allRoomsAeTitles == null ? List.of()
+                : allRoomsAeTitles.stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("synovia.dicom.port must be between 0 and 65535");
         }
@@ -46,6 +50,10 @@ public record DicomProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         }
         if (maxAssociations < 1 || maxAssociations > 500) {
             throw new IllegalArgumentException("synovia.dicom.max-associations must be between 1 and 500");
+        }
+        if (maxAssociationsPerAddress < 1 || maxAssociationsPerAddress > maxAssociations) {
+            throw new IllegalArgumentException(
+                    "synovia.dicom.max-associations-per-address must be between 1 and synovia.dicom.max-associations");
         }
         if (maxPduLength < 4096 || maxPduLength > 1 << 24) {
             throw new IllegalArgumentException("synovia.dicom.max-pdu-length must be between 4096 and 16777216");
@@ -62,8 +70,8 @@ public record DicomProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         aeTitle = aeTitle.strip();
     }
 
-    /** Whether a modality with this calling AE title may ask. */
-    public boolean accepts(String callingAeTitle) {
-        return acceptedCallingAeTitles.isEmpty() || acceptedCallingAeTitles.contains(callingAeTitle);
+    /** Whether a caller with this AE title is answered for every room rather than for its own. */
+    public boolean seesAllRooms(String callingAeTitle) {
+        return callingAeTitle != null && allRoomsAeTitles.contains(callingAeTitle.strip());
     }
 }

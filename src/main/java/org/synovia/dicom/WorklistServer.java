@@ -24,10 +24,13 @@ public class WorklistServer implements SmartLifecycle {
     private final DicomProperties properties;
     private final FindService worklist;
     private final PerformedStepService performedSteps;
+    private final DicomStations stations;
     private DicomServer server;
 
-    WorklistServer(DicomProperties properties, FindService worklist, PerformedStepService performedSteps) {
+    WorklistServer(DicomProperties properties, FindService worklist, PerformedStepService performedSteps,
+            DicomStations stations) {
         this.properties = properties;
+        this.stations = stations;
         this.worklist = worklist;
         this.performedSteps = performedSteps;
     }
@@ -37,7 +40,7 @@ public class WorklistServer implements SmartLifecycle {
         if (!properties.enabled() || server != null) {
             return;
         }
-        DicomServer started = new DicomServer(properties, worklist, performedSteps);
+        DicomServer started = new DicomServer(properties, this::recognised, worklist, performedSteps);
         try {
             started.start();
             server = started;
@@ -60,6 +63,18 @@ public class WorklistServer implements SmartLifecycle {
     @Override
     public synchronized boolean isRunning() {
         return server != null;
+    }
+
+    /**
+     * A caller may associate when its AE title is a room's station (read afresh, so that a title set on the
+     * stations page counts at once) or is listed in {@code synovia.dicom.all-rooms-ae-titles}.
+     */
+    boolean recognised(String callingAeTitle) {
+        if (callingAeTitle == null || callingAeTitle.isBlank()) {
+            return false;
+        }
+        String title = callingAeTitle.strip();
+        return properties.seesAllRooms(title) || stations.titlesByRoom().containsValue(title);
     }
 
     /** The port listened on (the free one chosen when configured as 0); -1 when not running. */

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Settings of the HL7 v2 interface ({@code synovia.hl7.*}, documented in docs/configuration.md).
@@ -21,8 +22,25 @@ public record Hl7Properties(@DefaultValue Mllp mllp, @DefaultValue Outbound outb
      * The inbound listener.
      *
      * @param port 0 picks a free port (tests)
+     * @param maxMessageSize the largest frame read; a larger one is refused without being held in memory
+     * @param maxConnections connections served at once; when full, the one idle longest is closed to let a new one in
+     * @param idleTimeout a connection that sends nothing for this long is closed
      */
-    public record Mllp(@DefaultValue("true") boolean enabled, @DefaultValue("2575") int port) {
+    public record Mllp(@DefaultValue("true") boolean enabled, @DefaultValue("2575") int port,
+            @DefaultValue("1MB") DataSize maxMessageSize, @DefaultValue("32") int maxConnections,
+            @DefaultValue("PT60S") Duration idleTimeout) {
+
+        public Mllp {
+            if (maxMessageSize.toBytes() < 1024 || maxMessageSize.toBytes() > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("synovia.hl7.mllp.max-message-size must be between 1KB and 2GB");
+            }
+            if (maxConnections < 1) {
+                throw new IllegalArgumentException("synovia.hl7.mllp.max-connections must be at least 1");
+            }
+            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("synovia.hl7.mllp.idle-timeout must be positive");
+            }
+        }
     }
 
     /**

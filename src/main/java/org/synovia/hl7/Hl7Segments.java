@@ -36,7 +36,7 @@ final class Hl7Segments {
                     }
                 }
             } catch (HL7Exception e) {
-                throw new Hl7Rejection(Hl7Rejection.Code.AE, name + " cannot be read: " + e.getMessage());
+                throw new Hl7Rejection(Hl7Rejection.Code.AE, name + " cannot be read; check its fields and separators");
             }
         }
     }
@@ -71,7 +71,7 @@ final class Hl7Segments {
             String value = Terser.get(segment, field, repetition, component, subcomponent);
             return value == null || value.isBlank() ? null : value.strip();
         } catch (HL7Exception e) {
-            throw new Hl7Rejection(Hl7Rejection.Code.AE, segment.getName() + "-" + field + " cannot be read: " + e.getMessage());
+            throw new Hl7Rejection(Hl7Rejection.Code.AE, segment.getName() + "-" + field + " cannot be read; check its components and separators");
         }
     }
 

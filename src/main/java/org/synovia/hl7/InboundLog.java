@@ -34,7 +34,8 @@ class InboundLog {
                 """)
                 .params(UUID.randomUUID(), Timestamp.from(at), cut(header.controlId(), 199), cut(header.messageType(), 20),
                         cut(header.sendingApplication(), 227), cut(header.sendingFacility(), 227), cut(placerOrderNumber, 199),
-                        raw, ackCode, cut(outcome, 2000), referralId, patientId)
+                        // PostgreSQL text cannot hold NUL, which binary junk on the port may contain.
+                        raw.replace('\u0000', '\uFFFD'), ackCode, cut(outcome, 2000), referralId, patientId)
                 .update();
     }
 

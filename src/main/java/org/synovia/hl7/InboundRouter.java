@@ -1,6 +1,7 @@
 package org.synovia.hl7;
 
 import java.sql.SQLException;
+import java.time.Clock;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,16 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.protocol.MetadataKeys;
 import ca.uhn.hl7v2.protocol.ReceivingApplication;
-import ca.uhn.hl7v2.protocol.ReceivingApplicationExceptionHandler;
 import ca.uhn.hl7v2.util.Terser;
 
 /**
  * Receives every message on the MLLP listener and answers each with an ACK, never a dropped connection:
  * AA once the work is committed, AE with the reason when the content is wrong, AR for a message type we do
- * not take. Messages HAPI cannot parse reach {@link #processException}, which logs them and puts the reason
- * in MSA-3. Work is done as the interface's service account, so the audit trail names it.
+ * not take. Messages that never reach the mapping (too large, cut short, not parseable) are logged and
+ * answered by {@link #refused}; every reason is written here in plain words, never an exception's text. Work is done as the interface's service account, so the audit trail names it.
  */
 @Component
-class InboundRouter implements ReceivingApplication<Message>, ReceivingApplicationExceptionHandler {
+class InboundRouter implements ReceivingApplication<Message> {
 
     private static final Logger log = LoggerFactory.getLogger(InboundRouter.class);
     static final List<String> ACCEPTED_TYPES = List.of("ORM^O01", "OMG^O19", "ADT^A08");
@@ -44,11 +44,13 @@ class InboundRouter implements ReceivingApplication<Message>, ReceivingApplicati
     private final InboundMessages inbound;
     private final Hl7Properties properties;
     private final DatabaseAvailability database;
+    private final Clock clock;
 
-    InboundRouter(InboundMessages inbound, Hl7Properties properties, DatabaseAvailability database) {
+    InboundRouter(InboundMessages inbound, Hl7Properties properties, DatabaseAvailability database, Clock clock) {
         this.inbound = inbound;
         this.properties = properties;
         this.database = database;
+        this.clock = clock;
     }
 
     @Override
@@ -102,33 +104,68 @@ class InboundRouter implements ReceivingApplication<Message>, ReceivingApplicati
     }
 
     /**
-     * A message HAPI could not parse: HAPI has made the error ACK (AE or AR, with ERR); we log the message and
-     * add the reason in MSA-3. The ACK is amended as text, because it echoes the version that could not be parsed.
+     * Logs a message that is refused before it reaches the mapping (too large, cut short, not parseable) and
+     * writes its ACK as text, since HAPI could not read it: the header fields are echoed only when MSH could be
+     * read, and null is returned when it could not (there is no control id to acknowledge).
      */
-    @Override
-    public String processException(String incoming, Map<String, Object> metadata, String outgoing, Exception e) {
-        String reason = "The message cannot be parsed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        String[] segments = outgoing.split("\r");
-        String code = "AE";
-        for (int i = 0; i < segments.length; i++) {
-            if (segments[i].startsWith("MSA") && segments[i].length() > 3) {
-                String separator = String.valueOf(segments[i].charAt(3));
-                java.util.List<String> fields = new java.util.ArrayList<>(java.util.Arrays.asList(
-                        segments[i].split(java.util.regex.Pattern.quote(separator), -1)));
-                while (fields.size() < 4) {
-                    fields.add("");
-                }
-                code = fields.get(1).isEmpty() ? "AE" : fields.get(1);
-                fields.set(3, limit(reason, 80).replaceAll("[|^~\\&]", " "));
-                segments[i] = String.join(separator, fields);
-            }
-        }
+    String refused(String raw, String code, String reason) {
+        InboundLog.Header header = header(raw);
         try {
-            inbound.rejected(header(incoming), incoming == null ? "" : incoming, code, reason);
+            inbound.rejected(header, raw, code, reason);
         } catch (RuntimeException logging) {
-            log.error("Unparseable HL7 message could not be logged", logging);
+            log.error("Refused HL7 message {} could not be logged", header.controlId(), logging);
         }
-        return String.join("\r", segments);
+        if (header.controlId() == null) {
+            return null;
+        }
+        return textAck(header, code, reason);
+    }
+
+    /** The answer to a frame in which no MSH could be read: a refusal that names no control id. */
+    String anonymousRefusal() {
+        return textAck(InboundLog.Header.UNREADABLE, "AR", NO_HEADER);
+    }
+
+    static final String NO_HEADER = "No MSH segment with a control id (MSH-10) could be read; nothing was stored. Send one HL7 v2 message per frame, MSH on one line.";
+
+    /** The reason for a message HAPI cannot parse, in plain words; the version is named when MSH-12 is odd. */
+    static String unparseable(String raw) {
+        String version = mshField(raw, 12);
+        return "The message cannot be parsed as HL7 v2; nothing was stored. Check that MSH is one line"
+                + (version == null ? "" : " and that version " + clean(version, 10) + " (MSH-12) is 2.x") + ".";
+    }
+
+    private String textAck(InboundLog.Header header, String code, String reason) {
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmssZ")
+                .format(clock.instant().atZone(clock.getZone()));
+        return "MSH|^~\\&|" + clean(properties.application(), 40) + "|" + clean(properties.facility(), 40) + "|"
+                + clean(header.sendingApplication(), 40) + "|" + clean(header.sendingFacility(), 40) + "|" + at + "||ACK|"
+                + "R" + clock.millis() + "|P|2.5.1\r"
+                + "MSA|" + code + "|" + clean(header.controlId(), 199) + "|" + clean(limit(reason, 80), 80) + "\r"
+                + "ERR|||" + ("AR".equals(code) ? "200^Unsupported message type^HL70357" : "100^Segment sequence error^HL70357")
+                + "|E||||" + clean(limit(reason, 250), 250) + "\r";
+    }
+
+    /** A value echoed into an ACK: without separators, escape or line characters. */
+    private static String clean(String value, int max) {
+        if (value == null) {
+            return "";
+        }
+        String plain = value.replaceAll("[|^~\\\\&\\r\\n\\x00-\\x1F]", " ");
+        return plain.length() <= max ? plain : plain.substring(0, max);
+    }
+
+    private static String mshField(String raw, int number) {
+        if (raw == null) {
+            return null;
+        }
+        int start = raw.indexOf("MSH");
+        if (start < 0 || raw.length() < start + 8) {
+            return null;
+        }
+        String line = raw.substring(start).split("[\r\n]", 2)[0];
+        String[] fields = line.split(java.util.regex.Pattern.quote(String.valueOf(line.charAt(3))), -1);
+        return fields.length > number - 1 && !fields[number - 1].isBlank() ? fields[number - 1] : null;
     }
 
     /** No connection, a connection lost, or a server shutting down, anywhere in the chain of causes. */

@@ -1,13 +1,22 @@
 package org.synovia.hl7;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,20 +32,22 @@ import org.synovia.shared.CurrentUser;
 
 import ca.uhn.hl7v2.DefaultHapiContext;
 import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.app.ActiveConnection;
-import ca.uhn.hl7v2.app.HL7Service;
-import ca.uhn.hl7v2.llp.LLPException;
 import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
+import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.parser.CanonicalModelClassFactory;
 import ca.uhn.hl7v2.parser.ParserConfiguration;
+import ca.uhn.hl7v2.parser.PipeParser;
+import ca.uhn.hl7v2.protocol.MetadataKeys;
 import ca.uhn.hl7v2.util.idgenerator.NanoTimeGenerator;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 
 /**
- * The MLLP listener ({@code synovia.hl7.mllp.port}, 2575 by default; 0 picks a free port). It binds its own
- * server socket so that the port actually bound is known, and hands each connection to HAPI, which frames
- * (in the character set of MSH-18), parses (every version read as v2.5.1 structures) and routes to
- * {@link InboundRouter}.
+ * The MLLP listener ({@code synovia.hl7.mllp.port}, 2575 by default; 0 picks a free port). It reads frames itself
+ * ({@link MllpFrames}, never more than {@code max-message-size} of one in memory), decodes each in the character set
+ * of its MSH-18, parses it with HAPI (every version read as v2.5.1 structures) and hands it to {@link InboundRouter};
+ * whatever fails on the way, the sender gets an ACK written by us and the message a row in the inbound log.
+ * At most {@code max-connections} are served at once, each on a virtual thread; a connection silent for
+ * {@code idle-timeout} is closed, and when all are taken the one idle longest makes room for a new one (ADR 0053).
  */
 @Component
 // After the first administrator is made (an empty accounts table means a fresh installation) and demo data.
@@ -44,11 +55,18 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
 class MllpListener implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MllpListener.class);
+    private static final int ACCEPT_WAIT_MILLIS = 500;
 
     private final Hl7Properties properties;
     private final InboundRouter router;
     private final UserAccounts accounts;
-    private Listener listener;
+    private final PipeParser parser = context().getPipeParser();
+    /** Open connections, each with the tick of its last completed frame: the lowest idle ones are closed first. */
+    private final Map<Connection, Boolean> open = new ConcurrentHashMap<>();
+    private final AtomicLong ticks = new AtomicLong();
+    private ServerSocket server;
+    private ExecutorService threads;
+    private Thread acceptor;
 
     MllpListener(Hl7Properties properties, InboundRouter router, UserAccounts accounts) {
         this.properties = properties;
@@ -74,19 +92,18 @@ class MllpListener implements ApplicationRunner, DisposableBean {
             return;
         }
         ensureServiceAccount();
-        HapiContext context = context();
-        // Its own threads: HAPI's default executor is shared by every context in the JVM, and stopping one
-        // listener (a second instance, a test's client) would otherwise shut down the others' connections.
-        context.setExecutorService(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mllp-", 0).factory()));
         try {
-            listener = new Listener(context, properties.mllp().port());
+            server = new ServerSocket();
+            server.setReuseAddress(true);
+            server.bind(new InetSocketAddress(properties.mllp().port()));
+            server.setSoTimeout(ACCEPT_WAIT_MILLIS);
         } catch (IOException e) {
             throw new UncheckedIOException("HL7 MLLP listener cannot bind port " + properties.mllp().port(), e);
         }
-        listener.registerApplication("*", "*", router);
-        listener.setExceptionHandler(router);
-        listener.start();
-        log.info("HL7 MLLP listener on port {}", listener.port());
+        threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mllp-", 0).factory());
+        ServerSocket bound = server;
+        acceptor = Thread.ofPlatform().daemon().name("mllp-accept").start(() -> accept(bound));
+        log.info("HL7 MLLP listener on port {}", server.getLocalPort());
     }
 
     /** Orders are submitted as this account; it is disabled, so nobody can sign in with it. */
@@ -100,60 +117,170 @@ class MllpListener implements ApplicationRunner, DisposableBean {
 
     @Override
     public synchronized void destroy() {
-        if (listener != null) {
-            listener.stopAndWait();
-            listener.context.getExecutorService().shutdownNow();
-            listener = null;
+        if (server != null) {
+            try {
+                server.close();
+            } catch (IOException e) {
+                log.debug("HL7 MLLP socket close: {}", e.getMessage());
+            }
+            open.keySet().forEach(Connection::close);
+            threads.shutdownNow();
+            try {
+                acceptor.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
         }
     }
 
     /** The port bound, or -1 when the listener is off. */
     synchronized int port() {
-        return listener == null ? -1 : listener.port();
+        return server == null ? -1 : server.getLocalPort();
     }
 
-    private static final class Listener extends HL7Service {
-
-        private static final int ACCEPT_WAIT_MILLIS = 500;
-
-        private final HapiContext context;
-        private final ServerSocket socket;
-
-        Listener(HapiContext context, int port) throws IOException {
-            super(context);
-            this.context = context;
-            this.socket = new ServerSocket();
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-            socket.setSoTimeout(ACCEPT_WAIT_MILLIS);
-        }
-
-        int port() {
-            return socket.getLocalPort();
-        }
-
-        @Override
-        protected void handle() {
+    private void accept(ServerSocket bound) {
+        while (!bound.isClosed()) {
+            Socket socket;
             try {
-                Socket connection = socket.accept();
-                newConnection(new ActiveConnection(context.getPipeParser(), context.getLowerLayerProtocol(), connection,
-                        getExecutorService()));
+                socket = bound.accept();
             } catch (SocketTimeoutException e) {
-                // No connection within the wait: loop, so that stop() is noticed.
-            } catch (IOException | LLPException e) {
-                if (keepRunning()) {
+                continue;
+            } catch (IOException e) {
+                if (!bound.isClosed()) {
                     log.warn("HL7 MLLP connection not accepted: {}", e.getMessage());
                 }
+                continue;
+            }
+            Connection connection = new Connection(socket);
+            if (!makeRoom()) {
+                log.warn("HL7 MLLP connection from {} refused: {} connections are busy with messages",
+                        socket.getRemoteSocketAddress(), properties.mllp().maxConnections());
+                connection.close();
+                continue;
+            }
+            open.put(connection, Boolean.TRUE);
+            try {
+                threads.execute(() -> serve(connection));
+            } catch (RuntimeException e) {
+                open.remove(connection);
+                connection.close();
             }
         }
+    }
 
-        @Override
-        protected void afterTermination() {
-            super.afterTermination();
+    /** True when a connection may be opened, after closing the one idle longest if all were taken. */
+    private boolean makeRoom() {
+        if (open.size() < properties.mllp().maxConnections()) {
+            return true;
+        }
+        var idlest = open.keySet().stream().filter(c -> !c.inFrame).min(Comparator.comparingLong(c -> c.lastTick));
+        if (idlest.isEmpty()) {
+            return false;
+        }
+        log.info("HL7 MLLP connection from {} closed to make room: it was the one idle longest", idlest.get().remote());
+        idlest.get().close();
+        open.remove(idlest.get());
+        return true;
+    }
+
+    private void serve(Connection connection) {
+        try (Socket socket = connection.socket) {
+            socket.setSoTimeout(Math.toIntExact(Math.max(1, properties.mllp().idleTimeout().toMillis())));
+            int limit = Math.toIntExact(properties.mllp().maxMessageSize().toBytes());
+            MllpFrames frames = new MllpFrames(new BufferedInputStream(socket.getInputStream()) {
+                @Override
+                public synchronized int read() throws IOException {
+                    int b = super.read();
+                    connection.inFrame = b >= 0;
+                    return b;
+                }
+            }, limit);
+            OutputStream out = socket.getOutputStream();
+            MllpFrames.Frame frame;
+            while ((frame = frames.next()) != null) {
+                connection.lastTick = ticks.incrementAndGet();
+                byte[] answer = answer(frame, connection);
+                connection.inFrame = false;
+                if (answer == null) {
+                    break;
+                }
+                out.write(MllpFrames.wrap(answer));
+                out.flush();
+                if (!frame.complete()) {
+                    break;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            log.info("HL7 MLLP connection from {} closed: nothing received for {}", connection.remote(),
+                    properties.mllp().idleTimeout());
+        } catch (IOException e) {
+            log.debug("HL7 MLLP connection from {} ended: {}", connection.remote(), e.getMessage());
+        } finally {
+            open.remove(connection);
+        }
+    }
+
+    /** The ACK to send for one frame, or null when the connection is to be closed without one. */
+    private byte[] answer(MllpFrames.Frame frame, Connection connection) {
+        Charset charset = charset(frame.data());
+        String raw = new String(frame.data(), charset);
+        if (frame.tooLarge()) {
+            log.warn("HL7 MLLP message from {} larger than {} refused", connection.remote(),
+                    properties.mllp().maxMessageSize());
+            String ack = router.refused(raw, "AR", "The message is too large: the limit is "
+                    + properties.mllp().maxMessageSize().toKilobytes() + " KB. Nothing was stored.");
+            return ack == null || !frame.complete() ? null : ack.getBytes(charset);
+        }
+        if (!frame.complete()) {
+            router.refused(raw, "AR", "The connection closed before the end of the message. Nothing was stored.");
+            return null;
+        }
+        if (InboundRouter.header(raw).controlId() == null) {
+            // Nothing to acknowledge by id (no MSH, a line break inside it, binary junk): refused, logged, answered.
+            router.refused(raw, "AR", InboundRouter.NO_HEADER);
+            return router.anonymousRefusal().getBytes(charset);
+        }
+        String ack;
+        try {
+            Message message = parser.parse(raw);
+            ack = parser.encode(router.processMessage(message, Map.of(MetadataKeys.IN_RAW_MESSAGE, raw)));
+        } catch (Exception | StackOverflowError e) {
+            // One line, not a stack trace: a sender of junk should not be able to fill the log.
+            log.info("HL7 message from {} cannot be parsed: {}", connection.remote(), e.toString());
+            ack = router.refused(raw, "AE", InboundRouter.unparseable(raw));
+        }
+        // A message without a readable MSH still gets an answer: an ACK that names no control id.
+        return (ack == null ? router.anonymousRefusal() : ack).getBytes(charset);
+    }
+
+    /** The character set MSH-18 names (UNICODE UTF-8 or 8859/1); ISO 8859-1 otherwise, which reads any byte. */
+    static Charset charset(byte[] data) {
+        String ascii = new String(data, 0, Math.min(data.length, 4096), StandardCharsets.ISO_8859_1);
+        String[] fields = ascii.split("[\\r\\n]", 2)[0].split("\\|", -1);
+        String named = fields.length > 17 ? fields[17].toUpperCase(java.util.Locale.ROOT) : "";
+        return named.contains("UTF-8") || named.contains("UTF8") ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+    }
+
+    private static final class Connection {
+
+        final Socket socket;
+        volatile long lastTick;
+        volatile boolean inFrame;
+
+        Connection(Socket socket) {
+            this.socket = socket;
+        }
+
+        Object remote() {
+            return socket.getRemoteSocketAddress();
+        }
+
+        void close() {
             try {
                 socket.close();
             } catch (IOException e) {
-                log.debug("HL7 MLLP socket close: {}", e.getMessage());
+                log.debug("HL7 MLLP connection close: {}", e.getMessage());
             }
         }
     }

@@ -42,8 +42,18 @@ public final class Dcmtk {
     }
 
     public static Run echo(int port, String calledAe) throws IOException, InterruptedException {
-        return run(List.of("echoscu", "-to", "10", "-ta", "10", "-aec", calledAe, "-aet", "TESTSCU", "localhost",
+        return echo(port, calledAe, "TESTSCU");
+    }
+
+    public static Run echo(int port, String calledAe, String callingAe) throws IOException, InterruptedException {
+        return run(List.of("echoscu", "-to", "10", "-ta", "10", "-aec", calledAe, "-aet", callingAe, "localhost",
                 String.valueOf(port)));
+    }
+
+    /** Runs {@code findscu -W} as the modality {@code callingAe}; the answers it stored, in order. */
+    public static List<Dataset> findWorklistAs(String callingAe, int port, String calledAe, Path directory,
+            List<String> options, String... keys) throws IOException, InterruptedException, DicomFormatException {
+        return findWorklist(callingAe, port, calledAe, directory, options, null, keys);
     }
 
     /** Runs {@code findscu -W} with the given options and keys; the answers it stored, in order. */
@@ -55,9 +65,15 @@ public final class Dcmtk {
     /** As above, starting from a query file (keys then override it). */
     public static List<Dataset> findWorklist(int port, String calledAe, Path directory, List<String> options, Path queryFile,
             String... keys) throws IOException, InterruptedException, DicomFormatException {
+        return findWorklist("MODALITY1", port, calledAe, directory, options, queryFile, keys);
+    }
+
+    private static List<Dataset> findWorklist(String callingAe, int port, String calledAe, Path directory,
+            List<String> options, Path queryFile, String... keys)
+            throws IOException, InterruptedException, DicomFormatException {
         Path out = Files.createTempDirectory(directory, "rsp");
         List<String> command = new ArrayList<>(List.of("findscu", "-W", "-to", "10", "-ta", "10", "-td", "20", "-aec", calledAe,
-                "-aet", "MODALITY1", "-X", "-od", out.toString()));
+                "-aet", callingAe, "-X", "-od", out.toString()));
         command.addAll(options);
         for (String key : keys) {
             command.add("-k");

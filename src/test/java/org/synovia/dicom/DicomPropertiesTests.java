@@ -16,7 +16,8 @@ class DicomPropertiesTests {
     private static DicomProperties with(int port, String aeTitle, int maxAssociations, long maxPdu, String uidRoot,
             String fluoroscopy, int back, int ahead) {
         return new DicomProperties(true, port, aeTitle, List.of(" US1 ", ""), maxAssociations, maxPdu, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 500, uidRoot, fluoroscopy, "SYNOVIA", back, ahead);
+                Duration.ofSeconds(60), 500, uidRoot, fluoroscopy, "SYNOVIA", back, ahead,
+                Math.min(4, Math.max(1, maxAssociations)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -42,10 +43,21 @@ class DicomPropertiesTests {
         assertThatCode(() -> with(0, "A", 1, 4096, "1.2.826.0.1.3680043.9999", "XA", 0, 366)).doesNotThrowAnyException();
         DicomProperties properties = with(11112, " SYNOVIA ", 20, 65536, "2.25", "RF", 1, 30);
         assertThat(properties.aeTitle()).isEqualTo("SYNOVIA");
-        assertThat(properties.acceptedCallingAeTitles()).containsExactly("US1");
-        assertThat(properties.accepts("US1")).isTrue();
-        assertThat(properties.accepts("CT1")).isFalse();
-        assertThat(with(11112, "SYNOVIA", 20, 65536, "2.25", "RF", 1, 30).accepts("ANY")).isFalse();
+        assertThat(properties.allRoomsAeTitles()).containsExactly("US1");
+        assertThat(properties.seesAllRooms("US1")).isTrue();
+        assertThat(properties.seesAllRooms(" US1 ")).isTrue();
+        assertThat(properties.seesAllRooms("CT1")).isFalse();
+        assertThat(properties.seesAllRooms(null)).isFalse();
+    }
+
+    @Test
+    void refusesAPerAddressCapAboveTheWholeCap() {
+        assertThatThrownBy(() -> new DicomProperties(true, 0, "SYNOVIA", List.of(), 4, 65536, Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 500, "2.25", "RF", "SYNOVIA", 1, 30, 5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-associations-per-address");
+        assertThatThrownBy(() -> new DicomProperties(true, 0, "SYNOVIA", List.of(), 4, 65536, Duration.ofSeconds(10),
+                Duration.ofSeconds(60), 500, "2.25", "RF", "SYNOVIA", 1, 30, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-associations-per-address");
     }
 
     @ParameterizedTest

@@ -177,6 +177,88 @@ class DicomWorklistIntegrationTests {
     }
 
     @Test
+    void rejectsACallingAeTitleThatIsNoRoomsStation() throws Exception {
+        Dcmtk.Run stranger = Dcmtk.echo(server.port(), server.aeTitle(), "STRANGER");
+
+        assertThat(stranger.exitCode()).isNotZero();
+        assertThat(stranger.output()).contains("Calling AE Title Not Recognized");
+        assertThatThrownBy(() -> Dcmtk.findWorklistAs(booked.prefix() + "XX9", server.port(), server.aeTitle(), temp,
+                List.of(), "PatientName")).hasMessageContaining("Calling AE Title Not Recognized");
+        assertThat(Dcmtk.echo(server.port(), server.aeTitle(), booked.prefix() + "US1").exitCode())
+                .as("a room's station is recognised").isZero();
+    }
+
+    @Test
+    void givesARoomsStationOnlyTheStepsOfItsOwnRoom() throws Exception {
+        String station = booked.prefix() + "US1";
+
+        List<Dataset> own = Dcmtk.findWorklistAs(station, server.port(), server.aeTitle(), temp, List.of(), "PatientName",
+                "AccessionNumber", "ScheduledProcedureStepSequence[0].ScheduledStationAETitle",
+                "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + window());
+        List<Dataset> other = Dcmtk.findWorklistAs(station, server.port(), server.aeTitle(), temp, List.of(), "PatientName",
+                "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=" + booked.prefix() + "US2",
+                "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + window());
+        List<Dataset> all = find(List.of(), "PatientName",
+                "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=" + booked.prefix() + "*",
+                "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + window());
+
+        assertThat(own).isNotEmpty().allSatisfy(d -> assertThat(step(d).ascii(Tag.SCHEDULED_STATION_AE_TITLE)).isEqualTo(station));
+        assertThat(own).extracting(d -> text(d, Tag.PATIENT_NAME)).anyMatch(n -> n.startsWith(GREEK_FAMILY))
+                .noneMatch(n -> n.startsWith(CYRILLIC_FAMILY) || n.startsWith(LATIN_FAMILY));
+        assertThat(other).as("another room's steps, even when asked for by name").isEmpty();
+        assertThat(all).as("a title listed in all-rooms-ae-titles sees every room")
+                .extracting(d -> step(d).ascii(Tag.SCHEDULED_STATION_AE_TITLE))
+                .contains(booked.prefix() + "US1", booked.prefix() + "US2", booked.prefix() + "CT1");
+    }
+
+    @Test
+    void letsARoomsStationQueryWhileThirtySilentConnectionsAreOpenFromAnotherAddress() throws Exception {
+        List<java.net.Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 30; i++) {
+                java.net.Socket socket = new java.net.Socket();
+                socket.bind(new java.net.InetSocketAddress("127.0.0.2", 0));
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
+                silent.add(socket);
+            }
+
+            List<Dataset> answers = Dcmtk.findWorklistAs(booked.prefix() + "US1", server.port(), server.aeTitle(), temp,
+                    List.of(), "PatientName", "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=" + window());
+
+            assertThat(answers).extracting(d -> text(d, Tag.PATIENT_NAME)).anyMatch(n -> n.startsWith(GREEK_FAMILY));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).until(() -> silent.stream()
+                    .filter(DicomWorklistIntegrationTests::closedByServer).count() >= 30 - PER_ADDRESS_IN_TESTS - 8);
+        } finally {
+            for (java.net.Socket socket : silent) {
+                socket.close();
+            }
+        }
+    }
+
+    /** {@code synovia.dicom.max-associations-per-address} in the test profile; 8 more are kept to be rejected. */
+    private static final int PER_ADDRESS_IN_TESTS = 12;
+
+    private static boolean closedByServer(java.net.Socket socket) {
+        try {
+            socket.setSoTimeout(20);
+            return socket.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException open) {
+            return false;
+        } catch (java.io.IOException reset) {
+            return true;
+        }
+    }
+
+    /** The days of this class's appointments, as a DICOM date range. */
+    private String window() {
+        LocalDate from = java.util.stream.Stream.of(booked.greek(), booked.cyrillic(), booked.latin()).map(a -> start(a).toLocalDate())
+                .min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = java.util.stream.Stream.of(booked.greek(), booked.cyrillic(), booked.latin()).map(a -> start(a).toLocalDate())
+                .max(LocalDate::compareTo).orElseThrow();
+        return from.format(DA) + "-" + to.format(DA);
+    }
+
+    @Test
     void answersEchoscuOnItsPort() throws Exception {
         assertThat(Dcmtk.echo(server.port(), "SYNOVIA").exitCode()).isZero();
     }

@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 class WorklistServerTests {
 
     private static DicomProperties on(int port, boolean enabled) {
-        return new DicomProperties(enabled, port, "SYNOVIA", List.of(), 20, 65536, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                500, "2.25", "RF", "SYNOVIA", 1, 30);
+        return new DicomProperties(enabled, port, "SYNOVIA", List.of("TESTSCU"), 20, 65536, Duration.ofSeconds(10), Duration.ofSeconds(60),
+                500, "2.25", "RF", "SYNOVIA", 1, 30, 4);
     }
 
     @Test
     void staysDownWithoutStoppingTheApplicationWhenItsPortIsTaken() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            WorklistServer server = new WorklistServer(on(taken.getLocalPort(), true), (query, calling) -> List.of(), null);
+            WorklistServer server = new WorklistServer(on(taken.getLocalPort(), true), (query, calling) -> List.of(), null, null);
             server.start();
             assertThat(server.isRunning()).isFalse();
             assertThat(server.port()).isEqualTo(-1);
@@ -27,13 +27,13 @@ class WorklistServerTests {
 
     @Test
     void listensOnAFreePortAndStops() throws Exception {
-        WorklistServer server = new WorklistServer(on(0, true), (query, calling) -> List.of(), null);
+        WorklistServer server = new WorklistServer(on(0, true), (query, calling) -> List.of(), null, null);
         server.start();
         assertThat(server.isRunning()).isTrue();
         assertThat(Dcmtk.echo(server.port(), "SYNOVIA").exitCode()).isZero();
         server.stop();
         assertThat(server.isRunning()).isFalse();
-        WorklistServer disabled = new WorklistServer(on(0, false), (query, calling) -> List.of(), null);
+        WorklistServer disabled = new WorklistServer(on(0, false), (query, calling) -> List.of(), null, null);
         disabled.start();
         assertThat(disabled.isRunning()).isFalse();
     }

@@ -83,10 +83,10 @@ class WorklistStatementCountTests {
         Room three = room(template, 3);
         Room thirty = room(template, 30);
 
-        var firstThree = counted(() -> worklist.find(machineQuery(three, null), "COUNTER"));
-        var firstThirty = counted(() -> worklist.find(machineQuery(thirty, null), "COUNTER"));
-        var againThree = counted(() -> worklist.find(machineQuery(three, null), "COUNTER"));
-        var againThirty = counted(() -> worklist.find(machineQuery(thirty, null), "COUNTER"));
+        var firstThree = counted(() -> worklist.find(machineQuery(three, null), three.station()));
+        var firstThirty = counted(() -> worklist.find(machineQuery(thirty, null), thirty.station()));
+        var againThree = counted(() -> worklist.find(machineQuery(three, null), three.station()));
+        var againThirty = counted(() -> worklist.find(machineQuery(thirty, null), thirty.station()));
 
         assertThat(firstThree.result()).hasSize(3);
         assertThat(firstThirty.result()).hasSize(30);
@@ -102,23 +102,23 @@ class WorklistStatementCountTests {
         Room thirty = room(bookOne(), 30);
         String wanted = BookedCopies.hospitalNumber(thirty.tag(), 7);
 
-        List<Dataset> everyone = worklist.find(machineQuery(thirty, null), "AUDITED" + thirty.tag());
-        List<Dataset> one = worklist.find(machineQuery(thirty, wanted), "ONE" + thirty.tag());
-
-        assertThat(everyone).hasSize(30);
-        assertThat(one).singleElement().satisfies(d -> assertThat(d.ascii(Tag.PATIENT_ID)).isEqualTo(wanted));
+        // The room's own station asks, as on the ward; each query's lines are told apart by counting after it.
         String lines = "select count(*) from audit_event where record_type = 'DicomWorklist' and action = 'READ' and details like ?";
-        assertThat(jdbc.sql(lines).param("%from AE AUDITED" + thirty.tag() + " %").query(Long.class).single()).isEqualTo(30);
-        assertThat(jdbc.sql("""
-                select count(distinct patient_id) from audit_event
-                where record_type = 'DicomWorklist' and details like ? and patient_id is not null
-                """).param("%from AE ONE" + thirty.tag() + " %").query(Long.class).single()).isEqualTo(1);
-        List<Dataset> nobody = worklist.find(machineQuery(thirty, wanted + "9"), "NOBODY" + thirty.tag());
+        String byStation = "%from AE " + thirty.station() + " %";
+        List<Dataset> everyone = worklist.find(machineQuery(thirty, null), thirty.station());
+        assertThat(everyone).hasSize(30);
+        assertThat(jdbc.sql(lines).param(byStation).query(Long.class).single()).isEqualTo(30);
+
+        List<Dataset> one = worklist.find(machineQuery(thirty, wanted), thirty.station());
+        assertThat(one).singleElement().satisfies(d -> assertThat(d.ascii(Tag.PATIENT_ID)).isEqualTo(wanted));
+        assertThat(jdbc.sql(lines).param(byStation).query(Long.class).single()).as("one more line, for one patient")
+                .isEqualTo(31);
+        List<Dataset> nobody = worklist.find(machineQuery(thirty, wanted + "9"), thirty.station());
         assertThat(nobody).isEmpty();
         assertThat(jdbc.sql("""
                 select count(*) from audit_event where record_type = 'DicomWorklist' and action = 'SEARCH'
                 and patient_id is null and details like ?
-                """).param("%from AE NOBODY" + thirty.tag() + " %0 steps").query(Long.class).single()).isEqualTo(1);
+                """).param(byStation + "0 steps").query(Long.class).single()).isEqualTo(1);
     }
 
     private Appointment bookOne() {

@@ -20,10 +20,11 @@ class InboundRouterTests {
     @Test
     void answersAeWithTryAgainAtOnceWhileTheDatabaseIsAway() throws Exception {
         // No InboundMessages: any attempt to store would fail with a NullPointerException.
-        InboundRouter router = new InboundRouter(null, new Hl7Properties(new Hl7Properties.Mllp(true, 0),
+        InboundRouter router = new InboundRouter(null, new Hl7Properties(new Hl7Properties.Mllp(true, 0, org.springframework.util.unit.DataSize.ofMegabytes(1), 32,
+                        Duration.ofSeconds(60)),
                 new Hl7Properties.Outbound(false, "localhost", 2576, "RESULTS", "HOSPITAL", Duration.ofSeconds(5),
                         Duration.ofSeconds(10), 3, Duration.ofMinutes(1), Duration.ofMinutes(5)), "hl7-interface", "SYNOVIA",
-                "SYNOVIA"), () -> false);
+                "SYNOVIA"), () -> false, java.time.Clock.systemUTC());
         String raw = sample();
         try (HapiContext context = MllpListener.context()) {
             Message order = context.getPipeParser().parse(raw);

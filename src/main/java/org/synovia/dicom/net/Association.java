@@ -14,6 +14,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +44,7 @@ final class Association implements Runnable {
 
     private final Socket socket;
     private final DicomProperties settings;
+    private final Predicate<String> recognised;
     private final FindService finder;
     private final PerformedStepService performedSteps;
     private final boolean overLimit;
@@ -53,10 +55,11 @@ final class Association implements Runnable {
     private String callingAeTitle = "?";
     private long peerMaxPduLength;
 
-    Association(Socket socket, DicomProperties settings, FindService finder, PerformedStepService performedSteps,
-            boolean overLimit) {
+    Association(Socket socket, DicomProperties settings, Predicate<String> recognised, FindService finder,
+            PerformedStepService performedSteps, boolean overLimit) {
         this.socket = socket;
         this.settings = settings;
+        this.recognised = recognised;
         this.finder = finder;
         this.performedSteps = performedSteps;
         this.overLimit = overLimit;
@@ -148,12 +151,13 @@ final class Association implements Runnable {
             why = "called AE title '" + request.calledAeTitle() + "' is not " + settings.aeTitle();
             reject = Pdus.associateReject(1, 1, 7);
         }
-        else if (!settings.accepts(request.callingAeTitle())) {
-            why = "calling AE title '" + request.callingAeTitle() + "' is not accepted";
+        else if (!recognised.test(request.callingAeTitle())) {
+            why = "calling AE title '" + request.callingAeTitle() + "' not recognized: no room's station and not listed";
             reject = Pdus.associateReject(1, 1, 3);
         }
         else if (overLimit) {
-            why = "more than " + settings.maxAssociations() + " associations at once";
+            why = "more than " + settings.maxAssociations() + " associations at once, or more than "
+                    + settings.maxAssociationsPerAddress() + " from its address";
             reject = Pdus.associateReject(2, 3, 2);
         }
         if (why != null) {

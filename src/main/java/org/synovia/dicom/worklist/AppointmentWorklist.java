@@ -37,7 +37,8 @@ import org.synovia.shared.Sex;
  * injections need no modality and are left out; cancelled, moved and missed appointments leave at once, as
  * every query reads the bookings afresh (HAZ-63). A query costs a fixed number of SQL statements however many
  * steps it finds (ADR 0047), and leaves one audit line per patient given, with the asking AE title and the
- * appointments (HAZ-62).
+ * appointments (HAZ-62). A room's station is answered for its own room only; a title in
+ * {@code synovia.dicom.all-rooms-ae-titles} for every room (ADR 0053).
  */
 @Service
 class AppointmentWorklist implements FindService {
@@ -70,7 +71,7 @@ class AppointmentWorklist implements FindService {
         Attributes query = Attributes.of(identifier);
         LocalDate[] window = window(query);
         Map<UUID, String> titles = stations.titlesByRoom();
-        List<BookedProcedure> booked = bookings.bookedProcedures(bookedQuery(query, window, titles));
+        List<BookedProcedure> booked = bookings.bookedProcedures(bookedQuery(query, window, titles, callingAeTitle));
         Map<UUID, WorklistNumbers.Numbers> ids = numbers.ofAll(booked.stream().map(BookedProcedure::appointmentId).toList());
         List<Dataset> answers = new ArrayList<>();
         Map<UUID, List<String>> givenByPatient = new LinkedHashMap<>();
@@ -111,8 +112,8 @@ class AppointmentWorklist implements FindService {
      * whose modality matches, the patient's name and ID, and an exact accession number. Each is a superset of the
      * exact rule, so that a machine asking for its own room or one patient reads no other patient.
      */
-    private BookedProcedureQuery bookedQuery(Attributes query, LocalDate[] window, Map<UUID, String> titles)
-            throws DicomFormatException {
+    private BookedProcedureQuery bookedQuery(Attributes query, LocalDate[] window, Map<UUID, String> titles,
+            String callingAeTitle) throws DicomFormatException {
         ZoneId zone = clock.getZone();
         Attributes stepKeys = stepKeys(query);
         String station = stepKeys.text(Tag.SCHEDULED_STATION_AE_TITLE);
@@ -123,6 +124,15 @@ class AppointmentWorklist implements FindService {
                 if (Matching.valueMatches("AE", station, title.getValue())) {
                     rooms.add(title.getKey());
                 }
+            }
+        }
+        if (!properties.seesAllRooms(callingAeTitle)) {
+            // A room's station is given its own room's steps only, whatever it asks for (ADR 0053, HAZ-96).
+            Set<UUID> own = ownRooms(titles, callingAeTitle);
+            if (rooms == null) {
+                rooms = own;
+            } else {
+                rooms.retainAll(own);
             }
         }
         String modality = stepKeys.text(Tag.MODALITY);
@@ -138,6 +148,17 @@ class AppointmentWorklist implements FindService {
                 ? numbers.appointmentFor(accession).map(Set::of).orElse(Set.of()) : null;
         return new BookedProcedureQuery(window[0].atStartOfDay(zone).toInstant(), window[1].plusDays(1).atStartOfDay(zone).toInstant(),
                 rooms, guidances, nameForDatabase(query.text(Tag.PATIENT_NAME)), query.text(Tag.PATIENT_ID), appointments);
+    }
+
+    private static Set<UUID> ownRooms(Map<UUID, String> titles, String callingAeTitle) {
+        String caller = callingAeTitle == null ? "" : callingAeTitle.strip();
+        Set<UUID> own = new HashSet<>();
+        titles.forEach((room, title) -> {
+            if (title.equals(caller)) {
+                own.add(room);
+            }
+        });
+        return own;
     }
 
     private static boolean constrains(String wanted) {

@@ -35,9 +35,10 @@ class DicomServerTests {
     }
 
     private int start(int maxAssociations, List<String> acceptedCalling, Duration idle) throws IOException {
-        DicomProperties settings = new DicomProperties(true, 0, "SYNOVIA", acceptedCalling, maxAssociations, 65536,
-                Duration.ofMillis(500), idle, 500, "2.25", "RF", "SYNOVIA", 1, 30);
-        server = new DicomServer(settings, (identifier, calling) -> {
+        DicomProperties settings = new DicomProperties(true, 0, "SYNOVIA", List.of(), maxAssociations, 65536,
+                Duration.ofMillis(500), idle, 500, "2.25", "RF", "SYNOVIA", 1, 30, maxAssociations);
+        server = new DicomServer(settings, acceptedCalling.isEmpty() ? calling -> true : acceptedCalling::contains,
+                (identifier, calling) -> {
             received.add(identifier);
             return answers;
         }, new PerformedStepService() {
