@@ -1,9 +1,14 @@
 package org.synovia.fhir.server;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,6 +20,8 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 
@@ -57,6 +64,39 @@ class ScopeInterceptor {
             throw new ForbiddenOperationException("This client has no scope for " + describe(operation, type) + "; it needs "
                     + needed + ".");
         }
+    }
+
+    /**
+     * Lets a resource leave the server only to a client that may read its type: every path that answers with
+     * resources (read, search with its included resources, operations, create answers) passes through here, so a
+     * scope to create or to search alone never hands a resource out (ADR 0054). A refusal is a 403 without the body.
+     */
+    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    public boolean checkWhatIsReturned(RequestDetails request, ResponseDetails response) {
+        Set<String> unreadable = new TreeSet<>();
+        IBaseResource resource = response.getResponseResource();
+        if (resource instanceof Bundle bundle) {
+            bundle.getEntry().stream().filter(e -> e.getResource() != null).map(e -> e.getResource().fhirType())
+                    .filter(type -> !holds(type, 'r')).forEach(unreadable::add);
+        }
+        else if (resource != null && !(resource instanceof OperationOutcome) && !(resource instanceof CapabilityStatement)
+                && !holds(resource.fhirType(), 'r')) {
+            unreadable.add(resource.fhirType());
+        }
+        if (!unreadable.isEmpty()) {
+            String needed = String.join(", ", unreadable.stream().map(t -> "system/" + t + ".r").toList());
+            transactions.executeWithoutResult(tx -> audit.record(AuditAction.READ, "FHIR " + String.join(", ", unreadable),
+                    null, null, request.getRequestType() + " " + request.getRequestPath() + " answer withheld: no scope "
+                            + needed));
+            throw new ForbiddenOperationException("This client may not read what this call would return; it needs " + needed
+                    + ".");
+        }
+        return true;
+    }
+
+    /** Whether the calling client holds a scope for the interaction (one of c, r, u, d, s) on the resource type. */
+    static boolean holds(String type, char interaction) {
+        return granted().stream().anyMatch(s -> s.allows(type, interaction));
     }
 
     /** Tells clients reading the CapabilityStatement how to authenticate and what scopes mean. */
