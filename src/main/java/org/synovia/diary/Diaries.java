@@ -137,13 +137,14 @@ public class Diaries {
                 + "tells your specialist how the injection worked.\n\n"
                 + "Open your own diary here (keep this link private; it works until "
                 + LocalDate.ofInstant(expiresAt, clock.getZone()) + "):\n"
-                + notification.publicUrl() + "/my-diary/" + token + "\n\n"
+                + EmailOutbox.LINK + "\n\n"
                 + "The first entry is due " + points.getFirst().label().toLowerCase().replace("day ", "on day ") + ". "
                 + "We will email you when each entry is due. It is fine to miss one.\n\n"
                 + "If the joint becomes hot, red or swollen, or you have a fever or feel unwell, contact "
                 + properties.urgentContact() + " the same day, or call NHS 111. In an emergency call 999.\n\n"
                 + "Image-guided injection service\n";
-        outbox.queue(patient.email(), "Your pain diary after your injection", body, patient.id().value(), "diary-link");
+        outbox.queue(patient.email(), "Your pain diary after your injection", body,
+                notification.publicUrl() + "/my-diary/" + token, patient.id().value(), "diary-link", null);
         audit.record(AuditAction.EXPORT, RECORD_TYPE, episode.id(), episode.patientId(), "diary link emailed");
         return Optional.of(episode.id());
     }
@@ -297,10 +298,11 @@ public class Diaries {
             outbox.queue(patient.email(), "Your pain diary: an entry is due", "Dear " + patient.givenName() + ",\n\n"
                     + "Your pain diary asks for an entry now (" + due.get().label().toLowerCase() + "). It takes a minute. "
                     + "It is fine to miss one. Open your diary here (keep this link private):\n"
-                    + notification.publicUrl() + "/my-diary/" + token + "\n\n"
+                    + EmailOutbox.LINK + "\n\n"
                     + "If the joint becomes hot, red or swollen, or you have a fever or feel unwell, contact "
                     + properties.urgentContact() + " the same day, or call NHS 111. In an emergency call 999.\n\n"
-                    + "Image-guided injection service\n", patient.id().value(), "diary-reminder");
+                    + "Image-guided injection service\n", notification.publicUrl() + "/my-diary/" + token, patient.id().value(),
+                    "diary-reminder", null);
             audit.record(AuditAction.EXPORT, RECORD_TYPE, episode.id(), episode.patientId(), "reminder " + due.get().code());
             sent++;
         }

@@ -24,7 +24,9 @@ import org.synovia.referral.Intent;
  * @param checkInterval             how often the job looks for reminders, summaries and episodes to close
  * @param urgentContact             whom the patient calls at once about a red flag (AF-06), as the patient reads it
  * @param requestsPerMinutePerLink  requests one diary link may make in a minute before it is asked to wait
- * @param requestsPerMinutePerAddress requests one client address may make in a minute to any diary link
+ * @param requestsPerMinutePerAddress requests for unknown or expired diary links one client address may make in a
+ *                                  minute before it is asked to wait
+ * @param rateLimitEntries          the most link-and-address counts kept in memory; the oldest go first
  */
 @ConfigurationProperties("synovia.diary")
 public record DiaryProperties(
@@ -39,7 +41,8 @@ public record DiaryProperties(
         @DefaultValue("PT15M") Duration checkInterval,
         @DefaultValue("the injection service on the number in your appointment letter") String urgentContact,
         @DefaultValue("30") int requestsPerMinutePerLink,
-        @DefaultValue("120") int requestsPerMinutePerAddress) {
+        @DefaultValue("120") int requestsPerMinutePerAddress,
+        @DefaultValue("10000") int rateLimitEntries) {
 
     public DiaryProperties {
         diagnosticTimePoints = List.copyOf(diagnosticTimePoints);
@@ -55,6 +58,9 @@ public record DiaryProperties(
         summaryBeforeClosing(therapeuticTimePoints, linkValidAfterLastPoint, summaryAfterTherapeutic, "therapeutic");
         if (requestsPerMinutePerLink < 1 || requestsPerMinutePerAddress < 1) {
             throw new IllegalArgumentException("synovia.diary.requests-per-minute-* must be at least 1");
+        }
+        if (rateLimitEntries < 100) {
+            throw new IllegalArgumentException("synovia.diary.rate-limit-entries must be at least 100");
         }
     }
 

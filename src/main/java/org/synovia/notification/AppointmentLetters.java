@@ -178,12 +178,12 @@ public class AppointmentLetters {
                 + ".\n\nYour letter is attached. Please read it now: it tells you how to prepare"
                 + (letter.medicines().isEmpty() ? "" : ", including when to take your last dose of your blood thinner")
                 + ".\n\nTo see your appointment, or to cancel it if you cannot come, open your own link (keep it private):\n"
-                + properties.publicUrl() + "/my-appointment/" + link.get() + "\n\n"
+                + EmailOutbox.LINK + "\n\n"
                 + "If you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
                 + "Image-guided injection service\n";
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "letter emailed");
         handled.answeredWith(key, outbox.queue(letter.email(), "Your injection appointment on " + when, body,
-                letter.patientId(), "appointment-letter",
+                properties.publicUrl() + "/my-appointment/" + link.get(), letter.patientId(), "appointment-letter",
                 new Attachment("appointment-letter.pdf", "application/pdf", render(letter))));
     }
 
@@ -234,7 +234,7 @@ public class AppointmentLetters {
         if (token.isEmpty()) {
             return;
         }
-        String link = properties.publicUrl() + "/choose-appointment/" + token.get();
+        String link = EmailOutbox.LINK;
         String expires = WHEN.format(LocalDateTime.ofInstant(event.expiresAt(), clock.getZone()));
         String body = "Dear " + patient.givenName() + " " + patient.familyName() + ",\n\n" + (event.slotStart() == null
                 ? "You are on our waiting list for an image-guided injection. You can choose your appointment yourself:\n"
@@ -248,7 +248,7 @@ public class AppointmentLetters {
                 + "Image-guided injection service\n";
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.invitationId(), event.patientId(), "booking link emailed");
         handled.answeredWith(key, outbox.queue(patient.email(), event.slotStart() == null
-                ? "Choose your injection appointment" : "An earlier injection appointment is free", body, event.patientId(),
-                "booking-invitation"));
+                ? "Choose your injection appointment" : "An earlier injection appointment is free", body,
+                properties.publicUrl() + "/choose-appointment/" + token.get(), event.patientId(), "booking-invitation", null));
     }
 }

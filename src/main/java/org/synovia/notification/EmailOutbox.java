@@ -70,6 +70,9 @@ public class EmailOutbox implements DisposableBean {
         afterCommitSender.shutdownNow();
     }
 
+    /** Where a patient's secret link goes in a stored body; see {@link #queue(String, String, String, String, UUID, String, Attachment)}. */
+    public static final String LINK = "{{link}}";
+
     @Transactional
     public UUID queue(String recipient, String subject, String body, UUID patientId, String purpose) {
         return queue(recipient, subject, body, patientId, purpose, null);
@@ -81,13 +84,28 @@ public class EmailOutbox implements DisposableBean {
      */
     @Transactional
     public UUID queue(String recipient, String subject, String body, UUID patientId, String purpose, Attachment attachment) {
+        return queue(recipient, subject, body, null, patientId, purpose, attachment);
+    }
+
+    /**
+     * As {@link #queue(String, String, String, UUID, String, Attachment)}, for an email carrying a patient's secret
+     * {@code link}: the body says {@link #LINK} where the link goes. The link is kept apart from the body, put in only
+     * when the email is handed to the mail server, and cleared once it has gone, so that no stored body and no sent
+     * row holds it (ADR 0054). Staff viewing the email see the placeholder.
+     */
+    @Transactional
+    public UUID queue(String recipient, String subject, String body, String link, UUID patientId, String purpose,
+            Attachment attachment) {
+        if (link != null && !body.contains(LINK)) {
+            throw new IllegalArgumentException("An email with a link says " + LINK + " where the link goes");
+        }
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
-                insert into outbound_email (id, recipient, subject, body, patient_id, purpose, status, created_at, next_attempt_at,
-                    attachment_name, attachment_type, attachment)
-                values (?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)
-                """).params(id, recipient, subject, body, patientId, purpose, now, now,
+                insert into outbound_email (id, recipient, subject, body, link, patient_id, purpose, status, created_at,
+                    next_attempt_at, attachment_name, attachment_type, attachment)
+                values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)
+                """).params(id, recipient, subject, body, link, patientId, purpose, now, now,
                         attachment == null ? null : attachment.name(), attachment == null ? null : attachment.contentType(),
                         attachment == null ? null : attachment.content()).update();
         sendAfterCommit();
@@ -163,8 +181,13 @@ public class EmailOutbox implements DisposableBean {
     }
 
     /** An email this instance has claimed until {@code until}; {@code attempt} counts this one. */
-    record Claimed(UUID id, String recipient, String subject, String body, int attempt, Attachment attachment,
+    record Claimed(UUID id, String recipient, String subject, String body, String link, int attempt, Attachment attachment,
             Instant until) {
+
+        /** The body as the patient reads it: the link put in where the stored body has the placeholder. */
+        String rendered() {
+            return link == null ? body : body.replace(LINK, link);
+        }
     }
 
     /**
@@ -179,10 +202,10 @@ public class EmailOutbox implements DisposableBean {
                 where id = (select id from outbound_email
                             where status = 'QUEUED' and next_attempt_at <= ? and (claimed_until is null or claimed_until <= ?)
                             order by created_at limit 1 for update skip locked)
-                returning id, recipient, subject, body, attempts, attachment_name, attachment_type, attachment
+                returning id, recipient, subject, body, link, attempts, attachment_name, attachment_type, attachment
                 """).params(instanceId, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body"), rs.getInt("attempts"),
+                        rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getInt("attempts"),
                         rs.getString("attachment_name") == null ? null : new Attachment(rs.getString("attachment_name"),
                                 rs.getString("attachment_type"), rs.getBytes("attachment")), until))
                 .optional();
@@ -191,7 +214,7 @@ public class EmailOutbox implements DisposableBean {
     /** Hands the claimed email to the mail server, outside any transaction; null when it went, else why not. */
     String deliver(Claimed email) {
         try {
-            sender.send(messageId(email.id()), email.recipient(), email.subject(), email.body(), email.attachment());
+            sender.send(messageId(email.id()), email.recipient(), email.subject(), email.rendered(), email.attachment());
             return null;
         }
         catch (MessageSender.MessageNotSentException e) {
@@ -207,7 +230,8 @@ public class EmailOutbox implements DisposableBean {
         boolean recorded;
         if (error == null) {
             recorded = jdbc.sql("""
-                    update outbound_email set status = 'SENT', sent_at = ?, last_error = null, claimed_by = null, claimed_until = null
+                    update outbound_email set status = 'SENT', sent_at = ?, last_error = null, claimed_by = null, claimed_until = null,
+                        link = null
                     where id = ? and claimed_by = ?
                     """).params(Timestamp.from(clock.instant()), email.id(), instanceId).update() == 1;
         }

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -36,6 +38,12 @@ import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 /**
  * Signed procedures with their diary started, through the façades as the team would do it, and the handles a
  * test needs: the patient's link (read from the queued email) and a way to move the injection into the past.
@@ -48,6 +56,7 @@ public class DiaryFixtures {
     private final Procedures procedures;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private GreenMailExtension mail;
     private final ProcedureFixtures procedureDays;
 
     public DiaryFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting, Sessions sessions,
@@ -101,19 +110,50 @@ public class DiaryFixtures {
         return links(appointmentId, "diary-link").getFirst();
     }
 
-    /** The links in the emails of one purpose to this patient, oldest first. */
+    /**
+     * The links in the emails of one purpose to this patient, oldest first. A link waits beside the stored body
+     * until the email has gone (ADR 0054); once sent, it is read from the email the mail server received.
+     */
     public List<String> links(UUID appointmentId, String purpose) {
-        List<String> bodies = jdbc.sql("""
-                select o.body from outbound_email o join diary_episode e on e.patient_id = o.patient_id
+        List<Map<String, Object>> rows = jdbc.sql("""
+                select o.id, o.link from outbound_email o join diary_episode e on e.patient_id = o.patient_id
                 where e.appointment_id = ? and o.purpose = ? order by o.created_at""")
-                .params(appointmentId, purpose).query(String.class).list();
-        return bodies.stream().map(b -> {
-            Matcher m = LINK.matcher(b);
-            if (!m.find()) {
-                throw new IllegalStateException("no diary link in " + b);
-            }
-            return m.group(1);
-        }).toList();
+                .params(appointmentId, purpose).query().listOfRows();
+        return rows.stream().map(row -> token(row.get("link") != null ? (String) row.get("link")
+                : received((UUID) row.get("id")))).toList();
+    }
+
+    /** Reads links from the emails this mail server received, once they have been sent. */
+    public DiaryFixtures readingMailFrom(GreenMailExtension mail) {
+        this.mail = mail;
+        return this;
+    }
+
+    private String received(UUID emailId) {
+        if (mail == null) {
+            throw new IllegalStateException("email " + emailId + " was sent and its link cleared; read it with readingMailFrom");
+        }
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> messageId(m).contains(emailId.toString()))
+                .map(m -> GreenMailUtil.getBody(m).replaceAll("=\\r?\\n", "")).findFirst().orElse(null),
+                body -> body != null);
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return String.valueOf(message.getMessageID());
+        }
+        catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String token(String text) {
+        Matcher m = LINK.matcher(text);
+        if (!m.find()) {
+            throw new IllegalStateException("no diary link in " + text);
+        }
+        return m.group(1);
     }
 
     /** Moves the injection (and the link's expiry) back in time, so that later time points are due now. */

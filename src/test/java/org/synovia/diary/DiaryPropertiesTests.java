@@ -14,7 +14,7 @@ class DiaryPropertiesTests {
 
     private static DiaryProperties properties(List<String> diagnostic, Duration summaryAfterDiagnostic, List<String> dualSites) {
         return new DiaryProperties(diagnostic, List.of("D1", "W6", "W12"), 480, Duration.ofDays(7), summaryAfterDiagnostic,
-                Duration.ofDays(84), dualSites, false, Duration.ofMinutes(15), "the service on 01632 960000", 30, 120);
+                Duration.ofDays(84), dualSites, false, Duration.ofMinutes(15), "the service on 01632 960000", 30, 120, 10_000);
     }
 
     @Test

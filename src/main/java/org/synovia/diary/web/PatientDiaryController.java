@@ -106,7 +106,8 @@ class PatientDiaryController {
     }
 
     @ExceptionHandler(DiaryLinkRefused.class)
-    String refused(DiaryLinkRefused e, HttpServletResponse response, Model model) {
+    String refused(DiaryLinkRefused e, HttpServletRequest request, HttpServletResponse response, Model model) {
+        limiter.refused(request.getRemoteAddr());
         response.setStatus(e.expired() ? HttpStatus.GONE.value() : HttpStatus.NOT_FOUND.value());
         model.addAttribute("expired", e.expired());
         return "diary/link-refused";

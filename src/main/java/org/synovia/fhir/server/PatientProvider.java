@@ -62,12 +62,25 @@ class PatientProvider implements IResourceProvider {
         else {
             text = name == null ? null : name.getValue();
         }
-        PatientSearch search = new PatientSearch(text, birthDate == null ? null
-                : java.time.LocalDate.parse(birthDate.getValueAsString().substring(0, 10)));
+        PatientSearch search = new PatientSearch(text, birthDate == null ? null : day(birthDate));
         if (search.isEmpty()) {
             throw new InvalidRequestException("Search patients by identifier (NHS number), name or birthdate.");
         }
         return patients.search(search).stream().map(PatientProvider::toFhir).toList();
+    }
+
+    /** A birth date is searched as one exact day: {@code birthdate=1950-03-01}, optionally with the prefix eq. */
+    private static java.time.LocalDate day(DateParam birthDate) {
+        String given = birthDate.getValueAsString();
+        if (birthDate.getPrefix() != null && birthDate.getPrefix() != ca.uhn.fhir.rest.param.ParamPrefixEnum.EQUAL) {
+            throw new InvalidRequestException("birthdate: search by one exact day, such as birthdate=1950-03-01; "
+                    + "ranges (gt, lt, ge, le) are not supported.");
+        }
+        if (given == null || birthDate.getPrecision() != ca.uhn.fhir.model.api.TemporalPrecisionEnum.DAY) {
+            throw new InvalidRequestException("birthdate: '" + (given == null ? "" : given) + "' is not a whole day; give "
+                    + "the year, month and day, such as birthdate=1950-03-01.");
+        }
+        return java.time.LocalDate.parse(given);
     }
 
     static Patient toFhir(org.synovia.patient.Patient p) {

@@ -1,9 +1,17 @@
 package org.synovia.fhir.server;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.hl7.fhir.instance.model.api.IBaseConformance;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -15,7 +23,12 @@ import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
+import ca.uhn.fhir.rest.api.server.ResponseDetails;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.ForbiddenOperationException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 
 /**
@@ -24,6 +37,12 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
  */
 @Interceptor
 class ScopeInterceptor {
+
+    private static final Logger log = LoggerFactory.getLogger(ScopeInterceptor.class);
+    /** FHIR's own limit on a logical id, and the width of the audit trail's record id. */
+    static final int MAX_ID_LENGTH = 64;
+    private static final Set<String> REFERENCE_PARAMETERS = Set.of("patient", "subject", "based-on", "actor", "schedule",
+            "slot", "encounter", "partof", "request");
 
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
@@ -48,15 +67,110 @@ class ScopeInterceptor {
         String needed = "system/" + (type == null ? "*" : type) + "." + (interaction == 0 ? "?" : interaction);
         boolean allowed = interaction != 0 && type != null && granted().stream().anyMatch(s -> s.allows(type, interaction));
         String query = request.getServletRequest().getQueryString();
-        String what = request.getRequestType() + " " + request.getRequestPath() + (query == null ? "" : "?" + query)
-                + (allowed ? "" : " refused: no scope " + needed);
-        String id = request.getId() == null ? null : request.getId().getIdPart();
-        transactions.executeWithoutResult(tx -> audit.record(action(operation), "FHIR " + (type == null ? "server" : type), id,
-                null, what));
+        String what = printable(request.getRequestType() + " " + request.getRequestPath() + (query == null ? "" : "?" + query)
+                + (allowed ? "" : " refused: no scope " + needed));
+        String id = request.getId() == null ? null : printable(request.getId().getIdPart());
+        String recordId = id == null || id.length() <= MAX_ID_LENGTH ? id : id.substring(0, MAX_ID_LENGTH);
+        transactions.executeWithoutResult(tx -> audit.record(action(operation), "FHIR " + (type == null ? "server" : type),
+                recordId, null, what));
         if (!allowed) {
             throw new ForbiddenOperationException("This client has no scope for " + describe(operation, type) + "; it needs "
                     + needed + ".");
         }
+        refuseOddValues(request);
+    }
+
+    /**
+     * Refuses, before any provider sees them, values no search or read of ours can use and the database would choke
+     * on: control characters (a NUL byte) and ids longer than FHIR's 64 characters. A 400 in plain words.
+     */
+    private static void refuseOddValues(ServletRequestDetails request) {
+        if (request.getId() != null && request.getId().getIdPart() != null) {
+            String id = request.getId().getIdPart();
+            if (id.length() > MAX_ID_LENGTH) {
+                throw new InvalidRequestException("The id is " + id.length() + " characters long; ids here have at most "
+                        + MAX_ID_LENGTH + ".");
+            }
+            if (hasControlCharacter(id)) {
+                throw new InvalidRequestException("The id contains a control character; ids are letters, digits, '-' and '.'.");
+            }
+        }
+        for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
+            String name = printable(parameter.getKey());
+            for (String value : parameter.getValue()) {
+                if (hasControlCharacter(parameter.getKey()) || value != null && hasControlCharacter(value)) {
+                    throw new InvalidRequestException(name + ": the value contains a control character (such as %00); "
+                            + "send printable text only.");
+                }
+                String bare = value == null ? "" : value.substring(value.lastIndexOf('/') + 1);
+                if (name.equals("_id") && bare.length() > MAX_ID_LENGTH || isReference(name) && bare.length() > MAX_ID_LENGTH) {
+                    throw new InvalidRequestException(name + ": the id is " + bare.length() + " characters long; ids here "
+                            + "have at most " + MAX_ID_LENGTH + ".");
+                }
+            }
+        }
+    }
+
+    private static boolean isReference(String parameter) {
+        return REFERENCE_PARAMETERS.contains(parameter.contains(":") ? parameter.substring(0, parameter.indexOf(':')) : parameter);
+    }
+
+    private static boolean hasControlCharacter(String text) {
+        return text.chars().anyMatch(c -> Character.isISOControl(c));
+    }
+
+    /** The text with control characters shown as '?', as the audit trail and error messages keep it. */
+    private static String printable(String text) {
+        return text == null ? null : text.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+
+    /**
+     * Keeps what a client is told about a failure we did not foresee to a plain sentence: HAPI would otherwise put
+     * the exception's class and message (which can hold SQL) in the OperationOutcome. The detail goes to the log.
+     */
+    @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
+    public BaseServerResponseException plainError(RequestDetails request, Throwable failure) {
+        Throwable cause = failure instanceof InternalErrorException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof BaseServerResponseException answer) {
+            return answer;
+        }
+        log.error("FHIR call {} {} failed", request.getRequestType(), request.getRequestPath(), cause);
+        return new InternalErrorException("The server could not answer this call. The failure has been logged; try again, "
+                + "and tell the service's administrator if it happens again.");
+    }
+
+    /**
+     * Lets a resource leave the server only to a client that may read its type: every path that answers with
+     * resources (read, search with its included resources, operations, create answers) passes through here, so a
+     * scope to create or to search alone never hands a resource out (ADR 0054). A refusal is a 403 without the body.
+     */
+    @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
+    public boolean checkWhatIsReturned(RequestDetails request, ResponseDetails response) {
+        Set<String> unreadable = new TreeSet<>();
+        IBaseResource resource = response.getResponseResource();
+        if (resource instanceof Bundle bundle) {
+            bundle.getEntry().stream().filter(e -> e.getResource() != null).map(e -> e.getResource().fhirType())
+                    .filter(type -> !holds(type, 'r')).forEach(unreadable::add);
+        }
+        else if (resource != null && !(resource instanceof OperationOutcome) && !(resource instanceof CapabilityStatement)
+                && !holds(resource.fhirType(), 'r')) {
+            unreadable.add(resource.fhirType());
+        }
+        if (!unreadable.isEmpty()) {
+            String needed = String.join(", ", unreadable.stream().map(t -> "system/" + t + ".r").toList());
+            transactions.executeWithoutResult(tx -> audit.record(AuditAction.READ, "FHIR " + String.join(", ", unreadable),
+                    null, null, request.getRequestType() + " " + request.getRequestPath() + " answer withheld: no scope "
+                            + needed));
+            throw new ForbiddenOperationException("This client may not read what this call would return; it needs " + needed
+                    + ".");
+        }
+        return true;
+    }
+
+    /** Whether the calling client holds a scope for the interaction (one of c, r, u, d, s) on the resource type. */
+    static boolean holds(String type, char interaction) {
+        return granted().stream().anyMatch(s -> s.allows(type, interaction));
     }
 
     /** Tells clients reading the CapabilityStatement how to authenticate and what scopes mean. */

@@ -22,6 +22,7 @@ import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralNotFoundException;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
+import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.Laterality;
 
@@ -40,11 +41,14 @@ import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 
 /**
  * The referral as a ServiceRequest: create (conditional on the request identifier), read, and search by patient,
- * status, authored date and identifier. Statuses map as in {@link #status(ReferralStatus)}.
+ * status, authored date and identifier. Statuses map as in {@link #status(ReferralStatus)}. A create that meets an
+ * existing referral answers with it only to the system that sent it, and with its body only to a client that may
+ * read referrals; anyone else gets a 409 without it (ADR 0054).
  */
 @Component
 class ServiceRequestProvider implements IResourceProvider {
@@ -104,9 +108,16 @@ class ServiceRequestProvider implements IResourceProvider {
         }
         try {
             ReferralIntake.Outcome outcome = intake.create(request, key, bundle);
+            if (!outcome.created() && !outcome.referral().submittedBy().equals(CurrentUser.username())) {
+                // Another system's order: neither its body nor its id is handed to a client that only sends.
+                throw new ResourceVersionConflictException("ServiceRequest.identifier: another system has already sent a "
+                        + "referral with this identifier. Send this order under your own system's identifier.");
+            }
             MethodOutcome result = new MethodOutcome(new IdType("ServiceRequest", outcome.referral().id().toString()));
             result.setCreated(outcome.created());
-            result.setResource(toFhir(outcome.referral()));
+            if (ScopeInterceptor.holds("ServiceRequest", 'r')) {
+                result.setResource(toFhir(outcome.referral()));
+            }
             return result;
         }
         catch (InvalidInputException e) {

@@ -1,0 +1,84 @@
+package org.synovia.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.UserAccounts;
+
+/**
+ * Search and read values a tester found answered 500 with exception names and SQL: each is now a 400 with an
+ * OperationOutcome in plain words (issue 15), and the call is still audited.
+ */
+@SynoviaIntegrationTest
+class FhirOddSearchValuesIntegrationTests {
+
+    @LocalServerPort int port;
+    @Autowired UserAccounts accounts;
+    @Autowired ApiClients clients;
+    @Autowired JdbcClient jdbc;
+
+    IssuedCredentials reader;
+
+    @BeforeEach
+    void clientThatMayReadEverything() {
+        reader = FhirFixtures.client(accounts, clients, "system/*.rs");
+    }
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    // The long ids are 65 characters, one over the limit.
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "/Patient?name=%00;                         control character",
+            "/Patient?name=Smi%00th;                    control character",
+            "/Patient?birthdate=gt2026;                 ranges (gt, lt, ge, le) are not supported",
+            "/Patient?birthdate=2026;                   is not a whole day",
+            "/Patient/" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" + ";   ids here have at most 64",
+            "/ServiceRequest/" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" + "; ids here have at most 64",
+            "/ServiceRequest?patient=" + "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" + "; ids here have at most 64",
+    })
+    void answersAnOddValueWithA400InPlainWords(String path, String says) throws Exception {
+        long auditedBefore = audited();
+
+        HttpResponse<String> answer = get(path);
+
+        assertThat(answer.statusCode()).as(path).isEqualTo(400);
+        OperationOutcome outcome = (OperationOutcome) FhirFixtures.R4.newJsonParser().parseResource(answer.body());
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(says);
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("SQL").doesNotContain("select ")
+                .doesNotContain("org.").doesNotContain("java.").doesNotContain("\\u0000");
+        assertThat(audited()).isEqualTo(auditedBefore + 1);
+    }
+
+    private long audited() {
+        return jdbc.sql("select count(*) from audit_event where username = ?").param(reader.client().clientId())
+                .query(Long.class).single();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((reader.client().clientId() + ":" + reader.secret())
+                .getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir" + path))
+                .header("Authorization", "Basic " + basic).header("Accept", "application/fhir+json").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
