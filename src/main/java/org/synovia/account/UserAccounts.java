@@ -21,12 +21,15 @@ public class UserAccounts {
 
     private final UserAccountRepository repository;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final Clock clock;
     private final AuditTrail audit;
 
-    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit) {
+    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Clock clock,
+            AuditTrail audit) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.clock = clock;
         this.audit = audit;
     }
@@ -36,6 +39,7 @@ public class UserAccounts {
         if (repository.exists(account.username())) {
             throw new InvalidInputException("username", "An account named '" + account.username() + "' already exists.");
         }
+        passwordPolicy.check(account.username(), account.password());
         repository.insert(account, passwordEncoder.encode(account.password()), clock.instant(), createdBy);
         UserAccount created = repository.find(account.username()).orElseThrow();
         audit.record(AuditAction.CREATE, ACCOUNT, created.username(), null, "account created with roles "
@@ -73,10 +77,7 @@ public class UserAccounts {
     @Transactional
     public void resetPassword(String username, String newPassword) {
         requireExisting(username);
-        if (newPassword == null || newPassword.length() < NewUserAccount.MIN_PASSWORD_LENGTH || newPassword.length() > 128) {
-            throw new InvalidInputException("password",
-                    "Use a password of " + NewUserAccount.MIN_PASSWORD_LENGTH + " to 128 characters.");
-        }
+        passwordPolicy.check(username, newPassword);
         repository.setPasswordHash(username, passwordEncoder.encode(newPassword));
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "password reset");
     }
