@@ -2,6 +2,7 @@ package org.synovia.account;
 
 import java.util.Map;
 
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
@@ -50,8 +52,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain webSecurity(HttpSecurity http, SessionGenerationFilter sessionGenerations) throws Exception {
+        http.addFilterBefore(sessionGenerations, AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 // The patient's own appointment page: the secret in the link is the credential.
@@ -84,6 +87,19 @@ class SecurityConfiguration {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
         return new ThrottledAuthenticationProvider(passwords, throttle);
+    }
+
+    @Bean
+    SessionGenerationFilter sessionGenerationFilter(UserAccountRepository accounts) {
+        return new SessionGenerationFilter(accounts);
+    }
+
+    /** Registered in the security chain only, not a second time as a servlet filter. */
+    @Bean
+    FilterRegistrationBean<SessionGenerationFilter> sessionGenerationFilterRegistration(SessionGenerationFilter filter) {
+        FilterRegistrationBean<SessionGenerationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
     }
 
     @Bean

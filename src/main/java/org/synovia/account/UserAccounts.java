@@ -63,6 +63,9 @@ public class UserAccounts {
     public void setEnabled(String username, boolean enabled) {
         requireExisting(username);
         repository.setEnabled(username, enabled);
+        if (!enabled) {
+            repository.endSessions(username);
+        }
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, enabled ? "account enabled" : "account disabled");
     }
 
