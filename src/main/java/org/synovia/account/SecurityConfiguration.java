@@ -11,6 +11,7 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
@@ -20,6 +21,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 
@@ -34,6 +36,8 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'";
 
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=()";
+
     /**
      * The JSON API for hospital systems and scripts: HTTP Basic with a staff or service account,
      * no session and no CSRF token (no cookies are involved).
@@ -46,7 +50,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Synovia API"))
                 .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(SecurityConfiguration::headers);
         return http.build();
     }
 
@@ -68,8 +73,19 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID")
                         .permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)));
+                .headers(SecurityConfiguration::headers);
         return http.build();
+    }
+
+    /**
+     * Pages are not to be framed, leak no path to other sites, may not use camera, microphone or location, and a
+     * browser that reached the application over HTTPS is told to keep using it (HSTS is sent on secure requests only).
+     */
+    static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true));
     }
 
     /** A locked name or address sees that it must wait; the page is the same whether or not the account exists. */
