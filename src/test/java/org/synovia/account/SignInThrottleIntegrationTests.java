@@ -2,6 +2,8 @@ package org.synovia.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -72,6 +74,20 @@ class SignInThrottleIntegrationTests {
                 .andExpect(redirectedUrl("/login?locked")).andExpect(unauthenticated());
         mvc.perform(signIn(radiologist.username(), AccountFixtures.PASSWORD, fromNewAddress()))
                 .andExpect(authenticated());
+    }
+
+    @Test
+    void throttlesTheApiSignInsAlike() throws Exception {
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        RequestPostProcessor from = fromNewAddress();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(radiologist.username(), "not the password")).with(from))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(radiologist.username(), AccountFixtures.PASSWORD))
+                        .with(fromNewAddress()))
+                .andExpect(status().isUnauthorized());
+        assertThat(details(radiologist.username())).last().asString().startsWith("refused while locked");
     }
 
     private static org.springframework.test.web.servlet.RequestBuilder signIn(String username, String password,
