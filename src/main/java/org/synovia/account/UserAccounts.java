@@ -85,6 +85,26 @@ public class UserAccounts {
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "password reset");
     }
 
+    /**
+     * A person changes their own password, proving the current one first. Every session of theirs, this one
+     * included, ends at its next request.
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        String hash = repository.credentials(username).map(UserAccountRepository.Credentials::passwordHash).orElse(null);
+        if (hash == null || currentPassword == null || currentPassword.isEmpty()
+                || PasswordPolicy.shapeProblem(currentPassword).filter(message -> message.contains("bytes")).isPresent()
+                || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new InvalidInputException("currentPassword", "The current password is not right.");
+        }
+        passwordPolicy.check(username, newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException("password", "Choose a password different from the current one.");
+        }
+        repository.setPasswordHash(username, passwordEncoder.encode(newPassword));
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "password changed by its owner");
+    }
+
     private static String gradeName(StaffGrade grade) {
         return grade == null ? "none" : grade.name();
     }
