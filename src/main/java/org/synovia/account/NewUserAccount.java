@@ -18,7 +18,6 @@ public record NewUserAccount(String username, String displayName, String email, 
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{2,63}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     public NewUserAccount {
         username = username == null ? "" : username.trim().toLowerCase();
@@ -43,10 +42,7 @@ public record NewUserAccount(String username, String displayName, String email, 
         if (roles.isEmpty()) {
             problems.add(new FieldProblem("roles", "Choose at least one role."));
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > 128) {
-            problems.add(new FieldProblem("password",
-                    "Use a password of " + MIN_PASSWORD_LENGTH + " to 128 characters."));
-        }
+        PasswordPolicy.shapeProblem(password).ifPresent(message -> problems.add(new FieldProblem("password", message)));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
@@ -53,8 +54,11 @@ class SecurityAudit {
 
     @EventListener
     void credentialsRefused(AbstractAuthenticationFailureEvent event) {
+        String what = event instanceof AuthenticationFailureLockedEvent
+                ? "refused while locked after repeated failures (password not checked) at "
+                : "credentials refused at ";
         ownTransaction.executeWithoutResult(status -> audit.recordAttempt(event.getAuthentication().getName(),
-                AuditAction.SIGN_IN_REFUSED, SIGN_IN, "credentials refused at " + requestLine()));
+                AuditAction.SIGN_IN_REFUSED, SIGN_IN, what + requestLine()));
     }
 
     /** Refusals of people who are signed in; an anonymous visitor is sent to the sign-in page instead. */

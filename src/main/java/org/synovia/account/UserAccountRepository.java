@@ -75,7 +75,20 @@ class UserAccountRepository {
     }
 
     void setPasswordHash(String username, String hash) {
-        jdbc.sql("update user_account set password_hash = ? where username = ?").params(hash, username).update();
+        jdbc.sql("update user_account set password_hash = ?, session_generation = session_generation + 1 where username = ?")
+                .params(hash, username).update();
+    }
+
+    /** Ends every session signed in before now, at its next request. */
+    void endSessions(String username) {
+        jdbc.sql("update user_account set session_generation = session_generation + 1 where username = ?").param(username)
+                .update();
+    }
+
+    /** The generation sessions of an enabled account must carry; empty when the account is disabled or gone. */
+    Optional<Integer> sessionGeneration(String username) {
+        return jdbc.sql("select session_generation from user_account where username = ? and enabled").param(username)
+                .query(Integer.class).optional();
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {

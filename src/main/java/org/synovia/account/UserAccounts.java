@@ -21,12 +21,15 @@ public class UserAccounts {
 
     private final UserAccountRepository repository;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final Clock clock;
     private final AuditTrail audit;
 
-    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, Clock clock, AuditTrail audit) {
+    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Clock clock,
+            AuditTrail audit) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.clock = clock;
         this.audit = audit;
     }
@@ -36,6 +39,7 @@ public class UserAccounts {
         if (repository.exists(account.username())) {
             throw new InvalidInputException("username", "An account named '" + account.username() + "' already exists.");
         }
+        passwordPolicy.check(account.username(), account.password());
         repository.insert(account, passwordEncoder.encode(account.password()), clock.instant(), createdBy);
         UserAccount created = repository.find(account.username()).orElseThrow();
         audit.record(AuditAction.CREATE, ACCOUNT, created.username(), null, "account created with roles "
@@ -59,6 +63,9 @@ public class UserAccounts {
     public void setEnabled(String username, boolean enabled) {
         requireExisting(username);
         repository.setEnabled(username, enabled);
+        if (!enabled) {
+            repository.endSessions(username);
+        }
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, enabled ? "account enabled" : "account disabled");
     }
 
@@ -73,12 +80,29 @@ public class UserAccounts {
     @Transactional
     public void resetPassword(String username, String newPassword) {
         requireExisting(username);
-        if (newPassword == null || newPassword.length() < NewUserAccount.MIN_PASSWORD_LENGTH || newPassword.length() > 128) {
-            throw new InvalidInputException("password",
-                    "Use a password of " + NewUserAccount.MIN_PASSWORD_LENGTH + " to 128 characters.");
-        }
+        passwordPolicy.check(username, newPassword);
         repository.setPasswordHash(username, passwordEncoder.encode(newPassword));
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "password reset");
+    }
+
+    /**
+     * A person changes their own password, proving the current one first. Every session of theirs, this one
+     * included, ends at its next request.
+     */
+    @Transactional
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        String hash = repository.credentials(username).map(UserAccountRepository.Credentials::passwordHash).orElse(null);
+        if (hash == null || currentPassword == null || currentPassword.isEmpty()
+                || PasswordPolicy.shapeProblem(currentPassword).filter(message -> message.contains("bytes")).isPresent()
+                || !passwordEncoder.matches(currentPassword, hash)) {
+            throw new InvalidInputException("currentPassword", "The current password is not right.");
+        }
+        passwordPolicy.check(username, newPassword);
+        if (newPassword.equals(currentPassword)) {
+            throw new InvalidInputException("password", "Choose a password different from the current one.");
+        }
+        repository.setPasswordHash(username, passwordEncoder.encode(newPassword));
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "password changed by its owner");
     }
 
     private static String gradeName(StaffGrade grade) {

@@ -83,7 +83,7 @@ class SignInIntegrationTests {
                         .param("username", "X!").param("displayName", "").param("password", "short"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Choose at least one role.")))
-                .andExpect(content().string(Matchers.containsString("Use a password of 12 to 128 characters.")))
+                .andExpect(content().string(Matchers.containsString("Use a password of at least 12 characters.")))
                 .andExpect(content().string(Matchers.containsString("Use 3 to 64 lower-case letters")));
     }
 }

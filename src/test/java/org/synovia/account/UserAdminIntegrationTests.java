@@ -64,4 +64,29 @@ class UserAdminIntegrationTests {
                 .andExpect(status().isForbidden());
         assertThat(accounts.find(username).orElseThrow().grade()).isEqualTo(StaffGrade.CONSULTANT);
     }
+
+    @Test
+    void refusesWeakAndOverlongPasswordsWithAMessageOnCreateAndReset() throws Exception {
+        UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        for (String weak : new String[] {"password1234", "            ", "synovia-demo", "a".repeat(100), "é".repeat(50)}) {
+            String username = "clerk." + System.nanoTime() % 1_000_000;
+            mvc.perform(post("/admin/users").param("username", username).param("displayName", "Test Clerk")
+                            .param("roles", "BOOKING").param("password", weak)
+                            .with(user(admin.username()).roles("ADMIN")).with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.anyOf(Matchers.containsString("choose another"),
+                            Matchers.containsString("only spaces"), Matchers.containsString("72 bytes"))));
+            assertThat(accounts.find(username)).isEmpty();
+
+            mvc.perform(post("/admin/users/{u}/password", clerk.username()).param("password", weak)
+                            .with(user(admin.username()).roles("ADMIN")).with(csrf()))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(flash().attribute("problem", Matchers.anyOf(Matchers.containsString("choose another"),
+                            Matchers.containsString("only spaces"), Matchers.containsString("72 bytes"))));
+        }
+        mvc.perform(post("/admin/users/{u}/password", clerk.username()).param("password", "a fresh clinic passphrase")
+                        .with(user(admin.username()).roles("ADMIN")).with(csrf()))
+                .andExpect(flash().attribute("notice", Matchers.containsString("changed")));
+    }
 }

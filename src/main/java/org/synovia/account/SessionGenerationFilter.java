@@ -1,0 +1,62 @@
+package org.synovia.account;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Ends a signed-in session at its next request once its account has been disabled or its password changed or reset:
+ * the session remembers the account's session generation at sign-in, and every change that must end sessions raises
+ * the number in the database, so all instances agree (ADR 0052). Sessions without the number (none made by the sign-in
+ * form) are left alone.
+ */
+class SessionGenerationFilter extends OncePerRequestFilter {
+
+    static final String ATTRIBUTE = SessionGenerationFilter.class.getName() + ".generation";
+
+    private final UserAccountRepository accounts;
+
+    SessionGenerationFilter(UserAccountRepository accounts) {
+        this.accounts = accounts;
+    }
+
+    /** Called by Spring Security's event after a form sign-in, with the new session already in place. */
+    @EventListener
+    void signedIn(InteractiveAuthenticationSuccessEvent event) {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
+            accounts.sessionGeneration(event.getAuthentication().getName())
+                    .ifPresent(generation -> attributes.getRequest().getSession().setAttribute(ATTRIBUTE, generation));
+        }
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        HttpSession session = request.getSession(false);
+        Object remembered = session == null ? null : session.getAttribute(ATTRIBUTE);
+        Authentication who = SecurityContextHolder.getContext().getAuthentication();
+        if (remembered instanceof Integer generation && who != null && who.isAuthenticated()) {
+            Optional<Integer> current = accounts.sessionGeneration(who.getName());
+            if (current.isEmpty() || !current.get().equals(generation)) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+}

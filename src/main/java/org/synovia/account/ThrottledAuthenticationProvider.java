@@ -1,0 +1,50 @@
+package org.synovia.account;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+
+/**
+ * Checks the password only when neither the username nor the client address is locked, and counts every refusal.
+ * A locked attempt is refused before any account is looked up, so it takes the same path and time whether or not the
+ * account exists; the refusal is published as a {@link LockedException} and audited like any other.
+ */
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+
+    static final String LOCKED_MESSAGE = "Too many refused sign-ins; try again later.";
+
+    private final AuthenticationProvider passwords;
+    private final SignInThrottle throttle;
+
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle) {
+        this.passwords = passwords;
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication attempt) throws AuthenticationException {
+        String username = attempt.getName();
+        String address = attempt.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress() : null;
+        if (throttle.refuses(username, address)) {
+            throw new LockedException(LOCKED_MESSAGE);
+        }
+        try {
+            Authentication result = passwords.authenticate(attempt);
+            if (result != null) {
+                throttle.succeeded(username);
+            }
+            return result;
+        }
+        catch (AuthenticationException e) {
+            throttle.failed(username, address);
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return passwords.supports(authentication);
+    }
+}
