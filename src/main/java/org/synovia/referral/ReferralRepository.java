@@ -185,7 +185,7 @@ class ReferralRepository {
     /** Referrals narrowed by patient, statuses and submission time (each optional), newest first. */
     List<Referral> search(UUID patientId, java.util.Set<ReferralStatus> statuses, Instant submittedFrom,
             Instant submittedBefore, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT_REFERRAL + " where true");
+        StringBuilder sql = new StringBuilder("select id from referral where true");
         List<Object> params = new ArrayList<>();
         if (patientId != null) {
             sql.append(" and patient_id = ?");
@@ -204,7 +204,11 @@ class ReferralRepository {
             params.add(Timestamp.from(submittedBefore));
         }
         sql.append(" order by submitted_at desc limit ").append(limit);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> referral(rs, oneByOne)).list();
+        // The matching ids first, then every referral with its child lists in a fixed number of statements.
+        List<UUID> ids = jdbc.sql(sql.toString()).params(params).query(UUID.class).list();
+        Map<UUID, Referral> byId = new HashMap<>();
+        findAll(ids).forEach(r -> byId.put(r.id().value(), r));
+        return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
     }
 
     Optional<ReferralId> findBySubmissionKey(UUID submissionKey) {
