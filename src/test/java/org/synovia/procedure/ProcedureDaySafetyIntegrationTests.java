@@ -70,14 +70,7 @@ class ProcedureDaySafetyIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
-
     @Autowired org.springframework.context.ApplicationContext context;
-
-    /** As the schema's owner: the application's role is refused these by grant before any trigger (ADR 0048). */
-    private JdbcClient owner() {
-        return JdbcClient.create(org.synovia.database.EmbeddedDatabaseLogins.as(context,
-                org.synovia.database.EmbeddedDatabaseLogins.OWNER));
-    }
     @Autowired MockMvc mvc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -93,6 +86,12 @@ class ProcedureDaySafetyIntegrationTests {
         nurse = AccountFixtures.create(accounts, Role.NURSE);
         fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
                 jdbc, clock);
+    }
+
+    /** As the schema's owner: the application's role is refused these by grant before any trigger (ADR 0048). */
+    private JdbcClient owner() {
+        return JdbcClient.create(org.synovia.database.EmbeddedDatabaseLogins.as(context,
+                org.synovia.database.EmbeddedDatabaseLogins.OWNER));
     }
 
     @AfterEach
