@@ -115,6 +115,10 @@ class BadInputIntegrationTests {
         if (response.getStatus() == 200) {
             assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(description).contains("error");
         }
+        if (description.contains("BEL") || description.contains("NUL")) {
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(description)
+                    .contains("Remove the control characters");
+        }
     }
 
     static Stream<Arguments> jsonInputs() {
@@ -170,7 +174,10 @@ class BadInputIntegrationTests {
                 Arguments.of("hookInstance a number", valid.replace("\"d1577c69-dfbe-44ad-ba6d-3e05e953b2ea\"", "1e400"), 400),
                 Arguments.of("context an array", valid.replace("\"context\": {", "\"context\": [{").replace("[]}}}", "[]}}]}"), 400),
                 Arguments.of("draftOrders a string", valid.replace("{\"resourceType\": \"Bundle\", \"entry\": []}", "\"none\""), 400),
-                Arguments.of("entry an object", valid.replace("\"entry\": []", "\"entry\": {}"), 400));
+                Arguments.of("entry an object", valid.replace("\"entry\": []", "\"entry\": {}"), 400),
+                Arguments.of("entry holds a number", valid.replace("\"entry\": []", "\"entry\": [1]"), 400),
+                Arguments.of("entry holds null", valid.replace("\"entry\": []", "\"entry\": [null]"), 400),
+                Arguments.of("resource a number", valid.replace("\"entry\": []", "\"entry\": [{\"resource\": 7}]"), 400));
     }
 
     @ParameterizedTest(name = "CDS Hooks: {0}")
