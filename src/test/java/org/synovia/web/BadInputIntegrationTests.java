@@ -175,6 +175,8 @@ class BadInputIntegrationTests {
                 Arguments.of("context an array", valid.replace("\"context\": {", "\"context\": [{").replace("[]}}}", "[]}}]}"), 400),
                 Arguments.of("draftOrders a string", valid.replace("{\"resourceType\": \"Bundle\", \"entry\": []}", "\"none\""), 400),
                 Arguments.of("entry an object", valid.replace("\"entry\": []", "\"entry\": {}"), 400),
+                Arguments.of("NUL in hookInstance", valid.replace("d1577c69-dfbe", "d1577c69\\u0000dfbe"), 400),
+                Arguments.of("10,000-character hookInstance", valid.replace("d1577c69-dfbe", LONG), 400),
                 Arguments.of("entry holds a number", valid.replace("\"entry\": []", "\"entry\": [1]"), 400),
                 Arguments.of("entry holds null", valid.replace("\"entry\": []", "\"entry\": [null]"), 400),
                 Arguments.of("resource a number", valid.replace("\"entry\": []", "\"entry\": [{\"resource\": 7}]"), 400));
