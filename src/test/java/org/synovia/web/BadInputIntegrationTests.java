@@ -82,7 +82,10 @@ class BadInputIntegrationTests {
                 Arguments.of("BEL in a text field", "referrerName", "Dr\u0007 Test"),
                 Arguments.of("10,000 characters", "clinicalQuestion", LONG),
                 Arguments.of("garbage number", "weightKg", "seventy"),
-                Arguments.of("garbage patient id", "patientId", "nobody"));
+                Arguments.of("garbage patient id", "patientId", "nobody"),
+                Arguments.of("huge number", "weightKg", "1e400"),
+                Arguments.of("NUL in a list row's text", "treatments[0].detail", "eight\u0000 weeks"),
+                Arguments.of("unknown patient", "patientId", UUID.randomUUID().toString()));
     }
 
     @ParameterizedTest(name = "referral form: {0}")
@@ -142,6 +145,10 @@ class BadInputIntegrationTests {
                 Arguments.of("huge integer", VALID_ASSESSMENT.replace("\"ageYears\": 64", "\"ageYears\": 1" + "0".repeat(400)), 400),
                 Arguments.of("control character in text", VALID_ASSESSMENT.replace("Rivaroxaban", "Riva\\u0000roxaban"), 400),
                 Arguments.of("10,000-character text", VALID_ASSESSMENT.replace("C4/5", LONG), 400),
+                Arguments.of("huge number where an integer is expected", VALID_ASSESSMENT.replace("\"ageYears\": 64", "\"ageYears\": 1e400"), 400),
+                Arguments.of("array for a yes/no fact", VALID_ASSESSMENT.replace("\"heightCm\": 178",
+                        "\"heightCm\": 178, \"infectionAtSite\": [true]"), 400),
+                Arguments.of("object where text expected", VALID_ASSESSMENT.replace("\"C4/5\"", "{}"), 400),
                 Arguments.of("number where array expected", VALID_ASSESSMENT.replace("\"doseTimes\": [\"18:00\"]", "\"doseTimes\": 18"), 400));
     }
 
