@@ -44,6 +44,7 @@ class CdsHooksController {
     private static final Logger log = LoggerFactory.getLogger(CdsHooksController.class);
     static final String ORDER_SELECT = "synovia-injection-safety-order-select";
     static final String ORDER_SIGN = "synovia-injection-safety-order-sign";
+    private static final int MAX_HOOK_INSTANCE_LENGTH = 100;
     private static final Map<String, String> HOOKS = Map.of(ORDER_SELECT, "order-select", ORDER_SIGN, "order-sign");
 
     /** What we ask the record system to send with each call (FHIR R4 queries, CDS Hooks prefetch templates). */
@@ -109,6 +110,12 @@ class CdsHooksController {
         }
         if (!request.path("hookInstance").isString()) {
             throw new InvalidInputException("hookInstance", "is required");
+        }
+        String instance = request.path("hookInstance").asString();
+        // The spec makes it a UUID; it is stored in the audit trail, which refuses NUL and very long text.
+        if (instance.length() > MAX_HOOK_INSTANCE_LENGTH || instance.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("hookInstance", "must be an identifier of at most " + MAX_HOOK_INSTANCE_LENGTH
+                    + " characters without control characters (a UUID)");
         }
         FhirInput input = new FhirInput(request, clock.getZone());
         var injections = input.injections(catalogue::site, snomed -> catalogue.sites().stream()

@@ -77,6 +77,10 @@ final class FhirInput {
         for (JsonNode entry : bundle.path("entry")) {
             JsonNode order = entry.path("resource");
             String path = "context.draftOrders.entry[" + index++ + "].resource";
+            if (!order.isObject()) {
+                // A draft order we cannot read must not pass as "nothing to say".
+                throw new InvalidInputException(path, "must be a FHIR resource (a JSON object)");
+            }
             if (!"ServiceRequest".equals(order.path("resourceType").asString())) {
                 continue;
             }

@@ -2,6 +2,9 @@ package org.synovia.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.util.List;
+
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
@@ -34,6 +37,17 @@ class ErrorPages {
     String invalid(InvalidInputException e, Model model) {
         model.addAttribute("title", "This could not be done");
         model.addAttribute("problems", e.problems());
+        return "error";
+    }
+
+    /** A form field the page never offers, such as row 5000 or row -1 of a list. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String noSuchField(InvalidPropertyException e, Model model) {
+        model.addAttribute("title", "This could not be done");
+        model.addAttribute("problems", List.of(new InvalidInputException.FieldProblem(e.getPropertyName(),
+                "is not a field of this form; a list holds rows 0 to " + (FormInput.MAX_LIST_ROWS - 1)
+                        + ". Go back, reload the form and try again.")));
         return "error";
     }
 

@@ -198,6 +198,9 @@ class ReferralController {
     @PreAuthorize("hasRole('REFERRER')")
     String submit(@ModelAttribute ReferralForm referralForm, BindingResult result, Model model,
             RedirectAttributes redirect) {
+        if (referralForm.getSubmissionKey() == null) {
+            throw new InvalidInputException("submissionKey", "is missing or not valid; reload the form and submit again");
+        }
         referralForm.dropBlankRows();
         if (!result.hasErrors()) {
             try {

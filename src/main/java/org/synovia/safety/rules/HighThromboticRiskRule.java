@@ -92,7 +92,7 @@ final class HighThromboticRiskRule implements SafetyRule {
     }
 
     private static boolean takes(SafetyInput input, Set<Antithrombotic> drugs) {
-        return input.medicines().stream().anyMatch(m -> drugs.contains(m.drug()));
+        return input.medicines().stream().anyMatch(m -> m.drug() != null && drugs.contains(m.drug()));
     }
 
     @Override

@@ -48,6 +48,7 @@ class AssessmentRequestReader {
             if (!(tree instanceof ObjectNode root)) {
                 throw new InvalidInputException("body", "must be a JSON object");
             }
+            checkText(root, "");
             fillSiteFromCatalogue(root);
             return mapper.treeToValue(root, SafetyInput.class);
         } catch (StreamReadException e) {
@@ -55,6 +56,31 @@ class AssessmentRequestReader {
                     + e.getLocation().getColumnNr() + ")");
         } catch (JacksonException e) {
             throw new InvalidInputException(problems(e));
+        }
+    }
+
+    /** Longest text a field may hold; the longest real one (a free-text reaction) is far shorter. */
+    static final int MAX_TEXT_LENGTH = 1_000;
+
+    /** Refuses control characters (other than tab and line breaks) and over-long text anywhere in the request. */
+    private static void checkText(JsonNode node, String path) {
+        if (node.isString()) {
+            String text = node.asString();
+            String field = path.isEmpty() ? "body" : path;
+            if (text.length() > MAX_TEXT_LENGTH) {
+                throw new InvalidInputException(field, "is longer than " + MAX_TEXT_LENGTH + " characters");
+            }
+            if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')) {
+                throw new InvalidInputException(field, "holds a control character; send plain text");
+            }
+        } else if (node.isObject()) {
+            for (var entry : node.properties()) {
+                checkText(entry.getValue(), join(path, entry.getKey()));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkText(node.get(i), path + "[" + i + "]");
+            }
         }
     }
 
