@@ -3,7 +3,6 @@ package org.synovia.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -20,9 +19,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.BooleanType;
@@ -78,9 +74,6 @@ import org.synovia.vetting.Vetting;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
-import jakarta.mail.BodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 /**
  * The patient's own FHIR resources sent with a referral — a MedicationStatement, an AllergyIntolerance, an INR
@@ -403,28 +396,8 @@ class FhirPatientResourcesIntegrationTests {
         return bookings.book(id.value(), bookings.search(id.value(), 1).offers().getFirst().slot().id());
     }
 
-    private static Optional<String> letterFor(Appointment appointment) throws Exception {
-        for (MimeMessage email : smtp.getReceivedMessages()) {
-            if (!email.getSubject().startsWith("Your injection appointment")) {
-                continue;
-            }
-            MimeMultipart parts = (MimeMultipart) email.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                BodyPart part = parts.getBodyPart(i);
-                if ("appointment-letter.pdf".equals(part.getFileName())) {
-                    String text = text(part.getInputStream().readAllBytes());
-                    if (text.contains(appointment.id().toString())) {
-                        return Optional.of(text);
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+    private static java.util.Optional<String> letterFor(Appointment appointment) throws Exception {
+        return org.synovia.testing.ReceivedLetters.appointmentLetter(smtp, appointment.id());
     }
 
-    private static String text(byte[] pdf) throws IOException {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-        }
-    }
 }

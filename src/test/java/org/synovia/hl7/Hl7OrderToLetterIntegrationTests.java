@@ -16,9 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -53,9 +50,6 @@ import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
-import jakarta.mail.BodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 /**
  * A blood thinner an HL7 order names only by its SNOMED CT substance code, sent over MLLP on loopback, reaches the
@@ -145,24 +139,7 @@ class Hl7OrderToLetterIntegrationTests {
         return bookings.book(id.value(), bookings.search(id.value(), 1).offers().getFirst().slot().id());
     }
 
-    private static Optional<String> letterFor(Appointment appointment) throws Exception {
-        for (MimeMessage email : smtp.getReceivedMessages()) {
-            if (!email.getSubject().startsWith("Your injection appointment")) {
-                continue;
-            }
-            MimeMultipart parts = (MimeMultipart) email.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                BodyPart part = parts.getBodyPart(i);
-                if ("appointment-letter.pdf".equals(part.getFileName())) {
-                    try (PDDocument document = Loader.loadPDF(part.getInputStream().readAllBytes())) {
-                        String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-                        if (text.contains(appointment.id().toString())) {
-                            return Optional.of(text);
-                        }
-                    }
-                }
-            }
-        }
-        return Optional.empty();
+    private static java.util.Optional<String> letterFor(Appointment appointment) throws Exception {
+        return org.synovia.testing.ReceivedLetters.appointmentLetter(smtp, appointment.id());
     }
 }

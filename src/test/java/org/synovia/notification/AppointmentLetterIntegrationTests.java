@@ -47,9 +47,7 @@ import org.synovia.vetting.Vetting;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import jakarta.mail.BodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 
 @SynoviaIntegrationTest
 class AppointmentLetterIntegrationTests {
@@ -274,24 +272,8 @@ class AppointmentLetterIntegrationTests {
                 .andExpect(status().isForbidden());
     }
 
-    /** The PDF text of the emailed letter naming this appointment (other tests' letters may arrive too). */
     private static java.util.Optional<String> letterFor(Appointment appointment) throws Exception {
-        for (MimeMessage email : smtp.getReceivedMessages()) {
-            if (!subject(email).startsWith("Your injection appointment")) {
-                continue;
-            }
-            MimeMultipart parts = (MimeMultipart) email.getContent();
-            for (int i = 0; i < parts.getCount(); i++) {
-                BodyPart part = parts.getBodyPart(i);
-                if ("appointment-letter.pdf".equals(part.getFileName())) {
-                    String text = text(part.getInputStream().readAllBytes());
-                    if (text.contains(appointment.id().toString())) {
-                        return java.util.Optional.of(text);
-                    }
-                }
-            }
-        }
-        return java.util.Optional.empty();
+        return org.synovia.testing.ReceivedLetters.appointmentLetter(smtp, appointment.id());
     }
 
     private static String subject(MimeMessage message) {
