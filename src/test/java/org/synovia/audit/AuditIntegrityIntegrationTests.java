@@ -49,10 +49,10 @@ class AuditIntegrityIntegrationTests {
     void linksEveryCommittedRowIncludingThoseOfOneMultiRowInsert() {
         recordOne("one row");
         UUID patient = UUID.randomUUID();
-        transactions.executeWithoutResult(status -> jdbc.sql("""
-                insert into audit_event (occurred_at, username, roles, action, record_type, record_id, patient_id)
-                values (now(), 'dicom', 'SYSTEM', 'READ', 'WorklistStep', 'a', ?), (now(), 'dicom', 'SYSTEM', 'READ', 'WorklistStep', 'b', ?)
-                """).params(patient, patient).update());
+        // The application's own multi-row insert, at the application clock's instant.
+        transactions.executeWithoutResult(status -> audit.recordAll(java.util.List.of(
+                new AuditEntry(AuditAction.READ, "WorklistStep", "a", patient, null),
+                new AuditEntry(AuditAction.READ, "WorklistStep", "b", patient, null))));
 
         assertThat(jdbc.sql("select count(*) from audit_chain c join audit_event e on e.id = c.event_id where e.patient_id = ?")
                 .param(patient).query(Integer.class).single()).isEqualTo(2);
