@@ -14,7 +14,6 @@ import java.util.function.Function;
 import org.synovia.catalogue.InjectionSite;
 import org.synovia.referral.ClinicalCodes;
 import org.synovia.referral.FhirFacts;
-import org.synovia.referral.DiabetesType;
 import org.synovia.referral.Intent;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralSafety;
@@ -174,17 +173,7 @@ final class FhirInput {
             default -> Sex.NOT_KNOWN;
         };
         ReferralDetails facts = prefetched().details();
-        if (facts.diabetes() == null) {
-            // The prefetch's conditions are the record's whole problem list: no diabetes among them is none.
-            facts = new ReferralDetails(null, null, null, null, null, null, null, null, null, null, facts.antithrombotics(),
-                    null, false, facts.allergies(), DiabetesType.NONE, facts.takesInsulin(), facts.hba1cMmolPerMol(),
-                    facts.prostheticJointAtSite(), facts.infectionAtSite(), facts.systemicInfection(), facts.pregnancy(),
-                    facts.weightKg(), facts.creatinineUmolPerL(), facts.egfr(), facts.renalTestDate(), null, null, null, false,
-                    null, facts.heightCm(), facts.thromboticRisk(), facts.suspectedSepticJoint(),
-                    facts.previousContrastReaction(), facts.olderAge(), facts.bleedingTendency(), facts.advancedLiverDisease(),
-                    facts.advancedRenalDisease(), facts.inrValue(), facts.inrDate(), facts.childbearingPotential(),
-                    facts.lastMenstrualPeriod(), false, null, null, null);
-        }
+        // A problem list without diabetes is not proof of none: diabetes stays "not recorded" (ADR 0068).
         return ReferralSafety.patientFacts(facts, birthDate, sex);
     }
 

@@ -47,8 +47,8 @@ public record PatientFacts(
     public PatientFacts {
         allergies = List.copyOf(allergies == null ? List.of() : allergies);
         sex = sex == null ? Sex.NOT_KNOWN : sex;
-        diabetes = diabetes == null ? DiabetesType.NONE : diabetes;
-        pregnancy = pregnancy == null ? PregnancyStatus.NOT_APPLICABLE : pregnancy;
+        diabetes = diabetes == null ? DiabetesType.NOT_RECORDED : diabetes;
+        pregnancy = pregnancy == null ? PregnancyStatus.NOT_RECORDED : pregnancy;
         onInsulin = known(onInsulin);
         previousContrastReaction = known(previousContrastReaction);
         childbearingPotential = known(childbearingPotential);
@@ -92,8 +92,13 @@ public record PatientFacts(
                 bleedingRiskFactors, inrOnTheDay == null ? latestInr : inrOnTheDay, day);
     }
 
+    /** Known to have diabetes; "not recorded" is neither yes nor no (see {@link #diabetesNotRecorded()}). */
     public boolean diabetic() {
-        return diabetes != DiabetesType.NONE;
+        return diabetes != DiabetesType.NONE && diabetes != DiabetesType.NOT_RECORDED;
+    }
+
+    public boolean diabetesNotRecorded() {
+        return diabetes == DiabetesType.NOT_RECORDED;
     }
 
     private static YesNoUnknown known(YesNoUnknown value) {

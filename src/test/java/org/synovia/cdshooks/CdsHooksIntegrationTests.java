@@ -118,6 +118,18 @@ class CdsHooksIntegrationTests {
     }
 
     @Test
+    void asksAboutDiabetesWhenTheProblemListDoesNotNameItBeforeASteroid() throws Exception {
+        // The example's conditions prefetch names no diabetes: not recorded is not "none" (ADR 0068).
+        JsonNode response = call(CdsHooksController.ORDER_SIGN, example("apixaban-knee-order-sign.request.json"), 200,
+                "apixaban-knee-order-sign");
+
+        assertThat(cards(response)).anySatisfy(card -> {
+            assertThat(card.path("detail").asString()).contains("Diabetes not recorded");
+            assertThat(card.path("indicator").asString()).isEqualTo("warning");
+        });
+    }
+
+    @Test
     void givesTheApixabanHoldAndRestartDatesForACervicalFacetInjection() throws Exception {
         JsonNode response = call(CdsHooksController.ORDER_SIGN, example("apixaban-cervical-facet-order-sign.request.json"), 200,
                 "apixaban-cervical-facet-order-sign");

@@ -51,7 +51,8 @@ public final class SafetyFixtures {
     }
 
     public static PatientFacts.Builder adult() {
-        return PatientFacts.builder().ageYears(64).sex(org.synovia.shared.Sex.MALE).weightKg(80.0).heightCm(178.0);
+        return PatientFacts.builder().ageYears(64).sex(org.synovia.shared.Sex.MALE).weightKg(80.0).heightCm(178.0)
+                .diabetes(org.synovia.safety.DiabetesType.NONE, false, null);
     }
 
     public static PlannedProcedure procedure(String code, SiteFacts site, Laterality side, Guidance guidance,

@@ -68,6 +68,13 @@ final class DiabetesRule implements SafetyRule {
     @Override
     public void evaluate(AssessmentContext context) {
         PatientFacts patient = context.patient();
+        if (patient.diabetesNotRecorded() && context.procedure().steroid()) {
+            // Not recorded is not "no diabetes": the warning is owed to a diabetic, so someone must ask (ADR 0068).
+            context.add(this, Severity.WARN, "Diabetes not recorded and a steroid: ask the patient before the injection; "
+                    + "a patient with diabetes needs the warning of a transient glucose rise and diary glucose prompts "
+                    + "days 1–" + MONITOR_CLOSELY_DAYS + " [CI-06, AF-07]");
+            return;
+        }
         if (!patient.diabetic() || !context.procedure().steroid()) {
             return;
         }

@@ -25,6 +25,7 @@ class DiabetesRuleTests {
             "TYPE_1, true,  48, true,  true,  true,  false",
             "TYPE_2, false, 80, false, false, false, false",
             "NONE,   false,   , true,  false, false, false",
+            "NOT_RECORDED, false, , false, false, false, false",
     })
     void warnsOfAGlucoseRiseAfterASteroid(DiabetesType type, boolean insulin, Integer hba1c, boolean steroid,
             boolean warning, boolean largerRise, boolean banner) {
@@ -37,5 +38,32 @@ class DiabetesRuleTests {
         assertThat(messages.stream().anyMatch(m -> m.contains("mandatory warning"))).isEqualTo(warning);
         assertThat(messages.stream().anyMatch(m -> m.contains("larger day-1 rise"))).isEqualTo(largerRise);
         assertThat(messages.stream().anyMatch(m -> m.contains("OR 4.79"))).isEqualTo(banner);
+    }
+
+    @ParameterizedTest(name = "diabetes {0}, steroid {1} → asks {2}")
+    @CsvSource({
+            "NOT_RECORDED, true,  true",
+            "NOT_RECORDED, false, false",
+            "NONE,         true,  false",
+            "TYPE_2,       true,  false",
+    })
+    void asksWhenNobodyRecordedDiabetesBeforeASteroid(DiabetesType type, boolean steroid, boolean asks) {
+        var drug = steroid ? PlannedDrug.dose(InjectedAgent.METHYLPREDNISOLONE_ACETATE, 40)
+                : PlannedDrug.localAnaesthetic(InjectedAgent.LIDOCAINE, 1, 2);
+        var procedure = procedure("KNEE_JOINT", KNEE, Laterality.LEFT, Guidance.ULTRASOUND, List.of(drug));
+        var findings = assess(input(adult().diabetes(type, false, null).build(), procedure)).findingsOf("SAF-030");
+
+        assertThat(findings.stream().anyMatch(f -> f.message().startsWith("Diabetes not recorded")
+                && f.severity() == org.synovia.safety.Severity.WARN)).isEqualTo(asks);
+    }
+
+    @org.junit.jupiter.api.Test
+    void takesAnUnsaidDiabetesOrPregnancyAsNotRecordedNeverAsNo() {
+        var facts = org.synovia.safety.PatientFacts.builder().ageYears(64).build();
+
+        assertThat(facts.diabetes()).isEqualTo(DiabetesType.NOT_RECORDED);
+        assertThat(facts.diabetic()).isFalse();
+        assertThat(facts.diabetesNotRecorded()).isTrue();
+        assertThat(facts.pregnancy()).isEqualTo(org.synovia.safety.PregnancyStatus.NOT_RECORDED);
     }
 }

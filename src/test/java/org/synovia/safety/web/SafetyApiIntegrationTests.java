@@ -132,6 +132,33 @@ class SafetyApiIntegrationTests {
                 .andExpect(jsonPath("$.findings[*].ruleId").value(hasItem("SAF-020")));
     }
 
+    @ParameterizedTest(name = "diabetes {0} → asks {1}")
+    @CsvSource({"'', true", "', \"diabetes\": \"NOT_RECORDED\"', true", "', \"diabetes\": \"NONE\"', false"})
+    void treatsAnOmittedDiabetesAsNotRecordedBeforeASteroid(String diabetes, boolean asks) throws Exception {
+        String body = "{\"patient\": {\"ageYears\": 60, \"sex\": \"MALE\"" + diabetes + "}, \"procedure\": {\"siteCode\": "
+                + "\"KNEE_JOINT\", \"side\": \"LEFT\", \"guidance\": \"ULTRASOUND\", \"start\": \"2026-12-10T09:00:00\", "
+                + "\"drugs\": [{\"agent\": \"METHYLPREDNISOLONE_ACETATE\", \"doseMg\": 40}]}}";
+        var asked = jsonPath("$.findings[*].message").value(hasItem(startsWith("Diabetes not recorded")));
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(asks ? asked : jsonPath("$.findings[*].message").value(org.hamcrest.Matchers.not(
+                        hasItem(startsWith("Diabetes not recorded")))));
+    }
+
+    @ParameterizedTest(name = "pregnancy {0} → asks {1}")
+    @CsvSource({"'', true", "', \"pregnancy\": \"NOT_PREGNANT\"', false"})
+    void treatsAnOmittedPregnancyAnswerAsNotRecordedBeforeXRay(String pregnancy, boolean asks) throws Exception {
+        String body = "{\"patient\": {\"ageYears\": 30, \"sex\": \"FEMALE\"" + pregnancy + "}, \"procedure\": {\"siteCode\": "
+                + "\"FACET_LUMBAR\", \"spinalLevel\": \"L4/5\", \"side\": \"RIGHT\", \"guidance\": \"FLUOROSCOPY\", "
+                + "\"start\": \"2026-12-10T09:00:00\"}}";
+        var notRecorded = hasItem(startsWith("Pregnancy status not recorded"));
+        mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.findings[*].message").value(asks ? notRecorded : org.hamcrest.Matchers.not(notRecorded)));
+    }
+
     @Test
     void acceptsAnInrWithItsDateAPlannedReplacementWithItsSurgeonAndTheDaysObservations() throws Exception {
         mvc.perform(post("/api/v1/safety/assessments").with(httpBasic(USER, PASSWORD)).contentType(MediaType.APPLICATION_JSON)
