@@ -1,30 +1,23 @@
 package org.synovia.diary;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.synovia.shared.PdfDocuments;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
-import com.openhtmltopdf.svgsupport.BatikSVGDrawer;
 
 /** The summary to the referrer: its text (stored as sent) and its PDF with the pain chart. */
 @Component
 class DiarySummaries {
 
-    private final SpringTemplateEngine templates;
+    private final PdfDocuments pdf;
 
-    DiarySummaries(SpringTemplateEngine templates) {
-        this.templates = templates;
+    DiarySummaries(PdfDocuments pdf) {
+        this.pdf = pdf;
     }
 
     record Summary(String patientName, LocalDate dateOfBirth, String nhsNumber, String procedure, LocalDate injectedOn,
@@ -67,18 +60,6 @@ class DiarySummaries {
     }
 
     byte[] pdf(Summary summary) {
-        String xhtml = templates.process("diary/summary-pdf", new Context(Locale.UK, Map.of("summary", summary)));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.useSVGDrawer(new BatikSVGDrawer());
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pdf.render("diary/summary-pdf", Map.of("summary", summary));
     }
 }

@@ -1,8 +1,5 @@
 package org.synovia.notification;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -40,11 +37,9 @@ import org.synovia.safety.MedicationPlan;
 import org.synovia.safety.SafetyAssessment;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.Laterality;
+import org.synovia.shared.PdfDocuments;
 import org.synovia.vetting.AcceptedProtocols;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /**
  * The appointment letter: rendered from a Thymeleaf XHTML template to PDF with openhtmltopdf, printed from
@@ -63,7 +58,7 @@ public class AppointmentLetters {
     private final Patients patients;
     private final Catalogue catalogue;
     private final AcceptedProtocols protocols;
-    private final SpringTemplateEngine templates;
+    private final PdfDocuments pdf;
     private final EmailOutbox outbox;
     private final AuditTrail audit;
     private final NotificationProperties properties;
@@ -71,7 +66,7 @@ public class AppointmentLetters {
     private final Clock clock;
 
     AppointmentLetters(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
-            AcceptedProtocols protocols, SpringTemplateEngine templates, EmailOutbox outbox, AuditTrail audit,
+            AcceptedProtocols protocols, PdfDocuments pdf, EmailOutbox outbox, AuditTrail audit,
             NotificationProperties properties, HandledEvents handled, Clock clock) {
         this.properties = properties;
         this.handled = handled;
@@ -80,7 +75,7 @@ public class AppointmentLetters {
         this.patients = patients;
         this.catalogue = catalogue;
         this.protocols = protocols;
-        this.templates = templates;
+        this.pdf = pdf;
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
@@ -134,18 +129,7 @@ public class AppointmentLetters {
     }
 
     byte[] render(AppointmentLetter letter) {
-        String xhtml = templates.process("notification/letter", new Context(Locale.UK, Map.of("letter", letter)));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pdf.render("notification/letter", Map.of("letter", letter));
     }
 
     /**

@@ -1,26 +1,21 @@
 package org.synovia.procedure;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.synovia.shared.PdfDocuments;
 
-import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
 /** Builds the referrer's report and the patient's aftercare leaflet and renders them to PDF. */
 @Component
 class ProcedureReports {
 
-    private final SpringTemplateEngine templates;
+    private final PdfDocuments pdf;
 
-    ProcedureReports(SpringTemplateEngine templates) {
-        this.templates = templates;
+    ProcedureReports(PdfDocuments pdf) {
+        this.pdf = pdf;
     }
 
     private static final java.time.format.DateTimeFormatter WHEN =
@@ -105,17 +100,6 @@ class ProcedureReports {
     }
 
     private byte[] render(String template, Map<String, Object> model) {
-        String xhtml = templates.process(template, new Context(Locale.UK, model));
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PdfRendererBuilder builder = new PdfRendererBuilder();
-            builder.useFastMode();
-            builder.withHtmlContent(xhtml, null);
-            builder.toStream(out);
-            builder.run();
-            return out.toByteArray();
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return pdf.render(template, model);
     }
 }
