@@ -48,6 +48,35 @@ public final class KaplanMeier {
     public record Curve(int subjects, int events, int censored, List<Step> steps, Double median, Double medianLower,
             Double medianUpper) {
 
+        /**
+         * Whether some patient was still followed at {@code time}. Beyond the last observation the curve only
+         * repeats its last value, so a figure there would count patients who were never followed that long.
+         */
+        public boolean followedTo(int time) {
+            return !steps.isEmpty() && steps.getLast().time() >= time;
+        }
+
+        /** The lower 95% limit (log-log) of the share still relieved at {@code time}. */
+        public double lowerAt(int time) {
+            return stepAt(time).map(Step::lower).orElse(1.0);
+        }
+
+        /** The upper 95% limit (log-log) of the share still relieved at {@code time}. */
+        public double upperAt(int time) {
+            return stepAt(time).map(Step::upper).orElse(1.0);
+        }
+
+        private java.util.Optional<Step> stepAt(int time) {
+            Step found = null;
+            for (Step step : steps) {
+                if (step.time() > time) {
+                    break;
+                }
+                found = step;
+            }
+            return java.util.Optional.ofNullable(found);
+        }
+
         /** The estimated share still relieved at {@code time} (a step function, right-continuous). */
         public double survivalAt(int time) {
             double s = 1.0;

@@ -21,6 +21,22 @@ public record OutcomeReport(OutcomeFilter filter, long procedures, Survival over
     public record Rates(String key, String label, long procedures, long therapeuticRead, long responders,
             long diagnosticRead, long diagnosticPositive, long complications, long redFlagged, long withDiary) {
 
+        public Proportion responder() {
+            return new Proportion(responders, therapeuticRead);
+        }
+
+        public Proportion positive() {
+            return new Proportion(diagnosticPositive, diagnosticRead);
+        }
+
+        public Proportion complication() {
+            return new Proportion(complications, procedures);
+        }
+
+        public Proportion redFlag() {
+            return new Proportion(redFlagged, withDiary);
+        }
+
         public Double responderPercent() {
             return percent(responders, therapeuticRead);
         }
@@ -49,10 +65,49 @@ public record OutcomeReport(OutcomeFilter filter, long procedures, Survival over
         public Double breachedPercent() {
             return percent(breached, procedures);
         }
+
+        public Proportion breachedShare() {
+            return new Proportion(breached, procedures);
+        }
     }
 
     /** How many procedures one group did. */
     public record Volume(String key, String label, long procedures) {
+    }
+
+    /**
+     * A share with its 95% Wilson score interval, which stays inside 0–100% and behaves at small counts and at
+     * 0 or 100% where the normal approximation does not (ADR 0070).
+     */
+    public record Proportion(long part, long whole) {
+
+        public Double percent() {
+            return OutcomeReport.percent(part, whole);
+        }
+
+        public Double lowerPercent() {
+            return whole == 0 ? null : 100 * (centre() - halfWidth());
+        }
+
+        public Double upperPercent() {
+            return whole == 0 ? null : 100 * (centre() + halfWidth());
+        }
+
+        /** Enough cases to show the share at all; below the clinic's minimum it reads "too few to report". */
+        public boolean reportable(int minimum) {
+            return whole > 0 && whole >= minimum;
+        }
+
+        private double centre() {
+            double z2 = KaplanMeier.Z_95 * KaplanMeier.Z_95;
+            return ((double) part / whole + z2 / (2.0 * whole)) / (1 + z2 / whole);
+        }
+
+        private double halfWidth() {
+            double p = (double) part / whole;
+            double z2 = KaplanMeier.Z_95 * KaplanMeier.Z_95;
+            return KaplanMeier.Z_95 * Math.sqrt(p * (1 - p) / whole + z2 / (4.0 * whole * whole)) / (1 + z2 / whole);
+        }
     }
 
     static Double percent(long part, long whole) {

@@ -198,6 +198,27 @@ class OutcomesIntegrationTests {
     }
 
     @Test
+    void givesIntervalsWithEnoughCasesAndWithholdsFiguresWithTooFew() throws Exception {
+        long read = Long.parseLong(csv.get("all|All procedures|read_at_6_weeks"));
+        var responder = new OutcomeReport.Proportion(Long.parseLong(csv.get("all|All procedures|responders")), read);
+        assertThat(csv.get("all|All procedures|responder_lower_95"))
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", responder.lowerPercent()));
+        String year = mvc.perform(get("/outcomes").param("from", from.toString()).param("to", to.toString())
+                        .with(user("outcomes.radiologist").roles("RADIOLOGIST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // One day of a 500-procedure year has a handful of procedures: below the default minimum of 10.
+        String oneDay = mvc.perform(get("/outcomes").param("from", to.toString()).param("to", to.toString())
+                        .with(user("outcomes.radiologist").roles("RADIOLOGIST")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(year).contains("; 95% CI ");
+        assertThat(oneDay).doesNotContain("; 95% CI ");
+        if (!oneDay.contains("No signed procedures in this period.")) {
+            assertThat(oneDay).contains("too few to report");
+        }
+    }
+
+    @Test
     void hasNoLastRefreshBeforeAnyProcedureHasBeenSigned() {
         // A new service has no rows at all: the page's footnote must read that as "never", not fail (rolled back).
         transactions.executeWithoutResult(tx -> {

@@ -27,6 +27,7 @@ import org.synovia.outcomes.OutcomeReport;
 import org.synovia.outcomes.OutcomeReport.Rates;
 import org.synovia.outcomes.OutcomeReport.Survival;
 import org.synovia.outcomes.Outcomes;
+import org.synovia.outcomes.OutcomesProperties;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 
@@ -41,8 +42,10 @@ class OutcomesController {
     private final Outcomes outcomes;
     private final Catalogue catalogue;
     private final Clock clock;
+    private final int minimum;
 
-    OutcomesController(Outcomes outcomes, Catalogue catalogue, Clock clock) {
+    OutcomesController(Outcomes outcomes, Catalogue catalogue, Clock clock, OutcomesProperties properties) {
+        this.minimum = properties.minimumToReport();
         this.outcomes = outcomes;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -72,10 +75,12 @@ class OutcomesController {
         model.addAttribute("from", filter.from());
         model.addAttribute("to", filter.to());
         model.addAttribute("report", report);
-        model.addAttribute("siteChart", Charts.survival(report.bySite(), CURVES_PER_CHART));
-        model.addAttribute("drugChart", Charts.survival(report.byDrug(), CURVES_PER_CHART));
-        model.addAttribute("guidanceChart", Charts.survival(report.byGuidance(), CURVES_PER_CHART));
-        model.addAttribute("overallChart", Charts.survival(List.of(report.overall()), 1));
+        model.addAttribute("minimum", minimum);
+        // A curve of fewer patients than the minimum is not drawn; its row says "too few to report".
+        model.addAttribute("siteChart", Charts.survival(reportable(report.bySite()), CURVES_PER_CHART));
+        model.addAttribute("drugChart", Charts.survival(reportable(report.byDrug()), CURVES_PER_CHART));
+        model.addAttribute("guidanceChart", Charts.survival(reportable(report.byGuidance()), CURVES_PER_CHART));
+        model.addAttribute("overallChart", Charts.survival(reportable(List.of(report.overall())), 1));
         model.addAttribute("monthChart", Charts.columns(report.byMonth()));
         return "outcomes/page";
     }
@@ -124,7 +129,7 @@ class OutcomesController {
      * The report as tidy rows (section, group, measure, value), one per figure on the page, so that a
      * spreadsheet can pivot them; every cell goes through the shared formula-defusing helper.
      */
-    static String csv(OutcomeReport report) {
+    String csv(OutcomeReport report) {
         StringBuilder csv = new StringBuilder("section,group,measure,value\r\n");
         OutcomeFilter f = report.filter();
         line(csv, "filter", "", "from", f.from());
@@ -148,7 +153,7 @@ class OutcomesController {
         for (OutcomeReport.Breaches b : report.breaches()) {
             line(csv, "breaches", b.standard(), "procedures", b.procedures());
             line(csv, "breaches", b.standard(), "breached", b.breached());
-            line(csv, "breaches", b.standard(), "breached_percent", number(b.breachedPercent()));
+            share(csv, "breaches", b.standard(), "breached", b.breachedShare());
         }
         report.byOperator().forEach(v -> line(csv, "volume by operator", v.label(), "procedures", v.procedures()));
         report.bySiteVolume().forEach(v -> line(csv, "volume by site", v.label(), "procedures", v.procedures()));
@@ -156,22 +161,34 @@ class OutcomesController {
         return csv.toString();
     }
 
-    private static void rates(StringBuilder csv, String section, String group, Rates r) {
+    private List<Survival> reportable(List<Survival> groups) {
+        return groups.stream().filter(g -> g.curve().subjects() >= minimum).toList();
+    }
+
+    private void rates(StringBuilder csv, String section, String group, Rates r) {
         line(csv, section, group, "procedures", r.procedures());
         line(csv, section, group, "responders", r.responders());
         line(csv, section, group, "read_at_6_weeks", r.therapeuticRead());
-        line(csv, section, group, "responder_percent", number(r.responderPercent()));
+        share(csv, section, group, "responder", r.responder());
         line(csv, section, group, "diagnostic_positive", r.diagnosticPositive());
         line(csv, section, group, "diagnostic_read", r.diagnosticRead());
-        line(csv, section, group, "diagnostic_positive_percent", number(r.positivePercent()));
+        share(csv, section, group, "diagnostic_positive", r.positive());
         line(csv, section, group, "complications", r.complications());
-        line(csv, section, group, "complication_percent", number(r.complicationPercent()));
+        share(csv, section, group, "complication", r.complication());
         line(csv, section, group, "with_diary", r.withDiary());
         line(csv, section, group, "red_flagged", r.redFlagged());
-        line(csv, section, group, "red_flag_percent", number(r.redFlagPercent()));
+        share(csv, section, group, "red_flag", r.redFlag());
     }
 
-    private static void relief(StringBuilder csv, String section, Survival s) {
+    /** The percentage with its 95% interval, empty below the minimum to report (as on the page). */
+    private void share(StringBuilder csv, String section, String group, String measure, OutcomeReport.Proportion share) {
+        boolean shown = share.reportable(minimum);
+        line(csv, section, group, measure + "_percent", shown ? number(share.percent()) : "");
+        line(csv, section, group, measure + "_lower_95", shown ? number(share.lowerPercent()) : "");
+        line(csv, section, group, measure + "_upper_95", shown ? number(share.upperPercent()) : "");
+    }
+
+    private void relief(StringBuilder csv, String section, Survival s) {
         KaplanMeier.Curve c = s.curve();
         line(csv, section, s.label(), "patients", c.subjects());
         line(csv, section, s.label(), "relief_ended", c.events());
@@ -179,7 +196,8 @@ class OutcomesController {
         line(csv, section, s.label(), "median_days", number(c.median()));
         line(csv, section, s.label(), "median_lower_95", number(c.medianLower()));
         line(csv, section, s.label(), "median_upper_95", number(c.medianUpper()));
-        line(csv, section, s.label(), "relieved_at_6_weeks_percent", c.subjects() == 0 ? "" : number(100 * c.survivalAt(42)));
+        boolean shown = c.subjects() >= minimum && c.followedTo(42);
+        line(csv, section, s.label(), "relieved_at_6_weeks_percent", shown ? number(100 * c.survivalAt(42)) : "");
     }
 
     private static void line(StringBuilder csv, String section, String group, String measure, Object value) {
