@@ -31,14 +31,18 @@ public class PdfDocuments {
     private static final byte[] BOLD = font("/fonts/DejaVuSans-Bold.ttf");
 
     private final ITemplateEngine templates;
+    private final ServiceIdentity service;
 
-    public PdfDocuments(ITemplateEngine templates) {
+    public PdfDocuments(ITemplateEngine templates, ServiceIdentity service) {
         this.templates = templates;
+        this.service = service;
     }
 
-    /** Renders the template with this model (UK dates and numbers) to a PDF. */
+    /** Renders the template with this model (UK dates and numbers) to a PDF; {@code service} heads every document. */
     public byte[] render(String template, Map<String, Object> model) {
-        return renderXhtml(templates.process(template, new Context(Locale.UK, model)));
+        Map<String, Object> withService = new java.util.HashMap<>(model);
+        withService.putIfAbsent("service", service);
+        return renderXhtml(templates.process(template, new Context(Locale.UK, withService)));
     }
 
     /** Renders well-formed XHTML to a PDF with the embedded font. */

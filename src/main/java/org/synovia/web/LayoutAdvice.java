@@ -6,15 +6,24 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.synovia.account.UserAccounts;
 import org.synovia.shared.CurrentUser;
+import org.synovia.shared.ServiceIdentity;
 
 /** What every page's header needs: who is signed in and in which roles. */
 @ControllerAdvice
 class LayoutAdvice {
 
     private final UserAccounts accounts;
+    private final ServiceIdentity service;
 
-    LayoutAdvice(UserAccounts accounts) {
+    LayoutAdvice(UserAccounts accounts, ServiceIdentity service) {
         this.accounts = accounts;
+        this.service = service;
+    }
+
+    /** The service's name and numbers, for patient pages and the footer. */
+    @ModelAttribute("service")
+    ServiceIdentity service() {
+        return service;
     }
 
     @ModelAttribute("currentUserName")

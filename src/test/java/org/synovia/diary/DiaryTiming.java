@@ -50,7 +50,8 @@ class DiaryTiming {
         resolver.setSuffix(".html");
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
-        DiarySummaries summaries = new DiarySummaries(new org.synovia.shared.PdfDocuments(engine));
+        DiarySummaries summaries = new DiarySummaries(new org.synovia.shared.PdfDocuments(engine,
+                new org.synovia.shared.ServiceIdentity("Injection service", "", "", "")));
         DiaryReadingUpdated reading = DiaryReading.read(episode, entries);
         var view = new EpisodeView(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "TEST, Alex", true,
                 Intent.THERAPEUTIC, injected, 8, 50, injected, null, entries, reading,

@@ -147,6 +147,8 @@ class AppointmentLetterIntegrationTests {
         assertThat(plan.lastDose()).isBefore(start);
         assertThat(letter).contains("If you have diabetes").contains("What to bring").contains("Placing the needle")
                 .contains("When to get help urgently").contains("Call 999");
+        assertThat(letter).contains("Test Injection Service").contains("Out of hours, phone 01632 960 199")
+                .contains("Questions, or need to change your appointment? Phone 01632 960 100.");
         assertThat(letter.indexOf("Getting ready")).isLessThan(letter.indexOf("Finding the spot"));
         assertThat(letter.indexOf("Finding the spot")).isLessThan(letter.indexOf("Placing the needle"));
         assertThat(letter.indexOf("Placing the needle")).isLessThan(letter.indexOf("The injection."));

@@ -548,6 +548,11 @@ class ProceduresIntegrationTests {
                 .contains("Complications none").contains("pain diary follows");
         assertThat(leaflet).contains("Rest the area for a day or two").contains("wears off within a few hours")
                 .contains("within a few days").contains("blood glucose more often").contains("call 111");
+        // The service heads both, with its numbers; dates read as people write them.
+        assertThat(report).contains("Test Injection Service").contains("Telephone 01632 960 100")
+                .contains(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK).format(sessions.today()))
+                .doesNotContainPattern("born \\d{4}-\\d{2}-\\d{2}");
+        assertThat(leaflet).contains("Test Injection Service").contains("Out of hours, phone 01632 960 199");
         assertThat(jdbc.sql("select report_text from procedure_report where appointment_id = ?").param(appointment.id())
                 .query(String.class).single()).contains("batch MP1234").contains("Plan: ");
         mvc.perform(get("/day/{id}/report.pdf", appointment.id()).with(user(nurse.username()).roles("NURSE")))
