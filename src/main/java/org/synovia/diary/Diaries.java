@@ -43,6 +43,7 @@ import org.synovia.referral.Referrals;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.Secrets;
+import org.synovia.shared.ServiceIdentity;
 
 /**
  * The patient's diary. An episode starts when a procedure record is signed: the patient gets a secret link by
@@ -75,10 +76,11 @@ public class Diaries {
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ServiceIdentity service;
 
     Diaries(DiaryRepository repository, DiaryProperties properties, DiarySummaries summaries, Referrals referrals,
             Patients patients, Procedures procedures, Catalogue catalogue, EmailOutbox outbox,
-            NotificationProperties notification, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+            NotificationProperties notification, AuditTrail audit, ApplicationEventPublisher events, Clock clock, ServiceIdentity service) {
         this.repository = repository;
         this.properties = properties;
         this.summaries = summaries;
@@ -91,6 +93,7 @@ public class Diaries {
         this.audit = audit;
         this.events = events;
         this.clock = clock;
+        this.service = service;
     }
 
     /** Starts the diary of a signed procedure and emails the patient their link; a repeated event does nothing. */
@@ -142,7 +145,7 @@ public class Diaries {
                 + "We will email you when each entry is due. It is fine to miss one.\n\n"
                 + "If the joint becomes hot, red or swollen, or you have a fever or feel unwell, contact "
                 + properties.urgentContact() + " the same day, or call NHS 111. In an emergency call 999.\n\n"
-                + "Image-guided injection service\n";
+                + service.signature();
         outbox.queue(patient.email(), "Your pain diary after your injection", body,
                 notification.publicUrl() + "/my-diary/" + token, patient.id().value(), "diary-link", null);
         audit.record(AuditAction.EXPORT, RECORD_TYPE, episode.id(), episode.patientId(), "diary link emailed");
@@ -301,7 +304,7 @@ public class Diaries {
                     + EmailOutbox.LINK + "\n\n"
                     + "If the joint becomes hot, red or swollen, or you have a fever or feel unwell, contact "
                     + properties.urgentContact() + " the same day, or call NHS 111. In an emergency call 999.\n\n"
-                    + "Image-guided injection service\n", notification.publicUrl() + "/my-diary/" + token, patient.id().value(),
+                    + service.signature(), notification.publicUrl() + "/my-diary/" + token, patient.id().value(),
                     "diary-reminder", null);
             audit.record(AuditAction.EXPORT, RECORD_TYPE, episode.id(), episode.patientId(), "reminder " + due.get().code());
             sent++;
@@ -326,7 +329,7 @@ public class Diaries {
             if (to != null) {
                 outbox.queue(to, "Pain diary summary: " + view.patientName() + ", injection on " + summary.injectedOn(),
                         "Dear " + (referrer.name() == null ? "colleague" : referrer.name()) + ",\n\n" + summary.text()
-                                + "\n\nThe summary with the pain chart is attached as a PDF.\n\nImage-guided injection service\n",
+                                + "\n\nThe summary with the pain chart is attached as a PDF.\n\n" + service.signature(),
                         episode.patientId(), "diary-summary",
                         new Attachment("pain-diary-summary.pdf", "application/pdf", summaries.pdf(summary)));
             }

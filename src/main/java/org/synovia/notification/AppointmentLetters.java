@@ -39,6 +39,7 @@ import org.synovia.scheduling.Slot;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.PdfDocuments;
 import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.shared.ServiceIdentity;
 
 
 /**
@@ -64,10 +65,11 @@ public class AppointmentLetters {
     private final NotificationProperties properties;
     private final HandledEvents handled;
     private final Clock clock;
+    private final ServiceIdentity service;
 
     AppointmentLetters(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, PdfDocuments pdf, EmailOutbox outbox, AuditTrail audit,
-            NotificationProperties properties, HandledEvents handled, Clock clock) {
+            NotificationProperties properties, HandledEvents handled, Clock clock, ServiceIdentity service) {
         this.properties = properties;
         this.handled = handled;
         this.bookings = bookings;
@@ -79,6 +81,7 @@ public class AppointmentLetters {
         this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
+        this.service = service;
     }
 
     /** The letter's content, with the safety engine asked again for the booked start. */
@@ -164,7 +167,7 @@ public class AppointmentLetters {
                 + ".\n\nTo see your appointment, or to cancel it if you cannot come, open your own link (keep it private):\n"
                 + EmailOutbox.LINK + "\n\n"
                 + "If you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
-                + "Image-guided injection service\n";
+                + service.signature();
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "letter emailed");
         handled.answeredWith(key, outbox.queue(letter.email(), "Your injection appointment on " + when, body,
                 properties.publicUrl() + "/my-appointment/" + link.get(), letter.patientId(), "appointment-letter",
@@ -196,7 +199,7 @@ public class AppointmentLetters {
                 + (letter.medicines().isEmpty() ? ""
                         : " If you have already stopped your blood thinner for this appointment, start it again at your"
                                 + " usual time unless your doctor has told you otherwise.")
-                + "\n\nImage-guided injection service\n";
+                + "\n\n" + service.signature();
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "cancellation emailed");
         handled.answeredWith(key, outbox.queue(letter.email(), "Your injection appointment on " + when + " is cancelled",
                 body, letter.patientId(), "appointment-cancelled"));
@@ -229,7 +232,7 @@ public class AppointmentLetters {
                         + link + "\nbefore " + expires + ". If you do not want it, do nothing: you keep your place on the "
                         + "waiting list.")
                 + " Keep the link private. Once booked, we email you a letter telling you how to prepare.\n\n"
-                + "Image-guided injection service\n";
+                + service.signature();
         audit.record(AuditAction.EXPORT, RECORD_TYPE, event.invitationId(), event.patientId(), "booking link emailed");
         handled.answeredWith(key, outbox.queue(patient.email(), event.slotStart() == null
                 ? "Choose your injection appointment" : "An earlier injection appointment is free", body,

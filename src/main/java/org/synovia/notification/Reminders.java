@@ -24,6 +24,7 @@ import org.synovia.referral.ReferralId;
 import org.synovia.safety.MedicationPlan;
 import org.synovia.safety.PlanAction;
 import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.shared.ServiceIdentity;
 
 /**
  * Reminds patients of their appointment {@code days-before} days ahead and on the day they must take the
@@ -46,9 +47,10 @@ public class Reminders {
     private final ReminderProperties properties;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ServiceIdentity service;
 
     Reminders(Bookings bookings, AcceptedProtocols protocols, AppointmentLetters letters, EmailOutbox outbox,
-            ReminderProperties properties, JdbcClient jdbc, Clock clock) {
+            ReminderProperties properties, JdbcClient jdbc, Clock clock, ServiceIdentity service) {
         this.bookings = bookings;
         this.protocols = protocols;
         this.letters = letters;
@@ -56,6 +58,7 @@ public class Reminders {
         this.properties = properties;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.service = service;
     }
 
     @Scheduled(fixedDelayString = "${synovia.notification.reminders.check-interval:PT15M}",
@@ -169,7 +172,7 @@ public class Reminders {
                 + (due.plan() == null && !letter.medicines().isEmpty()
                         ? "Your blood thinner:\n" + String.join("\n", letter.medicines()) + "\n\n" : "")
                 + "If you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
-                + "Image-guided injection service\n";
+                + service.signature();
         UUID emailId = outbox.queue(letter.email(), subject, body, letter.patientId(), "reminder-" + due.kind().toLowerCase());
         jdbc.sql("update reminder set email_id = ? where id = ?").params(emailId, reminderId).update();
         return true;

@@ -33,6 +33,7 @@ import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.shared.ServiceIdentity;
 
 /**
  * Runs the safety engine again on the procedure day (issue 12 §3, ADR 0033): with the values sign-in measured and
@@ -58,9 +59,10 @@ class DaySafetyChecks {
     private final ProcedureProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ServiceIdentity service;
 
     DaySafetyChecks(DaySafetyRepository repository, AcceptedProtocols protocols, SafetyChecks safety, EmailOutbox outbox,
-            ProcedureProperties properties, AuditTrail audit, Clock clock) {
+            ProcedureProperties properties, AuditTrail audit, Clock clock, ServiceIdentity service) {
         this.repository = repository;
         this.protocols = protocols;
         this.safety = safety;
@@ -68,6 +70,7 @@ class DaySafetyChecks {
         this.properties = properties;
         this.audit = audit;
         this.clock = clock;
+        this.service = service;
     }
 
     /** Glucose for people with diabetes; INR for patients on a vitamin K antagonist. */
@@ -206,7 +209,7 @@ class DaySafetyChecks {
                 + "\n\nNo steroid will be given. The urgent pathway is started: aspirate and send for culture "
                 + "(EULAR 2021, Table 2 [CI-03]).\n\nPatient: " + patient.displayName() + ", born " + patient.dateOfBirth()
                 + (patient.nhsNumber() == null ? "" : ", NHS number " + patient.nhsNumber().formatted())
-                + "\nBooked procedure: " + procedure + "\n\nImage-guided injection service\n";
+                + "\nBooked procedure: " + procedure + "\n\n" + service.signature();
         for (String to : new java.util.LinkedHashSet<>(java.util.Arrays.asList(properties.onCallEmail(), referrerEmail))) {
             if (to != null) {
                 outbox.queue(to, subject, body, appointment.patientId(), "urgent-septic-joint");
@@ -249,7 +252,7 @@ class DaySafetyChecks {
                             + " found:\n" + finding + "\n\nSources:\n" + sources.stream().map(c -> "- " + c)
                                     .collect(Collectors.joining("\n"))
                             + "\n\nInjection within 3 months before arthroplasty raises the odds of periprosthetic "
-                            + "infection. Please tell us whether the injection should go ahead.\n\nImage-guided injection service\n",
+                            + "infection. Please tell us whether the injection should go ahead.\n\n" + service.signature(),
                     patient.id().value(), "surgeon-joint-replacement");
         }
         audit.record(AuditAction.EXPORT, "SurgeonNotice", referral.id().value(), patient.id().value(),

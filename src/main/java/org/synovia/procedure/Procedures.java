@@ -35,6 +35,7 @@ import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.vetting.Protocol;
+import org.synovia.shared.ServiceIdentity;
 
 /**
  * The procedure day. The day list shows each patient with the accepted protocol and the safety engine's
@@ -55,6 +56,7 @@ public class Procedures {
     private final AcceptedProtocols protocols;
     private final AuditTrail audit;
     private final Clock clock;
+    private final ServiceIdentity service;
     private final org.springframework.context.ApplicationEventPublisher events;
     private final ProcedureReports reports;
     private final org.synovia.notification.EmailOutbox outbox;
@@ -64,7 +66,7 @@ public class Procedures {
     private final org.synovia.safety.SafetyOverrides overrides;
 
     Procedures(VisitRepository visits, Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
-            AcceptedProtocols protocols, AuditTrail audit, Clock clock,
+            AcceptedProtocols protocols, AuditTrail audit, Clock clock, ServiceIdentity service,
             org.springframework.context.ApplicationEventPublisher events, ProcedureReports reports,
             org.synovia.notification.EmailOutbox outbox, ProcedureProperties properties, DaySafetyChecks daySafety,
             DaySafetyRepository dayRecords, org.synovia.safety.SafetyOverrides overrides) {
@@ -83,6 +85,7 @@ public class Procedures {
         this.protocols = protocols;
         this.audit = audit;
         this.clock = clock;
+        this.service = service;
     }
 
     /** The day's patients for one room or one operator (or all, when both are null), earliest first. */
@@ -802,7 +805,7 @@ public class Procedures {
         }
         if (patient.email() != null && !patient.email().isBlank()) {
             outbox.queue(patient.email(), "After your injection", "Dear " + patient.givenName() + ",\n\nYour aftercare "
-                    + "leaflet is attached. Please read it, and keep it for the next few weeks.\n\nImage-guided injection service\n",
+                    + "leaflet is attached. Please read it, and keep it for the next few weeks.\n\n" + service.signature(),
                     patient.id().value(), "aftercare-leaflet",
                     new org.synovia.notification.Attachment("after-your-injection.pdf", "application/pdf", reports.leafletPdf(report)));
         }

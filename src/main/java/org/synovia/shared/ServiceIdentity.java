@@ -26,6 +26,11 @@ public record ServiceIdentity(@DefaultValue("Image-guided injection service") St
         }
     }
 
+    /** How emails to patients and referrers end: the name, then the address and telephone where set. */
+    public String signature() {
+        return name + "\n" + (address.isEmpty() ? "" : address + "\n") + (hasTelephone() ? "Telephone " + telephone + "\n" : "");
+    }
+
     public boolean hasTelephone() {
         return !telephone.isEmpty();
     }

@@ -171,7 +171,8 @@ class AppointmentLetterIntegrationTests {
                 .orElseThrow();
         assertThat(body.replaceAll("=\\r?\\n", "").replaceAll("\\s+", " "))
                 .contains("we have had to cancel").contains("start it again at your usual time")
-                .doesNotContain("Operator off sick");
+                .doesNotContain("Operator off sick")
+                .contains("Test Injection Service Test Hospital, 1 Test Road, Testtown TE1 1ST Telephone 01632 960 100");
     }
 
     @Test
