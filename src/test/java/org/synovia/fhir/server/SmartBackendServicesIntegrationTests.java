@@ -73,6 +73,8 @@ class SmartBackendServicesIntegrationTests {
     @Autowired Clock clock;
     @Autowired TransactionTemplate transactions;
     @Autowired JsonMapper json;
+    @Autowired ClientCredentialsGrant grant;
+    @Autowired AccessTokens tokens;
     @LocalServerPort int port;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -312,4 +314,30 @@ class SmartBackendServicesIntegrationTests {
                 .hasMessageContaining("not a JSON Web Key Set");
     }
 
+
+    @Test
+    void issuesAndChecksTokensInAFixedNumberOfStatementsHoweverManyAreStored() throws Exception {
+        String id = client.client().clientId();
+        String[] issued = new String[1];
+        long first = org.synovia.testing.StatementCounter.count(() -> issued[0] = grant.exchange(ClientCredentialsGrant.GRANT_TYPE,
+                ClientCredentialsGrant.ASSERTION_TYPE, signed(claims(id).build(), key), "system/Patient.rs", tokenUrl())
+                .accessToken());
+        long[] times = new long[20];
+        for (int i = 0; i < times.length; i++) {
+            String assertion = signed(claims(id).build(), key);
+            long started = System.nanoTime();
+            grant.exchange(ClientCredentialsGrant.GRANT_TYPE, ClientCredentialsGrant.ASSERTION_TYPE, assertion,
+                    "system/Patient.rs", tokenUrl());
+            times[i] = System.nanoTime() - started;
+        }
+        long later = org.synovia.testing.StatementCounter.count(() -> grant.exchange(ClientCredentialsGrant.GRANT_TYPE,
+                ClientCredentialsGrant.ASSERTION_TYPE, signed(claims(id).build(), key), "system/Patient.rs", tokenUrl()));
+
+        assertThat(later).as("statements per token request with 21 more tokens stored").isEqualTo(first);
+        assertThat(org.synovia.testing.StatementCounter.count(() -> tokens.authenticate(issued[0]).orElseThrow()))
+                .as("one lookup per bearer call").isEqualTo(1);
+        java.util.Arrays.sort(times);
+        org.slf4j.LoggerFactory.getLogger(getClass()).info("Token request: {} statements; median {} ms, slowest {} ms of 20",
+                first, times[10] / 1_000_000.0, times[19] / 1_000_000.0);
+    }
 }
