@@ -27,6 +27,6 @@ import org.synovia.testing.TestSmtp;
 @ActiveProfiles("test")
 @Import(FixedStartClock.class)
 @ContextConfiguration(initializers = {TestSmtp.Initializer.class, org.synovia.testing.TestHl7.Initializer.class,
-        StatementCounter.Initializer.class})
+        StatementCounter.Initializer.class, org.synovia.testing.TestCdsClient.Initializer.class})
 public @interface SynoviaIntegrationTest {
 }

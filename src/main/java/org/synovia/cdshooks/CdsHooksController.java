@@ -35,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The CDS Hooks endpoints: discovery at {@code GET /cds-services}, and one service per hook. Calls are
- * authenticated with HTTP Basic as a referrer's or service account (ADR 0023). Bad requests get 400 with every
+ * authenticated with a JWT signed by a trusted CDS client (ADR 0064) or, for simple set-ups, HTTP Basic as a referrer's
+ * or service account (ADR 0023). Bad requests get 400 with every
  * problem and its JSON path; the assessment stores nothing, and each call is audited.
  */
 @RestController
@@ -96,7 +97,7 @@ class CdsHooksController {
     }
 
     @PostMapping(path = "/cds-services/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('REFERRER', 'RADIOLOGIST')")
+    @PreAuthorize("hasAnyRole('REFERRER', 'RADIOLOGIST', 'INTEGRATION')")
     @Transactional
     ResponseEntity<?> call(@PathVariable("id") String id, @RequestBody(required = false) String body) {
         if (!HOOKS.containsKey(id)) {

@@ -80,7 +80,7 @@ public class ApiClients {
         }
         String secret = Secrets.newToken(SECRET_BYTES);
         ApiClient client = new ApiClient(UUID.randomUUID(), "fhir-" + HexFormat.of().formatHex(Secrets.randomBytes(6)), label,
-                List.copyOf(granted), true, clock.instant(), CurrentUser.username());
+                List.copyOf(granted), true, clock.instant(), CurrentUser.username(), null, null);
         // Referrals name the account that submitted them: the client has one, disabled so that nobody signs in with it.
         String accountName = "API client: " + client.name();
         accounts.create(new NewUserAccount(client.clientId(), accountName.substring(0, Math.min(120, accountName.length())),
@@ -124,10 +124,47 @@ public class ApiClients {
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
+    /**
+     * Registers the public keys a client signs its token requests with (SMART Backend Services, ADR 0063): a JSON
+     * Web Key Set pasted in, or the URL where the client publishes it; both blank removes them. Only public RSA
+     * (2048 bits or more) and P-384 EC keys are accepted; a private key pasted by mistake is refused, not stored.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public void registerKeys(String clientId, String jwks, String jwksUrl) {
+        String inline = jwks == null || jwks.isBlank() ? null : jwks.strip();
+        String url = jwksUrl == null || jwksUrl.isBlank() ? null : jwksUrl.strip();
+        if (inline != null && url != null) {
+            throw new InvalidInputException("jwks", "Give either the key set or its URL, not both.");
+        }
+        if (inline != null) {
+            ClientKeys.checkInline(inline);
+        }
+        if (url != null) {
+            ClientKeys.checkUrl(url);
+        }
+        if (jdbc.sql("update api_client set jwks = ?, jwks_url = ? where client_id = ?").params(inline, url, clientId)
+                .update() == 0) {
+            throw new InvalidInputException("clientId", "There is no API client '" + clientId + "'.");
+        }
+        audit.record(AuditAction.UPDATE, "ApiClient", clientId, null, inline != null ? "key set registered"
+                : url != null ? "key set URL registered: " + url : "key set removed");
+    }
+
+    /** The enabled client with this id, for a token request signed with its key; empty otherwise. */
+    public Optional<ApiClient> enabled(String clientId) {
+        if (clientId == null || clientId.length() > 64) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select * from api_client where client_id = ? and enabled").param(clientId)
+                .query((rs, n) -> client(rs)).optional();
+    }
+
     private static ApiClient client(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new ApiClient(rs.getObject("id", UUID.class), rs.getString("client_id"), rs.getString("name"),
                 Arrays.stream(rs.getString("scopes").split(" ")).map(SmartScope::parse).toList(), rs.getBoolean("enabled"),
-                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"));
+                rs.getTimestamp("created_at").toInstant(), rs.getString("created_by"), rs.getString("jwks"),
+                rs.getString("jwks_url"));
     }
 
     private static String text(List<SmartScope> scopes) {

@@ -470,4 +470,42 @@ class DicomWorklistIntegrationTests {
                 .andExpect(MockMvcResultMatchers.content().string(
                         Matchers.containsString("Imaging completed (" + booked.prefix() + "US1)")));
     }
+
+    @Test
+    void refusesAStationsPerformedProcedureStepForAnAppointmentBookedInAnotherRoom() throws Exception {
+        String ownStation = booked.prefix() + "US2";
+        String otherStation = booked.prefix() + "US1";
+        String accession = find(List.of(), "AccessionNumber",
+                "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=" + ownStation).getFirst().ascii(Tag.ACCESSION_NUMBER);
+        UUID appointment = booked.cyrillic().id();
+        String instance = "2.25." + new java.math.BigInteger(UUID.randomUUID().toString().replace("-", ""), 16);
+        Dataset started = new Dataset().putAscii(Tag.PERFORMED_PROCEDURE_STEP_STATUS, "CS", "IN PROGRESS")
+                .putAscii(Tag.MODALITY, "CS", "US").putAscii(Tag.PERFORMED_STATION_AE_TITLE, "AE", ownStation)
+                .putSequence(Tag.SCHEDULED_STEP_ATTRIBUTES_SEQUENCE, List.of(new Dataset()
+                        .putAscii(Tag.ACCESSION_NUMBER, "SH", accession).putAscii(Tag.STUDY_INSTANCE_UID, "UI", "2.25.1")));
+        Dataset discontinued = new Dataset().putAscii(Tag.PERFORMED_PROCEDURE_STEP_STATUS, "CS", "DISCONTINUED");
+        try (org.synovia.dicom.net.TestScu other = new org.synovia.dicom.net.TestScu(server.port());
+                org.synovia.dicom.net.TestScu own = new org.synovia.dicom.net.TestScu(server.port())) {
+            other.associateAs(otherStation, server.aeTitle(), "1.2.840.10008.1.2.1", 16384);
+            own.associateAs(ownStation, server.aeTitle(), "1.2.840.10008.1.2.1", 16384);
+
+            assertThat(other.performedStep(true, instance, 1, started).status()).as("another room's N-CREATE")
+                    .isEqualTo(0x0124);
+            assertThat(jdbc.sql("select count(*) from performed_step where sop_instance_uid = ?").param(instance)
+                    .query(Long.class).single()).as("nothing stored").isZero();
+            assertThat(own.performedStep(true, instance, 1, started).status()).as("its own room's N-CREATE").isZero();
+            assertThat(other.performedStep(false, instance, 2, discontinued).status()).as("another room's N-SET")
+                    .isEqualTo(0x0124);
+            assertThat(imaging.byAppointment(List.of(appointment)).get(appointment).status()).isEqualTo("IN PROGRESS");
+            assertThat(own.performedStep(false, instance, 2, discontinued).status()).as("its own room's N-SET").isZero();
+            other.release();
+            own.release();
+        }
+        assertThat(imaging.byAppointment(List.of(appointment)).get(appointment).status()).isEqualTo("DISCONTINUED");
+        assertThat(jdbc.sql("""
+                select count(*) from audit_event where record_type = 'PerformedProcedureStep' and record_id = ?
+                    and action = 'ACCESS_REFUSED' and patient_id = ? and details like ?
+                """).params(instance, booked.cyrillic().patientId(), "%AE " + otherStation + " refused%")
+                .query(Long.class).single()).as("both refusals audited").isEqualTo(2);
+    }
 }

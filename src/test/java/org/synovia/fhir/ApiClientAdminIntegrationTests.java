@@ -82,4 +82,33 @@ class ApiClientAdminIntegrationTests {
 
         mvc.perform(get("/admin/api-clients").with(user("a-nurse").roles("NURSE"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void registersAClientsPublicKeySetOnThePageAndRefusesAPrivateKeyWithTheReason() throws Exception {
+        IssuedCredentials issued = FhirFixtures.client(accounts, clients, "system/Patient.rs");
+        var key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_384).keyID("page-key").generate();
+        var admin = user("admin-for-api-clients").roles("ADMIN");
+
+        mvc.perform(post("/admin/api-clients/{id}/keys", issued.client().clientId())
+                        .param("jwks", new com.nimbusds.jose.jwk.JWKSet(key).toString(false)).param("jwksUrl", "")
+                        .with(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("problem",
+                        org.hamcrest.Matchers.containsString("private key")));
+        assertThat(jdbc.sql("select jwks from api_client where client_id = ?").param(issued.client().clientId())
+                .query(String.class).optional()).isEmpty();
+
+        mvc.perform(post("/admin/api-clients/{id}/keys", issued.client().clientId())
+                        .param("jwks", new com.nimbusds.jose.jwk.JWKSet(key.toPublicJWK()).toString()).param("jwksUrl", "")
+                        .with(admin).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("notice",
+                        org.hamcrest.Matchers.containsString("saved")));
+        assertThat(jdbc.sql("select jwks from api_client where client_id = ?").param(issued.client().clientId())
+                .query(String.class).single()).contains("page-key").doesNotContain("\"d\"");
+        assertThat(mvc.perform(get("/admin/api-clients").with(admin)).andReturn().getResponse().getContentAsString())
+                .contains("Key set registered");
+        mvc.perform(post("/admin/api-clients/{id}/keys", issued.client().clientId()).param("jwksUrl", "https://x.example/k")
+                .with(user("a-nurse").roles("NURSE")).with(csrf())).andExpect(status().isForbidden());
+    }
 }

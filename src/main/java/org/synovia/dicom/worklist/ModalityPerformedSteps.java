@@ -9,12 +9,17 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
+import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
+import org.synovia.dicom.DicomProperties;
+import org.synovia.dicom.DicomStations;
 import org.synovia.dicom.encoding.Dataset;
 import org.synovia.dicom.encoding.DicomFormatException;
 import org.synovia.dicom.encoding.Tag;
@@ -25,6 +30,10 @@ import org.synovia.dicom.net.PerformedStepService;
  * or discontinues it, after which it may no longer change. The step is tied to its appointment by the
  * accession number the worklist gave; a step for an accession number Synovia does not know (an unscheduled
  * examination) is kept without one. Each report is audited with the calling AE title.
+ * <p>
+ * A room's station reports steps of its own room's appointments only, as it is answered for its own room only
+ * (ADR 0053, ADR 0065): a report for another room's appointment is refused with 0124H (Refused: Not authorized),
+ * logged and audited, and changes nothing. A title in {@code synovia.dicom.all-rooms-ae-titles} may report for any room.
  */
 @Service
 class ModalityPerformedSteps implements PerformedStepService {
@@ -35,17 +44,25 @@ class ModalityPerformedSteps implements PerformedStepService {
     private static final int NO_SUCH_SOP_INSTANCE = 0x0112;
     private static final int PROCESSING_FAILURE = 0x0110;
     private static final int INVALID_ATTRIBUTE_VALUE = 0x0106;
+    /** PS3.7 C.5.x general status "Refused: Not authorized". */
+    static final int NOT_AUTHORIZED = 0x0124;
+    private static final Logger log = LoggerFactory.getLogger(ModalityPerformedSteps.class);
 
     private final JdbcClient jdbc;
     private final WorklistNumbers numbers;
     private final Bookings bookings;
+    private final DicomStations stations;
+    private final DicomProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
 
-    ModalityPerformedSteps(JdbcClient jdbc, WorklistNumbers numbers, Bookings bookings, AuditTrail audit, Clock clock) {
+    ModalityPerformedSteps(JdbcClient jdbc, WorklistNumbers numbers, Bookings bookings, DicomStations stations,
+            DicomProperties properties, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
         this.numbers = numbers;
         this.bookings = bookings;
+        this.stations = stations;
+        this.properties = properties;
         this.audit = audit;
         this.clock = clock;
     }
@@ -59,6 +76,10 @@ class ModalityPerformedSteps implements PerformedStepService {
         }
         String accession = accession(attributes);
         Optional<UUID> appointment = accession == null ? Optional.empty() : numbers.appointmentFor(accession);
+        Optional<Outcome> refused = otherRoom(appointment, sopInstanceUid, callingAeTitle, "N-CREATE");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String station = station(attributes, callingAeTitle);
         Instant now = clock.instant();
         Instant started = instant(attributes.text(Tag.PERFORMED_PROCEDURE_STEP_START_DATE),
@@ -81,12 +102,19 @@ class ModalityPerformedSteps implements PerformedStepService {
     @Transactional
     public Outcome update(String sopInstanceUid, Dataset dataset, String callingAeTitle) throws DicomFormatException {
         Attributes attributes = Attributes.of(dataset);
-        List<String> current = jdbc.sql("select status from performed_step where sop_instance_uid = ? for update")
-                .param(sopInstanceUid).query(String.class).list();
+        record Current(String status, Optional<UUID> appointment) {
+        }
+        List<Current> current = jdbc.sql("select status, appointment_id from performed_step where sop_instance_uid = ? for update")
+                .param(sopInstanceUid)
+                .query((rs, n) -> new Current(rs.getString(1), Optional.ofNullable(rs.getObject(2, UUID.class)))).list();
         if (current.isEmpty()) {
             return new Outcome(NO_SUCH_SOP_INSTANCE, "No such performed procedure step");
         }
-        if (FINAL.contains(current.getFirst())) {
+        Optional<Outcome> refused = otherRoom(current.getFirst().appointment(), sopInstanceUid, callingAeTitle, "N-SET");
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (FINAL.contains(current.getFirst().status())) {
             return new Outcome(PROCESSING_FAILURE, "Performed Procedure Step may no longer be updated");
         }
         String status = attributes.text(Tag.PERFORMED_PROCEDURE_STEP_STATUS);
@@ -101,10 +129,30 @@ class ModalityPerformedSteps implements PerformedStepService {
                 attributes.text(Tag.PERFORMED_PROCEDURE_STEP_END_TIME)).orElse(now) : null;
         jdbc.sql("update performed_step set status = ?, ended_at = ?, updated_at = ? where sop_instance_uid = ?")
                 .params(status, ended == null ? null : Timestamp.from(ended), Timestamp.from(now), sopInstanceUid).update();
-        Optional<UUID> appointment = jdbc.sql("select appointment_id from performed_step where sop_instance_uid = ?")
-                .param(sopInstanceUid).query((rs, n) -> Optional.ofNullable(rs.getObject(1, UUID.class))).single();
-        audited(appointment, sopInstanceUid, "MPPS " + status + " from AE " + callingAeTitle);
+        audited(current.getFirst().appointment(), sopInstanceUid, "MPPS " + status + " from AE " + callingAeTitle);
         return Outcome.SUCCESS;
+    }
+
+    /**
+     * A refusal when the step's appointment is booked in a room whose station is not the caller; empty when the
+     * caller may report it (its own room, an all-rooms title, or no appointment matched, which names no patient).
+     */
+    private Optional<Outcome> otherRoom(Optional<UUID> appointmentId, String sopInstanceUid, String callingAeTitle,
+            String operation) {
+        if (appointmentId.isEmpty() || properties.seesAllRooms(callingAeTitle)) {
+            return Optional.empty();
+        }
+        Appointment appointment = bookings.appointment(appointmentId.get());
+        String caller = callingAeTitle == null ? "" : callingAeTitle.strip();
+        if (caller.equals(stations.titlesByRoom().get(appointment.roomId()))) {
+            return Optional.empty();
+        }
+        log.warn("MPPS {} refused: AE {} reported step {} for appointment {}, booked in another room", operation, caller,
+                sopInstanceUid, appointment.id());
+        audit.record(AuditAction.ACCESS_REFUSED, "PerformedProcedureStep", sopInstanceUid, appointment.patientId(),
+                "MPPS " + operation + " from AE " + caller + " refused: appointment " + appointment.id()
+                        + " is booked in another room");
+        return Optional.of(new Outcome(NOT_AUTHORIZED, "The step's appointment is booked in another room"));
     }
 
     private void audited(Optional<UUID> appointment, String sopInstanceUid, String details) {

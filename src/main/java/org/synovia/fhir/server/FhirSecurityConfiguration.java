@@ -23,6 +23,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.synovia.fhir.ApiClient;
 import org.synovia.fhir.ApiClients;
 
@@ -30,7 +31,9 @@ import ca.uhn.fhir.context.FhirContext;
 
 /**
  * The FHIR API's own filter chain, ahead of the staff chains: HTTP Basic with an API client's id and secret
- * (ADR 0020), no session, no CSRF token. The capability statement is public, as FHIR clients read it first.
+ * (ADR 0020), or a bearer token from the SMART Backend Services token endpoint (ADR 0063); no session, no CSRF
+ * token. The capability statement, the SMART configuration and the token endpoint are public, as clients read or
+ * call them before they hold a token.
  * A client is given the role INTEGRATION and one authority per scope; which scope each call needs is checked
  * by {@link ScopeInterceptor}.
  */
@@ -42,20 +45,25 @@ class FhirSecurityConfiguration {
 
     @Bean
     @Order(0)
-    SecurityFilterChain fhirSecurity(HttpSecurity http, ApiClients clients, FhirContext fhir) throws Exception {
+    SecurityFilterChain fhirSecurity(HttpSecurity http, ApiClients clients, AccessTokens tokens, FhirContext fhir)
+            throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, failure) -> {
             log.warn("FHIR call refused without valid client credentials: {} {} from {}", request.getMethod(),
                     request.getRequestURI(), request.getRemoteAddr());
             writeOutcome(fhir, response, 401, OperationOutcome.IssueType.LOGIN,
-                    "Authenticate with the API client's id and secret (HTTP Basic).");
+                    "Authenticate with the API client's id and secret (HTTP Basic), or with an access token from "
+                            + SmartEndpoints.TOKEN_PATH + " (Authorization: Bearer).");
             response.setHeader("WWW-Authenticate", "Basic realm=\"Synovia FHIR\", charset=\"UTF-8\"");
+            response.addHeader("WWW-Authenticate", "Bearer realm=\"Synovia FHIR\"");
         };
         http.securityMatcher("/fhir/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/fhir/metadata").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/fhir/metadata", SmartEndpoints.CONFIGURATION_PATH).permitAll()
+                        .requestMatchers(SmartEndpoints.TOKEN_PATH).permitAll()
                         .anyRequest().authenticated())
                 .authenticationManager(new ProviderManager(new ApiClientAuthentication(clients)))
                 .httpBasic(basic -> basic.realmName("Synovia FHIR").authenticationEntryPoint(unauthenticated))
+                .addFilterBefore(new BearerTokenFilter(tokens, fhir), BasicAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(unauthenticated))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));

@@ -180,8 +180,11 @@ class ScopeInterceptor {
             var security = capabilities.getRestFirstRep().getSecurity();
             security.addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
                     .setCode("Basic");
-            security.setDescription("HTTP Basic with an API client's id and secret, issued by the service's administrator. "
-                    + "SMART-style system scopes (system/ServiceRequest.c, system/Patient.rs, system/*.rs) decide what each "
+            security.addService().addCoding().setSystem("http://terminology.hl7.org/CodeSystem/restful-security-service")
+                    .setCode("SMART-on-FHIR");
+            security.setDescription("SMART Backend Services (client credentials with a signed JWT assertion; see "
+                    + ".well-known/smart-configuration), or HTTP Basic with an API client's id and secret, both issued by "
+                    + "the service's administrator. SMART system scopes (system/ServiceRequest.c, system/Patient.rs, system/*.rs) decide what each "
                     + "client may do; a call outside them is answered 403. Every call is audited.");
         }
     }

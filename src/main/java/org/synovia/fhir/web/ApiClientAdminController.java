@@ -20,7 +20,8 @@ import org.synovia.shared.web.FormErrors;
 
 /**
  * Administrators register the hospital systems that call the FHIR API. The secret is shown on the page that
- * answers the creation, never stored in clear and never shown again.
+ * answers the creation, never stored in clear and never shown again. A client's public key set (inline or by URL)
+ * lets it use SMART Backend Services instead of its secret.
  */
 @Controller
 @RequestMapping("/admin/api-clients")
@@ -59,6 +60,15 @@ class ApiClientAdminController {
             RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "API client '" + clientId + "' " + (enabled ? "enabled." : "disabled."),
                 () -> clients.setEnabled(clientId, enabled));
+        return "redirect:/admin/api-clients";
+    }
+
+    /** Registers (or, both blank, removes) the public key set a client signs its token requests with (ADR 0063). */
+    @PostMapping("/{clientId}/keys")
+    String registerKeys(@PathVariable("clientId") String clientId, @RequestParam(name = "jwks", required = false) String jwks,
+            @RequestParam(name = "jwksUrl", required = false) String jwksUrl, RedirectAttributes redirect) {
+        FlashMessages.attempt(redirect, "Keys of API client '" + clientId + "' saved.",
+                () -> clients.registerKeys(clientId, jwks, jwksUrl));
         return "redirect:/admin/api-clients";
     }
 

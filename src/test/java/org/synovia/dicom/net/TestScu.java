@@ -42,7 +42,13 @@ public final class TestScu implements AutoCloseable {
 
     /** Proposes context 1 = worklist FIND, 3 = verification and 5 = MPPS, in the transfer syntax given. */
     public Pdus.Pdu associate(String called, String transferSyntax, long maxPdu) throws IOException, PduException {
-        out.write(Pdus.associateRequest(called, "TESTSCU", List.of(
+        return associateAs("TESTSCU", called, transferSyntax, maxPdu);
+    }
+
+    /** As {@link #associate}, calling as the given AE title (a room's station, say). */
+    public Pdus.Pdu associateAs(String calling, String called, String transferSyntax, long maxPdu)
+            throws IOException, PduException {
+        out.write(Pdus.associateRequest(called, calling, List.of(
                 new PresentationContext(1, Uids.MODALITY_WORKLIST_FIND, List.of(transferSyntax)),
                 new PresentationContext(3, Uids.VERIFICATION, List.of(transferSyntax)),
                 new PresentationContext(5, Uids.MODALITY_PERFORMED_PROCEDURE_STEP, List.of(transferSyntax))), maxPdu));
