@@ -114,7 +114,8 @@ public final class PlanWriter {
             return "No open slots in the weeks and rooms planned";
         }
         List<Step> steps = List.of(
-                new Step(patient.guidance().label() + " slot with an operator competent for the site",
+                new Step(guidanceWords(patient.guidance()) + " slot", s -> roomHasGuidance(rules, patient, s), true),
+                new Step("with an operator competent for the " + (patient.siteCodes().size() > 1 ? "sites" : "site"),
                         s -> rules.rightGuidance(patient, s)),
                 new Step(gradeWords(patient), s -> rules.gradeAllowed(patient, s)),
                 new Step(patient.namedOperatorId() == null ? null : "with the operator vetting named",
@@ -130,7 +131,7 @@ public final class PlanWriter {
         List<String> said = new ArrayList<>();
         for (Step step : steps) {
             List<OpenSlot> narrowed = left.stream().filter(step.test()::holds).toList();
-            if (step.words() != null && (narrowed.size() < left.size() || narrowed.isEmpty())) {
+            if (step.words() != null && (step.alwaysSaid() || narrowed.size() < left.size() || narrowed.isEmpty())) {
                 said.add(step.words());
             }
             if (narrowed.isEmpty()) {
@@ -181,7 +182,24 @@ public final class PlanWriter {
         return TIME.format(slot.start());
     }
 
-    private record Step(String words, SlotTest test) {
+    private record Step(String words, SlotTest test, boolean alwaysSaid) {
+
+        Step(String words, SlotTest test) {
+            this(words, test, false);
+        }
+    }
+
+    private static boolean roomHasGuidance(HardRules rules, WaitingPatient patient, OpenSlot slot) {
+        OpenSlot following = rules.followingSlot(patient, slot);
+        return slot.roomGuidance().contains(patient.guidance())
+                && (following == null || following.roomGuidance().contains(patient.guidance()));
+    }
+
+    /** "ultrasound", "X-ray (fluoroscopy)", "CT": the label as it reads mid-sentence. */
+    private static String guidanceWords(org.synovia.shared.Guidance guidance) {
+        String label = guidance.label();
+        return Character.isUpperCase(label.charAt(1)) || label.charAt(1) == '-' ? label
+                : Character.toLowerCase(label.charAt(0)) + label.substring(1);
     }
 
     @FunctionalInterface
