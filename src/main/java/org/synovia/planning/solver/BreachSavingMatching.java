@@ -18,7 +18,7 @@ import org.synovia.planning.OpenSlot;
  * is matched to the consultation slot; their two slots are not a plain matching, so afterwards whoever was matched
  * to the injection slot after it is moved elsewhere if a path exists, and otherwise the lighter of the two loses.
  */
-final class BreachSavingMatching {
+public final class BreachSavingMatching {
 
     private final List<PatientAssignment> patients;
     private final int[][] edges;
@@ -78,6 +78,25 @@ final class BreachSavingMatching {
                 better.patients.get(better.slotOwner[s]).setSlot(better.slots[s]);
             }
         }
+    }
+
+    /**
+     * The most patients any plan can save from a breach, counting each the same and letting a one-stop patient need
+     * only one slot: a relaxation, so breaches-if-unplaced minus this is a lower bound on any plan's breaches. Used by
+     * the benchmark to show how far a plan is from the best possible.
+     */
+    public static int mostSaveable(WaitingListSchedule schedule) {
+        List<PatientAssignment> atStake = schedule.getAssignments().stream()
+                .filter(PatientAssignment::breachAtStake).toList();
+        BreachSavingMatching matching = new BreachSavingMatching(atStake, schedule.getSlots());
+        int saved = 0;
+        for (int p = 0; p < atStake.size(); p++) {
+            if (matching.augment(p)) {
+                matching.stamp++;
+                saved++;
+            }
+        }
+        return saved;
     }
 
     private static BreachSavingMatching match(List<PatientAssignment> atStake, List<OpenSlot> slots) {
