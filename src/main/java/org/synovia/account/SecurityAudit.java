@@ -12,6 +12,7 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +33,12 @@ class SecurityAudit {
     static final String ACCESS = "Access";
 
     private final AuditTrail audit;
+    private final SsoProperties sso;
     private final TransactionTemplate ownTransaction;
 
-    SecurityAudit(AuditTrail audit, PlatformTransactionManager transactionManager) {
+    SecurityAudit(AuditTrail audit, SsoProperties sso, PlatformTransactionManager transactionManager) {
         this.audit = audit;
+        this.sso = sso;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -46,10 +49,18 @@ class SecurityAudit {
         return new SpringAuthorizationEventPublisher(publisher);
     }
 
-    /** Sign-in through the form; API calls authenticate on every request and are not sign-ins. */
+    /** Sign-in through the form or the provider; API calls authenticate on every request and are not sign-ins. */
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
-        ownTransaction.executeWithoutResult(status -> audit.record(AuditAction.SIGN_IN, SIGN_IN, null, null, "signed in"));
+        String details = event.getAuthentication() instanceof OAuth2AuthenticationToken
+                ? "signed in through " + sso.providerName() : "signed in";
+        ownTransaction.executeWithoutResult(status -> audit.record(AuditAction.SIGN_IN, SIGN_IN, null, null, details));
+    }
+
+    /** The provider's answer was refused, or the person it vouched for may not sign in here (ADR 0060). */
+    void singleSignOnRefused(String attemptedAs, String why) {
+        ownTransaction.executeWithoutResult(status -> audit.recordAttempt(attemptedAs, AuditAction.SIGN_IN_REFUSED, SIGN_IN,
+                "single sign-on through " + sso.providerName() + " refused (" + why + ") at " + requestLine()));
     }
 
     @EventListener

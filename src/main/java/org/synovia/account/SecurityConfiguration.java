@@ -2,6 +2,7 @@ package org.synovia.account;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -57,7 +58,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SessionGenerationFilter sessionGenerations) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SessionGenerationFilter sessionGenerations, SsoProperties sso,
+            ObjectProvider<SsoConfiguration.SsoSignIn> singleSignOn) throws Exception {
         http.addFilterBefore(sessionGenerations, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
@@ -68,12 +70,18 @@ class SecurityConfiguration {
                                 "/my-diary/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler())
-                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID")
                         .permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfiguration::headers);
+        if (sso.passwordFormShown()) {
+            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler())
+                    .permitAll());
+        }
+        SsoConfiguration.SsoSignIn provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            provider.configure(http);
+        }
         return http.build();
     }
 

@@ -3,6 +3,7 @@ package org.synovia.account;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -103,6 +104,47 @@ public class UserAccounts {
         }
         repository.setPasswordHash(username, passwordEncoder.encode(newPassword));
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "password changed by its owner");
+    }
+
+    /**
+     * At a first single sign-on with account creation allowed: an account with the mapped roles and a random password
+     * nobody is told, so the person signs in through the provider only. Empty when no valid, free username follows
+     * from the claim.
+     */
+    @Transactional
+    UserAccount createForSingleSignOn(String link, boolean linkIsEmail, String fullName, String email, Set<Role> roles,
+            String provider) {
+        String username = (linkIsEmail ? link.substring(0, Math.max(0, link.indexOf('@'))) : link)
+                .replaceAll("[^a-z0-9._-]", ".");
+        if (repository.exists(username)) {
+            return null;
+        }
+        NewUserAccount account;
+        try {
+            account = new NewUserAccount(username, fullName == null || fullName.isBlank() ? username : fullName,
+                    linkIsEmail ? link : email, provider, roles, null, randomPassword());
+        }
+        catch (InvalidInputException e) {
+            return null;
+        }
+        return create(account, "single sign-on (" + provider + ")");
+    }
+
+    /**
+     * Roles follow the provider's claim at every single sign-on. Other sessions of the person end, so a role withdrawn
+     * at the provider is not kept by a session opened earlier.
+     */
+    @Transactional
+    void setRolesFromProvider(String username, Set<Role> roles, String provider) {
+        Set<Role> before = repository.find(username).map(UserAccount::roles).orElse(Set.of());
+        repository.setRoles(username, roles);
+        repository.endSessions(username);
+        audit.recordAttempt(username, AuditAction.UPDATE, ACCOUNT, "roles set to " + sorted(roles) + " from the claims of "
+                + provider + " at sign-in (were " + sorted(before) + ")");
+    }
+
+    private static List<String> sorted(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().toList();
     }
 
     private static String gradeName(StaffGrade grade) {
