@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.shared.InvalidInputException;
@@ -25,9 +28,11 @@ public class UserAccounts {
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
 
     UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -68,6 +73,28 @@ public class UserAccounts {
             repository.endSessions(username);
         }
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, enabled ? "account enabled" : "account disabled");
+    }
+
+    /** The usernames among these accounts that are locked after repeated refused sign-ins (ADR 0052). */
+    public Set<String> lockedOut(List<UserAccount> accounts) {
+        return accounts.stream().map(UserAccount::username).filter(throttle::locksUsername).collect(Collectors.toSet());
+    }
+
+    /**
+     * An administrator lifts the lock on a username at once (the person phoned, or a colleague's mistyping locked
+     * them). The lock is lifted once the audit line is committed; a locked address stays locked.
+     */
+    @Transactional
+    public void unlock(String username) {
+        requireExisting(username);
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, throttle.locksUsername(username)
+                ? "sign-in lock lifted" : "sign-in lock lifted (was not locked)");
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                throttle.unlock(username);
+            }
+        });
     }
 
     /** Records the person's clinical grade (null: none), which decides what they may override (ADR 0035). */
