@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -34,11 +35,13 @@ class SecurityAudit {
 
     private final AuditTrail audit;
     private final SsoProperties sso;
+    private final SecondFactorSignIn secondFactor;
     private final TransactionTemplate ownTransaction;
 
-    SecurityAudit(AuditTrail audit, SsoProperties sso, PlatformTransactionManager transactionManager) {
+    SecurityAudit(AuditTrail audit, SsoProperties sso, SecondFactorSignIn secondFactor, PlatformTransactionManager transactionManager) {
         this.audit = audit;
         this.sso = sso;
+        this.secondFactor = secondFactor;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -52,8 +55,14 @@ class SecurityAudit {
     /** Sign-in through the form or the provider; API calls authenticate on every request and are not sign-ins. */
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
-        String details = event.getAuthentication() instanceof OAuth2AuthenticationToken
-                ? "signed in through " + sso.providerName() : "signed in";
+        Authentication who = event.getAuthentication();
+        boolean bothFactors = who.getDetails() instanceof SecondFactorSignIn.BothFactors;
+        if (who instanceof UsernamePasswordAuthenticationToken && !bothFactors
+                && secondFactor.asks(who.getName(), who.getAuthorities())) {
+            return; // the password was right, but this is no sign-in until the code is (recorded then, ADR 0061)
+        }
+        String details = who instanceof OAuth2AuthenticationToken ? "signed in through " + sso.providerName()
+                : bothFactors ? "signed in with password and second factor" : "signed in";
         ownTransaction.executeWithoutResult(status -> audit.record(AuditAction.SIGN_IN, SIGN_IN, null, null, details));
     }
 

@@ -7,7 +7,11 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -45,8 +49,12 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider passwords, SecondFactorSignIn secondFactor,
+            AuthenticationEventPublisher events) throws Exception {
+        ProviderManager apiPasswords = new ProviderManager(new PasswordWithoutSecondFactor(passwords, secondFactor));
+        apiPasswords.setAuthenticationEventPublisher(events);
         http.securityMatcher("/api/**")
+                .authenticationManager(apiPasswords)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/openapi.yaml").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Synovia API"))
@@ -59,10 +67,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, SessionGenerationFilter sessionGenerations, SsoProperties sso,
-            ObjectProvider<SsoConfiguration.SsoSignIn> singleSignOn) throws Exception {
+            ObjectProvider<SsoConfiguration.SsoSignIn> singleSignOn, SecondFactorSignIn secondFactor) throws Exception {
         http.addFilterBefore(sessionGenerations, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", SecondFactorSignIn.PATH, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 // The patient's own appointment page: the secret in the link is the credential.
                                 "/my-appointment/**", "/choose-appointment/**",
@@ -75,8 +83,8 @@ class SecurityConfiguration {
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfiguration::headers);
         if (sso.passwordFormShown()) {
-            http.formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler())
-                    .permitAll());
+            http.formLogin(form -> form.loginPage("/login").successHandler(secondFactor.successHandler())
+                    .failureHandler(failureHandler()).permitAll());
         }
         SsoConfiguration.SsoSignIn provider = singleSignOn.getIfAvailable();
         if (provider != null) {
@@ -107,10 +115,33 @@ class SecurityConfiguration {
     /** Passwords are checked behind the sign-in throttle, for the form and for the API alike (ADR 0052). */
     @Bean
     AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle) {
+            SignInThrottle throttle, SecondFactorSignIn secondFactor) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle);
+        return new ThrottledAuthenticationProvider(passwords, throttle,
+                result -> secondFactor.asks(result.getName(), result.getAuthorities()));
+    }
+
+    /**
+     * HTTP Basic has no second step, so an account whose second factor is on (or required) cannot use the API with
+     * its password alone; scripts use a service account without one (ADR 0061).
+     */
+    private record PasswordWithoutSecondFactor(AuthenticationProvider passwords, SecondFactorSignIn secondFactor)
+            implements AuthenticationProvider {
+
+        @Override
+        public Authentication authenticate(Authentication attempt) {
+            Authentication result = passwords.authenticate(attempt);
+            if (result != null && secondFactor.asks(result.getName(), result.getAuthorities())) {
+                throw new DisabledException("This account signs in with a second factor; use a service account for the API.");
+            }
+            return result;
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return passwords.supports(authentication);
+        }
     }
 
     @Bean

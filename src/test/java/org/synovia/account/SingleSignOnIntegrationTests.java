@@ -18,12 +18,24 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.synovia.SynoviaIntegrationTest;
@@ -49,6 +61,8 @@ class SingleSignOnIntegrationTests {
         registry.add("synovia.sso.role-mapping.synovia-radiologists", () -> "RADIOLOGIST");
         registry.add("synovia.sso.role-mapping.synovia-admins", () -> "ADMIN");
         registry.add("synovia.sso.role-mapping.synovia-nurses", () -> "NURSE");
+        // Password sign-in of administrators needs a second factor here; single sign-on leaves that to the provider.
+        registry.add("synovia.account.second-factor.required-roles", () -> "ADMIN");
     }
 
     @AfterAll
@@ -60,6 +74,8 @@ class SingleSignOnIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired MockMvc mvc;
+    @Autowired SecondFactors secondFactors;
 
     @BeforeEach
     void providerKeepsOurTime() {
@@ -106,6 +122,27 @@ class SingleSignOnIntegrationTests {
 
         assertThat(later.get(app("/admin/users")).statusCode()).isEqualTo(403);
         assertThat(earlier.get(app("/admin/users")).headers().firstValue("Location")).hasValue("/login?expired");
+    }
+
+    @Test
+    void makesAnAdministratorSetUpTheRequiredSecondFactorAtPasswordSignIn() throws Exception {
+        UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
+        MvcResult password = mvc.perform(post("/login").param("username", admin.username())
+                        .param("password", AccountFixtures.PASSWORD).with(csrf()))
+                .andExpect(redirectedUrl(SecondFactorSignIn.PATH)).andExpect(unauthenticated()).andReturn();
+        MockHttpSession session = (MockHttpSession) password.getRequest().getSession();
+
+        MvcResult page = mvc.perform(get(SecondFactorSignIn.PATH).session(session))
+                .andExpect(content().string(Matchers.containsString("Your role requires a second factor"))).andReturn();
+        SecondFactorSignIn.Waiting waiting = (SecondFactorSignIn.Waiting) page.getModelAndView().getModel().get("waiting");
+        byte[] secret = Base32.decode(waiting.enrolment().secret());
+        mvc.perform(post(SecondFactorSignIn.PATH).session(session).with(csrf())
+                        .param("code", Totp.code(secret, Totp.stepAt(clock.instant()), 6, Totp.ALGORITHM)))
+                .andExpect(redirectedUrl("/")).andExpect(authenticated().withRoles("ADMIN"));
+
+        assertThat(secondFactors.isOn(admin.username())).isTrue();
+        assertThat(trailOf(admin.username())).extracting(row -> row.get("action") + " " + row.get("details"))
+                .containsSubsequence("UPDATE second factor switched on at sign-in", "SIGN_IN signed in with password and second factor");
     }
 
     @Test

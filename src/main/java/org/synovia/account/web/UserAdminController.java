@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.account.NewUserAccount;
 import org.synovia.account.Role;
+import org.synovia.account.SecondFactors;
 import org.synovia.account.StaffGrade;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
@@ -31,9 +32,11 @@ import org.synovia.shared.web.FlashMessages;
 class UserAdminController {
 
     private final UserAccounts accounts;
+    private final SecondFactors secondFactors;
 
-    UserAdminController(UserAccounts accounts) {
+    UserAdminController(UserAccounts accounts, SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     @ModelAttribute("allRoles")
@@ -51,6 +54,7 @@ class UserAdminController {
         List<UserAccount> users = accounts.all();
         model.addAttribute("users", users);
         model.addAttribute("locked", accounts.lockedOut(users));
+        model.addAttribute("secondFactorOn", secondFactors.usersWithSecondFactorOn());
         model.addAttribute("userForm", new UserForm());
         return "account/users";
     }
@@ -66,6 +70,7 @@ class UserAdminController {
             List<UserAccount> users = accounts.all();
             model.addAttribute("users", users);
             model.addAttribute("locked", accounts.lockedOut(users));
+            model.addAttribute("secondFactorOn", secondFactors.usersWithSecondFactorOn());
             return "account/users";
         }
         redirect.addFlashAttribute("notice", "Account '" + userForm.getUsername().trim().toLowerCase() + "' created.");
@@ -105,6 +110,13 @@ class UserAdminController {
     @PostMapping("/{username}/unlock")
     String unlock(@PathVariable("username") String username, RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "Sign-in lock of '" + username + "' lifted.", () -> accounts.unlock(username));
+        return "redirect:/admin/users";
+    }
+
+    /** For a lost or replaced phone: the person sets a second factor up again (ADR 0061). */
+    @PostMapping("/{username}/second-factor/reset")
+    String resetSecondFactor(@PathVariable("username") String username, RedirectAttributes redirect) {
+        FlashMessages.attempt(redirect, "Second factor of '" + username + "' reset.", () -> secondFactors.reset(username));
         return "redirect:/admin/users";
     }
 
