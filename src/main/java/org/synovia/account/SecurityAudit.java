@@ -92,6 +92,20 @@ class SecurityAudit {
                 "refused: " + requestLine()));
     }
 
+    /** A state-changing staff request from another site (ADR 0062), whether or not someone is signed in. */
+    void crossOriginRefused(String from) {
+        Authentication who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        String what = "cross-origin request refused: " + requestLine() + " (" + from + ")";
+        ownTransaction.executeWithoutResult(status -> {
+            if (who == null || who instanceof AnonymousAuthenticationToken) {
+                audit.recordAttempt("(not signed in)", AuditAction.ACCESS_REFUSED, ACCESS, what);
+            }
+            else {
+                audit.record(AuditAction.ACCESS_REFUSED, ACCESS, null, null, what);
+            }
+        });
+    }
+
     private static String requestLine() {
         if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
             return attributes.getRequest().getMethod() + " " + attributes.getRequest().getRequestURI();

@@ -26,6 +26,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
@@ -67,8 +68,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain webSecurity(HttpSecurity http, SessionGenerationFilter sessionGenerations, SsoProperties sso,
-            ObjectProvider<SsoConfiguration.SsoSignIn> singleSignOn, SecondFactorSignIn secondFactor) throws Exception {
+            ObjectProvider<SsoConfiguration.SsoSignIn> singleSignOn, SecondFactorSignIn secondFactor,
+            SameOriginProperties origins, SecurityAudit audit) throws Exception {
         http.addFilterBefore(sessionGenerations, AuthorizationFilter.class)
+                .addFilterBefore(new SameOriginFilter(origins, audit), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", SecondFactorSignIn.PATH, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info",
