@@ -51,7 +51,7 @@ class SsoClientRegistrations implements ClientRegistrationRepository {
                     .body(new ParameterizedTypeReference<Map<String, Object>>() {
                     });
         }
-        catch (RestClientException e) {
+        catch (RestClientException | IllegalArgumentException e) {
             log.warn("Single sign-on: the provider's discovery document at {} could not be read: {}", issuer, e.getMessage());
             throw new IllegalStateException("The sign-in provider could not be reached.", e);
         }

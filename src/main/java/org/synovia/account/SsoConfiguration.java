@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,7 +35,9 @@ import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.client.RestTemplate;
 
 /**
@@ -98,6 +104,7 @@ class SsoConfiguration {
         }
 
         void configure(HttpSecurity http) throws Exception {
+            http.addFilterBefore(new ProviderReachable(registrations), OAuth2AuthorizationRequestRedirectFilter.class);
             http.oauth2Login(login -> login.loginPage("/login")
                     .clientRegistrationRepository(registrations)
                     .authorizedClientRepository(new NoTokensKept())
@@ -118,6 +125,39 @@ class SsoConfiguration {
                 audit.singleSignOnRefused(attemptedAs, why);
                 response.sendRedirect(request.getContextPath() + "/login?sso=" + code);
             };
+        }
+    }
+
+    /**
+     * Sends "Sign in with …" back to the sign-in page with a message while the provider's discovery document cannot be
+     * read, instead of the error page Spring Security would answer with.
+     */
+    static final class ProviderReachable extends OncePerRequestFilter {
+
+        static final String START = "/oauth2/authorization/" + SsoProperties.REGISTRATION_ID;
+
+        private final SsoClientRegistrations registrations;
+
+        ProviderReachable(SsoClientRegistrations registrations) {
+            this.registrations = registrations;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !START.equals(request.getRequestURI().substring(request.getContextPath().length()));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            try {
+                registrations.findByRegistrationId(SsoProperties.REGISTRATION_ID);
+            }
+            catch (IllegalStateException unreachable) {
+                response.sendRedirect(request.getContextPath() + "/login?sso=unavailable");
+                return;
+            }
+            chain.doFilter(request, response);
         }
     }
 
