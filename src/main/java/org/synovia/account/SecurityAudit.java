@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
@@ -12,6 +13,7 @@ import org.springframework.security.authorization.AuthorizationEventPublisher;
 import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.authorization.event.AuthorizationDeniedEvent;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,10 +34,14 @@ class SecurityAudit {
     static final String ACCESS = "Access";
 
     private final AuditTrail audit;
+    private final SsoProperties sso;
+    private final SecondFactorSignIn secondFactor;
     private final TransactionTemplate ownTransaction;
 
-    SecurityAudit(AuditTrail audit, PlatformTransactionManager transactionManager) {
+    SecurityAudit(AuditTrail audit, SsoProperties sso, SecondFactorSignIn secondFactor, PlatformTransactionManager transactionManager) {
         this.audit = audit;
+        this.sso = sso;
+        this.secondFactor = secondFactor;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -46,10 +52,24 @@ class SecurityAudit {
         return new SpringAuthorizationEventPublisher(publisher);
     }
 
-    /** Sign-in through the form; API calls authenticate on every request and are not sign-ins. */
+    /** Sign-in through the form or the provider; API calls authenticate on every request and are not sign-ins. */
     @EventListener
     void signedIn(InteractiveAuthenticationSuccessEvent event) {
-        ownTransaction.executeWithoutResult(status -> audit.record(AuditAction.SIGN_IN, SIGN_IN, null, null, "signed in"));
+        Authentication who = event.getAuthentication();
+        boolean bothFactors = who.getDetails() instanceof SecondFactorSignIn.BothFactors;
+        if (who instanceof UsernamePasswordAuthenticationToken && !bothFactors
+                && secondFactor.asks(who.getName(), who.getAuthorities())) {
+            return; // the password was right, but this is no sign-in until the code is (recorded then, ADR 0061)
+        }
+        String details = who instanceof OAuth2AuthenticationToken ? "signed in through " + sso.providerName()
+                : bothFactors ? "signed in with password and second factor" : "signed in";
+        ownTransaction.executeWithoutResult(status -> audit.record(AuditAction.SIGN_IN, SIGN_IN, null, null, details));
+    }
+
+    /** The provider's answer was refused, or the person it vouched for may not sign in here (ADR 0060). */
+    void singleSignOnRefused(String attemptedAs, String why) {
+        ownTransaction.executeWithoutResult(status -> audit.recordAttempt(attemptedAs, AuditAction.SIGN_IN_REFUSED, SIGN_IN,
+                "single sign-on through " + sso.providerName() + " refused (" + why + ") at " + requestLine()));
     }
 
     @EventListener
@@ -70,6 +90,20 @@ class SecurityAudit {
         }
         ownTransaction.executeWithoutResult(status -> audit.record(AuditAction.ACCESS_REFUSED, ACCESS, null, null,
                 "refused: " + requestLine()));
+    }
+
+    /** A state-changing staff request from another site (ADR 0062), whether or not someone is signed in. */
+    void crossOriginRefused(String from) {
+        Authentication who = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        String what = "cross-origin request refused: " + requestLine() + " (" + from + ")";
+        ownTransaction.executeWithoutResult(status -> {
+            if (who == null || who instanceof AnonymousAuthenticationToken) {
+                audit.recordAttempt("(not signed in)", AuditAction.ACCESS_REFUSED, ACCESS, what);
+            }
+            else {
+                audit.record(AuditAction.ACCESS_REFUSED, ACCESS, null, null, what);
+            }
+        });
     }
 
     private static String requestLine() {

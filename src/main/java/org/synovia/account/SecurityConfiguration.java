@@ -2,11 +2,16 @@ package org.synovia.account;
 
 import java.util.Map;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -21,6 +26,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
@@ -44,8 +50,12 @@ class SecurityConfiguration {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationProvider passwords, SecondFactorSignIn secondFactor,
+            AuthenticationEventPublisher events) throws Exception {
+        ProviderManager apiPasswords = new ProviderManager(new PasswordWithoutSecondFactor(passwords, secondFactor));
+        apiPasswords.setAuthenticationEventPublisher(events);
         http.securityMatcher("/api/**")
+                .authenticationManager(apiPasswords)
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/openapi.yaml").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("Synovia API"))
@@ -57,10 +67,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain webSecurity(HttpSecurity http, SessionGenerationFilter sessionGenerations) throws Exception {
+    SecurityFilterChain webSecurity(HttpSecurity http, SessionGenerationFilter sessionGenerations, SsoProperties sso,
+            ObjectProvider<SsoConfiguration.SsoSignIn> singleSignOn, SecondFactorSignIn secondFactor,
+            SameOriginProperties origins, SecurityAudit audit) throws Exception {
         http.addFilterBefore(sessionGenerations, AuthorizationFilter.class)
+                .addFilterBefore(new SameOriginFilter(origins, audit), CsrfFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/login", SecondFactorSignIn.PATH, "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**", "/actuator/info",
                                 // The patient's own appointment page: the secret in the link is the credential.
                                 "/my-appointment/**", "/choose-appointment/**",
@@ -68,12 +81,18 @@ class SecurityConfiguration {
                                 "/my-diary/**")
                         .permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).failureHandler(failureHandler())
-                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("JSESSIONID")
                         .permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .headers(SecurityConfiguration::headers);
+        if (sso.passwordFormShown()) {
+            http.formLogin(form -> form.loginPage("/login").successHandler(secondFactor.successHandler())
+                    .failureHandler(failureHandler()).permitAll());
+        }
+        SsoConfiguration.SsoSignIn provider = singleSignOn.getIfAvailable();
+        if (provider != null) {
+            provider.configure(http);
+        }
         return http.build();
     }
 
@@ -99,10 +118,33 @@ class SecurityConfiguration {
     /** Passwords are checked behind the sign-in throttle, for the form and for the API alike (ADR 0052). */
     @Bean
     AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwordEncoder,
-            SignInThrottle throttle) {
+            SignInThrottle throttle, SecondFactorSignIn secondFactor) {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(passwordEncoder);
-        return new ThrottledAuthenticationProvider(passwords, throttle);
+        return new ThrottledAuthenticationProvider(passwords, throttle,
+                result -> secondFactor.asks(result.getName(), result.getAuthorities()));
+    }
+
+    /**
+     * HTTP Basic has no second step, so an account whose second factor is on (or required) cannot use the API with
+     * its password alone; scripts use a service account without one (ADR 0061).
+     */
+    private record PasswordWithoutSecondFactor(AuthenticationProvider passwords, SecondFactorSignIn secondFactor)
+            implements AuthenticationProvider {
+
+        @Override
+        public Authentication authenticate(Authentication attempt) {
+            Authentication result = passwords.authenticate(attempt);
+            if (result != null && secondFactor.asks(result.getName(), result.getAuthorities())) {
+                throw new DisabledException("This account signs in with a second factor; use a service account for the API.");
+            }
+            return result;
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return passwords.supports(authentication);
+        }
     }
 
     @Bean

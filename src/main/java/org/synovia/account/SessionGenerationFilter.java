@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -48,7 +49,8 @@ class SessionGenerationFilter extends OncePerRequestFilter {
         HttpSession session = request.getSession(false);
         Object remembered = session == null ? null : session.getAttribute(ATTRIBUTE);
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
-        if (remembered instanceof Integer generation && who != null && who.isAuthenticated()) {
+        if (remembered instanceof Integer generation && who != null && who.isAuthenticated()
+                && !(who instanceof AnonymousAuthenticationToken)) {
             Optional<Integer> current = accounts.sessionGeneration(who.getName());
             if (current.isEmpty() || !current.get().equals(generation)) {
                 session.invalidate();

@@ -48,6 +48,16 @@ class SignInThrottle {
         usernames.remove(usernameKey(username));
     }
 
+    /** True while the username is locked (its address may be locked as well; that is not shown per account). */
+    boolean locksUsername(String username) {
+        return locked(usernames.get(usernameKey(username)), clock.instant());
+    }
+
+    /** An administrator lets the person try again at once: the username's count and lock are forgotten. */
+    void unlock(String username) {
+        usernames.remove(usernameKey(username));
+    }
+
     int tracked() {
         return usernames.size() + addresses.size();
     }

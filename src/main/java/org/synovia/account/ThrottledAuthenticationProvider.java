@@ -1,5 +1,7 @@
 package org.synovia.account;
 
+import java.util.function.Predicate;
+
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -17,10 +19,13 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final AuthenticationProvider passwords;
     private final SignInThrottle throttle;
+    private final Predicate<Authentication> codeOwed;
 
-    ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle) {
+    /** @param codeOwed true when a second-factor code must follow this right password (ADR 0061) */
+    ThrottledAuthenticationProvider(AuthenticationProvider passwords, SignInThrottle throttle, Predicate<Authentication> codeOwed) {
         this.passwords = passwords;
         this.throttle = throttle;
+        this.codeOwed = codeOwed;
     }
 
     @Override
@@ -32,7 +37,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
         }
         try {
             Authentication result = passwords.authenticate(attempt);
-            if (result != null) {
+            // While a code is owed the count stays: giving the password again must not buy more guesses at the code.
+            if (result != null && !codeOwed.test(result)) {
                 throttle.succeeded(username);
             }
             return result;

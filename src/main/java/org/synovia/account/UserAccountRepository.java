@@ -61,6 +61,19 @@ class UserAccountRepository {
                 .query((rs, n) -> new Credentials(account(rs, n), rs.getString("password_hash"))).optional();
     }
 
+    /** Accounts whose email is the given one, ignoring case: more than one means the address does not identify a person. */
+    List<UserAccount> findByEmail(String email) {
+        return jdbc.sql(SELECT + " where lower(a.email) = lower(?) group by a.username").param(email)
+                .query(UserAccountRepository::account).list();
+    }
+
+    void setRoles(String username, Set<Role> roles) {
+        jdbc.sql("delete from user_role where username = ?").param(username).update();
+        for (Role role : roles) {
+            jdbc.sql("insert into user_role (username, role) values (?, ?)").params(username, role.name()).update();
+        }
+    }
+
     List<UserAccount> findAll() {
         return jdbc.sql(SELECT + " group by a.username order by a.display_name").query(UserAccountRepository::account).list();
     }

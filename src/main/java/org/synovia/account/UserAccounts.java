@@ -3,10 +3,14 @@ package org.synovia.account;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.shared.InvalidInputException;
@@ -24,9 +28,11 @@ public class UserAccounts {
     private final PasswordPolicy passwordPolicy;
     private final Clock clock;
     private final AuditTrail audit;
+    private final SignInThrottle throttle;
 
     UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Clock clock,
-            AuditTrail audit) {
+            AuditTrail audit, SignInThrottle throttle) {
+        this.throttle = throttle;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -69,6 +75,28 @@ public class UserAccounts {
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, enabled ? "account enabled" : "account disabled");
     }
 
+    /** The usernames among these accounts that are locked after repeated refused sign-ins (ADR 0052). */
+    public Set<String> lockedOut(List<UserAccount> accounts) {
+        return accounts.stream().map(UserAccount::username).filter(throttle::locksUsername).collect(Collectors.toSet());
+    }
+
+    /**
+     * An administrator lifts the lock on a username at once (the person phoned, or a colleague's mistyping locked
+     * them). The lock is lifted once the audit line is committed; a locked address stays locked.
+     */
+    @Transactional
+    public void unlock(String username) {
+        requireExisting(username);
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, throttle.locksUsername(username)
+                ? "sign-in lock lifted" : "sign-in lock lifted (was not locked)");
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                throttle.unlock(username);
+            }
+        });
+    }
+
     /** Records the person's clinical grade (null: none), which decides what they may override (ADR 0035). */
     @Transactional
     public void setGrade(String username, StaffGrade grade) {
@@ -103,6 +131,47 @@ public class UserAccounts {
         }
         repository.setPasswordHash(username, passwordEncoder.encode(newPassword));
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "password changed by its owner");
+    }
+
+    /**
+     * At a first single sign-on with account creation allowed: an account with the mapped roles and a random password
+     * nobody is told, so the person signs in through the provider only. Empty when no valid, free username follows
+     * from the claim.
+     */
+    @Transactional
+    UserAccount createForSingleSignOn(String link, boolean linkIsEmail, String fullName, String email, Set<Role> roles,
+            String provider) {
+        String username = (linkIsEmail ? link.substring(0, Math.max(0, link.indexOf('@'))) : link)
+                .replaceAll("[^a-z0-9._-]", ".");
+        if (repository.exists(username)) {
+            return null;
+        }
+        NewUserAccount account;
+        try {
+            account = new NewUserAccount(username, fullName == null || fullName.isBlank() ? username : fullName,
+                    linkIsEmail ? link : email, provider, roles, null, randomPassword());
+        }
+        catch (InvalidInputException e) {
+            return null;
+        }
+        return create(account, "single sign-on (" + provider + ")");
+    }
+
+    /**
+     * Roles follow the provider's claim at every single sign-on. Other sessions of the person end, so a role withdrawn
+     * at the provider is not kept by a session opened earlier.
+     */
+    @Transactional
+    void setRolesFromProvider(String username, Set<Role> roles, String provider) {
+        Set<Role> before = repository.find(username).map(UserAccount::roles).orElse(Set.of());
+        repository.setRoles(username, roles);
+        repository.endSessions(username);
+        audit.recordAttempt(username, AuditAction.UPDATE, ACCOUNT, "roles set to " + sorted(roles) + " from the claims of "
+                + provider + " at sign-in (were " + sorted(before) + ")");
+    }
+
+    private static List<String> sorted(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().toList();
     }
 
     private static String gradeName(StaffGrade grade) {

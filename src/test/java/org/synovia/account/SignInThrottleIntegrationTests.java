@@ -3,6 +3,7 @@ package org.synovia.account;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
@@ -74,6 +75,36 @@ class SignInThrottleIntegrationTests {
                 .andExpect(redirectedUrl("/login?locked")).andExpect(unauthenticated());
         mvc.perform(signIn(radiologist.username(), AccountFixtures.PASSWORD, fromNewAddress()))
                 .andExpect(authenticated());
+    }
+
+    @Test
+    void letsAnAdministratorLiftALockAtOnceAndAuditsIt() throws Exception {
+        UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
+        UserAccount nurse = AccountFixtures.create(accounts, Role.NURSE);
+        RequestPostProcessor from = fromNewAddress();
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(signIn(nurse.username(), "not the password", from)).andExpect(redirectedUrl("/login?error"));
+        }
+        mvc.perform(get("/admin/users").with(user(admin.username()).roles("ADMIN")))
+                .andExpect(content().string(Matchers.containsString("aria-label=\"Unlock " + nurse.username() + "\"")));
+
+        mvc.perform(post("/admin/users/{u}/unlock", nurse.username()).with(user(admin.username()).roles("ADMIN")).with(csrf()))
+                .andExpect(redirectedUrl("/admin/users"));
+
+        mvc.perform(signIn(nurse.username(), AccountFixtures.PASSWORD, fromNewAddress())).andExpect(authenticated());
+        assertThat(jdbc.sql("select username || ': ' || details from audit_event where record_id = ? and action = 'UPDATE'")
+                .param(nurse.username()).query(String.class).list())
+                .containsExactly(admin.username() + ": sign-in lock lifted");
+        mvc.perform(get("/admin/users").with(user(admin.username()).roles("ADMIN")))
+                .andExpect(content().string(Matchers.not(Matchers.containsString("Unlock " + nurse.username() + "\""))));
+    }
+
+    @Test
+    void refusesUnlockingToAnyoneButAnAdministrator() throws Exception {
+        UserAccount nurse = AccountFixtures.create(accounts, Role.NURSE);
+
+        mvc.perform(post("/admin/users/{u}/unlock", nurse.username()).with(user("clerk.unlock").roles("BOOKING")).with(csrf()))
+                .andExpect(status().isForbidden());
     }
 
     @Test

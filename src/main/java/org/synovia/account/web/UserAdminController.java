@@ -1,6 +1,7 @@
 package org.synovia.account.web;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -16,7 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.account.NewUserAccount;
 import org.synovia.account.Role;
+import org.synovia.account.SecondFactors;
 import org.synovia.account.StaffGrade;
+import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
@@ -29,9 +32,11 @@ import org.synovia.shared.web.FlashMessages;
 class UserAdminController {
 
     private final UserAccounts accounts;
+    private final SecondFactors secondFactors;
 
-    UserAdminController(UserAccounts accounts) {
+    UserAdminController(UserAccounts accounts, SecondFactors secondFactors) {
         this.accounts = accounts;
+        this.secondFactors = secondFactors;
     }
 
     @ModelAttribute("allRoles")
@@ -46,7 +51,10 @@ class UserAdminController {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("users", accounts.all());
+        List<UserAccount> users = accounts.all();
+        model.addAttribute("users", users);
+        model.addAttribute("locked", accounts.lockedOut(users));
+        model.addAttribute("secondFactorOn", secondFactors.usersWithSecondFactorOn());
         model.addAttribute("userForm", new UserForm());
         return "account/users";
     }
@@ -59,7 +67,10 @@ class UserAdminController {
         }
         catch (InvalidInputException e) {
             FormErrors.bind(e, result);
-            model.addAttribute("users", accounts.all());
+            List<UserAccount> users = accounts.all();
+            model.addAttribute("users", users);
+            model.addAttribute("locked", accounts.lockedOut(users));
+            model.addAttribute("secondFactorOn", secondFactors.usersWithSecondFactorOn());
             return "account/users";
         }
         redirect.addFlashAttribute("notice", "Account '" + userForm.getUsername().trim().toLowerCase() + "' created.");
@@ -92,6 +103,20 @@ class UserAdminController {
         }
         FlashMessages.attempt(redirect, "Grade of '" + username + "' set to "
                 + (chosen == null ? "none" : chosen.label().toLowerCase()) + ".", () -> accounts.setGrade(username, chosen));
+        return "redirect:/admin/users";
+    }
+
+    /** Lifts a lock after repeated refused sign-ins (ADR 0052) at once, instead of after its 15 minutes. */
+    @PostMapping("/{username}/unlock")
+    String unlock(@PathVariable("username") String username, RedirectAttributes redirect) {
+        FlashMessages.attempt(redirect, "Sign-in lock of '" + username + "' lifted.", () -> accounts.unlock(username));
+        return "redirect:/admin/users";
+    }
+
+    /** For a lost or replaced phone: the person sets a second factor up again (ADR 0061). */
+    @PostMapping("/{username}/second-factor/reset")
+    String resetSecondFactor(@PathVariable("username") String username, RedirectAttributes redirect) {
+        FlashMessages.attempt(redirect, "Second factor of '" + username + "' reset.", () -> secondFactors.reset(username));
         return "redirect:/admin/users";
     }
 
