@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -147,6 +148,20 @@ class AppointmentRepository {
     List<Appointment> bookedOrMissedBetween(Instant from, Instant until) {
         return jdbc.sql(SELECT + " where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?) order by lower(during)")
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
+    }
+
+    Map<UUID, UUID> lastOperators(Collection<UUID> patientIds, Instant before) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> last = new java.util.HashMap<>();
+        jdbc.sql("""
+                select distinct on (patient_id) patient_id, operator_id from appointment
+                where patient_id = any(?) and status = 'BOOKED' and lower(during) < ?
+                order by patient_id, lower(during) desc
+                """).params(patientIds.toArray(UUID[]::new), Timestamp.from(before))
+                .query((rs, n) -> last.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        return last;
     }
 
     /** Which of these slots hold an active appointment. */

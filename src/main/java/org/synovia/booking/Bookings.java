@@ -488,6 +488,19 @@ public class Bookings {
         return byAppointment;
     }
 
+    /** Which of these slots an active appointment holds (as its own slot or a one-stop visit's second), in one read. */
+    public Set<UUID> takenSlots(Collection<UUID> slotIds) {
+        return repository.takenSlots(slotIds);
+    }
+
+    /**
+     * Who injected each of these patients last (their latest appointment that has started and was not cancelled or
+     * missed), keyed by patient, in one read; a patient never injected here is absent. Planning prefers them again.
+     */
+    public Map<UUID, UUID> lastOperators(Collection<UUID> patientIds) {
+        return repository.lastOperators(patientIds, clock.instant());
+    }
+
     public ZoneId zone() {
         return clock.getZone();
     }
