@@ -58,7 +58,7 @@ class PlanningProblems {
     }
 
     /** The free slots of these rooms from {@code first} to {@code last} (inclusive), and everyone waiting. */
-    @Transactional(readOnly = true)
+    @Transactional
     public PlanningProblem build(LocalDate first, LocalDate last, Collection<UUID> roomIds) {
         ZoneId zone = sessions.zone();
         List<Operator> operators = sessions.operators();
@@ -70,7 +70,7 @@ class PlanningProblems {
      * As {@link #build}, for the one slot a cancellation freed (with the slot after it, for a one-stop visit) and
      * everyone waiting but the patient who gave it up.
      */
-    @Transactional(readOnly = true)
+    @Transactional
     public PlanningProblem forSlot(UUID slotId, UUID excludedReferralId) {
         ZoneId zone = sessions.zone();
         List<Operator> operators = sessions.operators();
