@@ -67,20 +67,25 @@ class PlanningProblems {
     }
 
     /**
-     * As {@link #build}, for the one slot a cancellation freed (with the slot after it, for a one-stop visit) and
-     * everyone waiting but the patient who gave it up.
+     * As {@link #build}, for the slots cancellations freed (each with the slot after it, for a one-stop visit) and
+     * everyone waiting but the patient who gave one up ({@code excludedReferralId}, or null).
      */
     @Transactional
-    public PlanningProblem forSlot(UUID slotId, UUID excludedReferralId) {
+    public PlanningProblem forSlots(Collection<UUID> slotIds, UUID excludedReferralId) {
         ZoneId zone = sessions.zone();
         List<Operator> operators = sessions.operators();
-        Slot slot = sessions.slot(slotId).orElseThrow();
-        LocalDate day = LocalDate.ofInstant(slot.start(), zone);
-        List<OpenSlot> sameDay = openSlots(day, day, List.of(slot.roomId()), operators, zone);
-        UUID following = sameDay.stream().filter(s -> s.slotId().equals(slotId)).map(OpenSlot::followingSlotId)
-                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        List<OpenSlot> open = sameDay.stream().filter(s -> s.slotId().equals(slotId) || s.slotId().equals(following))
-                .toList();
+        Collection<Slot> freed = sessions.slots(slotIds).values();
+        List<OpenSlot> open = List.of();
+        if (!freed.isEmpty()) {
+            LocalDate first = freed.stream().map(s -> LocalDate.ofInstant(s.start(), zone)).min(LocalDate::compareTo).orElseThrow();
+            LocalDate last = freed.stream().map(s -> LocalDate.ofInstant(s.start(), zone)).max(LocalDate::compareTo).orElseThrow();
+            List<OpenSlot> around = openSlots(first, last, freed.stream().map(Slot::roomId).collect(Collectors.toSet()),
+                    operators, zone);
+            Set<UUID> wanted = new java.util.HashSet<>(slotIds);
+            around.stream().filter(s -> slotIds.contains(s.slotId()) && s.followingSlotId() != null)
+                    .forEach(s -> wanted.add(s.followingSlotId()));
+            open = around.stream().filter(s -> wanted.contains(s.slotId())).toList();
+        }
         List<WaitingPatient> waiting = waiting(operators).stream()
                 .filter(p -> !p.referralId().equals(excludedReferralId)).toList();
         return new PlanningProblem(sessions.today(), zone, open, waiting);
