@@ -1,0 +1,56 @@
+package org.synovia.planning;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+import org.synovia.planning.solver.PatientAssignment;
+import org.synovia.planning.solver.PlanWriter;
+import org.synovia.planning.solver.Schedules;
+import org.synovia.planning.solver.SolverSetup;
+import org.synovia.planning.solver.WaitingListSchedule;
+
+/**
+ * First come, first served: patients in order of clock start, each into the earliest free slot the hard rules
+ * allow. It is how a clerk books by hand, and the baseline the optimiser is measured against. Its plan is scored by
+ * the optimiser's own constraints so the two compare like for like.
+ */
+public class GreedyPlanner {
+
+    private static final Comparator<PatientAssignment> FIRST_COME = Comparator
+            .comparing((PatientAssignment a) -> a.getPatient().clockStart(), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparingInt(PatientAssignment::getId);
+
+    private final SolverSetup setup;
+
+    public GreedyPlanner() {
+        this(new SolverSetup());
+    }
+
+    GreedyPlanner(SolverSetup setup) {
+        this.setup = setup;
+    }
+
+    public Plan plan(PlanningProblem problem) {
+        long started = System.nanoTime();
+        WaitingListSchedule schedule = Schedules.unplanned(problem);
+        Set<UUID> taken = new HashSet<>();
+        schedule.getAssignments().stream().sorted(FIRST_COME).forEach(assignment -> {
+            for (OpenSlot slot : assignment.getAllowedSlots()) {
+                OpenSlot following = assignment.getRules().followingSlot(assignment.getPatient(), slot);
+                if (!taken.contains(slot.slotId()) && (following == null || !taken.contains(following.slotId()))) {
+                    assignment.setSlot(slot);
+                    taken.add(slot.slotId());
+                    if (following != null) {
+                        taken.add(following.slotId());
+                    }
+                    return;
+                }
+            }
+        });
+        setup.score(schedule);
+        return PlanWriter.write(schedule, 0, Duration.ofNanos(System.nanoTime() - started));
+    }
+}
