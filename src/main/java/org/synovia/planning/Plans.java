@@ -49,6 +49,8 @@ import jakarta.annotation.PreDestroy;
 public class Plans {
 
     static final String RECORD_TYPE = "PlanProposal";
+    /** Other free slots a booking link may offer besides the proposed one. */
+    static final int ALTERNATIVES = 2;
     private static final Logger log = LoggerFactory.getLogger(Plans.class);
 
     private final PlanningProblems problems;
@@ -125,7 +127,12 @@ public class Plans {
         }
         catch (RuntimeException e) {
             log.error("Plan {} failed", run.id(), e);
-            run.fail("The planner could not finish this plan; try again with fewer weeks or rooms.", clock.instant());
+        }
+        finally {
+            // Whatever stopped the solver, the run ends here, so that it cannot hold the one place for ever.
+            if (!run.finished()) {
+                run.fail("The planner could not finish this plan; try again with fewer weeks or rooms.", clock.instant());
+            }
         }
     }
 
@@ -174,12 +181,16 @@ public class Plans {
         List<LeftUnplaced> unplaced = plan.unplaced().stream().map(u -> new LeftUnplaced(u.patient().referralId(),
                 u.patient().patientId(), u.patient().patientName(), u.patient().siteName(), u.patient().priority(),
                 u.patient().breachDate(), u.reason())).toList();
-        List<Object[]> read = new ArrayList<>();
-        placed.forEach(p -> read.add(new Object[] {p.referralId(), p.patientId()}));
-        unplaced.forEach(u -> read.add(new Object[] {u.referralId(), u.patientId()}));
-        audit.recordPerPatient(AuditAction.READ, RECORD_TYPE, read, r -> r[0], r -> (UUID) r[1], "plan " + runId
+        List<Shown> shown = new ArrayList<>();
+        placed.forEach(p -> shown.add(new Shown(p.referralId(), p.patientId())));
+        unplaced.forEach(u -> shown.add(new Shown(u.referralId(), u.patientId())));
+        audit.recordPerPatient(AuditAction.READ, RECORD_TYPE, shown, Shown::referralId, Shown::patientId, "plan " + runId
                 + " (" + run.first() + " to " + run.last() + ")");
         return new Proposal(run.id(), run.first(), run.last(), run.roomIds(), placed, unplaced);
+    }
+
+    /** One patient's row of a proposal, as the audit trail records it. */
+    private record Shown(UUID referralId, UUID patientId) {
     }
 
     private static ProposedBooking proposed(Placement p, AcceptOutcome outcome) {
@@ -254,9 +265,6 @@ public class Plans {
         }
         return outcomes;
     }
-
-    /** Other free slots a booking link may offer besides the proposed one. */
-    static final int ALTERNATIVES = 2;
 
     private static Map<UUID, Placement> chosen(PlanRun run, Collection<UUID> referralIds) {
         if (run.plan() == null) {

@@ -3,9 +3,7 @@ package org.synovia.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -18,11 +16,10 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.patient.Patients;
+import org.synovia.planning.PlannedRoomFixtures;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.shared.Guidance;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
 
@@ -51,30 +48,18 @@ class PlanSessionsBrowserTests extends BrowserJourney {
         UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         AccountFixtures.signIn(clerk);
-        List<String> rooms = new ArrayList<>();
-        for (int r = 0; r < 2; r++) {
-            String room = null;
-            for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                    DayOfWeek.FRIDAY)) {
-                room = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(8, 0),
-                        LocalTime.of(13, 0), List.of(20)).room().name();
-                rooms.add(room);
-            }
-        }
+        PlannedRoomFixtures.PlannedRooms planned = PlannedRoomFixtures.twoUltrasoundRooms(sessions, accounts);
         List<String> names = new ArrayList<>();
-        LocalDate latestEarliest = sessions.today();
         for (int i = 0; i < 3; i++) {
             UUID id = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                     ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
             AccountFixtures.signIn(clerk);
             var entry = waitingList.entry(id).orElseThrow();
             names.add(entry.patientName());
-            if (entry.earliestDate() != null && entry.earliestDate().isAfter(latestEarliest)) {
-                latestEarliest = entry.earliestDate();
-            }
+            assertThat(entry.earliestDate()).isBefore(planned.firstWeek());
         }
         AccountFixtures.signOut();
-        LocalDate week = latestEarliest.with(DayOfWeek.MONDAY).plusWeeks(1);
+        LocalDate week = planned.firstWeek();
 
         Page page = browser.signedIn(clerk.username(), AccountFixtures.PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Plan sessions").setExact(true)).click();
@@ -84,7 +69,7 @@ class PlanSessionsBrowserTests extends BrowserJourney {
         for (int i = 0; i < roomBoxes.count(); i++) {
             roomBoxes.nth(i).uncheck();
         }
-        for (String room : rooms.stream().distinct().toList()) {
+        for (String room : planned.roomNames()) {
             page.getByLabel(room, new Page.GetByLabelOptions().setExact(false)).check();
         }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a plan")).click();

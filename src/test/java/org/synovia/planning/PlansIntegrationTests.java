@@ -3,11 +3,8 @@ package org.synovia.planning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,9 +37,7 @@ import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.testing.ReceivedLetters;
 import org.synovia.testing.TestSmtp;
@@ -99,21 +94,9 @@ class PlansIntegrationTests {
         return id;
     }
 
-    /** Ultrasound lists every weekday morning in two new rooms: room for everyone waiting in the test database. */
-    private List<UUID> twoUltrasoundRooms() {
+    private PlannedRoomFixtures.PlannedRooms twoUltrasoundRooms() {
         AccountFixtures.signIn(clerk);
-        List<UUID> rooms = new ArrayList<>();
-        for (int r = 0; r < 2; r++) {
-            UUID room = null;
-            for (DayOfWeek day : List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY,
-                    DayOfWeek.FRIDAY)) {
-                SchedulingFixtures.Clinic clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day,
-                        LocalTime.of(8, 0), LocalTime.of(13, 0), List.of(20));
-                room = clinic.room().id();
-                rooms.add(room);
-            }
-        }
-        return rooms;
+        return PlannedRoomFixtures.twoUltrasoundRooms(sessions, accounts);
     }
 
     private Plans.Proposal finishedPlan(LocalDate firstWeek, int weeks, List<UUID> rooms) {
@@ -123,19 +106,20 @@ class PlansIntegrationTests {
         return plans.proposal(runId);
     }
 
-    private LocalDate weekEveryoneMayStart(List<UUID> referralIds) {
-        LocalDate latestEarliest = referralIds.stream().map(id -> waitingList.entry(id).orElseThrow().earliestDate())
-                .filter(java.util.Objects::nonNull).max(LocalDate::compareTo).orElse(sessions.today());
-        return latestEarliest.with(DayOfWeek.MONDAY).plusWeeks(1);
+    /** The planned weeks, checked to start after every one of these patients may be booked. */
+    private LocalDate plannedWeek(PlannedRoomFixtures.PlannedRooms rooms, List<UUID> referralIds) {
+        assertThat(referralIds).allSatisfy(id -> assertThat(waitingList.entry(id).orElseThrow().earliestDate())
+                .isBefore(rooms.firstWeek()));
+        return rooms.firstWeek();
     }
 
     @Test
     void booksTheAcceptedPlacementsSendsLettersAndReportsTheSlotAClerkTookMeanwhile() throws Exception {
-        List<UUID> rooms = twoUltrasoundRooms();
+        PlannedRoomFixtures.PlannedRooms rooms = twoUltrasoundRooms();
         List<UUID> mine = List.of(waitingKnee(), waitingKnee(), waitingKnee(), waitingKnee());
-        LocalDate firstWeek = weekEveryoneMayStart(mine);
+        LocalDate firstWeek = plannedWeek(rooms, mine);
 
-        Plans.Proposal proposal = finishedPlan(firstWeek, 2, rooms);
+        Plans.Proposal proposal = finishedPlan(firstWeek, 2, rooms.roomIds());
         Map<UUID, ProposedBooking> placed = proposal.placements().stream()
                 .collect(Collectors.toMap(ProposedBooking::referralId, Function.identity()));
         assertThat(placed).containsKeys(mine.toArray(UUID[]::new));
@@ -181,9 +165,9 @@ class PlansIntegrationTests {
 
     @Test
     void sendsABookingLinkLimitedToTheProposedSlotAndAlternatives() {
-        List<UUID> rooms = twoUltrasoundRooms();
+        PlannedRoomFixtures.PlannedRooms rooms = twoUltrasoundRooms();
         UUID referral = waitingKnee();
-        Plans.Proposal proposal = finishedPlan(weekEveryoneMayStart(List.of(referral)), 1, rooms);
+        Plans.Proposal proposal = finishedPlan(plannedWeek(rooms, List.of(referral)), 1, rooms.roomIds());
         ProposedBooking placement = proposal.placements().stream().filter(p -> p.referralId().equals(referral))
                 .findFirst().orElseThrow();
 
@@ -199,9 +183,9 @@ class PlansIntegrationTests {
 
     @Test
     void givesAnIntegratingSystemTheProposalAsProposedAppointments() {
-        List<UUID> rooms = twoUltrasoundRooms();
+        PlannedRoomFixtures.PlannedRooms rooms = twoUltrasoundRooms();
         UUID referral = waitingKnee();
-        Plans.Proposal proposal = finishedPlan(weekEveryoneMayStart(List.of(referral)), 1, rooms);
+        Plans.Proposal proposal = finishedPlan(plannedWeek(rooms, List.of(referral)), 1, rooms.roomIds());
         var reader = FhirFixtures.client(accounts, clients, "system/Appointment.rs");
         var withoutScope = FhirFixtures.client(accounts, clients, "system/Patient.rs");
 
@@ -221,9 +205,28 @@ class PlansIntegrationTests {
     }
 
     @Test
-    void refusesASecondRunWhileOneIsGoingAndBadChoicesInWords() {
-        List<UUID> rooms = twoUltrasoundRooms();
-        assertThatThrownBy(() -> plans.start(sessions.today(), 0, rooms)).isInstanceOf(InvalidInputException.class)
+    void refusesASecondRunWhileOneIsGoingAndStopsOnRequestWithTheBestPlanSoFar() {
+        PlannedRoomFixtures.PlannedRooms rooms = twoUltrasoundRooms();
+        UUID referral = waitingKnee();
+        LocalDate week = plannedWeek(rooms, List.of(referral));
+        UUID runId = plans.start(week, 1, rooms.roomIds());
+
+        assertThatThrownBy(() -> plans.start(week, 1, rooms.roomIds())).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("being made already");
+        plans.stop(runId);
+        Awaitility.await().pollInSameThread().atMost(Duration.ofSeconds(30)).until(() -> plans.status(runId).finished());
+
+        Plans.RunStatus status = plans.status(runId);
+        assertThat(status.stopRequested()).isTrue();
+        assertThat(status.failure()).isNull();
+        assertThat(status.elapsed()).isLessThan(Duration.ofSeconds(30));
+        assertThat(plans.proposal(runId).runId()).isEqualTo(runId);
+    }
+
+    @Test
+    void refusesBadChoicesInWords() {
+        PlannedRoomFixtures.PlannedRooms rooms = twoUltrasoundRooms();
+        assertThatThrownBy(() -> plans.start(sessions.today(), 0, rooms.roomIds())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("weeks");
         assertThatThrownBy(() -> plans.start(sessions.today(), 1, List.of())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("room");
