@@ -2,12 +2,10 @@ package org.synovia.planning;
 
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.Set;
-import java.util.UUID;
 
 import org.synovia.planning.solver.PatientAssignment;
 import org.synovia.planning.solver.PlanWriter;
+import org.synovia.planning.solver.PressingFirstConstruction;
 import org.synovia.planning.solver.Schedules;
 import org.synovia.planning.solver.SolverSetup;
 import org.synovia.planning.solver.WaitingListSchedule;
@@ -36,20 +34,7 @@ public class GreedyPlanner {
     public Plan plan(PlanningProblem problem) {
         long started = System.nanoTime();
         WaitingListSchedule schedule = Schedules.unplanned(problem);
-        Set<UUID> taken = new HashSet<>();
-        schedule.getAssignments().stream().sorted(FIRST_COME).forEach(assignment -> {
-            for (OpenSlot slot : assignment.getAllowedSlots()) {
-                OpenSlot following = assignment.getRules().followingSlot(assignment.getPatient(), slot);
-                if (!taken.contains(slot.slotId()) && (following == null || !taken.contains(following.slotId()))) {
-                    assignment.setSlot(slot);
-                    taken.add(slot.slotId());
-                    if (following != null) {
-                        taken.add(following.slotId());
-                    }
-                    return;
-                }
-            }
-        });
+        PressingFirstConstruction.fill(schedule.getAssignments().stream().sorted(FIRST_COME).toList());
         setup.score(schedule);
         return PlanWriter.write(schedule, 0, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -18,6 +18,7 @@ import ai.timefold.solver.core.impl.solver.DefaultSolver;
 import org.synovia.planning.solver.HardRules;
 import org.synovia.planning.solver.PatientAssignment;
 import org.synovia.planning.solver.PlanWriter;
+import org.synovia.planning.solver.PressingFirstConstruction;
 import org.synovia.planning.solver.Schedules;
 import org.synovia.planning.solver.SoftCosts;
 import org.synovia.planning.solver.SolverSetup;
@@ -56,6 +57,7 @@ public class SessionPlanner {
         BooleanSupplier stop = stopRequested == null ? () -> false : stopRequested;
         long started = System.nanoTime();
         WaitingListSchedule unplanned = Schedules.unplanned(problem);
+        PressingFirstConstruction.construct(unplanned);
         Solver<WaitingListSchedule> solver = setup.solver(limits.timeLimit(), limits.unimprovedTimeLimit());
         solver.addEventListener(event -> listener.accept(progressOf(event.getNewBestSolution(),
                 Duration.ofNanos(System.nanoTime() - started), scoreCalculations(solver), false)));

@@ -120,6 +120,23 @@ class SessionPlannerTests {
     }
 
     @Test
+    void namesTheGradeAndTheDatesThatLeftNoSlot() {
+        OpenSlot sonographer = slot("Sonographer list", MONDAY_25_JAN)
+                .operator(PlanningFixtures.SONOGRAPHER_HUGHES, "Gail Hughes", OperatorGrade.SONOGRAPHER).build();
+        WaitingPatient wantsConsultant = patient("Wants consultant").grade(OperatorGrade.CONSULTANT)
+                .earliest(LocalDate.of(2027, 1, 20)).latest(LocalDate.of(2027, 2, 7)).build();
+        WaitingPatient heldUntilFebruary = patient("Held").earliest(LocalDate.of(2027, 2, 1)).build();
+
+        Plan plan = PLANNER.solve(problem(List.of(first, sonographer), List.of(wantsConsultant, heldUntilFebruary)),
+                QUICK, p -> { }, () -> false);
+
+        assertThat(plan.placements()).isEmpty();
+        assertThat(plan.unplaced()).extracting(Unplaced::reason).containsExactlyInAnyOrder(
+                "No ultrasound slot with a consultant between 20 Jan and 7 Feb",
+                "No ultrasound slot on or after 1 Feb");
+    }
+
+    @Test
     void reportsProgressAndStopsEarlyWithTheBestPlanSoFar() {
         PlanningProblem large = new WaitingListGenerator(7).problem(300);
         List<PlanProgress> heard = new CopyOnWriteArrayList<>();

@@ -157,7 +157,7 @@ public final class PlanWriter {
             return null;
         }
         String grade = patient.operatorGrade().toLowerCase(Locale.ENGLISH).replace('_', ' ');
-        return "with a " + grade + " (or a consultant)";
+        return "CONSULTANT".equals(patient.operatorGrade()) ? "with a consultant" : "with a " + grade + " or a consultant";
     }
 
     private static String dateWindowWords(WaitingPatient patient) {

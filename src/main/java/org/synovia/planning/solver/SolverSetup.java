@@ -7,16 +7,14 @@ import ai.timefold.solver.core.api.solver.SolutionManager;
 import ai.timefold.solver.core.api.solver.SolverConfigOverride;
 import ai.timefold.solver.core.api.solver.SolverFactory;
 import ai.timefold.solver.core.api.solver.Solver;
-import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicPhaseConfig;
-import ai.timefold.solver.core.config.constructionheuristic.ConstructionHeuristicType;
 import ai.timefold.solver.core.config.localsearch.LocalSearchPhaseConfig;
 import ai.timefold.solver.core.config.solver.EnvironmentMode;
 import ai.timefold.solver.core.config.solver.SolverConfig;
 import ai.timefold.solver.core.config.solver.termination.TerminationConfig;
 
 /**
- * The optimiser wired by hand (there is no starter for this Spring Boot line): the most pressing patients are placed
- * first, then a local search improves the plan until a time limit. Building the factory compiles the constraints,
+ * The optimiser wired by hand (there is no starter for this Spring Boot line): a local search (late acceptance over
+ * change and swap moves) that improves a first plan until a time limit. Building the factory compiles the constraints,
  * so one instance is shared.
  */
 public final class SolverSetup {
@@ -35,9 +33,8 @@ public final class SolverSetup {
                 .withRandomSeed(RANDOM_SEED)
                 .withEnvironmentMode(EnvironmentMode.NO_ASSERT)
                 .withTerminationSpentLimit(Duration.ofMinutes(10))
-                .withPhases(new ConstructionHeuristicPhaseConfig()
-                        .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        new LocalSearchPhaseConfig());
+                // The first plan comes from PressingFirstConstruction; the solver only improves it.
+                .withPhases(new LocalSearchPhaseConfig());
         factory = SolverFactory.create(config);
         solutionManager = SolutionManager.create(factory);
     }
