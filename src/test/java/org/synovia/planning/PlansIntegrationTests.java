@@ -39,6 +39,7 @@ import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.Secrets;
 import org.synovia.testing.ReceivedLetters;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
@@ -179,6 +180,33 @@ class PlansIntegrationTests {
         assertThat(offered).hasSizeBetween(1, 1 + Plans.ALTERNATIVES).startsWith(placement.slotId());
         assertThat(referrals.show(new ReferralId(referral)).status()).as("nothing booked by a link")
                 .isEqualTo(ReferralStatus.WAITING);
+
+        // The patient's link offers those slots only, and books none other.
+        String token = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> linkTokenHashing(sent.invitationId()),
+                java.util.Optional::isPresent).orElseThrow();
+        var offers = bookings.invitationOffers(token, 12).orElseThrow().offers();
+        assertThat(offers).isNotEmpty();
+        assertThat(offers).extracting(o -> o.slot().id()).isSubsetOf(List.of(offered)).contains(placement.slotId());
+        UUID other = proposal.placements().stream().map(ProposedBooking::slotId)
+                .filter(id -> !List.of(offered).contains(id)).findFirst()
+                .orElseGet(() -> jdbc.sql("select id from slot where room_id = ? and id <> all(?) limit 1")
+                        .params(rooms.roomIds().getFirst(), offered).query(UUID.class).single());
+        assertThatThrownBy(() -> bookings.bookByInvitation(token, other)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("offers only the appointments it shows");
+    }
+
+    /** The token of the booking link emailed for this invitation, once the email has arrived. */
+    private java.util.Optional<String> linkTokenHashing(UUID invitationId) {
+        String hash = jdbc.sql("select token_hash from booking_invitation where id = ?").param(invitationId)
+                .query(String.class).optional().orElse(null);
+        if (hash == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Arrays.stream(smtp.getReceivedMessages())
+                .map(m -> com.icegreen.greenmail.util.GreenMailUtil.getBody(m).replaceAll("=\\r?\\n", ""))
+                .flatMap(body -> java.util.regex.Pattern.compile("/choose-appointment/([A-Za-z0-9_-]+)").matcher(body)
+                        .results().map(r -> r.group(1)))
+                .filter(token -> Secrets.sha256Hex(token).equals(hash)).findFirst();
     }
 
     @Test
