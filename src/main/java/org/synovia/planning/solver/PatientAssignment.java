@@ -109,14 +109,22 @@ public class PatientAssignment {
     }
 
     /**
+     * A slot can save this patient from a breach: left unplaced they breach within the horizon, and an allowed slot
+     * falls on or before their breach date.
+     */
+    public boolean breachAtStake() {
+        return SoftCosts.breaches(patient, null, horizonEnd) && canStillMeetBreachDate();
+    }
+
+    /**
      * Orders patients from least to most pressing; the construction heuristic places the most pressing first:
-     * those who can still be seen before their breach date (a slot given to someone who breaches anyway saves no
-     * breach), then higher priority, then earlier breach date, then fewer slots to choose from.
+     * those a slot can save from a breach (a slot given to someone who breaches anyway, or who cannot breach within
+     * the horizon, saves none), then higher priority, then earlier breach date, then fewer slots to choose from.
      */
     public static final class MostPressingLast implements Comparator<PatientAssignment> {
 
         private static final Comparator<PatientAssignment> ORDER = Comparator
-                .comparing(PatientAssignment::canStillMeetBreachDate)
+                .comparing(PatientAssignment::breachAtStake)
                 .thenComparingLong(a -> SoftCosts.breachWeight(a.patient.priority()))
                 .thenComparing(a -> a.patient.breachDate(), Comparator.nullsFirst(Comparator.<LocalDate>reverseOrder()))
                 .thenComparing(a -> a.allowedSlots.size(), Comparator.reverseOrder())

@@ -19,6 +19,7 @@ public final class PressingFirstConstruction {
     }
 
     public static void construct(WaitingListSchedule schedule) {
+        BreachSavingMatching.assign(schedule);
         fill(schedule.getAssignments().stream().sorted(new PatientAssignment.MostPressingLast().reversed()).toList());
     }
 
