@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -70,25 +71,36 @@ class AppointmentRepository {
     }
 
     void insertInvitation(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires, UUID slotId) {
+        insertInvitation(id, referralId, patientId, at, by, expires, slotId, null);
+    }
+
+    /** As above, limited to these slots when {@code offeredSlotIds} is given (a link sent from a plan). */
+    void insertInvitation(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires, UUID slotId,
+            List<UUID> offeredSlotIds) {
         jdbc.sql("""
-                insert into booking_invitation (id, referral_id, patient_id, created_at, created_by, expires_at, slot_id)
-                values (?, ?, ?, ?, ?, ?, ?)
-                """).params(id, referralId, patientId, Timestamp.from(at), by, Timestamp.from(expires), slotId).update();
+                insert into booking_invitation (id, referral_id, patient_id, created_at, created_by, expires_at, slot_id,
+                    offered_slot_ids)
+                values (?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, referralId, patientId, Timestamp.from(at), by, Timestamp.from(expires), slotId,
+                        offeredSlotIds == null ? null : offeredSlotIds.toArray(UUID[]::new)).update();
     }
 
     /** Stores the offer of a cancelled appointment's slot; false when that cancellation was already offered. */
     boolean insertFreedSlotOffer(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires, UUID slotId,
-            UUID cancelledAppointmentId) {
+            UUID cancelledAppointmentId, String reason) {
         return jdbc.sql("""
                 insert into booking_invitation (id, referral_id, patient_id, created_at, created_by, expires_at, slot_id,
-                    offered_for_cancelled)
-                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (offered_for_cancelled) do nothing
+                    offered_for_cancelled, offer_reason)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (offered_for_cancelled) do nothing
                 """).params(id, referralId, patientId, Timestamp.from(at), by, Timestamp.from(expires), slotId,
-                        cancelledAppointmentId).update() == 1;
+                        cancelledAppointmentId, reason).update() == 1;
     }
 
-    /** An open invitation: the referral it is for, and the one slot it offers or null for a free choice. */
-    record OpenInvitation(UUID referralId, UUID slotId) {
+    /**
+     * An open invitation: the referral it is for, and the one slot it offers or null for a free choice, or the few
+     * slots a link from a plan offers (empty otherwise).
+     */
+    record OpenInvitation(UUID referralId, UUID slotId, List<UUID> offeredSlotIds) {
     }
 
     /** Sets the token of an unused, unexpired invitation once; false otherwise (a new link needs a new invitation). */
@@ -102,10 +114,15 @@ class AppointmentRepository {
     /** An unused, unexpired invitation, locked until this transaction ends. */
     Optional<OpenInvitation> openInvitation(String hash, Instant now) {
         return jdbc.sql("""
-                select referral_id, slot_id from booking_invitation where token_hash = ? and used_at is null and expires_at > ?
+                select referral_id, slot_id, offered_slot_ids from booking_invitation
+                where token_hash = ? and used_at is null and expires_at > ?
                 for update
                 """).params(hash, Timestamp.from(now)).query((rs, n) -> new OpenInvitation(rs.getObject(1, UUID.class),
-                        rs.getObject(2, UUID.class))).optional();
+                        rs.getObject(2, UUID.class), uuids(rs.getArray(3)))).optional();
+    }
+
+    private static List<UUID> uuids(java.sql.Array array) throws SQLException {
+        return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
     void useInvitation(String hash, Instant at, UUID appointmentId) {
@@ -147,6 +164,20 @@ class AppointmentRepository {
     List<Appointment> bookedOrMissedBetween(Instant from, Instant until) {
         return jdbc.sql(SELECT + " where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?) order by lower(during)")
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
+    }
+
+    Map<UUID, UUID> lastOperators(Collection<UUID> patientIds, Instant before) {
+        if (patientIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, UUID> last = new java.util.HashMap<>();
+        jdbc.sql("""
+                select distinct on (patient_id) patient_id, operator_id from appointment
+                where patient_id = any(?) and status = 'BOOKED' and lower(during) < ?
+                order by patient_id, lower(during) desc
+                """).params(patientIds.toArray(UUID[]::new), Timestamp.from(before))
+                .query((rs, n) -> last.put(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+        return last;
     }
 
     /** Which of these slots hold an active appointment. */

@@ -17,6 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -77,10 +78,12 @@ public class Bookings {
     private final ApplicationEventPublisher events;
     private final BookingProperties properties;
     private final Clock clock;
+    private final ObjectProvider<FreedSlotChooser> chooser;
 
     Bookings(AppointmentRepository repository, Sessions sessions, Referrals referrals, WaitingList waitingList,
             AcceptedProtocols protocols, AuditTrail audit, ApplicationEventPublisher events, BookingProperties properties,
-            Clock clock) {
+            Clock clock, ObjectProvider<FreedSlotChooser> chooser) {
+        this.chooser = chooser;
         this.properties = properties;
         this.repository = repository;
         this.sessions = sessions;
@@ -169,8 +172,34 @@ public class Bookings {
     }
 
     /**
-     * Offers a slot freed by a cancellation to the most overdue waiting patient it suits (not the one who
-     * cancelled), by a link that stands for {@code offer-hours}; runs as the system after the cancellation.
+     * Sends a waiting patient a booking link limited to these slots (a plan's proposal and its alternatives): the
+     * patient chooses one, with the same checks as a clerk's booking, or keeps their place on the list.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('BOOKING')")
+    public UUID inviteTo(UUID referralId, List<UUID> slotIds) {
+        if (slotIds == null || slotIds.isEmpty()) {
+            throw new InvalidInputException("slotId", "Choose at least one slot to offer.");
+        }
+        Candidate candidate = candidate(referralId);
+        if (candidate.referral().status() != ReferralStatus.WAITING) {
+            throw new InvalidInputException("referralId", "Only a waiting patient can be sent a booking link.");
+        }
+        UUID id = UUID.randomUUID();
+        Instant now = clock.instant();
+        Instant expires = now.plusSeconds(86_400L * properties.invitationDays());
+        repository.insertInvitation(id, referralId, candidate.entry().patientId(), now, CurrentUser.username(), expires, null,
+                List.copyOf(slotIds));
+        audit.record(AuditAction.CREATE, "BookingInvitation", id, candidate.entry().patientId(),
+                "booking link sent for " + slotIds.size() + " planned slots");
+        events.publishEvent(new BookingInvited(id, referralId, candidate.entry().patientId(), null, expires));
+        return id;
+    }
+
+    /**
+     * Offers a slot freed by a cancellation to the waiting patient the planner chooses for it (or, without a planner or
+     * when its choice no longer passes the checks, the most overdue patient it suits), not the one who cancelled, by a
+     * link that stands for {@code offer-hours}; runs as the system after the cancellation.
      */
     @Transactional
     void offerFreedSlot(AppointmentCancelled cancelled) {
@@ -181,19 +210,38 @@ public class Bookings {
                 || !repository.takenSlots(List.of(slot.id())).isEmpty()) {
             return;
         }
-        candidatesFor(slot, waitingList.waiting(WaitingListFilter.ALL).stream()
-                .filter(e -> !e.referralId().equals(cancelled.referralId())).toList(), 1).stream().findFirst()
+        Map<UUID, FreedSlotChooser.Choice> choices = choices(List.of(slot.id()), cancelled.referralId());
+        candidatesFor(slot, chosenFirst(waitingList.waiting(WaitingListFilter.ALL).stream()
+                .filter(e -> !e.referralId().equals(cancelled.referralId())).toList(), choices.get(slot.id())), 1,
+                choices.get(slot.id())).stream().findFirst()
                 .ifPresent(next -> {
                     UUID id = UUID.randomUUID();
                     UUID patientId = waitingList.entry(next.referralId()).orElseThrow().patientId();
+                    String reason = next.choiceReason() != null ? next.choiceReason() : "the most overdue patient it suits";
                     // One offer per cancellation: the event handled again (a restart, a second instance) offers nothing.
                     if (!repository.insertFreedSlotOffer(id, next.referralId(), patientId, now, CurrentUser.username(),
-                            expires, slot.id(), cancelled.appointmentId())) {
+                            expires, slot.id(), cancelled.appointmentId(), reason)) {
                         return;
                     }
-                    audit.record(AuditAction.CREATE, "BookingInvitation", id, patientId, "freed slot offered");
+                    audit.record(AuditAction.CREATE, "BookingInvitation", id, patientId, "freed slot offered: " + reason);
                     events.publishEvent(new BookingInvited(id, next.referralId(), patientId, slot.start(), expires));
                 });
+    }
+
+    private Map<UUID, FreedSlotChooser.Choice> choices(Collection<UUID> slotIds, UUID excludedReferralId) {
+        FreedSlotChooser planner = chooser.getIfAvailable();
+        return planner == null || slotIds.isEmpty() ? Map.of() : planner.choose(slotIds, excludedReferralId);
+    }
+
+    /** The waiting list with the chosen patient moved to the front; the rest keep their most-overdue order. */
+    private static List<WaitingListEntry> chosenFirst(List<WaitingListEntry> waiting, FreedSlotChooser.Choice choice) {
+        if (choice == null) {
+            return waiting;
+        }
+        List<WaitingListEntry> ordered = new ArrayList<>(waiting.size());
+        waiting.stream().filter(e -> e.referralId().equals(choice.referralId())).forEach(ordered::add);
+        waiting.stream().filter(e -> !e.referralId().equals(choice.referralId())).forEach(ordered::add);
+        return ordered;
     }
 
     /** The secret for an invitation's link (only its hash is kept); empty once used or expired. */
@@ -207,16 +255,19 @@ public class Bookings {
     /** The slots a patient's booking link offers; empty when the link is used, expired or not waiting. */
     @Transactional
     public Optional<SlotSearch> invitationOffers(String token, int wanted) {
-        return onBehalfOfPatient(() -> invitation(token).map(open -> open.slotId() == null ? find(open.referralId(), wanted)
-                : offered(open.slotId())));
+        return onBehalfOfPatient(() -> invitation(token).map(open -> !open.offeredSlotIds().isEmpty()
+                ? offered(open.offeredSlotIds())
+                : open.slotId() == null ? find(open.referralId(), wanted) : offered(List.of(open.slotId()))));
     }
 
-    /** The one slot a freed-slot offer holds out, while nobody has taken it. */
-    private SlotSearch offered(UUID slotId) {
-        Slot slot = sessions.slot(slotId).orElseThrow();
-        boolean free = slot.withdrawnReason() == null && repository.takenSlots(List.of(slotId)).isEmpty();
-        return new SlotSearch(free ? List.of(new SlotOffer(slot, null, LocalDateTime.ofInstant(slot.start(), zone()),
-                List.of())) : List.of(), 1, List.of());
+    /** The slots an offer holds out (a freed slot, or a plan's proposal and alternatives) that nobody has taken. */
+    private SlotSearch offered(List<UUID> slotIds) {
+        Map<UUID, Slot> slots = sessions.slots(slotIds);
+        Set<UUID> taken = repository.takenSlots(slotIds);
+        List<SlotOffer> offers = slotIds.stream().map(slots::get)
+                .filter(s -> s != null && s.withdrawnReason() == null && !taken.contains(s.id()))
+                .map(s -> new SlotOffer(s, null, LocalDateTime.ofInstant(s.start(), zone()), List.<String>of())).toList();
+        return new SlotSearch(offers, slotIds.size(), List.of());
     }
 
     /** The patient chooses a slot through their link; the link then stops working. */
@@ -227,6 +278,9 @@ public class Bookings {
                     .orElseThrow(() -> new InvalidInputException("slotId", "This booking link has been used or has expired."));
             if (open.slotId() != null && !open.slotId().equals(slotId)) {
                 throw new InvalidInputException("slotId", "This link offers one appointment only.");
+            }
+            if (!open.offeredSlotIds().isEmpty() && !open.offeredSlotIds().contains(slotId)) {
+                throw new InvalidInputException("slotId", "This link offers only the appointments it shows.");
             }
             Appointment appointment = bookAs(open.referralId(), slotId, PATIENT_INVITATION);
             repository.useInvitation(Secrets.sha256Hex(token), clock.instant(), appointment.id());
@@ -373,21 +427,28 @@ public class Bookings {
     @PreAuthorize("hasRole('BOOKING')")
     public List<FreedSlot> freedSlots(int perSlot) {
         List<WaitingListEntry> waiting = waitingList.waiting(WaitingListFilter.ALL);
+        List<UUID> freedIds = repository.freedSlots(clock.instant());
+        Map<UUID, FreedSlotChooser.Choice> choices = choices(freedIds, null);
         List<FreedSlot> freed = new ArrayList<>();
-        for (UUID slotId : repository.freedSlots(clock.instant())) {
+        for (UUID slotId : freedIds) {
             Slot slot = sessions.slot(slotId).orElseThrow();
             if (slot.withdrawnReason() != null) {
                 continue;
             }
             LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
-            List<FreedSlot.Candidate> candidates = candidatesFor(slot, waiting, perSlot);
+            FreedSlotChooser.Choice choice = choices.get(slotId);
+            List<FreedSlot.Candidate> candidates = candidatesFor(slot, chosenFirst(waiting, choice), perSlot, choice);
             freed.add(new FreedSlot(slot, start, candidates));
         }
         return freed;
     }
 
-    /** Waiting patients (in the order given) whom this slot suits and is safe for at its start. */
-    private List<FreedSlot.Candidate> candidatesFor(Slot slot, List<WaitingListEntry> waiting, int limit) {
+    /**
+     * Waiting patients (in the order given) whom this slot suits and is safe for at its start; the planner's choice,
+     * when it passes, carries its reason.
+     */
+    private List<FreedSlot.Candidate> candidatesFor(Slot slot, List<WaitingListEntry> waiting, int limit,
+            FreedSlotChooser.Choice choice) {
         LocalDateTime start = LocalDateTime.ofInstant(slot.start(), zone());
         LocalDate day = start.toLocalDate();
         List<FreedSlot.Candidate> candidates = new ArrayList<>();
@@ -403,7 +464,8 @@ public class Bookings {
             BookingCheck check = protocols.checkAt(new ReferralId(entry.referralId()), start);
             if (check.allowed()) {
                 candidates.add(new FreedSlot.Candidate(entry.referralId(), entry.patientName(), entry.siteName(),
-                        entry.breachDate(), plan(check)));
+                        entry.breachDate(), plan(check),
+                        choice != null && choice.referralId().equals(entry.referralId()) ? choice.reason() : null));
             }
         }
         return candidates;
@@ -486,6 +548,19 @@ public class Bookings {
         Map<UUID, Slot> byAppointment = new LinkedHashMap<>();
         appointments.forEach(a -> byAppointment.put(a.id(), byId.get(a.slotId())));
         return byAppointment;
+    }
+
+    /** Which of these slots an active appointment holds (as its own slot or a one-stop visit's second), in one read. */
+    public Set<UUID> takenSlots(Collection<UUID> slotIds) {
+        return repository.takenSlots(slotIds);
+    }
+
+    /**
+     * Who injected each of these patients last (their latest appointment that has started and was not cancelled or
+     * missed), keyed by patient, in one read; a patient never injected here is absent. Planning prefers them again.
+     */
+    public Map<UUID, UUID> lastOperators(Collection<UUID> patientIds) {
+        return repository.lastOperators(patientIds, clock.instant());
     }
 
     public ZoneId zone() {

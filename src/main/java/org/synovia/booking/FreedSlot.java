@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.synovia.scheduling.Slot;
 
 /**
- * A slot given back by a cancellation or a move, with the waiting patients it suits, most overdue first.
+ * A slot given back by a cancellation or a move, with the waiting patients it suits: the planner's choice first
+ * (with its reason), then the others most overdue first.
  */
 public record FreedSlot(Slot slot, LocalDateTime start, List<Candidate> candidates) {
 
@@ -15,8 +16,12 @@ public record FreedSlot(Slot slot, LocalDateTime start, List<Candidate> candidat
         candidates = List.copyOf(candidates);
     }
 
-    /** A waiting patient this slot suits and is safe for at its start. */
+    /**
+     * A waiting patient this slot suits and is safe for at its start.
+     *
+     * @param choiceReason why the planner chose this patient for the slot, or null for the others
+     */
     public record Candidate(UUID referralId, String patientName, String siteName, java.time.LocalDate breachDate,
-            List<String> medicationPlan) {
+            List<String> medicationPlan, String choiceReason) {
     }
 }

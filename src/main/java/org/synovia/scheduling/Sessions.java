@@ -237,6 +237,21 @@ public class Sessions {
     }
 
     /**
+     * Every slot still offered (not withdrawn) in these rooms from the first day to the last (inclusive), earliest
+     * first, in one read however many there are: the planner's view of the coming weeks. Whether a slot is already
+     * booked is for booking to say.
+     */
+    public List<Slot> offeredSlots(LocalDate first, LocalDate last, java.util.Collection<UUID> roomIds) {
+        if (roomIds.isEmpty()) {
+            return List.of();
+        }
+        ZoneId zone = clock.getZone();
+        Instant from = first.atStartOfDay(zone).toInstant().isAfter(clock.instant()) ? first.atStartOfDay(zone).toInstant()
+                : clock.instant();
+        return repository.offeredBetween(from, last.plusDays(1).atStartOfDay(zone).toInstant(), roomIds);
+    }
+
+    /**
      * Open slots for one injection, earliest first: the room has the guidance, the operator is competent
      * for the guidance and site and of the grade (or named), the slot is long enough, within the window and
      * not on a day the patient is away. Whether a slot is already booked is for booking to say.

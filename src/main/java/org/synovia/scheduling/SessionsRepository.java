@@ -164,6 +164,14 @@ class SessionsRepository {
                 .list();
     }
 
+    List<Slot> offeredBetween(Instant from, Instant until, Collection<UUID> roomIds) {
+        return jdbc.sql(SLOT_SELECT + """
+                 where s.withdrawn_reason is null and s.starts_at >= ? and s.starts_at < ? and s.room_id = any(?)
+                 order by s.starts_at, r.name""")
+                .params(Timestamp.from(from), Timestamp.from(until), roomIds.toArray(UUID[]::new))
+                .query(SessionsRepository::slot).list();
+    }
+
     /**
      * Open slots in a time range whose room has the guidance and whose operator is competent for it and for every
      * site of the session, at least as long as asked, earliest first. Grade and site are narrowed here in SQL; the rest in Java.

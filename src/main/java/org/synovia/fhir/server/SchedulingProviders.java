@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.Slot;
 import org.springframework.stereotype.Component;
 import org.synovia.booking.AppointmentStatus;
 import org.synovia.booking.Bookings;
+import org.synovia.planning.Plans;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.SessionTemplate;
 import org.synovia.scheduling.Sessions;
@@ -31,6 +32,7 @@ import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
+import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
@@ -49,10 +51,12 @@ final class SchedulingProviders {
 
         private final Bookings bookings;
         private final Referrals referrals;
+        private final Plans plans;
 
-        AppointmentProvider(Bookings bookings, Referrals referrals) {
+        AppointmentProvider(Bookings bookings, Referrals referrals, Plans plans) {
             this.bookings = bookings;
             this.referrals = referrals;
+            this.plans = plans;
         }
 
         @Override
@@ -96,6 +100,42 @@ final class SchedulingProviders {
             Instant until = Fhir.until(date);
             return found.stream().filter(a -> from == null || !a.start().isBefore(from))
                     .filter(a -> until == null || a.start().isBefore(until)).map(AppointmentProvider::toFhir).toList();
+        }
+
+        /**
+         * A plan's proposal ({@code plan} = the run's id, as the Plan sessions page shows it), as appointments with status
+         * {@code proposed}: nothing is booked; booking stays with the staff who accept (ADR 0058).
+         */
+        @Search
+        public List<Appointment> proposed(@RequiredParam(name = "plan") StringParam plan) {
+            UUID runId;
+            try {
+                runId = UUID.fromString(plan.getValue());
+            }
+            catch (IllegalArgumentException e) {
+                throw new InvalidRequestException("Give plan as the id of a plan, e.g. plan=3f2b... from the Plan sessions page.");
+            }
+            Plans.Proposal proposal = plans.finishedProposal(runId)
+                    .orElseThrow(() -> new ResourceNotFoundException("There is no finished plan " + runId + " kept now."));
+            return proposal.placements().stream().map(p -> proposed(p, bookings.zone())).toList();
+        }
+
+        static Appointment proposed(Plans.ProposedBooking p, java.time.ZoneId zone) {
+            Appointment appointment = new Appointment();
+            appointment.setId(UUID.nameUUIDFromBytes((p.referralId() + "/" + p.slotId()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString());
+            appointment.setStatus(Appointment.AppointmentStatus.PROPOSED);
+            appointment.setDescription("Image-guided injection (proposed by the session planner: " + p.reason() + ")");
+            appointment.setStart(Fhir.date(p.start().atZone(zone).toInstant()));
+            appointment.addSlot(new Reference("Slot/" + p.slotId()));
+            appointment.addBasedOn(new Reference("ServiceRequest/" + p.referralId()));
+            appointment.setPriority(switch (p.priority()) {
+                case URGENT -> 1;
+                case SOON -> 3;
+                case ROUTINE -> 5;
+            });
+            appointment.addParticipant().setActor(new Reference("Patient/" + p.patientId()))
+                    .setStatus(Appointment.ParticipationStatus.NEEDSACTION);
+            return appointment;
         }
 
         static Appointment toFhir(org.synovia.booking.Appointment a) {
