@@ -26,7 +26,7 @@ import org.synovia.shared.RemoteKeySets;
  * @param jwksMinRefreshInterval the least time between two fetches of a key set for an unknown key id
  */
 @ConfigurationProperties("synovia.cds-hooks")
-record CdsHooksProperties(@DefaultValue("true") boolean basicEnabled, @DefaultValue("") List<TrustedClient> trustedClients,
+record CdsHooksProperties(@DefaultValue("true") boolean basicEnabled, List<TrustedClient> trustedClients,
         @DefaultValue("") String serviceBaseUrl, @DefaultValue("PT5M") Duration maxTokenLifetime,
         @DefaultValue("PT2S") Duration jwksConnectTimeout, @DefaultValue("PT3S") Duration jwksReadTimeout,
         @DefaultValue("PT10M") Duration jwksCacheFor, @DefaultValue("PT30S") Duration jwksMinRefreshInterval) {

@@ -286,7 +286,7 @@ class DiaryIntegrationTests {
         Appointment appointment = fixtures.therapeuticKnee();
         String token = fixtures.link(appointment.id());
         mvc.perform(get("/my-diary/{t}", token).with(from("10.1.0.4"))).andExpect(status().isOk())
-                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("Referrer-Policy", "same-origin"))
                 .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")));
         String wrong = token.substring(0, token.length() - 2) + (token.endsWith("AA") ? "BB" : "AA");
 

@@ -43,10 +43,14 @@ class PatientDiaryController {
         this.clock = clock;
     }
 
-    /** The secret is in the address: never send it on as a Referer, never keep the page in a shared cache. */
+    /**
+     * The secret is in the address: never send it to another site as a Referer, never keep the page in a shared
+     * cache. "same-origin" rather than "no-referrer": with "no-referrer" the browser sends "Origin: null" on the
+     * page's own form, which the same-origin check refuses (ADR 0062).
+     */
     @org.springframework.web.bind.annotation.ModelAttribute
     void privateLinkHeaders(HttpServletResponse response) {
-        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Cache-Control", "no-store");
     }
 
