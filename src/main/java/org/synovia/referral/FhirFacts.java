@@ -152,7 +152,7 @@ public final class FhirFacts {
             String name = text(allergy.path("code"));
             Optional<ClinicalCodes.Allergen> coded = Optional.empty();
             for (JsonNode coding : allergy.path("code").path("coding")) {
-                coded = coded.or(() -> ClinicalCodes.SNOMED.equals(coding.path("system").asString())
+                coded = coded.or(() -> ClinicalCodes.SNOMED.equals(coding.path("system").asString(""))
                         ? ClinicalCodes.allergen(coding.path("code").asString("")) : Optional.empty());
             }
             if (name == null && coded.isEmpty()) {
@@ -305,7 +305,7 @@ public final class FhirFacts {
 
     private static boolean hasCode(JsonNode concept, String system, List<String> codes) {
         for (JsonNode coding : concept.path("coding")) {
-            if (system.equals(coding.path("system").asString()) && codes.contains(coding.path("code").asString())) {
+            if (system.equals(coding.path("system").asString("")) && codes.contains(coding.path("code").asString(""))) {
                 return true;
             }
         }
@@ -332,11 +332,11 @@ public final class FhirFacts {
 
     private static String text(JsonNode concept) {
         if (concept.path("text").isString()) {
-            return concept.path("text").asString();
+            return concept.path("text").asString("");
         }
         for (JsonNode coding : concept.path("coding")) {
             if (coding.path("display").isString()) {
-                return coding.path("display").asString();
+                return coding.path("display").asString("");
             }
         }
         return null;

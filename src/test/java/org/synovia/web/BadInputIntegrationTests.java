@@ -186,7 +186,10 @@ class BadInputIntegrationTests {
                 Arguments.of("10,000-character hookInstance", valid.replace("d1577c69-dfbe", LONG), 400),
                 Arguments.of("entry holds a number", valid.replace("\"entry\": []", "\"entry\": [1]"), 400),
                 Arguments.of("entry holds null", valid.replace("\"entry\": []", "\"entry\": [null]"), 400),
-                Arguments.of("resource a number", valid.replace("\"entry\": []", "\"entry\": [{\"resource\": 7}]"), 400));
+                Arguments.of("resource a number", valid.replace("\"entry\": []", "\"entry\": [{\"resource\": 7}]"), 400),
+                // Found by the fuzz round: an object where the request has text was a 500; it is read as no text.
+                Arguments.of("draft order's resourceType an object", valid.replace("\"entry\": []",
+                        "\"entry\": [{\"resource\": {\"resourceType\": {}}}]"), 200));
     }
 
     @ParameterizedTest(name = "CDS Hooks: {0}")
