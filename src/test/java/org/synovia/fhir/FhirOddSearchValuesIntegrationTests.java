@@ -69,6 +69,50 @@ class FhirOddSearchValuesIntegrationTests {
         assertThat(audited()).isEqualTo(auditedBefore + 1);
     }
 
+    /**
+     * Found by the fuzz round: values HAPI cannot parse as a date were a 500. HAPI refuses them while reading the
+     * call, before it reaches a provider or the audit hook: nothing was read, so nothing is audited.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "/Patient?birthdate=00:00;                  Invalid date/time format",
+            "/Patient?birthdate=12.5.3;                 Invalid date",
+            "/Patient?birthdate=-2147483649;            Invalid date",
+    })
+    void answersADateItCannotReadWithA400InPlainWords(String path, String says) throws Exception {
+        HttpResponse<String> answer = get(path);
+
+        assertThat(answer.statusCode()).as(path).isEqualTo(400);
+        OperationOutcome outcome = (OperationOutcome) FhirFixtures.R4.newJsonParser().parseResource(answer.body());
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(says);
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("org.").doesNotContain("java.");
+    }
+
+    // Found by the fuzz round: HAPI's parser error named java.lang.NumberFormatException, and a NUL reached the database.
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "\"valueInteger\":12;    \"valueInteger\":\"x\";          Invalid attribute value \"x\"",
+            "effusion;             eff\\u0000usion;           NUL character",
+    })
+    void answersAnOddResourceWithA400InPlainWords(String valid, String odd, String says) throws Exception {
+        IssuedCredentials creator = FhirFixtures.client(accounts, clients, "system/ServiceRequest.c");
+        String resource = FhirFixtures.R4.newJsonParser().encodeResourceToString(
+                FhirFixtures.kneeReferral(java.util.UUID.randomUUID(), "ODD-" + System.nanoTime()));
+        assertThat(resource).contains(valid);
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/fhir/ServiceRequest"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((creator.client().clientId() + ":"
+                        + creator.secret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(resource.replace(valid, odd))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        OperationOutcome outcome = (OperationOutcome) FhirFixtures.R4.newJsonParser().parseResource(answer.body());
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(says);
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("java.").doesNotContain("SQL");
+    }
+
     private long audited() {
         return jdbc.sql("select count(*) from audit_event where username = ?").param(reader.client().clientId())
                 .query(Long.class).single();
