@@ -42,7 +42,13 @@ public final class TestScu implements AutoCloseable {
 
     /** Proposes context 1 = worklist FIND, 3 = verification and 5 = MPPS, in the transfer syntax given. */
     public Pdus.Pdu associate(String called, String transferSyntax, long maxPdu) throws IOException, PduException {
-        out.write(Pdus.associateRequest(called, "TESTSCU", List.of(
+        return associate(called, "TESTSCU", transferSyntax, maxPdu);
+    }
+
+    /** As above, calling as {@code calling}. */
+    public Pdus.Pdu associate(String called, String calling, String transferSyntax, long maxPdu)
+            throws IOException, PduException {
+        out.write(Pdus.associateRequest(called, calling, List.of(
                 new PresentationContext(1, Uids.MODALITY_WORKLIST_FIND, List.of(transferSyntax)),
                 new PresentationContext(3, Uids.VERIFICATION, List.of(transferSyntax)),
                 new PresentationContext(5, Uids.MODALITY_PERFORMED_PROCEDURE_STEP, List.of(transferSyntax))), maxPdu));
@@ -67,6 +73,28 @@ public final class TestScu implements AutoCloseable {
         out.write(pdv(5, true, DatasetWriter.writeCommand(command)));
         out.write(pdv(5, false, DatasetWriter.write(attributes, true)));
         return read();
+    }
+
+    /**
+     * Sends a worklist C-FIND with this identifier (already encoded, well formed or not) on context 1 and returns the
+     * final answer, after reading every pending one; the count of pending answers is in {@code pendingAnswers}.
+     */
+    public Response find(byte[] identifier, int messageId) throws IOException, PduException, DicomFormatException {
+        out.write(pdv(1, true, command(Dimse.C_FIND_RQ, Uids.MODALITY_WORKLIST_FIND, messageId, true)));
+        out.write(pdv(1, false, identifier));
+        Response response = read();
+        pendingAnswers = 0;
+        while (response.status() == Dimse.PENDING) {
+            pendingAnswers++;
+            response = read();
+        }
+        return response;
+    }
+
+    public int pendingAnswers;
+
+    public void socketTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
     }
 
     public void release() throws IOException {
