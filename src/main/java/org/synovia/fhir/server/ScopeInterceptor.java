@@ -133,6 +133,10 @@ class ScopeInterceptor {
 
     private static final Pattern ESCAPED_NUL = Pattern.compile("(?<!\\\\)\\\\u0000");
 
+    private static boolean fromHapiParser(Throwable failure) {
+        return java.util.Arrays.stream(failure.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith("ca.uhn.fhir.parser."));
+    }
+
     /** A NUL byte, or a JSON escape for one (PostgreSQL text cannot hold it). */
     private static boolean hasNul(String body) {
         return body.indexOf('\u0000') >= 0 || ESCAPED_NUL.matcher(body).find();
@@ -160,6 +164,11 @@ class ScopeInterceptor {
             String plain = withoutJavaNames(answer.getMessage());
             return plain.equals(answer.getMessage()) ? answer
                     : BaseServerResponseException.newInstance(answer.getStatusCode(), plain);
+        }
+        if (cause instanceof IllegalArgumentException unreadable && fromHapiParser(unreadable)) {
+            // A body HAPI's parser trips over (a blank resourceType in a bundle entry): the client's mistake, a 400.
+            return new InvalidRequestException("The body could not be read as FHIR: "
+                    + withoutJavaNames(unreadable.getMessage()).replace("theResourceName", "resourceType") + ".");
         }
         if (cause instanceof DataFormatException badValue) {
             // A search or read value HAPI cannot parse (a date such as "00:00"): the client's mistake, a 400.
