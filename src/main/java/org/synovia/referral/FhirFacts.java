@@ -92,7 +92,7 @@ public final class FhirFacts {
                     : medication.path("dosage").path(0);
             JsonNode dose = dosage.path("doseAndRate").path(0).path("doseQuantity");
             Double doseMg = dose.path("value").isNumber() && "mg".equalsIgnoreCase(dose.path("unit").asString(dose.path("code").asString("")))
-                    ? dose.path("value").asDouble() : null;
+                    ? number(dose.path("value"), source.path() + ".dosage.doseAndRate.doseQuantity.value") : null;
             Antithrombotic drug = null;
             for (JsonNode coding : concept.path("coding")) {
                 drug = drug != null ? drug : ClinicalCodes.antithrombotic(coding.path("code").asString(null),
@@ -273,7 +273,7 @@ public final class FhirFacts {
                 continue;
             }
             String when = observation.path("effectiveDateTime").asString(observation.path("effectivePeriod").path("start").asString(null));
-            results.add(new Result(quantity.path("value").asDouble(), quantity.path("code").asString(quantity.path("unit").asString(null)),
+            results.add(new Result(number(quantity.path("value"), source.path() + ".valueQuantity.value"), quantity.path("code").asString(quantity.path("unit").asString(null)),
                     date(when, source.path() + ".effectiveDateTime")));
         }
         return results.stream().max(Comparator.comparing(Result::date, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -340,6 +340,23 @@ public final class FhirFacts {
             }
         }
         return null;
+    }
+
+    /**
+     * A JSON number as a double. One no double holds (1e400, a 400-digit integer) is refused under {@code path}:
+     * read as infinity it would fail later, far from the input.
+     */
+    private static double number(JsonNode node, String path) {
+        double value;
+        try {
+            value = node.asDouble();
+        } catch (RuntimeException tooLarge) {
+            value = Double.POSITIVE_INFINITY;
+        }
+        if (!Double.isFinite(value)) {
+            throw new InvalidInputException(path, "is a number too large to read");
+        }
+        return value;
     }
 
     private static BigDecimal decimal(double value) {
