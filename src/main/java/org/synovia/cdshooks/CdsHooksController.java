@@ -112,7 +112,7 @@ class CdsHooksController {
         if (!request.path("hookInstance").isString()) {
             throw new InvalidInputException("hookInstance", "is required");
         }
-        String instance = request.path("hookInstance").asString();
+        String instance = request.path("hookInstance").asString("");
         // The spec makes it a UUID; it is stored in the audit trail, which refuses NUL and very long text.
         if (instance.length() > MAX_HOOK_INSTANCE_LENGTH || instance.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException("hookInstance", "must be an identifier of at most " + MAX_HOOK_INSTANCE_LENGTH
@@ -133,7 +133,7 @@ class CdsHooksController {
                 cards.addAll(Cards.of(assessment, name.replace("Not applicable ", ""), rulesUrl));
             }
         }
-        audit.record(AuditAction.READ, "CdsHooksCall", request.path("hookInstance").asString(), null,
+        audit.record(AuditAction.READ, "CdsHooksCall", request.path("hookInstance").asString(""), null,
                 hook + " for " + injections.size() + " injection order(s); " + cards.size() + " card(s); nothing stored");
         return ResponseEntity.ok(new Response(cards));
     }

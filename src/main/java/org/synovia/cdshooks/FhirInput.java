@@ -69,8 +69,8 @@ final class FhirInput {
             throw new InvalidInputException("context.draftOrders", "must be a FHIR Bundle with entries");
         }
         List<String> selections = new ArrayList<>();
-        request.path("context").path("selections").forEach(s -> selections.add(s.asString()));
-        boolean select = "order-select".equals(request.path("hook").asString());
+        request.path("context").path("selections").forEach(s -> selections.add(s.asString("")));
+        boolean select = "order-select".equals(request.path("hook").asString(""));
         List<DraftInjection> found = new ArrayList<>();
         int index = 0;
         for (JsonNode entry : bundle.path("entry")) {
@@ -80,10 +80,10 @@ final class FhirInput {
                 // A draft order we cannot read must not pass as "nothing to say".
                 throw new InvalidInputException(path, "must be a FHIR resource (a JSON object)");
             }
-            if (!"ServiceRequest".equals(order.path("resourceType").asString())) {
+            if (!"ServiceRequest".equals(order.path("resourceType").asString(""))) {
                 continue;
             }
-            String reference = "ServiceRequest/" + order.path("id").asString();
+            String reference = "ServiceRequest/" + order.path("id").asString("");
             if (select && !selections.isEmpty() && !selections.contains(reference)) {
                 continue;
             }
@@ -91,8 +91,8 @@ final class FhirInput {
             Laterality side = null;
             for (JsonNode bodySite : order.path("bodySite")) {
                 for (JsonNode coding : bodySite.path("coding")) {
-                    String system = coding.path("system").asString();
-                    String code = coding.path("code").asString();
+                    String system = coding.path("system").asString("");
+                    String code = coding.path("code").asString("");
                     if (SITE_SYSTEM.equals(system)) {
                         site = catalogue.apply(code).orElseThrow(() -> new InvalidInputException(path + ".bodySite",
                                 "is not an injection site in the catalogue: " + code));
@@ -161,7 +161,7 @@ final class FhirInput {
      */
     PatientFacts patient() {
         JsonNode patient = request.path("prefetch").path("patient");
-        if (!"Patient".equals(patient.path("resourceType").asString())) {
+        if (!"Patient".equals(patient.path("resourceType").asString(""))) {
             throw new InvalidInputException("prefetch.patient", "must be the Patient resource (this service does not query "
                     + "FHIR servers itself)");
         }
@@ -190,7 +190,7 @@ final class FhirInput {
             if (prefetched.isMissingNode() || prefetched.isNull()) {
                 continue;
             }
-            if ("Bundle".equals(prefetched.path("resourceType").asString())) {
+            if ("Bundle".equals(prefetched.path("resourceType").asString(""))) {
                 int index = 0;
                 for (JsonNode entry : prefetched.path("entry")) {
                     sources.add(new FhirFacts.Source("prefetch." + key + ".entry[" + index++ + "].resource", entry.path("resource")));
@@ -205,11 +205,11 @@ final class FhirInput {
     private static <E extends Enum<E>> Optional<E> coded(JsonNode concepts, String system, Class<E> type, String path) {
         for (JsonNode concept : concepts) {
             for (JsonNode coding : concept.path("coding")) {
-                if (system.equals(coding.path("system").asString())) {
+                if (system.equals(coding.path("system").asString(""))) {
                     try {
-                        return Optional.of(Enum.valueOf(type, coding.path("code").asString()));
+                        return Optional.of(Enum.valueOf(type, coding.path("code").asString("")));
                     } catch (IllegalArgumentException e) {
-                        throw new InvalidInputException(path, "has an unknown " + system + " code: " + coding.path("code").asString());
+                        throw new InvalidInputException(path, "has an unknown " + system + " code: " + coding.path("code").asString(""));
                     }
                 }
             }

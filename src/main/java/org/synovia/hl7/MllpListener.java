@@ -56,6 +56,7 @@ class MllpListener implements ApplicationRunner, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MllpListener.class);
     private static final int ACCEPT_WAIT_MILLIS = 500;
+    static final String NUL_REFUSED = "The message contains a NUL character, which HL7 text may not hold. Nothing was stored.";
 
     private final Hl7Properties properties;
     private final InboundRouter router;
@@ -240,6 +241,11 @@ class MllpListener implements ApplicationRunner, DisposableBean {
             // Nothing to acknowledge by id (no MSH, a line break inside it, binary junk): refused, logged, answered.
             router.refused(raw, "AR", InboundRouter.NO_HEADER);
             return router.anonymousRefusal().getBytes(charset);
+        }
+        if (raw.indexOf('\u0000') >= 0) {
+            // PostgreSQL text cannot hold a NUL: the message is refused and logged with each NUL shown as '?'.
+            String ack = router.refused(raw.replace('\u0000', '?'), "AR", NUL_REFUSED);
+            return (ack == null ? router.anonymousRefusal() : ack).getBytes(charset);
         }
         String ack;
         try {

@@ -92,7 +92,7 @@ public final class FhirFacts {
                     : medication.path("dosage").path(0);
             JsonNode dose = dosage.path("doseAndRate").path(0).path("doseQuantity");
             Double doseMg = dose.path("value").isNumber() && "mg".equalsIgnoreCase(dose.path("unit").asString(dose.path("code").asString("")))
-                    ? dose.path("value").asDouble() : null;
+                    ? number(dose.path("value"), source.path() + ".dosage.doseAndRate.doseQuantity.value") : null;
             Antithrombotic drug = null;
             for (JsonNode coding : concept.path("coding")) {
                 drug = drug != null ? drug : ClinicalCodes.antithrombotic(coding.path("code").asString(null),
@@ -152,7 +152,7 @@ public final class FhirFacts {
             String name = text(allergy.path("code"));
             Optional<ClinicalCodes.Allergen> coded = Optional.empty();
             for (JsonNode coding : allergy.path("code").path("coding")) {
-                coded = coded.or(() -> ClinicalCodes.SNOMED.equals(coding.path("system").asString())
+                coded = coded.or(() -> ClinicalCodes.SNOMED.equals(coding.path("system").asString(""))
                         ? ClinicalCodes.allergen(coding.path("code").asString("")) : Optional.empty());
             }
             if (name == null && coded.isEmpty()) {
@@ -273,7 +273,7 @@ public final class FhirFacts {
                 continue;
             }
             String when = observation.path("effectiveDateTime").asString(observation.path("effectivePeriod").path("start").asString(null));
-            results.add(new Result(quantity.path("value").asDouble(), quantity.path("code").asString(quantity.path("unit").asString(null)),
+            results.add(new Result(number(quantity.path("value"), source.path() + ".valueQuantity.value"), quantity.path("code").asString(quantity.path("unit").asString(null)),
                     date(when, source.path() + ".effectiveDateTime")));
         }
         return results.stream().max(Comparator.comparing(Result::date, Comparator.nullsFirst(Comparator.naturalOrder())));
@@ -305,7 +305,7 @@ public final class FhirFacts {
 
     private static boolean hasCode(JsonNode concept, String system, List<String> codes) {
         for (JsonNode coding : concept.path("coding")) {
-            if (system.equals(coding.path("system").asString()) && codes.contains(coding.path("code").asString())) {
+            if (system.equals(coding.path("system").asString("")) && codes.contains(coding.path("code").asString(""))) {
                 return true;
             }
         }
@@ -332,14 +332,31 @@ public final class FhirFacts {
 
     private static String text(JsonNode concept) {
         if (concept.path("text").isString()) {
-            return concept.path("text").asString();
+            return concept.path("text").asString("");
         }
         for (JsonNode coding : concept.path("coding")) {
             if (coding.path("display").isString()) {
-                return coding.path("display").asString();
+                return coding.path("display").asString("");
             }
         }
         return null;
+    }
+
+    /**
+     * A JSON number as a double. One no double holds (1e400, a 400-digit integer) is refused under {@code path}:
+     * read as infinity it would fail later, far from the input.
+     */
+    private static double number(JsonNode node, String path) {
+        double value;
+        try {
+            value = node.asDouble();
+        } catch (RuntimeException tooLarge) {
+            value = Double.POSITIVE_INFINITY;
+        }
+        if (!Double.isFinite(value)) {
+            throw new InvalidInputException(path, "is a number too large to read");
+        }
+        return value;
     }
 
     private static BigDecimal decimal(double value) {

@@ -69,6 +69,82 @@ class FhirOddSearchValuesIntegrationTests {
         assertThat(audited()).isEqualTo(auditedBefore + 1);
     }
 
+    /**
+     * Found by the fuzz round: values HAPI cannot parse as a date were a 500. HAPI refuses them while reading the
+     * call, before it reaches a provider or the audit hook: nothing was read, so nothing is audited.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "/Patient?birthdate=00:00;                  Invalid date/time format",
+            "/Patient?birthdate=12.5.3;                 Invalid date",
+            "/Patient?birthdate=-2147483649;            Invalid date",
+    })
+    void answersADateItCannotReadWithA400InPlainWords(String path, String says) throws Exception {
+        HttpResponse<String> answer = get(path);
+
+        assertThat(answer.statusCode()).as(path).isEqualTo(400);
+        OperationOutcome outcome = (OperationOutcome) FhirFixtures.R4.newJsonParser().parseResource(answer.body());
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(says);
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("org.").doesNotContain("java.");
+    }
+
+    // Found by the fuzz round: HAPI's parser error named java.lang.NumberFormatException, and a NUL reached the database.
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "\"valueInteger\":12;    \"valueInteger\":\"x\";          Invalid attribute value \"x\"",
+            "effusion;             eff\\u0000usion;           NUL character",
+    })
+    void answersAnOddResourceWithA400InPlainWords(String valid, String odd, String says) throws Exception {
+        IssuedCredentials creator = FhirFixtures.client(accounts, clients, "system/ServiceRequest.c");
+        String resource = FhirFixtures.R4.newJsonParser().encodeResourceToString(
+                FhirFixtures.kneeReferral(java.util.UUID.randomUUID(), "ODD-" + System.nanoTime()));
+        assertThat(resource).contains(valid);
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/fhir/ServiceRequest"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((creator.client().clientId() + ":"
+                        + creator.secret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(resource.replace(valid, odd))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        OperationOutcome outcome = (OperationOutcome) FhirFixtures.R4.newJsonParser().parseResource(answer.body());
+        assertThat(outcome.getIssueFirstRep().getDiagnostics()).contains(says);
+        assertThat(answer.body()).doesNotContain("Exception").doesNotContain("java.").doesNotContain("SQL");
+    }
+
+    // Found by the long fuzz round: an order identifier over the column's 255 characters was a 500 from the database.
+    @org.junit.jupiter.api.Test
+    void refusesAnOrderIdentifierLongerThanItCanKeep() throws Exception {
+        String resource = FhirFixtures.R4.newJsonParser().encodeResourceToString(
+                FhirFixtures.kneeReferral(java.util.UUID.randomUUID(), "x".repeat(256)));
+
+        HttpResponse<String> answer = post("/ServiceRequest", resource);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("at most 255 characters").doesNotContain("java.").doesNotContain("ERROR:");
+    }
+
+    // Found by the long fuzz round: a transaction entry with a blank resourceType was a 500 from HAPI's parser.
+    @org.junit.jupiter.api.Test
+    void refusesATransactionEntryWithABlankResourceType() throws Exception {
+        HttpResponse<String> answer = post("", """
+                {"resourceType": "Bundle", "type": "transaction", "entry": [{"resource": {"resourceType": ""},
+                 "request": {"method": "POST", "url": "ServiceRequest"}}]}""");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("could not be read as FHIR").doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        IssuedCredentials creator = FhirFixtures.client(accounts, clients, "system/ServiceRequest.c system/Patient.r");
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir" + path))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((creator.client().clientId() + ":"
+                        + creator.secret()).getBytes(StandardCharsets.UTF_8)))
+                .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private long audited() {
         return jdbc.sql("select count(*) from audit_event where username = ?").param(reader.client().clientId())
                 .query(Long.class).single();

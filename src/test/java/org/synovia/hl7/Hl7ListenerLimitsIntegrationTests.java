@@ -76,6 +76,21 @@ class Hl7ListenerLimitsIntegrationTests {
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    // Found by the long fuzz round: a NUL in a message failed both the processing and the log row, so an answered
+    // message left no trace.
+    @Test
+    void refusesAMessageHoldingANulAndLogsIt() throws Exception {
+        String control = controlId();
+        try (Socket socket = connect()) {
+            write(socket, order(control).replace("Left knee pain", "Left\u0000knee pain").getBytes(StandardCharsets.UTF_8));
+
+            assertThat(read(socket)).contains("MSA|AR|" + control + "|The message contains a NUL character")
+                    .doesNotContain("Exception");
+        }
+        assertThat(logged("ack_code", control)).isEqualTo("AR");
+        assertThat(logged("raw_message", control)).contains("Left?knee");
+    }
+
     @Test
     void refusesAFrameOverTheLimitAsTooLargeAndKeepsTheConnection() throws Exception {
         String control = controlId();

@@ -186,7 +186,21 @@ class BadInputIntegrationTests {
                 Arguments.of("10,000-character hookInstance", valid.replace("d1577c69-dfbe", LONG), 400),
                 Arguments.of("entry holds a number", valid.replace("\"entry\": []", "\"entry\": [1]"), 400),
                 Arguments.of("entry holds null", valid.replace("\"entry\": []", "\"entry\": [null]"), 400),
-                Arguments.of("resource a number", valid.replace("\"entry\": []", "\"entry\": [{\"resource\": 7}]"), 400));
+                Arguments.of("resource a number", valid.replace("\"entry\": []", "\"entry\": [{\"resource\": 7}]"), 400),
+                // Found by the long fuzz round: a prefetched weight or dose no double holds was a 500.
+                Arguments.of("prefetched weight 1e400", hookSample().replace("\"value\": 80,", "\"value\": 1e400,"), 400),
+                Arguments.of("prefetched dose of 400 digits", hookSample().replace("\"value\": 5,", "\"value\": 1" + "0".repeat(400) + ","), 400),
+                // Found by the fuzz round: an object where the request has text was a 500; it is read as no text.
+                Arguments.of("draft order's resourceType an object", valid.replace("\"entry\": []",
+                        "\"entry\": [{\"resource\": {\"resourceType\": {}}}]"), 200));
+    }
+
+    private static String hookSample() {
+        try (var in = BadInputIntegrationTests.class.getResourceAsStream("/cdshooks/apixaban-knee-order-sign.request.json")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @ParameterizedTest(name = "CDS Hooks: {0}")

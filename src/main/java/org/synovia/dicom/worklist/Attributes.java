@@ -96,7 +96,13 @@ final class Attributes {
                 attributes.put(element.tag(), items);
             }
             else {
-                attributes.put(element.tag(), dataset.string(element.tag(), charset));
+                String value = dataset.string(element.tag(), charset);
+                // UIDs are padded with a trailing NUL; one inside a value is no text a database or a person can match.
+                if (value != null && value.replaceAll("\u0000+$", "").indexOf('\u0000') >= 0) {
+                    throw new DicomFormatException(String.format("(%04X,%04X) contains a NUL character",
+                            element.tag() >>> 16, element.tag() & 0xFFFF));
+                }
+                attributes.put(element.tag(), value);
             }
             attributes.keepVr(element.tag(), element.vr());
         }

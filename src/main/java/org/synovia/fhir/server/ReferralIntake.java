@@ -13,6 +13,8 @@ import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
 
+import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+
 /**
  * Turns a ServiceRequest into a referral through the referral module's own submit path. The submission key is
  * derived from the request identifier, so a resent or concurrent create with the same identifier meets the
@@ -20,6 +22,9 @@ import org.synovia.referral.Referrals;
  */
 @Service
 class ReferralIntake {
+
+    /** The width of {@code fhir_request_identifier.system} and {@code .value}. */
+    static final int MAX_IDENTIFIER_LENGTH = 255;
 
     private final Referrals referrals;
     private final ReferralForm form;
@@ -43,6 +48,10 @@ class ReferralIntake {
     /** As a plain create, reading the patient's resources also from the transaction {@code bundle} it came in. */
     @Transactional
     Outcome create(ServiceRequest request, Identifier key, Bundle bundle) {
+        if (key != null && (length(key.getSystem()) > MAX_IDENTIFIER_LENGTH || length(key.getValue()) > MAX_IDENTIFIER_LENGTH)) {
+            throw new InvalidRequestException("ServiceRequest.identifier: the system and the value may each be at most "
+                    + MAX_IDENTIFIER_LENGTH + " characters long.");
+        }
         if (key != null) {
             Optional<UUID> earlier = identifiers.referral(key.getSystem(), key.getValue());
             if (earlier.isPresent()) {
@@ -56,5 +65,9 @@ class ReferralIntake {
         Referral referral = referrals.submit(submissionKey, details);
         boolean created = key == null || identifiers.insertOnce(key, referral.id().value());
         return new Outcome(referral, created);
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 }

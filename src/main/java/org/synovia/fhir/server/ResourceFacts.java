@@ -125,10 +125,10 @@ class ResourceFacts {
             return;
         }
         for (JsonNode coding : observation.path("code").path("coding")) {
-            Optional<ClinicalCodes.Measured> fact = ClinicalCodes.LOINC.equals(coding.path("system").asString())
+            Optional<ClinicalCodes.Measured> fact = ClinicalCodes.LOINC.equals(coding.path("system").asString(""))
                     ? ClinicalCodes.byLoinc(coding.path("code").asString("")) : Optional.empty();
             if (fact.isPresent()) {
-                problems.add(new FieldProblem(fact.get().field(), source.path() + " (LOINC " + coding.path("code").asString()
+                problems.add(new FieldProblem(fact.get().field(), source.path() + " (LOINC " + coding.path("code").asString("")
                         + ") has no value: send valueQuantity, or dataAbsentReason when there is none."));
                 return;
             }

@@ -1,8 +1,10 @@
 package org.synovia.fhir.server;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.TreeSet;
 
 import org.hl7.fhir.instance.model.api.IBaseConformance;
@@ -22,6 +24,7 @@ import org.synovia.fhir.SmartScope;
 import ca.uhn.fhir.interceptor.api.Hook;
 import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.rest.api.RestOperationTypeEnum;
 import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.api.server.ResponseDetails;
@@ -95,6 +98,11 @@ class ScopeInterceptor {
                 throw new InvalidRequestException("The id contains a control character; ids are letters, digits, '-' and '.'.");
             }
         }
+        byte[] body = request.loadRequestContents();
+        if (body != null && body.length > 0 && hasNul(new String(body, StandardCharsets.UTF_8))) {
+            throw new InvalidRequestException("The resource contains a NUL character (\\u0000), which no text here may "
+                    + "hold; send printable text only.");
+        }
         for (Map.Entry<String, String[]> parameter : request.getParameters().entrySet()) {
             String name = printable(parameter.getKey());
             for (String value : parameter.getValue()) {
@@ -111,8 +119,27 @@ class ScopeInterceptor {
         }
     }
 
+    private static final Pattern JAVA_NAME = Pattern.compile(
+            ":?\\s*\\b(java|javax|jakarta|ca\\.uhn|org)\\.[\\w.$]+(Exception|Error)\\b.*");
+
+    /** The message up to the first Java class name, which with whatever follows it is for the log only. */
+    static String withoutJavaNames(String message) {
+        return message == null ? "" : JAVA_NAME.matcher(message).replaceFirst("");
+    }
+
     private static boolean isReference(String parameter) {
         return REFERENCE_PARAMETERS.contains(parameter.contains(":") ? parameter.substring(0, parameter.indexOf(':')) : parameter);
+    }
+
+    private static final Pattern ESCAPED_NUL = Pattern.compile("(?<!\\\\)\\\\u0000");
+
+    private static boolean fromHapiParser(Throwable failure) {
+        return java.util.Arrays.stream(failure.getStackTrace()).anyMatch(frame -> frame.getClassName().startsWith("ca.uhn.fhir.parser."));
+    }
+
+    /** A NUL byte, or a JSON escape for one (PostgreSQL text cannot hold it). */
+    private static boolean hasNul(String body) {
+        return body.indexOf('\u0000') >= 0 || ESCAPED_NUL.matcher(body).find();
     }
 
     private static boolean hasControlCharacter(String text) {
@@ -133,7 +160,19 @@ class ScopeInterceptor {
     public BaseServerResponseException plainError(RequestDetails request, Throwable failure) {
         Throwable cause = failure instanceof InternalErrorException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof BaseServerResponseException answer) {
-            return answer;
+            // HAPI's parser errors end with the Java exception behind them ("...: java.lang.NumberFormatException: ...").
+            String plain = withoutJavaNames(answer.getMessage());
+            return plain.equals(answer.getMessage()) ? answer
+                    : BaseServerResponseException.newInstance(answer.getStatusCode(), plain);
+        }
+        if (cause instanceof IllegalArgumentException unreadable && fromHapiParser(unreadable)) {
+            // A body HAPI's parser trips over (a blank resourceType in a bundle entry): the client's mistake, a 400.
+            return new InvalidRequestException("The body could not be read as FHIR: "
+                    + withoutJavaNames(unreadable.getMessage()).replace("theResourceName", "resourceType") + ".");
+        }
+        if (cause instanceof DataFormatException badValue) {
+            // A search or read value HAPI cannot parse (a date such as "00:00"): the client's mistake, a 400.
+            return new InvalidRequestException(withoutJavaNames(badValue.getMessage()));
         }
         log.error("FHIR call {} {} failed", request.getRequestType(), request.getRequestPath(), cause);
         return new InternalErrorException("The server could not answer this call. The failure has been logged; try again, "

@@ -45,6 +45,12 @@ public final class TestScu implements AutoCloseable {
         return associateAs("TESTSCU", called, transferSyntax, maxPdu);
     }
 
+    /** As above, calling as {@code calling}. */
+    public Pdus.Pdu associate(String called, String calling, String transferSyntax, long maxPdu)
+            throws IOException, PduException {
+        return associateAs(calling, called, transferSyntax, maxPdu);
+    }
+
     /** As {@link #associate}, calling as the given AE title (a room's station, say). */
     public Pdus.Pdu associateAs(String calling, String called, String transferSyntax, long maxPdu)
             throws IOException, PduException {
@@ -73,6 +79,28 @@ public final class TestScu implements AutoCloseable {
         out.write(pdv(5, true, DatasetWriter.writeCommand(command)));
         out.write(pdv(5, false, DatasetWriter.write(attributes, true)));
         return read();
+    }
+
+    /**
+     * Sends a worklist C-FIND with this identifier (already encoded, well formed or not) on context 1 and returns the
+     * final answer, after reading every pending one; the count of pending answers is in {@code pendingAnswers}.
+     */
+    public Response find(byte[] identifier, int messageId) throws IOException, PduException, DicomFormatException {
+        out.write(pdv(1, true, command(Dimse.C_FIND_RQ, Uids.MODALITY_WORKLIST_FIND, messageId, true)));
+        out.write(pdv(1, false, identifier));
+        Response response = read();
+        pendingAnswers = 0;
+        while (response.status() == Dimse.PENDING) {
+            pendingAnswers++;
+            response = read();
+        }
+        return response;
+    }
+
+    public int pendingAnswers;
+
+    public void socketTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
     }
 
     public void release() throws IOException {
