@@ -93,6 +93,7 @@ class FhirOddSearchValuesIntegrationTests {
     @CsvSource(delimiter = ';', value = {
             "\"valueInteger\":12;    \"valueInteger\":\"x\";          Invalid attribute value \"x\"",
             "effusion;             eff\\u0000usion;           NUL character",
+            "\"valueInteger\":12;    \"valueInteger\":{\"\":\"x\"};   a JSON member has an empty name",
     })
     void answersAnOddResourceWithA400InPlainWords(String valid, String odd, String says) throws Exception {
         IssuedCredentials creator = FhirFixtures.client(accounts, clients, "system/ServiceRequest.c");

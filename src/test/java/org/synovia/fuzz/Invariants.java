@@ -79,7 +79,7 @@ final class Invariants {
             unacknowledged.removeAll(fromHl7);
             if (!unacknowledged.isEmpty()) {
                 broken.add(unacknowledged.size() + " " + table[1] + " made without an acknowledgement, e.g. "
-                        + unacknowledged.iterator().next());
+                        + unacknowledged.iterator().next() + "; made by " + makers(unacknowledged));
             }
         }
         List<String> roundIds = acknowledgedControlIds.stream().filter(id -> ROUND_CONTROL_ID.matcher(id).matches()).toList();
@@ -95,6 +95,19 @@ final class Invariants {
             broken.add((after.auditProblems() - before.auditProblems()) + " new broken links in the audit chain");
         }
         return broken;
+    }
+
+    /** Who made these rows, from the audit trail and the HL7 log, so that a failure names the door it came through. */
+    private String makers(Set<String> ids) {
+        String[] some = ids.stream().limit(5).toArray(String[]::new);
+        List<String> audit = jdbc.sql("select record_id || ' ' || username || ' ' || action || ' ' || record_type || ' '"
+                        + " || coalesce(details, '') from audit_event where record_id = any(cast(? as varchar[]))"
+                        + " and action = 'CREATE' order by id limit 10").param(some).query(String.class).list();
+        List<String> hl7 = jdbc.sql("select coalesce(referral_id::text, patient_id::text) || ' HL7 ' || ack_code || ' '"
+                        + " || left(outcome, 200) from hl7_inbound_message where referral_id = any(cast(? as uuid[]))"
+                        + " or patient_id = any(cast(? as uuid[])) limit 10").param(some).param(some)
+                .query(String.class).list();
+        return audit + " " + hl7;
     }
 
     private Set<String> ids(String sql) {

@@ -170,6 +170,10 @@ class ScopeInterceptor {
             return new InvalidRequestException("The body could not be read as FHIR: "
                     + withoutJavaNames(unreadable.getMessage()).replace("theResourceName", "resourceType") + ".");
         }
+        if (cause instanceof IndexOutOfBoundsException && fromHapiParser(cause)) {
+            // HAPI's JSON parser reads the first letter of every member name: an empty name ("": ...) trips it.
+            return new InvalidRequestException("The body could not be read as FHIR: a JSON member has an empty name.");
+        }
         if (cause instanceof DataFormatException badValue) {
             // A search or read value HAPI cannot parse (a date such as "00:00"): the client's mistake, a 400.
             return new InvalidRequestException(withoutJavaNames(badValue.getMessage()));
