@@ -47,6 +47,8 @@ final class FuzzRound {
     private final long seed;
     final Map<String, Counts> counts = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final List<Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** What the replays that cut a failing input down created: answered to us too, so acknowledged. */
+    final List<String> createdByReplays = java.util.Collections.synchronizedList(new ArrayList<>());
 
     FuzzRound(long seed) {
         this.seed = seed;
@@ -82,7 +84,7 @@ final class FuzzRound {
         List<Failure> found = new ArrayList<>();
         for (int n = 0; n < inputs; n++) {
             FuzzTarget.Input input = target.draw(new Random(inputSeed(seed, target.name(), n)));
-            Optional<String[]> failed = check(target, input, count, true);
+            Optional<String[]> failed = check(target, input, count, count.created);
             if (failed.isPresent()) {
                 found.add(new Failure(target.name(), seed, n, failed.get()[0], failed.get()[1], shrink(target, input, failed.get()[0])));
             }
@@ -97,7 +99,7 @@ final class FuzzRound {
         if (input.mutations().size() > 1) {
             for (FuzzTarget.Mutation mutation : input.mutations()) {
                 FuzzTarget.Input alone = input.only(mutation);
-                Optional<String[]> failed = check(target, alone, null, false);
+                Optional<String[]> failed = check(target, alone, null, createdByReplays);
                 if (failed.isPresent() && failed.get()[0].equals(kind)) {
                     return alone.toString();
                 }
@@ -106,8 +108,11 @@ final class FuzzRound {
         return input.toString();
     }
 
-    /** Sends the input; returns {kind, detail} when it fails the oracle. Counts it when {@code count} is given. */
-    private static Optional<String[]> check(FuzzTarget target, FuzzTarget.Input input, Counts count, boolean record) {
+    /**
+     * Sends the input; returns {kind, detail} when it fails the oracle. Counts it when {@code count} is given, and
+     * keeps the ids an answer names in {@code created}.
+     */
+    private static Optional<String[]> check(FuzzTarget target, FuzzTarget.Input input, Counts count, List<String> created) {
         FuzzTarget.Answer answer;
         try {
             answer = target.send(input);
@@ -142,9 +147,9 @@ final class FuzzRound {
             } else {
                 count.status2xx++;
             }
-            if (record && answer.created() != null) {
-                count.created.add(answer.created());
-            }
+        }
+        if (answer.created() != null) {
+            created.add(answer.created());
         }
         if (answer.status() >= 500) {
             if (count != null) {
