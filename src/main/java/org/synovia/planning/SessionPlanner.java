@@ -34,14 +34,32 @@ public class SessionPlanner {
 
     private static final long STOP_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
-    private final SolverSetup setup;
+    // Built on first use, not at start-up: compiling the constraints takes about a second and most starts plan nothing.
+    private final java.util.function.Supplier<SolverSetup> setup;
 
     public SessionPlanner() {
-        this(new SolverSetup());
+        this.setup = new java.util.function.Supplier<>() {
+            private volatile SolverSetup built;
+
+            @Override
+            public SolverSetup get() {
+                SolverSetup local = built;
+                if (local == null) {
+                    synchronized (this) {
+                        local = built;
+                        if (local == null) {
+                            local = new SolverSetup();
+                            built = local;
+                        }
+                    }
+                }
+                return local;
+            }
+        };
     }
 
     SessionPlanner(SolverSetup setup) {
-        this.setup = setup;
+        this.setup = () -> setup;
     }
 
     /**
@@ -58,7 +76,7 @@ public class SessionPlanner {
         long started = System.nanoTime();
         WaitingListSchedule unplanned = Schedules.unplanned(problem);
         PressingFirstConstruction.construct(unplanned);
-        Solver<WaitingListSchedule> solver = setup.solver(limits.timeLimit(), limits.unimprovedTimeLimit());
+        Solver<WaitingListSchedule> solver = setup.get().solver(limits.timeLimit(), limits.unimprovedTimeLimit());
         solver.addEventListener(event -> listener.accept(progressOf(event.getNewBestSolution(),
                 Duration.ofNanos(System.nanoTime() - started), scoreCalculations(solver), false)));
         AtomicBoolean done = new AtomicBoolean();
@@ -116,7 +134,7 @@ public class SessionPlanner {
     }
 
     private WaitingListSchedule scored(WaitingListSchedule schedule) {
-        setup.score(schedule);
+        setup.get().score(schedule);
         return schedule;
     }
 
