@@ -4,6 +4,9 @@
 # per target (inputs, 2xx/3xx/4xx/5xx, leaks, hangs, frames without an answer, elapsed), the database invariants, and
 # for each failure the seed, target and single mutation that reproduces it. Exit 0 when nothing failed.
 #   ops/fuzz.sh [inputs (default 50400)] [seed (default: the current time)]
+# To find the input behind a failed database invariant, replay one target with the same inputs and seed:
+#   ./mvnw -B test -Dtest=FuzzIntegrationTests -Dfuzz.count=N -Dfuzz.seed=S -Dfuzz.only=fhir-create -Dfuzz.trace=true
+# prints "fuzz: referral <id> made without an acknowledgement by <input>".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 count="${1:-50400}"

@@ -32,6 +32,7 @@ class FhirOddSearchValuesIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired ApiClients clients;
     @Autowired JdbcClient jdbc;
+    @Autowired org.synovia.patient.Patients patients;
 
     IssuedCredentials reader;
 
@@ -137,12 +138,76 @@ class FhirOddSearchValuesIntegrationTests {
         assertThat(answer.body()).contains("could not be read as FHIR").doesNotContain("Exception").doesNotContain("java.");
     }
 
+    /** A date that does not exist (29 February of a common year) in a date answer is refused, and nothing stored. */
+    @ParameterizedTest
+    @CsvSource({ "2026-01-05, /ServiceRequest", "2026-10-01, /ServiceRequest", "2026-01-05, ''", "2026-10-01, ''" })
+    void refusesADateThatDoesNotExistAndStoresNothing(String valid, String path) throws Exception {
+        String order = "IMPOSSIBLE-DATE-" + System.nanoTime();
+        String resource = FhirFixtures.R4.newJsonParser().encodeResourceToString(
+                FhirFixtures.kneeReferral(registeredPatient(), order)).replace(valid, "2027-02-29");
+
+        HttpResponse<String> answer = post(path, path.isEmpty() ? transaction(resource) : resource);
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.body()).contains("2027-02-29").doesNotContain("Exception").doesNotContain("java.");
+        assertThat(stored(order)).isZero();
+    }
+
+    /**
+     * Found by the long fuzz round: a text answer that looked like a date but is not one ("2027-02-29" as the
+     * referrer's organisation) was stored, then the answer carrying the stored resource failed and said 400, so the
+     * client never learned of the referral it had made. Text stays text, and the create is answered with its id.
+     */
+    @ParameterizedTest
+    @CsvSource({ "Test Hospital, /ServiceRequest", "Consultant, /ServiceRequest", "Test Hospital, ''", "Consultant, ''" })
+    void answersACreateWhoseTextLooksLikeADateThatDoesNotExist(String text, String path) throws Exception {
+        String order = "TEXT-LIKE-A-DATE-" + System.nanoTime();
+        String resource = FhirFixtures.R4.newJsonParser().encodeResourceToString(
+                FhirFixtures.kneeReferral(registeredPatient(), order)).replace(text, "2027-02-29");
+
+        HttpResponse<String> answer = send(path, path.isEmpty() ? transaction(resource) : resource,
+                "system/ServiceRequest.crs system/Patient.rs");
+
+        assertThat(answer.statusCode()).as(answer.body()).isIn(200, 201);
+        String made = jdbc.sql("select referral_id::text from fhir_request_identifier where value = ?").param(order)
+                .query(String.class).single();
+        assertThat(answer.headers().firstValue("Location").orElse("") + answer.body()).contains(made);
+        HttpResponse<String> read = get("/ServiceRequest/" + made);
+        assertThat(read.statusCode()).as(read.body()).isEqualTo(200);
+        assertThat(read.body()).contains("\"valueString\":\"2027-02-29\"");
+    }
+
+    private java.util.UUID registeredPatient() {
+        AccountFixtures.signIn(AccountFixtures.create(accounts, org.synovia.account.Role.REFERRER));
+        try {
+            return ((org.synovia.patient.Registration.Registered) patients.register(
+                    org.synovia.patient.PatientFixtures.adult(), false)).patient().id().value();
+        } finally {
+            AccountFixtures.signOut();
+        }
+    }
+
+    private static String transaction(String serviceRequest) {
+        return """
+                {"resourceType": "Bundle", "type": "transaction", "entry": [{"fullUrl": "urn:uuid:9d7e8f4a-1c2b-4d3e-8f9a-0b1c2d3e4f5a",
+                 "resource": %s, "request": {"method": "POST", "url": "ServiceRequest"}}]}""".formatted(serviceRequest);
+    }
+
+    private long stored(String order) {
+        return jdbc.sql("select count(*) from fhir_request_identifier where value = ?").param(order).query(Long.class).single();
+    }
+
     private HttpResponse<String> post(String path, String body) throws Exception {
-        IssuedCredentials creator = FhirFixtures.client(accounts, clients, "system/ServiceRequest.c system/Patient.r");
+        return send(path, body, "system/ServiceRequest.c system/Patient.r");
+    }
+
+    private HttpResponse<String> send(String path, String body, String scopes) throws Exception {
+        IssuedCredentials creator = FhirFixtures.client(accounts, clients, scopes);
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/fhir" + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((creator.client().clientId() + ":"
                         + creator.secret()).getBytes(StandardCharsets.UTF_8)))
                 .header("Content-Type", "application/fhir+json").header("Accept", "application/fhir+json")
+                .header("Prefer", "return=representation")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -45,6 +45,11 @@ final class FuzzRound {
     }
 
     private final long seed;
+    /**
+     * Called after each input with what was sent and the ids its answer named (null for none); set to find which
+     * input made a row nobody was told of (ops/fuzz.sh, "trace").
+     */
+    java.util.function.BiConsumer<String, String> afterEach;
     final Map<String, Counts> counts = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
     final List<Failure> failures = java.util.Collections.synchronizedList(new ArrayList<>());
     /** What the replays that cut a failing input down created: answered to us too, so acknowledged. */
@@ -84,7 +89,12 @@ final class FuzzRound {
         List<Failure> found = new ArrayList<>();
         for (int n = 0; n < inputs; n++) {
             FuzzTarget.Input input = target.draw(new Random(inputSeed(seed, target.name(), n)));
+            int before = count.created.size();
             Optional<String[]> failed = check(target, input, count, count.created);
+            if (afterEach != null) {
+                afterEach.accept(target.name() + " input " + n + " " + input,
+                        count.created.size() > before ? count.created.get(count.created.size() - 1) : null);
+            }
             if (failed.isPresent()) {
                 found.add(new Failure(target.name(), seed, n, failed.get()[0], failed.get()[1], shrink(target, input, failed.get()[0])));
             }

@@ -187,12 +187,29 @@ class ReferralForm {
         Type answer = value.isBoolean() ? new BooleanType(value.booleanValue())
                 : value.isIntegralNumber() ? new IntegerType(value.intValue())
                 : value.isNumber() ? new DecimalType(value.decimalValue())
-                : value.asString().matches("\\d{4}-\\d{2}-\\d{2}") ? new DateType(value.asString())
+                : isCalendarDate(value.asString()) ? new DateType(value.asString())
                 : new StringType(value.asString());
         QuestionnaireResponseItemComponent item = new QuestionnaireResponseItemComponent().setLinkId(linkId);
         item.addAnswer().setValue(answer);
         items.add(item);
         return items;
+    }
+
+    /**
+     * Whether free text is a day that exists: the form's dates are stored as such, but a text answer may look like
+     * one ("2027-02-29"), and HAPI refuses to hold an impossible date, which broke the answer to a create that had
+     * already been stored.
+     */
+    private static boolean isCalendarDate(String text) {
+        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return false;
+        }
+        try {
+            java.time.LocalDate.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private void put(ObjectNode form, QuestionnaireResponseItemComponent item, Set<String> allowed, String parent,
