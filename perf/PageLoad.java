@@ -1,10 +1,7 @@
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +24,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public class PageLoad {
 
-    private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux (getconf CLK_TCK)
     private static final Duration WARM_UP = Duration.ofSeconds(3);
 
     record Page(String label, String cookie, String path) {
@@ -56,10 +52,10 @@ public class PageLoad {
                 Stage s = run(http, base, page, rate, length, jvmPid, postmasterPid);
                 List<Double> sorted = new ArrayList<>(s.millis());
                 Collections.sort(sorted);
-                double cpuMillisPerRequest = s.ok() == 0 ? Double.NaN : s.cpuTicks() * 1000.0 / TICKS_PER_SECOND / s.ok();
+                double cpuMillisPerRequest = s.ok() == 0 ? Double.NaN : ServerCpu.millis(s.cpuTicks()) / s.ok();
                 System.out.printf("%-28s %6d %8.1f %8.1f %8.1f %8.1f %7d %13.2f  %s%n", page.label(), rate,
-                        s.ok() / s.seconds(), centile(sorted, 0.50), centile(sorted, 0.95), centile(sorted, 1.0),
-                        s.failed(), cpuMillisPerRequest, loadAverage());
+                        s.ok() / s.seconds(), ServerCpu.centile(sorted, 0.50), ServerCpu.centile(sorted, 0.95), ServerCpu.centile(sorted, 1.0),
+                        s.failed(), cpuMillisPerRequest, ServerCpu.loadAverage());
             }
         }
         System.exit(0);
@@ -74,7 +70,7 @@ public class PageLoad {
         AtomicInteger failed = new AtomicInteger();
         long total = length.toSeconds() * rate;
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
-        long cpuBefore = serverTicks(jvmPid, postmasterPid);
+        long cpuBefore = ServerCpu.serverTicks(jvmPid, postmasterPid);
         long start = System.nanoTime();
         List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
         for (long n = 0; n < total; n++) {
@@ -103,43 +99,7 @@ public class PageLoad {
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long cpuAfter = serverTicks(jvmPid, postmasterPid);
+        long cpuAfter = ServerCpu.serverTicks(jvmPid, postmasterPid);
         return new Stage((int) total, ok.get(), failed.get(), new ArrayList<>(millis), cpuAfter - cpuBefore, seconds);
-    }
-
-    private static double centile(List<Double> sorted, double q) {
-        if (sorted.isEmpty()) {
-            return Double.NaN;
-        }
-        int index = (int) Math.ceil(q * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    /** User + system ticks of the JVM and of the postmaster with all its children (backends, writer, WAL). */
-    private static long serverTicks(long jvmPid, long postmasterPid) throws IOException {
-        long ticks = ticks(jvmPid) + ticks(postmasterPid);
-        try (var children = ProcessHandle.of(postmasterPid).map(ProcessHandle::children).orElse(java.util.stream.Stream.empty())) {
-            for (ProcessHandle child : (Iterable<ProcessHandle>) children::iterator) {
-                ticks += ticks(child.pid());
-            }
-        }
-        return ticks;
-    }
-
-    private static long ticks(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            // Fields after the command name, which may hold spaces, closed by the last ')'.
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime (fields 14 and 15)
-        }
-        catch (IOException | RuntimeException e) {
-            return 0; // a backend that ended between listing and reading
-        }
-    }
-
-    private static String loadAverage() throws IOException {
-        String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-        return parts[0] + " " + parts[1] + " " + parts[2];
     }
 }

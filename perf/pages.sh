@@ -11,23 +11,8 @@ cd "$(dirname "$0")/.."
 seconds=${1:-20}
 rates=${2:-10,30,60}
 port=${PORT:-18081}
-jar=${JAR:-}
-if [ -z "$jar" ]; then
-  ./mvnw -q -B -DskipTests package
-  jar=$(ls target/synovia-*.jar | grep -v plain | head -1)
-fi
-java_bin=$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -1)/bin/java
-work=$(mktemp -d)
-data=${DATA:-$work/pg}
-"$java_bin" -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
-    --synovia.database.embedded.data-directory="$data" > "$work/app.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
-until curl -fs "http://localhost:$port/actuator/health" | grep -q UP; do
-  kill -0 $pid 2>/dev/null || { echo "application died:"; tail -20 "$work/app.log"; exit 1; }
-  sleep 0.2
-done
-postmaster=$(head -1 "$data/postmaster.pid")
+. perf/app.sh
+start_app "$port"
 
 session() { # $1 user → JSESSIONID=<value> of a signed-in session
   local jar="$work/$1.cookies"
