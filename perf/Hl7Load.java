@@ -125,7 +125,7 @@ public class Hl7Load {
         String placer = "P" + control;
         return String.join("\r",
                 "MSH|^~\\&|EPR|RBH|SYNOVIA|SYNOVIA|20261121093000||ORM^O01^ORM_O01|" + control + "|P|2.5.1||||||UNICODE UTF-8",
-                "PID|1||" + nhs + "^^^NHS^NH~H" + control + "^^^RBH^MR||Loadtest" + control + "^Alex^^^Mx||19700314|F|||1 Test Street^^Reading^^RG1 1AA||^PRN^CP^^^^07700900123",
+                "PID|1||" + nhs + "^^^NHS^NH~H" + control + "^^^RBH^MR||Loadtest" + letters(control) + "^Alex^^^Mx||19700314|F|||1 Test Street^^Reading^^RG1 1AA||^PRN^CP^^^^07700900123",
                 "PV1|1|O|MSK^^^RBH",
                 "AL1|1|DA|^Penicillin|MO|Rash",
                 "ORC|NW|" + placer + "^EPR||||||||||C123456^Consultant^Casey^^^Dr||^WPN^PH^^^^0118 496 0000|||||||Test Hospital Trust",
@@ -136,6 +136,13 @@ public class Hl7Load {
                 "OBX|3|NM|29463-7^Body weight^LN||80.5|kg|||||F|||",
                 "OBX|4|CWE|PREGNANCY^Could be pregnant^SYNOVIA||NOT_PREGNANT||||||F|||",
                 "OBX|5|CWE|INJECTATE^Requested injectate^SYNOVIA||CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC||||||F|||") + "\r";
+    }
+
+    /** The control id's digits as letters: names take letters only. */
+    private static String letters(String control) {
+        StringBuilder name = new StringBuilder();
+        control.chars().filter(Character::isDigit).forEach(d -> name.append((char) ('a' + d - '0')));
+        return name.toString();
     }
 
     /** A random NHS number with a valid modulus-11 check digit, from the 999 range that is never issued. */

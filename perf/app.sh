@@ -15,7 +15,7 @@ start_app() { # $1 HTTP port, then extra application arguments
   "$java_bin" -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
       --synovia.database.embedded.data-directory="$data" "$@" > "$work/app.log" 2>&1 &
   pid=$!
-  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT
   until curl -fs "http://localhost:$port/actuator/health" | grep -q UP; do
     kill -0 $pid 2>/dev/null || { echo "application died:"; tail -20 "$work/app.log"; exit 1; }
     sleep 0.2
