@@ -220,6 +220,18 @@ class BookingDeskIntegrationTests {
             clockStarts.put(referralId, waitingList.entry(referralId).orElseThrow().clockStart());
         }
 
+        String list = mvc.perform(get("/bookings/session/{t}/{day}", ill.template().id(), tuesday)
+                        .with(user(clerk.username()).roles("BOOKING")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        clockStarts.keySet().forEach(referralId -> assertThat(list)
+                .containsIgnoringCase(waitingList.entry(referralId).orElseThrow().patientName().replaceAll(",.*", "")));
+        assertThat(list).contains("Cancel the whole session").contains("Print the session list");
+        mvc.perform(post("/bookings/session/{t}/{day}/cancel", ill.template().id(), tuesday).param("reason", "")
+                        .with(user(clerk.username()).roles("BOOKING")).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(org.hamcrest.Matchers.containsString("id=\"reason-error\"")));
+        AccountFixtures.signIn(clerk);
         assertThatThrownBy(() -> cancellations.cancelSession(ill.template().id(), tuesday, " "))
                 .isInstanceOf(InvalidInputException.class);
         var cancelled = cancellations.cancelSession(ill.template().id(), tuesday, "Operator ill");

@@ -1,6 +1,7 @@
 package org.synovia.booking.web;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -51,27 +52,13 @@ class InvitationController {
     @PostMapping("/choose-appointment/{token}")
     String choose(@PathVariable("token") String token, @RequestParam(name = "slotId", required = false) UUID slotId,
             Model model) {
-        try {
-            Appointment appointment = bookings.bookByInvitation(token, slotId);
-            return booked(appointment, token, "Booked: ", model);
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("problem", e.problems().getFirst().message());
-            return page(token, model);
-        }
+        return booking(token, "Booked: ", () -> bookings.bookByInvitation(token, slotId), model);
     }
 
     @PostMapping("/choose-appointment/{token}/change")
     String change(@PathVariable("token") String token, @RequestParam(name = "slotId", required = false) UUID slotId,
             Model model) {
-        try {
-            Appointment appointment = bookings.changeByInvitation(token, slotId);
-            return booked(appointment, token, "Changed: your appointment is now ", model);
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("problem", e.problems().getFirst().message());
-            return page(token, model);
-        }
+        return booking(token, "Changed: your appointment is now ", () -> bookings.changeByInvitation(token, slotId), model);
     }
 
     @PostMapping("/choose-appointment/{token}/cancel")
@@ -91,13 +78,21 @@ class InvitationController {
         }
     }
 
-    private String booked(Appointment appointment, String token, String what, Model model) {
-        model.addAttribute("booked", appointment);
-        model.addAttribute("bookedWhat", what);
-        model.addAttribute("slot", bookings.slot(appointment).orElseThrow());
-        model.addAttribute("zone", bookings.zone());
-        model.addAttribute("token", token);
-        return "booking/choose";
+    /** Books or moves as the patient asked and says what is booked, or shows the link's page with the problem. */
+    private String booking(String token, String what, Supplier<Appointment> action, Model model) {
+        try {
+            Appointment appointment = action.get();
+            model.addAttribute("booked", appointment);
+            model.addAttribute("bookedWhat", what);
+            model.addAttribute("slot", bookings.slot(appointment).orElseThrow());
+            model.addAttribute("zone", bookings.zone());
+            model.addAttribute("token", token);
+            return "booking/choose";
+        }
+        catch (InvalidInputException e) {
+            model.addAttribute("problem", e.problems().getFirst().message());
+            return page(token, model);
+        }
     }
 
     private String page(String token, Model model) {

@@ -44,7 +44,8 @@ class SessionController {
         if (!session.exists()) {
             throw new InvalidInputException("templateId", "There is no such session on that day.");
         }
-        model.addAttribute("session", session);
+        // Not "session": Thymeleaf keeps that name for the HTTP session.
+        model.addAttribute("sessionList", session);
         model.addAttribute("mayCancel", CurrentUser.hasRole("BOOKING"));
         model.addAttribute("zone", bookings.zone());
         return "booking/session";
