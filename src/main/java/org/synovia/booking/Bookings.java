@@ -632,7 +632,7 @@ public class Bookings {
      * procedure, for staff) or withdrawn. Four statements and one audit insert, however many slots and rooms.
      */
     @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
     public WeekCalendar week(LocalDate monday) {
         LocalDate sunday = monday.plusDays(6);
         List<Slot> slots = sessions.slotsBetween(monday, sunday);

@@ -167,6 +167,11 @@ class BookingDeskIntegrationTests {
         String after = calendar(thursday, null);
         String familyName = entry.patientName().substring(0, entry.patientName().indexOf(','));
         assertThat(after).containsIgnoringCase(familyName).contains(entry.siteName()).contains("12:20–12:40");
+        String nurses = mvc.perform(get("/bookings/calendar").param("week", thursday.toString())
+                        .param("referral", referralId.toString()).with(user("nurse").roles("NURSE")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(nurses).containsIgnoringCase(familyName).doesNotContain("Book 12:20");
+        mvc.perform(get("/bookings/calendar").with(user("referrer").roles("REFERRER"))).andExpect(status().isForbidden());
         assertThat(mvc.perform(get("/appointments").param("from", thursday.toString()).param("to", thursday.toString())
                         .with(user(clerk.username()).roles("BOOKING"))).andReturn().getResponse().getContentAsString())
                 .containsIgnoringCase(familyName).contains(entry.siteName()).contains(clinic.room().name());

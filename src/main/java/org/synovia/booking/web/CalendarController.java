@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.synovia.booking.Bookings;
+import org.synovia.shared.CurrentUser;
 import org.synovia.waitinglist.WaitingList;
 
 /**
@@ -19,7 +20,7 @@ import org.synovia.waitinglist.WaitingList;
  * its free slots book that patient (through the same checks as the list of offers).
  */
 @Controller
-@PreAuthorize("hasAnyRole('BOOKING', 'ADMIN')")
+@PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
 class CalendarController {
 
     private final Bookings bookings;
@@ -36,6 +37,7 @@ class CalendarController {
         LocalDate monday = (week == null ? bookings.today() : week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         model.addAttribute("calendar", bookings.week(monday));
         model.addAttribute("today", bookings.today());
+        model.addAttribute("mayBook", CurrentUser.hasRole("BOOKING"));
         if (referralId != null) {
             waitingList.entry(referralId).ifPresent(entry -> model.addAttribute("booking", entry));
         }
