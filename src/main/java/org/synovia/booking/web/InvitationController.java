@@ -64,25 +64,21 @@ class InvitationController {
     @PostMapping("/choose-appointment/{token}/cancel")
     String cancel(@PathVariable("token") String token, @RequestParam(name = "reason", required = false) String reason,
             Model model) {
-        try {
-            Appointment cancelled = bookings.cancelByInvitation(token, reason);
-            model.addAttribute("cancelled", cancelled);
-            model.addAttribute("slot", bookings.slot(cancelled).orElseThrow());
-            model.addAttribute("zone", bookings.zone());
-            model.addAttribute("token", token);
-            return "booking/choose";
-        }
-        catch (InvalidInputException e) {
-            model.addAttribute("problem", e.problems().getFirst().message());
-            return page(token, model);
-        }
+        return act(token, "cancelled", null, () -> bookings.cancelByInvitation(token, reason), model);
     }
 
-    /** Books or moves as the patient asked and says what is booked, or shows the link's page with the problem. */
     private String booking(String token, String what, Supplier<Appointment> action, Model model) {
+        return act(token, "booked", what, action, model);
+    }
+
+    /**
+     * Books, moves or cancels as the patient asked and shows the appointment under {@code shownAs}, or shows the link's
+     * page with the problem.
+     */
+    private String act(String token, String shownAs, String what, Supplier<Appointment> action, Model model) {
         try {
             Appointment appointment = action.get();
-            model.addAttribute("booked", appointment);
+            model.addAttribute(shownAs, appointment);
             model.addAttribute("bookedWhat", what);
             model.addAttribute("slot", bookings.slot(appointment).orElseThrow());
             model.addAttribute("zone", bookings.zone());
