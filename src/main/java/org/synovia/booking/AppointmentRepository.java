@@ -125,6 +125,27 @@ class AppointmentRepository {
         return array == null ? List.of() : List.of((UUID[]) array.getArray());
     }
 
+    /** The invitation this link is, whatever its state. */
+    Optional<OpenInvitation> invitationByHash(String hash) {
+        return jdbc.sql("select referral_id, slot_id, offered_slot_ids from booking_invitation where token_hash = ?")
+                .param(hash).query((rs, n) -> new OpenInvitation(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
+                        uuids(rs.getArray(3)))).optional();
+    }
+
+    /** The appointment a used, unexpired invitation booked (or was changed to), locked until this transaction ends. */
+    Optional<UUID> usedInvitationAppointment(String hash, Instant now) {
+        return jdbc.sql("""
+                select appointment_id from booking_invitation
+                where token_hash = ? and used_at is not null and appointment_id is not null and expires_at > ?
+                for update
+                """).params(hash, Timestamp.from(now)).query((rs, n) -> rs.getObject(1, UUID.class)).optional();
+    }
+
+    /** The link now opens the appointment the patient changed to. */
+    void moveInvitation(String hash, UUID appointmentId) {
+        jdbc.sql("update booking_invitation set appointment_id = ? where token_hash = ?").params(appointmentId, hash).update();
+    }
+
     void useInvitation(String hash, Instant at, UUID appointmentId) {
         jdbc.sql("update booking_invitation set used_at = ?, appointment_id = ? where token_hash = ?")
                 .params(Timestamp.from(at), appointmentId, hash).update();

@@ -61,6 +61,8 @@ public class Bookings {
     static final String SLOT_TAKEN = "This slot was just taken by another booking. Choose another slot.";
     /** Open slots tested against the safety engine per search; enough for 12 weeks of lists. */
     static final int MAX_SLOTS_CHECKED = 400;
+    /** Slots a patient's booking link shows at once. */
+    static final int INVITATION_OFFERS = 12;
     private static final String EXCLUSION_VIOLATION = "23P01";
     private static final String UNIQUE_VIOLATION = "23505";
     private static final String DEADLOCK = "40P01";
@@ -106,9 +108,33 @@ public class Bookings {
         return find(referralId, wanted);
     }
 
-    private SlotSearch find(UUID referralId, int wanted) {
+    /**
+     * As {@link #search}, but the first slots on or after {@code day} (today when null). A day before the earliest this
+     * patient may be booked (today, or the earliest date safety and policy set at vetting) is not searched: the search
+     * starts at that earliest day instead, and the answer says why.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+    public DatedSlotSearch searchFrom(UUID referralId, int wanted, LocalDate day) {
         Candidate candidate = candidate(referralId);
-        List<Slot> open = sessions.openSlots(candidate.query());
+        LocalDate earliest = candidate.query().from();
+        LocalDate today = LocalDate.now(clock);
+        String why = earliest.isAfter(today) && candidate.entry().dateConstraints() != null
+                && !candidate.entry().dateConstraints().isBlank() ? candidate.entry().dateConstraints().strip()
+                : earliest.isAfter(today) ? "The earliest date was set when the referral was vetted."
+                : "Appointments cannot be booked in the past.";
+        SlotSearch search = find(candidate, wanted, day);
+        return new DatedSlotSearch(search, day, day == null || day.isBefore(earliest) ? earliest : day, earliest, why,
+                candidate.query().to());
+    }
+
+    private SlotSearch find(UUID referralId, int wanted) {
+        return find(candidate(referralId), wanted, null);
+    }
+
+    private SlotSearch find(Candidate candidate, int wanted, LocalDate day) {
+        UUID referralId = candidate.referral().id().value();
+        List<Slot> open = sessions.openSlots(candidate.query().startingFrom(day));
         Set<UUID> taken = repository.takenSlots(open.stream().map(Slot::id).toList());
         AcceptedProtocols.StartChecker checker = protocols.checker(new ReferralId(referralId));
         List<SlotOffer> offers = new ArrayList<>();
@@ -331,21 +357,107 @@ public class Bookings {
     @Transactional
     @PreAuthorize("hasRole('BOOKING')")
     public Appointment reschedule(UUID appointmentId, UUID slotId, String reason) {
-        String why = reason(reason);
-        Appointment old = active(appointmentId);
+        return move(active(appointmentId), slotId, reason(reason), CurrentUser.username());
+    }
+
+    private Appointment move(Appointment old, UUID slotId, String why, String by) {
         Candidate candidate = candidate(old.referralId());
         Instant now = clock.instant();
         // The old appointment stops holding its room first, so a move within the same session can succeed.
-        if (!repository.end(old.id(), AppointmentStatus.RESCHEDULED, now, CurrentUser.username(), why, null)) {
+        if (!repository.end(old.id(), AppointmentStatus.RESCHEDULED, now, by, why, null)) {
             throw new InvalidInputException("slotId", "This appointment was changed by someone else just now; reload it.");
         }
-        Appointment moved = place(candidate, slotId, CurrentUser.username());
+        Appointment moved = place(candidate, slotId, by);
         repository.setReplacedBy(old.id(), moved.id());
-        repository.recordChange(old.id(), "RESCHEDULED", now, CurrentUser.username(), why + " (now " + describe(moved) + ")");
-        repository.recordChange(moved.id(), "BOOKED", now, CurrentUser.username(), "moved from " + describe(old) + ": " + why);
+        repository.recordChange(old.id(), "RESCHEDULED", now, by, why + " (now " + describe(moved) + ")");
+        repository.recordChange(moved.id(), "BOOKED", now, by, "moved from " + describe(old) + ": " + why);
         audit.record(AuditAction.UPDATE, RECORD_TYPE, old.id(), old.patientId(), "moved to " + describe(moved) + ": " + why);
         events.publishEvent(new AppointmentBooked(moved.id(), moved.referralId(), moved.patientId(), moved.start(), old.id()));
         return moved;
+    }
+
+    /**
+     * The slot a patient picked through their booking link, with the preparation that start needs, for them to confirm
+     * before anything is booked; empty when the link does not offer it (any more). Works for a link not yet used, and
+     * within the link's life for a patient changing the appointment they booked with it.
+     */
+    @Transactional
+    public Optional<SlotOffer> invitationChoice(String token, UUID slotId) {
+        if (slotId == null) {
+            return Optional.empty();
+        }
+        return onBehalfOfPatient(() -> {
+            Optional<SlotSearch> offers = invitationOffers(token, INVITATION_OFFERS)
+                    .or(() -> bookedByInvitation(token).map(a -> changeOffers(a)));
+            return offers.flatMap(search -> search.offers().stream().filter(o -> o.slot().id().equals(slotId)).findFirst())
+                    .map(offer -> new SlotOffer(offer.slot(), offer.linkedSlot(), offer.start(),
+                            plan(protocols.checkAt(new ReferralId(referralOf(token)), offer.start()))));
+        });
+    }
+
+    /** The slots a patient may change their link's appointment to: the same search as a clerk's move, theirs left out. */
+    @Transactional
+    public Optional<SlotSearch> invitationChangeOffers(String token) {
+        return onBehalfOfPatient(() -> bookedByInvitation(token).map(this::changeOffers));
+    }
+
+    private SlotSearch changeOffers(Appointment booked) {
+        SlotSearch search = find(booked.referralId(), INVITATION_OFFERS + 1);
+        return new SlotSearch(search.offers().stream().filter(o -> !o.slot().id().equals(booked.slotId()))
+                .limit(INVITATION_OFFERS).toList(), search.examined(), List.of());
+    }
+
+    private UUID referralOf(String token) {
+        return repository.invitationByHash(Secrets.sha256Hex(token)).orElseThrow().referralId();
+    }
+
+    /**
+     * The appointment a patient booked through this link, while the link lives, the appointment is booked and it has
+     * not begun: the patient may then change or cancel it through the same link.
+     */
+    @Transactional
+    public Optional<Appointment> bookedByInvitation(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        Optional<Appointment> appointment = repository.usedInvitationAppointment(Secrets.sha256Hex(token), clock.instant())
+                .flatMap(repository::find).filter(a -> a.active() && a.start().isAfter(clock.instant()));
+        appointment.ifPresent(a -> audit.record(AuditAction.READ, RECORD_TYPE, a.id(), a.patientId(), "opened by booking link"));
+        return appointment;
+    }
+
+    /**
+     * The patient moves the appointment they booked through their link, with the checks of a clerk's move; the slot
+     * they leave is offered to the next patient it suits, as a cancelled one is, when freed-slot offers are on.
+     */
+    @Transactional
+    public Appointment changeByInvitation(String token, UUID slotId) {
+        return onBehalfOfPatient(() -> {
+            Appointment old = bookedByInvitation(token).orElseThrow(() -> new InvalidInputException("slotId",
+                    "This link no longer opens a booked appointment that can be changed."));
+            if (slotId == null) {
+                throw new InvalidInputException("slotId", "Choose a new appointment.");
+            }
+            String why = "changed by the patient through their booking link";
+            Appointment moved = move(old, slotId, why, PATIENT_INVITATION);
+            repository.moveInvitation(Secrets.sha256Hex(token), moved.id());
+            if (properties.offerFreedSlots()) {
+                offerFreedSlot(new AppointmentCancelled(old.id(), old.referralId(), old.patientId(), old.slotId(), old.start(),
+                        AppointmentStatus.RESCHEDULED, why));
+            }
+            return moved;
+        });
+    }
+
+    /** The patient cancels the appointment they booked through their link; the slot goes to freed-slot offers. */
+    @Transactional
+    public Appointment cancelByInvitation(String token, String reason) {
+        return onBehalfOfPatient(() -> {
+            Appointment appointment = bookedByInvitation(token).orElseThrow(() -> new InvalidInputException("reason",
+                    "This link no longer opens a booked appointment."));
+            String why = reason == null || reason.isBlank() ? "no reason given" : reason(reason);
+            return end(appointment.id(), AppointmentStatus.CANCELLED, "cancelled by the patient: " + why, PATIENT_INVITATION);
+        });
     }
 
     /** Cancels with a reason; the patient goes back on the waiting list with their original clock start. */
@@ -502,6 +614,39 @@ public class Bookings {
     }
 
     /**
+     * Active appointments on the given days with the patient's name, the procedure, the room and the operator, earliest
+     * first (the clerk's appointments list), read in one statement and audited in one, however many there are.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE', 'ADMIN')")
+    public List<BookedProcedure> appointmentList(LocalDate from, LocalDate to) {
+        List<BookedProcedure> list = repository.bookedProcedures(BookedProcedureQuery.between(
+                from.atStartOfDay(zone()).toInstant(), to.plusDays(1).atStartOfDay(zone()).toInstant()));
+        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, list, BookedProcedure::appointmentId,
+                BookedProcedure::patientId, "appointments " + from + " to " + to);
+        return list;
+    }
+
+    /**
+     * One week by room: every slot of the seven days from {@code monday}, free, booked (with the patient and the
+     * procedure, for staff) or withdrawn. Four statements and one audit insert, however many slots and rooms.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'RADIOLOGIST', 'NURSE')")
+    public WeekCalendar week(LocalDate monday) {
+        LocalDate sunday = monday.plusDays(6);
+        List<Slot> slots = sessions.slotsBetween(monday, sunday);
+        List<BookedProcedure> booked = repository.bookedProcedures(BookedProcedureQuery.between(
+                monday.atStartOfDay(zone()).toInstant(), sunday.plusDays(1).atStartOfDay(zone()).toInstant()));
+        Set<UUID> taken = repository.takenSlots(slots.stream().map(Slot::id).toList());
+        if (!booked.isEmpty()) {
+            audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, booked, BookedProcedure::appointmentId,
+                    BookedProcedure::patientId, "week calendar from " + monday);
+        }
+        return WeekCalendar.of(monday, zone(), sessions.rooms(), slots, booked, taken, clock.instant());
+    }
+
+    /**
      * Booked appointments with the patient, procedure, room and operator, for a machine's or a room's list, read in
      * one statement however many match (ADR 0047). Not audited here: the caller records what it gives out, one line
      * per patient in the same transaction ({@link AuditTrail#recordAll}), which is why a transaction is required.
@@ -565,6 +710,10 @@ public class Bookings {
 
     public ZoneId zone() {
         return clock.getZone();
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     /** Today in the clinic's time zone, by the application's clock (never the wall clock: tests fix it). */
@@ -673,7 +822,7 @@ public class Bookings {
         return null;
     }
 
-    private String describe(Appointment a) {
+    String describe(Appointment a) {
         LocalDateTime start = LocalDateTime.ofInstant(a.start(), zone());
         return start.toLocalDate() + " " + start.toLocalTime();
     }

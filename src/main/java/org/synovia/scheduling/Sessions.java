@@ -237,6 +237,26 @@ public class Sessions {
     }
 
     /**
+     * Every slot of every room from the first day to the last (inclusive) in the clinic's zone, withdrawn ones
+     * included, earliest first, in one read: the clerk's week calendar.
+     */
+    public List<Slot> slotsBetween(LocalDate first, LocalDate last) {
+        ZoneId zone = clock.getZone();
+        return repository.slotsBetween(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant());
+    }
+
+    /**
+     * Withdraws the still-offered slots of one weekly session on one day (its operator is ill, its room is out of
+     * use), with the reason, so no search offers them again; appointments in them are the caller's to move.
+     */
+    @Transactional
+    public int withdrawSessionDay(UUID templateId, LocalDate day, String reason) {
+        ZoneId zone = clock.getZone();
+        return repository.withdrawBetween(templateId, day.atStartOfDay(zone).toInstant(),
+                day.plusDays(1).atStartOfDay(zone).toInstant(), reason);
+    }
+
+    /**
      * Every slot still offered (not withdrawn) in these rooms from the first day to the last (inclusive), earliest
      * first, in one read however many there are: the planner's view of the coming weeks. Whether a slot is already
      * booked is for booking to say.

@@ -164,6 +164,18 @@ class SessionsRepository {
                 .list();
     }
 
+    List<Slot> slotsBetween(Instant from, Instant until) {
+        return jdbc.sql(SLOT_SELECT + " where s.starts_at >= ? and s.starts_at < ? order by s.starts_at, r.name")
+                .params(Timestamp.from(from), Timestamp.from(until)).query(SessionsRepository::slot).list();
+    }
+
+    int withdrawBetween(UUID templateId, Instant from, Instant until, String reason) {
+        return jdbc.sql("""
+                update slot set withdrawn_reason = ?
+                where template_id = ? and starts_at >= ? and starts_at < ? and withdrawn_reason is null
+                """).params(reason, templateId, Timestamp.from(from), Timestamp.from(until)).update();
+    }
+
     List<Slot> offeredBetween(Instant from, Instant until, Collection<UUID> roomIds) {
         return jdbc.sql(SLOT_SELECT + """
                  where s.withdrawn_reason is null and s.starts_at >= ? and s.starts_at < ? and s.room_id = any(?)

@@ -31,6 +31,13 @@ public record SlotQuery(Guidance guidance, String siteCode, String operatorGrade
                 furtherSiteCodes);
     }
 
+    /** The same query starting on {@code day} instead, when that is later than its own first day. */
+    public SlotQuery startingFrom(LocalDate day) {
+        return day == null || !day.isAfter(from) ? this
+                : new SlotQuery(guidance, siteCode, operatorGrade, namedOperator, minimumMinutes, day, to, awayFrom, awayTo,
+                        furtherSiteCodes);
+    }
+
     /** Every site of the session, the main one first. */
     public String[] siteCodes() {
         Set<String> all = new java.util.LinkedHashSet<>();

@@ -211,8 +211,10 @@ class AppointmentLetterIntegrationTests {
         Appointment booked = bookings.forReferral(referralId).getFirst();
         assertThat(booked.slotId()).isEqualTo(UUID.fromString(slotId));
         assertThat(booked.bookedBy()).isEqualTo("patient (booking link)");
+        // Within its life the used link opens what it booked, to change or cancel, and books nothing more.
         mvc.perform(get(path)).andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("This link no longer works")));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Your appointment")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Cancel my appointment")));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
+import org.synovia.booking.DatedSlotSearch;
 import org.synovia.catalogue.Catalogue;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
@@ -51,17 +52,20 @@ class BookingController {
 
     /** The earliest suitable slots for a waiting patient, or their appointment when they have one. */
     @GetMapping("/bookings/referral/{referralId}")
-    String offers(@PathVariable("referralId") UUID referralId, Model model) {
+    String offers(@PathVariable("referralId") UUID referralId,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            Model model) {
         var active = bookings.forReferral(referralId).stream().filter(Appointment::active).findFirst();
         if (active.isPresent()) {
             return "redirect:/appointments/" + active.get().id();
         }
-        return offersPage(referralId, null, model);
+        return offersPage(referralId, null, from, model);
     }
 
     @PostMapping("/bookings/referral/{referralId}")
     @PreAuthorize("hasRole('BOOKING')")
     String book(@PathVariable("referralId") UUID referralId, @RequestParam(name = "slotId", required = false) UUID slotId,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             Model model, RedirectAttributes redirect) {
         try {
             Appointment appointment = bookings.book(referralId, slotId);
@@ -70,7 +74,7 @@ class BookingController {
         }
         catch (InvalidInputException e) {
             model.addAttribute("problem", e.problems().getFirst().message());
-            return offersPage(referralId, null, model);
+            return offersPage(referralId, null, from, model);
         }
     }
 
@@ -108,9 +112,11 @@ class BookingController {
     }
 
     @GetMapping("/appointments/{id}/move")
-    String moveOffers(@PathVariable("id") UUID id, Model model) {
+    String moveOffers(@PathVariable("id") UUID id,
+            @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            Model model) {
         Appointment appointment = bookings.appointment(id);
-        return offersPage(appointment.referralId(), appointment, model);
+        return offersPage(appointment.referralId(), appointment, from, model);
     }
 
     @PostMapping("/appointments/{id}/move")
@@ -125,7 +131,7 @@ class BookingController {
         catch (InvalidInputException e) {
             model.addAttribute("problem", e.problems().getFirst().message());
             Appointment appointment = bookings.appointment(id);
-            return offersPage(appointment.referralId(), appointment, model);
+            return offersPage(appointment.referralId(), appointment, null, model);
         }
     }
 
@@ -162,12 +168,10 @@ class BookingController {
             Model model) {
         LocalDate first = from == null ? bookings.today() : from;
         LocalDate last = to == null || to.isBefore(first) ? first.plusWeeks(2) : to;
-        var appointments = bookings.booked(first, last);
         model.addAttribute("from", first);
         model.addAttribute("to", last);
-        model.addAttribute("appointments", appointments);
+        model.addAttribute("appointments", bookings.appointmentList(first, last));
         model.addAttribute("needingNewSlot", bookings.needingNewSlot());
-        model.addAttribute("slots", bookings.slots(appointments));
         model.addAttribute("zone", bookings.zone());
         return "booking/list";
     }
@@ -180,12 +184,14 @@ class BookingController {
         return "booking/freed";
     }
 
-    private String offersPage(UUID referralId, Appointment moving, Model model) {
+    private String offersPage(UUID referralId, Appointment moving, LocalDate from, Model model) {
         describe(referralId, model);
         model.addAttribute("zone", bookings.zone());
         model.addAttribute("moving", moving);
         try {
-            model.addAttribute("search", bookings.search(referralId, OFFERS));
+            DatedSlotSearch dated = bookings.searchFrom(referralId, OFFERS, from);
+            model.addAttribute("dated", dated);
+            model.addAttribute("search", dated.search());
         }
         catch (InvalidInputException e) {
             model.addAttribute("problem", e.problems().getFirst().message());

@@ -1,6 +1,7 @@
 package org.synovia.booking.web;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +15,8 @@ import org.synovia.shared.InvalidInputException;
 
 /**
  * The patient chooses their own slot from the link in their email, without signing in: only the dates,
- * times and places that suit their vetted request, and nothing clinical.
+ * times and places that suit their vetted request, and nothing clinical. Choosing shows what they are about to book
+ * (when, where, how to prepare); only "Confirm" books. While the link lives they may change or cancel what they booked.
  */
 @Controller
 class InvitationController {
@@ -32,14 +34,55 @@ class InvitationController {
         return page(token, model);
     }
 
+    /** The second step: the chosen slot with its preparation, and a Confirm button. Nothing is booked yet. */
+    @GetMapping("/choose-appointment/{token}/confirm")
+    String confirm(@PathVariable("token") String token, @RequestParam(name = "slotId", required = false) UUID slotId,
+            Model model) {
+        var chosen = bookings.invitationChoice(token, slotId);
+        if (chosen.isEmpty()) {
+            model.addAttribute("problem", "That appointment is no longer free, or this link does not offer it. Please choose another.");
+            return page(token, model);
+        }
+        model.addAttribute("chosen", chosen.get());
+        model.addAttribute("changing", bookings.bookedByInvitation(token).isPresent());
+        model.addAttribute("token", token);
+        return "booking/choose-confirm";
+    }
+
     @PostMapping("/choose-appointment/{token}")
     String choose(@PathVariable("token") String token, @RequestParam(name = "slotId", required = false) UUID slotId,
             Model model) {
+        return booking(token, "Booked: ", () -> bookings.bookByInvitation(token, slotId), model);
+    }
+
+    @PostMapping("/choose-appointment/{token}/change")
+    String change(@PathVariable("token") String token, @RequestParam(name = "slotId", required = false) UUID slotId,
+            Model model) {
+        return booking(token, "Changed: your appointment is now ", () -> bookings.changeByInvitation(token, slotId), model);
+    }
+
+    @PostMapping("/choose-appointment/{token}/cancel")
+    String cancel(@PathVariable("token") String token, @RequestParam(name = "reason", required = false) String reason,
+            Model model) {
+        return act(token, "cancelled", null, () -> bookings.cancelByInvitation(token, reason), model);
+    }
+
+    private String booking(String token, String what, Supplier<Appointment> action, Model model) {
+        return act(token, "booked", what, action, model);
+    }
+
+    /**
+     * Books, moves or cancels as the patient asked and shows the appointment under {@code shownAs}, or shows the link's
+     * page with the problem.
+     */
+    private String act(String token, String shownAs, String what, Supplier<Appointment> action, Model model) {
         try {
-            Appointment appointment = bookings.bookByInvitation(token, slotId);
-            model.addAttribute("booked", appointment);
+            Appointment appointment = action.get();
+            model.addAttribute(shownAs, appointment);
+            model.addAttribute("bookedWhat", what);
             model.addAttribute("slot", bookings.slot(appointment).orElseThrow());
             model.addAttribute("zone", bookings.zone());
+            model.addAttribute("token", token);
             return "booking/choose";
         }
         catch (InvalidInputException e) {
@@ -49,7 +92,18 @@ class InvitationController {
     }
 
     private String page(String token, Model model) {
-        bookings.invitationOffers(token, OFFERS).ifPresent(search -> model.addAttribute("search", search));
+        var offers = bookings.invitationOffers(token, OFFERS);
+        if (offers.isPresent()) {
+            model.addAttribute("search", offers.get());
+        }
+        else {
+            bookings.bookedByInvitation(token).ifPresent(appointment -> {
+                model.addAttribute("current", appointment);
+                model.addAttribute("slot", bookings.slot(appointment).orElseThrow());
+                bookings.invitationChangeOffers(token).ifPresent(search -> model.addAttribute("search", search));
+            });
+        }
+        model.addAttribute("zone", bookings.zone());
         model.addAttribute("token", token);
         return "booking/choose";
     }
