@@ -11,12 +11,14 @@ alter table outbound_email add column print_batch_id uuid;
 create index outbound_email_patient on outbound_email (patient_id, created_at);
 create index outbound_email_print_queue on outbound_email (created_at) where channel = 'LETTER' and status = 'QUEUED';
 
--- A set of queued letters printed together: one combined PDF, then marked printed by whom and when.
+-- A set of queued letters printed together: one combined PDF, then marked printed by whom and when. The PDF holds
+-- the patients' fresh links and codes, so it is kept only until the batch is marked printed (like a link, ADR 0054).
 create table print_batch (
     id          uuid primary key,
     created_at  timestamptz  not null,
     created_by  varchar(64)  not null,
     letters     int          not null,
+    pdf         bytea,
     printed_at  timestamptz,
     printed_by  varchar(64)
 );
