@@ -9,7 +9,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
 import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
 
 /** Each patient's preferred channel and opt-out (table {@code contact_preference}); every read and change is audited. */
 @Service
@@ -20,8 +23,10 @@ public class ContactPreferences {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Patients patients;
 
-    ContactPreferences(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+    ContactPreferences(JdbcClient jdbc, AuditTrail audit, Clock clock, Patients patients) {
+        this.patients = patients;
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
@@ -46,6 +51,9 @@ public class ContactPreferences {
     /** Records the patient's choice; {@code preferred} null means no preference. */
     @Transactional
     public ContactPreference change(UUID patientId, Channel preferred, boolean optedOut) {
+        if (patients.find(new PatientId(patientId)).isEmpty()) {
+            throw new InvalidInputException("patientId", "There is no such patient.");
+        }
         String by = CurrentUser.username();
         jdbc.sql("""
                 insert into contact_preference (patient_id, preferred_channel, opted_out, changed_at, changed_by)

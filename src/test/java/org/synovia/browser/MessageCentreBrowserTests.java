@@ -3,10 +3,8 @@ package org.synovia.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -19,17 +17,15 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
+import org.synovia.notification.Channel;
+import org.synovia.notification.MessageFixtures;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.shared.Guidance;
 import org.synovia.testing.ReceivedLetters;
-import org.synovia.testing.RecordCopies;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 
@@ -45,6 +41,8 @@ import com.microsoft.playwright.options.AriaRole;
  */
 class MessageCentreBrowserTests extends BrowserJourney {
 
+    private static final LocalTime CLINIC = LocalTime.of(15, 0);
+
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
@@ -59,8 +57,9 @@ class MessageCentreBrowserTests extends BrowserJourney {
     @Test
     void clerkReadsTheLetterEmailAsSentAndSendsItAgain() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        Appointment appointment = book(clerk, PatientFixtures.adult());
-        awaitMessage(appointment.id(), "EMAIL");
+        Appointment appointment = fixtures().book(clerk, PatientFixtures.adult(), CLINIC);
+        AccountFixtures.signOut();
+        fixtures().awaitMessage(appointment.id(), Channel.EMAIL);
         int before = smtp.getReceivedMessages().length;
 
         Page page = browser.signedIn(clerk.username(), AccountFixtures.PASSWORD);
@@ -93,9 +92,10 @@ class MessageCentreBrowserTests extends BrowserJourney {
     @Test
     void clerkPrintsTheLetterOfAPatientWithoutEmailFromThePrintQueue() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        NewPatient patient = RecordCopies.with(RecordCopies.with(PatientFixtures.adult(), "email", null), "mobile", null);
-        Appointment appointment = book(clerk, patient);
-        awaitMessage(appointment.id(), "LETTER");
+        NewPatient patient = MessageFixtures.withoutEmailOrMobile();
+        Appointment appointment = fixtures().book(clerk, patient, CLINIC);
+        AccountFixtures.signOut();
+        fixtures().awaitMessage(appointment.id(), Channel.LETTER);
 
         Page page = browser.signedIn(clerk.username(), AccountFixtures.PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Messages").setExact(true)).click();
@@ -119,26 +119,8 @@ class MessageCentreBrowserTests extends BrowserJourney {
         assertThat(fetch(page, href).status()).isEqualTo(404);
     }
 
-    private Appointment book(UserAccount clerk, NewPatient patient) {
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(15, 0), LocalTime.of(15, 45),
-                    List.of(45));
-        }
-        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, patient,
-                BookingFixtures::cervicalFacetOnApixaban, BookingFixtures.ctCervicalFacet());
-        AccountFixtures.signIn(clerk);
-        Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
-        AccountFixtures.signOut();
-        return appointment;
-    }
-
-    private void awaitMessage(UUID aboutId, String channel) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select count(*) from outbound_email where about_id = ? and channel = ?").params(aboutId, channel)
-                .query(Integer.class).single() > 0);
+    private MessageFixtures fixtures() {
+        return new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc);
     }
 
     /** Fetches what a link points to with the page's session. */

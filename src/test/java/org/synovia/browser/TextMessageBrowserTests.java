@@ -3,10 +3,8 @@ package org.synovia.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,16 +18,15 @@ import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
-import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.synovia.notification.FakeTextProviders;
+import org.synovia.notification.MessageFixtures;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.shared.Guidance;
 import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
@@ -48,9 +45,7 @@ class TextMessageBrowserTests extends BrowserJourney {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("synovia.notification.sms.provider", () -> "http-gateway");
-        registry.add("synovia.notification.sms.gateway.url", gateway::url);
-        registry.add("synovia.notification.sms.gateway.auth-value", () -> FakeTextProviders.Gateway.KEY);
+        MessageFixtures.textThrough(gateway, registry);
     }
 
     @AfterAll
@@ -65,21 +60,14 @@ class TextMessageBrowserTests extends BrowserJourney {
     @Autowired Sessions sessions;
     @Autowired Bookings bookings;
     @Autowired WaitingList waitingList;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void bookingLinkGoesByTextToAPatientWhoPrefersTexts() {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(14, 0), LocalTime.of(14, 45),
-                    List.of(45));
-        }
         NewPatient patient = RecordCopies.with(PatientFixtures.adult(), "mobile", "07700 900777");
-        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, patient,
-                BookingFixtures::cervicalFacetOnApixaban, BookingFixtures.ctCervicalFacet());
-        AccountFixtures.signIn(clerk);
+        UUID referralId = new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc)
+                .waiting(clerk, patient, LocalTime.of(14, 0));
         UUID patientId = waitingList.entry(referralId).orElseThrow().patientId();
         AccountFixtures.signOut();
 

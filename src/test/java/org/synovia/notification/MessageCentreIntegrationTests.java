@@ -2,11 +2,12 @@ package org.synovia.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -18,24 +19,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
-import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.testing.ReceivedLetters;
-import org.synovia.testing.RecordCopies;
+import org.synovia.testing.StatementCounter;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 
@@ -56,6 +54,7 @@ class MessageCentreIntegrationTests {
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
     private static final Pattern APPOINTMENT_LINK = Pattern.compile("/my-appointment/([A-Za-z0-9_-]+)");
+    private static final LocalTime CLINIC = LocalTime.of(17, 0);
     private static final Pattern CODE = Pattern.compile("type this code: ([0-9A-Z]{4}-[0-9A-Z]{4})");
 
     @Autowired UserAccounts accounts;
@@ -67,6 +66,14 @@ class MessageCentreIntegrationTests {
     @Autowired MessageCentre messages;
     @Autowired PrintQueue printQueue;
     @Autowired JdbcClient jdbc;
+    @Autowired MockMvc mvc;
+
+    MessageFixtures fixtures;
+
+    @org.junit.jupiter.api.BeforeEach
+    void fixtures() {
+        fixtures = new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc);
+    }
 
     @AfterEach
     void signOut() {
@@ -76,8 +83,8 @@ class MessageCentreIntegrationTests {
     @Test
     void opensTheLetterEmailAsSentAndSendsItAgainWithAFreshLinkThatRevokesTheOld() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        Appointment appointment = book(clerk, PatientFixtures.adult());
-        UUID first = awaitMessage(appointment.id(), Channel.EMAIL);
+        Appointment appointment = fixtures.book(clerk, PatientFixtures.adult(), CLINIC);
+        UUID first = fixtures.awaitMessage(appointment.id(), Channel.EMAIL);
         String firstToken = Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> linkInEmailWithLetter(appointment.id(), 1), Optional::isPresent).orElseThrow();
 
@@ -102,8 +109,8 @@ class MessageCentreIntegrationTests {
     @Test
     void refusesToSendALinkAgainOnceTheAppointmentIsCancelled() {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        Appointment appointment = book(clerk, PatientFixtures.adult());
-        UUID first = awaitMessage(appointment.id(), Channel.EMAIL);
+        Appointment appointment = fixtures.book(clerk, PatientFixtures.adult(), CLINIC);
+        UUID first = fixtures.awaitMessage(appointment.id(), Channel.EMAIL);
         AccountFixtures.signIn(clerk);
         bookings.cancel(appointment.id(), "Operator unwell");
 
@@ -114,8 +121,8 @@ class MessageCentreIntegrationTests {
     @Test
     void printsTheLetterForAPatientWithoutEmailOrMobileAndRecordsWhoPrintedIt() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        Appointment appointment = book(clerk, withoutEmailOrMobile());
-        UUID letter = awaitMessage(appointment.id(), Channel.LETTER);
+        Appointment appointment = fixtures.book(clerk, MessageFixtures.withoutEmailOrMobile(), CLINIC);
+        UUID letter = fixtures.awaitMessage(appointment.id(), Channel.LETTER);
         AccountFixtures.signIn(clerk);
         assertThat(printQueue.waiting()).extracting(OutboundEmail::id).contains(letter);
 
@@ -135,10 +142,10 @@ class MessageCentreIntegrationTests {
     @Test
     void printsABookingCodeThatThePatientTypesToChooseTheirAppointment() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UUID referralId = waiting(clerk, withoutEmailOrMobile());
+        UUID referralId = fixtures.waiting(clerk, MessageFixtures.withoutEmailOrMobile(), CLINIC);
         AccountFixtures.signIn(clerk);
         UUID invitation = bookings.invite(referralId);
-        UUID letter = awaitMessage(invitation, Channel.LETTER);
+        UUID letter = fixtures.awaitMessage(invitation, Channel.LETTER);
         AccountFixtures.signIn(clerk);
 
         UUID batch = printQueue.makeBatch().orElseThrow();
@@ -153,33 +160,24 @@ class MessageCentreIntegrationTests {
         assertThat(bookings.linkForCode("ZZZZ-ZZZZ")).isEmpty();
     }
 
-    private NewPatient withoutEmailOrMobile() {
-        return RecordCopies.with(RecordCopies.with(PatientFixtures.adult(), "email", null), "mobile", null);
-    }
-
-    private UUID waiting(UserAccount clerk, NewPatient patient) {
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+    @Test
+    void listsAPatientsMessagesInAFixedNumberOfStatements() throws Exception {
+        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
+        Appointment few = fixtures.book(clerk, PatientFixtures.adult(), CLINIC);
+        Appointment many = fixtures.book(clerk, PatientFixtures.adult(), CLINIC);
+        UUID first = fixtures.awaitMessage(many.id(), Channel.EMAIL);
         AccountFixtures.signIn(clerk);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(17, 0), LocalTime.of(17, 45),
-                    List.of(45));
-        }
-        return BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, patient,
-                BookingFixtures::cervicalFacetOnApixaban, BookingFixtures.ctCervicalFacet());
-    }
+        messages.resend(first);
+        messages.resend(first);
+        AccountFixtures.signOut();
 
-    private Appointment book(UserAccount clerk, NewPatient patient) {
-        UUID referralId = waiting(clerk, patient);
-        AccountFixtures.signIn(clerk);
-        return bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
-    }
+        long forFew = StatementCounter.count(() -> mvc.perform(get("/patients/{id}/messages", few.patientId())
+                .with(user(clerk.username()).roles("BOOKING"))).andExpect(status().isOk()));
+        long forMany = StatementCounter.count(() -> mvc.perform(get("/patients/{id}/messages", many.patientId())
+                .with(user(clerk.username()).roles("BOOKING"))).andExpect(status().isOk()));
 
-    /** The first message about this record on this channel, once the event's listener has stored it. */
-    private UUID awaitMessage(UUID aboutId, Channel channel) {
-        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "select id from outbound_email where about_id = ? and channel = ? order by created_at limit 1")
-                .params(aboutId, channel.name()).query(UUID.class).optional(), Optional::isPresent).orElseThrow();
+        assertThat(messages.forPatient(many.patientId()).size()).isGreaterThan(messages.forPatient(few.patientId()).size() + 1);
+        assertThat(forMany).isEqualTo(forFew);
     }
 
     /** The link token in the n-th received email carrying this appointment's letter. */

@@ -2,7 +2,6 @@ package org.synovia.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
@@ -22,14 +21,12 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
+import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.shared.Guidance;
 import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Vetting;
 
@@ -44,9 +41,7 @@ class TextMessageIntegrationTests {
 
     @DynamicPropertySource
     static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("synovia.notification.sms.provider", () -> "http-gateway");
-        registry.add("synovia.notification.sms.gateway.url", gateway::url);
-        registry.add("synovia.notification.sms.gateway.auth-value", () -> FakeTextProviders.Gateway.KEY);
+        MessageFixtures.textThrough(gateway, registry);
     }
 
     @AfterAll
@@ -71,19 +66,10 @@ class TextMessageIntegrationTests {
     @Test
     void textsTheDateAndPlaceWithALinkAndPrintsTheLetterWithTheInstructions() {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            SchedulingFixtures.clinic(sessions, accounts, Guidance.CT, day, LocalTime.of(16, 0), LocalTime.of(16, 45),
-                    List.of(45));
-        }
         String mobile = "07700 9" + String.format("%05d", (int) (Math.random() * 100_000));
-        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                RecordCopies.with(RecordCopies.with(PatientFixtures.adult(), "email", null), "mobile", mobile),
-                BookingFixtures::cervicalFacetOnApixaban, BookingFixtures.ctCervicalFacet());
-        AccountFixtures.signIn(clerk);
-        Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+        NewPatient patient = RecordCopies.with(RecordCopies.with(PatientFixtures.adult(), "email", null), "mobile", mobile);
+        Appointment appointment = new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc)
+                .book(clerk, patient, LocalTime.of(16, 0));
 
         FakeTextProviders.Received text = Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> gateway.received.stream().filter(r -> r.to().equals(mobile)).findFirst(),
