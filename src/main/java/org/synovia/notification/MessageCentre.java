@@ -46,15 +46,16 @@ public class MessageCentre {
     /** The message's attachment (the PDF letter) exactly as it was sent; empty when it has none. */
     @Transactional
     public Optional<Attachment> attachment(UUID id) {
-        Optional<Attachment> attachment = jdbc.sql("""
+        record Row(UUID patientId, Attachment attachment) {
+        }
+        Optional<Row> row = jdbc.sql("""
                 select attachment_name, attachment_type, attachment, patient_id from outbound_email
                 where id = ? and attachment is not null
-                """).param(id).query((rs, n) -> {
-                    audit.record(AuditAction.EXPORT, RECORD_TYPE, id, rs.getObject("patient_id", UUID.class),
-                            "message attachment opened");
-                    return new Attachment(rs.getString("attachment_name"), rs.getString("attachment_type"),
-                            rs.getBytes("attachment"));
-                }).optional();
+                """).param(id).query((rs, n) -> new Row(rs.getObject("patient_id", UUID.class), new Attachment(
+                        rs.getString("attachment_name"), rs.getString("attachment_type"), rs.getBytes("attachment"))))
+                .optional();
+        row.ifPresent(r -> audit.record(AuditAction.EXPORT, RECORD_TYPE, id, r.patientId(), "message attachment opened"));
+        Optional<Attachment> attachment = row.map(Row::attachment);
         return attachment;
     }
 
