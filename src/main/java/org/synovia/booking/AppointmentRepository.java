@@ -111,6 +111,30 @@ class AppointmentRepository {
                 """).params(hash, id, Timestamp.from(now)).update() == 1;
     }
 
+    /** Replaces the link of an unused, unexpired invitation, revoking its earlier link and code. */
+    boolean replaceInvitationToken(UUID id, String hash, Instant now) {
+        return jdbc.sql("""
+                update booking_invitation set token_hash = ?, code_hash = null
+                where id = ? and used_at is null and expires_at > ?
+                """).params(hash, id, Timestamp.from(now)).update() == 1;
+    }
+
+    /** Replaces the printed code (and link) of an unused, unexpired invitation. */
+    boolean replaceInvitationCode(UUID id, String codeHash, Instant now) {
+        return jdbc.sql("""
+                update booking_invitation set code_hash = ?, token_hash = null
+                where id = ? and used_at is null and expires_at > ?
+                """).params(codeHash, id, Timestamp.from(now)).update() == 1;
+    }
+
+    /** Gives the open invitation with this code a fresh link; false when there is none. */
+    boolean setTokenForCode(String codeHash, String tokenHash, Instant now) {
+        return jdbc.sql("""
+                update booking_invitation set token_hash = ?
+                where code_hash = ? and used_at is null and expires_at > ?
+                """).params(tokenHash, codeHash, Timestamp.from(now)).update() == 1;
+    }
+
     /** An unused, unexpired invitation, locked until this transaction ends. */
     Optional<OpenInvitation> openInvitation(String hash, Instant now) {
         return jdbc.sql("""

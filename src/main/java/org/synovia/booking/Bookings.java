@@ -278,6 +278,47 @@ public class Bookings {
                 : Optional.empty();
     }
 
+    /**
+     * A fresh link for an open invitation, sent again by staff: the earlier link and any printed code stop working.
+     * Empty once the invitation is used or expired.
+     */
+    @Transactional
+    public Optional<String> reissueInvitationLink(UUID invitationId) {
+        String token = Secrets.newToken(32);
+        if (!repository.replaceInvitationToken(invitationId, Secrets.sha256Hex(token), clock.instant())) {
+            return Optional.empty();
+        }
+        audit.record(AuditAction.UPDATE, "BookingInvitation", invitationId, null, "booking link issued again");
+        return Optional.of(token);
+    }
+
+    /**
+     * A short code for a printed invitation (see {@link InvitationCodes}), replacing any earlier code and link; only
+     * its hash is kept. Empty once the invitation is used or expired.
+     */
+    @Transactional
+    public Optional<String> newInvitationCode(UUID invitationId) {
+        String code = InvitationCodes.newCode();
+        if (!repository.replaceInvitationCode(invitationId, Secrets.sha256Hex(code), clock.instant())) {
+            return Optional.empty();
+        }
+        audit.record(AuditAction.UPDATE, "BookingInvitation", invitationId, null, "booking code issued for a letter");
+        return Optional.of(InvitationCodes.printed(code));
+    }
+
+    /**
+     * The patient typed the code from their letter: a fresh link token to the invitation's offers (the code keeps
+     * working until the invitation is used or expires). Empty when no open invitation has this code.
+     */
+    @Transactional
+    public Optional<String> linkForCode(String typed) {
+        return InvitationCodes.normalised(typed).flatMap(code -> {
+            String token = Secrets.newToken(32);
+            return repository.setTokenForCode(Secrets.sha256Hex(code), Secrets.sha256Hex(token), clock.instant())
+                    ? Optional.of(token) : Optional.<String>empty();
+        });
+    }
+
     /** The slots a patient's booking link offers; empty when the link is used, expired or not waiting. */
     @Transactional
     public Optional<SlotSearch> invitationOffers(String token, int wanted) {

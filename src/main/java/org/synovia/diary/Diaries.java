@@ -28,6 +28,8 @@ import org.synovia.audit.AuditTrail;
 import org.synovia.catalogue.Catalogue;
 import org.synovia.notification.Attachment;
 import org.synovia.notification.EmailOutbox;
+import org.synovia.notification.PatientMessage;
+import org.synovia.notification.PatientMessages;
 import org.synovia.notification.NotificationProperties;
 import org.synovia.patient.Patient;
 import org.synovia.patient.PatientId;
@@ -58,7 +60,9 @@ public class Diaries {
     private static final Logger log = LoggerFactory.getLogger(Diaries.class);
     private static final int TOKEN_BYTES = 32;
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{20,100}");
-    private static final String RECORD_TYPE = "DiaryEpisode";
+    static final String RECORD_TYPE = "DiaryEpisode";
+    /** The purpose of the message that gives the patient their diary. */
+    static final String LINK_PURPOSE = "diary-link";
     /** Episodes closed or summarised per run at most, so that one run stays one short transaction. */
     private static final int BATCH = 500;
     private static final BigDecimal LOWEST_GLUCOSE = new BigDecimal("1.0");
@@ -72,6 +76,7 @@ public class Diaries {
     private final Procedures procedures;
     private final Catalogue catalogue;
     private final EmailOutbox outbox;
+    private final PatientMessages messages;
     private final NotificationProperties notification;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -80,7 +85,9 @@ public class Diaries {
 
     Diaries(DiaryRepository repository, DiaryProperties properties, DiarySummaries summaries, Referrals referrals,
             Patients patients, Procedures procedures, Catalogue catalogue, EmailOutbox outbox,
-            NotificationProperties notification, AuditTrail audit, ApplicationEventPublisher events, Clock clock, ServiceIdentity service) {
+            NotificationProperties notification, AuditTrail audit, ApplicationEventPublisher events, Clock clock, ServiceIdentity service,
+            PatientMessages messages) {
+        this.messages = messages;
         this.repository = repository;
         this.properties = properties;
         this.summaries = summaries;
@@ -131,10 +138,6 @@ public class Diaries {
         }
         audit.record(AuditAction.CREATE, RECORD_TYPE, episode.id(), episode.patientId(), intent.label() + " diary started");
         Patient patient = patient(episode.patientId());
-        if (patient.email() == null || patient.email().isBlank()) {
-            log.info("Diary {} started for a patient without email: give them the paper diary", episode.id());
-            return Optional.of(episode.id());
-        }
         String body = "Dear " + patient.givenName() + ",\n\n"
                 + "Please keep a short diary of your pain after your injection. It takes a minute each time, and it "
                 + "tells your specialist how the injection worked.\n\n"
@@ -146,9 +149,14 @@ public class Diaries {
                 + "If the joint becomes hot, red or swollen, or you have a fever or feel unwell, contact "
                 + properties.urgentContact() + " the same day, or call NHS 111. In an emergency call 999.\n\n"
                 + service.signature();
-        outbox.queue(patient.email(), "Your pain diary after your injection", body,
-                notification.publicUrl() + "/my-diary/" + token, patient.id().value(), "diary-link", null);
-        audit.record(AuditAction.EXPORT, RECORD_TYPE, episode.id(), episode.patientId(), "diary link emailed");
+        // By email, text or a printed letter (the link on paper is issued when it is printed); not for a patient
+        // who opted out of messages (ADR 0076).
+        String text = "Please fill in your diary for " + service.name() + ": " + EmailOutbox.LINK + " (keep it private)";
+        messages.send(new PatientMessage(patient.id().value(), LINK_PURPOSE, episode.id(), false,
+                "Your pain diary after your injection", body, text, body,
+                notification.publicUrl() + "/my-diary/" + token, null, false))
+                .ifPresent(sent -> audit.record(AuditAction.EXPORT, RECORD_TYPE, episode.id(), episode.patientId(),
+                        "diary link sent: " + sent.channel().label().toLowerCase()));
         return Optional.of(episode.id());
     }
 

@@ -64,6 +64,16 @@ class DiaryRepository {
                 .params(tokenHash, episodeId, Timestamp.from(at)).update();
     }
 
+    /** Gives the episode a new first link and drops every later one: the patient's earlier links stop working. */
+    void replaceLinks(UUID episodeId, byte[] tokenHash) {
+        jdbc.sql("update diary_episode set token_hash = ? where id = ?").params(tokenHash, episodeId).update();
+        jdbc.sql("delete from diary_link where episode_id = ?").param(episodeId).update();
+    }
+
+    Optional<Episode> byId(UUID episodeId) {
+        return jdbc.sql("select * from diary_episode where id = ?").param(episodeId).query(this::episode).optional();
+    }
+
     Optional<Episode> byAppointment(UUID appointmentId) {
         return jdbc.sql("select * from diary_episode where appointment_id = ?").param(appointmentId).query(this::episode)
                 .optional();

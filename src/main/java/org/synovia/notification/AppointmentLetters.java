@@ -60,16 +60,20 @@ public class AppointmentLetters {
     private final Catalogue catalogue;
     private final AcceptedProtocols protocols;
     private final PdfDocuments pdf;
-    private final EmailOutbox outbox;
     private final AuditTrail audit;
     private final NotificationProperties properties;
     private final HandledEvents handled;
     private final Clock clock;
     private final ServiceIdentity service;
+    private final PatientMessages messages;
+    private final FreshLinks links;
 
     AppointmentLetters(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
-            AcceptedProtocols protocols, PdfDocuments pdf, EmailOutbox outbox, AuditTrail audit,
-            NotificationProperties properties, HandledEvents handled, Clock clock, ServiceIdentity service) {
+            AcceptedProtocols protocols, PdfDocuments pdf, AuditTrail audit,
+            NotificationProperties properties, HandledEvents handled, Clock clock, ServiceIdentity service,
+            PatientMessages messages, FreshLinks links) {
+        this.messages = messages;
+        this.links = links;
         this.properties = properties;
         this.handled = handled;
         this.bookings = bookings;
@@ -78,7 +82,6 @@ public class AppointmentLetters {
         this.catalogue = catalogue;
         this.protocols = protocols;
         this.pdf = pdf;
-        this.outbox = outbox;
         this.audit = audit;
         this.clock = clock;
         this.service = service;
@@ -154,24 +157,35 @@ public class AppointmentLetters {
             return;
         }
         AppointmentLetter letter = letter(event.appointmentId());
-        if (letter.email() == null || letter.email().isBlank()) {
-            log.info("Appointment {} booked for a patient without email: print the letter", event.appointmentId());
-            return;
-        }
         String when = WHEN.format(letter.start());
-        String body = "Dear " + letter.patientName() + ",\n\n"
-                + (event.replaces() == null ? "Your " : "We have moved your ") + letter.procedure() + " appointment "
-                + (event.replaces() == null ? "is on " : "to ") + when + " at " + letter.roomName() + ", " + letter.location()
-                + ".\n\nYour letter is attached. Please read it now: it tells you how to prepare"
-                + (letter.medicines().isEmpty() ? "" : ", including when to take your last dose of your blood thinner")
-                + ".\n\nTo see your appointment, or to cancel it if you cannot come, open your own link (keep it private):\n"
-                + EmailOutbox.LINK + "\n\n"
-                + "If you cannot come, please tell us as soon as possible so that someone else can have the slot.\n\n"
-                + service.signature();
-        audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "letter emailed");
-        handled.answeredWith(key, outbox.queue(letter.email(), "Your injection appointment on " + when, body,
-                properties.publicUrl() + "/my-appointment/" + link.get(), letter.patientId(), "appointment-letter",
-                new Attachment("appointment-letter.pdf", "application/pdf", render(letter))));
+        String appointment = (event.replaces() == null ? "Your " : "We have moved your ") + letter.procedure()
+                + " appointment " + (event.replaces() == null ? "is on " : "to ") + when + " at " + letter.roomName() + ", "
+                + letter.location() + ".";
+        String prepare = "it tells you how to prepare"
+                + (letter.medicines().isEmpty() ? "" : ", including when to take your last dose of your blood thinner") + ".";
+        String cannotCome = "If you cannot come, please tell us as soon as possible so that someone else can have the slot.";
+        String body = "Dear " + letter.patientName() + ",\n\n" + appointment
+                + "\n\nYour letter is attached. Please read it now: " + prepare
+                + "\n\nTo see your appointment, or to cancel it if you cannot come, open your own link (keep it private):\n"
+                + EmailOutbox.LINK + "\n\n" + cannotCome + "\n\n" + service.signature();
+        // A text names the date and place only (ADR 0077); the letter with the instructions is printed too (HAZ-111).
+        String text = "Your appointment with " + service.name() + ": " + when + " at " + letter.roomName() + ", "
+                + letter.location() + ". Your letter follows by post. To see or cancel: " + EmailOutbox.LINK;
+        String onPaper = "Dear " + letter.patientName() + ",\n\n" + appointment
+                + "\n\nYour appointment letter is on the next page. Please read it now: " + prepare + "\n\n" + cannotCome
+                + (service.hasTelephone() ? " Telephone " + service.telephone() + "." : "") + "\n\n" + service.signature();
+        Optional<PatientMessages.Sent> sent = messages.send(new PatientMessage(letter.patientId(), FreshLinks.APPOINTMENT_LETTER,
+                event.appointmentId(), true, "Your injection appointment on " + when, body, text, onPaper,
+                properties.publicUrl() + "/my-appointment/" + link.get(),
+                new Attachment("appointment-letter.pdf", "application/pdf", render(letter)), true));
+        sent.ifPresent(s -> {
+            audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), switch (s.channel()) {
+                case EMAIL -> "letter emailed";
+                case SMS -> "letter texted and queued for printing";
+                case LETTER -> "letter queued for printing";
+            });
+            handled.answeredWith(key, s.messageId());
+        });
     }
 
     /**
@@ -185,10 +199,6 @@ public class AppointmentLetters {
             return;
         }
         AppointmentLetter letter = letter(event.appointmentId());
-        if (letter.email() == null || letter.email().isBlank()) {
-            log.info("Appointment {} cancelled for a patient without email: tell them by phone or post", event.appointmentId());
-            return;
-        }
         String when = WHEN.format(letter.start());
         boolean byPatient = event.reason() != null && event.reason().startsWith("cancelled by the patient");
         String body = "Dear " + letter.patientName() + ",\n\n"
@@ -200,9 +210,17 @@ public class AppointmentLetters {
                         : " If you have already stopped your blood thinner for this appointment, start it again at your"
                                 + " usual time unless your doctor has told you otherwise.")
                 + "\n\n" + service.signature();
-        audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(), "cancellation emailed");
-        handled.answeredWith(key, outbox.queue(letter.email(), "Your injection appointment on " + when + " is cancelled",
-                body, letter.patientId(), "appointment-cancelled"));
+        // The text names the date only; advice on restarting a blood thinner goes on paper as well (HAZ-111).
+        String text = "Your appointment with " + service.name() + " on " + when + " is cancelled. You stay on our waiting list."
+                + (letter.medicines().isEmpty() ? "" : " A letter follows by post.")
+                + (service.hasTelephone() ? " Questions: " + service.telephone() : "");
+        messages.send(new PatientMessage(letter.patientId(), "appointment-cancelled", event.appointmentId(), true,
+                "Your injection appointment on " + when + " is cancelled", body, text, body, null, null,
+                !letter.medicines().isEmpty())).ifPresent(s -> {
+                    audit.record(AuditAction.EXPORT, RECORD_TYPE, event.appointmentId(), letter.patientId(),
+                            "cancellation sent: " + s.channel().label().toLowerCase());
+                    handled.answeredWith(key, s.messageId());
+                });
     }
 
     /** Emails a waiting patient the link to choose their own slot. */
@@ -213,10 +231,6 @@ public class AppointmentLetters {
             return;
         }
         Patient patient = patients.find(new PatientId(event.patientId())).orElseThrow();
-        if (patient.email() == null || patient.email().isBlank()) {
-            log.info("Booking link {} not sent: the patient has no email address", event.invitationId());
-            return;
-        }
         Optional<String> token = bookings.newInvitationToken(event.invitationId());
         if (token.isEmpty()) {
             return;
@@ -233,9 +247,27 @@ public class AppointmentLetters {
                         + "waiting list.")
                 + " Keep the link private. Once booked, we email you a letter telling you how to prepare.\n\n"
                 + service.signature();
-        audit.record(AuditAction.EXPORT, RECORD_TYPE, event.invitationId(), event.patientId(), "booking link emailed");
-        handled.answeredWith(key, outbox.queue(patient.email(), event.slotStart() == null
-                ? "Choose your injection appointment" : "An earlier injection appointment is free", body,
-                properties.publicUrl() + "/choose-appointment/" + token.get(), event.patientId(), "booking-invitation", null));
+        String subject = event.slotStart() == null ? "Choose your injection appointment" : "An earlier injection appointment is free";
+        String text = (event.slotStart() == null ? "Choose your appointment with " + service.name() + ": "
+                : "An earlier appointment with " + service.name() + " is free: "
+                        + WHEN.format(LocalDateTime.ofInstant(event.slotStart(), clock.getZone())) + ". To take it: ")
+                + link + " (until " + expires + "; keep it private)";
+        // On paper a link is a short code, issued when the letter is printed (ADR 0078).
+        String onPaper = "Dear " + patient.givenName() + " " + patient.familyName() + ",\n\n" + (event.slotStart() == null
+                ? "You are on our waiting list for an image-guided injection. You can choose your appointment yourself."
+                : "An earlier appointment for your injection has become free: "
+                        + WHEN.format(LocalDateTime.ofInstant(event.slotStart(), clock.getZone())) + ". If you do not want it, "
+                        + "do nothing: you keep your place on the waiting list.")
+                + "\n\nGo to " + links.codePage() + " and type this code:\n\n" + EmailOutbox.LINK
+                + "\n\nThe code works until " + expires + ". Keep it private."
+                + (service.hasTelephone() ? " If you would rather book by phone, call " + service.telephone() + "." : "")
+                + "\n\n" + service.signature();
+        messages.send(new PatientMessage(event.patientId(), FreshLinks.BOOKING_INVITATION, event.invitationId(), false, subject,
+                body, text, onPaper, properties.publicUrl() + "/choose-appointment/" + token.get(), null, false))
+                .ifPresent(s -> {
+                    audit.record(AuditAction.EXPORT, RECORD_TYPE, event.invitationId(), event.patientId(),
+                            "booking link sent: " + s.channel().label().toLowerCase());
+                    handled.answeredWith(key, s.messageId());
+                });
     }
 }

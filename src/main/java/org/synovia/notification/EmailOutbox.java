@@ -43,6 +43,7 @@ public class EmailOutbox implements DisposableBean {
 
     private final JdbcClient jdbc;
     private final MessageSender sender;
+    private final TextChannel texts;
     private final NotificationProperties properties;
     private final AuditTrail audit;
     private final Clock clock;
@@ -54,6 +55,13 @@ public class EmailOutbox implements DisposableBean {
 
     EmailOutbox(JdbcClient jdbc, MessageSender sender, NotificationProperties properties, AuditTrail audit, Clock clock,
             InstanceProperties instance) {
+        this(jdbc, sender, TextChannel.none(), properties, audit, clock, instance);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    EmailOutbox(JdbcClient jdbc, MessageSender sender, TextChannel texts, NotificationProperties properties, AuditTrail audit,
+            Clock clock, InstanceProperties instance) {
+        this.texts = texts;
         this.jdbc = jdbc;
         this.audit = audit;
         this.sender = sender;
@@ -96,19 +104,41 @@ public class EmailOutbox implements DisposableBean {
     @Transactional
     public UUID queue(String recipient, String subject, String body, String link, UUID patientId, String purpose,
             Attachment attachment) {
-        if (link != null && !body.contains(LINK)) {
-            throw new IllegalArgumentException("An email with a link says " + LINK + " where the link goes");
+        return queue(new Stored(Channel.EMAIL, recipient, subject, body, link, patientId, purpose, attachment, null, null));
+    }
+
+    /**
+     * A message as it is stored, on any channel: an email, a text message ({@code recipient} the mobile number) or a
+     * letter for the print queue ({@code recipient} the patient's name; printed, never sent by this outbox).
+     *
+     * @param aboutId the appointment, booking invitation or diary episode it is about, so a fresh link can be issued
+     * @param resentFrom the message this one repeats, or null
+     */
+    record Stored(Channel channel, String recipient, String subject, String body, String link, UUID patientId,
+            String purpose, Attachment attachment, UUID aboutId, UUID resentFrom) {
+    }
+
+    /** Stores the message in the caller's transaction; an email or text goes once that transaction has committed. */
+    @Transactional
+    UUID queue(Stored message) {
+        if (message.link() != null && !message.body().contains(LINK)) {
+            throw new IllegalArgumentException("A message with a link says " + LINK + " where the link goes");
         }
+        Attachment attachment = message.attachment();
         UUID id = UUID.randomUUID();
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 insert into outbound_email (id, recipient, subject, body, link, patient_id, purpose, status, created_at,
-                    next_attempt_at, attachment_name, attachment_type, attachment)
-                values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?)
-                """).params(id, recipient, subject, body, link, patientId, purpose, now, now,
+                    next_attempt_at, attachment_name, attachment_type, attachment, channel, about_id, resent_from)
+                values (?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?, ?, ?)
+                """).params(id, message.recipient(), message.subject(), message.body(), message.link(), message.patientId(),
+                        message.purpose(), now, now,
                         attachment == null ? null : attachment.name(), attachment == null ? null : attachment.contentType(),
-                        attachment == null ? null : attachment.content()).update();
-        sendAfterCommit();
+                        attachment == null ? null : attachment.content(), message.channel().name(), message.aboutId(),
+                        message.resentFrom()).update();
+        if (message.channel() != Channel.LETTER) {
+            sendAfterCommit();
+        }
         return id;
     }
 
@@ -165,14 +195,23 @@ public class EmailOutbox implements DisposableBean {
     }
 
     public List<OutboundEmail> recent(int limit) {
-        return jdbc.sql("select * from outbound_email order by created_at desc limit ?").param(limit)
-                .query((rs, n) -> new OutboundEmail(rs.getObject("id", UUID.class), rs.getString("recipient"),
-                        rs.getString("subject"), rs.getString("body"), rs.getObject("patient_id", UUID.class),
-                        rs.getString("purpose"), OutboundEmail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                        rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
-                        rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
-                        rs.getString("attachment_name")))
-                .list();
+        return jdbc.sql("select " + COLUMNS + " from outbound_email order by created_at desc limit ?").param(limit)
+                .query(EmailOutbox::outboundEmail).list();
+    }
+
+    /** Every column but the attachment's content. */
+    static final String COLUMNS = """
+            id, recipient, subject, body, patient_id, purpose, status, attempts, last_error, created_at, sent_at,
+            attachment_name, channel, about_id, resent_from, print_batch_id""";
+
+    static OutboundEmail outboundEmail(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new OutboundEmail(rs.getObject("id", UUID.class), rs.getString("recipient"),
+                rs.getString("subject"), rs.getString("body"), rs.getObject("patient_id", UUID.class),
+                rs.getString("purpose"), OutboundEmail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+                rs.getString("last_error"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+                rs.getString("attachment_name"), Channel.valueOf(rs.getString("channel")), rs.getObject("about_id", UUID.class),
+                rs.getObject("resent_from", UUID.class), rs.getObject("print_batch_id", UUID.class));
     }
 
     /** The Message-ID every attempt at this stored email carries. */
@@ -182,7 +221,7 @@ public class EmailOutbox implements DisposableBean {
 
     /** An email this instance has claimed until {@code until}; {@code attempt} counts this one. */
     record Claimed(UUID id, String recipient, String subject, String body, String link, int attempt, Attachment attachment,
-            Instant until) {
+            Instant until, Channel channel) {
 
         /** The body as the patient reads it: the link put in where the stored body has the placeholder. */
         String rendered() {
@@ -200,21 +239,27 @@ public class EmailOutbox implements DisposableBean {
         return jdbc.sql("""
                 update outbound_email set claimed_by = ?, claimed_until = ?, attempts = attempts + 1
                 where id = (select id from outbound_email
-                            where status = 'QUEUED' and next_attempt_at <= ? and (claimed_until is null or claimed_until <= ?)
+                            where status = 'QUEUED' and channel <> 'LETTER' and next_attempt_at <= ? and (claimed_until is null or claimed_until <= ?)
                             order by created_at limit 1 for update skip locked)
-                returning id, recipient, subject, body, link, attempts, attachment_name, attachment_type, attachment
+                returning id, recipient, subject, body, link, attempts, attachment_name, attachment_type, attachment, channel
                 """).params(instanceId, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getInt("attempts"),
                         rs.getString("attachment_name") == null ? null : new Attachment(rs.getString("attachment_name"),
-                                rs.getString("attachment_type"), rs.getBytes("attachment")), until))
+                                rs.getString("attachment_type"), rs.getBytes("attachment")), until,
+                        Channel.valueOf(rs.getString("channel"))))
                 .optional();
     }
 
     /** Hands the claimed email to the mail server, outside any transaction; null when it went, else why not. */
     String deliver(Claimed email) {
         try {
-            sender.send(messageId(email.id()), email.recipient(), email.subject(), email.rendered(), email.attachment());
+            if (email.channel() == Channel.SMS) {
+                texts.send(messageId(email.id()), email.recipient(), email.rendered());
+            }
+            else {
+                sender.send(messageId(email.id()), email.recipient(), email.subject(), email.rendered(), email.attachment());
+            }
             return null;
         }
         catch (MessageSender.MessageNotSentException e) {

@@ -1,0 +1,78 @@
+package org.synovia.diary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccounts;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.Bookings;
+import org.synovia.notification.MessageCentre;
+import org.synovia.patient.Patients;
+import org.synovia.procedure.Procedures;
+import org.synovia.referral.Referrals;
+import org.synovia.scheduling.Sessions;
+import org.synovia.testing.TestSmtp;
+import org.synovia.vetting.Vetting;
+import org.synovia.waitinglist.WaitingList;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+/** Staff send the diary invitation again: the patient gets a fresh link and the earlier one stops working. */
+@SynoviaIntegrationTest
+class DiaryLinkReissueIntegrationTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = TestSmtp.greenMail();
+
+    @Autowired Diaries diaries;
+    @Autowired MessageCentre messages;
+    @Autowired Clock clock;
+    @Autowired UserAccounts accounts;
+    @Autowired Patients patients;
+    @Autowired Referrals referrals;
+    @Autowired Vetting vetting;
+    @Autowired Sessions sessions;
+    @Autowired WaitingList waitingList;
+    @Autowired Bookings bookings;
+    @Autowired Procedures procedures;
+    @Autowired JdbcClient jdbc;
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    @Test
+    void sendsTheDiaryInvitationAgainWithAFreshLinkAndRevokesTheEarlier() {
+        DiaryFixtures fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                procedures, jdbc, clock).readingMailFrom(smtp);
+        Appointment appointment = fixtures.therapeuticKnee();
+        String first = fixtures.link(appointment.id());
+        assertThat(diaries.open(first)).isNotNull();
+        UUID invitation = jdbc.sql("select id from outbound_email where patient_id = ? and purpose = 'diary-link'")
+                .param(appointment.patientId()).query(UUID.class).single();
+
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.BOOKING));
+        messages.resend(invitation);
+
+        List<String> links = Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> fixtures.links(appointment.id(), "diary-link"), found -> found.size() == 2);
+        assertThat(links.get(1)).isNotEqualTo(first);
+        assertThat(diaries.open(links.get(1))).isNotNull();
+        assertThatThrownBy(() -> diaries.open(first)).isInstanceOf(DiaryLinkRefused.class);
+    }
+}
