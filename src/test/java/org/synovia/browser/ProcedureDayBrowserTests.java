@@ -288,7 +288,7 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         page.getByLabel("What was done instead").fill("Aspirated 25 mL turbid fluid; sent for Gram stain and culture");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record what was done instead")).click();
         assertThat(page.locator("#done-instead")).containsText("Done instead: Aspirated 25 mL turbid fluid; sent for Gram "
-                + "stain and culture (" + nurse.username());
+                + "stain and culture (" + nurse.displayName() + ", ");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Procedure record")).click();
         assertThat(page.locator("#day-safety")).containsText("Observations at sign-in: 38.4 °C");
