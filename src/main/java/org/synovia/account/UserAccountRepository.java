@@ -17,6 +17,7 @@ class UserAccountRepository {
 
     private static final String SELECT = """
             select a.username, a.display_name, a.email, a.organisation, a.grade, a.enabled, a.created_at, a.password_hash,
+                   a.professional_register, a.registration_number,
                    coalesce(string_agg(r.role, ',' order by r.role), '') as roles
             from user_account a left join user_role r on r.username = a.username
             """;
@@ -87,6 +88,21 @@ class UserAccountRepository {
                 .update();
     }
 
+    void setRegistration(String username, ProfessionalRegistration registration) {
+        jdbc.sql("update user_account set professional_register = ?, registration_number = ? where username = ?")
+                .params(registration == null ? null : registration.register().name(),
+                        registration == null ? null : registration.number(), username)
+                .update();
+    }
+
+    /** Every account's full name by username, in one statement. */
+    java.util.Map<String, String> displayNames() {
+        java.util.Map<String, String> names = new java.util.HashMap<>();
+        jdbc.sql("select username, display_name from user_account")
+                .query(rs -> { names.put(rs.getString("username"), rs.getString("display_name")); });
+        return names;
+    }
+
     void setPasswordHash(String username, String hash) {
         jdbc.sql("update user_account set password_hash = ?, session_generation = session_generation + 1 where username = ?")
                 .params(hash, username).update();
@@ -113,7 +129,9 @@ class UserAccountRepository {
         }
         return new UserAccount(rs.getString("username"), rs.getString("display_name"), rs.getString("email"),
                 rs.getString("organisation"), roles, rs.getString("grade") == null ? null : StaffGrade.valueOf(rs.getString("grade")),
-                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant());
+                rs.getBoolean("enabled"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("professional_register") == null ? null : new ProfessionalRegistration(
+                        ProfessionalRegister.valueOf(rs.getString("professional_register")), rs.getString("registration_number")));
     }
 
     record Credentials(UserAccount account, String passwordHash) {

@@ -105,6 +105,26 @@ public class UserAccounts {
         audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "grade set to " + gradeName(grade));
     }
 
+    /**
+     * Records the person's professional registration (null: none), printed under their name on the reports they
+     * sign (ADR 0082).
+     */
+    @Transactional
+    public void setRegistration(String username, ProfessionalRegistration registration) {
+        requireExisting(username);
+        repository.setRegistration(username, registration);
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "registration set to "
+                + (registration == null ? "none" : registration.printed()));
+    }
+
+    /**
+     * Staff as pages and documents name them (full name, never username), read in one statement whatever the page
+     * shows; a username with no account (the system) is shown as it is.
+     */
+    public StaffNames staffNames() {
+        return new StaffNames(repository.displayNames());
+    }
+
     @Transactional
     public void resetPassword(String username, String newPassword) {
         requireExisting(username);

@@ -379,8 +379,28 @@ public class Bookings {
                 .filter(open -> referrals.show(new ReferralId(open.referralId())).status() == ReferralStatus.WAITING);
     }
 
+    /**
+     * Adds a waiting patient to a free slot later today: a gap on today's list filled by a patient who can come now
+     * (ADR 0083; the demo's day is made this way). Everything a booking checks is checked, the safety engine at the
+     * real start included, except the day's notice the earliest date gives; a slot on another day is refused.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('BOOKING')")
+    public Appointment addToToday(UUID referralId, UUID slotId) {
+        Slot slot = slotId == null ? null : sessions.slot(slotId).orElse(null);
+        if (slot == null || !LocalDate.ofInstant(slot.start(), zone()).equals(LocalDate.now(clock))
+                || slot.start().isBefore(clock.instant())) {
+            throw new InvalidInputException("slotId", "Choose a free slot later today.");
+        }
+        return bookAs(referralId, slotId, CurrentUser.username(), true);
+    }
+
     private Appointment bookAs(UUID referralId, UUID slotId, String by) {
-        Candidate candidate = candidate(referralId);
+        return bookAs(referralId, slotId, by, false);
+    }
+
+    private Appointment bookAs(UUID referralId, UUID slotId, String by, boolean today) {
+        Candidate candidate = today ? candidateToday(referralId) : candidate(referralId);
         if (candidate.referral().status() != ReferralStatus.WAITING) {
             throw new InvalidInputException("slotId", "This patient is " + candidate.referral().status().label().toLowerCase()
                     + ", not waiting; open their appointment to change it.");
@@ -780,6 +800,16 @@ public class Bookings {
                 entry.unavailableTo(), referral.details().additionalTargets().stream()
                         .map(org.synovia.referral.ReferralDetails.Target::siteCode).collect(java.util.stream.Collectors.toSet()));
         return new Candidate(referral, entry, accepted, query);
+    }
+
+    /** As {@link #candidate(UUID)}, from today whatever the entry's earliest date (a same-day addition). */
+    private Candidate candidateToday(UUID referralId) {
+        Candidate candidate = candidate(referralId);
+        LocalDate today = LocalDate.now(clock);
+        SlotQuery q = candidate.query();
+        return new Candidate(candidate.referral(), candidate.entry(), candidate.accepted(), new SlotQuery(q.guidance(),
+                q.siteCode(), q.operatorGrade(), q.namedOperator(), q.minimumMinutes(), today, today, q.awayFrom(),
+                q.awayTo(), q.furtherSiteCodes()));
     }
 
     /** Checks the slot suits the patient and is safe at its start, then inserts; the database has the last word. */

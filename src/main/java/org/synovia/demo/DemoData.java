@@ -62,18 +62,35 @@ class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    record DemoUser(String username, String displayName, String organisation, Set<Role> roles, StaffGrade grade) {
+    record DemoUser(String username, String displayName, String organisation, Set<Role> roles, StaffGrade grade,
+            org.synovia.account.ProfessionalRegistration registration) {
 
         DemoUser(String username, String displayName, String organisation, Set<Role> roles) {
-            this(username, displayName, organisation, roles, null);
+            this(username, displayName, organisation, roles, null, null);
         }
+
+        DemoUser(String username, String displayName, String organisation, Set<Role> roles, StaffGrade grade) {
+            this(username, displayName, organisation, roles, grade, null);
+        }
+    }
+
+    /** Work done as a demo user, as if they had signed in. */
+    @FunctionalInterface
+    interface Acting {
+        <T> T call(String username, Supplier<T> work);
+    }
+
+    private static org.synovia.account.ProfessionalRegistration gmc(String number) {
+        return new org.synovia.account.ProfessionalRegistration(org.synovia.account.ProfessionalRegister.GMC, number);
     }
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("dr.patel", "Dr Asha Patel (rheumatology)", "Demo Hospital Rheumatology", Set.of(Role.REFERRER)),
             new DemoUser("dr.jones", "Mr Huw Jones (orthopaedics)", "Demo Hospital Orthopaedics", Set.of(Role.REFERRER)),
             new DemoUser("dr.okafor", "Dr Ngozi Okafor (radiology)", "Demo Hospital Radiology", Set.of(Role.RADIOLOGIST),
-                    StaffGrade.CONSULTANT),
+                    StaffGrade.CONSULTANT, gmc("7012345")),
+            new DemoUser("dr.reid", "Dr Alasdair Reid", "Demo Hospital Radiology", Set.of(Role.RADIOLOGIST),
+                    StaffGrade.CONSULTANT, gmc("7054321")),
             new DemoUser("nurse.evans", "Sister Carys Evans", "Demo Hospital Radiology", Set.of(Role.NURSE)),
             new DemoUser("clerk.smith", "Sam Smith (bookings)", "Demo Hospital Radiology", Set.of(Role.BOOKING)),
             new DemoUser("admin", "Demo administrator", "Demo Hospital", Set.of(Role.ADMIN)));
@@ -86,10 +103,13 @@ class DemoData implements ApplicationRunner {
     private final Clock clock;
     private final Environment environment;
     private final org.synovia.vetting.Vetting vetting;
+    private final DemoDay demoDay;
 
     DemoData(DemoProperties properties, UserAccounts accounts, Patients patients, Referrals referrals, Sessions sessions,
-            Clock clock, Environment environment, org.synovia.vetting.Vetting vetting) {
+            Clock clock, Environment environment, org.synovia.vetting.Vetting vetting,
+            org.synovia.booking.Bookings bookings, org.synovia.procedure.Procedures procedures) {
         this.vetting = vetting;
+        this.demoDay = new DemoDay(sessions, patients, referrals, vetting, bookings, procedures, clock, this::as);
         this.properties = properties;
         this.sessions = sessions;
         this.accounts = accounts;
@@ -101,14 +121,23 @@ class DemoData implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        List<DemoUser> registered = new java.util.ArrayList<>();
         for (DemoUser user : USERS) {
             if (accounts.find(user.username()).isEmpty()) {
                 accounts.create(new NewUserAccount(user.username(), user.displayName(),
                         user.username() + "@demo.synovia.invalid", user.organisation(), user.roles(), user.grade(),
                         properties.password()),
                         "demo");
+                if (user.registration() != null) {
+                    registered.add(user);
+                }
             }
         }
+        // The administrator records registrations, once every account (theirs included) exists.
+        as("admin", () -> {
+            registered.forEach(user -> accounts.setRegistration(user.username(), user.registration()));
+            return null;
+        });
         as("dr.patel", () -> {
             if (!patients.search(new org.synovia.patient.PatientSearch("9990000077", null)).isEmpty()) {
                 return null;
@@ -122,6 +151,7 @@ class DemoData implements ApplicationRunner {
             }
             return null;
         });
+        demoDay.makeToday("clerk.smith", "dr.reid", "Dr Alasdair Reid", "nurse.evans", "dr.patel");
     }
 
     /** Two rooms and three weekly lists, enough to book every demo referral within the horizon. */

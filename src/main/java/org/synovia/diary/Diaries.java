@@ -82,12 +82,14 @@ public class Diaries {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ServiceIdentity service;
+    private final org.synovia.account.UserAccounts accounts;
 
     Diaries(DiaryRepository repository, DiaryProperties properties, DiarySummaries summaries, Referrals referrals,
             Patients patients, Procedures procedures, Catalogue catalogue, EmailOutbox outbox,
             NotificationProperties notification, AuditTrail audit, ApplicationEventPublisher events, Clock clock, ServiceIdentity service,
-            PatientMessages messages) {
+            PatientMessages messages, org.synovia.account.UserAccounts accounts) {
         this.messages = messages;
+        this.accounts = accounts;
         this.repository = repository;
         this.properties = properties;
         this.summaries = summaries;
@@ -440,7 +442,7 @@ public class Diaries {
                 + (referral.details().laterality() == null ? "" : " (" + referral.details().laterality().label().toLowerCase() + ")");
         return DiarySummaries.summary(view, patient.dateOfBirth(),
                 patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(), site,
-                LocalDate.ofInstant(view.injectedAt(), clock.getZone()), LocalDate.now(clock));
+                LocalDate.ofInstant(view.injectedAt(), clock.getZone()), LocalDate.now(clock), accounts.staffNames());
     }
 
     private List<DiaryAlert> alertsOf(List<DiaryRepository.AlertRow> rows) {

@@ -37,6 +37,13 @@ class DiarySummaries {
 
     static Summary summary(EpisodeView view, LocalDate dateOfBirth, String nhsNumber, String procedure, LocalDate injectedOn,
             LocalDate writtenOn) {
+        return summary(view, dateOfBirth, nhsNumber, procedure, injectedOn, writtenOn,
+                new org.synovia.account.StaffNames(Map.of()));
+    }
+
+    /** As above, naming who acknowledged each red flag by their full name (ADR 0082). */
+    static Summary summary(EpisodeView view, LocalDate dateOfBirth, String nhsNumber, String procedure, LocalDate injectedOn,
+            LocalDate writtenOn, org.synovia.account.StaffNames staff) {
         Map<String, List<String>> effects = new LinkedHashMap<>();
         List<String> flags = new ArrayList<>();
         for (DiaryReading.Entry e : view.entries()) {
@@ -46,7 +53,7 @@ class DiarySummaries {
         }
         for (DiaryAlert alert : view.alerts()) {
             flags.add(String.join(", ", alert.redFlags()) + " at " + alert.timePoint()
-                    + (alert.open() ? " (alert open)" : " (acknowledged by " + alert.acknowledgedBy() + ": " + alert.actionTaken() + ")"));
+                    + (alert.open() ? " (alert open)" : " (acknowledged by " + staff.of(alert.acknowledgedBy()) + ": " + alert.actionTaken() + ")"));
         }
         List<String> sideEffects = effects.entrySet().stream().map(e -> e.getKey() + " (" + String.join(", ", e.getValue()) + ")")
                 .toList();

@@ -25,17 +25,26 @@ final class DayListAlerts {
     }
 
     /** The first line of a visit with a suspected septic joint: what was found, who was emailed, what was done instead. */
-    static String urgentPathway(UrgentPathway urgent, java.time.ZoneId zone) {
+    static String urgentPathway(UrgentPathway urgent, java.time.ZoneId zone, org.synovia.account.StaffNames staff) {
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
         return "URGENT PATHWAY, no steroid: " + urgent.reason() + ". Started " + hhmm.format(urgent.startedAt().atZone(zone))
-                + " by " + urgent.startedBy() + "; emailed "
+                + " by " + staff.of(urgent.startedBy()) + "; emailed "
                 + (urgent.onCallEmail() == null ? "no on-call contact (none configured: phone them)" : "on-call " + urgent.onCallEmail())
                 + " and " + (urgent.referrerEmail() == null ? "no referrer (no email on the referral)" : "referrer " + urgent.referrerEmail())
-                + (urgent.doneInsteadRecorded() ? ". Done instead: " + urgent.doneInstead() + " (" + urgent.doneInsteadBy() + ", "
+                + (urgent.doneInsteadRecorded() ? ". Done instead: " + urgent.doneInstead() + " (" + staff.of(urgent.doneInsteadBy()) + ", "
                         + hhmm.format(urgent.doneInsteadAt().atZone(zone)) + ")" : ". Record what was done instead.");
     }
 
     static List<String> of(SafetyAssessment assessment) {
+        return of(assessment, false);
+    }
+
+    /** As {@link #of(SafetyAssessment)}, each finding followed by the guideline it rests on, for the patient panel. */
+    static List<String> withSources(SafetyAssessment assessment) {
+        return of(assessment, true);
+    }
+
+    private static List<String> of(SafetyAssessment assessment, boolean sources) {
         List<String> alerts = new ArrayList<>();
         for (MedicationPlan plan : assessment.medicationPlans()) {
             if (plan.action() == PlanAction.HOLD && plan.lastDose() != null) {
@@ -54,7 +63,10 @@ final class DayListAlerts {
         }
         for (Finding finding : assessment.findings()) {
             if (finding.severity() == Severity.STOP || finding.severity() == Severity.WARN) {
-                alerts.add(finding.ruleId() + " (" + finding.severity() + "): " + finding.message());
+                alerts.add(finding.ruleId() + " (" + finding.severity() + "): " + finding.message()
+                        + (sources && !finding.sources().isEmpty() ? " Source: " + finding.sources().stream()
+                                .map(org.synovia.safety.GuidelineReference::cite)
+                                .collect(java.util.stream.Collectors.joining("; ")) + "." : ""));
             }
         }
         return alerts;

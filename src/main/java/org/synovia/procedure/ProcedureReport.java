@@ -16,11 +16,12 @@ import java.util.List;
  *        urgent pathway with what was done instead, one line each; empty for records made before they were kept
  * @param comparativeBlocks this diagnostic block read with the same target's previous one (ADR 0038); empty when
  *        there is none
+ * @param signature who signed the record and when, as people read them; null for a report built before signing
  */
 public record ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber,
         LocalDate performedOn, String procedure, String operator, String technique, List<String> drugs, String dose,
         List<String> painScores, String response, String complications, String plan, boolean diabetic,
-        List<String> amendments, List<String> daySafety, List<String> comparativeBlocks) {
+        List<String> amendments, List<String> daySafety, List<String> comparativeBlocks, Signature signature) {
 
     static final String ORIGINAL_TITLE = "Procedure report";
     static final String AMENDED_TITLE = "Amended report";
@@ -36,6 +37,14 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
     public ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate performedOn,
             String procedure, String operator, String technique, List<String> drugs, String dose, List<String> painScores,
             String response, String complications, String plan, boolean diabetic, List<String> amendments,
+            List<String> daySafety, List<String> comparativeBlocks) {
+        this(title, patientName, dateOfBirth, nhsNumber, performedOn, procedure, operator, technique, drugs, dose,
+                painScores, response, complications, plan, diabetic, amendments, daySafety, comparativeBlocks, null);
+    }
+
+    public ProcedureReport(String title, String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate performedOn,
+            String procedure, String operator, String technique, List<String> drugs, String dose, List<String> painScores,
+            String response, String complications, String plan, boolean diabetic, List<String> amendments,
             List<String> daySafety) {
         this(title, patientName, dateOfBirth, nhsNumber, performedOn, procedure, operator, technique, drugs, dose,
                 painScores, response, complications, plan, diabetic, amendments, daySafety, List.of());
@@ -45,7 +54,16 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
             String procedure, String operator, String technique, List<String> drugs, String dose, List<String> painScores,
             String response, String complications, String plan, boolean diabetic, List<String> amendments) {
         this(title, patientName, dateOfBirth, nhsNumber, performedOn, procedure, operator, technique, drugs, dose,
-                painScores, response, complications, plan, diabetic, amendments, List.of(), List.of());
+                painScores, response, complications, plan, diabetic, amendments, List.of(), List.of(), null);
+    }
+
+    /**
+     * Who signed and when, as printed at the foot of the report.
+     *
+     * @param signatory full name, grade and registration with its register ("Dr Ngozi Okafor, Consultant, GMC 1234567")
+     * @param signedAt the signing time as people read it ("Tuesday 12 January 2027, 09:40")
+     */
+    public record Signature(String signatory, String signedAt) {
     }
 
     public boolean amended() {
@@ -55,9 +73,9 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
     /** The report as plain text, stored and used as the email body. */
     public String text() {
         StringBuilder t = new StringBuilder();
-        t.append(title).append(": ").append(patientName).append(", born ").append(dateOfBirth)
+        t.append(title).append(": ").append(patientName).append(", born ").append(ProcedureReports.DATE_OF_BIRTH.format(dateOfBirth))
                 .append(nhsNumber == null ? "" : ", NHS number " + nhsNumber).append('\n');
-        t.append("Date: ").append(performedOn).append('\n');
+        t.append("Date: ").append(ProcedureReports.DAY.format(performedOn)).append('\n');
         t.append("Procedure: ").append(procedure).append('\n');
         t.append("Operator: ").append(operator).append('\n');
         t.append("Technique: ").append(technique).append('\n');
@@ -76,6 +94,9 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
         if (amended()) {
             t.append("Addenda (the record above is unchanged):\n");
             amendments.forEach(a -> t.append("- ").append(a).append('\n'));
+        }
+        if (signature != null) {
+            t.append("Signed by ").append(signature.signatory()).append(", ").append(signature.signedAt()).append('\n');
         }
         return t.toString();
     }

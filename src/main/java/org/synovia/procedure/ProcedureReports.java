@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
+import org.synovia.account.StaffNames;
 import org.synovia.shared.PdfDocuments;
 
 
@@ -18,8 +19,14 @@ class ProcedureReports {
         this.pdf = pdf;
     }
 
-    private static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
+    /** Times as people read them on a report: "Tuesday 12 January 2027, 09:40". */
+    static final java.time.format.DateTimeFormatter WHEN =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    /** "Tuesday 12 January 2027". */
+    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    /** "10 December 1958": a birth date needs no weekday. */
+    static final java.time.format.DateTimeFormatter DATE_OF_BIRTH = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+    private static final StaffNames USERNAMES = new StaffNames(Map.of());
 
     /**
      * The report from the signed record and its pain scores; with addenda it is the amended report, the same
@@ -44,6 +51,18 @@ class ProcedureReports {
             String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
             java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone, java.util.List<String> daySafety,
             java.util.List<String> comparativeBlocks) {
+        return report(patientName, dateOfBirth, nhsNumber, day, procedure, r, pain, diabetic, addenda, zone, daySafety,
+                comparativeBlocks, USERNAMES, null);
+    }
+
+    /**
+     * As above, naming staff by their full names and closing with the signatory (full name, grade, registration
+     * and its register) and when they signed (ADR 0082).
+     */
+    static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
+            String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
+            java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone, java.util.List<String> daySafety,
+            java.util.List<String> comparativeBlocks, StaffNames staff, String signatory) {
         String technique = r.guidance().label() + (r.approach() == null || r.approach().isBlank() ? "" : ", " + r.approach())
                 + "; needle " + r.needle() + (r.contrastUsed() ? "; contrast used" : "")
                 + (r.needleTipConfirmed() ? "; needle-tip position confirmed" : "; needle-tip position not confirmed")
@@ -60,7 +79,7 @@ class ProcedureReports {
                         + r.ctdiVolMGy().stripTrailingZeros().toPlainString() + " mGy"
                 : "no ionising radiation";
         String response = pain.reading();
-        var amendments = addenda.stream().map(a -> a.addedBy() + ", " + WHEN.format(a.addedAt().atZone(zone)) + ": "
+        var amendments = addenda.stream().map(a -> staff.of(a.addedBy()) + ", " + WHEN.format(a.addedAt().atZone(zone)) + ": "
                 + a.text() + " (why: " + a.reason() + ")").toList();
         String plan = "The patient was given aftercare advice and a leaflet"
                 + (diabetic ? ", including checking blood glucose more often for 1 to 3 days and up to 7 (AF-07)" : "")
@@ -69,24 +88,30 @@ class ProcedureReports {
                 patientName, dateOfBirth, nhsNumber, day, procedure, r.operator()
                 + (r.assistant() == null || r.assistant().isBlank() ? "" : ", assisted by " + r.assistant()), technique,
                 drugs, dose, pain.lines(), response, r.complications(), plan, diabetic, amendments, daySafety,
-                comparativeBlocks);
+                comparativeBlocks, r.signed() ? new ProcedureReport.Signature(signatory == null ? staff.of(r.signedBy())
+                        : signatory, WHEN.format(r.signedAt().atZone(zone))) : null);
     }
 
     /** The day's safety lines for the record page and the report, from what is stored. */
     static java.util.List<String> daySafetyLines(DaySafety safety, java.time.ZoneId zone) {
+        return daySafetyLines(safety, zone, USERNAMES);
+    }
+
+    /** As above, with staff named by their full names. */
+    static java.util.List<String> daySafetyLines(DaySafety safety, java.time.ZoneId zone, StaffNames staff) {
         java.util.List<String> lines = new java.util.ArrayList<>();
-        safety.observations().ifPresent(o -> lines.add("Observations at sign-in: " + o.summary(zone)));
+        safety.observations().ifPresent(o -> lines.add("Observations at sign-in: " + o.summary(zone, staff.of(o.recordedBy()))));
         for (DaySafetyCheck check : safety.checks()) {
             var notable = check.findings().stream().filter(f -> f.severity() != org.synovia.safety.Severity.INFO).toList();
-            lines.add("Safety check at " + check.step().label().toLowerCase() + " (" + check.checkedBy() + ", "
+            lines.add("Safety check at " + check.step().label().toLowerCase() + " (" + staff.of(check.checkedBy()) + ", "
                     + WHEN.format(check.checkedAt().atZone(zone)) + ", drugs checked: " + check.drugs() + "): "
                     + (notable.isEmpty() ? "no objection" : notable.stream().map(f -> f.ruleId() + " (" + f.severity() + ") "
                             + f.message() + check.decision(f.ruleId()).map(d -> " — " + d.kind().label() + " by "
-                                    + d.decidedBy() + ": " + d.reason()).orElse("")).collect(java.util.stream.Collectors.joining("; "))));
+                                    + staff.of(d.decidedBy()) + ": " + d.reason()).orElse("")).collect(java.util.stream.Collectors.joining("; "))));
         }
         safety.urgentPathway().ifPresent(u -> lines.add("Urgent pathway (no steroid): " + u.reason() + "; started by "
-                + u.startedBy() + ", " + WHEN.format(u.startedAt().atZone(zone))
-                + (u.doneInsteadRecorded() ? "; done instead: " + u.doneInstead() + " (" + u.doneInsteadBy() + ", "
+                + staff.of(u.startedBy()) + ", " + WHEN.format(u.startedAt().atZone(zone))
+                + (u.doneInsteadRecorded() ? "; done instead: " + u.doneInstead() + " (" + staff.of(u.doneInsteadBy()) + ", "
                         + WHEN.format(u.doneInsteadAt().atZone(zone)) + ")" : "")));
         return lines;
     }

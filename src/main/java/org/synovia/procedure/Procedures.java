@@ -47,6 +47,8 @@ import org.synovia.shared.ServiceIdentity;
 public class Procedures {
 
     static final String RECORD_TYPE = "ProcedureVisit";
+    /** Names are read only when a line shows someone: the day list's statements stay fixed either way. */
+    private static final org.synovia.account.StaffNames NO_NAMES = new org.synovia.account.StaffNames(Map.of());
 
     private final VisitRepository visits;
     private final Bookings bookings;
@@ -64,12 +66,15 @@ public class Procedures {
     private final DaySafetyChecks daySafety;
     private final DaySafetyRepository dayRecords;
     private final org.synovia.safety.SafetyOverrides overrides;
+    private final org.synovia.account.UserAccounts accounts;
 
     Procedures(VisitRepository visits, Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, AuditTrail audit, Clock clock, ServiceIdentity service,
             org.springframework.context.ApplicationEventPublisher events, ProcedureReports reports,
             org.synovia.notification.EmailOutbox outbox, ProcedureProperties properties, DaySafetyChecks daySafety,
-            DaySafetyRepository dayRecords, org.synovia.safety.SafetyOverrides overrides) {
+            DaySafetyRepository dayRecords, org.synovia.safety.SafetyOverrides overrides,
+            org.synovia.account.UserAccounts accounts) {
+        this.accounts = accounts;
         this.overrides = overrides;
         this.daySafety = daySafety;
         this.dayRecords = dayRecords;
@@ -104,6 +109,7 @@ public class Procedures {
         Map<PatientId, Patient> dayPatients = patients.findAll(appointments.stream().map(a -> new PatientId(a.patientId())).toList());
         Map<UUID, Slot> slots = bookings.slots(appointments);
         Map<ReferralId, AcceptedProtocols.AcceptedProtocol> accepted = protocols.forReferrals(referralIds);
+        org.synovia.account.StaffNames staff = urgent.isEmpty() ? NO_NAMES : accounts.staffNames();
         return appointments.stream().map(a -> {
             ReferralId referralId = new ReferralId(a.referralId());
             Referral referral = dayReferrals.get(referralId);
@@ -111,7 +117,7 @@ public class Procedures {
                 throw new ReferralNotFoundException(referralId);
             }
             return entry(a, referral, dayPatients.get(new PatientId(a.patientId())), slots.get(a.id()),
-                    Optional.ofNullable(accepted.get(referralId)), statuses.get(a.id()), urgent.get(a.id()));
+                    Optional.ofNullable(accepted.get(referralId)), statuses.get(a.id()), urgent.get(a.id()), staff);
         }).toList();
     }
 
@@ -121,13 +127,43 @@ public class Procedures {
     public DayListEntry visit(UUID appointmentId) {
         Appointment appointment = bookings.appointment(appointmentId);
         Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        UrgentPathway urgent = dayRecords.urgentPathway(appointmentId).orElse(null);
         return entry(appointment, referral, patient(appointment.patientId()), bookings.slot(appointment).orElseThrow(),
                 protocols.forReferral(referral.id()), visits.statuses(List.of(appointmentId)).get(appointmentId),
-                dayRecords.urgentPathway(appointmentId).orElse(null));
+                urgent, urgent == null ? NO_NAMES : accounts.staffNames());
+    }
+
+    /**
+     * The patient's identity, allergies and the safety answer at the booked start, for the panel beside every step
+     * of the visit (ADR 0083). Read in a fixed number of statements and audited as a read of the patient.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+    public PatientPanel patientPanel(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        Referral referral = referrals.show(new ReferralId(appointment.referralId()));
+        Patient patient = patient(appointment.patientId());
+        var accepted = protocols.forReferral(referral.id());
+        LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), bookings.zone());
+        List<String> alerts = new java.util.ArrayList<>(accepted.isEmpty()
+                ? List.of("No accepted protocol: do not start; ask the vetting radiologist.")
+                : DayListAlerts.withSources(protocols.checker(referral, patient, accepted.get()).check(start).assessment()));
+        dayRecords.urgentPathway(appointmentId).ifPresent(u -> alerts.addFirst(DayListAlerts.urgentPathway(u, bookings.zone(),
+                accounts.staffNames())));
+        var details = referral.details();
+        List<String> allergies = details.allergies().stream().map(a -> (a.agent() == null ? a.category().label() : a.agent())
+                + (a.reaction() == null ? "" : ": " + a.reaction())).toList();
+        boolean known = !allergies.isEmpty() || details.noKnownAllergies();
+        audit.record(AuditAction.READ, "Patient", appointment.patientId(), appointment.patientId(), "procedure day panel");
+        return new PatientPanel(patient.displayName(), patient.dateOfBirth(),
+                patient.ageOn(start.toLocalDate()), patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(),
+                patient.hospitalNumber(), allergies.isEmpty() && details.noKnownAllergies() ? List.of("No known allergies")
+                        : allergies, known, alerts);
     }
 
     private DayListEntry entry(Appointment appointment, Referral referral, Patient patient, Slot slot,
-            Optional<AcceptedProtocols.AcceptedProtocol> accepted, VisitStatus visit, UrgentPathway urgent) {
+            Optional<AcceptedProtocols.AcceptedProtocol> accepted, VisitStatus visit, UrgentPathway urgent,
+            org.synovia.account.StaffNames staff) {
         LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), bookings.zone());
         VisitStatus status = appointment.status() == AppointmentStatus.DID_NOT_ATTEND ? VisitStatus.DID_NOT_ATTEND
                 : visit == null ? VisitStatus.BOOKED : visit;
@@ -141,7 +177,7 @@ public class Procedures {
                 : DayListAlerts.of(protocols.checker(referral, patient, accepted.get()).check(start).assessment());
         if (urgent != null) {
             alerts = new java.util.ArrayList<>(alerts);
-            alerts.addFirst(DayListAlerts.urgentPathway(urgent, bookings.zone()));
+            alerts.addFirst(DayListAlerts.urgentPathway(urgent, bookings.zone(), staff));
         }
         return new DayListEntry(appointment.id(), appointment.referralId(), appointment.patientId(), patient.displayName(),
                 patient.dateOfBirth(), start, slot.roomId(), slot.roomName(), slot.operatorId(), slot.operatorName(),
@@ -765,7 +801,7 @@ public class Procedures {
             throw new InvalidInputException("sign", "This record is already signed.");
         }
         referrals.advance(new ReferralId(appointment.referralId()), org.synovia.referral.ReferralStatus.DONE,
-                "procedure done; record signed by " + CurrentUser.username());
+                "procedure done; record signed by " + accounts.staffNames().of(CurrentUser.username()));
         audit.record(AuditAction.UPDATE, "ProcedureRecord", appointmentId, appointment.patientId(), "signed");
         sendReport(appointment, visits.record(appointmentId).orElseThrow(), now, null);
         events.publishEvent(new ProcedureCompleted(appointmentId, appointment.referralId(), appointment.patientId(), now,
@@ -792,7 +828,7 @@ public class Procedures {
         byte[] pdf = reports.reportPdf(report);
         visits.saveReport(appointment.id(), version, addendum == null ? null : addendum.id(), report.text(), pdf, now, to);
         if (to != null) {
-            outbox.queue(to, report.title() + ": " + patient.displayName() + ", " + report.performedOn(),
+            outbox.queue(to, report.title() + ": " + patient.displayName() + ", " + ProcedureReports.DAY.format(report.performedOn()),
                     report.text() + "\nThe report is attached as a PDF.\n", patient.id().value(),
                     addendum == null ? "procedure-report" : "procedure-report-amended",
                     new org.synovia.notification.Attachment(addendum == null ? "procedure-report.pdf"
@@ -815,14 +851,19 @@ public class Procedures {
         Referral referral = referrals.show(new ReferralId(appointment.referralId()));
         Patient patient = patient(appointment.patientId());
         DiabetesType diabetes = referral.details().diabetes();
+        var staff = accounts.staffNames();
         return ProcedureReports.report(patient.displayName(), patient.dateOfBirth(),
                 patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(),
                 LocalDate.ofInstant(appointment.start(), bookings.zone()), visit(appointment.id()).procedure(), record,
                 record.painResponse(visits.painScores(appointment.id()), properties.thresholds()),
                 diabetes != null && diabetes != DiabetesType.NONE, addenda, bookings.zone(),
                 java.util.stream.Stream.concat(ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral),
-                        bookings.zone()).stream(), givenAgainstTimeOut(appointment.id(), record).stream()).toList(),
-                comparativeBlocks(appointment, referral, record));
+                        bookings.zone(), staff).stream(), java.util.stream.Stream.concat(
+                                againstProtocol(appointment, referral, record).stream(),
+                                givenAgainstTimeOut(appointment.id(), record).stream())).toList(),
+                comparativeBlocks(appointment, referral, record), staff,
+                record.signed() ? accounts.find(record.signedBy()).map(org.synovia.account.UserAccount::signatory)
+                        .orElse(null) : null);
     }
 
     /**
@@ -878,6 +919,37 @@ public class Procedures {
                 dayRecords.surgeonNotice(appointment.referralId()), List.of());
     }
 
+    /** What the record does against the accepted protocol it was pre-filled from (ADR 0084); empty when they agree. */
+    private List<String> againstProtocol(Appointment appointment, Referral referral, ProcedureRecord record) {
+        return protocols.forReferral(referral.id()).map(a -> AgainstProtocol.lines(a.protocol().guidance(),
+                a.protocol().approach(), daySafety.protocolDrugs(appointment, referral, bookings.zone()), record))
+                .orElse(List.of());
+    }
+
+    /** Where the saved record differs from the accepted protocol, for the record page; empty before a record. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public List<String> recordAgainstProtocol(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        var record = visits.record(appointmentId);
+        if (record.isEmpty()) {
+            return List.of();
+        }
+        audit.record(AuditAction.READ, "ProcedureRecord", appointmentId, appointment.patientId(), "record against the protocol");
+        return againstProtocol(appointment, referrals.show(new ReferralId(appointment.referralId())), record.get());
+    }
+
+    /**
+     * The accepted protocol's guidance and approach, which the record form starts from (ADR 0084); empty when none is
+     * accepted.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public Optional<Protocol> acceptedProtocol(UUID appointmentId) {
+        Appointment appointment = bookings.appointment(appointmentId);
+        return protocols.forReferral(new ReferralId(appointment.referralId())).map(AcceptedProtocols.AcceptedProtocol::protocol);
+    }
+
     /** What the record gives against what the confirmed time-out checked (HAZ-89); empty when they agree. */
     private List<String> givenAgainstTimeOut(UUID appointmentId, ProcedureRecord record) {
         List<DrugToGive> checked = confirmedTimeOutDrugs(appointmentId);
@@ -904,7 +976,7 @@ public class Procedures {
         Appointment appointment = bookings.appointment(appointmentId);
         Referral referral = referrals.show(new ReferralId(appointment.referralId()));
         audit.record(AuditAction.READ, "DaySafety", appointmentId, appointment.patientId(), "record page");
-        return ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral), bookings.zone());
+        return ProcedureReports.daySafetyLines(storedDaySafety(appointment, referral), bookings.zone(), accounts.staffNames());
     }
 
     /**

@@ -87,6 +87,11 @@ public record SignInObservations(Instant measuredAt, Double temperatureCelsius, 
 
     /** One line for the record and the report: "36.6 °C; glucose 7.2 mmol/L; BP 130/80 mmHg; target hot no, …". */
     public String summary(ZoneId zone) {
+        return summary(zone, recordedBy);
+    }
+
+    /** As {@link #summary(ZoneId)}, naming who measured as {@code measuredBy} (their full name on a report). */
+    public String summary(ZoneId zone, String measuredBy) {
         java.time.format.DateTimeFormatter hhmm = java.time.format.DateTimeFormatter.ofPattern("HH:mm");
         List<String> parts = new ArrayList<>();
         parts.add(temperatureCelsius == null ? "temperature not taken" : temperatureCelsius + " °C");
@@ -100,6 +105,6 @@ public record SignInObservations(Instant measuredAt, Double temperatureCelsius, 
         }
         parts.add("target hot " + targetHot.label().toLowerCase() + ", swollen " + targetSwollen.label().toLowerCase()
                 + ", red " + targetRed.label().toLowerCase());
-        return String.join("; ", parts) + " (measured " + hhmm.format(measuredAt.atZone(zone)) + " by " + recordedBy + ")";
+        return String.join("; ", parts) + " (measured " + hhmm.format(measuredAt.atZone(zone)) + " by " + measuredBy + ")";
     }
 }

@@ -23,6 +23,36 @@ class UserAdminIntegrationTests {
     @Autowired UserAccounts accounts;
 
     @Test
+    void recordsARegistrationNumberWithItsRegisterRefusesAMistypedOneAndRemovesIt() throws Exception {
+        UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        var asAdmin = user(admin.username()).roles("ADMIN");
+
+        mvc.perform(post("/admin/users/{u}/registration", radiologist.username()).param("register", "GMC")
+                        .param("registrationNumber", "7654321").with(asAdmin).with(csrf()))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("notice", Matchers.containsString("GMC 7654321")));
+        assertThat(accounts.find(radiologist.username()).orElseThrow().registration())
+                .isEqualTo(new ProfessionalRegistration(ProfessionalRegister.GMC, "7654321"));
+
+        mvc.perform(post("/admin/users/{u}/registration", radiologist.username()).param("register", "GMC")
+                        .param("registrationNumber", "76543").with(asAdmin).with(csrf()))
+                .andExpect(flash().attribute("problem", Matchers.containsString("A GMC number is 7 digits")));
+        assertThat(accounts.find(radiologist.username()).orElseThrow().registration().number()).isEqualTo("7654321");
+
+        mvc.perform(get("/admin/users").with(asAdmin))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("aria-label=\"Registration number of "
+                        + radiologist.username() + "\"")))
+                .andExpect(content().string(Matchers.containsString("value=\"7654321\"")));
+
+        mvc.perform(post("/admin/users/{u}/registration", radiologist.username()).param("register", "")
+                        .with(asAdmin).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(accounts.find(radiologist.username()).orElseThrow().registration()).isNull();
+    }
+
+    @Test
     void setsChangesAndRemovesAGradeAndRefusesOneNotOnTheList() throws Exception {
         UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
         UserAccount radiologist = AccountFixtures.create(accounts, (StaffGrade) null, Role.RADIOLOGIST);

@@ -134,7 +134,7 @@ class DiaryBrowserTests extends BrowserJourney {
             // Compared without spaces: where a line wraps depends on the font, not on what the summary says.
             assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", ""))
                     .contains("Positivediagnosticresponse:largestrelief85.7%")
-                    .contains("Ihaveafever(ahightemperature)orshiversatD1(acknowledgedby" + nurse.username());
+                    .contains("Ihaveafever(ahightemperature)orshiversatD1(acknowledgedby" + nurse.displayName().replaceAll("\\s+", ""));
         }
     }
 

@@ -148,7 +148,12 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         assertThat(page.locator("#check-TIME_OUT-2")).containsText("lidocaine 1% 2 mL (20 mg)");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Procedure record")).click();
-        // The record starts from what the time-out confirmed; batch, expiry and route are typed.
+        // The record starts from the accepted protocol and what the time-out confirmed; batch, expiry and route are typed.
+        assertThat(page.locator("#prefilled-from-protocol")).isVisible();
+        assertThat(page.locator("select[name=guidance]")).hasValue("ULTRASOUND");
+        // Identity and allergies stay beside the record too.
+        assertThat(page.locator("#patient-panel")).containsText(patient.familyName().toUpperCase());
+        assertThat(page.locator("#patient-panel")).containsText("14 March 1970");
         assertThat(page.locator("[name='drugs[1].product']")).hasValue("Lidocaine 1%");
         assertThat(page.locator("[name='drugs[1].volumeMl']")).hasValue("2");
         page.locator("[name='drugs[1].batch']").fill("LA4455");
@@ -283,7 +288,7 @@ class ProcedureDayBrowserTests extends BrowserJourney {
         page.getByLabel("What was done instead").fill("Aspirated 25 mL turbid fluid; sent for Gram stain and culture");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record what was done instead")).click();
         assertThat(page.locator("#done-instead")).containsText("Done instead: Aspirated 25 mL turbid fluid; sent for Gram "
-                + "stain and culture (" + nurse.username());
+                + "stain and culture (" + nurse.displayName() + ", ");
 
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Procedure record")).click();
         assertThat(page.locator("#day-safety")).containsText("Observations at sign-in: 38.4 °C");

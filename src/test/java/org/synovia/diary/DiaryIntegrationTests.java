@@ -354,6 +354,11 @@ class DiaryIntegrationTests {
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(42).plusHours(1));
         diaries.record(token, new NewEntry("W6", 3, 4, 2, Set.of(), null, Set.of()));
         assertThat(diaries.sendSummaries(clock.instant())).as("12 weeks have not passed").isZero();
+        AccountFixtures.signIn(nurse);
+        UUID alertId = diaries.alerts(true).stream().filter(a -> a.appointmentId().equals(appointment.id())).findFirst()
+                .orElseThrow().id();
+        diaries.acknowledge(alertId, "Phoned the patient: a cold, no hot joint");
+        AccountFixtures.signOut();
 
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(84).plusHours(1));
         assertThat(diaries.sendSummaries(clock.instant())).isPositive();
@@ -364,7 +369,8 @@ class DiaryIntegrationTests {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertThat(text).contains("Responder at 6 weeks: pain 7 to 3 at W6")
                     .contains("Duration of relief so far: 42 days").contains("Hot, red face (flushing) (D2)")
-                    .contains("fever").contains("(alert open)").contains("Pain before the injection 7 out of 10")
+                    .contains("fever").contains("(acknowledged by " + nurse.displayName() + ": Phoned the patient")
+                    .doesNotContain(nurse.username()).contains("Pain before the injection 7 out of 10")
                     .contains("Blood glucose (mmol/L) 11 at D2");
         }
         assertThat(jdbc.sql("select summary_text from diary_summary where episode_id = ?")

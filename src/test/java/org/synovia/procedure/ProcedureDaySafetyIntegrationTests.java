@@ -176,7 +176,7 @@ class ProcedureDaySafetyIntegrationTests {
                 .anyMatch(l -> l.startsWith("Observations at sign-in: 38.4 °C; capillary glucose 7.1 mmol/L; BP 128/78 mmHg; "
                         + "target hot yes, swollen yes, red not known"))
                 .anyMatch(l -> l.contains("SAF-031 (STOP) Suspected septic joint") && l.contains("Do not go ahead by "
-                        + radiologist.username() + ": Septic arthritis suspected"))
+                        + radiologist.displayName() + ": Septic arthritis suspected"))
                 .anyMatch(l -> l.contains("done instead: Aspirated 25 mL turbid fluid; sent for Gram stain and culture"));
         assertThat(procedures.visit(appointment.id()).alerts().getFirst())
                 .contains("Done instead: Aspirated 25 mL turbid fluid");

@@ -560,6 +560,66 @@ class ProceduresIntegrationTests {
                 .andExpect(content().contentType("application/pdf"));
     }
 
+    @Test
+    void closesTheReportWithTheSignatorysNameGradeAndRegistrationAndShowsStaffByName() throws Exception {
+        accounts.setRegistration(radiologist.username(),
+                new org.synovia.account.ProfessionalRegistration(org.synovia.account.ProfessionalRegister.GMC, "1234567"));
+        Appointment appointment = signed();
+
+        String report = pdfText(attachment(appointment, "procedure-report", "test@example.com"));
+        String signedAt = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", java.util.Locale.UK)
+                .format(clock.instant().atZone(LONDON));
+        // The PDF's text comes back with line breaks as spaces; the stored text is exact.
+        assertThat(report).contains("Signed by " + radiologist.displayName() + ", Consultant, GMC 1234567, Tuesday 12 January 2027")
+                .doesNotContain(radiologist.username()).doesNotContain(nurse.username());
+        assertThat(jdbc.sql("select report_text from procedure_report where appointment_id = ?").param(appointment.id())
+                .query(String.class).single())
+                .contains("Signed by " + radiologist.displayName() + ", Consultant, GMC 1234567, " + signedAt)
+                .contains("Date: " + java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.UK)
+                        .format(sessions.today()));
+
+        String page = mvc.perform(get("/day/{id}/record", appointment.id()).with(user(nurse.username()).roles("NURSE")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("Signed by " + radiologist.displayName() + " at " + signedAt)
+                .doesNotContain(radiologist.username());
+    }
+
+    @Test
+    void showsIdentityAllergiesAndSourcedAlertsBesideEveryStepOfTheVisitAndTheRecord() throws Exception {
+        Appointment appointment = booked(Guidance.ULTRASOUND, "KNEE_JOINT", ReferralFixtures::kneeAllergicToLidocaine,
+                BookingFixtures.ultrasoundKnee());
+        startsNow(appointment);
+        var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
+        var asNurse = user(nurse.username()).roles("NURSE");
+
+        String booked = mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(panelOf(booked)).contains(patient.displayName()).contains("14 March 1970")
+                .contains(patient.nhsNumber().formatted()).contains("Lidocaine: Urticaria").contains("apixaban")
+                .containsPattern("Source: [^<]+\\d{4}");
+
+        AccountFixtures.signIn(nurse);
+        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        procedures.intoRoom(appointment.id());
+        String inRoom = mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        // One panel beside the steps (sign-in, consent, time-out, sign-out), not a copy inside each.
+        assertThat(inRoom.split("id=\"patient-panel\"", -1)).hasSize(2);
+        assertThat(panelOf(inRoom)).contains("Lidocaine: Urticaria");
+
+        String record = mvc.perform(get("/day/{id}/record", appointment.id()).with(asNurse))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(panelOf(record)).contains(patient.displayName()).contains("Lidocaine: Urticaria");
+        assertThat(jdbc.sql("select count(*) from audit_event where patient_id = ? and details = 'procedure day panel'")
+                .param(appointment.patientId()).query(Long.class).single()).isEqualTo(3);
+    }
+
+    private static String panelOf(String page) {
+        int start = page.indexOf("id=\"patient-panel\"");
+        assertThat(start).as("the patient panel is on the page").isPositive();
+        return page.substring(start, page.indexOf("</aside>", start));
+    }
+
     /** Recorded, scored, signed out and signed by the radiologist, who stays signed in. */
     private Appointment signed() {
         Appointment appointment = readyToRecord();
@@ -588,7 +648,7 @@ class ProceduresIntegrationTests {
         assertThat(attachments(appointment, "procedure-report-amended")).singleElement().satisfies(pdf ->
                 assertThat(pdfText(pdf)).contains("Amended report").contains("batch MP1234").contains("40 mg")
                         .contains("15 min: NRS 4, 43% relief").contains("Batch was MP1235, not MP1234")
-                        .contains("why: Transcription error seen on the box").contains(nurse.username()));
+                        .contains("why: Transcription error seen on the box").contains(nurse.displayName()));
         assertThat(jdbc.sql("select subject from outbound_email where patient_id = ? and purpose = 'procedure-report-amended'")
                 .param(appointment.patientId()).query(String.class).single()).startsWith("Amended report: ");
         assertThat(original).doesNotContain("Amended").doesNotContain("MP1235");

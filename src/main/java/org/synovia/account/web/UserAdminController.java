@@ -106,6 +106,36 @@ class UserAdminController {
         return "redirect:/admin/users";
     }
 
+    /** The registration printed under the person's signature (ADR 0082); no register chosen removes it. */
+    @PostMapping("/{username}/registration")
+    String setRegistration(@PathVariable("username") String username,
+            @RequestParam(name = "register", required = false) String register,
+            @RequestParam(name = "registrationNumber", required = false) String number, RedirectAttributes redirect) {
+        org.synovia.account.ProfessionalRegistration registration;
+        try {
+            registration = register == null || register.isBlank() ? null : new org.synovia.account.ProfessionalRegistration(
+                    org.synovia.account.ProfessionalRegister.valueOf(register), number);
+        }
+        catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "Choose a register from the list.");
+            return "redirect:/admin/users";
+        }
+        catch (org.synovia.shared.InvalidInputException e) {
+            redirect.addFlashAttribute("problem", "Registration of '" + username + "' not changed: "
+                    + e.problems().getFirst().message());
+            return "redirect:/admin/users";
+        }
+        FlashMessages.attempt(redirect, "Registration of '" + username + "' set to "
+                + (registration == null ? "none" : registration.printed()) + ".",
+                () -> accounts.setRegistration(username, registration));
+        return "redirect:/admin/users";
+    }
+
+    @ModelAttribute("allRegisters")
+    org.synovia.account.ProfessionalRegister[] registers() {
+        return org.synovia.account.ProfessionalRegister.values();
+    }
+
     /** Lifts a lock after repeated refused sign-ins (ADR 0052) at once, instead of after its 15 minutes. */
     @PostMapping("/{username}/unlock")
     String unlock(@PathVariable("username") String username, RedirectAttributes redirect) {

@@ -279,6 +279,7 @@ class DayListController {
     private String visitPage(UUID appointmentId, Model model) {
         DayListEntry entry = procedures.visit(appointmentId);
         model.addAttribute("entry", entry);
+        model.addAttribute("panel", procedures.patientPanel(appointmentId));
         model.addAttribute("zone", clock.getZone());
         boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
         if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {

@@ -40,6 +40,11 @@ class RecordController {
         procedures.record(appointmentId).ifPresentOrElse(r -> fill(form, r), () -> {
             var entry = procedures.visit(appointmentId);
             form.setOperator(entry.operatorName());
+            // Guidance and approach start from the accepted protocol: the team types only what changes (ADR 0084).
+            procedures.acceptedProtocol(appointmentId).ifPresent(p -> {
+                form.setGuidance(p.guidance());
+                form.setApproach(p.approach());
+            });
             // The drugs start from what the time-out checked, so the record differs only where the team changes it.
             var drugs = procedures.timeOutDrugs(appointmentId);
             for (int i = 0; i < drugs.size() && i < RecordForm.DRUG_ROWS; i++) {
@@ -146,10 +151,12 @@ class RecordController {
 
     private String page(UUID appointmentId, Model model) {
         model.addAttribute("entry", procedures.visit(appointmentId));
+        model.addAttribute("panel", procedures.patientPanel(appointmentId));
         model.addAttribute("record", procedures.record(appointmentId).orElse(null));
         model.addAttribute("addenda", procedures.addenda(appointmentId));
         model.addAttribute("daySafetyLines", procedures.daySafetyLines(appointmentId));
         model.addAttribute("recordAgainstTimeOut", procedures.recordAgainstTimeOut(appointmentId));
+        model.addAttribute("recordAgainstProtocol", procedures.recordAgainstProtocol(appointmentId));
         model.addAttribute("comparativeBlockLines", procedures.comparativeBlockLines(appointmentId));
         var pain = procedures.painResponse(appointmentId);
         model.addAttribute("pain", pain.orElse(null));
