@@ -50,6 +50,7 @@ class InvitationController {
 
     private String page(String token, Model model) {
         bookings.invitationOffers(token, OFFERS).ifPresent(search -> model.addAttribute("search", search));
+        bookings.invitationCost(token).ifPresent(cost -> model.addAttribute("cost", cost));
         model.addAttribute("token", token);
         return "booking/choose";
     }
