@@ -26,7 +26,6 @@ import org.synovia.account.UserAccounts;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.referral.RequestedInjectate;
 import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
 import org.synovia.scheduling.Sessions;
@@ -93,8 +92,7 @@ class FundingGateIntegrationTests {
     /** Hyaluronan for knee osteoarthritis: NICE NG226 does not fund it, so vetting accepts it as an IFR. */
     private UUID awaitingIndividualFundingRequest() {
         UUID id = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                patientId -> RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId), "requestedInjectate",
-                        RequestedInjectate.HYALURONAN), BookingFixtures.ultrasoundKnee());
+                BookingFixtures::kneeHyaluronanForOsteoarthritis, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signIn(clerk);
         return id;
     }
@@ -246,8 +244,7 @@ class FundingGateIntegrationTests {
         UUID cancelling = funded();
         // Urgent, so that among everyone waiting it comes early in the slot's candidates.
         UUID awaiting = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                patientId -> RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId), "requestedInjectate",
-                        RequestedInjectate.HYALURONAN),
+                BookingFixtures::kneeHyaluronanForOsteoarthritis,
                 RecordCopies.with(BookingFixtures.ultrasoundKnee(), "priority", org.synovia.waitinglist.Priority.URGENT));
         AccountFixtures.signIn(clerk);
         java.time.Instant twoDaysAhead = clock.instant().plus(Duration.ofDays(2));

@@ -17,13 +17,10 @@ import org.synovia.account.UserAccounts;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.Patients;
-import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.referral.RequestedInjectate;
 import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Guidance;
-import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
 
@@ -59,8 +56,7 @@ class FundingGateBrowserTests extends BrowserJourney {
         }
         // Hyaluronan for knee osteoarthritis: NICE NG226 does not fund it, so it waits as an individual funding request.
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                patientId -> RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId), "requestedInjectate",
-                        RequestedInjectate.HYALURONAN), BookingFixtures.ultrasoundKnee());
+                BookingFixtures::kneeHyaluronanForOsteoarthritis, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signIn(clerk);
         String name = waitingList.entry(referralId).orElseThrow().patientName();
         AccountFixtures.signOut();
