@@ -81,7 +81,7 @@ public class ProtocolForm {
     }
 
     Acceptance toAcceptance() {
-        return new Acceptance(policySet, plannedJointReplacement, note, safetyJustifications);
+        return new Acceptance(policySet, plannedJointReplacement, note, safetyJustifications, confirmUnfunded);
     }
 
     private static String blank(String value) {

@@ -18,7 +18,6 @@ import org.synovia.safety.InjectedAgent;
 import org.synovia.safety.SafetyOverrides;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
-import org.synovia.waitinglist.FundingStatus;
 import org.synovia.shared.web.FormErrors;
 import org.synovia.vetting.Protocol;
 import org.synovia.vetting.RejectionReason;
@@ -64,7 +63,6 @@ class VettingController {
             Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                refuseUnconfirmedUnfunded(id, form);
                 vetting.accept(id, form.toProtocol(), form.toAcceptance());
                 redirect.addFlashAttribute("notice", "Accepted and added to the waiting list. The referrer has been told.");
                 return "redirect:/vetting";
@@ -87,23 +85,6 @@ class VettingController {
             edited = null;
         }
         return show(vetting.review(id, form.getPolicySet(), edited), form, model);
-    }
-
-    /**
-     * Accepting a referral the commissioning policy does not fund (prior approval, an individual funding request)
-     * puts a patient on the list who cannot be booked yet: the radiologist confirms it with a tick, checked here on
-     * the server, not only in the page (ADR 0072).
-     */
-    private void refuseUnconfirmedUnfunded(ReferralId id, ProtocolForm form) {
-        if (form.isConfirmUnfunded()) {
-            return;
-        }
-        FundingStatus needed = vetting.review(id, form.getPolicySet(), form.toProtocol().validated()).fundingNeeded();
-        if (needed != FundingStatus.FUNDED) {
-            throw new InvalidInputException("confirmUnfunded", "The commissioning policy does not fund this referral as it "
-                    + "stands (" + needed.label().toLowerCase() + "). Tick to confirm you accept it: the patient waits "
-                    + "unbooked until the funding decision is recorded.");
-        }
     }
 
     /** Re-runs the safety checks on the protocol as edited (htmx); nothing is saved. */
