@@ -28,6 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
+import org.synovia.catalogue.ProcedurePrices;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
@@ -38,10 +39,12 @@ import org.synovia.scheduling.Slot;
 import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.Money;
 import org.synovia.shared.Secrets;
 import org.synovia.vetting.AcceptedProtocols.AcceptedProtocol;
 import org.synovia.vetting.AcceptedProtocols.BookingCheck;
 import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.waitinglist.Payer;
 import org.synovia.waitinglist.WaitingList;
 import org.synovia.waitinglist.WaitingListEntry;
 import org.synovia.waitinglist.WaitingListFilter;
@@ -81,10 +84,12 @@ public class Bookings {
     private final BookingProperties properties;
     private final Clock clock;
     private final ObjectProvider<FreedSlotChooser> chooser;
+    private final ProcedurePrices prices;
 
     Bookings(AppointmentRepository repository, Sessions sessions, Referrals referrals, WaitingList waitingList,
             AcceptedProtocols protocols, AuditTrail audit, ApplicationEventPublisher events, BookingProperties properties,
-            Clock clock, ObjectProvider<FreedSlotChooser> chooser) {
+            Clock clock, ObjectProvider<FreedSlotChooser> chooser, ProcedurePrices prices) {
+        this.prices = prices;
         this.chooser = chooser;
         this.properties = properties;
         this.repository = repository;
@@ -134,6 +139,12 @@ public class Bookings {
 
     private SlotSearch find(Candidate candidate, int wanted, LocalDate day) {
         UUID referralId = candidate.referral().id().value();
+        String unfunded = candidate.entry().funding().refusalOn(LocalDate.now(clock));
+        if (unfunded != null) {
+            audit.record(AuditAction.SEARCH, RECORD_TYPE, referralId, candidate.entry().patientId(),
+                    "no slots offered: " + candidate.entry().funding().state());
+            return new SlotSearch(List.of(), 0, List.of(unfunded));
+        }
         List<Slot> open = sessions.openSlots(candidate.query().startingFrom(day));
         Set<UUID> taken = repository.takenSlots(open.stream().map(Slot::id).toList());
         AcceptedProtocols.StartChecker checker = protocols.checker(new ReferralId(referralId));
@@ -188,6 +199,7 @@ public class Bookings {
         if (candidate.referral().status() != ReferralStatus.WAITING) {
             throw new InvalidInputException("referralId", "Only a waiting patient can be sent a booking link.");
         }
+        requireFunded(candidate, LocalDate.now(clock), "referralId");
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(86_400L * properties.invitationDays());
@@ -211,6 +223,7 @@ public class Bookings {
         if (candidate.referral().status() != ReferralStatus.WAITING) {
             throw new InvalidInputException("referralId", "Only a waiting patient can be sent a booking link.");
         }
+        requireFunded(candidate, LocalDate.now(clock), "referralId");
         UUID id = UUID.randomUUID();
         Instant now = clock.instant();
         Instant expires = now.plusSeconds(86_400L * properties.invitationDays());
@@ -335,6 +348,22 @@ public class Bookings {
                 .filter(s -> s != null && s.withdrawnReason() == null && !taken.contains(s.id()))
                 .map(s -> new SlotOffer(s, null, LocalDateTime.ofInstant(s.start(), zone()), List.<String>of())).toList();
         return new SlotSearch(offers, slotIds.size(), List.of());
+    }
+
+    /**
+     * What the patient's booking page tells a patient who pays, or whose insurer pays, the procedure costs, from the
+     * price list (ADR 0073); empty when the NHS pays, the list has no price, or the link is used or expired.
+     */
+    @Transactional
+    public Optional<PatientCost> invitationCost(String token) {
+        return onBehalfOfPatient(() -> invitation(token).flatMap(open -> waitingList.entry(open.referralId()))
+                .filter(entry -> entry.funding().payer() != Payer.NHS)
+                .flatMap(entry -> prices.priceOf(entry.siteCode(), entry.guidance())
+                        .map(price -> new PatientCost(price.price(), entry.funding().payer(), entry.funding().insurerName()))));
+    }
+
+    /** The price a patient is told, and who pays it. */
+    public record PatientCost(Money price, Payer payer, String insurerName) {
     }
 
     /** The patient chooses a slot through their link; the link then stops working. */
@@ -626,7 +655,8 @@ public class Bookings {
         LocalDate day = start.toLocalDate();
         List<FreedSlot.Candidate> candidates = new ArrayList<>();
         for (WaitingListEntry entry : waiting) {
-            if (candidates.size() >= limit || !slot.roomGuidance().contains(entry.guidance())) {
+            if (candidates.size() >= limit || !slot.roomGuidance().contains(entry.guidance())
+                    || !entry.funding().allowsTreatmentOn(day)) {
                 continue;
             }
             Candidate candidate = candidate(entry.referralId());
@@ -794,6 +824,11 @@ public class Bookings {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = entry.earliestDate() != null && entry.earliestDate().isAfter(today) ? entry.earliestDate() : today;
         LocalDate to = entry.latestDate() != null ? entry.latestDate() : today.plusYears(1);
+        // An approval that runs out bounds the days offered, as a latest date does.
+        LocalDate covered = entry.funding().coveredUntil();
+        if (covered != null && covered.isBefore(to)) {
+            to = covered;
+        }
         String grade = entry.operatorGrade() != null ? entry.operatorGrade() : accepted.protocol().operatorGrade();
         SlotQuery query = new SlotQuery(entry.guidance(), referral.details().siteCode(), grade,
                 accepted.protocol().namedOperator(), accepted.protocol().slotMinutes(), from, to, entry.unavailableFrom(),
@@ -819,6 +854,7 @@ public class Bookings {
         }
         Slot slot = sessions.slot(slotId).orElseThrow(() -> new InvalidInputException("slotId", "There is no such slot."));
         LocalDate day = LocalDate.ofInstant(slot.start(), zone());
+        requireFunded(candidate, day, "slotId");
         SlotQuery sameDay = candidate.query().onDay(day);
         boolean inWindow = !day.isBefore(candidate.query().from()) && !day.isAfter(candidate.query().to());
         if (!inWindow || sessions.openSlots(sameDay).stream().noneMatch(s -> s.id().equals(slotId))) {
@@ -866,6 +902,18 @@ public class Bookings {
             throw e;
         }
         return appointment;
+    }
+
+    /**
+     * Money and permission to treat come before the slot (ADR 0072): a referral awaiting prior approval, an
+     * individual funding request or an insurer's authorisation, refused, or approved only until before {@code day},
+     * is not booked by any path (clerk, patient's link, freed-slot offer, planner).
+     */
+    private static void requireFunded(Candidate candidate, LocalDate day, String field) {
+        String refusal = candidate.entry().funding().refusalOn(day);
+        if (refusal != null) {
+            throw new InvalidInputException(field, refusal);
+        }
     }
 
     /**

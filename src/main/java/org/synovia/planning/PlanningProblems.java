@@ -128,7 +128,8 @@ class PlanningProblems {
             ReferralId id = new ReferralId(entry.referralId());
             Referral referral = referralsById.get(id);
             AcceptedProtocol acceptance = accepted.get(id);
-            if (referral == null || acceptance == null) {
+            // Awaiting or refused funding: not placed, as booking would refuse it (ADR 0072).
+            if (referral == null || acceptance == null || !entry.funding().allowsTreatment()) {
                 continue;
             }
             ReferralDetails details = referral.details();
@@ -144,10 +145,17 @@ class PlanningProblems {
                     : today;
             patients.add(new WaitingPatient(entry.referralId(), entry.patientId(), entry.patientName(), siteName(entry),
                     entry.guidance(), sites, grade, namedOperatorId, minutes == null ? 0 : minutes, entry.priority(),
-                    entry.clockStart(), entry.breachDate(), earliest, entry.latestDate(), entry.unavailableFrom(),
+                    entry.clockStart(), entry.breachDate(), earliest, latest(entry), entry.unavailableFrom(),
                     entry.unavailableTo(), entry.oneStopEligible(), lastOperators.get(entry.patientId())));
         }
         return patients;
+    }
+
+    /** The entry's latest date, or the last day its funding approval covers when that comes first. */
+    private static LocalDate latest(WaitingListEntry entry) {
+        LocalDate covered = entry.funding().coveredUntil();
+        return covered != null && (entry.latestDate() == null || covered.isBefore(entry.latestDate())) ? covered
+                : entry.latestDate();
     }
 
     /** A named operator who is no longer on the rota: no slot has them, so the patient stays unplaced, as in a search. */

@@ -67,14 +67,16 @@ public class Procedures {
     private final DaySafetyRepository dayRecords;
     private final org.synovia.safety.SafetyOverrides overrides;
     private final org.synovia.account.UserAccounts accounts;
+    private final org.synovia.waitinglist.Funding funding;
 
     Procedures(VisitRepository visits, Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, AuditTrail audit, Clock clock, ServiceIdentity service,
             org.springframework.context.ApplicationEventPublisher events, ProcedureReports reports,
             org.synovia.notification.EmailOutbox outbox, ProcedureProperties properties, DaySafetyChecks daySafety,
             DaySafetyRepository dayRecords, org.synovia.safety.SafetyOverrides overrides,
-            org.synovia.account.UserAccounts accounts) {
+            org.synovia.account.UserAccounts accounts, org.synovia.waitinglist.Funding funding) {
         this.accounts = accounts;
+        this.funding = funding;
         this.overrides = overrides;
         this.daySafety = daySafety;
         this.dayRecords = dayRecords;
@@ -317,6 +319,10 @@ public class Procedures {
         }
         else {
             refuseWhenStoppedBeforeTimeOut(appointmentId, status, "items");
+        }
+        // No injection without permission to treat: funding approved and in date today (ADR 0072).
+        if (step != ChecklistStep.SIGN_OUT) {
+            funding.requireCleared(appointment.referralId(), LocalDate.now(clock), "items");
         }
         Checklist checklist = checklist(appointment);
         checklist.checkConfirmable(step, ticked == null ? Set.of() : ticked);

@@ -12,12 +12,20 @@ import java.util.Map;
  * @param note free text for the record
  * @param safetyJustifications per safety rule id, the radiologist's reason for going ahead despite a STOP,
  *        or the justification a WARN asks for
+ * @param unfundedConfirmed the radiologist confirmed accepting a referral the commissioning policy does not fund
+ *        as it stands (ADR 0072); the form asks with a tick box, and acceptance is refused without it
  */
 public record Acceptance(String policySet, LocalDate plannedJointReplacement, String note,
-        Map<String, String> safetyJustifications) {
+        Map<String, String> safetyJustifications, boolean unfundedConfirmed) {
 
     public Acceptance {
         safetyJustifications = safetyJustifications == null ? Map.of() : Map.copyOf(safetyJustifications);
+    }
+
+    /** An acceptance made in code (fixtures, the demo), which states its intent by being made: confirmed. */
+    public Acceptance(String policySet, LocalDate plannedJointReplacement, String note,
+            Map<String, String> safetyJustifications) {
+        this(policySet, plannedJointReplacement, note, safetyJustifications, true);
     }
 
     public Acceptance(String policySet, LocalDate plannedJointReplacement, String note) {

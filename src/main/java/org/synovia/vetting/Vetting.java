@@ -191,6 +191,12 @@ public class Vetting {
             throw new InvalidInputException("plannedJointReplacement", "The earliest safe day, " + safetyReview.earliestDate()
                     + ", is after the latest day before the planned replacement, " + latest + " (facts RI-10).");
         }
+        // Last of the checks, so that the form shows every other problem first (ADR 0072).
+        if (funding != FundingStatus.FUNDED && !acceptance.unfundedConfirmed()) {
+            throw new InvalidInputException("confirmUnfunded", "The commissioning policy does not fund this referral as "
+                    + "it stands (" + funding.label().toLowerCase() + "). Tick to confirm you accept it: the patient waits "
+                    + "unbooked until the funding decision is recorded.");
+        }
         VettingDecision decision = new VettingDecision(UUID.randomUUID(), id.value(), VettingDecision.Outcome.ACCEPTED, null,
                 blankToNull(acceptance.note()), protocol, setName, describe(findings), funding,
                 justified.isEmpty() ? null : justified.entrySet().stream()

@@ -12,6 +12,11 @@ public record VettingReview(Referral referral, InjectionSite site, String policy
         List<PolicyFinding> policyFindings, Protocol proposedProtocol, SafetyReview safety,
         List<VettingDecision> decisions, List<InformationRequest> informationRequests) {
 
+    /** The funding the policy leaves the referral needing: accepting it unfunded is confirmed first (ADR 0072). */
+    public org.synovia.waitinglist.FundingStatus fundingNeeded() {
+        return Vetting.fundingStatus(policyFindings);
+    }
+
     public boolean policyMet() {
         return policyFindings.stream().allMatch(f -> f.met() || f.action() == PolicyAction.ADVISORY);
     }

@@ -6,12 +6,29 @@ import java.util.UUID;
 
 import org.synovia.shared.Guidance;
 
-/** One patient waiting, as the waiting list shows them. */
+/**
+ * One patient waiting, as the waiting list shows them.
+ *
+ * @param fundingStatus what vetting's commissioning policy found
+ * @param funding where funding stands today: whether the patient may be booked and injected (ADR 0072)
+ */
 public record WaitingListEntry(UUID referralId, UUID patientId, String patientName, String nhsNumber, String siteName,
         String laterality, Guidance guidance, Priority priority, WaitingStandard standard, LocalDate clockStart,
         int targetWeeks, LocalDate breachDate, LocalDate earliestDate, LocalDate latestDate, String dateConstraints,
         LocalDate unavailableFrom, LocalDate unavailableTo, FundingStatus fundingStatus, String operatorGrade,
-        boolean oneStopEligible) {
+        boolean oneStopEligible, FundingClearance funding, String siteCode) {
+
+    /** An entry whose funding was not read (tests of the breach arithmetic). */
+    public WaitingListEntry(UUID referralId, UUID patientId, String patientName, String nhsNumber, String siteName,
+            String laterality, Guidance guidance, Priority priority, WaitingStandard standard, LocalDate clockStart,
+            int targetWeeks, LocalDate breachDate, LocalDate earliestDate, LocalDate latestDate, String dateConstraints,
+            LocalDate unavailableFrom, LocalDate unavailableTo, FundingStatus fundingStatus, String operatorGrade,
+            boolean oneStopEligible) {
+        this(referralId, patientId, patientName, nhsNumber, siteName, laterality, guidance, priority, standard, clockStart,
+                targetWeeks, breachDate, earliestDate, latestDate, dateConstraints, unavailableFrom, unavailableTo,
+                fundingStatus, operatorGrade, oneStopEligible,
+                FundingClearance.of(fundingStatus, Payer.NHS, null, null, clockStart), null);
+    }
 
     public long daysToBreach(LocalDate today) {
         return ChronoUnit.DAYS.between(today, breachDate);

@@ -3,6 +3,7 @@ package org.synovia.waitinglist;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,17 +19,24 @@ import org.synovia.shared.Guidance;
 class WaitingListRepository {
 
     private static final String SELECT = """
-            select w.*, p.family_name, p.given_name, p.nhs_number, s.name as site_name, r.laterality
+            select w.*, p.family_name, p.given_name, p.nhs_number, s.name as site_name, r.laterality,
+                fd.id as fd_id, fd.payer as fd_payer, fd.outcome as fd_outcome, fd.reference as fd_reference,
+                fd.decided_on as fd_decided_on, fd.expires_on as fd_expires_on, fd.reason as fd_reason,
+                fd.recorded_at as fd_recorded_at, fd.recorded_by as fd_recorded_by, fd.recorded_by_name as fd_recorded_by_name
             from waiting_list_entry w
             join patient p on p.id = w.patient_id
             join injection_site s on s.code = w.site_code
             join referral r on r.id = w.referral_id
+            left join lateral (""" + FundingRepository.DECISIONS + """
+                where d.referral_id = w.referral_id order by d.seq desc limit 1) fd on true
             """;
 
     private final JdbcClient jdbc;
+    private final Clock clock;
 
-    WaitingListRepository(JdbcClient jdbc) {
+    WaitingListRepository(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     void insert(NewWaitingListEntry e, WaitingStandard standard, int targetWeeks, LocalDate breachDate, Instant at, String by) {
@@ -46,7 +54,7 @@ class WaitingListRepository {
     }
 
     Optional<WaitingListEntry> find(UUID referralId) {
-        return jdbc.sql(SELECT + " where w.referral_id = ?").param(referralId).query(WaitingListRepository::entry).optional();
+        return jdbc.sql(SELECT + " where w.referral_id = ?").param(referralId).query(this::entry).optional();
     }
 
     List<WaitingListEntry> waiting(WaitingListFilter filter) {
@@ -69,7 +77,7 @@ class WaitingListRepository {
             params.add(filter.priority().name());
         }
         sql.append(" order by w.breach_date, w.clock_start");
-        return jdbc.sql(sql.toString()).params(params).query(WaitingListRepository::entry).list();
+        return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
     }
 
     void setUnavailability(UUID referralId, LocalDate from, LocalDate to) {
@@ -82,7 +90,11 @@ class WaitingListRepository {
                 .params(to, referralId, from).update() == 1;
     }
 
-    private static WaitingListEntry entry(ResultSet rs, int row) throws SQLException {
+    private WaitingListEntry entry(ResultSet rs, int row) throws SQLException {
+        FundingStatus required = FundingStatus.valueOf(rs.getString("funding_status"));
+        FundingDecision latest = rs.getObject("fd_id") == null ? null : FundingRepository.decision(rs, "fd_");
+        FundingClearance funding = FundingClearance.of(required, Payer.valueOf(rs.getString("payer")),
+                rs.getString("insurer_name"), latest, LocalDate.now(clock));
         return new WaitingListEntry(rs.getObject("referral_id", UUID.class), rs.getObject("patient_id", UUID.class),
                 rs.getString("family_name").toUpperCase() + ", " + rs.getString("given_name"), rs.getString("nhs_number"),
                 rs.getString("site_name"), rs.getString("laterality"), Guidance.valueOf(rs.getString("guidance")),
@@ -91,7 +103,7 @@ class WaitingListRepository {
                 rs.getObject("breach_date", LocalDate.class), rs.getObject("earliest_date", LocalDate.class),
                 rs.getObject("latest_date", LocalDate.class), rs.getString("date_constraints"),
                 rs.getObject("unavailable_from", LocalDate.class), rs.getObject("unavailable_to", LocalDate.class),
-                FundingStatus.valueOf(rs.getString("funding_status")), rs.getString("operator_grade"),
-                rs.getBoolean("one_stop_eligible"));
+                required, rs.getString("operator_grade"), rs.getBoolean("one_stop_eligible"), funding,
+                rs.getString("site_code"));
     }
 }

@@ -58,6 +58,12 @@ public final class BookingFixtures {
                 "spinalLevel", "C4/5");
     }
 
+    /** Hyaluronan for knee osteoarthritis: NICE NG226 does not fund it, so vetting accepts it as an IFR (POL-001). */
+    public static ReferralDetails kneeHyaluronanForOsteoarthritis(UUID patientId) {
+        return RecordCopies.with(ReferralFixtures.kneeOnApixaban(patientId), "requestedInjectate",
+                org.synovia.referral.RequestedInjectate.HYALURONAN);
+    }
+
     /**
      * Registers a patient, refers them as the referrer and accepts as the radiologist, justifying whatever the
      * engine asks to be justified; leaves the radiologist signed in.

@@ -71,6 +71,8 @@ class Hl7OrderToLetterIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired Vetting vetting;
     @Autowired Bookings bookings;
+    @Autowired org.synovia.waitinglist.Funding funding;
+    @Autowired java.time.Clock clock;
     @Autowired Sessions sessions;
     @Autowired AcceptedProtocols protocols;
 
@@ -135,6 +137,10 @@ class Hl7OrderToLetterIntegrationTests {
         Map<String, String> reasons = vetting.recheck(id, protocol).needingJustification().stream()
                 .collect(Collectors.toMap(Finding::ruleId, f -> "Justified for the test", (a, b) -> a));
         vetting.accept(id, protocol, new Acceptance(null, null, null, reasons));
+        // The order names no conservative care, so the policy asks for prior approval (POL-002); it is recorded here
+        // because the letter is what this test is about.
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
+        funding.approve(id.value(), "PA-LETTER-TEST", java.time.LocalDate.now(clock), null);
         AccountFixtures.signIn(clerk);
         return bookings.book(id.value(), bookings.search(id.value(), 1).offers().getFirst().slot().id());
     }

@@ -60,6 +60,7 @@ class AppointmentLetterIntegrationTests {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     @Autowired Bookings bookings;
+    @Autowired org.synovia.waitinglist.Funding funding;
 
     @Autowired Clock clock;
     @Autowired Sessions sessions;
@@ -115,6 +116,10 @@ class AppointmentLetterIntegrationTests {
                         org.synovia.testing.RecordCopies.with(org.synovia.referral.ReferralFixtures.kneeOnApixaban(patientId),
                                 "siteCode", "FACET_LUMBAR"), "spinalLevel", "L4/5"), "olderAge", olderAge),
                 BookingFixtures.ctCervicalFacet());
+        // A lumbar facet injection without sciatica waits for an individual funding request (EBI, POL-003); it is
+        // approved here because the letter is what this test is about.
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
+        funding.approve(referralId, "IFR-LETTER-TEST", java.time.LocalDate.now(clock), null);
         AccountFixtures.signIn(clerk);
         Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
 

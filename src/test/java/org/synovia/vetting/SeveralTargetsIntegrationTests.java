@@ -65,6 +65,7 @@ class SeveralTargetsIntegrationTests {
     @Autowired AcceptedProtocols protocols;
     @Autowired Sessions sessions;
     @Autowired Bookings bookings;
+    @Autowired org.synovia.waitinglist.Funding funding;
     @Autowired AppointmentLetters letters;
     @Autowired Procedures procedures;
     @Autowired JdbcClient jdbc;
@@ -154,7 +155,8 @@ class SeveralTargetsIntegrationTests {
                 .collect(Collectors.toMap(Finding::ruleId, f -> "Justified for the test", (a, b) -> a));
         MockHttpServletRequestBuilder accept = protocol("/vetting/" + id + "/accept", "12");
         justifications.forEach((rule, reason) -> accept.param("safetyJustifications[" + rule + "]", reason));
-        mvc.perform(accept).andExpect(status().is3xxRedirection());
+        // No conservative care is recorded, so the policy asks for prior approval (POL-002): confirmed, then approved.
+        mvc.perform(accept.param("confirmUnfunded", "true")).andExpect(status().is3xxRedirection());
 
         assertThat(jdbc.sql("""
                 select t.site_code || ' ' || t.laterality || ' ' || t.local_anaesthetic || ' ' || t.local_anaesthetic_percent
@@ -175,6 +177,9 @@ class SeveralTargetsIntegrationTests {
             SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(19, 0), LocalTime.of(19, 30),
                     List.of(30));
         }
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
+        funding.approve(id.value(), "PA-TARGETS-TEST", sessions.today(), null);
+        AccountFixtures.signIn(clerk);
         Appointment appointment = bookings.book(id.value(), bookings.search(id.value(), 1).offers().getFirst().slot().id());
         assertThat(appointment.minutes()).isEqualTo(30);
 

@@ -26,6 +26,9 @@ import org.synovia.safety.SafetyOverrides;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FlashMessages;
 import org.synovia.vetting.Vetting;
+import org.synovia.waitinglist.WaitingList;
+import org.synovia.waitinglist.WaitingListEntry;
+import org.synovia.catalogue.ProcedurePrices;
 
 @Controller
 @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
@@ -39,9 +42,13 @@ class BookingController {
     private final Catalogue catalogue;
     private final SafetyOverrides overrides;
     private final Vetting vetting;
+    private final WaitingList waitingList;
+    private final ProcedurePrices prices;
 
     BookingController(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
-            SafetyOverrides overrides, Vetting vetting) {
+            SafetyOverrides overrides, Vetting vetting, WaitingList waitingList, ProcedurePrices prices) {
+        this.waitingList = waitingList;
+        this.prices = prices;
         this.overrides = overrides;
         this.vetting = vetting;
         this.bookings = bookings;
@@ -207,5 +214,10 @@ class BookingController {
         model.addAttribute("referral", referral);
         model.addAttribute("patient", patients.find(new PatientId(referral.details().patientId())).orElseThrow());
         model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());
+        // Funding before the slot: its state, and the price a self-paying or insured patient is told (ADR 0072).
+        WaitingListEntry listed = waitingList.entry(referralId).orElse(null);
+        model.addAttribute("listed", listed);
+        model.addAttribute("price", listed == null ? null
+                : prices.priceOf(listed.siteCode(), listed.guidance()).map(p -> p.price()).orElse(null));
     }
 }

@@ -104,6 +104,7 @@ class InvitationController {
             });
         }
         model.addAttribute("zone", bookings.zone());
+        bookings.invitationCost(token).ifPresent(cost -> model.addAttribute("cost", cost));
         model.addAttribute("token", token);
         return "booking/choose";
     }

@@ -35,8 +35,11 @@ class DayListController {
     private final Procedures procedures;
     private final Clock clock;
     private final org.synovia.dicom.ImagingProgress imaging;
+    private final org.synovia.waitinglist.Funding funding;
 
-    DayListController(Procedures procedures, Clock clock, org.synovia.dicom.ImagingProgress imaging) {
+    DayListController(Procedures procedures, Clock clock, org.synovia.dicom.ImagingProgress imaging,
+            org.synovia.waitinglist.Funding funding) {
+        this.funding = funding;
         this.procedures = procedures;
         this.clock = clock;
         this.imaging = imaging;
@@ -65,6 +68,8 @@ class DayListController {
         model.addAttribute("entries", shown);
         // What the machines reported through MPPS, beside the patient's own progress.
         model.addAttribute("imaging", imaging.byAppointment(shown.stream().map(DayListEntry::appointmentId).toList()));
+        // Funding beside each patient, one read for the list: a patient not cleared is not injected (ADR 0072).
+        model.addAttribute("funding", funding.clearances(shown.stream().map(DayListEntry::referralId).toList()));
         return "procedure/day";
     }
 

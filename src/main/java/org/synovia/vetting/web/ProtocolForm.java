@@ -38,6 +38,7 @@ public class ProtocolForm {
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate plannedJointReplacement;
     private String note;
+    private boolean confirmUnfunded;
     private Map<String, String> safetyJustifications = new HashMap<>();
     private List<TargetRow> targets = new ArrayList<>();
 
@@ -80,7 +81,7 @@ public class ProtocolForm {
     }
 
     Acceptance toAcceptance() {
-        return new Acceptance(policySet, plannedJointReplacement, note, safetyJustifications);
+        return new Acceptance(policySet, plannedJointReplacement, note, safetyJustifications, confirmUnfunded);
     }
 
     private static String blank(String value) {
@@ -148,6 +149,8 @@ public class ProtocolForm {
     public void setPlannedJointReplacement(LocalDate plannedJointReplacement) { this.plannedJointReplacement = plannedJointReplacement; }
     public Map<String, String> getSafetyJustifications() { return safetyJustifications; }
     public void setSafetyJustifications(Map<String, String> safetyJustifications) { this.safetyJustifications = safetyJustifications; }
+    public boolean isConfirmUnfunded() { return confirmUnfunded; }
+    public void setConfirmUnfunded(boolean confirmUnfunded) { this.confirmUnfunded = confirmUnfunded; }
     public String getNote() { return note; }
     public void setNote(String note) { this.note = note; }
 }

@@ -1,0 +1,91 @@
+package org.synovia.procedure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
+import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.Bookings;
+import org.synovia.patient.Patients;
+import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.Referrals;
+import org.synovia.scheduling.Sessions;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.vetting.Vetting;
+import org.synovia.waitinglist.Funding;
+import org.synovia.waitinglist.Payer;
+import org.synovia.waitinglist.WaitingList;
+
+/**
+ * The procedure day refuses sign-in and time-out while funding does not cover the injection (ADR 0072): here the
+ * patient, booked as NHS-funded, turns out to be insured, and the insurer's authorisation is not yet recorded.
+ */
+@SynoviaIntegrationTest
+class FundingAtSignInIntegrationTests {
+
+    @Autowired Procedures procedures;
+    @Autowired Bookings bookings;
+    @Autowired Sessions sessions;
+    @Autowired UserAccounts accounts;
+    @Autowired Patients patients;
+    @Autowired Referrals referrals;
+    @Autowired Vetting vetting;
+    @Autowired WaitingList waitingList;
+    @Autowired Funding funding;
+    @Autowired JdbcClient jdbc;
+    @Autowired Clock clock;
+
+    ProcedureFixtures fixtures;
+    UserAccount radiologist;
+    UserAccount nurse;
+    UserAccount admin;
+
+    @BeforeEach
+    void setUp() {
+        radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        nurse = AccountFixtures.create(accounts, Role.NURSE);
+        admin = AccountFixtures.create(accounts, Role.ADMIN);
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+                jdbc, clock);
+    }
+
+    @AfterEach
+    void signOut() {
+        AccountFixtures.signOut();
+    }
+
+    @Test
+    void refusesSignInUntilTheInsurersAuthorisationIsRecorded() {
+        Appointment appointment = fixtures.consentedKnee(radiologist, nurse, ReferralFixtures::kneeOnApixaban);
+        AccountFixtures.signIn(admin);
+        funding.setPayer(appointment.referralId(), Payer.INSURER, "Example Health");
+        AccountFixtures.signIn(nurse);
+        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
+
+        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+                fixtures.everything(appointment.id(), ChecklistStep.SIGN_IN)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("Awaiting insurer authorisation")
+                .hasMessageContaining("cannot be booked or injected");
+
+        AccountFixtures.signIn(admin);
+        funding.approve(appointment.referralId(), "EH-5521", LocalDate.now(clock), null);
+        AccountFixtures.signIn(nurse);
+        Checklist checklist = procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+                fixtures.everything(appointment.id(), ChecklistStep.SIGN_IN));
+        assertThat(checklist.next()).contains(ChecklistStep.TIME_OUT);
+    }
+}
