@@ -127,13 +127,17 @@ class AuditTrailPagesIntegrationTests {
     /**
      * Each filter's page is read along an index in the trail's order from the cursor, never sorted: the cost of a page
      * does not grow with how far back it is. (Which of the keyset indexes the planner takes depends on the table's
-     * statistics; figures on a large trail are in docs/performance.md.)
+     * statistics.)
      */
     @Test
     void readsAFilteredPageAlongAnIndexFromTheCursorWithoutSorting() {
-        for (String filter : List.of("true", "username = 'someone'", "patient_id = gen_random_uuid()", "action = 'EXPORT'")) {
+        for (String filter : List.of("true", "username = 'someone'", "patient_id = '00000000-0000-4000-8000-000000000000'", "action = 'EXPORT'")) {
             String plan = transactions.execute(status -> {
+                // Priced out, so that the plan shows whether an index can serve the filter in the page's order at all,
+                // whatever the few rows of a test database would make cheapest.
                 jdbc.sql("set local enable_seqscan = off").update();
+                jdbc.sql("set local enable_bitmapscan = off").update();
+                jdbc.sql("set local enable_sort = off").update();
                 return String.join("\n", jdbc.sql("explain select * from audit_event where " + filter
                         + " and (occurred_at, id) < (now(), 1000) order by occurred_at desc, id desc limit 101")
                         .query(String.class).list());
