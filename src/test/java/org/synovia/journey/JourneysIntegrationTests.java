@@ -125,6 +125,29 @@ class JourneysIntegrationTests {
     }
 
     @Test
+    void listsAQuestionWaitingForTheReferrerUntilTheyAnswerIt() {
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        AccountFixtures.signIn(referrer);
+        UUID patient = ((org.synovia.patient.Registration.Registered) patients.register(
+                org.synovia.patient.PatientFixtures.adult(), false)).patient().id().value();
+        ReferralId referral = referrals.submit(UUID.randomUUID(), org.synovia.referral.ReferralFixtures.kneeOnApixaban(patient)).id();
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.RADIOLOGIST));
+        vetting.askForInformation(referral, "When was the last INR?");
+        AccountFixtures.signIn(referrer);
+
+        assertThat(journeys.news()).filteredOn(item -> item.referralId().equals(referral))
+                .extracting(NewsItem::kind, NewsItem::what)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(NewsItem.Kind.QUESTION_WAITING, "When was the last INR?"));
+        assertThat(journeys.of(referral).openQuestions()).extracting(q -> q.question()).containsExactly("When was the last INR?");
+        assertThat(journeys.of(referral).appointments()).isEmpty();
+
+        referrals.answerInformation(referral, "2.4 on 10 January 2027");
+
+        assertThat(journeys.of(referral).openQuestions()).isEmpty();
+        assertThat(journeys.news()).noneMatch(item -> item.referralId().equals(referral));
+    }
+
+    @Test
     void readsTheHomePageNewsInAFixedNumberOfStatements() throws Exception {
         Appointment first = signedAmendedAndSummarised();
         UserAccount referrer = referrerOf(first);
