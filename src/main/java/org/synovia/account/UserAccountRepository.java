@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +24,9 @@ class UserAccountRepository {
                    coalesce(string_agg(r.role, ',' order by r.role), '') as roles
             from user_account a left join user_role r on r.username = a.username
             """;
+
+    /** The advisory lock key of changes to who administers (any fixed number unused elsewhere). */
+    private static final long ADMINISTRATORS_LOCK = 0x5359_4e41_444dL;
 
     private final JdbcClient jdbc;
 
@@ -75,6 +81,17 @@ class UserAccountRepository {
         }
     }
 
+    /** Full names of these usernames, in one read; usernames that are no account are absent. */
+    Map<String, String> displayNames(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql("select username, display_name from user_account where username = any(?)")
+                .param(usernames.toArray(String[]::new))
+                .query(rs -> {
+                    names.put(rs.getString("username"), rs.getString("display_name"));
+                });
+        return names;
+    }
+
     List<UserAccount> findAll() {
         return jdbc.sql(SELECT + " group by a.username order by a.display_name").query(UserAccountRepository::account).list();
     }
@@ -109,6 +126,18 @@ class UserAccountRepository {
     }
 
     /** Ends every session signed in before now, at its next request. */
+    /**
+     * The enabled administrators, read under a lock every change to administrators takes first, so that two of them
+     * removing each other at once cannot leave none.
+     */
+    Set<String> lockAndReadEnabledAdministrators() {
+        jdbc.sql("select pg_advisory_xact_lock(?)").param(ADMINISTRATORS_LOCK).query().listOfRows();
+        return new java.util.HashSet<>(jdbc.sql("""
+                select a.username from user_account a join user_role r on r.username = a.username
+                where r.role = 'ADMIN' and a.enabled
+                """).query(String.class).list());
+    }
+
     void endSessions(String username) {
         jdbc.sql("update user_account set session_generation = session_generation + 1 where username = ?").param(username)
                 .update();

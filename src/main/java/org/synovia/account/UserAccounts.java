@@ -13,6 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
+import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.Secrets;
 
@@ -65,14 +66,63 @@ public class UserAccounts {
         return repository.count() > 0;
     }
 
+    /**
+     * Disables or enables an account; disabling ends its sessions at their next request. The last enabled
+     * administrator cannot be disabled, and nobody disables their own account. Audited with before and after.
+     */
     @Transactional
     public void setEnabled(String username, boolean enabled) {
-        requireExisting(username);
+        UserAccount before = repository.find(username)
+                .orElseThrow(() -> new InvalidInputException("username", "No account named '" + username + "'."));
+        if (!enabled) {
+            if (username.equals(CurrentUser.username())) {
+                throw new InvalidInputException("enabled", "You cannot disable your own account.");
+            }
+            if (repository.lockAndReadEnabledAdministrators().equals(Set.of(username))) {
+                throw new InvalidInputException("enabled", "'" + username + "' is the last active administrator; "
+                        + "make someone else an administrator first.");
+            }
+        }
         repository.setEnabled(username, enabled);
         if (!enabled) {
             repository.endSessions(username);
         }
-        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, enabled ? "account enabled" : "account disabled");
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, (enabled ? "account enabled" : "account disabled")
+                + "; before: " + (before.enabled() ? "enabled" : "disabled") + ", after: " + (enabled ? "enabled" : "disabled"));
+    }
+
+    /**
+     * An administrator sets a person's roles. The sessions of the person end at their next request, so that a role
+     * taken away is gone at once and one given is used from the next sign-in. An administrator cannot take the
+     * administrator role from themselves, and the last active administrator keeps it. Audited with before and after.
+     */
+    @Transactional
+    public UserAccount setRoles(String username, Set<Role> roles) {
+        UserAccount before = repository.find(username)
+                .orElseThrow(() -> new InvalidInputException("username", "No account named '" + username + "'."));
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("roles", "Choose at least one role; to stop someone signing in, disable the account.");
+        }
+        if (before.roles().contains(Role.ADMIN) && !roles.contains(Role.ADMIN)) {
+            if (username.equals(CurrentUser.username())) {
+                throw new InvalidInputException("roles", "You cannot remove your own administrator role; ask another administrator.");
+            }
+            if (repository.lockAndReadEnabledAdministrators().equals(Set.of(username))) {
+                throw new InvalidInputException("roles", "'" + username + "' is the last active administrator and keeps the role.");
+            }
+        }
+        if (before.roles().equals(roles)) {
+            return before;
+        }
+        repository.setRoles(username, roles);
+        repository.endSessions(username);
+        audit.record(AuditAction.UPDATE, ACCOUNT, username, null, "roles changed; before: " + names(before.roles())
+                + ", after: " + names(roles));
+        return repository.find(username).orElseThrow();
+    }
+
+    private static List<String> names(Set<Role> roles) {
+        return roles.stream().map(Enum::name).sorted().toList();
     }
 
     /** The usernames among these accounts that are locked after repeated refused sign-ins (ADR 0052). */

@@ -5,13 +5,17 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,12 +34,18 @@ public class AuditTrail {
     private static final int MAX_DETAILS = 1000;
     private static final int MAX_USERNAME = 64;
 
+    /** A CSV export holds at most this many lines; a wider filter is refused with a message (ADR 0086). */
+    public static final int EXPORT_LIMIT = 50_000;
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** Looked up when needed: the modules that answer depend on this trail themselves. */
+    private final ObjectProvider<AuditDirectory> directories;
 
-    AuditTrail(JdbcClient jdbc, Clock clock) {
+    AuditTrail(JdbcClient jdbc, Clock clock, ObjectProvider<AuditDirectory> directories) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.directories = directories;
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -134,6 +144,91 @@ public class AuditTrail {
     /** Reading the trail is itself audited. */
     @Transactional
     public List<AuditEvent> search(AuditQuery query) {
+        List<AuditEvent> events = select(query, null, query.limit());
+        record(AuditAction.SEARCH, "AuditTrail", null, query.patientId(), "audit trail read: " + events.size() + " events");
+        return events;
+    }
+
+    /**
+     * One page of the filtered trail, newest first, starting after {@code after} (the first page when null), with
+     * staff named and patients' NHS numbers: a fixed number of statements whatever the page. Audited.
+     */
+    @Transactional
+    public AuditPage page(AuditQuery query, AuditCursor after) {
+        List<AuditEvent> read = select(query, after, query.limit() + 1);
+        boolean more = read.size() > query.limit();
+        List<AuditEvent> events = more ? read.subList(0, query.limit()) : read;
+        record(AuditAction.SEARCH, "AuditTrail", null, query.patientId(), "audit trail read: " + events.size() + " events"
+                + (after == null ? "" : " after " + after) + describe(query));
+        return named(events, more ? AuditCursor.after(events.getLast()) : null);
+    }
+
+    /**
+     * Every line the filter matches, newest first, with the people named, for a CSV file; at most
+     * {@link #EXPORT_LIMIT} (otherwise {@link org.synovia.shared.InvalidInputException} asking for a narrower
+     * filter). The export is audited with its filter.
+     */
+    @Transactional
+    public AuditPage export(AuditQuery query) {
+        List<AuditEvent> events = select(query, null, EXPORT_LIMIT + 1);
+        if (events.size() > EXPORT_LIMIT) {
+            throw new org.synovia.shared.InvalidInputException("from", "More than " + EXPORT_LIMIT
+                    + " lines match; choose a shorter date range or another filter, and export each part.");
+        }
+        record(AuditAction.EXPORT, "AuditTrail", null, query.patientId(), "audit trail exported as CSV: " + events.size()
+                + " events" + describe(query));
+        return named(events, null);
+    }
+
+    /**
+     * The patient with this NHS number, for filtering the trail; empty when no patient has it. The module that owns
+     * patients checks the number ({@link org.synovia.shared.InvalidInputException} when it is none).
+     */
+    public Optional<UUID> patientWithNhsNumber(String nhsNumber) {
+        return directories.orderedStream().map(d -> d.patientWithNhsNumber(nhsNumber)).flatMap(Optional::stream).findFirst();
+    }
+
+    private AuditPage named(List<AuditEvent> events, AuditCursor next) {
+        Set<String> usernames = events.stream().map(AuditEvent::username).collect(Collectors.toSet());
+        Set<UUID> patients = events.stream().map(AuditEvent::patientId).filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<String, String> names = new HashMap<>();
+        Map<UUID, String> nhsNumbers = new HashMap<>();
+        directories.orderedStream().forEach(d -> {
+            if (!usernames.isEmpty()) {
+                names.putAll(d.staffNames(usernames));
+            }
+            if (!patients.isEmpty()) {
+                nhsNumbers.putAll(d.nhsNumbers(patients));
+            }
+        });
+        return new AuditPage(events, next, names, nhsNumbers);
+    }
+
+    private static String describe(AuditQuery query) {
+        StringBuilder text = new StringBuilder();
+        if (query.username() != null) {
+            text.append(", user ").append(query.username());
+        }
+        if (query.patientId() != null) {
+            text.append(", patient ").append(query.patientId());
+        }
+        if (query.recordType() != null) {
+            text.append(", record type ").append(query.recordType());
+        }
+        if (query.action() != null) {
+            text.append(", action ").append(query.action());
+        }
+        if (query.from() != null) {
+            text.append(", from ").append(query.from());
+        }
+        if (query.to() != null) {
+            text.append(", to ").append(query.to());
+        }
+        return text.toString();
+    }
+
+    private List<AuditEvent> select(AuditQuery query, AuditCursor after, int limit) {
         StringBuilder sql = new StringBuilder("select * from audit_event where true");
         List<Object> params = new ArrayList<>();
         if (query.username() != null) {
@@ -161,15 +256,24 @@ public class AuditTrail {
             sql.append(" and occurred_at < ?");
             params.add(Timestamp.from(query.to().plusDays(1).atStartOfDay(zone).toInstant()));
         }
-        sql.append(" order by occurred_at desc, id desc limit ").append(query.limit());
-        List<AuditEvent> events = jdbc.sql(sql.toString()).params(params)
+        if (after != null) {
+            // A row comparison, so that the (…, occurred_at desc, id desc) indexes serve it (V117).
+            sql.append(" and (occurred_at, id) < (?, ?)");
+            params.add(Timestamp.from(after.occurredAt()));
+            params.add(after.id());
+        }
+        sql.append(" order by occurred_at desc, id desc limit ").append(limit);
+        return jdbc.sql(sql.toString()).params(params)
                 .query((rs, n) -> new AuditEvent(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(),
                         rs.getString("username"), rs.getString("roles"), AuditAction.valueOf(rs.getString("action")),
                         rs.getString("record_type"), rs.getString("record_id"), rs.getObject("patient_id", UUID.class),
                         rs.getString("remote_address"), rs.getString("details")))
                 .list();
-        record(AuditAction.SEARCH, "AuditTrail", null, query.patientId(), "audit trail read: " + events.size() + " events");
-        return events;
+    }
+
+    /** The clinic's time zone, in which the trail's dates are read and shown. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
     }
 
     private static String remoteAddress() {

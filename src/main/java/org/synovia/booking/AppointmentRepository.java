@@ -200,6 +200,11 @@ class AppointmentRepository {
                 .query(AppointmentRepository::appointment).list();
     }
 
+    List<Appointment> forReferrals(Collection<UUID> referralIds) {
+        return jdbc.sql(SELECT + " where referral_id = any(?) order by booked_at, id")
+                .param(referralIds.stream().distinct().toArray(UUID[]::new)).query(AppointmentRepository::appointment).list();
+    }
+
     List<Appointment> activeBetween(Instant from, Instant until) {
         return jdbc.sql(SELECT + " where status = 'BOOKED' and during && tstzrange(?, ?) order by lower(during)")
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();

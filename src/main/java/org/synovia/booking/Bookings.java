@@ -690,6 +690,23 @@ public class Bookings {
         return appointments;
     }
 
+    /**
+     * Every appointment of these referrals, whatever became of it, in order of booking: one read however many
+     * referrals, audited one line per patient. The caller has checked that the user may see the referrals.
+     */
+    @Transactional
+    public List<Appointment> forReferrals(Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return List.of();
+        }
+        List<Appointment> appointments = repository.forReferrals(referralIds);
+        if (!appointments.isEmpty()) {
+            audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, appointments, Appointment::id, Appointment::patientId,
+                    "appointments of referrals");
+        }
+        return appointments;
+    }
+
     public List<AppointmentChange> history(UUID appointmentId) {
         return repository.changes(appointmentId);
     }

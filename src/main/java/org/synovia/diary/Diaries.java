@@ -281,6 +281,38 @@ public class Diaries {
         return summaries.pdf(summary(view(episode)));
     }
 
+    /**
+     * The summaries sent for these appointments, oldest first, in one read however many, audited one line per
+     * patient: a referrer's view of their referrals. The caller has checked that the user may see the referrals.
+     */
+    @Transactional
+    public List<SentSummary> sentSummaries(java.util.Collection<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return List.of();
+        }
+        List<SentSummary> sent = repository.sentSummaries(appointmentIds);
+        if (!sent.isEmpty()) {
+            audit.recordPerPatient(AuditAction.LIST, "DiarySummary", sent, SentSummary::episodeId, SentSummary::patientId,
+                    "diary summaries listed");
+        }
+        return sent;
+    }
+
+    /**
+     * The summary with its pain chart as a PDF for the referrer of the referral, once it has been sent: the referral
+     * must be one the user may see ({@link Referrals#show}) and the diary one of its own. Audited as an export.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('REFERRER')")
+    public byte[] summaryPdfForReferrer(ReferralId referralId, UUID appointmentId) {
+        Referral referral = referrals.show(referralId);
+        DiaryRepository.Episode episode = repository.byAppointment(appointmentId)
+                .filter(e -> e.referralId().equals(referral.id().value()) && repository.summary(e.id()).isPresent())
+                .orElseThrow(() -> new InvalidInputException("appointmentId", "No diary summary has been sent for this referral."));
+        audit.record(AuditAction.EXPORT, "DiarySummary", episode.id(), episode.patientId(), "PDF for the referrer");
+        return summaries.pdf(summary(view(episode)));
+    }
+
     @Scheduled(fixedDelayString = "${synovia.diary.check-interval:PT15M}",
             initialDelayString = "${synovia.diary.check-interval:PT15M}")
     public void run() {

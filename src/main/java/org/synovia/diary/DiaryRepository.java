@@ -192,6 +192,20 @@ class DiaryRepository {
                         rs.getString("sent_to"))).optional();
     }
 
+    List<SentSummary> sentSummaries(java.util.Collection<UUID> appointmentIds) {
+        return jdbc.sql("""
+                select e.appointment_id, e.referral_id, e.patient_id, s.episode_id, s.written_at, s.summary_text, s.sent_to
+                from diary_summary s join diary_episode e on e.id = s.episode_id
+                where e.appointment_id = any(?) order by s.written_at
+                """)
+                .param(appointmentIds.stream().distinct().toArray(UUID[]::new))
+                .query((rs, n) -> new SentSummary(rs.getObject("appointment_id", UUID.class),
+                        rs.getObject("referral_id", UUID.class), rs.getObject("patient_id", UUID.class),
+                        rs.getObject("episode_id", UUID.class), instant(rs, "written_at"), rs.getString("summary_text"),
+                        rs.getString("sent_to")))
+                .list();
+    }
+
     private Episode episode(ResultSet rs, int n) throws SQLException {
         return new Episode(rs.getObject("id", UUID.class), rs.getObject("appointment_id", UUID.class),
                 rs.getObject("referral_id", UUID.class), rs.getObject("patient_id", UUID.class),

@@ -1014,6 +1014,42 @@ public class Procedures {
         return sent;
     }
 
+    /**
+     * Every report version sent for these appointments, oldest first, in one read however many, audited one line
+     * per patient: a referrer's view of their referrals. The caller has checked that the user may see the referrals
+     * the appointments belong to.
+     */
+    @Transactional
+    public List<ReportVersion> reportVersions(java.util.Collection<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return List.of();
+        }
+        List<ReportVersion> versions = visits.reportVersions(appointmentIds);
+        if (!versions.isEmpty()) {
+            audit.recordPerPatient(AuditAction.LIST, "ProcedureReport", versions, v -> v.appointmentId() + "/" + v.version(),
+                    ReportVersion::patientId, "report versions listed");
+        }
+        return versions;
+    }
+
+    /**
+     * One version of the report as sent, for the referrer of the referral it answers: the referral must be one the
+     * user may see ({@link Referrals#show}), and the appointment one of its own. Audited as an export.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('REFERRER')")
+    public byte[] reportPdfForReferrer(ReferralId referralId, UUID appointmentId, int version) {
+        Referral referral = referrals.show(referralId);
+        ReportVersion wanted = visits.reportVersions(List.of(appointmentId)).stream()
+                .filter(v -> v.referralId().equals(referral.id().value()) && v.version() == version).findFirst()
+                .orElseThrow(() -> new InvalidInputException("version", "There is no report version " + version
+                        + " for this referral."));
+        audit.record(AuditAction.EXPORT, "ProcedureReport", appointmentId, wanted.patientId(), "PDF version " + version
+                + " for the referrer");
+        // Reports stored before PDFs were kept are the original, rendered again from the final record.
+        return visits.reportPdf(appointmentId, version).orElseGet(() -> reports.reportPdf(signedReport(appointmentId)));
+    }
+
     /** The patient's aftercare leaflet as a PDF, for printing; only for a signed record. */
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")

@@ -230,6 +230,19 @@ class VisitRepository {
                         rs.getTimestamp("written_at").toInstant(), rs.getString("sent_to"))).list();
     }
 
+    List<ReportVersion> reportVersions(java.util.Collection<UUID> appointmentIds) {
+        return jdbc.sql("""
+                select r.appointment_id, p.referral_id, p.patient_id, r.version, r.written_at
+                from procedure_report r join procedure_record p on p.appointment_id = r.appointment_id
+                where r.appointment_id = any(?) order by r.written_at, r.version
+                """)
+                .param(appointmentIds.stream().distinct().toArray(UUID[]::new))
+                .query((rs, n) -> new ReportVersion(rs.getObject("appointment_id", UUID.class),
+                        rs.getObject("referral_id", UUID.class), rs.getObject("patient_id", UUID.class), rs.getInt("version"),
+                        rs.getTimestamp("written_at").toInstant()))
+                .list();
+    }
+
     /** The PDF as sent; empty for a version stored before PDFs were kept, or for no such version. */
     Optional<byte[]> reportPdf(UUID appointmentId, int version) {
         return jdbc.sql("select pdf from procedure_report where appointment_id = ? and version = ? and pdf is not null")

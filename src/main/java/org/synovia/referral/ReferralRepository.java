@@ -293,12 +293,25 @@ class ReferralRepository {
 
     List<InformationRequest> informationRequests(ReferralId referral) {
         return jdbc.sql("select * from referral_information_request where referral_id = ? order by asked_at")
-                .param(referral.value())
-                .query((rs, n) -> new InformationRequest(rs.getObject("id", UUID.class), referral, rs.getString("question"),
-                        rs.getString("asked_by"), rs.getTimestamp("asked_at").toInstant(), rs.getString("answer"),
-                        rs.getString("answered_by"),
-                        rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant()))
-                .list();
+                .param(referral.value()).query(ReferralRepository::informationRequest).list();
+    }
+
+    /** The questions on these referrals, oldest first; only on those submitted by {@code onlySubmittedBy} unless null. */
+    List<InformationRequest> informationRequests(java.util.Collection<ReferralId> referrals, String onlySubmittedBy) {
+        UUID[] ids = referrals.stream().map(ReferralId::value).distinct().toArray(UUID[]::new);
+        return jdbc.sql("""
+                select q.* from referral_information_request q join referral r on r.id = q.referral_id
+                where q.referral_id = any(?) and (cast(? as varchar) is null or r.submitted_by = ?)
+                order by q.asked_at, q.id
+                """)
+                .params(ids, onlySubmittedBy, onlySubmittedBy).query(ReferralRepository::informationRequest).list();
+    }
+
+    private static InformationRequest informationRequest(ResultSet rs, int row) throws SQLException {
+        return new InformationRequest(rs.getObject("id", UUID.class), new ReferralId(rs.getObject("referral_id", UUID.class)),
+                rs.getString("question"), rs.getString("asked_by"), rs.getTimestamp("asked_at").toInstant(),
+                rs.getString("answer"), rs.getString("answered_by"),
+                rs.getTimestamp("answered_at") == null ? null : rs.getTimestamp("answered_at").toInstant());
     }
 
     List<ReferralSummary> list(ReferralFilter filter, String onlySubmittedBy, int limit) {

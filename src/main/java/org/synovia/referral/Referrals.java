@@ -142,6 +142,15 @@ public class Referrals {
         return repository.informationRequests(id);
     }
 
+    /**
+     * The questions asked on these referrals, as far as the current user may see them, oldest first, in one read
+     * whatever their number: what waits for a referrer on their referrals. The caller has read the referrals
+     * themselves, which audited the access.
+     */
+    public List<InformationRequest> informationRequests(Collection<ReferralId> ids) {
+        return ids.isEmpty() ? List.of() : repository.informationRequests(ids, seesAll() ? null : CurrentUser.username());
+    }
+
     /** A radiologist accepts the referral; it goes straight onto the waiting list. */
     @Transactional
     public void accept(ReferralId id, String summary) {

@@ -22,6 +22,7 @@ public final class BrowserSession implements AutoCloseable {
     private final Playwright playwright;
     private final Browser browser;
     private final String baseUrl;
+    private final AccessibilityScans accessibility = new AccessibilityScans();
 
     public BrowserSession(int port) {
         if (!Files.isExecutable(CHROMIUM)) {
@@ -38,7 +39,7 @@ public final class BrowserSession implements AutoCloseable {
 
     /** A fresh browser context (own cookies), signed in as the given user. */
     public Page signedIn(String username, String password) {
-        Page page = browser.newContext().newPage();
+        Page page = accessibility.watch(browser.newContext()).newPage();
         page.navigate(baseUrl + "/login");
         page.getByLabel("Username").fill(username);
         page.getByLabel("Password").fill(password);
@@ -49,7 +50,12 @@ public final class BrowserSession implements AutoCloseable {
 
     /** A fresh browser context with no one signed in (a patient opening their link). */
     public Page anonymous() {
-        return browser.newContext().newPage();
+        return accessibility.watch(browser.newContext()).newPage();
+    }
+
+    /** axe-core on every page these sessions load (ADR 0087). */
+    AccessibilityScans accessibility() {
+        return accessibility;
     }
 
     public String url(String path) {

@@ -77,15 +77,29 @@ class UserAdminController {
         return "redirect:/admin/users";
     }
 
+    /** Disabling ends the person's sessions (#15); nobody disables themselves or the last active administrator. */
     @PostMapping("/{username}/enabled")
     String setEnabled(@PathVariable("username") String username, @RequestParam("enabled") boolean enabled,
             RedirectAttributes redirect) {
-        if (!enabled && username.equals(CurrentUser.username())) {
-            redirect.addFlashAttribute("problem", "You cannot disable your own account.");
+        FlashMessages.attempt(redirect, "Account '" + username + "' " + (enabled ? "enabled." : "disabled; its sessions are ended."),
+                () -> accounts.setEnabled(username, enabled));
+        return "redirect:/admin/users";
+    }
+
+    /** The person's roles as ticked; their sessions end so that the change holds at once. */
+    @PostMapping("/{username}/roles")
+    String setRoles(@PathVariable("username") String username,
+            @RequestParam(name = "roles", required = false) List<String> roles, RedirectAttributes redirect) {
+        Set<Role> chosen = EnumSet.noneOf(Role.class);
+        try {
+            (roles == null ? List.<String>of() : roles).forEach(r -> chosen.add(Role.valueOf(r)));
+        }
+        catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("problem", "Choose roles from the list.");
             return "redirect:/admin/users";
         }
-        accounts.setEnabled(username, enabled);
-        redirect.addFlashAttribute("notice", "Account '" + username + "' " + (enabled ? "enabled." : "disabled."));
+        FlashMessages.attempt(redirect, "Roles of '" + username + "' changed; they sign in again to use them.",
+                () -> accounts.setRoles(username, chosen));
         return "redirect:/admin/users";
     }
 
