@@ -4,6 +4,7 @@ import java.util.Set;
 
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.synovia.account.StaffNames;
 import org.synovia.account.UserAccounts;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.ServiceIdentity;
@@ -26,13 +27,24 @@ class LayoutAdvice {
         return service;
     }
 
+    /**
+     * Staff by full name, never username, wherever a page says who did something ({@code ${staff.of(...)}}), read
+     * once per page; the signed-in user's own name comes from it too, so the header costs no second statement.
+     */
+    @ModelAttribute("staff")
+    StaffNames staff() {
+        return signedIn(CurrentUser.username()) ? accounts.staffNames() : new StaffNames(java.util.Map.of());
+    }
+
     @ModelAttribute("currentUserName")
-    String currentUserName() {
+    String currentUserName(@ModelAttribute("staff") StaffNames staff) {
         String username = CurrentUser.username();
-        if (CurrentUser.SYSTEM.equals(username) || "anonymousUser".equals(username)) {
-            return null;
-        }
-        return accounts.find(username).map(a -> a.displayName()).orElse(username);
+        return signedIn(username) ? staff.of(username) : null;
+    }
+
+    /** Patients on their links and the sign-in page are not staff: no names are read for them. */
+    private static boolean signedIn(String username) {
+        return !CurrentUser.SYSTEM.equals(username) && !"anonymousUser".equals(username);
     }
 
     @ModelAttribute("currentRoles")

@@ -121,7 +121,8 @@ class DiaryBrowserTests extends BrowserJourney {
         assertThat(team.getByText("Alert acknowledged.")).isVisible();
         team.navigate(browser.url("/diary/episodes/" + appointment.id()));
         assertThat(team.getByText("Positive diagnostic response", new Page.GetByTextOptions().setExact(false))).isVisible();
-        assertThat(team.getByText("acknowledged by " + nurse.username(), new Page.GetByTextOptions().setExact(false))).isVisible();
+        assertThat(team.getByText("acknowledged by " + nurse.displayName(), new Page.GetByTextOptions().setExact(false))).isVisible();
+        assertThat(team.getByText(nurse.username(), new Page.GetByTextOptions().setExact(false))).hasCount(0);
 
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(14).plusMinutes(5));
         assertThat(diaries.sendSummaries(clock.instant())).isPositive();

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.synovia.account.UserAccounts;
 import org.synovia.diary.Diaries;
 import org.synovia.shared.web.FlashMessages;
 
@@ -23,10 +24,12 @@ import org.synovia.shared.web.FlashMessages;
 class DiaryStaffController {
 
     private final Diaries diaries;
+    private final UserAccounts accounts;
     private final Clock clock;
 
-    DiaryStaffController(Diaries diaries, Clock clock) {
+    DiaryStaffController(Diaries diaries, UserAccounts accounts, Clock clock) {
         this.diaries = diaries;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -34,6 +37,7 @@ class DiaryStaffController {
     String alerts(@RequestParam(name = "all", defaultValue = "false") boolean all, Model model) {
         model.addAttribute("alerts", diaries.alerts(!all));
         model.addAttribute("all", all);
+        model.addAttribute("staff", accounts.staffNames());
         model.addAttribute("zone", clock.getZone());
         return "diary/alerts";
     }
@@ -49,6 +53,7 @@ class DiaryStaffController {
     String episode(@PathVariable("appointmentId") UUID appointmentId, Model model) {
         model.addAttribute("episode", diaries.episode(appointmentId).orElse(null));
         model.addAttribute("appointmentId", appointmentId);
+        model.addAttribute("staff", accounts.staffNames());
         model.addAttribute("sideEffectLabels", (java.util.function.Function<String, java.util.List<String>>) Diaries::sideEffectLabels);
         model.addAttribute("redFlagLabels", (java.util.function.Function<String, java.util.List<String>>) Diaries::redFlagLabels);
         model.addAttribute("zone", clock.getZone());
