@@ -231,7 +231,8 @@ public class EmailOutbox implements DisposableBean {
 
     /**
      * Claims the oldest due email that nobody holds (or whose holder's lease ran out) in one short statement of
-     * its own; {@code skip locked} lets concurrent claimers pass each other instead of queueing.
+     * its own; {@code skip locked} lets concurrent claimers pass each other instead of queueing. An instance with no
+     * SMS provider leaves texts to one that has one, rather than spending their attempts on failing.
      */
     Optional<Claimed> claimNext() {
         Instant now = clock.instant();
@@ -239,10 +240,11 @@ public class EmailOutbox implements DisposableBean {
         return jdbc.sql("""
                 update outbound_email set claimed_by = ?, claimed_until = ?, attempts = attempts + 1
                 where id = (select id from outbound_email
-                            where status = 'QUEUED' and channel <> 'LETTER' and next_attempt_at <= ? and (claimed_until is null or claimed_until <= ?)
+                            where status = 'QUEUED' and channel <> 'LETTER' and (channel <> 'SMS' or ?)
+                              and next_attempt_at <= ? and (claimed_until is null or claimed_until <= ?)
                             order by created_at limit 1 for update skip locked)
                 returning id, recipient, subject, body, link, attempts, attachment_name, attachment_type, attachment, channel
-                """).params(instanceId, Timestamp.from(until), Timestamp.from(now), Timestamp.from(now))
+                """).params(instanceId, Timestamp.from(until), texts.configured(), Timestamp.from(now), Timestamp.from(now))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getInt("attempts"),
                         rs.getString("attachment_name") == null ? null : new Attachment(rs.getString("attachment_name"),

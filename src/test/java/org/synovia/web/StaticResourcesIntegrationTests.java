@@ -91,8 +91,8 @@ class StaticResourcesIntegrationTests {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
         assertThat(Pattern.compile("href=\"/patients/[0-9a-f-]{36}\"").matcher(page).results().count()).isEqualTo(50);
-        // The style sheet, the page script and htmx: three lookups whatever the number of rows and links.
-        assertThat(counting.urlLookups).hasValue(3);
+        // The two style sheets, the two page scripts and htmx: five lookups whatever the number of rows and links.
+        assertThat(counting.urlLookups).hasValue(5);
     }
 
     @Test
