@@ -107,7 +107,7 @@ class SecurityAuditIntegrationTests {
                 .containsExactly(admin.username() + " CREATE account created with roles [RADIOLOGIST], grade none",
                         admin.username() + " UPDATE grade set to CONSULTANT",
                         admin.username() + " UPDATE password reset",
-                        admin.username() + " UPDATE account disabled");
+                        admin.username() + " UPDATE account disabled; before: enabled, after: disabled");
         assertThat(jdbc.sql("select count(*) from audit_event where details like ?").param("%" + "another long password" + "%")
                 .query(Integer.class).single()).isZero();
     }

@@ -69,6 +69,7 @@ class BookingDeskIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
+    @Autowired org.synovia.waitinglist.Funding funding;
 
     UserAccount clerk;
     UserAccount referrer;
@@ -292,8 +293,11 @@ class BookingDeskIntegrationTests {
     }
 
     private UUID waiting() {
-        return BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
-                BookingFixtures.ultrasoundKnee());
+        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+        BookingFixtures.fundingCleared(funding, waitingList, AccountFixtures.create(accounts, Role.ADMIN), referralId,
+                java.time.LocalDate.now(clock));
+        return referralId;
     }
 
     private List<Slot> sessionSlots(Clinic clinic, LocalDate day) {

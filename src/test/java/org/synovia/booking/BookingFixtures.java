@@ -88,6 +88,18 @@ public final class BookingFixtures {
     }
 
     /**
+     * Records the commissioner's approval, as an administrator, when the policy applied at vetting left the referral
+     * waiting for one: for tests of booking itself, which the funding gate (ADR 0072) is not what they test.
+     */
+    public static void fundingCleared(org.synovia.waitinglist.Funding funding, org.synovia.waitinglist.WaitingList waitingList,
+            UserAccount admin, UUID referralId, java.time.LocalDate today) {
+        AccountFixtures.signIn(admin);
+        if (!waitingList.entry(referralId).orElseThrow().funding().allowsTreatment()) {
+            funding.approve(referralId, "TEST-APPROVAL", today, null);
+        }
+    }
+
+    /**
      * Books {@code slotId} for every referral at once, the i-th through {@code instances[i % n]}, all released
      * together; returns "booked" or the refusal each attempt received.
      */

@@ -53,6 +53,7 @@ class BookingsIntegrationTests {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
+    @Autowired org.synovia.waitinglist.Funding funding;
     @Autowired Bookings bookings;
 
     @Autowired Clock clock;
@@ -375,8 +376,11 @@ class BookingsIntegrationTests {
         }
         java.util.UUID cancelling = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
-                BookingFixtures.ultrasoundKnee());
+        java.util.UUID next = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
+                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
+        UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
+        BookingFixtures.fundingCleared(funding, waitingList, admin, cancelling, java.time.LocalDate.now(clock));
+        BookingFixtures.fundingCleared(funding, waitingList, admin, next, java.time.LocalDate.now(clock));
         AccountFixtures.signIn(clerk);
         java.time.Instant twoDaysAhead = clock.instant().plus(Duration.ofDays(2));
         java.util.UUID slotId = bookings.search(cancelling, 50).offers().stream()
