@@ -53,7 +53,6 @@ import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -83,7 +82,7 @@ class EmailOutboxIntegrationTests {
     @Autowired PlatformTransactionManager transactions;
 
     private final int port = TestSmtp.freePort();
-    private final GreenMail mailServer = new GreenMail(new ServerSetup(port, null, ServerSetup.PROTOCOL_SMTP));
+    private final GreenMail mailServer = new GreenMail(TestSmtp.serverSetup(port));
     private final List<EmailOutbox> outboxes = new ArrayList<>();
 
     @AfterEach

@@ -28,7 +28,6 @@ import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 
 /** Waiting patients, mail servers good and bad, and the outbox rows the tests of sending look at. */
 final class OutboxFixtures {
@@ -71,10 +70,21 @@ final class OutboxFixtures {
                 .param(patientId).query(Long.class).single();
     }
 
+    /** A working mail server on the port a silent one has just let go: a second try if the port is not free yet. */
     static GreenMail goodMailServer() {
-        GreenMail greenMail = new GreenMail(new ServerSetup(TestSmtp.PORT, null, ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
-        return greenMail;
+        for (int attempt = 1; ; attempt++) {
+            GreenMail greenMail = new GreenMail(TestSmtp.serverSetup(TestSmtp.PORT));
+            try {
+                greenMail.start();
+                return greenMail;
+            }
+            catch (IllegalStateException e) {
+                greenMail.stop();
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** A mail server that accepts connections on the test SMTP port and never says a word. */

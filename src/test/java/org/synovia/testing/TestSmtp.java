@@ -24,8 +24,18 @@ public final class TestSmtp {
     private TestSmtp() {
     }
 
+    /** Mail servers wait for their turn: on a busy two-core machine GreenMail's own 2 s start-up limit ran out. */
+    private static final long STARTUP_TIMEOUT_MILLIS = 20_000;
+
     public static GreenMailExtension greenMail() {
-        return new GreenMailExtension(new ServerSetup(PORT, null, ServerSetup.PROTOCOL_SMTP));
+        return new GreenMailExtension(serverSetup(PORT));
+    }
+
+    /** SMTP on {@code port}, allowed long enough to start on a loaded machine. */
+    public static ServerSetup serverSetup(int port) {
+        ServerSetup setup = new ServerSetup(port, null, ServerSetup.PROTOCOL_SMTP);
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MILLIS);
+        return setup;
     }
 
     public static int freePort() {
