@@ -17,8 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.patient.PatientFixtures;
 
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.llp.MinLowerLayerProtocol;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
@@ -31,17 +29,14 @@ import ca.uhn.hl7v2.util.Terser;
 class Hl7InboundIntegrationTests {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static HapiContext client;
+    private static TestOrderSystem client;
 
     @Autowired MllpListener listener;
     @Autowired JdbcClient jdbc;
 
     @BeforeAll
     static void startClient() {
-        client = MllpListener.context();
-        // Its own threads: closing a context shuts its executor down, and HAPI's default one is shared with the
-        // listener under test (and with the other MLLP test classes in this JVM).
-        client.setExecutorService(java.util.concurrent.Executors.newCachedThreadPool());
+        client = new TestOrderSystem();
     }
 
     @AfterAll
@@ -75,12 +70,7 @@ class Hl7InboundIntegrationTests {
     }
 
     private Message send(String text) throws Exception {
-        Connection connection = client.newClient("localhost", listener.port(), false);
-        try {
-            return connection.getInitiator().sendAndReceive(client.getPipeParser().parse(text));
-        } finally {
-            connection.close();
-        }
+        return client.send(listener.port(), text);
     }
 
     private int referralsFor(Sample sample) {

@@ -46,8 +46,6 @@ import org.synovia.vetting.Vetting;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 
@@ -64,7 +62,7 @@ class Hl7OrderToLetterIntegrationTests {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
-    private static HapiContext client;
+    private static TestOrderSystem client;
 
     @Autowired MllpListener listener;
     @Autowired JdbcClient jdbc;
@@ -78,8 +76,7 @@ class Hl7OrderToLetterIntegrationTests {
 
     @BeforeAll
     static void startClient() {
-        client = MllpListener.context();
-        client.setExecutorService(java.util.concurrent.Executors.newCachedThreadPool());
+        client = new TestOrderSystem();
     }
 
     @AfterAll
@@ -104,16 +101,9 @@ class Hl7OrderToLetterIntegrationTests {
                 "^PRN^CP^^^^07700900123", "^PRN^CP^^^^07700900123~^NET^Internet^alex@example.com").entrySet()) {
             text = text.replace(e.getKey(), e.getValue());
         }
-        Message ack;
-        Connection connection = client.newClient("localhost", listener.port(), false);
-        try {
-            ack = connection.getInitiator().sendAndReceive(client.getPipeParser().parse(text));
-        } finally {
-            connection.close();
-        }
+        Message ack = client.send(listener.port(), text);
         assertThat(new Terser(ack).get("MSA-1")).isEqualTo("AA");
-        UUID referralId = jdbc.sql("select r.id from referral r join patient p on p.id = r.patient_id where p.nhs_number = ?")
-                .param(sample.nhs).query(UUID.class).single();
+        UUID referralId = TestOrderSystem.referralOf(jdbc, sample.nhs).orElseThrow();
 
         Appointment appointment = booked(new ReferralId(referralId));
         LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), LONDON);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +29,6 @@ import org.synovia.waitinglist.FundingStatus;
 import org.synovia.waitinglist.WaitingList;
 import org.synovia.waitinglist.WaitingListEntry;
 
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 
@@ -42,7 +39,7 @@ import ca.uhn.hl7v2.util.Terser;
 @SynoviaIntegrationTest
 class Hl7ReferralFundingIntegrationTests {
 
-    private static HapiContext client;
+    private static TestOrderSystem client;
 
     @Autowired MllpListener listener;
     @Autowired JdbcClient jdbc;
@@ -53,8 +50,7 @@ class Hl7ReferralFundingIntegrationTests {
 
     @BeforeAll
     static void startClient() {
-        client = MllpListener.context();
-        client.setExecutorService(java.util.concurrent.Executors.newCachedThreadPool());
+        client = new TestOrderSystem();
     }
 
     @AfterAll
@@ -72,16 +68,9 @@ class Hl7ReferralFundingIntegrationTests {
         var sample = new Hl7InboundIntegrationTests.Sample();
         String text = sample.text("orm-o01-knee-on-apixaban.hl7", "T" + System.nanoTime())
                 .replace("||CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC||", "||HYALURONAN||");
-        Message ack;
-        Connection connection = client.newClient("localhost", listener.port(), false);
-        try {
-            ack = connection.getInitiator().sendAndReceive(client.getPipeParser().parse(text));
-        } finally {
-            connection.close();
-        }
+        Message ack = client.send(listener.port(), text);
         assertThat(new Terser(ack).get("MSA-1")).isEqualTo("AA");
-        ReferralId id = new ReferralId(jdbc.sql("select r.id from referral r join patient p on p.id = r.patient_id "
-                + "where p.nhs_number = ?").param(sample.nhs).query(UUID.class).single());
+        ReferralId id = new ReferralId(TestOrderSystem.referralOf(jdbc, sample.nhs).orElseThrow());
 
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.RADIOLOGIST));
         var protocol = BookingFixtures.ultrasoundKnee();

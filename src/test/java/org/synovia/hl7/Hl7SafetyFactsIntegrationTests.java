@@ -29,8 +29,6 @@ import org.synovia.safety.Finding;
 import org.synovia.safety.SafetyAssessment;
 import org.synovia.safety.Severity;
 
-import ca.uhn.hl7v2.HapiContext;
-import ca.uhn.hl7v2.app.Connection;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.util.Terser;
 
@@ -41,7 +39,7 @@ import ca.uhn.hl7v2.util.Terser;
 @SynoviaIntegrationTest
 class Hl7SafetyFactsIntegrationTests {
 
-    private static HapiContext client;
+    private static TestOrderSystem client;
 
     @Autowired MllpListener listener;
     @Autowired JdbcClient jdbc;
@@ -52,10 +50,7 @@ class Hl7SafetyFactsIntegrationTests {
 
     @BeforeAll
     static void startClient() {
-        client = MllpListener.context();
-        // Its own threads: closing a context shuts its executor down, and HAPI's default one is shared with the
-        // listener under test (and with the other MLLP test classes in this JVM).
-        client.setExecutorService(java.util.concurrent.Executors.newCachedThreadPool());
+        client = new TestOrderSystem();
     }
 
     @AfterAll
@@ -95,15 +90,8 @@ class Hl7SafetyFactsIntegrationTests {
         for (var e : fill.entrySet()) {
             text = text.replace(e.getKey(), e.getValue());
         }
-        Connection connection = client.newClient("localhost", listener.port(), false);
-        Message ack;
-        try {
-            ack = connection.getInitiator().sendAndReceive(client.getPipeParser().parse(text));
-        } finally {
-            connection.close();
-        }
-        Optional<UUID> id = jdbc.sql("select r.id from referral r join patient p on p.id = r.patient_id where p.nhs_number = ?")
-                .param(sample.nhs).query(UUID.class).optional();
+        Message ack = client.send(listener.port(), text);
+        Optional<UUID> id = TestOrderSystem.referralOf(jdbc, sample.nhs);
         return new Sent(new Terser(ack), id.map(i -> referrals.show(new ReferralId(i)).details()).orElse(null));
     }
 

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,28 +85,14 @@ class ReferralFactsFormIntegrationTests {
     }
 
     private MockHttpServletRequestBuilder form(String... overrides) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("submissionKey", UUID.randomUUID().toString());
-        fields.put("patientId", patientId.toString());
+        Map<String, String> fields = ReferralForms.rightHip(patientId);
         fields.put("siteCode", "FACET_LUMBAR");
-        fields.put("laterality", "RIGHT");
         fields.put("spinalLevel", "L4/5");
         fields.put("intent", "THERAPEUTIC");
-        fields.put("indication", "OSTEOARTHRITIS");
         fields.put("clinicalQuestion", "Facet pain, relief expected?");
-        fields.put("noKnownAllergies", "true");
-        fields.put("diabetes", "NONE");
         fields.put("pregnancy", "NOT_PREGNANT");
         fields.put("weightKg", "70");
-        fields.put("urgency", "ROUTINE");
-        fields.put("referrerName", "Dr Test");
-        fields.put("referrerOrganisation", "Test Hospital");
-        for (int i = 0; i < overrides.length; i += 2) {
-            fields.put(overrides[i], overrides[i + 1]);
-        }
-        MockHttpServletRequestBuilder request = post("/referrals").with(user(referrer.username()).roles("REFERRER")).with(csrf());
-        fields.forEach(request::param);
-        return request;
+        return ReferralForms.posted("/referrals", referrer, fields, overrides);
     }
 
     /** Submits the form and returns the referral it stored. */

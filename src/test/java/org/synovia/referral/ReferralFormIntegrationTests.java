@@ -1,13 +1,9 @@
 package org.synovia.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -61,14 +57,8 @@ class ReferralFormIntegrationTests {
 
     /** A complete, valid form; each override replaces one field (an empty value blanks it). */
     private MockHttpServletRequestBuilder completeForm(UUID submissionKey, String... overrides) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = ReferralForms.rightHip(patientId);
         fields.put("submissionKey", submissionKey.toString());
-        fields.put("patientId", patientId.toString());
-        fields.put("siteCode", "HIP_JOINT");
-        fields.put("laterality", "RIGHT");
-        fields.put("intent", "DIAGNOSTIC");
-        fields.put("indication", "OSTEOARTHRITIS");
-        fields.put("clinicalQuestion", "Is the hip the pain source?");
         fields.put("treatments[0].kind", "PHYSIOTHERAPY");
         fields.put("treatments[0].durationWeeks", "8");
         fields.put("treatments[1].kind", "");
@@ -77,19 +67,7 @@ class ReferralFormIntegrationTests {
         fields.put("antithrombotics[0].dose", "20 mg");
         fields.put("antithrombotics[0].frequency", "ONCE_DAILY");
         fields.put("antithrombotics[0].doseTimes", "18:00");
-        fields.put("noKnownAllergies", "true");
-        fields.put("diabetes", "NONE");
-        fields.put("pregnancy", "NOT_APPLICABLE");
-        fields.put("weightKg", "72.5");
-        fields.put("urgency", "ROUTINE");
-        fields.put("referrerName", "Dr Test");
-        fields.put("referrerOrganisation", "Test Hospital");
-        for (int i = 0; i < overrides.length; i += 2) {
-            fields.put(overrides[i], overrides[i + 1]);
-        }
-        MockHttpServletRequestBuilder request = post("/referrals").with(user(referrer.username()).roles("REFERRER")).with(csrf());
-        fields.forEach((name, value) -> request.param(name, value));
-        return request;
+        return ReferralForms.posted("/referrals", referrer, fields, overrides);
     }
 
     @Test

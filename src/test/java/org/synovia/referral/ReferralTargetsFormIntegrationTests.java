@@ -1,13 +1,10 @@
 package org.synovia.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,29 +59,16 @@ class ReferralTargetsFormIntegrationTests {
 
     /** A complete left-knee referral; each override replaces one field, or adds it. */
     private MockHttpServletRequestBuilder form(String path, UUID submissionKey, String... overrides) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> fields = ReferralForms.rightHip(patientId);
         fields.put("submissionKey", submissionKey.toString());
-        fields.put("patientId", patientId.toString());
         fields.put("siteCode", "KNEE_JOINT");
         fields.put("laterality", "LEFT");
         fields.put("intent", "THERAPEUTIC");
-        fields.put("indication", "OSTEOARTHRITIS");
         fields.put("requestedInjectate", "CORTICOSTEROID_WITH_LOCAL_ANAESTHETIC");
         fields.put("clinicalQuestion", "Left knee OA and lateral hip pain; both for injection.");
-        fields.put("noKnownAllergies", "true");
-        fields.put("diabetes", "NONE");
-        fields.put("pregnancy", "NOT_APPLICABLE");
         fields.put("weightKg", "70");
         fields.put("heightCm", "170");
-        fields.put("urgency", "ROUTINE");
-        fields.put("referrerName", "Dr Test");
-        fields.put("referrerOrganisation", "Test Hospital");
-        for (int i = 0; i < overrides.length; i += 2) {
-            fields.put(overrides[i], overrides[i + 1]);
-        }
-        MockHttpServletRequestBuilder request = post(path).with(user(referrer.username()).roles("REFERRER")).with(csrf());
-        fields.forEach(request::param);
-        return request;
+        return ReferralForms.posted(path, referrer, fields, overrides);
     }
 
     private int referralsOfPatient() {

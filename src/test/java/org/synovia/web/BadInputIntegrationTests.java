@@ -1,14 +1,10 @@
 package org.synovia.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -30,6 +26,7 @@ import org.synovia.account.UserAccounts;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
+import org.synovia.referral.ReferralForms;
 
 /**
  * A tester's table of bad input against the referral form, the safety API and a CDS Hooks service: each is
@@ -91,24 +88,8 @@ class BadInputIntegrationTests {
     @ParameterizedTest(name = "referral form: {0}")
     @MethodSource("formInputs")
     void refusesBadFormInputPlainly(String description, String field, String value) throws Exception {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("submissionKey", UUID.randomUUID().toString());
-        fields.put("patientId", patientId.toString());
-        fields.put("siteCode", "HIP_JOINT");
-        fields.put("laterality", "RIGHT");
-        fields.put("intent", "DIAGNOSTIC");
-        fields.put("indication", "OSTEOARTHRITIS");
-        fields.put("clinicalQuestion", "Is the hip the pain source?");
-        fields.put("noKnownAllergies", "true");
-        fields.put("diabetes", "NONE");
-        fields.put("pregnancy", "NOT_APPLICABLE");
-        fields.put("weightKg", "72.5");
-        fields.put("urgency", "ROUTINE");
-        fields.put("referrerName", "Dr Test");
-        fields.put("referrerOrganisation", "Test Hospital");
-        fields.put(field, value);
-        MockHttpServletRequestBuilder request = post("/referrals").with(user(referrer.username()).roles("REFERRER")).with(csrf());
-        fields.forEach(request::param);
+        MockHttpServletRequestBuilder request = ReferralForms.posted("/referrals", referrer, ReferralForms.rightHip(patientId),
+                field, value);
 
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
 
