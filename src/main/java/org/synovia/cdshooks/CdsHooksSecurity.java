@@ -2,9 +2,8 @@ package org.synovia.cdshooks;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,12 +15,12 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.synovia.shared.web.BearerCredentialFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -71,9 +70,8 @@ class CdsHooksSecurity {
     }
 
     /** Authenticates a call that carries a bearer JWT, or refuses it; other calls pass on to HTTP Basic. */
-    private static final class SignedCallFilter extends OncePerRequestFilter {
+    private static final class SignedCallFilter extends BearerCredentialFilter {
 
-        private static final String PREFIX = "Bearer ";
         private final SignedCdsCalls signedCalls;
         private final CdsHooksProperties properties;
         private final JsonMapper json;
@@ -85,31 +83,18 @@ class CdsHooksSecurity {
         }
 
         @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            String header = request.getHeader("Authorization");
-            if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-                chain.doFilter(request, response);
-                return;
-            }
+        protected Optional<Authentication> authenticate(String credential, HttpServletRequest request,
+                HttpServletResponse response) throws IOException {
             SignedCdsCalls.Caller caller;
             try {
-                caller = signedCalls.verify(header.substring(PREFIX.length()).strip(), serviceUrl(request));
+                caller = signedCalls.verify(credential, serviceUrl(request));
             }
             catch (SignedCdsCalls.Refused refused) {
                 refuse(json, response, properties, "The signed JWT was refused:", refused.getMessage());
-                return;
+                return Optional.empty();
             }
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller.client().auditName(), null,
+            return Optional.of(UsernamePasswordAuthenticationToken.authenticated(caller.client().auditName(), null,
                     List.of(new SimpleGrantedAuthority("ROLE_INTEGRATION"))));
-            SecurityContextHolder.setContext(context);
-            try {
-                chain.doFilter(request, response);
-            }
-            finally {
-                SecurityContextHolder.clearContext();
-            }
         }
 
         /** The URL the client called, which its JWT's aud must name. */

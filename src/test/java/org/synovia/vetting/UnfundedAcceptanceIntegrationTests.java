@@ -1,9 +1,6 @@
 package org.synovia.vetting;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -66,11 +63,7 @@ class UnfundedAcceptanceIntegrationTests {
     }
 
     private MockHttpServletRequestBuilder accept() {
-        return post("/vetting/" + referral.id() + "/accept").with(user(radiologist.username()).roles("RADIOLOGIST")).with(csrf())
-                .param("guidance", "ULTRASOUND").param("corticosteroid", "Methylprednisolone acetate 40 mg/mL")
-                .param("corticosteroidDoseMg", "40").param("localAnaesthetic", "Lidocaine 1%").param("localAnaestheticMl", "2")
-                .param("operatorGrade", "CONSULTANT").param("slotMinutes", "20").param("priority", "ROUTINE")
-                .param("policySet", "NHS_ENGLAND")
+        return VettingForms.acceptUltrasoundInjection(referral, radiologist)
                 .param("safetyJustifications[SAF-040]", "Reaction was to the adrenaline in the mixture.");
     }
 

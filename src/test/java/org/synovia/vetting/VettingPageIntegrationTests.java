@@ -1,8 +1,5 @@
 package org.synovia.vetting;
 
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -62,11 +59,7 @@ class VettingPageIntegrationTests {
     }
 
     private MockHttpServletRequestBuilder accept() {
-        return post("/vetting/" + referral.id() + "/accept").with(user(radiologist.username()).roles("RADIOLOGIST")).with(csrf())
-                .param("guidance", "ULTRASOUND").param("corticosteroid", "Methylprednisolone acetate 40 mg/mL")
-                .param("corticosteroidDoseMg", "40").param("localAnaesthetic", "Lidocaine 1%").param("localAnaestheticMl", "2")
-                .param("operatorGrade", "CONSULTANT").param("slotMinutes", "20").param("priority", "ROUTINE")
-                .param("policySet", "NHS_ENGLAND");
+        return VettingForms.acceptUltrasoundInjection(referral, radiologist);
     }
 
     @Test

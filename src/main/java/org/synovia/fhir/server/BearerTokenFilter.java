@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -14,10 +12,10 @@ import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.synovia.shared.web.BearerCredentialFilter;
 
 import ca.uhn.fhir.context.FhirContext;
 
@@ -27,10 +25,9 @@ import ca.uhn.fhir.context.FhirContext;
  * {@link ScopeInterceptor} checks both alike. An unknown, expired or revoked token is answered 401 with
  * {@code WWW-Authenticate: Bearer error="invalid_token"} (RFC 6750).
  */
-final class BearerTokenFilter extends OncePerRequestFilter {
+final class BearerTokenFilter extends BearerCredentialFilter {
 
     private static final Logger log = LoggerFactory.getLogger(BearerTokenFilter.class);
-    private static final String PREFIX = "Bearer ";
 
     private final AccessTokens tokens;
     private final FhirContext fhir;
@@ -41,14 +38,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-            chain.doFilter(request, response);
-            return;
-        }
-        Optional<AccessTokens.Bearer> bearer = tokens.authenticate(header.substring(PREFIX.length()).strip());
+    protected Optional<Authentication> authenticate(String credential, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<AccessTokens.Bearer> bearer = tokens.authenticate(credential);
         if (bearer.isEmpty()) {
             log.warn("FHIR call refused with an unknown or expired bearer token: {} {} from {}", request.getMethod(),
                     request.getRequestURI(), request.getRemoteAddr());
@@ -56,20 +48,12 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     + "error_description=\"The access token is unknown or has expired; ask the token endpoint for another.\"");
             FhirSecurityConfiguration.writeOutcome(fhir, response, 401, OperationOutcome.IssueType.LOGIN,
                     "The access token is unknown or has expired; ask the token endpoint for another.");
-            return;
+            return Optional.empty();
         }
         List<GrantedAuthority> authorities = new ArrayList<>();
         authorities.add(new SimpleGrantedAuthority("ROLE_INTEGRATION"));
         bearer.get().scopes().forEach(scope -> authorities.add(
                 new SimpleGrantedAuthority(FhirSecurityConfiguration.SCOPE_PREFIX + scope)));
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bearer.get().clientId(), null, authorities));
-        SecurityContextHolder.setContext(context);
-        try {
-            chain.doFilter(request, response);
-        }
-        finally {
-            SecurityContextHolder.clearContext();
-        }
+        return Optional.of(UsernamePasswordAuthenticationToken.authenticated(bearer.get().clientId(), null, authorities));
     }
 }
