@@ -5,8 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -145,7 +147,8 @@ public class EmailOutbox implements DisposableBean {
     /**
      * Sends what is due, one claimed email at a time, and returns how many went. Runs on a schedule and after
      * every commit that queued an email. Inside a transaction it sends nothing: it asks for a send after commit.
-     * The round ends at the first failure, so a hanging mail server costs one timeout per round, not twenty.
+     * A channel's first failure ends that channel's part of the round, so a hanging mail server costs one timeout
+     * per round, not twenty, and holds up no text message (nor a failing SMS provider any email).
      */
     @Scheduled(fixedDelayString = "${synovia.notification.send-interval:PT30S}")
     public int sendDue() {
@@ -154,15 +157,17 @@ public class EmailOutbox implements DisposableBean {
             return 0;
         }
         int sent = 0;
+        Set<Channel> failing = EnumSet.noneOf(Channel.class);
         for (int i = 0; i < BATCH; i++) {
-            Optional<Claimed> claimed = claimNext();
+            Optional<Claimed> claimed = claimNext(failing);
             if (claimed.isEmpty()) {
                 break;
             }
             String error = deliver(claimed.get());
             record(claimed.get(), error);
             if (error != null) {
-                break;
+                failing.add(claimed.get().channel());
+                continue;
             }
             sent++;
         }
@@ -235,16 +240,24 @@ public class EmailOutbox implements DisposableBean {
      * SMS provider leaves texts to one that has one, rather than spending their attempts on failing.
      */
     Optional<Claimed> claimNext() {
+        return claimNext(Set.of());
+    }
+
+    /** The same, passing over the channels that already failed in this round. */
+    private Optional<Claimed> claimNext(Set<Channel> failing) {
         Instant now = clock.instant();
         Instant until = now.plus(properties.lease());
+        boolean emails = !failing.contains(Channel.EMAIL);
+        boolean texting = texts.configured() && !failing.contains(Channel.SMS);
         return jdbc.sql("""
                 update outbound_email set claimed_by = ?, claimed_until = ?, attempts = attempts + 1
                 where id = (select id from outbound_email
                             where status = 'QUEUED' and channel <> 'LETTER' and (channel <> 'SMS' or ?)
+                              and (channel <> 'EMAIL' or ?)
                               and next_attempt_at <= ? and (claimed_until is null or claimed_until <= ?)
                             order by created_at limit 1 for update skip locked)
                 returning id, recipient, subject, body, link, attempts, attachment_name, attachment_type, attachment, channel
-                """).params(instanceId, Timestamp.from(until), texts.configured(), Timestamp.from(now), Timestamp.from(now))
+                """).params(instanceId, Timestamp.from(until), texting, emails, Timestamp.from(now), Timestamp.from(now))
                 .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("recipient"),
                         rs.getString("subject"), rs.getString("body"), rs.getString("link"), rs.getInt("attempts"),
                         rs.getString("attachment_name") == null ? null : new Attachment(rs.getString("attachment_name"),

@@ -2,7 +2,10 @@ package org.synovia.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -15,11 +18,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
+import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.NewPatient;
@@ -27,7 +32,9 @@ import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
+import org.synovia.shared.InstanceProperties;
 import org.synovia.testing.RecordCopies;
+import org.synovia.testing.TestClock;
 import org.synovia.vetting.Vetting;
 
 /**
@@ -57,6 +64,13 @@ class TextMessageIntegrationTests {
     @Autowired Bookings bookings;
     @Autowired MessageCentre messages;
     @Autowired JdbcClient jdbc;
+    @Autowired EmailOutbox outbox;
+    @Autowired MessageSender smtp;
+    @Autowired TextChannel texts;
+    @Autowired NotificationProperties properties;
+    @Autowired AuditTrail audit;
+    @Autowired Clock clock;
+    @Autowired TransactionTemplate transactions;
 
     @AfterEach
     void signOut() {
@@ -86,5 +100,36 @@ class TextMessageIntegrationTests {
         Awaitility.await().atMost(Duration.ofSeconds(10))
                 .until(() -> messages.open(sms).orElseThrow().status() == OutboundEmail.Status.SENT);
         assertThat(messages.open(sms).orElseThrow().body()).contains(EmailOutbox.LINK);
+    }
+
+    @Test
+    void aMailServerThatIsDownHoldsUpNoTextInTheSameRound() {
+        // Nothing listens on the test SMTP port in this class: every email fails at once.
+        String mobile = "07700 8" + String.format("%05d", (int) (Math.random() * 100_000));
+        Instant later = clock.instant().plus(Duration.ofDays(3650));
+        UUID[] queued = transactions.execute(status -> {
+            UUID email = outbox.queue("held.up@example.com", "Waiting for the mail server", "An email queued first", null,
+                    "outage-test");
+            UUID text = outbox.queue(new EmailOutbox.Stored(Channel.SMS, mobile, "Reminder", "A text queued after it", null,
+                    null, "outage-test", null, null, null));
+            // Due only for the outbox below, so that the application's own rounds leave them alone; the email oldest.
+            jdbc.sql("update outbound_email set next_attempt_at = ?, created_at = created_at - interval '1 day' where id = ?")
+                    .params(Timestamp.from(later), email).update();
+            jdbc.sql("update outbound_email set next_attempt_at = ? where id = ?").params(Timestamp.from(later), text).update();
+            return new UUID[] {email, text};
+        });
+        EmailOutbox round = new EmailOutbox(jdbc, smtp, texts, properties, audit, TestClock.at(later),
+                new InstanceProperties("mail-outage"));
+        try {
+            round.sendDue();
+        }
+        finally {
+            round.destroy();
+        }
+
+        assertThat(gateway.received).as("the text went in the round where the email failed")
+                .anySatisfy(r -> assertThat(r.to()).isEqualTo(mobile));
+        assertThat(jdbc.sql("select status || ' ' || (last_error is not null) from outbound_email where id = ?")
+                .param(queued[0]).query(String.class).single()).isEqualTo("QUEUED true");
     }
 }
