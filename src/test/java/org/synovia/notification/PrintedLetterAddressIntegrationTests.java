@@ -37,6 +37,7 @@ import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
 import org.synovia.testing.ReceivedLetters;
 import org.synovia.testing.RecordCopies;
+import org.synovia.testing.StatementCounter;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 
@@ -125,6 +126,23 @@ class PrintedLetterAddressIntegrationTests {
         String withIt = text(printQueue.makeBatch().orElseThrow());
         assertThat(withIt).contains("Alex " + patient.familyName() + " 4 Found Lane FOUNDTON ZZ6 6FD");
         assertThat(printQueue.waiting()).extracting(OutboundEmail::id).doesNotContain(letter);
+    }
+
+    @Test
+    void listsTheQueueWithItsAddressFlagsInAFixedNumberOfStatements() throws Exception {
+        Appointment first = fixtures.book(clerk, MessageFixtures.withoutEmailOrMobile(), CLINIC);
+        fixtures.awaitMessage(first.id(), Channel.LETTER);
+        long few = StatementCounter.count(() -> mvc.perform(get("/print-queue").with(user(clerk.username()).roles("BOOKING")))
+                .andExpect(status().isOk()));
+        for (NewPatient patient : List.of(MessageFixtures.withoutEmailOrMobile(),
+                RecordCopies.with(MessageFixtures.withoutEmailOrMobile(), "address", null))) {
+            fixtures.awaitMessage(fixtures.book(clerk, patient, CLINIC).id(), Channel.LETTER);
+        }
+
+        long more = StatementCounter.count(() -> mvc.perform(get("/print-queue").with(user(clerk.username()).roles("BOOKING")))
+                .andExpect(status().isOk()));
+
+        assertThat(more).isEqualTo(few);
     }
 
     private String text(UUID batch) {
