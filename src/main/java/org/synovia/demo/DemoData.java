@@ -31,6 +31,7 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.Patient;
+import org.synovia.patient.PostalAddress;
 import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
 import org.synovia.referral.AllergyCategory;
@@ -233,12 +234,19 @@ class DemoData implements ApplicationRunner {
     private Patient register(String nhsNumber, String hospitalNumber, String family, String given, LocalDate born, Sex sex) {
         Registration registration = patients.register(new NewPatient(nhsNumber, hospitalNumber, family, given, born, sex,
                 "07700 900" + String.format("%03d", Math.abs(family.hashCode()) % 1000),
-                given.toLowerCase() + "@example.com", "Dr Demo GP", "Demo Surgery"), true);
+                given.toLowerCase() + "@example.com", "Dr Demo GP", "Demo Surgery", address(family)), true);
         return switch (registration) {
             case Registration.Registered r -> r.patient();
             case Registration.AlreadyRegistered r -> r.existing();
             case Registration.PossibleDuplicates r -> r.candidates().getFirst();
         };
+    }
+
+    /** An obviously fake address (the ZZ postcode area does not exist), the same for a name on every run. */
+    static PostalAddress address(String family) {
+        int n = Math.abs(family.hashCode());
+        return new PostalAddress(List.of((1 + n % 120) + " " + family + " Road"), "Demoton",
+                "ZZ" + (1 + n % 9) + " " + (n % 10) + "DM");
     }
 
     private static ReferralDetails.Referrer referrer(String name, String role) {

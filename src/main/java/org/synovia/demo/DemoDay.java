@@ -195,7 +195,8 @@ final class DemoDay {
         String nhsNumber = nhsNumber(day, index);
         Registration registration = patients.register(new NewPatient(nhsNumber, null, name[0], name[1],
                 LocalDate.of(1950 + 7 * index, 1 + index, 3 + index), Sex.valueOf(name[2]), null,
-                name[1].toLowerCase() + "." + name[0].toLowerCase() + "@example.com", "Dr Demo GP", "Demo Surgery"), true);
+                name[1].toLowerCase() + "." + name[0].toLowerCase() + "@example.com", "Dr Demo GP", "Demo Surgery",
+                DemoData.address(name[0])), true);
         return switch (registration) {
             case Registration.Registered r -> r.patient();
             case Registration.AlreadyRegistered r -> r.existing();

@@ -124,7 +124,8 @@ class InboundMessages {
                     details.mobile() != null ? details.mobile() : known.mobile(),
                     details.email() != null ? details.email() : known.email(),
                     details.gpName() != null ? details.gpName() : known.gpName(),
-                    details.gpPractice() != null ? details.gpPractice() : known.gpPractice());
+                    details.gpPractice() != null ? details.gpPractice() : known.gpPractice(),
+                    details.address() != null ? details.address() : known.address());
             patients.updateDemographics(known.id(), update, "HL7 ADT^A08 " + header.controlId());
         } catch (InvalidInputException e) {
             throw rejection(e);

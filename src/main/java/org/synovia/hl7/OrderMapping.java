@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.synovia.catalogue.InjectionSite;
 import org.synovia.patient.NewPatient;
+import org.synovia.patient.PostalAddress;
 import org.synovia.referral.AllergyCategory;
 import org.synovia.referral.ClinicalCodes;
 import org.synovia.referral.ClinicalCodes.Question;
@@ -112,7 +113,37 @@ final class OrderMapping {
         }
         return new NewPatient(nhsNumber, hospitalNumber, Hl7Segments.value(pid, 5, 0, 1, 1), Hl7Segments.value(pid, 5, 0, 2, 1),
                 Hl7Segments.date(Hl7Segments.value(pid, 7), "PID-7 (date of birth)"), sex(Hl7Segments.value(pid, 8)), mobile,
-                email, gpName, gpPractice);
+                email, gpName, gpPractice, address(pid));
+    }
+
+    /**
+     * PID-11 (XAD) as the postal address, null when absent: the mailing address (type M) first, else home (H), else
+     * one without a type. XAD-1 and XAD-2 are the first lines and XAD-4 (county) the next, XAD-3 the town, XAD-5 the
+     * postcode. Other types (birth, office, temporary) are not where letters go.
+     */
+    static PostalAddress address(Segment pid) {
+        int chosen = -1;
+        int rank = Integer.MAX_VALUE;
+        for (int rep = 0; rep < Hl7Segments.repetitions(pid, 11); rep++) {
+            String type = Hl7Segments.value(pid, 11, rep, 7, 1);
+            int rankOf = type == null ? 2 : "M".equalsIgnoreCase(type) ? 0 : "H".equalsIgnoreCase(type) ? 1 : Integer.MAX_VALUE;
+            if (rankOf < rank) {
+                chosen = rep;
+                rank = rankOf;
+            }
+        }
+        if (chosen < 0) {
+            return null;
+        }
+        int rep = chosen;
+        try {
+            return PostalAddress.of(List.of(1, 2, 4).stream().map(c -> Hl7Segments.value(pid, 11, rep, c, 1))
+                    .filter(v -> v != null).toList(), Hl7Segments.value(pid, 11, rep, 3, 1),
+                    Hl7Segments.value(pid, 11, rep, 5, 1)).orElse(null);
+        } catch (InvalidInputException e) {
+            throw new Hl7Rejection(Hl7Rejection.Code.AE, "PID-11 (patient address): " + e.problems().stream()
+                    .map(InvalidInputException.FieldProblem::message).collect(Collectors.joining(" ")));
+        }
     }
 
     /** HL7 table 0001 to the NHS stated-gender codes the patient record holds. */

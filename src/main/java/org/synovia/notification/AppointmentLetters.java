@@ -114,9 +114,9 @@ public class AppointmentLetters {
         var protocol = accepted.protocol();
         boolean steroid = protocol.corticosteroid() != null && !protocol.corticosteroid().isBlank()
                 || protocol.targets().stream().anyMatch(t -> t.corticosteroid() != null && t.corticosteroid().steroid());
-        return new AppointmentLetter(appointment.id(), patient.id().value(), patient.givenName() + " " + patient.familyName(),
+        return new AppointmentLetter(appointment.id(), patient.id().value(), patient.fullName(),
                 patient.nhsNumber() == null ? null : patient.nhsNumber().value(), patient.dateOfBirth(), patient.email(),
-                start, appointment.minutes(), slot.roomName(), slot.roomLocation(), slot.operatorName(), procedure,
+                patient.address(), start, appointment.minutes(), slot.roomName(), slot.roomLocation(), slot.operatorName(), procedure,
                 protocol.guidance(), steroid, referral.details().diabetes() != DiabetesType.NONE,
                 referral.details().onInsulin(), sites.stream().anyMatch(s -> "Spine".equalsIgnoreCase(s.region())), medicines,
                 other, LocalDate.now(clock), targets);
@@ -237,7 +237,7 @@ public class AppointmentLetters {
         }
         String link = EmailOutbox.LINK;
         String expires = WHEN.format(LocalDateTime.ofInstant(event.expiresAt(), clock.getZone()));
-        String body = "Dear " + patient.givenName() + " " + patient.familyName() + ",\n\n" + (event.slotStart() == null
+        String body = "Dear " + patient.fullName() + ",\n\n" + (event.slotStart() == null
                 ? "You are on our waiting list for an image-guided injection. You can choose your appointment yourself:\n"
                         + link + "\n\nThe link shows the earliest appointments that suit the injection your doctor asked "
                         + "for and works once, until " + expires + "."
@@ -253,7 +253,7 @@ public class AppointmentLetters {
                         + WHEN.format(LocalDateTime.ofInstant(event.slotStart(), clock.getZone())) + ". To take it: ")
                 + link + " (until " + expires + "; keep it private)";
         // On paper a link is a short code, issued when the letter is printed (ADR 0078).
-        String onPaper = "Dear " + patient.givenName() + " " + patient.familyName() + ",\n\n" + (event.slotStart() == null
+        String onPaper = "Dear " + patient.fullName() + ",\n\n" + (event.slotStart() == null
                 ? "You are on our waiting list for an image-guided injection. You can choose your appointment yourself."
                 : "An earlier appointment for your injection has become free: "
                         + WHEN.format(LocalDateTime.ofInstant(event.slotStart(), clock.getZone())) + ". If you do not want it, "

@@ -64,14 +64,9 @@ public class PatientMessages {
     }
 
     private UUID printed(Patient patient, PatientMessage message) {
-        return outbox.queue(new EmailOutbox.Stored(Channel.LETTER, addressee(patient), message.subject(),
+        return outbox.queue(new EmailOutbox.Stored(Channel.LETTER, patient.fullName(), message.subject(),
                 message.letterBody(), null, message.patientId(), message.purpose(), message.attachment(), message.aboutId(),
                 null));
-    }
-
-    /** Who a printed letter is for, as the print queue lists it. */
-    static String addressee(Patient patient) {
-        return patient.givenName() + " " + patient.familyName();
     }
 
     private static boolean present(String value) {

@@ -10,8 +10,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.multipdf.PDFMergerUtility;
@@ -23,6 +26,9 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
+import org.synovia.patient.Patient;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.PdfDocuments;
@@ -44,8 +50,11 @@ public class PrintQueue {
     private final UserAccounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
+    private final Patients patients;
 
-    PrintQueue(JdbcClient jdbc, FreshLinks links, PdfDocuments pdf, UserAccounts accounts, AuditTrail audit, Clock clock) {
+    PrintQueue(JdbcClient jdbc, FreshLinks links, PdfDocuments pdf, UserAccounts accounts, AuditTrail audit, Clock clock,
+            Patients patients) {
+        this.patients = patients;
         this.jdbc = jdbc;
         this.links = links;
         this.pdf = pdf;
@@ -65,6 +74,17 @@ public class PrintQueue {
         return letters;
     }
 
+    /**
+     * Which of these letters cannot be posted: their patient has no postal address recorded (or they have no patient).
+     * They stay out of every batch until the address is added (ADR 0100).
+     */
+    @Transactional
+    public Set<UUID> cannotBePosted(List<OutboundEmail> letters) {
+        Map<PatientId, Patient> addressees = addressees(letters.stream().map(OutboundEmail::patientId).toList());
+        return letters.stream().filter(l -> !postable(addressees, l.patientId())).map(OutboundEmail::id)
+                .collect(Collectors.toSet());
+    }
+
     /** The latest batches, newest first, with the names of who made and printed them. */
     @Transactional(readOnly = true)
     public List<PrintBatch> batches(int limit) {
@@ -82,14 +102,22 @@ public class PrintQueue {
     }
 
     /**
-     * Puts every waiting letter (up to {@value #MAX_BATCH}) in a new batch and renders its PDF, issuing each letter's
-     * fresh link or code now (the earlier one revoked); empty when nothing waits.
+     * Puts every waiting letter that can be posted (up to {@value #MAX_BATCH}) in a new batch and renders its PDF,
+     * each addressed to the patient's name and address as recorded now, issuing each letter's fresh link or code now
+     * (the earlier one revoked); empty when no letter waits that can be posted.
      */
     @Transactional
     public Optional<UUID> makeBatch() {
-        List<UUID> ids = jdbc.sql("""
-                select id from outbound_email where channel = 'LETTER' and status = 'QUEUED' and print_batch_id is null
-                order by created_at limit ? for update skip locked""").param(MAX_BATCH).query(UUID.class).list();
+        record Waiting(UUID id, UUID patientId) {
+        }
+        // Every waiting letter is locked, not only the first batch's: those without an address are passed over.
+        List<Waiting> waiting = jdbc.sql("""
+                select id, patient_id from outbound_email
+                where channel = 'LETTER' and status = 'QUEUED' and print_batch_id is null
+                order by created_at for update skip locked""").query(Waiting.class).list();
+        Map<PatientId, Patient> addressees = addressees(waiting.stream().map(Waiting::patientId).toList());
+        List<UUID> ids = waiting.stream().filter(w -> postable(addressees, w.patientId())).limit(MAX_BATCH)
+                .map(Waiting::id).toList();
         if (ids.isEmpty()) {
             return Optional.empty();
         }
@@ -107,7 +135,7 @@ public class PrintQueue {
                 .list();
         List<byte[]> documents = new ArrayList<>();
         for (Letter letter : letters) {
-            documents.add(render(letter));
+            documents.add(render(letter, addressees.get(new PatientId(letter.patientId()))));
             if (letter.attachment() != null) {
                 documents.add(letter.attachment());
             }
@@ -141,8 +169,20 @@ public class PrintQueue {
         audit.record(AuditAction.UPDATE, "PrintBatch", batchId, null, "print batch marked printed");
     }
 
-    /** One letter's page: the service's header, the patient, the text with a fresh link or code where it says so. */
-    private byte[] render(Letter letter) {
+    private Map<PatientId, Patient> addressees(List<UUID> patientIds) {
+        return patients.findAll(patientIds.stream().filter(Objects::nonNull).map(PatientId::new).toList());
+    }
+
+    private static boolean postable(Map<PatientId, Patient> addressees, UUID patientId) {
+        Patient patient = patientId == null ? null : addressees.get(new PatientId(patientId));
+        return patient != null && patient.address() != null;
+    }
+
+    /**
+     * One letter's page: the service's header, the patient's name and address in the envelope's window, the text with
+     * a fresh link or code where it says so.
+     */
+    private byte[] render(Letter letter, Patient addressee) {
         String body = letter.body();
         if (body.contains(EmailOutbox.LINK)) {
             String link = links.onPaper(letter.purpose(), letter.aboutId()).orElse(
@@ -150,8 +190,8 @@ public class PrintQueue {
             body = body.replace(EmailOutbox.LINK, link);
         }
         List<String> paragraphs = Arrays.stream(body.split("\\n\\s*\\n")).map(String::strip).filter(p -> !p.isEmpty()).toList();
-        return pdf.render("notification/printed-letter", Map.of("addressee", letter.recipient(), "subject", letter.subject(),
-                "paragraphs", paragraphs, "written", LocalDate.now(clock)));
+        return pdf.render("notification/printed-letter", Map.of("addressee", addressee.fullName(), "address",
+                addressee.address(), "subject", letter.subject(), "paragraphs", paragraphs, "written", LocalDate.now(clock)));
     }
 
     private static byte[] merge(List<byte[]> documents) {

@@ -11,10 +11,11 @@ import org.synovia.shared.Sex;
 
 /**
  * The details needed to register a patient. Validates every field against {@code today} and reports
- * all problems at once.
+ * all problems at once; the postal address (null when not known) has validated itself when it was made.
  */
 public record NewPatient(String nhsNumber, String hospitalNumber, String familyName, String givenName,
-        LocalDate dateOfBirth, Sex sex, String mobile, String email, String gpName, String gpPractice) {
+        LocalDate dateOfBirth, Sex sex, String mobile, String email, String gpName, String gpPractice,
+        PostalAddress address) {
 
     private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}\\p{M} '’.-]*");
     private static final Pattern HOSPITAL_NUMBER = Pattern.compile("[A-Za-z0-9]{4,20}");

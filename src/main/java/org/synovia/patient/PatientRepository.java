@@ -25,24 +25,47 @@ class PatientRepository {
     void insert(Patient patient, String createdBy) {
         jdbc.sql("""
                 insert into patient (id, nhs_number, hospital_number, family_name, given_name, date_of_birth, sex,
-                                     mobile, email, gp_name, gp_practice, created_at, created_by)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     mobile, email, gp_name, gp_practice, created_at, created_by, address_line_1,
+                                     address_line_2, address_line_3, address_line_4, address_town, address_postcode)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
                 .params(patient.id().value(), patient.nhsNumber() == null ? null : patient.nhsNumber().value(),
                         patient.hospitalNumber(), patient.familyName(), patient.givenName(), patient.dateOfBirth(),
                         patient.sex().name(), patient.mobile(), patient.email(), patient.gpName(), patient.gpPractice(),
                         Timestamp.from(patient.createdAt()), createdBy)
+                .params(addressColumns(patient.address()))
                 .update();
+    }
+
+    void updateAddress(PatientId id, PostalAddress address) {
+        jdbc.sql("""
+                update patient set address_line_1 = ?, address_line_2 = ?, address_line_3 = ?, address_line_4 = ?,
+                                   address_town = ?, address_postcode = ?
+                where id = ?
+                """).params(addressColumns(address)).param(id.value()).update();
+    }
+
+    /** The six address columns in order; all null when no address is known. */
+    private static List<Object> addressColumns(PostalAddress address) {
+        List<Object> columns = new ArrayList<>();
+        for (int line = 1; line <= PostalAddress.MAX_LINES; line++) {
+            columns.add(address == null ? null : address.line(line));
+        }
+        columns.add(address == null ? null : address.town());
+        columns.add(address == null ? null : address.postcode());
+        return columns;
     }
 
     void updateDemographics(PatientId id, NewPatient d) {
         jdbc.sql("""
                 update patient set family_name = ?, given_name = ?, date_of_birth = ?, sex = ?, mobile = ?, email = ?,
-                                   gp_name = ?, gp_practice = ?
+                                   gp_name = ?, gp_practice = ?, address_line_1 = ?, address_line_2 = ?,
+                                   address_line_3 = ?, address_line_4 = ?, address_town = ?, address_postcode = ?
                 where id = ?
                 """)
                 .params(d.familyName(), d.givenName(), d.dateOfBirth(), d.sex().name(), d.mobile(), d.email(), d.gpName(),
-                        d.gpPractice(), id.value())
+                        d.gpPractice())
+                .params(addressColumns(d.address())).param(id.value())
                 .update();
     }
 
@@ -111,7 +134,18 @@ class PatientRepository {
         return new Patient(new PatientId(rs.getObject("id", UUID.class)), nhs == null ? null : new NhsNumber(nhs),
                 rs.getString("hospital_number"), rs.getString("family_name"), rs.getString("given_name"),
                 rs.getObject("date_of_birth", LocalDate.class), Sex.valueOf(rs.getString("sex")), rs.getString("mobile"),
-                rs.getString("email"), rs.getString("gp_name"), rs.getString("gp_practice"),
+                rs.getString("email"), rs.getString("gp_name"), rs.getString("gp_practice"), address(rs),
                 rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static PostalAddress address(ResultSet rs) throws SQLException {
+        if (rs.getString("address_postcode") == null) {
+            return null;
+        }
+        List<String> lines = new ArrayList<>();
+        for (int line = 1; line <= PostalAddress.MAX_LINES; line++) {
+            lines.add(rs.getString("address_line_" + line));
+        }
+        return new PostalAddress(lines, rs.getString("address_town"), rs.getString("address_postcode"));
     }
 }

@@ -53,7 +53,7 @@ public class Patients {
         }
         Patient patient = new Patient(PatientId.random(), details.nhsNumber() == null ? null : new NhsNumber(details.nhsNumber()),
                 details.hospitalNumber(), details.familyName(), details.givenName(), details.dateOfBirth(), details.sex(),
-                details.mobile(), details.email(), details.gpName(), details.gpPractice(), clock.instant());
+                details.mobile(), details.email(), details.gpName(), details.gpPractice(), details.address(), clock.instant());
         repository.insert(patient, CurrentUser.username());
         audit.record(AuditAction.CREATE, RECORD_TYPE, patient.id(), patient.id().value(),
                 confirmedNotDuplicate ? "registered; user confirmed not a duplicate" : "registered");
@@ -61,7 +61,7 @@ public class Patients {
     }
 
     /**
-     * Replaces a registered patient's demographics (name, birth date, sex, contacts, GP) with those a
+     * Replaces a registered patient's demographics (name, birth date, sex, contacts, GP, address) with those a
      * hospital system sent; the identifiers stay. Validated like a registration; the change is audited.
      */
     @Transactional
@@ -72,8 +72,28 @@ public class Patients {
         repository.updateDemographics(id, details);
         Patient after = repository.find(id).orElseThrow();
         audit.record(AuditAction.UPDATE, RECORD_TYPE, id, id.value(), "demographics from " + source + "; was "
-                + before.displayName() + ", born " + before.dateOfBirth() + ", " + before.sex());
+                + before.displayName() + ", born " + before.dateOfBirth() + ", " + before.sex()
+                + (java.util.Objects.equals(before.address(), after.address()) ? ""
+                        : "; postal address was " + described(before.address())));
         return after;
+    }
+
+    /**
+     * Records the patient's postal address, or that none is known ({@code address} null); the audit entry holds the
+     * address before and after, as a letter posted to the wrong home discloses the patient's care (HAZ-128).
+     */
+    @Transactional
+    public Patient changeAddress(PatientId id, PostalAddress address) {
+        Patient before = repository.find(id).orElseThrow(() -> new org.synovia.shared.InvalidInputException("patientId",
+                "This patient is not registered."));
+        repository.updateAddress(id, address);
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, id, id.value(), "postal address: was " + described(before.address())
+                + "; now " + described(address));
+        return repository.find(id).orElseThrow();
+    }
+
+    private static String described(PostalAddress address) {
+        return address == null ? "none recorded" : address.oneLine();
     }
 
     @Transactional

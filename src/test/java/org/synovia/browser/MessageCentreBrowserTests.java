@@ -26,6 +26,7 @@ import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
 import org.synovia.testing.ReceivedLetters;
+import org.synovia.testing.RecordCopies;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 
@@ -37,7 +38,8 @@ import com.microsoft.playwright.options.AriaRole;
 
 /**
  * A booking clerk reads a patient's letter email from the patient's page exactly as sent and sends it again; and
- * prints the letter of a patient without email or mobile from the print queue.
+ * prints the letter of a patient without email or mobile from the print queue, adding the missing postal address
+ * that the queue flags first.
  */
 class MessageCentreBrowserTests extends BrowserJourney {
 
@@ -90,9 +92,9 @@ class MessageCentreBrowserTests extends BrowserJourney {
     }
 
     @Test
-    void clerkPrintsTheLetterOfAPatientWithoutEmailFromThePrintQueue() throws Exception {
+    void clerkAddsTheMissingAddressThenPrintsTheLetterOfAPatientWithoutEmailFromThePrintQueue() throws Exception {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        NewPatient patient = MessageFixtures.withoutEmailOrMobile();
+        NewPatient patient = RecordCopies.with(MessageFixtures.withoutEmailOrMobile(), "address", null);
         Appointment appointment = fixtures().book(clerk, patient, CLINIC);
         AccountFixtures.signOut();
         fixtures().awaitMessage(appointment.id(), Channel.LETTER);
@@ -100,8 +102,19 @@ class MessageCentreBrowserTests extends BrowserJourney {
         Page page = browser.signedIn(clerk.username(), AccountFixtures.PASSWORD);
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Messages").setExact(true)).click();
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Print queue")).click();
-        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(patient.givenName() + " "
-                + patient.familyName()))).isVisible();
+        Locator row = page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(patient.givenName() + " "
+                + patient.familyName()));
+        assertThat(row).containsText("Cannot be posted: no address");
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Add the address")).click();
+        page.getByLabel("Address line 1 (house and street)").fill("9 Browser Close");
+        page.getByLabel("Town or city").fill("Clickton");
+        page.getByLabel("Postcode").fill("zz7 7bc");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save the address")).click();
+        assertThat(page.getByText("The postal address is saved.")).isVisible();
+        assertThat(page.locator("#postal-address")).containsText("ZZ7 7BC");
+        page.navigate(browser.url("/print-queue"));
+        assertThat(row).isVisible();
+        assertThat(row).not().containsText("Cannot be posted");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Make a print batch")).click();
         assertThat(page.getByText("A print batch is ready")).isVisible();
 
@@ -110,7 +123,7 @@ class MessageCentreBrowserTests extends BrowserJourney {
         APIResponse pdf = fetch(page, href);
         assertThat(pdf.ok()).isTrue();
         String text = ReceivedLetters.pdfText(pdf.body());
-        assertThat(text).contains(patient.givenName() + " " + patient.familyName())
+        assertThat(text).contains(patient.givenName() + " " + patient.familyName() + " 9 Browser Close CLICKTON ZZ7 7BC")
                 .contains("Your appointment letter is on the next page").contains(appointment.id().toString());
 
         batch.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark printed")).click();

@@ -127,7 +127,8 @@ class DicomWorklistIntegrationTests {
 
     private static NewPatient patient(String family, String given, String hospitalNumber) {
         return new NewPatient(PatientFixtures.uniqueNhsNumber(), hospitalNumber, family, given, LocalDate.of(1970, 3, 14),
-                Sex.FEMALE, "07700 900123", "patient@example.com", "Dr Example", "Example Surgery");
+                Sex.FEMALE, "07700 900123", "patient@example.com", "Dr Example", "Example Surgery",
+                PatientFixtures.address());
     }
 
     private Appointment book(Guidance guidance, String siteCode, java.util.function.Function<UUID, ReferralDetails> details,

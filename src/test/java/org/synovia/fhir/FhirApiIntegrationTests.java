@@ -229,6 +229,25 @@ class FhirApiIntegrationTests {
     }
 
     @Test
+    void givesThePostalAddressAsAHomePostalAddressAndNoneWhenNoneIsRecorded() {
+        IGenericClient fhir = fhir("system/Patient.rs");
+        org.hl7.fhir.r4.model.Address address = fhir.read().resource(Patient.class).withId(patientId.toString()).execute()
+                .getAddressFirstRep();
+        assertThat(address.getLine()).extracting(org.hl7.fhir.r4.model.StringType::getValue)
+                .containsExactly("1 Test Street", "Testfield");
+        assertThat(address.getCity()).isEqualTo("Testville");
+        assertThat(address.getPostalCode()).isEqualTo("ZZ1 1TS");
+        assertThat(address.getUse()).isEqualTo(org.hl7.fhir.r4.model.Address.AddressUse.HOME);
+        assertThat(address.getType()).isEqualTo(org.hl7.fhir.r4.model.Address.AddressType.POSTAL);
+
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.REFERRER));
+        UUID withoutAddress = ((Registration.Registered) patients.register(org.synovia.testing.RecordCopies.with(
+                PatientFixtures.adult(), "address", null), false)).patient().id().value();
+        AccountFixtures.signOut();
+        assertThat(fhir.read().resource(Patient.class).withId(withoutAddress.toString()).execute().hasAddress()).isFalse();
+    }
+
+    @Test
     void findsPatientsByNhsNumberNameAndBirthDateAndRefusesABadNhsNumber() {
         IGenericClient fhir = fhir("system/Patient.rs");
         Patient byNumber = (Patient) fhir.search().byUrl("Patient?identifier=https://fhir.nhs.uk/Id/nhs-number|" + nhsNumber)

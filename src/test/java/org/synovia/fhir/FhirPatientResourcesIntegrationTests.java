@@ -275,7 +275,7 @@ class FhirPatientResourcesIntegrationTests {
         patientId = ((Registration.Registered) patients.register(new org.synovia.patient.NewPatient(
                 PatientFixtures.uniqueNhsNumber(), null, PatientFixtures.uniqueFamilyName(), "Sam",
                 LocalDate.now(clock).minusYears(age).minusDays(1), org.synovia.shared.Sex.MALE, "07700 900123",
-                "sam@example.com", "Dr Example", "Example Surgery"), false)).patient().id().value();
+                "sam@example.com", "Dr Example", "Example Surgery", null), false)).patient().id().value();
         ServiceRequest request = site.equals("KNEE_JOINT") ? FhirFixtures.kneeReferral(patientId, "ORD-" + UUID.randomUUID())
                 : cervicalFacet();
         FhirFixtures.form(request).getItem().removeIf(i -> i.getLinkId().equals("pregnancy"));

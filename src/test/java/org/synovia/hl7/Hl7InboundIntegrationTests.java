@@ -237,10 +237,13 @@ class Hl7InboundIntegrationTests {
         Message ack = send(sample.text("adt-a08-new-name.hl7", controlId()));
 
         assertThat(new Terser(ack).get("MSA-1")).isEqualTo("AA");
-        var patient = jdbc.sql("select given_name, mobile, hospital_number from patient where nhs_number = ?").param(sample.nhs)
-                .query().singleRow();
+        var patient = jdbc.sql("""
+                select given_name, mobile, hospital_number, address_line_1, address_town, address_postcode
+                from patient where nhs_number = ?""").param(sample.nhs).query().singleRow();
+        // The order's PID-11 gave the address; the A08 sends none, so it stays.
         assertThat(patient).containsEntry("given_name", "Alexandra").containsEntry("mobile", "07700900456")
-                .containsEntry("hospital_number", sample.hospital);
+                .containsEntry("hospital_number", sample.hospital).containsEntry("address_line_1", "1 Test Street")
+                .containsEntry("address_town", "Reading").containsEntry("address_postcode", "RG1 1AA");
     }
 
     @Test

@@ -107,7 +107,7 @@ class Hl7OutboundIntegrationTests {
         String control = "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 19);
         Patient patient = new Patient(PatientId.random(), new NhsNumber(PatientFixtures.uniqueNhsNumber()), "H4455",
                 PatientFixtures.uniqueFamilyName(), "Alex", LocalDate.of(1970, 3, 14), Sex.FEMALE, null, null, null, null,
-                clock.instant());
+                null, clock.instant());
         ProcedureReport report = new ProcedureReport("Procedure report", patient.displayName(), patient.dateOfBirth(), null,
                 LocalDate.of(2026, 11, 20), "Left knee joint injection", "Dr Radiologist", "Ultrasound; needle 21G",
                 List.of("Methylprednisolone acetate 40 mg/mL 40 mg (1 mL), batch MP1234, expiry 2027-01-31"),

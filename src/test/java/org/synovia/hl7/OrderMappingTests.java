@@ -3,8 +3,11 @@ package org.synovia.hl7;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.synovia.patient.PostalAddress;
 import org.synovia.referral.AllergyCategory;
 import org.synovia.referral.DiabetesType;
 import org.synovia.referral.Indication;
@@ -68,5 +71,38 @@ class OrderMappingTests {
             String facility) {
         assertThat(InboundRouter.header(raw + "\rPID|garbage")).isEqualTo(new InboundLog.Header(control, type, application,
                 facility));
+    }
+
+    @ParameterizedTest(name = "[{index}] PID-11 {0}")
+    @CsvSource(delimiter = '|', nullValues = "-", value = {
+            "1 Test Street^^Reading^^rg11aa                           | 1 Test Street                      | Reading | RG1 1AA",
+            "Flat 2^Rose Court^Reading^Berkshire^RG1 1AA^GBR^H        | Flat 2;Rose Court;Berkshire        | Reading | RG1 1AA",
+            "9 Old Road^^Bath^^BA1 1AA^^BDL~5 New Road^^Leeds^^LS1 1AA^^H | 5 New Road                     | Leeds   | LS1 1AA",
+            "5 New Road^^Leeds^^LS1 1AA^^H~PO Box 7^^York^^YO1 7AA^^M | PO Box 7                           | York    | YO1 7AA",
+            "1 Work Park^^Derby^^DE1 1AA^^O                           | -                                  | -       | -",
+            "-                                                        | -                                  | -       | -"})
+    void readsThePostalAddressFromPid11(String xad, String lines, String town, String postcode) throws Exception {
+        PostalAddress address = OrderMapping.patient(adtA08(xad)).address();
+
+        if (lines == null) {
+            assertThat(address).isNull();
+        }
+        else {
+            assertThat(address).isEqualTo(new PostalAddress(List.of(lines.split(";")), town, postcode));
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"1 Test Street^^Reading^^RG1", "1 Test Street^^^^RG1 1AA", "^^Reading^^RG1 1AA",
+            "1 Test Street^^Reading^^ZZ99 3VZ"})
+    void refusesABadOrPartialAddressNamingPid11(String xad) {
+        assertThatThrownBy(() -> OrderMapping.patient(adtA08(xad))).isInstanceOf(Hl7Rejection.class)
+                .hasMessageContaining("PID-11");
+    }
+
+    private static Hl7Segments adtA08(String xad) throws Exception {
+        String raw = "MSH|^~\\&|EPR|RBH|SYNOVIA|SYNOVIA|20261121093000||ADT^A08^ADT_A01|C1|P|2.5.1\r"
+                + "PID|1||9434765919^^^NHS^NH||Example^Alex||19700314|F|||" + (xad == null ? "" : xad) + "\r";
+        return new Hl7Segments(MllpListener.context().getPipeParser().parse(raw));
     }
 }

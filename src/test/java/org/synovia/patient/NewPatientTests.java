@@ -16,7 +16,7 @@ class NewPatientTests {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
     private static NewPatient with(String nhs, String hospital, String family, LocalDate born, String mobile) {
-        return new NewPatient(nhs, hospital, family, "Alex", born, Sex.FEMALE, mobile, null, null, null);
+        return new NewPatient(nhs, hospital, family, "Alex", born, Sex.FEMALE, mobile, null, null, null, null);
     }
 
     private static InvalidInputException problemsOf(NewPatient patient) {
@@ -49,7 +49,7 @@ class NewPatientTests {
 
     @Test
     void reportsEveryProblemAtOnce() {
-        NewPatient patient = new NewPatient("123", null, "", "", null, null, "12", "not-an-email", null, null);
+        NewPatient patient = new NewPatient("123", null, "", "", null, null, "12", "not-an-email", null, null, null);
         assertThat(problemsOf(patient).problems()).extracting(InvalidInputException.FieldProblem::field)
                 .containsExactlyInAnyOrder("nhsNumber", "familyName", "givenName", "dateOfBirth", "sex", "mobile", "email");
     }

@@ -40,6 +40,11 @@ public final class PatientFixtures {
 
     public static NewPatient adult() {
         return new NewPatient(uniqueNhsNumber(), null, uniqueFamilyName(), "Alex", LocalDate.of(1970, 3, 14), Sex.FEMALE,
-                "07700 900123", "alex@example.com", "Dr Example", "Example Surgery");
+                "07700 900123", "alex@example.com", "Dr Example", "Example Surgery", address());
+    }
+
+    /** An obviously fake address: the ZZ postcode area does not exist. */
+    public static PostalAddress address() {
+        return new PostalAddress(java.util.List.of("1 Test Street", "Testfield"), "Testville", "zz1 1ts");
     }
 }

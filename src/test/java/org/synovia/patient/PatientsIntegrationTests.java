@@ -61,7 +61,7 @@ class PatientsIntegrationTests {
         NewPatient details = PatientFixtures.adult();
         Patient first = ((Registration.Registered) patients.register(details, false)).patient();
         NewPatient sameNumber = new NewPatient(details.nhsNumber(), null, "Other", "Person", LocalDate.of(1990, 1, 1),
-                Sex.MALE, null, null, null, null);
+                Sex.MALE, null, null, null, null, null);
 
         Registration second = patients.register(sameNumber, true);
 
@@ -76,7 +76,7 @@ class PatientsIntegrationTests {
         NewPatient details = PatientFixtures.adult();
         Patient first = ((Registration.Registered) patients.register(details, false)).patient();
         NewPatient twin = new NewPatient(PatientFixtures.uniqueNhsNumber(), null, details.familyName().toUpperCase(),
-                details.givenName(), details.dateOfBirth(), Sex.FEMALE, null, null, null, null);
+                details.givenName(), details.dateOfBirth(), Sex.FEMALE, null, null, null, null, null);
 
         assertThat(patients.register(twin, false)).isEqualTo(new Registration.PossibleDuplicates(java.util.List.of(first)));
         assertThat(patients.search(new PatientSearch(twin.nhsNumber(), null))).isEmpty();
@@ -86,7 +86,7 @@ class PatientsIntegrationTests {
     @Test
     void savesNothingWhenInputIsInvalid() {
         NewPatient bad = new NewPatient("9434765918", null, "Valid", "Name", LocalDate.of(1980, 1, 1), Sex.FEMALE, null, null,
-                null, null);
+                null, null, null);
         assertThatThrownBy(() -> patients.register(bad, false)).isInstanceOf(InvalidInputException.class);
         assertThat(jdbc.sql("select count(*) from patient where nhs_number = '9434765918'").query(Integer.class).single()).isZero();
     }

@@ -18,7 +18,7 @@ import org.synovia.shared.Sex;
 class IdentityCheckTests {
 
     private static final Patient PATIENT = new Patient(new PatientId(java.util.UUID.randomUUID()), new NhsNumber("9434765919"),
-            null, "O'Brien-Smith", "Zoë", LocalDate.of(1970, 3, 14), Sex.FEMALE, null, null, null, null, Instant.EPOCH);
+            null, "O'Brien-Smith", "Zoë", LocalDate.of(1970, 3, 14), Sex.FEMALE, null, null, null, null, null, Instant.EPOCH);
 
     @ParameterizedTest(name = "[{index}] {0} / {1} / {2} -> {3}")
     @CsvSource(nullValues = "-", textBlock = """
@@ -53,7 +53,7 @@ class IdentityCheckTests {
     }
 
     private static final Patient WITH_HOSPITAL_NUMBER = new Patient(new PatientId(java.util.UUID.randomUUID()), null, "RX12345",
-            "Example", "Sam", LocalDate.of(1980, 1, 2), Sex.MALE, null, null, null, null, Instant.EPOCH);
+            "Example", "Sam", LocalDate.of(1980, 1, 2), Sex.MALE, null, null, null, null, null, Instant.EPOCH);
 
     @ParameterizedTest(name = "[{index}] {0} / {1} / {2} -> {3}")
     @CsvSource(nullValues = "-", textBlock = """

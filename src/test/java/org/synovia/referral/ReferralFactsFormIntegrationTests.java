@@ -75,7 +75,8 @@ class ReferralFactsFormIntegrationTests {
         NewPatient adult = PatientFixtures.adult();
         // 30 years old: inside the pregnancy-enquiry ages, so the last period matters.
         NewPatient young = new NewPatient(adult.nhsNumber(), null, adult.familyName(), "Sam", LocalDate.now(clock).minusYears(30),
-                Sex.FEMALE, adult.mobile(), adult.email(), adult.gpName(), adult.gpPractice());
+                Sex.FEMALE, adult.mobile(), adult.email(), adult.gpName(), adult.gpPractice(),
+                adult.address());
         patientId = ((Registration.Registered) patients.register(young, false)).patient().id().value();
     }
 

@@ -2,6 +2,7 @@ package org.synovia.fhir.server;
 
 import java.util.List;
 
+import org.hl7.fhir.r4.model.Address;
 import org.hl7.fhir.r4.model.ContactPoint;
 import org.hl7.fhir.r4.model.Enumerations.AdministrativeGender;
 import org.hl7.fhir.r4.model.IdType;
@@ -106,6 +107,12 @@ class PatientProvider implements IResourceProvider {
         }
         if (p.email() != null && !p.email().isBlank()) {
             patient.addTelecom().setSystem(ContactPoint.ContactPointSystem.EMAIL).setValue(p.email());
+        }
+        if (p.address() != null) {
+            // Home and postal: where letters go. No address recorded means none is sent, not an empty one.
+            Address address = patient.addAddress().setUse(Address.AddressUse.HOME).setType(Address.AddressType.POSTAL)
+                    .setCity(p.address().town()).setPostalCode(p.address().postcode());
+            p.address().lines().forEach(address::addLine);
         }
         if (p.gpName() != null && !p.gpName().isBlank() || p.gpPractice() != null && !p.gpPractice().isBlank()) {
             patient.addGeneralPractitioner().setDisplay(String.join(", ",

@@ -36,7 +36,9 @@ class PrintQueueController {
 
     @GetMapping("/print-queue")
     String list(Model model) {
-        model.addAttribute("letters", queue.waiting());
+        var letters = queue.waiting();
+        model.addAttribute("letters", letters);
+        model.addAttribute("cannotBePosted", queue.cannotBePosted(letters));
         model.addAttribute("batches", queue.batches(BATCHES_SHOWN));
         model.addAttribute("zone", clock.getZone());
         return "notification/print-queue";
@@ -46,7 +48,8 @@ class PrintQueueController {
     String makeBatch(RedirectAttributes redirect) {
         queue.makeBatch().ifPresentOrElse(
                 id -> redirect.addFlashAttribute("notice", "A print batch is ready: open its PDF, print it, then mark it printed."),
-                () -> redirect.addFlashAttribute("problem", "No letter is waiting to be printed."));
+                () -> redirect.addFlashAttribute("problem", "No letter can be printed: none is waiting, or those waiting"
+                        + " have no postal address. Add the address on the patient's page first."));
         return "redirect:/print-queue";
     }
 

@@ -86,7 +86,8 @@ final class Procedure {
         String diabetes = r.nextDouble() < 0.09 ? "TYPE_2" : r.nextDouble() < 0.01 ? "TYPE_1" : "NONE";
         t.patients.append(row(patient, nhsNumber(plan), "SYN" + plan.tag + String.format(java.util.Locale.ROOT, "%07d", i), pick(r, FAMILY),
                 pick(r, GIVEN), born, female ? "FEMALE" : "MALE", null, null, "Dr " + pick(r, FAMILY), pick(r, PRACTICES),
-                submitted, BY));
+                // The address comes from the index, not the random draws, so a seed gives the same data as before it.
+                submitted, BY, (1 + i % 200) + " Synthetic Road", "Synthtown", "ZZ" + (1 + i % 9) + " " + (i % 10) + "SY"));
 
         String laterality = site.code().startsWith("FACET") && r.nextDouble() < 0.4 ? "BILATERAL"
                 : r.nextBoolean() ? "LEFT" : "RIGHT";

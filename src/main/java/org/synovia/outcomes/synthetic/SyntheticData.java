@@ -258,7 +258,8 @@ public class SyntheticData {
             Procedure.write(plan, i, t);
         }
         PostgresCopy.copy(connection, "copy patient (id, nhs_number, hospital_number, family_name, given_name, date_of_birth,"
-                + " sex, mobile, email, gp_name, gp_practice, created_at, created_by) from stdin", t.patients);
+                + " sex, mobile, email, gp_name, gp_practice, created_at, created_by, address_line_1, address_town,"
+                + " address_postcode) from stdin", t.patients);
         PostgresCopy.copy(connection, "copy referral (id, submission_key, patient_id, site_code, laterality, spinal_level,"
                 + " intent, indication, clinical_question, no_known_allergies, diabetes, diabetes_on_insulin,"
                 + " prosthetic_joint_at_site, infection_at_site, systemic_infection, pregnancy, weight_kg, urgency,"

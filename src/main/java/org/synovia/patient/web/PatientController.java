@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
+import org.synovia.patient.Patient;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.PatientSearch;
 import org.synovia.patient.Patients;
@@ -90,8 +91,34 @@ class PatientController {
 
     @GetMapping("/{id}")
     String show(@PathVariable("id") PatientId id, Model model) {
-        model.addAttribute("patient", patients.find(id)
-                .orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND)));
+        model.addAttribute("patient", registered(id));
         return "patient/show";
+    }
+
+    @GetMapping("/{id}/address")
+    String address(@PathVariable("id") PatientId id, Model model) {
+        Patient patient = registered(id);
+        model.addAttribute("patient", patient);
+        model.addAttribute("addressForm", AddressForm.of(patient.address()));
+        return "patient/address";
+    }
+
+    @PostMapping("/{id}/address")
+    String changeAddress(@PathVariable("id") PatientId id, @ModelAttribute AddressForm addressForm, BindingResult result,
+            Model model, RedirectAttributes redirect) {
+        try {
+            patients.changeAddress(id, addressForm.toAddress().orElse(null));
+        }
+        catch (InvalidInputException e) {
+            FormErrors.bind(e, result);
+            model.addAttribute("patient", registered(id));
+            return "patient/address";
+        }
+        redirect.addFlashAttribute("notice", "The postal address is saved.");
+        return "redirect:/patients/" + id;
+    }
+
+    private Patient registered(PatientId id) {
+        return patients.find(id).orElseThrow(() -> new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND));
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.synovia.patient.NewPatient;
 import org.synovia.shared.Sex;
 
-/** The registration form as typed; {@link NewPatient} validates it. */
-public class PatientForm {
+/** The registration form as typed, the postal address with it; {@link NewPatient} validates it. */
+public class PatientForm extends AddressForm {
 
     private String nhsNumber;
     private String hospitalNumber;
@@ -24,7 +24,7 @@ public class PatientForm {
 
     NewPatient toNewPatient() {
         return new NewPatient(nhsNumber, hospitalNumber, familyName, givenName, dateOfBirth, sex, mobile, email, gpName,
-                gpPractice);
+                gpPractice, toAddress().orElse(null));
     }
 
     public String getNhsNumber() { return nhsNumber; }
