@@ -25,6 +25,11 @@ public record DaySafetyCheck(ChecklistStep step, int run, Severity highest, Stri
         decisions = List.copyOf(decisions);
     }
 
+    /** The latest run at {@code step} among a visit's checks, oldest first; empty before the step's first run. */
+    static Optional<DaySafetyCheck> latest(List<DaySafetyCheck> checks, ChecklistStep step) {
+        return checks.stream().filter(c -> c.step() == step).reduce((earlier, later) -> later);
+    }
+
     /** Findings that need a decision and have none yet. */
     public List<Finding> undecided() {
         return findings.stream().filter(Finding::needsDecision).filter(f -> decision(f.ruleId()).isEmpty()).toList();
@@ -56,6 +61,20 @@ public record DaySafetyCheck(ChecklistStep step, int run, Severity highest, Stri
 
         public Finding {
             sources = List.copyOf(sources);
+        }
+
+        /**
+         * Refuses, beside the reason, a decision this finding does not take: a STOP is overridden or deferred, a
+         * review is gone ahead with or deferred.
+         */
+        void checkDecision(Decision.Kind kind) {
+            boolean stop = severity == Severity.STOP;
+            boolean allowed = kind == Decision.Kind.DEFER || (stop ? kind == Decision.Kind.OVERRIDE : kind == Decision.Kind.PROCEED);
+            if (!allowed) {
+                throw new org.synovia.shared.InvalidInputException("reason", stop
+                        ? "A STOP is overridden with a reason, or the procedure does not go on."
+                        : "Decide to go ahead or not, with a reason.");
+            }
         }
     }
 

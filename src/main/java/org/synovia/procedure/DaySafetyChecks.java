@@ -113,8 +113,7 @@ class DaySafetyChecks {
         }
         SafetyInput input = new SafetyInput(facts, base.medicines(), base.previousInjections(), base.vaccinations(), planned);
         SafetyAssessment assessment = safety.assess(input);
-        Optional<DaySafetyCheck> signIn = repository.checks(appointment.id()).stream()
-                .filter(c -> c.step() == ChecklistStep.SIGN_IN).reduce((earlier, later) -> later);
+        Optional<DaySafetyCheck> signIn = DaySafetyCheck.latest(repository.checks(appointment.id()), ChecklistStep.SIGN_IN);
         List<DaySafetyCheck.Finding> findings = assessment.findings().stream()
                 .map(f -> new DaySafetyCheck.Finding(f.ruleId(), f.ruleName(), f.severity(), f.message(),
                         f.sources().stream().map(GuidelineReference::cite).toList(), f.justificationRequired(),
@@ -182,15 +181,13 @@ class DaySafetyChecks {
      */
     Optional<DaySafetyCheck> sameAsLatest(UUID appointmentId, ChecklistStep step, List<DrugToGive> drugs) {
         var observationId = repository.latestObservations(appointmentId).map(Map.Entry::getKey);
-        return repository.checks(appointmentId).stream().filter(c -> c.step() == step).reduce((a, b) -> b)
-                .filter(c -> c.drugsChecked().equals(drugs))
+        return DaySafetyCheck.latest(repository.checks(appointmentId), step).filter(c -> c.drugsChecked().equals(drugs))
                 .filter(c -> repository.observationOf(appointmentId, step, c.run()).equals(observationId));
     }
 
     /** Why the step after {@code step} may not go on, from the check stored with it; empty when it may. */
     Optional<String> holds(UUID appointmentId, ChecklistStep step) {
-        return repository.checks(appointmentId).stream().filter(c -> c.step() == step).reduce((earlier, later) -> later)
-                .flatMap(DaySafetyCheck::holdsNextStep);
+        return DaySafetyCheck.latest(repository.checks(appointmentId), step).flatMap(DaySafetyCheck::holdsNextStep);
     }
 
     private void startUrgentPathway(Appointment appointment, Referral referral, Patient patient, String procedure,
