@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
@@ -42,12 +43,14 @@ public class Checklists {
     private final ProcedureProperties properties;
     private final Funding funding;
     private final SafetyOverrides overrides;
+    private final UserAccounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
 
     Checklists(ProcedureDay day, VisitRepository visits, DaySafetyRepository dayRecords, DaySafetyChecks daySafety,
             RecordFindings findings, AcceptedProtocols protocols, ProcedureProperties properties, Funding funding,
-            SafetyOverrides overrides, AuditTrail audit, Clock clock) {
+            SafetyOverrides overrides, UserAccounts accounts, AuditTrail audit, Clock clock) {
+        this.accounts = accounts;
         this.day = day;
         this.visits = visits;
         this.dayRecords = dayRecords;
@@ -164,9 +167,9 @@ public class Checklists {
         List<DrugToGive> drugs = typed == null ? timeOutFormDrugs(appointment, referral) : DrugToGive.checked(typed);
         DaySafetyCheck check = daySafety.sameAsLatest(appointment.id(), step, drugs).orElseGet(() ->
                 daySafety.runAndStore(appointment, referral, patient, procedure, step, drugs, day.zone()));
-        check.holdsNextStep().ifPresent(why -> {
-            throw new TimeOutHeld("Time-out not confirmed: " + why);
-        });
+        if (check.holdsNext()) {
+            throw new TimeOutHeld("Time-out not confirmed: " + check.holdsNextStep(accounts.staffNames()).orElseThrow());
+        }
     }
 
     /** What the time-out form starts from: the drugs of the latest time-out run (held, say), else the protocol's. */

@@ -38,6 +38,6 @@ public record DaySafety(SignInObservations.Required required, Optional<SignInObs
      * (a fever measured again, say) leaves them open.
      */
     public boolean observationsOpen() {
-        return check(ChecklistStep.TIME_OUT).map(c -> c.holdsNextStep().isPresent()).orElse(true);
+        return check(ChecklistStep.TIME_OUT).map(c -> c.holdsNext()).orElse(true);
     }
 }

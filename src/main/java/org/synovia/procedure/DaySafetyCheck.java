@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.synovia.account.StaffNames;
 import org.synovia.safety.Severity;
 
 /**
@@ -39,15 +40,22 @@ public record DaySafetyCheck(ChecklistStep step, int run, Severity highest, Stri
         return decisions.stream().filter(d -> d.ruleId().equals(ruleId)).findFirst();
     }
 
-    /** Why the next step may not go on: an undecided finding, or a review decided against going on; empty when it may. */
-    public Optional<String> holdsNextStep() {
+    /** True when the next step may not go on: a finding still needs a decision, or a review was decided against going on. */
+    public boolean holdsNext() {
+        return !undecided().isEmpty() || decisions.stream().anyMatch(d -> d.kind() == Decision.Kind.DEFER);
+    }
+
+    /**
+     * Why the next step may not go on, naming who decided by their full name; empty when it may.
+     */
+    public Optional<String> holdsNextStep(StaffNames staff) {
         if (!undecided().isEmpty()) {
             Finding first = undecided().getFirst();
             return Optional.of("The " + step.label().toLowerCase() + " safety check needs a decision: " + first.ruleId() + " ("
                     + first.severity() + ") " + first.message());
         }
         return decisions.stream().filter(d -> d.kind() == Decision.Kind.DEFER).findFirst()
-                .map(d -> "Deferred at " + step.label().toLowerCase() + " by " + d.decidedBy() + ": " + d.reason());
+                .map(d -> "Deferred at " + step.label().toLowerCase() + " by " + staff.of(d.decidedBy()) + ": " + d.reason());
     }
 
     /**

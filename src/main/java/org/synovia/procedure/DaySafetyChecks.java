@@ -60,9 +60,12 @@ class DaySafetyChecks {
     private final AuditTrail audit;
     private final Clock clock;
     private final ServiceIdentity service;
+    private final org.synovia.account.UserAccounts accounts;
 
     DaySafetyChecks(DaySafetyRepository repository, AcceptedProtocols protocols, SafetyChecks safety, EmailOutbox outbox,
-            ProcedureProperties properties, AuditTrail audit, Clock clock, ServiceIdentity service) {
+            ProcedureProperties properties, AuditTrail audit, Clock clock, ServiceIdentity service,
+            org.synovia.account.UserAccounts accounts) {
+        this.accounts = accounts;
         this.repository = repository;
         this.protocols = protocols;
         this.safety = safety;
@@ -187,7 +190,8 @@ class DaySafetyChecks {
 
     /** Why the step after {@code step} may not go on, from the check stored with it; empty when it may. */
     Optional<String> holds(UUID appointmentId, ChecklistStep step) {
-        return DaySafetyCheck.latest(repository.checks(appointmentId), step).flatMap(DaySafetyCheck::holdsNextStep);
+        return DaySafetyCheck.latest(repository.checks(appointmentId), step).filter(DaySafetyCheck::holdsNext)
+                .flatMap(check -> check.holdsNextStep(accounts.staffNames()));
     }
 
     private void startUrgentPathway(Appointment appointment, Referral referral, Patient patient, String procedure,
@@ -201,8 +205,10 @@ class DaySafetyChecks {
             return;
         }
         String subject = "URGENT: suspected septic joint, " + patient.displayName() + " (" + procedure + ")";
+        var staff = accounts.staffNames();
         String body = "At " + step.label().toLowerCase() + " on " + WHEN.format(now.atZone(zone)) + ", "
-                + CurrentUser.username() + " found:\n" + finding + "\n\nMeasured: " + observations.summary(zone)
+                + staff.of(CurrentUser.username()) + " found:\n" + finding + "\n\nMeasured: "
+                + observations.summary(zone, staff.of(observations.recordedBy()))
                 + "\n\nNo steroid will be given. The urgent pathway is started: aspirate and send for culture "
                 + "(EULAR 2021, Table 2 [CI-03]).\n\nPatient: " + patient.displayName() + ", born " + patient.dateOfBirth()
                 + (patient.nhsNumber() == null ? "" : ", NHS number " + patient.nhsNumber().formatted())

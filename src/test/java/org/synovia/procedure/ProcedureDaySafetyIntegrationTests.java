@@ -123,13 +123,20 @@ class ProcedureDaySafetyIntegrationTests {
                         "18:00")));
     }
 
+    /** The text of the element with this id on a page (no nested elements). */
+    private static String textOf(String page, String id) {
+        var found = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
+        assertThat(found.find()).as("element #" + id).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(found.group(1));
+    }
+
     private List<String> emailsTo(UUID patientId, String purpose) {
         return jdbc.sql("select recipient from outbound_email where patient_id = ? and purpose = ? order by recipient")
                 .params(patientId, purpose).query(String.class).list();
     }
 
     @Test
-    void aHotSwollenFeverishKneeAtSignInStopsTheSteroidAndStartsTheUrgentPathway() {
+    void aHotSwollenFeverishKneeAtSignInStopsTheSteroidAndStartsTheUrgentPathway() throws Exception {
         Appointment appointment = consented(ReferralFixtures::kneeOnApixaban);
         checklists.recordObservations(appointment.id(), 38.4, 7.1, 128, 78, null, null, YesNoUnknown.YES,
                 YesNoUnknown.YES, YesNoUnknown.NOT_KNOWN);
@@ -175,7 +182,14 @@ class ProcedureDaySafetyIntegrationTests {
                 "Septic arthritis suspected: aspirated instead; no injection today");
 
         assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("Deferred at sign-in by " + radiologist.username());
+                .hasMessageContaining("Deferred at sign-in by " + radiologist.displayName() + ":");
+        var timeOut = post("/day/{id}/checklist/TIME_OUT", appointment.id()).with(user(nurse.username()).roles("NURSE"))
+                .with(csrf());
+        everything(appointment, ChecklistStep.TIME_OUT).forEach(code -> timeOut.param("items", code));
+        String refused = mvc.perform(timeOut).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(textOf(refused, "items-error")).startsWith("Deferred at sign-in by " + radiologist.displayName() + ": ")
+                .doesNotContain(radiologist.username());
+        AccountFixtures.signIn(radiologist); // the request above leaves no one signed in
         assertThat(procedureRecords.daySafetyLines(appointment.id()))
                 .anyMatch(l -> l.startsWith("Observations at sign-in: 38.4 °C; capillary glucose 7.1 mmol/L; BP 128/78 mmHg; "
                         + "target hot yes, swollen yes, red not known"))
@@ -301,11 +315,14 @@ class ProcedureDaySafetyIntegrationTests {
                         .param("targetHot", "NO").param("targetSwollen", "NOT_KNOWN").param("targetRed", "NO")
                         .with(asNurse).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
+        String page = mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("37.1 °C; capillary glucose 24.5 mmol/L; BP 130/80 mmHg")))
                 .andExpect(content().string(Matchers.containsString("WARN SAF-032")))
-                .andExpect(content().string(Matchers.containsString("No published threshold (clinician review) n.d.")));
+                .andExpect(content().string(Matchers.containsString("No published threshold (clinician review) n.d.")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(textOf(page, "observations")).contains(" by " + nurse.displayName() + ")")
+                .doesNotContain(nurse.username());
         assertThat(jdbc.sql("select count(*) from procedure_observation where appointment_id = ?").param(appointment.id())
                 .query(Long.class).single()).isEqualTo(1);
     }
