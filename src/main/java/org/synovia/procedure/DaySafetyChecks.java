@@ -188,6 +188,12 @@ class DaySafetyChecks {
                 .filter(c -> repository.observationOf(appointmentId, step, c.run()).equals(observationId));
     }
 
+    /** The guidelines a rule of the engine rests on, as its catalogue names them; empty for an unknown rule. */
+    List<GuidelineReference> sourcesOf(String ruleId) {
+        return safety.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .map(org.synovia.safety.RuleDescription::sources).orElse(List.of());
+    }
+
     /** Why the step after {@code step} may not go on, from the check stored with it; empty when it may. */
     Optional<String> holds(UUID appointmentId, ChecklistStep step) {
         return DaySafetyCheck.latest(repository.checks(appointmentId), step).filter(DaySafetyCheck::holdsNext)

@@ -50,6 +50,7 @@ public class Visits {
     private final ProcedureDay day;
     private final VisitRepository visits;
     private final DaySafetyRepository dayRecords;
+    private final DaySafetyChecks daySafety;
     private final Bookings bookings;
     private final Referrals referrals;
     private final Patients patients;
@@ -59,12 +60,13 @@ public class Visits {
     private final AuditTrail audit;
     private final Clock clock;
 
-    Visits(ProcedureDay day, VisitRepository visits, DaySafetyRepository dayRecords, Bookings bookings,
+    Visits(ProcedureDay day, VisitRepository visits, DaySafetyRepository dayRecords, DaySafetyChecks daySafety, Bookings bookings,
             Referrals referrals, Patients patients, Catalogue catalogue, AcceptedProtocols protocols,
             UserAccounts accounts, AuditTrail audit, Clock clock) {
         this.day = day;
         this.visits = visits;
         this.dayRecords = dayRecords;
+        this.daySafety = daySafety;
         this.bookings = bookings;
         this.referrals = referrals;
         this.patients = patients;
@@ -129,8 +131,9 @@ public class Visits {
         LocalDateTime start = day.start(appointment);
         List<String> alerts = new ArrayList<>(accepted.isEmpty() ? List.of(NO_PROTOCOL)
                 : DayListAlerts.withSources(protocols.checker(referral, patient, accepted.get()).check(start).assessment()));
+        // The pathway starts from the day's infection rule: the panel names its guideline like every other line.
         dayRecords.urgentPathway(appointmentId).ifPresent(u -> alerts.addFirst(DayListAlerts.urgentPathway(u, day.zone(),
-                accounts.staffNames())));
+                accounts.staffNames()) + DayListAlerts.source(daySafety.sourcesOf(DaySafetyChecks.DAY_INFECTION_RULE))));
         audit.record(AuditAction.READ, "Patient", appointment.patientId(), appointment.patientId(), "procedure day panel");
         return PatientPanel.of(patient, referral.details(), start.toLocalDate(), alerts);
     }

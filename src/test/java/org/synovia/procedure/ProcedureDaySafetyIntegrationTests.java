@@ -165,6 +165,8 @@ class ProcedureDaySafetyIntegrationTests {
                 .startsWith("URGENT PATHWAY, no steroid: Suspected septic joint at sign-in (38.4 °C")
                 .contains("emailed on-call on-call@example.com and referrer test@example.com")
                 .endsWith("Record what was done instead.");
+        assertThat(visits.patientPanel(appointment.id()).alerts().getFirst()).startsWith("URGENT PATHWAY")
+                .containsPattern("Record what was done instead\\. Source: EULAR [^;]+ 2021, Table 2 \\[CI-03\\]");
         assertThat(visits.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
                 .satisfies(e -> assertThat(e.alerts().getFirst()).startsWith("URGENT PATHWAY"));
 
