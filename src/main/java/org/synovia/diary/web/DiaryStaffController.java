@@ -1,7 +1,9 @@
 package org.synovia.diary.web;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,9 +16,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.synovia.account.UserAccounts;
 import org.synovia.diary.DiaryAlerts;
 import org.synovia.diary.DiaryEpisodes;
+import org.synovia.diary.RedFlag;
+import org.synovia.diary.SideEffect;
 import org.synovia.shared.web.FlashMessages;
 
 /** The team's side of the diary: red-flag alerts to act on, and each patient's diary with its reading. */
@@ -25,13 +28,11 @@ import org.synovia.shared.web.FlashMessages;
 class DiaryStaffController {
     private final DiaryAlerts diaryAlerts;
     private final DiaryEpisodes diaryEpisodes;
-    private final UserAccounts accounts;
     private final Clock clock;
 
-    DiaryStaffController(DiaryAlerts diaryAlerts, DiaryEpisodes diaryEpisodes, UserAccounts accounts, Clock clock) {
+    DiaryStaffController(DiaryAlerts diaryAlerts, DiaryEpisodes diaryEpisodes, Clock clock) {
         this.diaryAlerts = diaryAlerts;
         this.diaryEpisodes = diaryEpisodes;
-        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -39,7 +40,6 @@ class DiaryStaffController {
     String alerts(@RequestParam(name = "all", defaultValue = "false") boolean all, Model model) {
         model.addAttribute("alerts", diaryAlerts.alerts(!all));
         model.addAttribute("all", all);
-        model.addAttribute("staff", accounts.staffNames());
         model.addAttribute("zone", clock.getZone());
         return "diary/alerts";
     }
@@ -55,9 +55,8 @@ class DiaryStaffController {
     String episode(@PathVariable("appointmentId") UUID appointmentId, Model model) {
         model.addAttribute("episode", diaryEpisodes.episode(appointmentId).orElse(null));
         model.addAttribute("appointmentId", appointmentId);
-        model.addAttribute("staff", accounts.staffNames());
-        model.addAttribute("sideEffectLabels", (java.util.function.Function<String, java.util.List<String>>) org.synovia.diary.SideEffect::labelsOf);
-        model.addAttribute("redFlagLabels", (java.util.function.Function<String, java.util.List<String>>) org.synovia.diary.RedFlag::labelsOf);
+        model.addAttribute("sideEffectLabels", (Function<String, List<String>>) SideEffect::labelsOf);
+        model.addAttribute("redFlagLabels", (Function<String, List<String>>) RedFlag::labelsOf);
         model.addAttribute("zone", clock.getZone());
         return "diary/episode";
     }
