@@ -108,9 +108,12 @@ class DemoData implements ApplicationRunner {
 
     DemoData(DemoProperties properties, UserAccounts accounts, Patients patients, Referrals referrals, Sessions sessions,
             Clock clock, Environment environment, org.synovia.vetting.Vetting vetting,
-            org.synovia.booking.Bookings bookings, org.synovia.procedure.Procedures procedures) {
+            org.synovia.booking.Bookings bookings, org.synovia.procedure.Visits visits,
+            org.synovia.procedure.Checklists checklists, org.synovia.procedure.Consents consents,
+            org.synovia.procedure.ProcedureRecords procedureRecords) {
         this.vetting = vetting;
-        this.demoDay = new DemoDay(sessions, patients, referrals, vetting, bookings, procedures, clock, this::as);
+        this.demoDay = new DemoDay(sessions, patients, referrals, vetting, bookings, visits, checklists, consents,
+                procedureRecords, clock, this::as);
         this.properties = properties;
         this.sessions = sessions;
         this.accounts = accounts;

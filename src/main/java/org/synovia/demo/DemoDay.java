@@ -28,7 +28,10 @@ import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DrugGiven;
 import org.synovia.procedure.IdentityCheck;
 import org.synovia.procedure.ProcedureRecord;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
+import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.DiabetesType;
 import org.synovia.referral.Indication;
 import org.synovia.referral.Intent;
@@ -78,18 +81,25 @@ final class DemoDay {
     private final Referrals referrals;
     private final Vetting vetting;
     private final Bookings bookings;
-    private final Procedures procedures;
+    private final Visits visits;
+    private final Checklists checklists;
+    private final Consents consents;
+    private final ProcedureRecords procedureRecords;
     private final Clock clock;
     private final DemoData.Acting as;
 
     DemoDay(Sessions sessions, Patients patients, Referrals referrals, Vetting vetting, Bookings bookings,
-            Procedures procedures, Clock clock, DemoData.Acting as) {
+            Visits visits, Checklists checklists, Consents consents, ProcedureRecords procedureRecords, Clock clock,
+            DemoData.Acting as) {
         this.sessions = sessions;
         this.patients = patients;
         this.referrals = referrals;
         this.vetting = vetting;
         this.bookings = bookings;
-        this.procedures = procedures;
+        this.visits = visits;
+        this.checklists = checklists;
+        this.consents = consents;
+        this.procedureRecords = procedureRecords;
         this.clock = clock;
         this.as = as;
     }
@@ -149,7 +159,7 @@ final class DemoDay {
         as.call(nurse, () -> {
             for (int i = 0; i < PATIENTS - 1; i++) {
                 Patient patient = day.get(i);
-                procedures.checkIn(booked.get(i).id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
+                visits.checkIn(booked.get(i).id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
                         patient.dateOfBirth(), patient.nhsNumber().value(), null));
             }
             return null;
@@ -165,28 +175,29 @@ final class DemoDay {
     }
 
     private void throughTimeOut(UUID appointmentId) {
-        procedures.intoRoom(appointmentId);
-        procedures.recordConsent(appointmentId, procedures.consentDocument(appointmentId).sha256(), true);
-        procedures.recordObservations(appointmentId, 36.7, 5.8, 128, 78, null, null, NO, NO, NO);
-        procedures.confirm(appointmentId, ChecklistStep.SIGN_IN, everything(appointmentId, ChecklistStep.SIGN_IN));
-        procedures.confirm(appointmentId, ChecklistStep.TIME_OUT, everything(appointmentId, ChecklistStep.TIME_OUT));
+        visits.intoRoom(appointmentId);
+        consents.recordConsent(appointmentId, consents.consentDocument(appointmentId).sha256(), true);
+        checklists.recordObservations(appointmentId, 36.7, 5.8, 128, 78, null, null, NO, NO, NO);
+        checklists.confirm(appointmentId, ChecklistStep.SIGN_IN, everything(appointmentId, ChecklistStep.SIGN_IN));
+        checklists.confirm(appointmentId, ChecklistStep.TIME_OUT, everything(appointmentId, ChecklistStep.TIME_OUT));
     }
 
     private void sign(UUID appointmentId, String operatorName) {
         LocalDate expiry = LocalDate.now(clock).plusMonths(18).withDayOfMonth(1);
-        List<DrugGiven> drugs = procedures.timeOutDrugs(appointmentId).stream().map(d -> new DrugGiven(d.product(),
+        List<DrugGiven> drugs = checklists.timeOutDrugs(appointmentId).stream().map(d -> new DrugGiven(d.product(),
                 d.resolvedDoseMg() == null ? "as drawn" : d.resolvedDoseMg().toPlainString() + " mg", d.volumeMl(),
                 "DEMO" + (100 + d.agent().ordinal()), expiry, "intra-articular", "right knee")).toList();
-        procedures.saveRecord(appointmentId, new ProcedureRecord(operatorName, "Sister Carys Evans", Guidance.ULTRASOUND,
-                "superolateral, in-plane", "21G 40 mm", null, null, null, drugs, false, true, 2, null, null, null, null,
+        procedureRecords.saveRecord(appointmentId, new ProcedureRecord(operatorName, "Sister Carys Evans",
+                Guidance.ULTRASOUND, "superolateral, in-plane", "21G 40 mm", null, null, null, drugs, false, true, 2, null, null, null, null,
                 null, 7, "none", true, null, null, null, null));
-        procedures.addPainScore(appointmentId, 15, 2);
-        procedures.confirm(appointmentId, ChecklistStep.SIGN_OUT, everything(appointmentId, ChecklistStep.SIGN_OUT));
-        procedures.sign(appointmentId);
+        procedureRecords.addPainScore(appointmentId, 15, 2);
+        checklists.confirm(appointmentId, ChecklistStep.SIGN_OUT, everything(appointmentId, ChecklistStep.SIGN_OUT));
+        procedureRecords.sign(appointmentId);
     }
 
     private Set<String> everything(UUID appointmentId, ChecklistStep step) {
-        return procedures.checklist(appointmentId).checks(step).stream().map(ChecklistCheck::code).collect(Collectors.toSet());
+        return checklists.checklist(appointmentId).checks(step).stream().map(ChecklistCheck::code)
+                .collect(Collectors.toSet());
     }
 
     /** A new patient for each day the demo runs, so each day's list has its own (a repeat steroid would be refused). */

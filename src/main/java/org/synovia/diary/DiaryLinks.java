@@ -32,7 +32,7 @@ class DiaryLinks implements PatientLinkIssuer {
 
     @Override
     public boolean issues(String purpose) {
-        return Diaries.LINK_PURPOSE.equals(purpose) || "diary-reminder".equals(purpose);
+        return DiaryJobs.LINK_PURPOSE.equals(purpose) || "diary-reminder".equals(purpose);
     }
 
     @Override
@@ -41,7 +41,7 @@ class DiaryLinks implements PatientLinkIssuer {
         return repository.byId(episodeId).filter(episode -> episode.openAt(clock.instant())).map(episode -> {
             String token = Secrets.newToken(32);
             repository.replaceLinks(episode.id(), Secrets.sha256(token));
-            audit.record(AuditAction.UPDATE, Diaries.RECORD_TYPE, episode.id(), episode.patientId(),
+            audit.record(AuditAction.UPDATE, DiaryEpisodes.RECORD_TYPE, episode.id(), episode.patientId(),
                     "diary link issued again; earlier links revoked");
             return notification.publicUrl() + "/my-diary/" + token;
         });

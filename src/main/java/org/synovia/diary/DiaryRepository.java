@@ -38,6 +38,31 @@ class DiaryRepository {
         int minutesAfterInjection(Instant at) {
             return (int) Math.max(0, java.time.Duration.between(injectedAt, at).toMinutes());
         }
+
+        /** Glucose on days 1–7 for patients with diabetes (facts AF-07: check more often for 1–3 days, up to 7). */
+        boolean asksGlucose(TimePoint point) {
+            return diabetic && point.day() >= 1 && point.day() <= 7;
+        }
+
+        /** The point to fill at {@code now} (the latest one reached, if not yet written) and the next one. */
+        Due due(List<DiaryReading.Entry> entries, List<TimePoint> points, Instant now) {
+            int elapsed = minutesAfterInjection(now);
+            java.util.Set<String> written = entries.stream().map(DiaryReading.Entry::timePoint)
+                    .collect(java.util.stream.Collectors.toSet());
+            Optional<TimePoint> reached = points.stream().filter(p -> p.minutesAfter() <= elapsed)
+                    .max(java.util.Comparator.naturalOrder());
+            TimePoint next = points.stream().filter(p -> p.minutesAfter() > elapsed).findFirst().orElse(null);
+            return new Due(reached.filter(p -> !written.contains(p.code())), next);
+        }
+
+        /** The reading of this episode's entries, the one every page and the outcome figures share (ADR 0017). */
+        DiaryReadingUpdated reading(List<DiaryReading.Entry> entries, int anaestheticWindowMinutes) {
+            return DiaryReading.read(facts(), entries, anaestheticWindowMinutes);
+        }
+    }
+
+    /** @param next null when no point is left */
+    record Due(Optional<TimePoint> point, TimePoint next) {
     }
 
     /** False when the procedure already has an episode (the event came twice). */

@@ -47,7 +47,7 @@ class DiarySummaries {
         Map<String, List<String>> effects = new LinkedHashMap<>();
         List<String> flags = new ArrayList<>();
         for (DiaryReading.Entry e : view.entries()) {
-            for (String effect : Diaries.labels(e.sideEffects(), SideEffect.class)) {
+            for (String effect : SideEffect.labelsOf(e.sideEffects())) {
                 effects.computeIfAbsent(effect, k -> new ArrayList<>()).add(e.timePoint());
             }
         }

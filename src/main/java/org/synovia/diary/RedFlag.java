@@ -19,4 +19,9 @@ public enum RedFlag {
     public String label() {
         return label;
     }
+
+    /** The patient's words for the red-flag codes of an entry or alert. */
+    public static java.util.List<String> labelsOf(String codes) {
+        return EnumCodes.labels(codes, RedFlag.class, RedFlag::label);
+    }
 }

@@ -22,4 +22,9 @@ public enum SideEffect {
     public String factRow() {
         return factRow;
     }
+
+    /** The patient's words for the side-effect codes of an entry. */
+    public static java.util.List<String> labelsOf(String codes) {
+        return EnumCodes.labels(codes, SideEffect.class, SideEffect::label);
+    }
 }

@@ -39,6 +39,16 @@ public record TimePoint(String code, int minutesAfter) implements Comparable<Tim
         return minutesAfter / (24 * 60);
     }
 
+    /** From the day after, the diary asks for the worst pain of the day too. */
+    public boolean asksWorstDay() {
+        return day() >= 1;
+    }
+
+    /** From {@link Pgic#FROM_DAY}, the diary asks how the patient feels overall. */
+    public boolean asksPgic() {
+        return day() >= Pgic.FROM_DAY;
+    }
+
     /** Plain words for the patient: "30 minutes after", "2 hours after", "Day 7", "Week 6". */
     public String label() {
         int n = Integer.parseInt(code.substring(1));

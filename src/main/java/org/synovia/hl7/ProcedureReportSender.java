@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.procedure.ProcedureCompleted;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.ProcedureReports;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
 
@@ -23,17 +23,17 @@ class ProcedureReportSender {
     static final String ORU = "ORU^R01";
 
     private final Hl7Properties properties;
-    private final Procedures procedures;
+    private final ProcedureReports procedureReports;
     private final Patients patients;
     private final Referrals referrals;
     private final InboundLog inbound;
     private final Hl7Outbox outbox;
     private final Clock clock;
 
-    ProcedureReportSender(Hl7Properties properties, Procedures procedures, Patients patients, Referrals referrals,
+    ProcedureReportSender(Hl7Properties properties, ProcedureReports procedureReports, Patients patients, Referrals referrals,
             InboundLog inbound, Hl7Outbox outbox, Clock clock) {
         this.properties = properties;
-        this.procedures = procedures;
+        this.procedureReports = procedureReports;
         this.patients = patients;
         this.referrals = referrals;
         this.inbound = inbound;
@@ -50,8 +50,8 @@ class ProcedureReportSender {
         var patient = patients.find(new PatientId(completed.patientId())).orElseThrow();
         var referral = referrals.show(new ReferralId(completed.referralId()));
         String payload = ReportMessages.oru(new ReportMessages.Content(controlId, clock.instant(), clock.getZone(), patient,
-                procedures.signedReport(completed.appointmentId()), completed.appointmentId(), referral.details().siteCode(),
-                inbound.placerOrderNumber(completed.referralId()).orElse(null)), properties);
+                procedureReports.signedReport(completed.appointmentId()), completed.appointmentId(),
+                referral.details().siteCode(), inbound.placerOrderNumber(completed.referralId()).orElse(null)), properties);
         outbox.queue(controlId, ORU, completed.appointmentId(), completed.patientId(), payload);
     }
 }

@@ -21,9 +21,9 @@ import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.AppointmentStatus;
 import org.synovia.booking.Bookings;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.DiaryEpisodes;
 import org.synovia.diary.SentSummary;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.ProcedureReports;
 import org.synovia.procedure.ReportVersion;
 import org.synovia.referral.InformationRequest;
 import org.synovia.referral.Referral;
@@ -49,18 +49,18 @@ public class Journeys {
 
     private final Referrals referrals;
     private final Bookings bookings;
-    private final Procedures procedures;
-    private final Diaries diaries;
+    private final ProcedureReports procedureReports;
+    private final DiaryEpisodes diaryEpisodes;
     private final JourneySeenRepository seen;
     private final AuditTrail audit;
     private final Clock clock;
 
-    Journeys(Referrals referrals, Bookings bookings, Procedures procedures, Diaries diaries, JourneySeenRepository seen,
-            AuditTrail audit, Clock clock) {
+    Journeys(Referrals referrals, Bookings bookings, ProcedureReports procedureReports, DiaryEpisodes diaryEpisodes,
+            JourneySeenRepository seen, AuditTrail audit, Clock clock) {
         this.referrals = referrals;
         this.bookings = bookings;
-        this.procedures = procedures;
-        this.diaries = diaries;
+        this.procedureReports = procedureReports;
+        this.diaryEpisodes = diaryEpisodes;
         this.seen = seen;
         this.audit = audit;
         this.clock = clock;
@@ -130,8 +130,8 @@ public class Journeys {
                     a.bookedAt(), a.endedAt());
         }).toList();
         Map<UUID, UUID> referralOf = appointments.stream().collect(Collectors.toMap(Appointment::id, Appointment::referralId));
-        return new Facts(appointments, referralOf, visits, procedures.reportVersions(appointmentIds),
-                diaries.sentSummaries(appointmentIds), referrals.informationRequests(ids), zone);
+        return new Facts(appointments, referralOf, visits, procedureReports.reportVersions(appointmentIds),
+                diaryEpisodes.sentSummaries(appointmentIds), referrals.informationRequests(ids), zone);
     }
 
     /** What was read for some referrals, and the news it makes. */

@@ -70,6 +70,14 @@ public record ConsentDocument(String version, String procedure, List<ConsentRisk
         return new ConsentDocument(VERSION, procedure, risks, body, Secrets.sha256Hex(body));
     }
 
+    /** Refuses, beside {@code field}, an agreement or refusal to a text other than this one (another protocol, a new version). */
+    void checkShown(String shownSha256, String field) {
+        if (!sha256.equals(shownSha256)) {
+            throw new org.synovia.shared.InvalidInputException(field,
+                    "The consent text has changed since it was shown; read the new text to the patient.");
+        }
+    }
+
     /** A recorded consent. */
     public record Given(String version, String text, String sha256, java.time.Instant takenAt, String takenBy) {
     }
@@ -80,6 +88,11 @@ public record ConsentDocument(String version, String procedure, List<ConsentRisk
      */
     public record Refusal(Kind kind, String reason, String version, String text, String sha256, java.time.Instant recordedAt,
             String recordedBy) {
+
+        /** Where the visit stands once this is recorded: it stops either way. */
+        VisitStatus stops() {
+            return kind == Kind.REFUSED ? VisitStatus.CONSENT_REFUSED : VisitStatus.CONSENT_WITHDRAWN;
+        }
 
         public enum Kind {
             REFUSED("Consent refused"),

@@ -4,8 +4,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.synovia.safety.Finding;
+import org.synovia.safety.GuidelineReference;
 import org.synovia.safety.MedicationPlan;
 import org.synovia.safety.PlanAction;
 import org.synovia.safety.SafetyAssessment;
@@ -39,7 +41,10 @@ final class DayListAlerts {
         return of(assessment, false);
     }
 
-    /** As {@link #of(SafetyAssessment)}, each finding followed by the guideline it rests on, for the patient panel. */
+    /**
+     * As {@link #of(SafetyAssessment)}, each finding and each medication plan followed by the guidelines it rests on,
+     * for the patient panel.
+     */
     static List<String> withSources(SafetyAssessment assessment) {
         return of(assessment, true);
     }
@@ -47,28 +52,33 @@ final class DayListAlerts {
     private static List<String> of(SafetyAssessment assessment, boolean sources) {
         List<String> alerts = new ArrayList<>();
         for (MedicationPlan plan : assessment.medicationPlans()) {
+            String source = sources ? source(plan.sources()) : "";
             if (plan.action() == PlanAction.HOLD && plan.lastDose() != null) {
-                alerts.add("Confirm the last " + plan.medicine() + " dose was " + plan.lastDose().format(WHEN) + ".");
+                alerts.add("Confirm the last " + plan.medicine() + " dose was " + plan.lastDose().format(WHEN) + "." + source);
             }
             else if (plan.action() == PlanAction.CONTINUE) {
-                alerts.add("Continue " + plan.medicine() + ": no stop was planned.");
+                alerts.add("Continue " + plan.medicine() + ": no stop was planned." + source);
             }
             else if (plan.action() == PlanAction.REFER_TO_PRESCRIBER) {
-                alerts.add("Confirm the prescriber's plan for " + plan.medicine() + " was followed.");
+                alerts.add("Confirm the prescriber's plan for " + plan.medicine() + " was followed." + source);
             }
             if (plan.inrCheck() != null) {
                 alerts.add("Check the INR was taken on or after " + plan.inrCheck().from().format(DAY) + " and is "
-                        + (plan.inrCheck().limitInclusive() ? "at most " : "below ") + plan.inrCheck().limit() + ".");
+                        + (plan.inrCheck().limitInclusive() ? "at most " : "below ") + plan.inrCheck().limit() + "." + source);
             }
         }
         for (Finding finding : assessment.findings()) {
             if (finding.severity() == Severity.STOP || finding.severity() == Severity.WARN) {
                 alerts.add(finding.ruleId() + " (" + finding.severity() + "): " + finding.message()
-                        + (sources && !finding.sources().isEmpty() ? " Source: " + finding.sources().stream()
-                                .map(org.synovia.safety.GuidelineReference::cite)
-                                .collect(java.util.stream.Collectors.joining("; ")) + "." : ""));
+                        + (sources ? source(finding.sources()) : ""));
             }
         }
         return alerts;
+    }
+
+    /** " Source: EULAR 2021, Table 2 [CI-03]." as the panel shows it; empty when nothing is cited. */
+    static String source(List<GuidelineReference> sources) {
+        return sources.isEmpty() ? "" : " Source: " + sources.stream().map(GuidelineReference::cite)
+                .collect(Collectors.joining("; ")) + ".";
     }
 }

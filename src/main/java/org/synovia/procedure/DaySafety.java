@@ -25,7 +25,7 @@ public record DaySafety(SignInObservations.Required required, Optional<SignInObs
 
     /** The latest run of the engine at {@code step}: the one that holds or frees the next step. */
     public Optional<DaySafetyCheck> check(ChecklistStep step) {
-        return checks.stream().filter(c -> c.step() == step).reduce((earlier, later) -> later);
+        return DaySafetyCheck.latest(checks, step);
     }
 
     /** True for a run a later run of the same step replaced: it is kept and shown, but takes no decision. */
@@ -38,6 +38,6 @@ public record DaySafety(SignInObservations.Required required, Optional<SignInObs
      * (a fever measured again, say) leaves them open.
      */
     public boolean observationsOpen() {
-        return check(ChecklistStep.TIME_OUT).map(c -> c.holdsNextStep().isPresent()).orElse(true);
+        return check(ChecklistStep.TIME_OUT).map(c -> c.holdsNext()).orElse(true);
     }
 }

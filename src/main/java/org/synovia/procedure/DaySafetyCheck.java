@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.synovia.account.StaffNames;
 import org.synovia.safety.Severity;
 
 /**
@@ -25,6 +26,11 @@ public record DaySafetyCheck(ChecklistStep step, int run, Severity highest, Stri
         decisions = List.copyOf(decisions);
     }
 
+    /** The latest run at {@code step} among a visit's checks, oldest first; empty before the step's first run. */
+    static Optional<DaySafetyCheck> latest(List<DaySafetyCheck> checks, ChecklistStep step) {
+        return checks.stream().filter(c -> c.step() == step).reduce((earlier, later) -> later);
+    }
+
     /** Findings that need a decision and have none yet. */
     public List<Finding> undecided() {
         return findings.stream().filter(Finding::needsDecision).filter(f -> decision(f.ruleId()).isEmpty()).toList();
@@ -34,15 +40,22 @@ public record DaySafetyCheck(ChecklistStep step, int run, Severity highest, Stri
         return decisions.stream().filter(d -> d.ruleId().equals(ruleId)).findFirst();
     }
 
-    /** Why the next step may not go on: an undecided finding, or a review decided against going on; empty when it may. */
-    public Optional<String> holdsNextStep() {
+    /** True when the next step may not go on: a finding still needs a decision, or a review was decided against going on. */
+    public boolean holdsNext() {
+        return !undecided().isEmpty() || decisions.stream().anyMatch(d -> d.kind() == Decision.Kind.DEFER);
+    }
+
+    /**
+     * Why the next step may not go on, naming who decided by their full name; empty when it may.
+     */
+    public Optional<String> holdsNextStep(StaffNames staff) {
         if (!undecided().isEmpty()) {
             Finding first = undecided().getFirst();
             return Optional.of("The " + step.label().toLowerCase() + " safety check needs a decision: " + first.ruleId() + " ("
                     + first.severity() + ") " + first.message());
         }
         return decisions.stream().filter(d -> d.kind() == Decision.Kind.DEFER).findFirst()
-                .map(d -> "Deferred at " + step.label().toLowerCase() + " by " + d.decidedBy() + ": " + d.reason());
+                .map(d -> "Deferred at " + step.label().toLowerCase() + " by " + staff.of(d.decidedBy()) + ": " + d.reason());
     }
 
     /**
@@ -56,6 +69,20 @@ public record DaySafetyCheck(ChecklistStep step, int run, Severity highest, Stri
 
         public Finding {
             sources = List.copyOf(sources);
+        }
+
+        /**
+         * Refuses, beside the reason, a decision this finding does not take: a STOP is overridden or deferred, a
+         * review is gone ahead with or deferred.
+         */
+        void checkDecision(Decision.Kind kind) {
+            boolean stop = severity == Severity.STOP;
+            boolean allowed = kind == Decision.Kind.DEFER || (stop ? kind == Decision.Kind.OVERRIDE : kind == Decision.Kind.PROCEED);
+            if (!allowed) {
+                throw new org.synovia.shared.InvalidInputException("reason", stop
+                        ? "A STOP is overridden with a reason, or the procedure does not go on."
+                        : "Decide to go ahead or not, with a reason.");
+            }
         }
     }
 

@@ -60,9 +60,12 @@ class DaySafetyChecks {
     private final AuditTrail audit;
     private final Clock clock;
     private final ServiceIdentity service;
+    private final org.synovia.account.UserAccounts accounts;
 
     DaySafetyChecks(DaySafetyRepository repository, AcceptedProtocols protocols, SafetyChecks safety, EmailOutbox outbox,
-            ProcedureProperties properties, AuditTrail audit, Clock clock, ServiceIdentity service) {
+            ProcedureProperties properties, AuditTrail audit, Clock clock, ServiceIdentity service,
+            org.synovia.account.UserAccounts accounts) {
+        this.accounts = accounts;
         this.repository = repository;
         this.protocols = protocols;
         this.safety = safety;
@@ -113,8 +116,7 @@ class DaySafetyChecks {
         }
         SafetyInput input = new SafetyInput(facts, base.medicines(), base.previousInjections(), base.vaccinations(), planned);
         SafetyAssessment assessment = safety.assess(input);
-        Optional<DaySafetyCheck> signIn = repository.checks(appointment.id()).stream()
-                .filter(c -> c.step() == ChecklistStep.SIGN_IN).reduce((earlier, later) -> later);
+        Optional<DaySafetyCheck> signIn = DaySafetyCheck.latest(repository.checks(appointment.id()), ChecklistStep.SIGN_IN);
         List<DaySafetyCheck.Finding> findings = assessment.findings().stream()
                 .map(f -> new DaySafetyCheck.Finding(f.ruleId(), f.ruleName(), f.severity(), f.message(),
                         f.sources().stream().map(GuidelineReference::cite).toList(), f.justificationRequired(),
@@ -182,15 +184,20 @@ class DaySafetyChecks {
      */
     Optional<DaySafetyCheck> sameAsLatest(UUID appointmentId, ChecklistStep step, List<DrugToGive> drugs) {
         var observationId = repository.latestObservations(appointmentId).map(Map.Entry::getKey);
-        return repository.checks(appointmentId).stream().filter(c -> c.step() == step).reduce((a, b) -> b)
-                .filter(c -> c.drugsChecked().equals(drugs))
+        return DaySafetyCheck.latest(repository.checks(appointmentId), step).filter(c -> c.drugsChecked().equals(drugs))
                 .filter(c -> repository.observationOf(appointmentId, step, c.run()).equals(observationId));
+    }
+
+    /** The guidelines a rule of the engine rests on, as its catalogue names them; empty for an unknown rule. */
+    List<GuidelineReference> sourcesOf(String ruleId) {
+        return safety.rules().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                .map(org.synovia.safety.RuleDescription::sources).orElse(List.of());
     }
 
     /** Why the step after {@code step} may not go on, from the check stored with it; empty when it may. */
     Optional<String> holds(UUID appointmentId, ChecklistStep step) {
-        return repository.checks(appointmentId).stream().filter(c -> c.step() == step).reduce((earlier, later) -> later)
-                .flatMap(DaySafetyCheck::holdsNextStep);
+        return DaySafetyCheck.latest(repository.checks(appointmentId), step).filter(DaySafetyCheck::holdsNext)
+                .flatMap(check -> check.holdsNextStep(accounts.staffNames()));
     }
 
     private void startUrgentPathway(Appointment appointment, Referral referral, Patient patient, String procedure,
@@ -204,8 +211,10 @@ class DaySafetyChecks {
             return;
         }
         String subject = "URGENT: suspected septic joint, " + patient.displayName() + " (" + procedure + ")";
+        var staff = accounts.staffNames();
         String body = "At " + step.label().toLowerCase() + " on " + WHEN.format(now.atZone(zone)) + ", "
-                + CurrentUser.username() + " found:\n" + finding + "\n\nMeasured: " + observations.summary(zone)
+                + staff.of(CurrentUser.username()) + " found:\n" + finding + "\n\nMeasured: "
+                + observations.summary(zone, staff.of(observations.recordedBy()))
                 + "\n\nNo steroid will be given. The urgent pathway is started: aspirate and send for culture "
                 + "(EULAR 2021, Table 2 [CI-03]).\n\nPatient: " + patient.displayName() + ", born " + patient.dateOfBirth()
                 + (patient.nhsNumber() == null ? "" : ", NHS number " + patient.nhsNumber().formatted())

@@ -3,6 +3,9 @@ package org.synovia.procedure;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.synovia.patient.Patient;
+import org.synovia.referral.ReferralDetails;
+
 /**
  * What the team must have in view at every step of the visit (NatSSIPs NS-03 and NS-04: identity, allergies and the
  * patient-specific safety concerns): the identifiers check-in compares, the allergies as referred, and the safety
@@ -19,5 +22,15 @@ public record PatientPanel(String name, LocalDate dateOfBirth, int age, String n
     public PatientPanel {
         allergies = List.copyOf(allergies);
         alerts = List.copyOf(alerts);
+    }
+
+    /** The panel of the patient on {@code day}: the allergies as referred, an unsaid answer left unknown. */
+    static PatientPanel of(Patient patient, ReferralDetails details, LocalDate day, List<String> alerts) {
+        List<String> allergies = details.allergies().stream().map(a -> (a.agent() == null ? a.category().label() : a.agent())
+                + (a.reaction() == null ? "" : ": " + a.reaction())).toList();
+        boolean known = !allergies.isEmpty() || details.noKnownAllergies();
+        return new PatientPanel(patient.displayName(), patient.dateOfBirth(), patient.ageOn(day),
+                patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(), patient.hospitalNumber(),
+                allergies.isEmpty() && details.noKnownAllergies() ? List.of("No known allergies") : allergies, known, alerts);
     }
 }

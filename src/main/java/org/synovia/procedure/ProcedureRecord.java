@@ -35,6 +35,18 @@ public record ProcedureRecord(String operator, String assistant, Guidance guidan
         return new PainResponse(painBefore, scores, thresholds);
     }
 
+    /**
+     * The draft to store from what was entered, saved by {@code savedBy} at {@code savedAt}: texts stripped, optional
+     * fields left empty stored as absent, so the record and report say nothing of them.
+     */
+    ProcedureRecord asDraft(Instant savedAt, String savedBy) {
+        return new ProcedureRecord(operator.strip(), ProcedureDay.optional(assistant), guidance, ProcedureDay.optional(approach),
+                needle.strip(), aspirateMl, ProcedureDay.optional(aspirateAppearance), ProcedureDay.optional(aspirateSentFor),
+                drugs, contrastUsed, needleTipConfirmed, keyImages, ProcedureDay.optional(studyInstanceUid), dapGyCm2,
+                screeningSeconds, dlpMGyCm, ctdiVolMGy, painBefore, complications.strip(), aftercareGiven, savedAt, savedBy,
+                null, null);
+    }
+
     /** Every problem with the record as entered, each beside its field; an expired batch is refused (HAZ-40). */
     static void check(ProcedureRecord r, LocalDate procedureDay) {
         List<FieldProblem> problems = new ArrayList<>();

@@ -73,9 +73,9 @@ public record ProcedureReport(String title, String patientName, LocalDate dateOf
     /** The report as plain text, stored and used as the email body. */
     public String text() {
         StringBuilder t = new StringBuilder();
-        t.append(title).append(": ").append(patientName).append(", born ").append(ProcedureReports.DATE_OF_BIRTH.format(dateOfBirth))
+        t.append(title).append(": ").append(patientName).append(", born ").append(ReportDocuments.DATE_OF_BIRTH.format(dateOfBirth))
                 .append(nhsNumber == null ? "" : ", NHS number " + nhsNumber).append('\n');
-        t.append("Date: ").append(ProcedureReports.DAY.format(performedOn)).append('\n');
+        t.append("Date: ").append(ReportDocuments.DAY.format(performedOn)).append('\n');
         t.append("Procedure: ").append(procedure).append('\n');
         t.append("Operator: ").append(operator).append('\n');
         t.append("Technique: ").append(technique).append('\n');

@@ -1,130 +1,192 @@
 package org.synovia.procedure;
 
-import java.time.LocalDate;
-import java.util.Locale;
-import java.util.Map;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 
-import org.springframework.stereotype.Component;
-import org.synovia.account.StaffNames;
-import org.synovia.shared.PdfDocuments;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.booking.Appointment;
+import org.synovia.notification.Attachment;
+import org.synovia.notification.EmailOutbox;
+import org.synovia.patient.Patient;
+import org.synovia.referral.DiabetesType;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.Referrals;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.shared.ServiceIdentity;
 
+/**
+ * The report of a signed procedure: every version as it was sent (the original, then one amended version per
+ * addendum, never changed; HAZ-44) with its PDF, for the team, the referrer and the systems it goes to, and the
+ * patient's aftercare leaflet. Signing and each addendum store and queue their version in their own transaction.
+ */
+@Service
+public class ProcedureReports {
 
-/** Builds the referrer's report and the patient's aftercare leaflet and renders them to PDF. */
-@Component
-class ProcedureReports {
+    private final ProcedureDay day;
+    private final VisitRepository visits;
+    private final RecordFindings findings;
+    private final ReportDocuments documents;
+    private final Referrals referrals;
+    private final UserAccounts accounts;
+    private final EmailOutbox outbox;
+    private final ServiceIdentity service;
+    private final AuditTrail audit;
 
-    private final PdfDocuments pdf;
-
-    ProcedureReports(PdfDocuments pdf) {
-        this.pdf = pdf;
+    ProcedureReports(ProcedureDay day, VisitRepository visits, RecordFindings findings, ReportDocuments documents,
+            Referrals referrals, UserAccounts accounts, EmailOutbox outbox, ServiceIdentity service, AuditTrail audit) {
+        this.day = day;
+        this.visits = visits;
+        this.findings = findings;
+        this.documents = documents;
+        this.referrals = referrals;
+        this.accounts = accounts;
+        this.outbox = outbox;
+        this.service = service;
+        this.audit = audit;
     }
-
-    /** Times as people read them on a report: "Tuesday 12 January 2027, 09:40". */
-    static final java.time.format.DateTimeFormatter WHEN =
-            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
-    /** "Tuesday 12 January 2027". */
-    static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    /** "10 December 1958": a birth date needs no weekday. */
-    static final java.time.format.DateTimeFormatter DATE_OF_BIRTH = java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-    private static final StaffNames USERNAMES = new StaffNames(Map.of());
 
     /**
-     * The report from the signed record and its pain scores; with addenda it is the amended report, the same
-     * content followed by each addendum with who, when and why.
+     * One version of the report as it was sent (1 is the original; later ones are amended), for reading and
+     * printing; the latest when {@code version} is null. Only for a signed record.
      */
-    static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
-            String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
-            java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone) {
-        return report(patientName, dateOfBirth, nhsNumber, day, procedure, r, pain, diabetic, addenda, zone, java.util.List.of());
-    }
-
-    /** The report with the day's safety lines (observations, checks and decisions, urgent pathway). */
-    static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
-            String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
-            java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone, java.util.List<String> daySafety) {
-        return report(patientName, dateOfBirth, nhsNumber, day, procedure, r, pain, diabetic, addenda, zone, daySafety,
-                java.util.List.of());
-    }
-
-    /** As above, with the comparative reading of this diagnostic block and the same target's previous one (ADR 0038). */
-    static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
-            String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
-            java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone, java.util.List<String> daySafety,
-            java.util.List<String> comparativeBlocks) {
-        return report(patientName, dateOfBirth, nhsNumber, day, procedure, r, pain, diabetic, addenda, zone, daySafety,
-                comparativeBlocks, USERNAMES, null);
-    }
-
-    /**
-     * As above, naming staff by their full names and closing with the signatory (full name, grade, registration
-     * and its register) and when they signed (ADR 0082).
-     */
-    static ProcedureReport report(String patientName, LocalDate dateOfBirth, String nhsNumber, LocalDate day,
-            String procedure, ProcedureRecord r, PainResponse pain, boolean diabetic,
-            java.util.List<ProcedureRecord.Addendum> addenda, java.time.ZoneId zone, java.util.List<String> daySafety,
-            java.util.List<String> comparativeBlocks, StaffNames staff, String signatory) {
-        String technique = r.guidance().label() + (r.approach() == null || r.approach().isBlank() ? "" : ", " + r.approach())
-                + "; needle " + r.needle() + (r.contrastUsed() ? "; contrast used" : "")
-                + (r.needleTipConfirmed() ? "; needle-tip position confirmed" : "; needle-tip position not confirmed")
-                + "; " + r.keyImages() + " key images"
-                + (r.aspirateMl() == null ? "" : "; aspirate " + r.aspirateMl().stripTrailingZeros().toPlainString() + " mL"
-                        + (r.aspirateAppearance() == null ? "" : " " + r.aspirateAppearance())
-                        + (r.aspirateSentFor() == null || r.aspirateSentFor().isBlank() ? "" : ", sent for " + r.aspirateSentFor()));
-        var drugs = r.drugs().stream().map(d -> d.product() + " " + d.dose() + " (" + d.volumeMl().stripTrailingZeros()
-                .toPlainString() + " mL), batch " + d.batch() + ", expiry " + d.expiry() + ", " + d.route() + ", " + d.site())
-                .toList();
-        String dose = r.dapGyCm2() != null ? "dose-area product " + r.dapGyCm2().stripTrailingZeros().toPlainString()
-                + " Gy·cm², screening time " + r.screeningSeconds() + " s"
-                : r.dlpMGyCm() != null ? "DLP " + r.dlpMGyCm().stripTrailingZeros().toPlainString() + " mGy·cm, CTDIvol "
-                        + r.ctdiVolMGy().stripTrailingZeros().toPlainString() + " mGy"
-                : "no ionising radiation";
-        String response = pain.reading();
-        var amendments = addenda.stream().map(a -> staff.of(a.addedBy()) + ", " + WHEN.format(a.addedAt().atZone(zone)) + ": "
-                + a.text() + " (why: " + a.reason() + ")").toList();
-        String plan = "The patient was given aftercare advice and a leaflet"
-                + (diabetic ? ", including checking blood glucose more often for 1 to 3 days and up to 7 (AF-07)" : "")
-                + ". The pain diary follows; we will send you its results.";
-        return new ProcedureReport(addenda.isEmpty() ? ProcedureReport.ORIGINAL_TITLE : ProcedureReport.AMENDED_TITLE,
-                patientName, dateOfBirth, nhsNumber, day, procedure, r.operator()
-                + (r.assistant() == null || r.assistant().isBlank() ? "" : ", assisted by " + r.assistant()), technique,
-                drugs, dose, pain.lines(), response, r.complications(), plan, diabetic, amendments, daySafety,
-                comparativeBlocks, r.signed() ? new ProcedureReport.Signature(signatory == null ? staff.of(r.signedBy())
-                        : signatory, WHEN.format(r.signedAt().atZone(zone))) : null);
-    }
-
-    /** The day's safety lines for the record page and the report, from what is stored. */
-    static java.util.List<String> daySafetyLines(DaySafety safety, java.time.ZoneId zone) {
-        return daySafetyLines(safety, zone, USERNAMES);
-    }
-
-    /** As above, with staff named by their full names. */
-    static java.util.List<String> daySafetyLines(DaySafety safety, java.time.ZoneId zone, StaffNames staff) {
-        java.util.List<String> lines = new java.util.ArrayList<>();
-        safety.observations().ifPresent(o -> lines.add("Observations at sign-in: " + o.summary(zone, staff.of(o.recordedBy()))));
-        for (DaySafetyCheck check : safety.checks()) {
-            var notable = check.findings().stream().filter(f -> f.severity() != org.synovia.safety.Severity.INFO).toList();
-            lines.add("Safety check at " + check.step().label().toLowerCase() + " (" + staff.of(check.checkedBy()) + ", "
-                    + WHEN.format(check.checkedAt().atZone(zone)) + ", drugs checked: " + check.drugs() + "): "
-                    + (notable.isEmpty() ? "no objection" : notable.stream().map(f -> f.ruleId() + " (" + f.severity() + ") "
-                            + f.message() + check.decision(f.ruleId()).map(d -> " — " + d.kind().label() + " by "
-                                    + staff.of(d.decidedBy()) + ": " + d.reason()).orElse("")).collect(java.util.stream.Collectors.joining("; "))));
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE', 'INTEGRATION')")
+    public byte[] reportPdf(UUID appointmentId, Integer version) {
+        ProcedureReport original = signedReport(appointmentId);
+        int latest = Math.max(1, visits.reports(appointmentId).size());
+        int wanted = version == null ? latest : version;
+        if (wanted < 1 || wanted > latest) {
+            throw new InvalidInputException("version", "There is no report version " + wanted + ".");
         }
-        safety.urgentPathway().ifPresent(u -> lines.add("Urgent pathway (no steroid): " + u.reason() + "; started by "
-                + staff.of(u.startedBy()) + ", " + WHEN.format(u.startedAt().atZone(zone))
-                + (u.doneInsteadRecorded() ? "; done instead: " + u.doneInstead() + " (" + staff.of(u.doneInsteadBy()) + ", "
-                        + WHEN.format(u.doneInsteadAt().atZone(zone)) + ")" : "")));
-        return lines;
+        // Reports stored before PDFs were kept are the original, rendered again from the final record.
+        return visits.reportPdf(appointmentId, wanted).orElseGet(() -> documents.reportPdf(original));
     }
 
-    byte[] reportPdf(ProcedureReport report) {
-        return render("procedure/report-pdf", Map.of("report", report));
+    /** Every version of the report as stored and sent, oldest first. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public List<ProcedureReport.Sent> reports(UUID appointmentId) {
+        Appointment appointment = day.appointment(appointmentId);
+        List<ProcedureReport.Sent> sent = visits.reports(appointmentId);
+        if (!sent.isEmpty()) {
+            audit.record(AuditAction.READ, "ProcedureReport", appointmentId, appointment.patientId(), "versions listed");
+        }
+        return sent;
     }
 
-    byte[] leafletPdf(ProcedureReport report) {
-        return render("procedure/aftercare-pdf", Map.of("report", report));
+    /**
+     * Every report version sent for these appointments, oldest first, in one read however many, audited one line
+     * per patient: a referrer's view of their referrals. The caller has checked that the user may see the referrals
+     * the appointments belong to.
+     */
+    @Transactional
+    public List<ReportVersion> reportVersions(Collection<UUID> appointmentIds) {
+        if (appointmentIds.isEmpty()) {
+            return List.of();
+        }
+        List<ReportVersion> versions = visits.reportVersions(appointmentIds);
+        if (!versions.isEmpty()) {
+            audit.recordPerPatient(AuditAction.LIST, "ProcedureReport", versions, v -> v.appointmentId() + "/" + v.version(),
+                    ReportVersion::patientId, "report versions listed");
+        }
+        return versions;
     }
 
-    private byte[] render(String template, Map<String, Object> model) {
-        return pdf.render(template, model);
+    /**
+     * One version of the report as sent, for the referrer of the referral it answers: the referral must be one the
+     * user may see ({@link Referrals#show}), and the appointment one of its own. Audited as an export.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('REFERRER')")
+    public byte[] reportPdfForReferrer(ReferralId referralId, UUID appointmentId, int version) {
+        Referral referral = referrals.show(referralId);
+        ReportVersion wanted = visits.reportVersions(List.of(appointmentId)).stream()
+                .filter(v -> v.referralId().equals(referral.id().value()) && v.version() == version).findFirst()
+                .orElseThrow(() -> new InvalidInputException("version", "There is no report version " + version
+                        + " for this referral."));
+        audit.record(AuditAction.EXPORT, "ProcedureReport", appointmentId, wanted.patientId(), "PDF version " + version
+                + " for the referrer");
+        // Reports stored before PDFs were kept are the original, rendered again from the final record.
+        return visits.reportPdf(appointmentId, version).orElseGet(() -> documents.reportPdf(signedReport(appointmentId)));
+    }
+
+    /** The patient's aftercare leaflet as a PDF, for printing; only for a signed record. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public byte[] leafletPdf(UUID appointmentId) {
+        return documents.leafletPdf(signedReport(appointmentId));
+    }
+
+    /** The report of a signed record, for systems it is sent to (HL7 results); the read is audited. */
+    @Transactional
+    public ProcedureReport signedReport(UUID appointmentId) {
+        Appointment appointment = day.appointment(appointmentId);
+        ProcedureRecord record = visits.record(appointmentId).filter(ProcedureRecord::signed)
+                .orElseThrow(() -> new InvalidInputException("sign", "Sign the record first."));
+        audit.record(AuditAction.EXPORT, "ProcedureReport", appointmentId, appointment.patientId(), "PDF");
+        return report(appointment, record, List.of());
+    }
+
+    /**
+     * Stores the report with its PDF and queues it to the referrer, in the transaction that signed the record or
+     * added the addendum: a signed record always has its report, and every addendum its amended report. At
+     * signing the aftercare leaflet goes to the patient when an email is on record.
+     *
+     * @param addendum null at signing; else the addendum that makes this amended version
+     */
+    void send(Appointment appointment, ProcedureRecord record, Instant now, ProcedureRecord.Addendum addendum) {
+        List<ProcedureRecord.Addendum> addenda = addendum == null ? List.of() : visits.addenda(appointment.id());
+        ProcedureReport report = report(appointment, record, addenda);
+        int version = visits.reports(appointment.id()).size() + 1;
+        Referral referral = day.referral(appointment);
+        Patient patient = day.patient(appointment.patientId());
+        var referrer = referral.details().referrer();
+        String to = referrer == null ? null : referrer.email();
+        byte[] pdf = documents.reportPdf(report);
+        visits.saveReport(appointment.id(), version, addendum == null ? null : addendum.id(), report.text(), pdf, now, to);
+        if (to != null) {
+            outbox.queue(to, report.title() + ": " + patient.displayName() + ", " + ReportDocuments.DAY.format(report.performedOn()),
+                    report.text() + "\nThe report is attached as a PDF.\n", patient.id().value(),
+                    addendum == null ? "procedure-report" : "procedure-report-amended",
+                    new Attachment(addendum == null ? "procedure-report.pdf" : "amended-report-" + version + ".pdf",
+                            "application/pdf", pdf));
+        }
+        audit.record(AuditAction.EXPORT, "ProcedureReport", appointment.id(), appointment.patientId(),
+                report.title() + " version " + version + " to " + (to == null ? "nobody (no referrer email)" : to));
+        if (addendum != null) {
+            return;
+        }
+        if (patient.email() != null && !patient.email().isBlank()) {
+            outbox.queue(patient.email(), "After your injection", "Dear " + patient.givenName() + ",\n\nYour aftercare "
+                    + "leaflet is attached. Please read it, and keep it for the next few weeks.\n\n" + service.signature(),
+                    patient.id().value(), "aftercare-leaflet",
+                    new Attachment("after-your-injection.pdf", "application/pdf", documents.leafletPdf(report)));
+        }
+    }
+
+    private ProcedureReport report(Appointment appointment, ProcedureRecord record, List<ProcedureRecord.Addendum> addenda) {
+        Referral referral = day.referral(appointment);
+        Patient patient = day.patient(appointment.patientId());
+        DiabetesType diabetes = referral.details().diabetes();
+        var staff = accounts.staffNames();
+        return ReportDocuments.report(patient.displayName(), patient.dateOfBirth(),
+                patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(), day.day(appointment),
+                day.procedure(referral.id()), record, findings.painResponse(appointment.id(), record),
+                diabetes != null && diabetes != DiabetesType.NONE, addenda, day.zone(),
+                Stream.of(ReportDocuments.daySafetyLines(findings.storedDaySafety(appointment, referral), day.zone(), staff),
+                        findings.againstProtocol(appointment, referral, record),
+                        findings.againstTimeOut(appointment.id(), record)).flatMap(List::stream).toList(),
+                findings.comparativeBlocks(appointment, referral, record), staff,
+                record.signed() ? accounts.find(record.signedBy()).map(UserAccount::signatory).orElse(null) : null);
     }
 }

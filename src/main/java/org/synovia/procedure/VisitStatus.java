@@ -1,5 +1,7 @@
 package org.synovia.procedure;
 
+import org.synovia.shared.InvalidInputException;
+
 /** Where a patient on the day list stands. */
 public enum VisitStatus {
     BOOKED("Booked"),
@@ -25,5 +27,13 @@ public enum VisitStatus {
     /** The procedure cannot go on: the patient refused or withdrew consent. */
     public boolean stopped() {
         return this == CONSENT_REFUSED || this == CONSENT_WITHDRAWN;
+    }
+
+    /** Refuses, beside {@code field}, anything more on a visit the patient stopped. */
+    void refuseWhenStopped(String field) {
+        if (stopped()) {
+            throw new InvalidInputException(field, "The procedure is stopped: " + label.toLowerCase().replace("stopped: ", "")
+                    + ". Nothing more is done on this visit.");
+        }
     }
 }

@@ -19,12 +19,15 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.DiaryJobs;
 import org.synovia.diary.DiaryFixtures;
 import org.synovia.notification.EmailOutbox;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
+import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
 import org.synovia.testing.TestSmtp;
@@ -59,8 +62,11 @@ class DiaryBrowserTests extends BrowserJourney {
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
     @Autowired Bookings bookings;
-    @Autowired Procedures procedures;
-    @Autowired Diaries diaries;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
+    @Autowired DiaryJobs diaryJobs;
     @Autowired EmailOutbox outbox;
     @Autowired JdbcClient jdbc;
 
@@ -71,7 +77,8 @@ class DiaryBrowserTests extends BrowserJourney {
 
     @Test
     void thePatientKeepsTheDiaryOnAPhoneTheTeamActsOnARedFlagAndTheReferrerGetsTheSummary() throws Exception {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock);
+        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                visits, consents, checklists, procedureRecords, jdbc, clock);
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
@@ -125,7 +132,7 @@ class DiaryBrowserTests extends BrowserJourney {
         assertThat(team.getByText(nurse.username(), new Page.GetByTextOptions().setExact(false))).hasCount(0);
 
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(14).plusMinutes(5));
-        assertThat(diaries.sendSummaries(clock.instant())).isPositive();
+        assertThat(diaryJobs.sendSummaries(clock.instant())).isPositive();
         outbox.sendDue();
         MimeMessage summary = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(smtp.getReceivedMessages())
                 .filter(m -> subject(m).startsWith("Pain diary summary: " + patient.displayName())).findFirst().orElse(null),

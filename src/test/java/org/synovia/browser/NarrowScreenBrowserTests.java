@@ -19,7 +19,9 @@ import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.Patients;
 import org.synovia.procedure.ProcedureFixtures;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
@@ -42,7 +44,9 @@ class NarrowScreenBrowserTests extends BrowserJourney {
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
     @Autowired Bookings bookings;
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
 
@@ -55,7 +59,7 @@ class NarrowScreenBrowserTests extends BrowserJourney {
         BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
                 BookingFixtures.ultrasoundKnee());
         var fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
-                procedures, jdbc, clock);
+                visits, consents, checklists, jdbc, clock);
         fixtures.startingNow(fixtures.booked(radiologist, ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee()));
         nurse = AccountFixtures.create(accounts, Role.NURSE);
         AccountFixtures.signOut();

@@ -16,10 +16,13 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.DiaryJobs;
 import org.synovia.diary.DiaryFixtures;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
+import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
 import org.synovia.vetting.Vetting;
@@ -45,13 +48,17 @@ class ReferrerViewBrowserTests extends BrowserJourney {
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
     @Autowired Bookings bookings;
-    @Autowired Procedures procedures;
-    @Autowired Diaries diaries;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
+    @Autowired DiaryJobs diaryJobs;
     @Autowired JdbcClient jdbc;
 
     @Test
     void theReferrerSeesTheAppointmentTheSignedAndAmendedReportsAndTheDiarySummary() {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock);
+        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                visits, consents, checklists, procedureRecords, jdbc, clock);
         Appointment appointment = fixtures.therapeuticKnee();
         String referrer = jdbc.sql("select submitted_by from referral where id = ?").param(appointment.referralId())
                 .query(String.class).single();
@@ -62,10 +69,10 @@ class ReferrerViewBrowserTests extends BrowserJourney {
         assertThat(news).containsText("Appointment booked");
 
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.RADIOLOGIST));
-        procedures.addAddendum(appointment.id(), "Effusion aspirated before the injection: 10 mL, clear.", "omitted at signing");
+        procedureRecords.addAddendum(appointment.id(), "Effusion aspirated before the injection: 10 mL, clear.", "omitted at signing");
         AccountFixtures.signOut();
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(84).plusHours(1));
-        diaries.sendSummaries(clock.instant());
+        diaryJobs.sendSummaries(clock.instant());
 
         page.reload();
         assertThat(news.getByRole(AriaRole.LISTITEM).first()).containsText("Diary summary sent");

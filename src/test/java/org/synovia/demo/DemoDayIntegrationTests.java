@@ -18,7 +18,8 @@ import org.synovia.account.UserAccounts;
 import org.synovia.patient.NhsNumber;
 import org.synovia.procedure.DayListEntry;
 import org.synovia.procedure.ProcedureReport;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.ProcedureReports;
 import org.synovia.procedure.VisitStatus;
 
 /**
@@ -30,7 +31,8 @@ import org.synovia.procedure.VisitStatus;
 class DemoDayIntegrationTests {
 
     @Autowired DemoData demoData;
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired ProcedureReports procedureReports;
     @Autowired UserAccounts accounts;
     @Autowired Clock clock;
     @Autowired org.synovia.scheduling.Sessions sessions;
@@ -43,7 +45,7 @@ class DemoDayIntegrationTests {
 
     private List<DayListEntry> todaysDemoList() {
         AccountFixtures.signIn(accounts.find("nurse.evans").orElseThrow());
-        return procedures.dayList(LocalDate.now(clock), null, null).stream()
+        return visits.dayList(LocalDate.now(clock), null, null).stream()
                 .filter(e -> e.roomName().equals(DemoDay.ROOM)).toList();
     }
 
@@ -58,7 +60,7 @@ class DemoDayIntegrationTests {
             assertThat(e.operatorName()).isEqualTo("Dr Alasdair Reid");
         });
         AccountFixtures.signIn(accounts.find("dr.reid").orElseThrow());
-        assertThat(procedures.reports(day.getFirst().appointmentId())).singleElement().extracting(ProcedureReport.Sent::text)
+        assertThat(procedureReports.reports(day.getFirst().appointmentId())).singleElement().extracting(ProcedureReport.Sent::text)
                 .asString().contains("Signed by Dr Alasdair Reid, Consultant, GMC 7054321, Tuesday 12 January 2027, ");
     }
 

@@ -27,7 +27,10 @@ import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DrugGiven;
 import org.synovia.procedure.ProcedureFixtures;
 import org.synovia.procedure.ProcedureRecord;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
+import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.Intent;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralFixtures;
@@ -53,20 +56,27 @@ public class DiaryFixtures {
     private static final Pattern LINK = Pattern.compile("/my-diary/([A-Za-z0-9_-]+)");
 
     private final UserAccounts accounts;
-    private final Procedures procedures;
+    private final Visits visits;
+    private final Consents consents;
+    private final Checklists checklists;
+    private final ProcedureRecords procedureRecords;
     private final JdbcClient jdbc;
     private final Clock clock;
     private GreenMailExtension mail;
     private final ProcedureFixtures procedureDays;
 
     public DiaryFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting, Sessions sessions,
-            WaitingList waitingList, Bookings bookings, Procedures procedures, JdbcClient jdbc, Clock clock) {
+            WaitingList waitingList, Bookings bookings, Visits visits, Consents consents, Checklists checklists,
+            ProcedureRecords procedureRecords, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
-        this.procedures = procedures;
+        this.visits = visits;
+        this.consents = consents;
+        this.checklists = checklists;
+        this.procedureRecords = procedureRecords;
         this.jdbc = jdbc;
         this.clock = clock;
         this.procedureDays = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
-                procedures, jdbc, clock);
+                visits, consents, checklists, jdbc, clock);
     }
 
     /** A therapeutic knee injection (patient with type 2 diabetes, pain 7 before), signed, its diary started. */
@@ -82,12 +92,12 @@ public class DiaryFixtures {
     private Appointment signed(Function<UUID, ReferralDetails> details) {
         UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         Appointment appointment = procedureDays.consentedKnee(radiologist, radiologist, details);
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, procedureDays.everything(appointment.id(), ChecklistStep.SIGN_IN));
-        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, procedureDays.everything(appointment.id(), ChecklistStep.TIME_OUT));
-        procedures.saveRecord(appointment.id(), record(LocalDate.now(clock)));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, procedureDays.everything(appointment.id(), ChecklistStep.SIGN_OUT));
-        procedures.sign(appointment.id());
+        ProcedureFixtures.unremarkableObservations(checklists, appointment.id(), LocalDateTime.now(clock));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN, procedureDays.everything(appointment.id(), ChecklistStep.SIGN_IN));
+        checklists.confirm(appointment.id(), ChecklistStep.TIME_OUT, procedureDays.everything(appointment.id(), ChecklistStep.TIME_OUT));
+        procedureRecords.saveRecord(appointment.id(), record(LocalDate.now(clock)));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT, procedureDays.everything(appointment.id(), ChecklistStep.SIGN_OUT));
+        procedureRecords.sign(appointment.id());
         AccountFixtures.signOut();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> episodeId(appointment.id()) != null);
         return appointment;

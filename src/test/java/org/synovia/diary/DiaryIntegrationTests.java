@@ -40,11 +40,15 @@ import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
+import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.Intent;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.InvalidInputException;
+import org.synovia.testing.StatementCounter;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
@@ -57,8 +61,10 @@ class DiaryIntegrationTests {
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
-
-    @Autowired Diaries diaries;
+    @Autowired PatientDiaries patientDiaries;
+    @Autowired DiaryAlerts diaryAlerts;
+    @Autowired DiaryEpisodes diaryEpisodes;
+    @Autowired DiaryJobs diaryJobs;
 
     @Autowired Clock clock;
     @Autowired UserAccounts accounts;
@@ -68,7 +74,10 @@ class DiaryIntegrationTests {
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
     @Autowired Bookings bookings;
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.context.ApplicationContext context;
     @Autowired MockMvc mvc;
@@ -79,7 +88,8 @@ class DiaryIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock)
+        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                visits, consents, checklists, procedureRecords, jdbc, clock)
                 .readingMailFrom(smtp);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
     }
@@ -144,20 +154,20 @@ class DiaryIntegrationTests {
     void keepsOneEntryPerDueTimePointAndPublishesTheReadingEachTime() {
         Appointment appointment = fixtures.therapeuticKnee();
         String token = fixtures.link(appointment.id());
-        assertThat(diaries.open(token).due()).isEmpty();
-        assertThatThrownBy(() -> diaries.record(token, pain("D1", 3))).isInstanceOf(InvalidInputException.class)
+        assertThat(patientDiaries.open(token).due()).isEmpty();
+        assertThatThrownBy(() -> patientDiaries.record(token, pain("D1", 3))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("not due yet");
 
         fixtures.injectedAgo(appointment.id(), Duration.ofHours(25));
-        PatientDiary diary = diaries.open(token);
+        PatientDiary diary = patientDiaries.open(token);
         assertThat(diary.due()).map(TimePoint::code).hasValue("D1");
         assertThat(diary.asksWorstDay()).isTrue();
         assertThat(diary.asksGlucose()).isTrue();
         assertThat(diary.asksPgic()).isFalse();
-        diaries.record(token, new NewEntry("D1", 3, 6, 1, Set.of(SideEffect.FLARE), new BigDecimal("9.4"), Set.of()));
+        patientDiaries.record(token, new NewEntry("D1", 3, 6, 1, Set.of(SideEffect.FLARE), new BigDecimal("9.4"), Set.of()));
 
-        assertThat(diaries.open(token).due()).isEmpty();
-        assertThatThrownBy(() -> diaries.record(token, pain("D1", 2))).isInstanceOf(InvalidInputException.class);
+        assertThat(patientDiaries.open(token).due()).isEmpty();
+        assertThatThrownBy(() -> patientDiaries.record(token, pain("D1", 2))).isInstanceOf(InvalidInputException.class);
         var stored = jdbc.sql("select pain_worst_day, pgic, side_effects, glucose_mmol_l, minutes_after from diary_entry "
                 + "where episode_id = ?").param(fixtures.episodeId(appointment.id())).query().singleRow();
         assertThat(stored.get("pain_worst_day")).isEqualTo(6);
@@ -167,9 +177,9 @@ class DiaryIntegrationTests {
         assertThat((Integer) stored.get("minutes_after")).isBetween(25 * 60, 25 * 60 + 2);
 
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(15));
-        assertThatThrownBy(() -> diaries.record(token, pain("D7", 2))).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> patientDiaries.record(token, pain("D7", 2))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("earlier time");
-        diaries.record(token, new NewEntry("D14", 2, 3, 2, Set.of(), new BigDecimal("7.0"), Set.of()));
+        patientDiaries.record(token, new NewEntry("D14", 2, 3, 2, Set.of(), new BigDecimal("7.0"), Set.of()));
 
         assertThat(jdbc.sql("select glucose_mmol_l from diary_entry where episode_id = ? and time_point = 'D14'")
                 .param(fixtures.episodeId(appointment.id())).query(BigDecimal.class).optional())
@@ -197,7 +207,7 @@ class DiaryIntegrationTests {
         String token = fixtures.link(appointment.id());
         fixtures.injectedAgo(appointment.id(), Duration.ofHours(25));
 
-        assertThatThrownBy(() -> diaries.record(token, new NewEntry("D1", null, 11, null, Set.of(), new BigDecimal("99"), Set.of())))
+        assertThatThrownBy(() -> patientDiaries.record(token, new NewEntry("D1", null, 11, null, Set.of(), new BigDecimal("99"), Set.of())))
                 .isInstanceOf(InvalidInputException.class).satisfies(e -> assertThat(((InvalidInputException) e).problems())
                         .extracting(InvalidInputException.FieldProblem::field)
                         .containsExactly("painNow", "painWorstDay", "glucoseMmolL"));
@@ -208,7 +218,7 @@ class DiaryIntegrationTests {
         assertThat(jdbc.sql("select count(*) from diary_entry where episode_id = ?").param(fixtures.episodeId(appointment.id()))
                 .query(Integer.class).single()).isZero();
 
-        diaries.record(token, pain("D1", 4));
+        patientDiaries.record(token, pain("D1", 4));
         mvc.perform(post("/my-diary/{t}", token).with(csrf()).with(from("10.1.0.1")).param("timePoint", "D1")
                         .param("painNow", "4"))
                 .andExpect(status().isOk())
@@ -220,7 +230,7 @@ class DiaryIntegrationTests {
         Appointment appointment = fixtures.therapeuticKnee();
         String token = fixtures.link(appointment.id());
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(2).plusHours(1));
-        int before = diaries.openAlertCount();
+        int before = diaryAlerts.openAlertCount();
 
         mvc.perform(post("/my-diary/{t}", token).with(csrf()).with(from("10.1.0.2")).param("timePoint", "D2")
                         .param("painNow", "9").param("redFlags", "HOT_SWOLLEN_JOINT", "FEVER"))
@@ -230,7 +240,7 @@ class DiaryIntegrationTests {
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("Get help today"),
                         Matchers.containsString("NHS 111"), Matchers.containsString("call 999"))));
 
-        assertThat(diaries.openAlertCount()).isEqualTo(before + 1);
+        assertThat(diaryAlerts.openAlertCount()).isEqualTo(before + 1);
         String name = patients.find(new PatientId(appointment.patientId())).orElseThrow().displayName();
         mvc.perform(get("/diary/alerts").with(user(nurse.username()).roles("NURSE")))
                 .andExpect(status().isOk())
@@ -239,19 +249,43 @@ class DiaryIntegrationTests {
         mvc.perform(get("/diary/alerts").with(user("someone").roles("REFERRER"))).andExpect(status().isForbidden());
 
         AccountFixtures.signIn(nurse);
-        UUID alertId = diaries.alerts(true).stream().filter(a -> a.appointmentId().equals(appointment.id())).findFirst()
+        UUID alertId = diaryAlerts.alerts(true).stream().filter(a -> a.appointmentId().equals(appointment.id())).findFirst()
                 .orElseThrow().id();
-        assertThatThrownBy(() -> diaries.acknowledge(alertId, " ")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> diaryAlerts.acknowledge(alertId, " ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Say what you did");
-        diaries.acknowledge(alertId, "Phoned the patient; seen in clinic today, aspirated");
-        assertThatThrownBy(() -> diaries.acknowledge(alertId, "again")).hasMessageContaining("already acknowledged");
+        diaryAlerts.acknowledge(alertId, "Phoned the patient; seen in clinic today, aspirated");
+        assertThatThrownBy(() -> diaryAlerts.acknowledge(alertId, "again")).hasMessageContaining("already acknowledged");
 
-        assertThat(diaries.openAlertCount()).isEqualTo(before);
-        assertThat(diaries.alerts(false)).filteredOn(a -> a.id().equals(alertId)).singleElement().satisfies(a -> {
+        assertThat(diaryAlerts.openAlertCount()).isEqualTo(before);
+        assertThat(diaryAlerts.alerts(false)).filteredOn(a -> a.id().equals(alertId)).singleElement().satisfies(a -> {
             assertThat(a.acknowledgedBy()).isEqualTo(nurse.username());
             assertThat(a.actionTaken()).contains("aspirated");
             assertThat(a.acknowledgedAt()).isNotNull();
         });
+    }
+
+    /** A patient of their own with a red flag on day 2, sent from an address of its own. */
+    private void redFlagged(String address) throws Exception {
+        Appointment appointment = fixtures.therapeuticKnee();
+        String token = fixtures.link(appointment.id());
+        fixtures.injectedAgo(appointment.id(), Duration.ofDays(2).plusHours(1));
+        mvc.perform(post("/my-diary/{t}", token).with(csrf()).with(from(address)).param("timePoint", "D2")
+                .param("painNow", "8").param("redFlags", "FEVER")).andExpect(redirectedUrl("/my-diary/" + token + "/urgent"));
+    }
+
+    @Test
+    void readsTheTeamsAlertListInAFixedNumberOfStatementsWhateverItsPatients() throws Exception {
+        redFlagged("10.1.0.31");
+        var asNurse = user(nurse.username()).roles("NURSE");
+        long forFew = StatementCounter.count(() -> mvc.perform(get("/diary/alerts").with(asNurse))
+                .andExpect(status().isOk()));
+        redFlagged("10.1.0.32");
+        redFlagged("10.1.0.33");
+
+        long forMore = StatementCounter.count(() -> mvc.perform(get("/diary/alerts").with(asNurse))
+                .andExpect(status().isOk()));
+
+        assertThat(forMore).isEqualTo(forFew);
     }
 
     @Test
@@ -263,11 +297,11 @@ class DiaryIntegrationTests {
         fixtures.injectedAgo(first.id(), Duration.ofHours(25));
         fixtures.injectedAgo(second.id(), Duration.ofHours(25));
 
-        diaries.record(firstToken, pain("D1", 1));
+        patientDiaries.record(firstToken, pain("D1", 1));
         mvc.perform(get("/my-diary/{t}", secondToken).with(from("10.1.0.3")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.not(Matchers.containsString("What you have written"))));
-        diaries.record(secondToken, pain("D1", 9));
+        patientDiaries.record(secondToken, pain("D1", 9));
 
         assertThat(jdbc.sql("select e.appointment_id from diary_entry n join diary_episode e on e.id = n.episode_id "
                 + "where n.pain_now = 1 and e.appointment_id in (?, ?)").params(first.id(), second.id())
@@ -333,12 +367,12 @@ class DiaryIntegrationTests {
         fixtures.injectedAgo(appointment.id(), Duration.ofHours(25));
         Instant now = clock.instant();
 
-        assertThat(diaries.sendReminders(now)).isPositive();
-        int again = diaries.sendReminders(now);
+        assertThat(diaryJobs.sendReminders(now)).isPositive();
+        int again = diaryJobs.sendReminders(now);
 
         assertThat(fixtures.links(appointment.id(), "diary-reminder")).singleElement().satisfies(link -> {
             assertThat(link).isNotEqualTo(fixtures.link(appointment.id()));
-            assertThat(diaries.open(link).due()).map(TimePoint::code).hasValue("D1");
+            assertThat(patientDiaries.open(link).due()).map(TimePoint::code).hasValue("D1");
         });
         assertThat(fixtures.links(appointment.id(), "diary-reminder")).hasSize(1);
         assertThat(again).isZero();
@@ -349,19 +383,19 @@ class DiaryIntegrationTests {
         Appointment appointment = fixtures.therapeuticKnee();
         String token = fixtures.link(appointment.id());
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(2).plusHours(1));
-        diaries.record(token, new NewEntry("D2", 3, 5, null, Set.of(SideEffect.FLUSHING), new BigDecimal("11.0"),
+        patientDiaries.record(token, new NewEntry("D2", 3, 5, null, Set.of(SideEffect.FLUSHING), new BigDecimal("11.0"),
                 Set.of(RedFlag.FEVER)));
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(42).plusHours(1));
-        diaries.record(token, new NewEntry("W6", 3, 4, 2, Set.of(), null, Set.of()));
-        assertThat(diaries.sendSummaries(clock.instant())).as("12 weeks have not passed").isZero();
+        patientDiaries.record(token, new NewEntry("W6", 3, 4, 2, Set.of(), null, Set.of()));
+        assertThat(diaryJobs.sendSummaries(clock.instant())).as("12 weeks have not passed").isZero();
         AccountFixtures.signIn(nurse);
-        UUID alertId = diaries.alerts(true).stream().filter(a -> a.appointmentId().equals(appointment.id())).findFirst()
+        UUID alertId = diaryAlerts.alerts(true).stream().filter(a -> a.appointmentId().equals(appointment.id())).findFirst()
                 .orElseThrow().id();
-        diaries.acknowledge(alertId, "Phoned the patient: a cold, no hot joint");
+        diaryAlerts.acknowledge(alertId, "Phoned the patient: a cold, no hot joint");
         AccountFixtures.signOut();
 
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(84).plusHours(1));
-        assertThat(diaries.sendSummaries(clock.instant())).isPositive();
+        assertThat(diaryJobs.sendSummaries(clock.instant())).isPositive();
 
         byte[] pdf = jdbc.sql("select attachment from outbound_email where patient_id = ? and purpose = 'diary-summary' "
                 + "and recipient = 'test@example.com'").param(appointment.patientId()).query(byte[].class).single();
@@ -375,7 +409,7 @@ class DiaryIntegrationTests {
         }
         assertThat(jdbc.sql("select summary_text from diary_summary where episode_id = ?")
                 .param(fixtures.episodeId(appointment.id())).query(String.class).single()).contains("Responder at 6 weeks");
-        assertThat(diaries.sendSummaries(clock.instant())).as("never twice").isZero();
+        assertThat(diaryJobs.sendSummaries(clock.instant())).as("never twice").isZero();
     }
 
     @Test
@@ -384,7 +418,7 @@ class DiaryIntegrationTests {
         jdbc.sql("update diary_episode set expires_at = ? where appointment_id = ?")
                 .params(Timestamp.from(clock.instant().minus(Duration.ofMinutes(1))), appointment.id()).update();
 
-        assertThat(diaries.closeExpired(clock.instant())).isPositive();
+        assertThat(diaryJobs.closeExpired(clock.instant())).isPositive();
 
         assertThat(events.stream(DiaryReadingUpdated.class).filter(e -> e.appointmentId().equals(appointment.id())))
                 .singleElement().satisfies(r -> assertThat(r.reliefDays()).isNull());
@@ -397,7 +431,7 @@ class DiaryIntegrationTests {
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());
         fixtures.injectedAgo(appointment.id(), Duration.ofMinutes(61));
-        diaries.record(token, new NewEntry("H1", 2, null, null, Set.of(SideEffect.FLUSHING), null, Set.of()));
+        patientDiaries.record(token, new NewEntry("H1", 2, null, null, Set.of(SideEffect.FLUSHING), null, Set.of()));
 
         mvc.perform(get("/diary/episodes/{id}", appointment.id()).with(user(nurse.username()).roles("NURSE")))
                 .andExpect(status().isOk())
@@ -409,9 +443,9 @@ class DiaryIntegrationTests {
                 .andExpect(status().isOk()).andExpect(content().contentType("application/pdf"));
         mvc.perform(get("/diary/episodes/{id}", appointment.id()).with(user("someone").roles("BOOKING")))
                 .andExpect(status().isForbidden());
-        assertThatThrownBy(() -> diaries.episode(appointment.id()))
+        assertThatThrownBy(() -> diaryEpisodes.episode(appointment.id()))
                 .isInstanceOf(org.springframework.security.authentication.AuthenticationCredentialsNotFoundException.class);
         AccountFixtures.signIn(nurse);
-        assertThatThrownBy(() -> procedures.signedRecordForSystem(appointment.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> procedureRecords.signedRecordForSystem(appointment.id())).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -22,7 +22,10 @@ import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
 import org.synovia.notification.MessageCentre;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
+import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
 import org.synovia.testing.TestSmtp;
@@ -37,8 +40,7 @@ class DiaryLinkReissueIntegrationTests {
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
-
-    @Autowired Diaries diaries;
+    @Autowired PatientDiaries patientDiaries;
     @Autowired MessageCentre messages;
     @Autowired Clock clock;
     @Autowired UserAccounts accounts;
@@ -48,7 +50,10 @@ class DiaryLinkReissueIntegrationTests {
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
     @Autowired Bookings bookings;
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
     @Autowired JdbcClient jdbc;
 
     @AfterEach
@@ -59,10 +64,10 @@ class DiaryLinkReissueIntegrationTests {
     @Test
     void sendsTheDiaryInvitationAgainWithAFreshLinkAndRevokesTheEarlier() {
         DiaryFixtures fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
-                procedures, jdbc, clock).readingMailFrom(smtp);
+                visits, consents, checklists, procedureRecords, jdbc, clock).readingMailFrom(smtp);
         Appointment appointment = fixtures.therapeuticKnee();
         String first = fixtures.link(appointment.id());
-        assertThat(diaries.open(first)).isNotNull();
+        assertThat(patientDiaries.open(first)).isNotNull();
         UUID invitation = jdbc.sql("select id from outbound_email where patient_id = ? and purpose = 'diary-link'")
                 .param(appointment.patientId()).query(UUID.class).single();
 
@@ -72,7 +77,7 @@ class DiaryLinkReissueIntegrationTests {
         List<String> links = Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> fixtures.links(appointment.id(), "diary-link"), found -> found.size() == 2);
         assertThat(links.get(1)).isNotEqualTo(first);
-        assertThat(diaries.open(links.get(1))).isNotNull();
-        assertThatThrownBy(() -> diaries.open(first)).isInstanceOf(DiaryLinkRefused.class);
+        assertThat(patientDiaries.open(links.get(1))).isNotNull();
+        assertThatThrownBy(() -> patientDiaries.open(first)).isInstanceOf(DiaryLinkRefused.class);
     }
 }

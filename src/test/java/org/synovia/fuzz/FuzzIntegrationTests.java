@@ -36,7 +36,9 @@ import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
 import org.synovia.procedure.ProcedureFixtures;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
@@ -84,7 +86,9 @@ class FuzzIntegrationTests {
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
     @Autowired Bookings bookings;
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
     @Autowired ApiClients clients;
 
     @AfterEach
@@ -109,7 +113,7 @@ class FuzzIntegrationTests {
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signOut();
         Appointment today = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
-                procedures, jdbc, clock).consentedKnee(radiologist, nurse, ReferralFixtures::kneeOnApixaban);
+                visits, consents, checklists, jdbc, clock).consentedKnee(radiologist, nurse, ReferralFixtures::kneeOnApixaban);
         AccountFixtures.signOut();
         IssuedCredentials ehr = FhirFixtures.client(accounts, clients, "system/ServiceRequest.crs system/Patient.rs");
 

@@ -20,10 +20,15 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.DiaryEpisodes;
+import org.synovia.diary.DiaryJobs;
 import org.synovia.diary.DiaryFixtures;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
+import org.synovia.procedure.ProcedureRecords;
+import org.synovia.procedure.ProcedureReports;
 import org.synovia.procedure.ReportVersion;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralNotFoundException;
@@ -37,8 +42,13 @@ import org.synovia.waitinglist.WaitingList;
 class JourneysIntegrationTests {
 
     @Autowired Journeys journeys;
-    @Autowired Diaries diaries;
-    @Autowired Procedures procedures;
+    @Autowired DiaryEpisodes diaryEpisodes;
+    @Autowired DiaryJobs diaryJobs;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
+    @Autowired ProcedureReports procedureReports;
     @Autowired Clock clock;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -54,7 +64,8 @@ class JourneysIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock);
+        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                visits, consents, checklists, procedureRecords, jdbc, clock);
     }
 
     @AfterEach
@@ -81,9 +92,9 @@ class JourneysIntegrationTests {
         assertThat(journey.reports()).extracting(ReportVersion::title).containsExactly("Procedure report", "Amended report (version 2)");
         assertThat(journey.summaries()).singleElement().satisfies(s -> assertThat(s.text()).isNotBlank());
         assertThat(journey.openQuestions()).isEmpty();
-        byte[] amended = procedures.reportPdfForReferrer(referral, appointment.id(), 2);
+        byte[] amended = procedureReports.reportPdfForReferrer(referral, appointment.id(), 2);
         assertThat(new String(amended, 0, 5)).isEqualTo("%PDF-");
-        assertThat(new String(diaries.summaryPdfForReferrer(referral, appointment.id()), 0, 5)).isEqualTo("%PDF-");
+        assertThat(new String(diaryEpisodes.summaryPdfForReferrer(referral, appointment.id()), 0, 5)).isEqualTo("%PDF-");
         assertThat(jdbc.sql("select count(*) from audit_event where action = 'EXPORT' and record_type = 'ProcedureReport' "
                 + "and record_id = ? and details like '%for the referrer'").param(appointment.id().toString())
                 .query(Long.class).single()).isEqualTo(1);
@@ -98,9 +109,9 @@ class JourneysIntegrationTests {
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.REFERRER));
 
         assertThatThrownBy(() -> journeys.of(referral)).isInstanceOf(ReferralNotFoundException.class);
-        assertThatThrownBy(() -> procedures.reportPdfForReferrer(referral, appointment.id(), 1))
+        assertThatThrownBy(() -> procedureReports.reportPdfForReferrer(referral, appointment.id(), 1))
                 .isInstanceOf(ReferralNotFoundException.class);
-        assertThatThrownBy(() -> diaries.summaryPdfForReferrer(referral, appointment.id()))
+        assertThatThrownBy(() -> diaryEpisodes.summaryPdfForReferrer(referral, appointment.id()))
                 .isInstanceOf(ReferralNotFoundException.class);
         assertThat(journeys.news()).noneMatch(item -> item.referralId().equals(referral));
     }
@@ -192,10 +203,10 @@ class JourneysIntegrationTests {
     private Appointment signedAmendedAndSummarised() {
         Appointment appointment = fixtures.therapeuticKnee();
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.RADIOLOGIST));
-        procedures.addAddendum(appointment.id(), "Effusion aspirated before the injection: 10 mL, clear.", "omitted at signing");
+        procedureRecords.addAddendum(appointment.id(), "Effusion aspirated before the injection: 10 mL, clear.", "omitted at signing");
         AccountFixtures.signOut();
         fixtures.injectedAgo(appointment.id(), Duration.ofDays(84).plusHours(1));
-        diaries.sendSummaries(clock.instant());
+        diaryJobs.sendSummaries(clock.instant());
         return appointment;
     }
 

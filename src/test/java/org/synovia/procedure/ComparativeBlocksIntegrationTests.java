@@ -45,7 +45,10 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class ComparativeBlocksIntegrationTests {
 
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
@@ -64,7 +67,8 @@ class ComparativeBlocksIntegrationTests {
     @BeforeEach
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                visits, consents, checklists,
                 jdbc, clock);
     }
 
@@ -98,21 +102,21 @@ class ComparativeBlocksIntegrationTests {
     /** Performs and signs one block with the given anaesthetic and timed NRS scores (before: 8). */
     private void signedBlock(Appointment appointment, String anaesthetic, int[][] scores) {
         fixtures.checkedInAndConsented(radiologist, fixtures.startingNow(appointment));
-        Checklist checklist = procedures.checklist(appointment.id());
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), java.time.LocalDateTime.now(clock));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
-        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
+        Checklist checklist = checklists.checklist(appointment.id());
+        ProcedureFixtures.unremarkableObservations(checklists, appointment.id(), java.time.LocalDateTime.now(clock));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
+        checklists.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
         LocalDate expiry = LocalDate.now(clock).plusYears(1);
-        procedures.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", null, Guidance.CT, "posterior oblique",
+        procedureRecords.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", null, Guidance.CT, "posterior oblique",
                 "22G 90 mm spinal", null, null, null, List.of(new DrugGiven(anaesthetic, "0.5 mL", new BigDecimal("0.5"),
                         "LA1", expiry, "perineural", "left L4/5 medial branches")), true, true, 2, null, null, null,
                 new BigDecimal("120"), new BigDecimal("8"), 8, "none", true, null, null, null, null));
         for (int[] score : scores) {
-            procedures.addPainScore(appointment.id(), score[0], score[1]);
+            procedureRecords.addPainScore(appointment.id(), score[0], score[1]);
         }
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
-        procedures.sign(appointment.id());
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        procedureRecords.sign(appointment.id());
     }
 
     /**

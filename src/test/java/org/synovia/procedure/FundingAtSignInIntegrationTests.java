@@ -36,7 +36,9 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class FundingAtSignInIntegrationTests {
 
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
@@ -58,7 +60,8 @@ class FundingAtSignInIntegrationTests {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
         admin = AccountFixtures.create(accounts, Role.ADMIN);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                visits, consents, checklists,
                 jdbc, clock);
     }
 
@@ -73,9 +76,9 @@ class FundingAtSignInIntegrationTests {
         AccountFixtures.signIn(admin);
         funding.setPayer(appointment.referralId(), Payer.INSURER, "Example Health");
         AccountFixtures.signIn(nurse);
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
+        ProcedureFixtures.unremarkableObservations(checklists, appointment.id(), LocalDateTime.now(clock));
 
-        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+        assertThatThrownBy(() -> checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN,
                 fixtures.everything(appointment.id(), ChecklistStep.SIGN_IN)))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Awaiting insurer authorisation")
@@ -84,7 +87,7 @@ class FundingAtSignInIntegrationTests {
         AccountFixtures.signIn(admin);
         funding.approve(appointment.referralId(), "EH-5521", LocalDate.now(clock), null);
         AccountFixtures.signIn(nurse);
-        Checklist checklist = procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+        Checklist checklist = checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN,
                 fixtures.everything(appointment.id(), ChecklistStep.SIGN_IN));
         assertThat(checklist.next()).contains(ChecklistStep.TIME_OUT);
     }

@@ -60,7 +60,10 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class ProcedureDaySafetyIntegrationTests {
 
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
     @Autowired DaySafetyChecks daySafetyChecks;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
@@ -84,7 +87,8 @@ class ProcedureDaySafetyIntegrationTests {
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                visits, consents, checklists,
                 jdbc, clock);
     }
 
@@ -105,12 +109,12 @@ class ProcedureDaySafetyIntegrationTests {
     }
 
     private Set<String> everything(Appointment appointment, ChecklistStep step) {
-        return procedures.checklist(appointment.id()).checks(step).stream().map(ChecklistCheck::code)
+        return checklists.checklist(appointment.id()).checks(step).stream().map(ChecklistCheck::code)
                 .collect(Collectors.toSet());
     }
 
     private void confirm(Appointment appointment, ChecklistStep step) {
-        procedures.confirm(appointment.id(), step, everything(appointment, step));
+        checklists.confirm(appointment.id(), step, everything(appointment, step));
     }
 
     private static ReferralDetails kneeOnWarfarin(UUID patientId) {
@@ -119,20 +123,27 @@ class ProcedureDaySafetyIntegrationTests {
                         "18:00")));
     }
 
+    /** The text of the element with this id on a page (no nested elements). */
+    private static String textOf(String page, String id) {
+        var found = java.util.regex.Pattern.compile("id=\"" + id + "\"[^>]*>([^<]*)<").matcher(page);
+        assertThat(found.find()).as("element #" + id).isTrue();
+        return org.springframework.web.util.HtmlUtils.htmlUnescape(found.group(1));
+    }
+
     private List<String> emailsTo(UUID patientId, String purpose) {
         return jdbc.sql("select recipient from outbound_email where patient_id = ? and purpose = ? order by recipient")
                 .params(patientId, purpose).query(String.class).list();
     }
 
     @Test
-    void aHotSwollenFeverishKneeAtSignInStopsTheSteroidAndStartsTheUrgentPathway() {
+    void aHotSwollenFeverishKneeAtSignInStopsTheSteroidAndStartsTheUrgentPathway() throws Exception {
         Appointment appointment = consented(ReferralFixtures::kneeOnApixaban);
-        procedures.recordObservations(appointment.id(), 38.4, 7.1, 128, 78, null, null, YesNoUnknown.YES,
+        checklists.recordObservations(appointment.id(), 38.4, 7.1, 128, 78, null, null, YesNoUnknown.YES,
                 YesNoUnknown.YES, YesNoUnknown.NOT_KNOWN);
 
         confirm(appointment, ChecklistStep.SIGN_IN);
 
-        DaySafety safety = procedures.daySafety(appointment.id());
+        DaySafety safety = checklists.daySafety(appointment.id());
         DaySafetyCheck signIn = safety.check(ChecklistStep.SIGN_IN).orElseThrow();
         assertThat(signIn.highest()).isEqualTo(Severity.STOP);
         assertThat(signIn.checkedBy()).isEqualTo(nurse.username());
@@ -150,35 +161,44 @@ class ProcedureDaySafetyIntegrationTests {
         });
         assertThat(emailsTo(appointment.patientId(), "urgent-septic-joint"))
                 .containsExactly("on-call@example.com", "test@example.com");
-        assertThat(procedures.visit(appointment.id()).alerts().getFirst())
+        assertThat(visits.visit(appointment.id()).alerts().getFirst())
                 .startsWith("URGENT PATHWAY, no steroid: Suspected septic joint at sign-in (38.4 °C")
                 .contains("emailed on-call on-call@example.com and referrer test@example.com")
                 .endsWith("Record what was done instead.");
-        assertThat(procedures.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
+        assertThat(visits.patientPanel(appointment.id()).alerts().getFirst()).startsWith("URGENT PATHWAY")
+                .containsPattern("Record what was done instead\\. Source: EULAR [^;]+ 2021, Table 2 \\[CI-03\\]");
+        assertThat(visits.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
                 .satisfies(e -> assertThat(e.alerts().getFirst()).startsWith("URGENT PATHWAY"));
 
         assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("The sign-in safety check needs a decision: SAF-031 (STOP) Suspected septic joint");
-        assertThatThrownBy(() -> procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
+        assertThatThrownBy(() -> checklists.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
                 DaySafetyCheck.Decision.Kind.OVERRIDE, "known gout")).isInstanceOf(AccessDeniedException.class);
 
-        procedures.recordDoneInstead(appointment.id(), "Aspirated 25 mL turbid fluid; sent for Gram stain and culture; "
+        checklists.recordDoneInstead(appointment.id(), "Aspirated 25 mL turbid fluid; sent for Gram stain and culture; "
                 + "orthopaedic registrar informed");
-        assertThatThrownBy(() -> procedures.recordDoneInstead(appointment.id(), "again"))
+        assertThatThrownBy(() -> checklists.recordDoneInstead(appointment.id(), "again"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already recorded");
         AccountFixtures.signIn(radiologist);
-        procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031", DaySafetyCheck.Decision.Kind.DEFER,
+        checklists.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031", DaySafetyCheck.Decision.Kind.DEFER,
                 "Septic arthritis suspected: aspirated instead; no injection today");
 
         assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("Deferred at sign-in by " + radiologist.username());
-        assertThat(procedures.daySafetyLines(appointment.id()))
+                .hasMessageContaining("Deferred at sign-in by " + radiologist.displayName() + ":");
+        var timeOut = post("/day/{id}/checklist/TIME_OUT", appointment.id()).with(user(nurse.username()).roles("NURSE"))
+                .with(csrf());
+        everything(appointment, ChecklistStep.TIME_OUT).forEach(code -> timeOut.param("items", code));
+        String refused = mvc.perform(timeOut).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(textOf(refused, "items-error")).startsWith("Deferred at sign-in by " + radiologist.displayName() + ": ")
+                .doesNotContain(radiologist.username());
+        AccountFixtures.signIn(radiologist); // the request above leaves no one signed in
+        assertThat(procedureRecords.daySafetyLines(appointment.id()))
                 .anyMatch(l -> l.startsWith("Observations at sign-in: 38.4 °C; capillary glucose 7.1 mmol/L; BP 128/78 mmHg; "
                         + "target hot yes, swollen yes, red not known"))
                 .anyMatch(l -> l.contains("SAF-031 (STOP) Suspected septic joint") && l.contains("Do not go ahead by "
                         + radiologist.displayName() + ": Septic arthritis suspected"))
                 .anyMatch(l -> l.contains("done instead: Aspirated 25 mL turbid fluid; sent for Gram stain and culture"));
-        assertThat(procedures.visit(appointment.id()).alerts().getFirst())
+        assertThat(visits.visit(appointment.id()).alerts().getFirst())
                 .contains("Done instead: Aspirated 25 mL turbid fluid");
         assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and record_type in "
                         + "('ProcedureObservation', 'UrgentPathway', 'DaySafetyCheck')")
@@ -188,34 +208,34 @@ class ProcedureDaySafetyIntegrationTests {
     @Test
     void aStopOverriddenWithAReasonLetsTheTimeOutRunTheEngineAgain() {
         Appointment appointment = consented(ReferralFixtures::kneeOnApixaban);
-        procedures.recordObservations(appointment.id(), 38.2, 6.0, 130, 80, null, null, YesNoUnknown.NO, YesNoUnknown.NO,
+        checklists.recordObservations(appointment.id(), 38.2, 6.0, 130, 80, null, null, YesNoUnknown.NO, YesNoUnknown.NO,
                 YesNoUnknown.NO);
         confirm(appointment, ChecklistStep.SIGN_IN);
-        assertThat(procedures.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow().findings())
+        assertThat(checklists.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow().findings())
                 .anyMatch(f -> f.ruleId().equals("SAF-031") && f.message().startsWith("Fever at sign-in"));
-        assertThat(procedures.daySafety(appointment.id()).urgentPathway()).isEmpty();
+        assertThat(checklists.daySafety(appointment.id()).urgentPathway()).isEmpty();
         AccountFixtures.signIn(radiologist);
-        assertThatThrownBy(() -> procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
+        assertThatThrownBy(() -> checklists.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
                 DaySafetyCheck.Decision.Kind.PROCEED, "fine")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("A STOP is overridden with a reason");
-        assertThatThrownBy(() -> procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
+        assertThatThrownBy(() -> checklists.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031",
                 DaySafetyCheck.Decision.Kind.OVERRIDE, " ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Give the reason");
-        procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031", DaySafetyCheck.Decision.Kind.OVERRIDE,
+        checklists.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-031", DaySafetyCheck.Decision.Kind.OVERRIDE,
                 "Re-measured 37.4 °C after a hot drive; no other sign of infection");
-        procedures.recordObservations(appointment.id(), 37.4, 6.0, 130, 80, null, null, YesNoUnknown.NO, YesNoUnknown.NO,
+        checklists.recordObservations(appointment.id(), 37.4, 6.0, 130, 80, null, null, YesNoUnknown.NO, YesNoUnknown.NO,
                 YesNoUnknown.NO);
 
         confirm(appointment, ChecklistStep.TIME_OUT);
 
-        DaySafety safety = procedures.daySafety(appointment.id());
+        DaySafety safety = checklists.daySafety(appointment.id());
         assertThat(safety.check(ChecklistStep.SIGN_IN).orElseThrow().decision("SAF-031")).hasValueSatisfying(d -> {
             assertThat(d.kind()).isEqualTo(DaySafetyCheck.Decision.Kind.OVERRIDE);
             assertThat(d.decidedBy()).isEqualTo(radiologist.username());
         });
         assertThat(safety.check(ChecklistStep.TIME_OUT).orElseThrow().findings()).noneMatch(f -> f.ruleId().equals("SAF-031"));
         assertThat(safety.observationsOpen()).isFalse();
-        assertThatThrownBy(() -> procedures.recordObservations(appointment.id(), 37.0, 6.0, 130, 80, null, null,
+        assertThatThrownBy(() -> checklists.recordObservations(appointment.id(), 37.0, 6.0, 130, 80, null, null,
                 YesNoUnknown.NO, YesNoUnknown.NO, YesNoUnknown.NO)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("time-out is done");
         assertThatThrownBy(() -> owner().sql("update day_safety_decision set reason = 'x'").update())
@@ -227,10 +247,10 @@ class ProcedureDaySafetyIntegrationTests {
     void anExtremeValueNeedsARadiologistsDecisionNeverAnAutomaticCancel(double glucose, int systolic, int diastolic,
             boolean review) {
         Appointment appointment = consented(ReferralFixtures::kneeOnApixaban);
-        procedures.recordObservations(appointment.id(), 36.8, glucose, systolic, diastolic, null, null, YesNoUnknown.NO,
+        checklists.recordObservations(appointment.id(), 36.8, glucose, systolic, diastolic, null, null, YesNoUnknown.NO,
                 YesNoUnknown.NO, YesNoUnknown.NO);
         confirm(appointment, ChecklistStep.SIGN_IN);
-        DaySafetyCheck signIn = procedures.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow();
+        DaySafetyCheck signIn = checklists.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow();
 
         assertThat(signIn.findings().stream().filter(f -> f.ruleId().equals("SAF-032")).toList()).hasSize(review ? 1 : 0)
                 .allSatisfy(f -> {
@@ -242,28 +262,28 @@ class ProcedureDaySafetyIntegrationTests {
             assertThatThrownBy(() -> confirm(appointment, ChecklistStep.TIME_OUT)).isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("needs a decision: SAF-032 (WARN)");
             AccountFixtures.signIn(radiologist);
-            procedures.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-032", DaySafetyCheck.Decision.Kind.PROCEED,
+            checklists.decide(appointment.id(), ChecklistStep.SIGN_IN, "SAF-032", DaySafetyCheck.Decision.Kind.PROCEED,
                     "Re-checked; asymptomatic; proceeding after discussion with the patient");
         }
         confirm(appointment, ChecklistStep.TIME_OUT);
-        assertThat(procedures.checklist(appointment.id()).next()).contains(ChecklistStep.SIGN_OUT);
+        assertThat(checklists.checklist(appointment.id()).next()).contains(ChecklistStep.SIGN_OUT);
     }
 
     @ParameterizedTest(name = "INR {0} taken on the day → STOP {1}")
     @CsvSource({"2.9, false", "3.0, true", "3.1, true"})
     void anInrTakenOnTheDayIsReadAgainstTheWarfarinLimit(double inr, boolean stop) {
         Appointment appointment = consented(ProcedureDaySafetyIntegrationTests::kneeOnWarfarin);
-        assertThat(procedures.daySafety(appointment.id()).required().inr()).isTrue();
-        assertThatThrownBy(() -> procedures.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, null, null,
+        assertThat(checklists.daySafety(appointment.id()).required().inr()).isTrue();
+        assertThatThrownBy(() -> checklists.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, null, null,
                 YesNoUnknown.NO, YesNoUnknown.NO, YesNoUnknown.NO)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("vitamin K antagonist");
         LocalDateTime taken = LocalDateTime.now(clock).minusMinutes(1);
-        procedures.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, inr, taken, YesNoUnknown.NO, YesNoUnknown.NO,
+        checklists.recordObservations(appointment.id(), 36.8, 6.0, 130, 80, inr, taken, YesNoUnknown.NO, YesNoUnknown.NO,
                 YesNoUnknown.NO);
 
         confirm(appointment, ChecklistStep.SIGN_IN);
 
-        var warfarin = procedures.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow().findings().stream()
+        var warfarin = checklists.daySafety(appointment.id()).check(ChecklistStep.SIGN_IN).orElseThrow().findings().stream()
                 .filter(f -> f.ruleId().equals("SAF-012")).toList();
         assertThat(warfarin).singleElement().satisfies(f -> {
             assertThat(f.severity() == Severity.STOP).isEqualTo(stop);
@@ -297,11 +317,14 @@ class ProcedureDaySafetyIntegrationTests {
                         .param("targetHot", "NO").param("targetSwollen", "NOT_KNOWN").param("targetRed", "NO")
                         .with(asNurse).with(csrf()))
                 .andExpect(status().is3xxRedirection());
-        mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
+        String page = mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("37.1 °C; capillary glucose 24.5 mmol/L; BP 130/80 mmHg")))
                 .andExpect(content().string(Matchers.containsString("WARN SAF-032")))
-                .andExpect(content().string(Matchers.containsString("No published threshold (clinician review) n.d.")));
+                .andExpect(content().string(Matchers.containsString("No published threshold (clinician review) n.d.")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(textOf(page, "observations")).contains(" by " + nurse.displayName() + ")")
+                .doesNotContain(nurse.username());
         assertThat(jdbc.sql("select count(*) from procedure_observation where appointment_id = ?").param(appointment.id())
                 .query(Long.class).single()).isEqualTo(1);
     }
@@ -334,11 +357,11 @@ class ProcedureDaySafetyIntegrationTests {
 
         assertThat(emailsTo(withEmail.patientId(), "surgeon-joint-replacement")).containsExactly("surgeon@example.com");
         assertThat(emailsTo(withoutEmail.patientId(), "surgeon-joint-replacement")).isEmpty();
-        assertThat(procedures.daySafety(withEmail.id()).surgeonNotice()).hasValueSatisfying(n -> {
+        assertThat(checklists.daySafety(withEmail.id()).surgeonNotice()).hasValueSatisfying(n -> {
             assertThat(n.emailed()).isTrue();
             assertThat(n.stage()).isEqualTo("SIGN_IN");
         });
-        assertThat(procedures.daySafety(withoutEmail.id()).surgeonNotice()).hasValueSatisfying(n -> {
+        assertThat(checklists.daySafety(withoutEmail.id()).surgeonNotice()).hasValueSatisfying(n -> {
             assertThat(n.emailed()).isFalse();
             assertThat(n.surgeonName()).isEqualTo("Mr Other");
         });

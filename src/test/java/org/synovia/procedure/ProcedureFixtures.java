@@ -53,14 +53,16 @@ public final class ProcedureFixtures {
     private final Sessions sessions;
     private final WaitingList waitingList;
     private final Bookings bookings;
-    private final Procedures procedures;
+    private final Visits visits;
+    private final Consents consents;
+    private final Checklists checklists;
     private final JdbcClient jdbc;
     private final Clock clock;
     private UserAccount clerk;
     private UserAccount referrer;
 
     public ProcedureFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting,
-            Sessions sessions, WaitingList waitingList, Bookings bookings, Procedures procedures, JdbcClient jdbc,
+            Sessions sessions, WaitingList waitingList, Bookings bookings, Visits visits, Consents consents, Checklists checklists, JdbcClient jdbc,
             Clock clock) {
         this.accounts = accounts;
         this.patients = patients;
@@ -69,7 +71,9 @@ public final class ProcedureFixtures {
         this.sessions = sessions;
         this.waitingList = waitingList;
         this.bookings = bookings;
-        this.procedures = procedures;
+        this.visits = visits;
+        this.consents = consents;
+        this.checklists = checklists;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -138,9 +142,9 @@ public final class ProcedureFixtures {
     public Appointment checkedInAndConsented(UserAccount user, Appointment appointment) {
         AccountFixtures.signIn(user);
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
-        procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
+        visits.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
                 patient.dateOfBirth(), null));
-        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
+        consents.recordConsent(appointment.id(), consents.consentDocument(appointment.id()).sha256(), true);
         return appointment;
     }
 
@@ -160,7 +164,7 @@ public final class ProcedureFixtures {
 
     /** Every check of a checklist step, ticked. */
     public java.util.Set<String> everything(UUID appointmentId, ChecklistStep step) {
-        return procedures.checklist(appointmentId).checks(step).stream().map(ChecklistCheck::code)
+        return checklists.checklist(appointmentId).checks(step).stream().map(ChecklistCheck::code)
                 .collect(Collectors.toSet());
     }
 
@@ -168,9 +172,9 @@ public final class ProcedureFixtures {
      * Records unremarkable sign-in observations (36.6 °C, 130/80 mmHg, glucose 6.2 mmol/L, a calm target, and an INR
      * of 1.1 taken an hour before {@code now} when the patient takes a vitamin K antagonist), as the signed-in user.
      */
-    public static DaySafety unremarkableObservations(Procedures procedures, UUID appointmentId, LocalDateTime now) {
-        boolean inr = procedures.daySafety(appointmentId).required().inr();
-        return procedures.recordObservations(appointmentId, 36.6, 6.2, 130, 80, inr ? 1.1 : null,
+    public static DaySafety unremarkableObservations(Checklists checklists, UUID appointmentId, LocalDateTime now) {
+        boolean inr = checklists.daySafety(appointmentId).required().inr();
+        return checklists.recordObservations(appointmentId, 36.6, 6.2, 130, 80, inr ? 1.1 : null,
                 inr ? now.minusHours(1) : null, YesNoUnknown.NO, YesNoUnknown.NO, YesNoUnknown.NO);
     }
 }

@@ -60,7 +60,11 @@ class ProceduresIntegrationTests {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
+    @Autowired ProcedureReports procedureReports;
 
     @Autowired Clock clock;
     @Autowired Bookings bookings;
@@ -141,9 +145,9 @@ class ProceduresIntegrationTests {
                 BookingFixtures.ctCervicalFacet());
         LocalDate day = LocalDate.ofInstant(appointment.start(), LONDON);
 
-        List<DayListEntry> inRoom = procedures.dayList(day, appointment.roomId(), null);
-        List<DayListEntry> forOperator = procedures.dayList(day, null, appointment.operatorId());
-        List<DayListEntry> otherRoom = procedures.dayList(day, UUID.randomUUID(), null);
+        List<DayListEntry> inRoom = visits.dayList(day, appointment.roomId(), null);
+        List<DayListEntry> forOperator = visits.dayList(day, null, appointment.operatorId());
+        List<DayListEntry> otherRoom = visits.dayList(day, UUID.randomUUID(), null);
 
         assertThat(inRoom).singleElement().satisfies(e -> {
             assertThat(e.appointmentId()).isEqualTo(appointment.id());
@@ -160,7 +164,7 @@ class ProceduresIntegrationTests {
     void saysAnAnticoagulantContinuesWhenNoStopWasPlanned() {
         Appointment appointment = bookedKneeOnApixaban();
 
-        assertThat(procedures.visit(appointment.id()).alerts()).contains("Continue apixaban: no stop was planned.");
+        assertThat(visits.visit(appointment.id()).alerts()).contains("Continue apixaban: no stop was planned.");
     }
 
     @Test
@@ -169,15 +173,15 @@ class ProceduresIntegrationTests {
         startsNow(appointment);
         AccountFixtures.signIn(nurse);
 
-        DayListEntry arrived = procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+        DayListEntry arrived = visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
                 LocalDate.of(1970, 3, 14), null));
 
         assertThat(arrived.status()).isEqualTo(VisitStatus.ARRIVED);
         assertThat(jdbc.sql("select identified_by from procedure_visit where appointment_id = ?").param(appointment.id())
                 .query(String.class).single()).isEqualTo("full name, date of birth");
-        assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+        assertThatThrownBy(() -> visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
                 LocalDate.of(1970, 3, 14), null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("already");
-        assertThat(procedures.intoRoom(appointment.id()).status()).isEqualTo(VisitStatus.IN_ROOM);
+        assertThat(visits.intoRoom(appointment.id()).status()).isEqualTo(VisitStatus.IN_ROOM);
     }
 
     @Test
@@ -186,13 +190,13 @@ class ProceduresIntegrationTests {
         startsNow(appointment);
         AccountFixtures.signIn(nurse);
 
-        assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+        assertThatThrownBy(() -> visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
                 LocalDate.of(1971, 3, 14), null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("date of birth given does not match");
 
         assertThat(jdbc.sql("select count(*) from procedure_visit where appointment_id = ?").param(appointment.id())
                 .query(Integer.class).single()).isZero();
-        assertThatThrownBy(() -> procedures.intoRoom(appointment.id())).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> visits.intoRoom(appointment.id())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Check the patient in");
     }
 
@@ -201,7 +205,7 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         AccountFixtures.signIn(nurse);
 
-        assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+        assertThatThrownBy(() -> visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
                 LocalDate.of(1970, 3, 14), null))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("on the day of their appointment");
     }
@@ -211,8 +215,8 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         startsNow(appointment);
 
-        assertThat(procedures.dayList(LocalDate.now(clock), appointment.roomId(), null)).hasSize(1);
-        assertThatThrownBy(() -> procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
+        assertThat(visits.dayList(LocalDate.now(clock), appointment.roomId(), null)).hasSize(1);
+        assertThatThrownBy(() -> visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment),
                 LocalDate.of(1970, 3, 14), null))).isInstanceOf(AccessDeniedException.class);
     }
 
@@ -253,34 +257,34 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         startsNow(appointment);
         AccountFixtures.signIn(nurse);
-        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, Set.of()))
+        assertThatThrownBy(() -> checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN, Set.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Check the patient in");
-        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
 
-        Checklist start = procedures.checklist(appointment.id());
+        Checklist start = checklists.checklist(appointment.id());
         assertThat(start.items(ChecklistStep.SIGN_IN)).contains(ChecklistItem.MEDICATION_PLAN, ChecklistItem.GLUCOSE)
                 .doesNotContain(ChecklistItem.PREGNANCY);
-        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT,
+        assertThatThrownBy(() -> checklists.confirm(appointment.id(), ChecklistStep.TIME_OUT,
                 everything(start, ChecklistStep.TIME_OUT))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Sign-in comes next");
-        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+        assertThatThrownBy(() -> checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN,
                 everything(start, ChecklistStep.SIGN_IN))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("consent before sign-in");
-        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(start, ChecklistStep.SIGN_IN));
-        procedures.raiseDiscrepancy(appointment.id(), "Mark on the left knee; referral says right");
+        consents.recordConsent(appointment.id(), consents.consentDocument(appointment.id()).sha256(), true);
+        ProcedureFixtures.unremarkableObservations(checklists, appointment.id(), LocalDateTime.now(clock));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(start, ChecklistStep.SIGN_IN));
+        checklists.raiseDiscrepancy(appointment.id(), "Mark on the left knee; referral says right");
 
-        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT,
+        assertThatThrownBy(() -> checklists.confirm(appointment.id(), ChecklistStep.TIME_OUT,
                 everything(start, ChecklistStep.TIME_OUT))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("discrepancy is open");
-        UUID discrepancy = procedures.checklist(appointment.id()).open().getFirst().id();
-        assertThatThrownBy(() -> procedures.resolveDiscrepancy(appointment.id(), discrepancy, " "))
+        UUID discrepancy = checklists.checklist(appointment.id()).open().getFirst().id();
+        assertThatThrownBy(() -> checklists.resolveDiscrepancy(appointment.id(), discrepancy, " "))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Say how");
         AccountFixtures.signIn(radiologist);
-        procedures.resolveDiscrepancy(appointment.id(), discrepancy, "Examined and rechecked the referral: right knee; remarked");
-        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(start, ChecklistStep.TIME_OUT));
-        Checklist done = procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, everything(start, ChecklistStep.SIGN_OUT));
+        checklists.resolveDiscrepancy(appointment.id(), discrepancy, "Examined and rechecked the referral: right knee; remarked");
+        checklists.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(start, ChecklistStep.TIME_OUT));
+        Checklist done = checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT, everything(start, ChecklistStep.SIGN_OUT));
 
         assertThat(done.complete()).isTrue();
         assertThat(done.confirmations()).extracting(Checklist.Confirmation::confirmedBy)
@@ -295,8 +299,8 @@ class ProceduresIntegrationTests {
             assertThat(d.resolvedBy()).isEqualTo(radiologist.username());
             assertThat(d.resolution()).contains("right knee");
         });
-        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.DONE);
-        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, Set.of()))
+        assertThat(visits.visit(appointment.id()).status()).isEqualTo(VisitStatus.DONE);
+        assertThatThrownBy(() -> checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT, Set.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("complete");
     }
 
@@ -305,7 +309,7 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         startsNow(appointment);
         AccountFixtures.signIn(nurse);
-        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
         var asNurse = user(nurse.username()).roles("NURSE");
 
         mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
@@ -333,7 +337,7 @@ class ProceduresIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("&#39;NOT_AN_ITEM&#39; is not a check of the sign-in")));
         AccountFixtures.signIn(nurse);
-        assertThat(procedures.checklist(appointment.id()).confirmations()).isEmpty();
+        assertThat(checklists.checklist(appointment.id()).confirmations()).isEmpty();
     }
 
     @Test
@@ -341,26 +345,26 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         startsNow(appointment);
         AccountFixtures.signIn(nurse);
-        ConsentDocument shown = procedures.consentDocument(appointment.id());
-        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), true))
+        ConsentDocument shown = consents.consentDocument(appointment.id());
+        assertThatThrownBy(() -> consents.recordConsent(appointment.id(), shown.sha256(), true))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Check the patient in");
-        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
 
         assertThat(shown.risks()).contains(ConsentRisk.INFECTION, ConsentRisk.GLUCOSE_RISE, ConsentRisk.BLEEDING_INTO_JOINT,
                 ConsentRisk.CRYSTAL_FLARE).doesNotContain(ConsentRisk.TENDON_RUPTURE);
         assertThat(shown.procedure()).contains("Ultrasound").containsIgnoringCase("knee").contains("Methylprednisolone");
-        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), false))
+        assertThatThrownBy(() -> consents.recordConsent(appointment.id(), shown.sha256(), false))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("patient agrees");
-        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), "0".repeat(64), true))
+        assertThatThrownBy(() -> consents.recordConsent(appointment.id(), "0".repeat(64), true))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("changed since it was shown");
 
-        ConsentDocument.Given given = procedures.recordConsent(appointment.id(), shown.sha256(), true);
+        ConsentDocument.Given given = consents.recordConsent(appointment.id(), shown.sha256(), true);
 
         assertThat(given.text()).isEqualTo(shown.text());
         assertThat(given.sha256()).isEqualTo(shown.sha256());
         assertThat(given.version()).isEqualTo("consent-v1");
         assertThat(given.takenBy()).isEqualTo(nurse.username());
-        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), true))
+        assertThatThrownBy(() -> consents.recordConsent(appointment.id(), shown.sha256(), true))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("already recorded");
     }
 
@@ -369,12 +373,12 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         startsNow(appointment);
         AccountFixtures.signIn(radiologist);
-        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
-        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
-        Checklist checklist = procedures.checklist(appointment.id());
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
-        procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
+        visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        consents.recordConsent(appointment.id(), consents.consentDocument(appointment.id()).sha256(), true);
+        Checklist checklist = checklists.checklist(appointment.id());
+        ProcedureFixtures.unremarkableObservations(checklists, appointment.id(), LocalDateTime.now(clock));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN, everything(checklist, ChecklistStep.SIGN_IN));
+        checklists.confirm(appointment.id(), ChecklistStep.TIME_OUT, everything(checklist, ChecklistStep.TIME_OUT));
         return appointment;
     }
 
@@ -383,48 +387,48 @@ class ProceduresIntegrationTests {
         Appointment appointment = readyToRecord();
         LocalDate today = LocalDate.now(clock);
         ProcedureRecord entered = ProcedureRecordTests.record(Guidance.ULTRASOUND, today, null, null);
-        assertThatThrownBy(() -> procedures.saveRecord(appointment.id(),
+        assertThatThrownBy(() -> procedureRecords.saveRecord(appointment.id(),
                 ProcedureRecordTests.record(Guidance.ULTRASOUND, today.minusDays(1), null, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("expired");
-        assertThat(procedures.record(appointment.id())).isEmpty();
+        assertThat(procedureRecords.record(appointment.id())).isEmpty();
 
-        procedures.saveRecord(appointment.id(), entered);
-        assertThatThrownBy(() -> procedures.sign(appointment.id())).isInstanceOf(InvalidInputException.class)
+        procedureRecords.saveRecord(appointment.id(), entered);
+        assertThatThrownBy(() -> procedureRecords.sign(appointment.id())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("sign-out");
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
-        ProcedureRecord signed = procedures.sign(appointment.id());
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        ProcedureRecord signed = procedureRecords.sign(appointment.id());
 
         assertThat(signed.signedBy()).isEqualTo(radiologist.username());
         assertThat(referrals.show(new org.synovia.referral.ReferralId(appointment.referralId())).status())
                 .isEqualTo(org.synovia.referral.ReferralStatus.DONE);
         assertThat(events.stream(ProcedureCompleted.class)).singleElement()
                 .satisfies(e -> assertThat(e.appointmentId()).isEqualTo(appointment.id()));
-        assertThatThrownBy(() -> procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND,
+        assertThatThrownBy(() -> procedureRecords.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND,
                 today, null, null))).isInstanceOf(InvalidInputException.class).hasMessageContaining("signed");
-        assertThatThrownBy(() -> procedures.sign(appointment.id())).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> procedureRecords.sign(appointment.id())).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> jdbc.sql("update procedure_record set needle = 'changed' where appointment_id = ?")
                 .param(appointment.id()).update()).hasMessageContaining("is signed");
         assertThatThrownBy(() -> jdbc.sql("update procedure_drug set batch = 'X' where appointment_id = ?")
                 .param(appointment.id()).update()).hasMessageContaining("is signed");
         assertThatThrownBy(() -> jdbc.sql("delete from procedure_record where appointment_id = ?")
                 .param(appointment.id()).update()).hasMessageContaining("is signed");
-        procedures.addPainScore(appointment.id(), 15, 3);
+        procedureRecords.addPainScore(appointment.id(), 15, 3);
         assertThatThrownBy(() -> owner().sql("update procedure_pain_score set score = 0 where appointment_id = ?")
                 .param(appointment.id()).update()).hasMessageContaining("never changed");
         assertThatThrownBy(() -> owner().sql("delete from procedure_pain_score where appointment_id = ?")
                 .param(appointment.id()).update()).hasMessageContaining("never changed");
         assertThatThrownBy(() -> owner().sql("update procedure_report set report_text = 'changed' where appointment_id = ?")
                 .param(appointment.id()).update()).hasMessageContaining("never changed");
-        assertThat(procedures.painResponse(appointment.id()).orElseThrow().scores()).singleElement()
+        assertThat(procedureRecords.painResponse(appointment.id()).orElseThrow().scores()).singleElement()
                 .satisfies(p -> assertThat(p.score()).isEqualTo(3));
 
-        assertThatThrownBy(() -> procedures.addAddendum(appointment.id(), "Batch was MP1235", " "))
+        assertThatThrownBy(() -> procedureRecords.addAddendum(appointment.id(), "Batch was MP1235", " "))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("Say why");
-        procedures.addAddendum(appointment.id(), "Batch was MP1235, not MP1234", "Transcription error seen on the box");
+        procedureRecords.addAddendum(appointment.id(), "Batch was MP1235, not MP1234", "Transcription error seen on the box");
 
-        assertThat(procedures.record(appointment.id()).orElseThrow().drugs().getFirst().batch()).isEqualTo("MP1234");
-        assertThat(procedures.addenda(appointment.id())).singleElement().satisfies(a -> {
+        assertThat(procedureRecords.record(appointment.id()).orElseThrow().drugs().getFirst().batch()).isEqualTo("MP1234");
+        assertThat(procedureRecords.addenda(appointment.id())).singleElement().satisfies(a -> {
             assertThat(a.addedBy()).isEqualTo(radiologist.username());
             assertThat(a.reason()).contains("Transcription");
         });
@@ -472,8 +476,8 @@ class ProceduresIntegrationTests {
                         .with(asNurse).with(csrf()))
                 .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
         AccountFixtures.signIn(radiologist);
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
         mvc.perform(post("/day/{id}/record/sign", appointment.id()).with(asRadiologist).with(csrf()))
                 .andExpect(redirectedUrl("/day/" + appointment.id() + "/record"));
         mvc.perform(get("/day/{id}/record", appointment.id()).with(asNurse)).andExpect(status().isOk())
@@ -518,10 +522,10 @@ class ProceduresIntegrationTests {
     @Test
     void queuesTheSignedReportAsAnHl7ResultMessage() {
         Appointment appointment = readyToRecord();
-        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
-        procedures.sign(appointment.id());
+        procedureRecords.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        procedureRecords.sign(appointment.id());
 
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->
                 assertThat(jdbc.sql("select payload from hl7_outbound_message where appointment_id = ? and status = 'QUEUED'")
@@ -533,11 +537,11 @@ class ProceduresIntegrationTests {
     @Test
     void storesTheReportAndEmailsItToTheReferrerAndTheAftercareLeafletToThePatient() throws Exception {
         Appointment appointment = readyToRecord();
-        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
-        procedures.addPainScore(appointment.id(), 30, 2);
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
-        procedures.sign(appointment.id());
+        procedureRecords.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
+        procedureRecords.addPainScore(appointment.id(), 30, 2);
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        procedureRecords.sign(appointment.id());
 
         String report = pdfText(attachment(appointment, "procedure-report", "test@example.com"));
         String leaflet = pdfText(attachment(appointment, "aftercare-leaflet", "alex@example.com"));
@@ -599,8 +603,8 @@ class ProceduresIntegrationTests {
                 .containsPattern("Source: [^<]+\\d{4}");
 
         AccountFixtures.signIn(nurse);
-        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
-        procedures.intoRoom(appointment.id());
+        visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        visits.intoRoom(appointment.id());
         String inRoom = mvc.perform(get("/day/{id}", appointment.id()).with(asNurse))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         // One panel beside the steps (sign-in, consent, time-out, sign-out), not a copy inside each.
@@ -623,11 +627,11 @@ class ProceduresIntegrationTests {
     /** Recorded, scored, signed out and signed by the radiologist, who stays signed in. */
     private Appointment signed() {
         Appointment appointment = readyToRecord();
-        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
-        procedures.addPainScore(appointment.id(), 15, 4);
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
-        procedures.sign(appointment.id());
+        procedureRecords.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
+        procedureRecords.addPainScore(appointment.id(), 15, 4);
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        procedureRecords.sign(appointment.id());
         return appointment;
     }
 
@@ -643,7 +647,7 @@ class ProceduresIntegrationTests {
         String original = pdfText(attachment(appointment, "procedure-report", "test@example.com"));
         AccountFixtures.signIn(nurse);
 
-        procedures.addAddendum(appointment.id(), "Batch was MP1235, not MP1234", "Transcription error seen on the box");
+        procedureRecords.addAddendum(appointment.id(), "Batch was MP1235, not MP1234", "Transcription error seen on the box");
 
         assertThat(attachments(appointment, "procedure-report-amended")).singleElement().satisfies(pdf ->
                 assertThat(pdfText(pdf)).contains("Amended report").contains("batch MP1234").contains("40 mg")
@@ -652,20 +656,20 @@ class ProceduresIntegrationTests {
         assertThat(jdbc.sql("select subject from outbound_email where patient_id = ? and purpose = 'procedure-report-amended'")
                 .param(appointment.patientId()).query(String.class).single()).startsWith("Amended report: ");
         assertThat(original).doesNotContain("Amended").doesNotContain("MP1235");
-        assertThat(pdfText(procedures.reportPdf(appointment.id(), 1))).isEqualTo(original);
+        assertThat(pdfText(procedureReports.reportPdf(appointment.id(), 1))).isEqualTo(original);
 
         AccountFixtures.signIn(radiologist);
-        procedures.addAddendum(appointment.id(), "Review at 6 weeks in clinic", "Plan agreed with the referrer");
+        procedureRecords.addAddendum(appointment.id(), "Review at 6 weeks in clinic", "Plan agreed with the referrer");
 
-        assertThat(procedures.reports(appointment.id())).extracting(ProcedureReport.Sent::version, ProcedureReport.Sent::title)
+        assertThat(procedureReports.reports(appointment.id())).extracting(ProcedureReport.Sent::version, ProcedureReport.Sent::title)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "Procedure report"),
                         org.assertj.core.groups.Tuple.tuple(2, "Amended report (version 2)"),
                         org.assertj.core.groups.Tuple.tuple(3, "Amended report (version 3)"));
-        assertThat(pdfText(procedures.reportPdf(appointment.id(), null))).contains("Batch was MP1235")
+        assertThat(pdfText(procedureReports.reportPdf(appointment.id(), null))).contains("Batch was MP1235")
                 .contains("Review at 6 weeks in clinic").contains("why: Plan agreed with the referrer");
-        assertThat(pdfText(procedures.reportPdf(appointment.id(), 2))).contains("Batch was MP1235")
+        assertThat(pdfText(procedureReports.reportPdf(appointment.id(), 2))).contains("Batch was MP1235")
                 .doesNotContain("Review at 6 weeks");
-        assertThatThrownBy(() -> procedures.reportPdf(appointment.id(), 4)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> procedureReports.reportPdf(appointment.id(), 4)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("no report version 4");
         var asNurse = user(nurse.username()).roles("NURSE");
         byte[] first = mvc.perform(get("/day/{id}/report.pdf", appointment.id()).param("version", "1").with(asNurse))
@@ -681,27 +685,27 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         startsNow(appointment);
         AccountFixtures.signIn(nurse);
-        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
-        ConsentDocument shown = procedures.consentDocument(appointment.id());
-        assertThatThrownBy(() -> procedures.refuseConsent(appointment.id(), shown.sha256(), " "))
+        visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        ConsentDocument shown = consents.consentDocument(appointment.id());
+        assertThatThrownBy(() -> consents.refuseConsent(appointment.id(), shown.sha256(), " "))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("reason");
-        assertThatThrownBy(() -> procedures.refuseConsent(appointment.id(), "stale", "Worried about the steroid"))
+        assertThatThrownBy(() -> consents.refuseConsent(appointment.id(), "stale", "Worried about the steroid"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("changed since it was shown");
 
-        ConsentDocument.Refusal refusal = procedures.refuseConsent(appointment.id(), shown.sha256(), "Worried about the steroid");
+        ConsentDocument.Refusal refusal = consents.refuseConsent(appointment.id(), shown.sha256(), "Worried about the steroid");
 
         assertThat(refusal.kind()).isEqualTo(ConsentDocument.Refusal.Kind.REFUSED);
         assertThat(refusal.text()).isEqualTo(shown.text());
         assertThat(refusal.sha256()).isEqualTo(shown.sha256());
         assertThat(refusal.recordedBy()).isEqualTo(nurse.username());
-        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_REFUSED);
-        assertThat(procedures.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
+        assertThat(visits.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_REFUSED);
+        assertThat(visits.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
                 .extracting(DayListEntry::status).isEqualTo(VisitStatus.CONSENT_REFUSED);
-        assertThatThrownBy(() -> procedures.recordConsent(appointment.id(), shown.sha256(), true))
+        assertThatThrownBy(() -> consents.recordConsent(appointment.id(), shown.sha256(), true))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped: consent refused");
-        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, Set.of()))
+        assertThatThrownBy(() -> checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN, Set.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped");
-        assertThatThrownBy(() -> procedures.intoRoom(appointment.id()))
+        assertThatThrownBy(() -> visits.intoRoom(appointment.id()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("procedure is stopped");
         assertThat(jdbc.sql("select count(*) from audit_event where record_id = ? and record_type = 'ConsentRefusal'")
                 .param(appointment.id().toString()).query(Integer.class).single()).isPositive();
@@ -720,12 +724,12 @@ class ProceduresIntegrationTests {
         Appointment appointment = bookedKneeOnApixaban();
         startsNow(appointment);
         AccountFixtures.signIn(nurse);
-        procedures.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
-        ConsentDocument.Given agreed = procedures.recordConsent(appointment.id(),
-                procedures.consentDocument(appointment.id()).sha256(), true);
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_IN));
+        visits.checkIn(appointment.id(), new IdentityCheck(nameOf(appointment), LocalDate.of(1970, 3, 14), null));
+        ConsentDocument.Given agreed = consents.recordConsent(appointment.id(),
+                consents.consentDocument(appointment.id()).sha256(), true);
+        ProcedureFixtures.unremarkableObservations(checklists, appointment.id(), LocalDateTime.now(clock));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.SIGN_IN));
         var asNurse = user(nurse.username()).roles("NURSE");
         mvc.perform(post("/day/{id}/consent/refusal", appointment.id()).param("reason", "").with(asNurse).with(csrf()))
                 .andExpect(status().isOk())
@@ -736,19 +740,19 @@ class ProceduresIntegrationTests {
                 .andExpect(redirectedUrl("/day/" + appointment.id()));
 
         AccountFixtures.signIn(radiologist);
-        assertThat(procedures.consentRefusal(appointment.id())).get().satisfies(r -> {
+        assertThat(consents.consentRefusal(appointment.id())).get().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(ConsentDocument.Refusal.Kind.WITHDRAWN);
             assertThat(r.text()).isEqualTo(agreed.text());
             assertThat(r.recordedBy()).isEqualTo(nurse.username());
         });
-        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_WITHDRAWN);
-        assertThatThrownBy(() -> procedures.confirm(appointment.id(), ChecklistStep.TIME_OUT,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.TIME_OUT)))
+        assertThat(visits.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_WITHDRAWN);
+        assertThatThrownBy(() -> checklists.confirm(appointment.id(), ChecklistStep.TIME_OUT,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.TIME_OUT)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("consent withdrawn");
-        assertThatThrownBy(() -> procedures.saveRecord(appointment.id(),
+        assertThatThrownBy(() -> procedureRecords.saveRecord(appointment.id(),
                 ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("consent withdrawn");
-        assertThatThrownBy(() -> procedures.refuseConsent(appointment.id(), null, "again"))
+        assertThatThrownBy(() -> consents.refuseConsent(appointment.id(), null, "again"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("stopped");
         mvc.perform(get("/day/{id}", appointment.id()).with(asNurse)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Consent withdrawn: the procedure is stopped")))
@@ -759,21 +763,21 @@ class ProceduresIntegrationTests {
     @Test
     void stillRecordsWhatWasDoneWhenConsentIsWithdrawnAfterTimeOut() throws Exception {
         Appointment appointment = readyToRecord();
-        procedures.refuseConsent(appointment.id(), null, "Asked to stop after the first injection");
+        consents.refuseConsent(appointment.id(), null, "Asked to stop after the first injection");
 
-        procedures.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
+        procedureRecords.saveRecord(appointment.id(), ProcedureRecordTests.record(Guidance.ULTRASOUND, LocalDate.now(clock), null, null));
         mvc.perform(get("/day/{id}", appointment.id()).with(user(radiologist.username()).roles("RADIOLOGIST")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Confirm sign-out")))
                 .andExpect(content().string(Matchers.containsString("Consent was withdrawn after the time-out")));
         AccountFixtures.signIn(radiologist);
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
-                everything(procedures.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
-        ProcedureRecord signed = procedures.sign(appointment.id());
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT,
+                everything(checklists.checklist(appointment.id()), ChecklistStep.SIGN_OUT));
+        ProcedureRecord signed = procedureRecords.sign(appointment.id());
 
         assertThat(signed.signed()).isTrue();
-        assertThat(procedures.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_WITHDRAWN);
-        assertThat(procedures.checklist(appointment.id()).complete()).isTrue();
+        assertThat(visits.visit(appointment.id()).status()).isEqualTo(VisitStatus.CONSENT_WITHDRAWN);
+        assertThat(checklists.checklist(appointment.id()).complete()).isTrue();
     }
 
     @Test

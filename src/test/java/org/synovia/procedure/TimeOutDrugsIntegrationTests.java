@@ -57,7 +57,10 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class TimeOutDrugsIntegrationTests {
 
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
     @Autowired Bookings bookings;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
@@ -78,7 +81,8 @@ class TimeOutDrugsIntegrationTests {
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+                visits, consents, checklists,
                 jdbc, clock);
     }
 
@@ -105,8 +109,8 @@ class TimeOutDrugsIntegrationTests {
     /** Consented, observed and signed in by the nurse, who stays signed in: the time-out comes next. */
     private Appointment signedIn(java.util.function.Function<UUID, ReferralDetails> details, Protocol protocol) {
         Appointment appointment = fixtures.consented(radiologist, nurse, details, protocol);
-        ProcedureFixtures.unremarkableObservations(procedures, appointment.id(), LocalDateTime.now(clock));
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_IN, fixtures.everything(appointment.id(), ChecklistStep.SIGN_IN));
+        ProcedureFixtures.unremarkableObservations(checklists, appointment.id(), LocalDateTime.now(clock));
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_IN, fixtures.everything(appointment.id(), ChecklistStep.SIGN_IN));
         return appointment;
     }
 
@@ -120,7 +124,7 @@ class TimeOutDrugsIntegrationTests {
     }
 
     private void timeOut(Appointment appointment, List<DrugToGive.Row> drugs) {
-        procedures.confirmTimeOut(appointment.id(), fixtures.everything(appointment.id(), ChecklistStep.TIME_OUT), drugs);
+        checklists.confirmTimeOut(appointment.id(), fixtures.everything(appointment.id(), ChecklistStep.TIME_OUT), drugs);
     }
 
     @ParameterizedTest(name = "{0}: {1} {2} mg, {4} {5}% {6} mL → STOP {7}")
@@ -150,13 +154,13 @@ class TimeOutDrugsIntegrationTests {
             timeOut(appointment, drugs);
         }
 
-        DaySafetyCheck check = procedures.daySafety(appointment.id()).check(ChecklistStep.TIME_OUT).orElseThrow();
+        DaySafetyCheck check = checklists.daySafety(appointment.id()).check(ChecklistStep.TIME_OUT).orElseThrow();
         assertThat(check.drugsChecked()).extracting(d -> d.agent().name()).containsExactly(steroid, anaesthetic);
         assertThat(check.drugsChecked().get(1).volumeMl()).isEqualByComparingTo(anaestheticMl);
         assertThat(check.drugs()).contains(InjectedAgent.valueOf(anaesthetic).label() + " " + strength + "% " + anaestheticMl + " mL");
         assertThat(check.findings().stream().filter(f -> f.severity() == Severity.STOP).map(DaySafetyCheck.Finding::ruleId))
                 .containsExactlyElementsOf(stopRule == null ? List.of() : List.of(stopRule));
-        assertThat(procedures.checklist(appointment.id()).next())
+        assertThat(checklists.checklist(appointment.id()).next())
                 .contains(stopRule == null ? ChecklistStep.SIGN_OUT : ChecklistStep.TIME_OUT);
         if ("SAF-070".equals(stopRule)) {
             assertThat(check.findings()).filteredOn(f -> f.ruleId().equals("SAF-070")).first()
@@ -174,31 +178,31 @@ class TimeOutDrugsIntegrationTests {
 
         UserAccount registrar = AccountFixtures.create(accounts, StaffGrade.SPECIALTY_REGISTRAR, Role.RADIOLOGIST);
         AccountFixtures.signIn(registrar);
-        assertThatThrownBy(() -> procedures.decide(overridden.id(), ChecklistStep.TIME_OUT, "SAF-070",
+        assertThatThrownBy(() -> checklists.decide(overridden.id(), ChecklistStep.TIME_OUT, "SAF-070",
                 DaySafetyCheck.Decision.Kind.OVERRIDE, "Volume needed to fill the joint"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Only a consultant radiologist may override this STOP.");
         AccountFixtures.signIn(radiologist);
-        procedures.decide(overridden.id(), ChecklistStep.TIME_OUT, "SAF-070", DaySafetyCheck.Decision.Kind.OVERRIDE,
+        checklists.decide(overridden.id(), ChecklistStep.TIME_OUT, "SAF-070", DaySafetyCheck.Decision.Kind.OVERRIDE,
                 "Weighed again: 61 kg; the referral's weight was out of date");
         AccountFixtures.signIn(nurse);
         timeOut(overridden, tooMuch);
-        assertThat(procedures.daySafety(overridden.id()).checks()).filteredOn(c -> c.step() == ChecklistStep.TIME_OUT)
+        assertThat(checklists.daySafety(overridden.id()).checks()).filteredOn(c -> c.step() == ChecklistStep.TIME_OUT)
                 .singleElement().satisfies(c -> assertThat(c.decision("SAF-070")).isPresent());
-        assertThat(procedures.checklist(overridden.id()).next()).contains(ChecklistStep.SIGN_OUT);
+        assertThat(checklists.checklist(overridden.id()).next()).contains(ChecklistStep.SIGN_OUT);
 
         AccountFixtures.signIn(nurse);
         Appointment changed = signedIn(TimeOutDrugsIntegrationTests::fiftyKilogramKnee, BookingFixtures.ultrasoundKnee());
         assertThatThrownBy(() -> timeOut(changed, tooMuch)).isInstanceOf(InvalidInputException.class);
-        assertThat(procedures.daySafety(changed.id()).timeOutDrugs()).extracting(DrugToGive::volumeMl)
+        assertThat(checklists.daySafety(changed.id()).timeOutDrugs()).extracting(DrugToGive::volumeMl)
                 .containsExactly(new BigDecimal("1"), new BigDecimal("24"));
         timeOut(changed, List.of(row("METHYLPREDNISOLONE_ACETATE", "40", null, "1"), row("BUPIVACAINE", null, "0.5", "10")));
-        DaySafety safety = procedures.daySafety(changed.id());
+        DaySafety safety = checklists.daySafety(changed.id());
         assertThat(safety.checks()).filteredOn(c -> c.step() == ChecklistStep.TIME_OUT).extracting(DaySafetyCheck::run)
                 .containsExactly(1, 2);
         assertThat(safety.superseded(safety.checks().stream().filter(c -> c.run() == 1 && c.step() == ChecklistStep.TIME_OUT)
                 .findFirst().orElseThrow())).isTrue();
-        assertThat(procedures.checklist(changed.id()).next()).contains(ChecklistStep.SIGN_OUT);
+        assertThat(checklists.checklist(changed.id()).next()).contains(ChecklistStep.SIGN_OUT);
         // Refused to the application by grant (ADR 0048), and to the schema's owner by the trigger.
         assertThatThrownBy(() -> jdbc.sql("update day_safety_drug set volume_ml = 1").update())
                 .hasStackTraceContaining("permission denied");
@@ -231,7 +235,7 @@ class TimeOutDrugsIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("Enter the dose of methylprednisolone acetate in mg.")))
                 .andExpect(content().string(Matchers.containsString("Enter the volume about to be given, more than 0 and at most 30 mL.")));
         AccountFixtures.signIn(nurse);
-        assertThat(procedures.daySafety(appointment.id()).check(ChecklistStep.TIME_OUT)).isEmpty();
+        assertThat(checklists.daySafety(appointment.id()).check(ChecklistStep.TIME_OUT)).isEmpty();
         mvc.perform(post("/day/{id}/checklist/TIME_OUT", appointment.id()).with(asNurse).with(csrf())
                         .params(items(appointment)).param("drugs[0].agent", "METHYLPREDNISOLONE_ACETATE")
                         .param("drugs[0].doseMg", "40").param("drugs[0].volumeMl", "1")
@@ -250,20 +254,20 @@ class TimeOutDrugsIntegrationTests {
 
         AccountFixtures.signIn(radiologist);
         LocalDate expiry = LocalDate.now(clock).plusMonths(6);
-        procedures.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", null, Guidance.ULTRASOUND, null, "21G 40 mm",
+        procedureRecords.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", null, Guidance.ULTRASOUND, null, "21G 40 mm",
                 null, null, null, List.of(new DrugGiven("Methylprednisolone acetate 40 mg/mL", "40 mg", new BigDecimal("1"),
                                 "MP1", expiry, "intra-articular", "left knee"),
                         new DrugGiven("Lidocaine 1%", "30 mg", new BigDecimal("3"), "L1", expiry, "intra-articular", "left knee")),
                 false, true, 1, null, null, null, null, null, 7, "none", true, null, null, null, null));
-        assertThat(procedures.recordAgainstTimeOut(appointment.id())).containsExactly(
+        assertThat(procedureRecords.recordAgainstTimeOut(appointment.id())).containsExactly(
                 "Given differs from the time-out check (HAZ-89): lidocaine 3 mL given, 1.5 mL checked");
         mvc.perform(get("/day/{id}/record", appointment.id()).with(asRadiologist))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("id=\"record-against-time-out\"")))
                 .andExpect(content().string(Matchers.containsString("lidocaine 3 mL given, 1.5 mL checked")));
         AccountFixtures.signIn(radiologist);
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, fixtures.everything(appointment.id(), ChecklistStep.SIGN_OUT));
-        procedures.sign(appointment.id());
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT, fixtures.everything(appointment.id(), ChecklistStep.SIGN_OUT));
+        procedureRecords.sign(appointment.id());
         assertThat(jdbc.sql("select report_text from procedure_report where appointment_id = ? and version = 1")
                 .param(appointment.id()).query(String.class).single())
                 .contains("Given differs from the time-out check (HAZ-89): lidocaine 3 mL given, 1.5 mL checked")

@@ -37,7 +37,8 @@ import org.synovia.notification.AppointmentLetters;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Consents;
 import org.synovia.referral.ReferralId;
 import org.synovia.safety.Finding;
 import org.synovia.scheduling.SchedulingFixtures;
@@ -67,7 +68,8 @@ class SeveralTargetsIntegrationTests {
     @Autowired Bookings bookings;
     @Autowired org.synovia.waitinglist.Funding funding;
     @Autowired AppointmentLetters letters;
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Consents consents;
     @Autowired JdbcClient jdbc;
 
     UserAccount referrer;
@@ -188,10 +190,10 @@ class SeveralTargetsIntegrationTests {
                 "What will be injected", "Left knee joint", "Left greater trochanteric bursa", "your appointment is 30 minutes");
 
         AccountFixtures.signIn(radiologist);
-        var entry = procedures.visit(appointment.id());
+        var entry = visits.visit(appointment.id());
         assertThat(entry.procedure()).isEqualTo("Knee joint (left); Greater trochanteric bursa (left)");
         assertThat(entry.protocol()).contains("target 2: methylprednisolone acetate 20 mg; bupivacaine 0.5% 12 mL");
-        assertThat(procedures.consentDocument(appointment.id()).procedure())
+        assertThat(consents.consentDocument(appointment.id()).procedure())
                 .contains("and of the greater trochanteric bursa (left) with methylprednisolone acetate 20 mg; bupivacaine 0.5% 12 mL");
     }
 

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.PatientDiaries;
 import org.synovia.diary.DiaryLinkRefused;
 import org.synovia.diary.EntrySaved;
 import org.synovia.diary.PatientDiary;
@@ -32,13 +32,12 @@ import org.synovia.shared.web.FormErrors;
  */
 @Controller
 class PatientDiaryController {
-
-    private final Diaries diaries;
+    private final PatientDiaries patientDiaries;
     private final LinkRateLimiter limiter;
     private final Clock clock;
 
-    PatientDiaryController(Diaries diaries, LinkRateLimiter limiter, Clock clock) {
-        this.diaries = diaries;
+    PatientDiaryController(PatientDiaries patientDiaries, LinkRateLimiter limiter, Clock clock) {
+        this.patientDiaries = patientDiaries;
         this.limiter = limiter;
         this.clock = clock;
     }
@@ -60,7 +59,7 @@ class PatientDiaryController {
         if (!limiter.allow(token, request.getRemoteAddr())) {
             return tooMany(response);
         }
-        PatientDiary diary = diaries.open(token);
+        PatientDiary diary = patientDiaries.open(token);
         EntryForm form = new EntryForm();
         diary.due().ifPresent(p -> form.setTimePoint(p.code()));
         model.addAttribute("entryForm", form);
@@ -75,10 +74,10 @@ class PatientDiaryController {
         }
         if (result.hasErrors()) {
             result.reject("invalid", "Some answers could not be read. Please choose from the options shown.");
-            return page(token, diaries.open(token), model);
+            return page(token, patientDiaries.open(token), model);
         }
         try {
-            EntrySaved saved = diaries.record(token, entryForm.toEntry());
+            EntrySaved saved = patientDiaries.record(token, entryForm.toEntry());
             if (saved.urgent()) {
                 return "redirect:/my-diary/" + token + "/urgent";
             }
@@ -88,7 +87,7 @@ class PatientDiaryController {
         }
         catch (InvalidInputException e) {
             FormErrors.bind(e, result);
-            PatientDiary diary = diaries.open(token);
+            PatientDiary diary = patientDiaries.open(token);
             // The time point may have moved on while the page was open: offer the one due now, or, when none is
             // due, say why above the page (there is no form to show the message beside).
             diary.due().ifPresentOrElse(p -> entryForm.setTimePoint(p.code()),
@@ -104,7 +103,7 @@ class PatientDiaryController {
         if (!limiter.allow(token, request.getRemoteAddr())) {
             return tooMany(response);
         }
-        model.addAttribute("diary", diaries.open(token));
+        model.addAttribute("diary", patientDiaries.open(token));
         model.addAttribute("token", token);
         return "diary/urgent";
     }

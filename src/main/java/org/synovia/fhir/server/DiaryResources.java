@@ -15,7 +15,8 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.Type;
 import org.springframework.stereotype.Component;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.RedFlag;
+import org.synovia.diary.SideEffect;
 import org.synovia.diary.DiaryReading;
 import org.synovia.diary.EpisodeView;
 import org.synovia.fhir.server.SignedProcedures.Signed;
@@ -50,11 +51,11 @@ class DiaryResources {
         if (e.pgic() != null) {
             add(qr, "pgic", "Patient global impression of change, 1 to 7", new IntegerType(e.pgic()));
         }
-        Diaries.sideEffectLabels(e.sideEffects()).forEach(label -> add(qr, "sideEffect", "Side effect", new StringType(label)));
+        SideEffect.labelsOf(e.sideEffects()).forEach(label -> add(qr, "sideEffect", "Side effect", new StringType(label)));
         if (e.glucoseMmolL() != null) {
             add(qr, "glucoseMmolL", "Blood glucose, mmol/L", new DecimalType(e.glucoseMmolL()));
         }
-        Diaries.redFlagLabels(e.redFlags()).forEach(label -> add(qr, "redFlag", "Warning sign reported", new StringType(label)));
+        RedFlag.labelsOf(e.redFlags()).forEach(label -> add(qr, "redFlag", "Warning sign reported", new StringType(label)));
         return qr;
     }
 

@@ -8,11 +8,12 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.DiaryEpisodes;
 import org.synovia.diary.EpisodeView;
 import org.synovia.procedure.PainResponse;
 import org.synovia.procedure.ProcedureRecord;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.ProcedureRecords;
+import org.synovia.procedure.ProcedureReports;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
@@ -26,17 +27,19 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
  */
 @Component
 class SignedProcedures {
-
-    private final Procedures procedures;
+    private final ProcedureRecords procedureRecords;
+    private final ProcedureReports procedureReports;
     private final Bookings bookings;
     private final Referrals referrals;
-    private final Diaries diaries;
+    private final DiaryEpisodes diaryEpisodes;
 
-    SignedProcedures(Procedures procedures, Bookings bookings, Referrals referrals, Diaries diaries) {
-        this.procedures = procedures;
+    SignedProcedures(ProcedureRecords procedureRecords, ProcedureReports procedureReports, Bookings bookings,
+            Referrals referrals, DiaryEpisodes diaryEpisodes) {
+        this.procedureRecords = procedureRecords;
+        this.procedureReports = procedureReports;
         this.bookings = bookings;
         this.referrals = referrals;
-        this.diaries = diaries;
+        this.diaryEpisodes = diaryEpisodes;
     }
 
     /** One signed procedure, keyed by the appointment it was done in. */
@@ -61,7 +64,7 @@ class SignedProcedures {
         catch (InvalidInputException e) {
             return Optional.empty();
         }
-        return procedures.record(appointmentId).filter(ProcedureRecord::signed)
+        return procedureRecords.record(appointmentId).filter(ProcedureRecord::signed)
                 .map(r -> new Signed(appointment, referrals.show(new ReferralId(appointment.referralId())), r,
                         pain(appointmentId)));
     }
@@ -70,7 +73,7 @@ class SignedProcedures {
         List<Signed> signed = new ArrayList<>();
         for (Referral referral : referrals.search(patientId, null, null, null)) {
             for (Appointment appointment : bookings.forReferral(referral.id().value())) {
-                procedures.record(appointment.id()).filter(ProcedureRecord::signed)
+                procedureRecords.record(appointment.id()).filter(ProcedureRecord::signed)
                         .ifPresent(r -> signed.add(new Signed(appointment, referral, r, pain(appointment.id()))));
             }
         }
@@ -79,19 +82,19 @@ class SignedProcedures {
 
     /** The latest report as sent: the amended one once an addendum was made. */
     byte[] reportPdf(UUID appointmentId) {
-        return procedures.reportPdf(appointmentId, null);
+        return procedureReports.reportPdf(appointmentId, null);
     }
 
     private PainResponse pain(UUID appointmentId) {
-        return procedures.painResponse(appointmentId).orElseThrow();
+        return procedureRecords.painResponse(appointmentId).orElseThrow();
     }
 
     /** The patient's diary after this procedure, once it has started. */
     Optional<EpisodeView> diary(UUID appointmentId) {
-        return diaries.episode(appointmentId);
+        return diaryEpisodes.episode(appointmentId);
     }
 
     byte[] diarySummaryPdf(UUID appointmentId) {
-        return diaries.summaryPdf(appointmentId);
+        return diaryEpisodes.summaryPdf(appointmentId);
     }
 }

@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.DiaryEpisodes;
 import org.synovia.journey.Journeys;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.ProcedureReports;
 import org.synovia.referral.ReferralId;
 import org.synovia.shared.InvalidInputException;
 
@@ -26,13 +26,13 @@ import org.synovia.shared.InvalidInputException;
 class JourneyController {
 
     private final Journeys journeys;
-    private final Procedures procedures;
-    private final Diaries diaries;
+    private final ProcedureReports procedureReports;
+    private final DiaryEpisodes diaryEpisodes;
 
-    JourneyController(Journeys journeys, Procedures procedures, Diaries diaries) {
+    JourneyController(Journeys journeys, ProcedureReports procedureReports, DiaryEpisodes diaryEpisodes) {
         this.journeys = journeys;
-        this.procedures = procedures;
-        this.diaries = diaries;
+        this.procedureReports = procedureReports;
+        this.diaryEpisodes = diaryEpisodes;
     }
 
     @GetMapping("/referrals/{id}/journey")
@@ -45,13 +45,13 @@ class JourneyController {
     @ResponseBody
     byte[] report(@PathVariable("id") ReferralId id, @PathVariable("appointmentId") UUID appointmentId,
             @PathVariable("version") int version) {
-        return procedures.reportPdfForReferrer(id, appointmentId, version);
+        return procedureReports.reportPdfForReferrer(id, appointmentId, version);
     }
 
     @GetMapping(value = "/referrals/{id}/diary-summary/{appointmentId}/summary.pdf", produces = "application/pdf")
     @ResponseBody
     byte[] diarySummary(@PathVariable("id") ReferralId id, @PathVariable("appointmentId") UUID appointmentId) {
-        return diaries.summaryPdfForReferrer(id, appointmentId);
+        return diaryEpisodes.summaryPdfForReferrer(id, appointmentId);
     }
 
     /** "Mark all as seen" on the home page: up to the newest item the page showed. */

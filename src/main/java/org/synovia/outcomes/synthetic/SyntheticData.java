@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.diary.DiaryProperties;
 import org.synovia.outcomes.Outcomes;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.ProcedureRecords;
 import org.synovia.procedure.ReliefThresholds;
 
 /**
@@ -61,9 +61,9 @@ public class SyntheticData {
     private final ReliefThresholds thresholds;
 
     SyntheticData(JdbcClient jdbc, DataSource dataSource, TransactionTemplate transactions, Outcomes outcomes, Clock clock,
-            DiaryProperties diary, Procedures procedures) {
+            DiaryProperties diary, ProcedureRecords procedureRecords) {
         this.diary = diary;
-        this.thresholds = procedures.reliefThresholds();
+        this.thresholds = procedureRecords.reliefThresholds();
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transactions = transactions;

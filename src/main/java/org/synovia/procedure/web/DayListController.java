@@ -23,7 +23,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DayListEntry;
 import org.synovia.procedure.VisitStatus;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FormErrors;
 import org.synovia.shared.web.FlashMessages;
@@ -31,16 +33,20 @@ import org.synovia.shared.web.FlashMessages;
 @Controller
 @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
 class DayListController {
-
-    private final Procedures procedures;
+    private final Visits visits;
+    private final Checklists checklists;
+    private final Consents consents;
     private final Clock clock;
     private final org.synovia.dicom.ImagingProgress imaging;
     private final org.synovia.waitinglist.Funding funding;
 
-    DayListController(Procedures procedures, Clock clock, org.synovia.dicom.ImagingProgress imaging,
+    DayListController(Visits visits, Checklists checklists, Consents consents, Clock clock,
+            org.synovia.dicom.ImagingProgress imaging,
             org.synovia.waitinglist.Funding funding) {
         this.funding = funding;
-        this.procedures = procedures;
+        this.visits = visits;
+        this.checklists = checklists;
+        this.consents = consents;
         this.clock = clock;
         this.imaging = imaging;
     }
@@ -51,7 +57,7 @@ class DayListController {
             @RequestParam(name = "roomId", required = false) UUID roomId,
             @RequestParam(name = "operatorId", required = false) UUID operatorId, Model model) {
         LocalDate day = date == null ? LocalDate.now(clock) : date;
-        List<DayListEntry> all = procedures.dayList(day, null, null);
+        List<DayListEntry> all = visits.dayList(day, null, null);
         Map<UUID, String> rooms = new LinkedHashMap<>();
         Map<UUID, String> operators = new LinkedHashMap<>();
         all.forEach(e -> {
@@ -87,7 +93,7 @@ class DayListController {
             return visitPage(appointmentId, model);
         }
         try {
-            procedures.checkIn(appointmentId, checkInForm.toCheck());
+            visits.checkIn(appointmentId, checkInForm.toCheck());
         }
         catch (InvalidInputException e) {
             FormErrors.bind(e, result);
@@ -100,7 +106,7 @@ class DayListController {
     @PostMapping("/day/{appointmentId}/into-room")
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     String intoRoom(@PathVariable("appointmentId") UUID appointmentId, RedirectAttributes redirect) {
-        FlashMessages.attempt(redirect, "The patient is in the room.", () -> procedures.intoRoom(appointmentId));
+        FlashMessages.attempt(redirect, "The patient is in the room.", () -> visits.intoRoom(appointmentId));
         return "redirect:/day/" + appointmentId;
     }
 
@@ -111,7 +117,7 @@ class DayListController {
             @RequestParam(name = "items", required = false) List<String> items, Model model,
             RedirectAttributes redirect) {
         try {
-            procedures.confirm(appointmentId, step, items == null ? java.util.Set.of() : java.util.Set.copyOf(items));
+            checklists.confirm(appointmentId, step, items == null ? java.util.Set.of() : java.util.Set.copyOf(items));
         }
         catch (InvalidInputException e) {
             model.addAttribute("itemsError", e.problems().getFirst().message());
@@ -136,7 +142,7 @@ class DayListController {
             return visitPage(appointmentId, model);
         }
         try {
-            procedures.confirmTimeOut(appointmentId, java.util.Set.copyOf(timeOutForm.getItems() == null ? List.of()
+            checklists.confirmTimeOut(appointmentId, java.util.Set.copyOf(timeOutForm.getItems() == null ? List.of()
                     : timeOutForm.getItems()), timeOutForm.rows());
         }
         catch (InvalidInputException e) {
@@ -155,7 +161,7 @@ class DayListController {
             @RequestParam(name = "description", required = false) String description, Model model,
             RedirectAttributes redirect) {
         try {
-            procedures.raiseDiscrepancy(appointmentId, description);
+            checklists.raiseDiscrepancy(appointmentId, description);
         }
         catch (InvalidInputException e) {
             model.addAttribute("descriptionError", e.problems().getFirst().message());
@@ -172,7 +178,7 @@ class DayListController {
             @RequestParam(name = "resolution", required = false) String resolution, Model model,
             RedirectAttributes redirect) {
         try {
-            procedures.resolveDiscrepancy(appointmentId, discrepancyId, resolution);
+            checklists.resolveDiscrepancy(appointmentId, discrepancyId, resolution);
         }
         catch (InvalidInputException e) {
             model.addAttribute("resolutionError", e.problems().getFirst().message());
@@ -191,7 +197,7 @@ class DayListController {
             @RequestParam(name = "sha256", required = false) String sha256,
             @RequestParam(name = "agreed", defaultValue = "false") boolean agreed, Model model, RedirectAttributes redirect) {
         try {
-            procedures.recordConsent(appointmentId, sha256, agreed);
+            consents.recordConsent(appointmentId, sha256, agreed);
         }
         catch (InvalidInputException e) {
             model.addAttribute("agreedError", e.problems().getFirst().message());
@@ -209,7 +215,7 @@ class DayListController {
             @RequestParam(name = "sha256", required = false) String sha256,
             @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
         try {
-            var refusal = procedures.refuseConsent(appointmentId, sha256, reason);
+            var refusal = consents.refuseConsent(appointmentId, sha256, reason);
             redirect.addFlashAttribute("problem", refusal.kind().label() + ": the procedure is stopped.");
         }
         catch (InvalidInputException e) {
@@ -230,7 +236,7 @@ class DayListController {
             return visitPage(appointmentId, model);
         }
         try {
-            procedures.recordObservations(appointmentId, observationsForm.getTemperatureCelsius(),
+            checklists.recordObservations(appointmentId, observationsForm.getTemperatureCelsius(),
                     observationsForm.getCapillaryGlucoseMmolPerL(), observationsForm.getSystolicMmHg(),
                     observationsForm.getDiastolicMmHg(), observationsForm.getInr(), observationsForm.getInrTakenAt(),
                     observationsForm.getTargetHot(), observationsForm.getTargetSwollen(), observationsForm.getTargetRed());
@@ -251,7 +257,7 @@ class DayListController {
             @RequestParam(name = "decision", required = false) org.synovia.procedure.DaySafetyCheck.Decision.Kind decision,
             @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
         try {
-            procedures.decide(appointmentId, step, ruleId, decision, reason);
+            checklists.decide(appointmentId, step, ruleId, decision, reason);
         }
         catch (InvalidInputException e) {
             model.addAttribute("decisionError", e.problems().getFirst().message());
@@ -270,7 +276,7 @@ class DayListController {
             @RequestParam(name = "doneInstead", required = false) String doneInstead, Model model,
             RedirectAttributes redirect) {
         try {
-            procedures.recordDoneInstead(appointmentId, doneInstead);
+            checklists.recordDoneInstead(appointmentId, doneInstead);
         }
         catch (InvalidInputException e) {
             model.addAttribute("doneInsteadError", e.problems().getFirst().message());
@@ -282,14 +288,14 @@ class DayListController {
     }
 
     private String visitPage(UUID appointmentId, Model model) {
-        DayListEntry entry = procedures.visit(appointmentId);
+        DayListEntry entry = visits.visit(appointmentId);
         model.addAttribute("entry", entry);
-        model.addAttribute("panel", procedures.patientPanel(appointmentId));
+        model.addAttribute("panel", visits.patientPanel(appointmentId));
         model.addAttribute("zone", clock.getZone());
         boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
         if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {
-            model.addAttribute("checklist", procedures.checklist(appointmentId));
-            var daySafety = procedures.daySafety(appointmentId);
+            model.addAttribute("checklist", checklists.checklist(appointmentId));
+            var daySafety = checklists.daySafety(appointmentId);
             model.addAttribute("daySafety", daySafety);
             if (!model.containsAttribute("timeOutForm")) {
                 model.addAttribute("timeOutForm", TimeOutForm.startingFrom(daySafety.timeOutDrugs()));
@@ -298,12 +304,12 @@ class DayListController {
             if (!model.containsAttribute("observationsForm")) {
                 model.addAttribute("observationsForm", new ObservationsForm());
             }
-            var refusal = procedures.consentRefusal(appointmentId);
+            var refusal = consents.consentRefusal(appointmentId);
             refusal.ifPresent(r -> model.addAttribute("refusal", r));
-            procedures.consent(appointmentId).ifPresentOrElse(given -> model.addAttribute("consent", given),
+            consents.consent(appointmentId).ifPresentOrElse(given -> model.addAttribute("consent", given),
                     () -> {
                         if (refusal.isEmpty()) {
-                            model.addAttribute("consentDocument", procedures.consentDocument(appointmentId));
+                            model.addAttribute("consentDocument", consents.consentDocument(appointmentId));
                         }
                     });
         }

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.procedure.ProcedureRecord;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.ProcedureRecords;
+import org.synovia.procedure.ProcedureReports;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.web.FormErrors;
@@ -25,28 +28,34 @@ import org.synovia.shared.web.FlashMessages;
 @Controller
 @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
 class RecordController {
-
-    private final Procedures procedures;
+    private final Visits visits;
+    private final Checklists checklists;
+    private final ProcedureRecords procedureRecords;
+    private final ProcedureReports procedureReports;
     private final ZoneId zone;
 
-    RecordController(Procedures procedures, Clock clock) {
-        this.procedures = procedures;
+    RecordController(Visits visits, Checklists checklists, ProcedureRecords procedureRecords,
+            ProcedureReports procedureReports, Clock clock) {
+        this.visits = visits;
+        this.checklists = checklists;
+        this.procedureRecords = procedureRecords;
+        this.procedureReports = procedureReports;
         this.zone = clock.getZone();
     }
 
     @GetMapping("/day/{appointmentId}/record")
     String record(@PathVariable("appointmentId") UUID appointmentId, Model model) {
         RecordForm form = new RecordForm();
-        procedures.record(appointmentId).ifPresentOrElse(r -> fill(form, r), () -> {
-            var entry = procedures.visit(appointmentId);
+        procedureRecords.record(appointmentId).ifPresentOrElse(r -> fill(form, r), () -> {
+            var entry = visits.visit(appointmentId);
             form.setOperator(entry.operatorName());
             // Guidance and approach start from the accepted protocol: the team types only what changes (ADR 0084).
-            procedures.acceptedProtocol(appointmentId).ifPresent(p -> {
+            procedureRecords.acceptedProtocol(appointmentId).ifPresent(p -> {
                 form.setGuidance(p.guidance());
                 form.setApproach(p.approach());
             });
             // The drugs start from what the time-out checked, so the record differs only where the team changes it.
-            var drugs = procedures.timeOutDrugs(appointmentId);
+            var drugs = checklists.timeOutDrugs(appointmentId);
             for (int i = 0; i < drugs.size() && i < RecordForm.DRUG_ROWS; i++) {
                 var row = form.getDrugs().get(i);
                 row.setProduct(drugs.get(i).product());
@@ -68,11 +77,11 @@ class RecordController {
             return page(appointmentId, model);
         }
         try {
-            procedures.saveRecord(appointmentId, recordForm.toRecord());
+            procedureRecords.saveRecord(appointmentId, recordForm.toRecord());
         }
         catch (InvalidInputException e) {
             FormErrors.bind(e, result);
-            if (procedures.record(appointmentId).filter(ProcedureRecord::signed).isPresent()) {
+            if (procedureRecords.record(appointmentId).filter(ProcedureRecord::signed).isPresent()) {
                 // The signed page has no form to show the message beside.
                 model.addAttribute("problem", e.problems().getFirst().message());
             }
@@ -86,7 +95,7 @@ class RecordController {
     @PreAuthorize("hasRole('RADIOLOGIST')")
     String sign(@PathVariable("appointmentId") UUID appointmentId, RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "Record signed. It can no longer be changed; add an addendum if needed.",
-                () -> procedures.sign(appointmentId));
+                () -> procedureRecords.sign(appointmentId));
         return "redirect:/day/" + appointmentId + "/record";
     }
 
@@ -95,7 +104,7 @@ class RecordController {
             @RequestParam(name = "text", required = false) String text,
             @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
         try {
-            procedures.addAddendum(appointmentId, text, reason);
+            procedureRecords.addAddendum(appointmentId, text, reason);
         }
         catch (InvalidInputException e) {
             model.addAttribute("addendumField", e.problems().getFirst().field());
@@ -112,7 +121,7 @@ class RecordController {
             @RequestParam(name = "minutesAfter", required = false) String minutesAfter,
             @RequestParam(name = "score", required = false) String score, Model model, RedirectAttributes redirect) {
         try {
-            procedures.addPainScore(appointmentId, number(minutesAfter, "minutesAfter"), number(score, "score"));
+            procedureRecords.addPainScore(appointmentId, number(minutesAfter, "minutesAfter"), number(score, "score"));
         }
         catch (InvalidInputException e) {
             model.addAttribute("painScoreErrors", e.problems().stream().collect(java.util.stream.Collectors.toMap(
@@ -140,32 +149,32 @@ class RecordController {
     @org.springframework.web.bind.annotation.ResponseBody
     byte[] reportPdf(@PathVariable("appointmentId") UUID appointmentId,
             @RequestParam(name = "version", required = false) Integer version) {
-        return procedures.reportPdf(appointmentId, version);
+        return procedureReports.reportPdf(appointmentId, version);
     }
 
     @GetMapping(value = "/day/{appointmentId}/aftercare.pdf", produces = "application/pdf")
     @org.springframework.web.bind.annotation.ResponseBody
     byte[] leafletPdf(@PathVariable("appointmentId") UUID appointmentId) {
-        return procedures.leafletPdf(appointmentId);
+        return procedureReports.leafletPdf(appointmentId);
     }
 
     private String page(UUID appointmentId, Model model) {
-        model.addAttribute("entry", procedures.visit(appointmentId));
-        model.addAttribute("panel", procedures.patientPanel(appointmentId));
-        model.addAttribute("record", procedures.record(appointmentId).orElse(null));
-        model.addAttribute("addenda", procedures.addenda(appointmentId));
-        model.addAttribute("daySafetyLines", procedures.daySafetyLines(appointmentId));
-        model.addAttribute("recordAgainstTimeOut", procedures.recordAgainstTimeOut(appointmentId));
-        model.addAttribute("recordAgainstProtocol", procedures.recordAgainstProtocol(appointmentId));
-        model.addAttribute("comparativeBlockLines", procedures.comparativeBlockLines(appointmentId));
-        var pain = procedures.painResponse(appointmentId);
+        model.addAttribute("entry", visits.visit(appointmentId));
+        model.addAttribute("panel", visits.patientPanel(appointmentId));
+        model.addAttribute("record", procedureRecords.record(appointmentId).orElse(null));
+        model.addAttribute("addenda", procedureRecords.addenda(appointmentId));
+        model.addAttribute("daySafetyLines", procedureRecords.daySafetyLines(appointmentId));
+        model.addAttribute("recordAgainstTimeOut", procedureRecords.recordAgainstTimeOut(appointmentId));
+        model.addAttribute("recordAgainstProtocol", procedureRecords.recordAgainstProtocol(appointmentId));
+        model.addAttribute("comparativeBlockLines", procedureRecords.comparativeBlockLines(appointmentId));
+        var pain = procedureRecords.painResponse(appointmentId);
         model.addAttribute("pain", pain.orElse(null));
-        model.addAttribute("painScoreMinutes", procedures.suggestedPainScoreMinutes());
+        model.addAttribute("painScoreMinutes", procedureRecords.suggestedPainScoreMinutes());
         // The form offers the first suggested minute not yet scored.
-        model.addAttribute("nextPainScoreMinute", procedures.suggestedPainScoreMinutes().stream()
+        model.addAttribute("nextPainScoreMinute", procedureRecords.suggestedPainScoreMinutes().stream()
                 .filter(m -> pain.stream().flatMap(p -> p.scores().stream()).noneMatch(s -> s.minutesAfter() == m))
                 .findFirst().orElse(null));
-        model.addAttribute("reports", procedures.reports(appointmentId));
+        model.addAttribute("reports", procedureReports.reports(appointmentId));
         if (!model.containsAttribute("painScoreErrors")) {
             model.addAttribute("painScoreErrors", java.util.Map.of());
         }

@@ -43,7 +43,7 @@ import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
-import org.synovia.diary.Diaries;
+import org.synovia.diary.PatientDiaries;
 import org.synovia.diary.DiaryFixtures;
 import org.synovia.diary.NewEntry;
 import org.synovia.diary.SideEffect;
@@ -57,7 +57,10 @@ import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DrugGiven;
 import org.synovia.procedure.IdentityCheck;
 import org.synovia.procedure.ProcedureRecord;
-import org.synovia.procedure.Procedures;
+import org.synovia.procedure.Visits;
+import org.synovia.procedure.Checklists;
+import org.synovia.procedure.Consents;
+import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.SchedulingFixtures;
@@ -91,11 +94,14 @@ class FhirConformanceIntegrationTests {
     @Autowired WaitingList waitingList;
     @Autowired Sessions sessions;
     @Autowired Bookings bookings;
-    @Autowired Procedures procedures;
+    @Autowired Visits visits;
+    @Autowired Checklists checklists;
+    @Autowired Consents consents;
+    @Autowired ProcedureRecords procedureRecords;
     @Autowired SignedProcedures signedProcedures;
     @Autowired ProcedureResources procedureResources;
     @Autowired JdbcClient jdbc;
-    @Autowired Diaries diaries;
+    @Autowired PatientDiaries patientDiaries;
 
     @AfterEach
     void signOut() {
@@ -183,11 +189,11 @@ class FhirConformanceIntegrationTests {
     @Test
     void publishesThePatientsDiaryEntriesAndItsSummaryValidAgainstBaseR4() throws Exception {
         DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
-                procedures, jdbc, clock);
+                visits, consents, checklists, procedureRecords, jdbc, clock);
         Appointment appointment = diaryFixtures.therapeuticKnee();
         String token = diaryFixtures.link(appointment.id());
         diaryFixtures.injectedAgo(appointment.id(), java.time.Duration.ofHours(25));
-        diaries.record(token, new NewEntry("D1", 3, 6, null, Set.of(SideEffect.FLARE), new BigDecimal("9.4"), Set.of()));
+        patientDiaries.record(token, new NewEntry("D1", 3, 6, null, Set.of(SideEffect.FLARE), new BigDecimal("9.4"), Set.of()));
         IssuedCredentials credentials = FhirFixtures.client(accounts, clients, "system/QuestionnaireResponse.rs "
                 + "system/DiagnosticReport.rs");
         IGenericClient fhir = FhirFixtures.http(port, credentials);
@@ -260,31 +266,31 @@ class FhirConformanceIntegrationTests {
 
         AccountFixtures.signIn(radiologist);
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();
-        procedures.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
+        visits.checkIn(appointment.id(), new IdentityCheck(patient.givenName() + " " + patient.familyName(),
                 patient.dateOfBirth(), null));
-        procedures.recordConsent(appointment.id(), procedures.consentDocument(appointment.id()).sha256(), true);
-        org.synovia.procedure.ProcedureFixtures.unremarkableObservations(procedures, appointment.id(),
+        consents.recordConsent(appointment.id(), consents.consentDocument(appointment.id()).sha256(), true);
+        org.synovia.procedure.ProcedureFixtures.unremarkableObservations(checklists, appointment.id(),
                 LocalDateTime.now(clock));
         for (ChecklistStep step : List.of(ChecklistStep.SIGN_IN, ChecklistStep.TIME_OUT)) {
-            procedures.confirm(appointment.id(), step, everything(appointment, step));
+            checklists.confirm(appointment.id(), step, everything(appointment, step));
         }
         LocalDate today = LocalDate.now(clock);
-        procedures.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", "Nurse Example", Guidance.CT, "posterior",
+        procedureRecords.saveRecord(appointment.id(), new ProcedureRecord("Dr Example", "Nurse Example", Guidance.CT, "posterior",
                 "22G 90 mm spinal", null, null, null, List.of(new DrugGiven("Methylprednisolone acetate 40 mg/mL", "40 mg",
                         new BigDecimal("1"), "CT7788", today.plusMonths(6), "periarticular", "C4/5 facet")),
                 true, true, 3, null, null, null, new BigDecimal("120.5"), new BigDecimal("3.2"), 6, "none", true,
                 null, null, null, null));
-        procedures.addPainScore(appointment.id(), 15, 3);
-        procedures.addPainScore(appointment.id(), 30, 2);
-        procedures.confirm(appointment.id(), ChecklistStep.SIGN_OUT, everything(appointment, ChecklistStep.SIGN_OUT));
-        procedures.sign(appointment.id());
+        procedureRecords.addPainScore(appointment.id(), 15, 3);
+        procedureRecords.addPainScore(appointment.id(), 30, 2);
+        checklists.confirm(appointment.id(), ChecklistStep.SIGN_OUT, everything(appointment, ChecklistStep.SIGN_OUT));
+        procedureRecords.sign(appointment.id());
         assertThat(referrals.show(new ReferralId(appointment.referralId())).status().name()).isEqualTo("DONE");
         AccountFixtures.signOut();
         return bookings.appointment(appointment.id());
     }
 
     private Set<String> everything(Appointment appointment, ChecklistStep step) {
-        return procedures.checklist(appointment.id()).checks(step).stream().map(ChecklistCheck::code)
+        return checklists.checklist(appointment.id()).checks(step).stream().map(ChecklistCheck::code)
                 .collect(Collectors.toSet());
     }
 }

@@ -1,0 +1,205 @@
+package org.synovia.procedure;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.synovia.account.StaffNames;
+import org.synovia.account.UserAccounts;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
+import org.synovia.booking.Appointment;
+import org.synovia.booking.AppointmentStatus;
+import org.synovia.booking.Bookings;
+import org.synovia.catalogue.Catalogue;
+import org.synovia.patient.Patient;
+import org.synovia.patient.PatientId;
+import org.synovia.patient.Patients;
+import org.synovia.referral.Referral;
+import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralNotFoundException;
+import org.synovia.referral.Referrals;
+import org.synovia.scheduling.Slot;
+import org.synovia.shared.CurrentUser;
+import org.synovia.shared.InvalidInputException;
+import org.synovia.vetting.AcceptedProtocols;
+
+/**
+ * The patients of the day and where each stands: the day list with the accepted protocol and the safety engine's
+ * answer at the booked start, recomputed on every view so that a medicine changed since booking shows (HAZ-18);
+ * the panel beside every step; check-in against two identifiers that match the record (NatSSIPs NS-03, HAZ-37);
+ * into the room. Every read and write of patient data is in the audit trail in the same transaction.
+ */
+@Service
+public class Visits {
+
+    static final String RECORD_TYPE = "ProcedureVisit";
+    private static final String NO_PROTOCOL = "No accepted protocol: do not start; ask the vetting radiologist.";
+    /** Names are read only when a line shows someone: the day list's statements stay fixed either way. */
+    private static final StaffNames NO_NAMES = new StaffNames(Map.of());
+
+    private final ProcedureDay day;
+    private final VisitRepository visits;
+    private final DaySafetyRepository dayRecords;
+    private final DaySafetyChecks daySafety;
+    private final Bookings bookings;
+    private final Referrals referrals;
+    private final Patients patients;
+    private final Catalogue catalogue;
+    private final AcceptedProtocols protocols;
+    private final UserAccounts accounts;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    Visits(ProcedureDay day, VisitRepository visits, DaySafetyRepository dayRecords, DaySafetyChecks daySafety, Bookings bookings,
+            Referrals referrals, Patients patients, Catalogue catalogue, AcceptedProtocols protocols,
+            UserAccounts accounts, AuditTrail audit, Clock clock) {
+        this.day = day;
+        this.visits = visits;
+        this.dayRecords = dayRecords;
+        this.daySafety = daySafety;
+        this.bookings = bookings;
+        this.referrals = referrals;
+        this.patients = patients;
+        this.catalogue = catalogue;
+        this.protocols = protocols;
+        this.accounts = accounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The day's patients for one room or one operator (or all, when both are null), earliest first. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+    public List<DayListEntry> dayList(LocalDate date, UUID roomId, UUID operatorId) {
+        List<Appointment> appointments = bookings.onDay(date).stream()
+                .filter(a -> roomId == null || a.roomId().equals(roomId))
+                .filter(a -> operatorId == null || a.operatorId().equals(operatorId)).toList();
+        List<UUID> ids = appointments.stream().map(Appointment::id).toList();
+        Map<UUID, VisitStatus> statuses = visits.statuses(ids);
+        Map<UUID, UrgentPathway> urgent = dayRecords.urgentPathways(ids);
+        // Everything each line shows is read for the whole day at once: the page costs the same for 5 or 50 patients.
+        List<ReferralId> referralIds = appointments.stream().map(a -> new ReferralId(a.referralId())).toList();
+        Map<ReferralId, Referral> dayReferrals = referrals.showAll(referralIds);
+        Map<PatientId, Patient> dayPatients = patients.findAll(appointments.stream().map(a -> new PatientId(a.patientId())).toList());
+        Map<UUID, Slot> slots = bookings.slots(appointments);
+        Map<ReferralId, AcceptedProtocols.AcceptedProtocol> accepted = protocols.forReferrals(referralIds);
+        StaffNames staff = urgent.isEmpty() ? NO_NAMES : accounts.staffNames();
+        return appointments.stream().map(a -> {
+            ReferralId referralId = new ReferralId(a.referralId());
+            Referral referral = dayReferrals.get(referralId);
+            if (referral == null) {
+                throw new ReferralNotFoundException(referralId);
+            }
+            return entry(a, referral, dayPatients.get(new PatientId(a.patientId())), slots.get(a.id()),
+                    Optional.ofNullable(accepted.get(referralId)), statuses.get(a.id()), urgent.get(a.id()), staff);
+        }).toList();
+    }
+
+    /** One patient's line of the day list. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+    public DayListEntry visit(UUID appointmentId) {
+        Appointment appointment = day.appointment(appointmentId);
+        Referral referral = day.referral(appointment);
+        UrgentPathway urgent = dayRecords.urgentPathway(appointmentId).orElse(null);
+        return entry(appointment, referral, day.patient(appointment.patientId()), bookings.slot(appointment).orElseThrow(),
+                protocols.forReferral(referral.id()), visits.statuses(List.of(appointmentId)).get(appointmentId),
+                urgent, urgent == null ? NO_NAMES : accounts.staffNames());
+    }
+
+    /**
+     * The patient's identity, allergies and the safety answer at the booked start, for the panel beside every step
+     * of the visit (ADR 0083). Read in a fixed number of statements and audited as a read of the patient.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+    public PatientPanel patientPanel(UUID appointmentId) {
+        Appointment appointment = day.appointment(appointmentId);
+        Referral referral = day.referral(appointment);
+        Patient patient = day.patient(appointment.patientId());
+        var accepted = protocols.forReferral(referral.id());
+        LocalDateTime start = day.start(appointment);
+        List<String> alerts = new ArrayList<>(accepted.isEmpty() ? List.of(NO_PROTOCOL)
+                : DayListAlerts.withSources(protocols.checker(referral, patient, accepted.get()).check(start).assessment()));
+        // The pathway starts from the day's infection rule: the panel names its guideline like every other line.
+        dayRecords.urgentPathway(appointmentId).ifPresent(u -> alerts.addFirst(DayListAlerts.urgentPathway(u, day.zone(),
+                accounts.staffNames()) + DayListAlerts.source(daySafety.sourcesOf(DaySafetyChecks.DAY_INFECTION_RULE))));
+        audit.record(AuditAction.READ, "Patient", appointment.patientId(), appointment.patientId(), "procedure day panel");
+        return PatientPanel.of(patient, referral.details(), start.toLocalDate(), alerts);
+    }
+
+    private DayListEntry entry(Appointment appointment, Referral referral, Patient patient, Slot slot,
+            Optional<AcceptedProtocols.AcceptedProtocol> accepted, VisitStatus visit, UrgentPathway urgent, StaffNames staff) {
+        LocalDateTime start = day.start(appointment);
+        VisitStatus status = appointment.status() == AppointmentStatus.DID_NOT_ATTEND ? VisitStatus.DID_NOT_ATTEND
+                : visit == null ? VisitStatus.BOOKED : visit;
+        List<String> alerts = accepted.isEmpty() ? List.of(NO_PROTOCOL)
+                : DayListAlerts.of(protocols.checker(referral, patient, accepted.get()).check(start).assessment());
+        if (urgent != null) {
+            alerts = new ArrayList<>(alerts);
+            alerts.addFirst(DayListAlerts.urgentPathway(urgent, day.zone(), staff));
+        }
+        return new DayListEntry(appointment.id(), appointment.referralId(), appointment.patientId(), patient.displayName(),
+                patient.dateOfBirth(), start, slot.roomId(), slot.roomName(), slot.operatorId(), slot.operatorName(),
+                status, targets(referral), accepted.map(a -> ProcedureDay.summary(a.protocol())).orElse("none accepted"), alerts);
+    }
+
+    /** Every target of the session, the main one first (HAZ-85). */
+    private String targets(Referral referral) {
+        var details = referral.details();
+        return details.targets().stream()
+                .map(t -> catalogue.site(t.siteCode()).map(s -> s.name()).orElse(t.siteCode())
+                        + (t.laterality() == null ? "" : " (" + t.laterality().label().toLowerCase() + ")")
+                        + (details.additionalTargets().isEmpty() || t.spinalLevel() == null ? "" : " " + t.spinalLevel()))
+                .collect(Collectors.joining("; "));
+    }
+
+    /**
+     * Checks the patient in on the day of their appointment once two identifiers they give match the
+     * record (NatSSIPs NS-03); a mismatch is refused, beside the field, and nothing is written.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public DayListEntry checkIn(UUID appointmentId, IdentityCheck identity) {
+        Appointment appointment = day.appointment(appointmentId);
+        if (!appointment.active()) {
+            throw new InvalidInputException("appointmentId", "This appointment is " + appointment.status().label().toLowerCase()
+                    + "; only a booked patient can be checked in.");
+        }
+        LocalDate booked = day.day(appointment);
+        if (!booked.equals(LocalDate.now(clock))) {
+            throw new InvalidInputException("appointmentId", "Patients are checked in on the day of their appointment ("
+                    + booked + ").");
+        }
+        String identifiedBy = identity.confirm(day.patient(appointment.patientId()));
+        if (!visits.arrive(appointmentId, appointment.referralId(), appointment.patientId(), clock.instant(),
+                CurrentUser.username(), identifiedBy)) {
+            throw new InvalidInputException("appointmentId", "This patient is already checked in.");
+        }
+        audit.record(AuditAction.CREATE, RECORD_TYPE, appointmentId, appointment.patientId(), "checked in by " + identifiedBy);
+        return visit(appointmentId);
+    }
+
+    /** The patient has gone into the procedure room. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
+    public DayListEntry intoRoom(UUID appointmentId) {
+        Appointment appointment = day.appointment(appointmentId);
+        visits.lock(appointmentId).ifPresent(status -> status.refuseWhenStopped("appointmentId"));
+        if (!visits.intoRoom(appointmentId, clock.instant(), CurrentUser.username())) {
+            throw new InvalidInputException("appointmentId", "Check the patient in before taking them into the room.");
+        }
+        audit.record(AuditAction.UPDATE, RECORD_TYPE, appointmentId, appointment.patientId(), "into the room");
+        return visit(appointmentId);
+    }
+}
