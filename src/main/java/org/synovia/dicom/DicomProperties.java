@@ -25,6 +25,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param windowDaysAhead ... up to this many days after today
  * @param maxAssociationsPerAddress connections from one IP address at once, silent ones included; more are closed at
  *        once, so that one address cannot take the places every modality needs
+ * @param stationTitlesMaxAge how long the rooms' station titles, once read, are used for recognising callers and
+ *        answering them (0: read for every association and query); a title changed on another instance counts
+ *        within this time, one changed on this instance at once (ADR 0098)
  */
 @ConfigurationProperties("synovia.dicom")
 public record DicomProperties(@DefaultValue("true") boolean enabled, @DefaultValue("11112") int port,
@@ -34,10 +37,12 @@ public record DicomProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         @DefaultValue("500") int maxMatches, @DefaultValue("2.25") String uidRoot,
         @DefaultValue("RF") String fluoroscopyModality, @DefaultValue("SYNOVIA") String hospitalNumberIssuer,
         @DefaultValue("1") int windowDaysBack, @DefaultValue("30") int windowDaysAhead,
-        @DefaultValue("4") int maxAssociationsPerAddress) {
+        @DefaultValue("4") int maxAssociationsPerAddress, @DefaultValue("PT1S") Duration stationTitlesMaxAge) {
 
     /** The biggest command or data set accepted in one message; a worklist query is a few kilobytes. */
     public static final int MAX_MESSAGE_BYTES = 1 << 20;
+    /** A title changed on another instance must count soon: a machine would be given another room's patients (HAZ-62). */
+    static final Duration MAX_STATION_TITLES_AGE = Duration.ofSeconds(10);
 
     public DicomProperties {
         allRoomsAeTitles = allRoomsAeTitles == null ? List.of()
@@ -66,6 +71,9 @@ public record DicomProperties(@DefaultValue("true") boolean enabled, @DefaultVal
         }
         if (maxMatches < 1 || windowDaysBack < 0 || windowDaysAhead < 0 || windowDaysBack + windowDaysAhead > 366) {
             throw new IllegalArgumentException("synovia.dicom.max-matches must be positive and the window at most 366 days");
+        }
+        if (stationTitlesMaxAge == null || stationTitlesMaxAge.isNegative() || stationTitlesMaxAge.compareTo(MAX_STATION_TITLES_AGE) > 0) {
+            throw new IllegalArgumentException("synovia.dicom.station-titles-max-age must be between 0 and " + MAX_STATION_TITLES_AGE);
         }
         aeTitle = aeTitle.strip();
     }

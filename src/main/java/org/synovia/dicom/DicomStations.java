@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.scheduling.Room;
@@ -21,7 +23,9 @@ import org.synovia.shared.InvalidInputException;
 
 /**
  * The AE title of each room's modality (HAZ-62: a wrong title sends a room's patients to another room's
- * machine). Two rooms never share a title; the database refuses it too.
+ * machine). Two rooms never share a title; the database refuses it too. The titles a modality is checked and
+ * answered against are kept for {@code synovia.dicom.station-titles-max-age} (ADR 0098): an association's
+ * recognition and its query then read them once, and a change on this instance is seen at its commit.
  */
 @Service
 public class DicomStations {
@@ -30,23 +34,60 @@ public class DicomStations {
     private final Sessions sessions;
     private final AuditTrail audit;
     private final Clock clock;
+    private final long maxAgeNanos;
+    private volatile Titles recent;
 
-    DicomStations(JdbcClient jdbc, Sessions sessions, AuditTrail audit, Clock clock) {
+    /** Titles as read, and when (System.nanoTime: the age of a copy, not a time of day). */
+    private record Titles(Map<UUID, String> byRoom, long readAtNanos) {
+    }
+
+    DicomStations(JdbcClient jdbc, Sessions sessions, AuditTrail audit, Clock clock, DicomProperties properties) {
         this.jdbc = jdbc;
         this.sessions = sessions;
         this.audit = audit;
         this.clock = clock;
+        this.maxAgeNanos = properties.stationTitlesMaxAge().toNanos();
     }
 
+    /** Every room with its station title, read afresh for the administrator's page. */
     public List<DicomStation> stations() {
-        Map<UUID, String> titles = titlesByRoom();
+        Map<UUID, String> titles = readTitles();
         return sessions.rooms().stream()
                 .map(r -> new DicomStation(r.id(), r.name(), r.guidance(), titles.get(r.id()))).toList();
     }
 
+    /**
+     * The station title of each room, as read at most {@code station-titles-max-age} ago (a change made on this
+     * instance counts from its commit; one made on another instance within that age).
+     */
     public Map<UUID, String> titlesByRoom() {
-        return jdbc.sql("select room_id, ae_title from dicom_station").query((rs, n) -> Map.entry(rs.getObject(1, UUID.class),
-                rs.getString(2))).list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Titles titles = recent;
+        long now = System.nanoTime();
+        if (titles != null && now - titles.readAtNanos() < maxAgeNanos) {
+            return titles.byRoom();
+        }
+        Map<UUID, String> read = readTitles();
+        recent = new Titles(read, now);
+        return read;
+    }
+
+    private Map<UUID, String> readTitles() {
+        return Map.copyOf(jdbc.sql("select room_id, ae_title from dicom_station").query((rs, n) -> Map.entry(
+                rs.getObject(1, UUID.class), rs.getString(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+    }
+
+    /** Forgets the kept titles now and again at the commit, so that no query reads the old ones in between. */
+    void forgetTitles() {
+        recent = null;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    recent = null;
+                }
+            });
+        }
     }
 
     /** Sets the room's station AE title; a blank title removes it. */
@@ -58,6 +99,7 @@ public class DicomStations {
         String title = aeTitle == null ? "" : aeTitle.strip();
         if (title.isEmpty()) {
             jdbc.sql("delete from dicom_station where room_id = ?").param(roomId).update();
+            forgetTitles();
             audit.record(AuditAction.UPDATE, "DicomStation", roomId, null, room.name() + ": station AE title removed");
             return;
         }
@@ -71,6 +113,7 @@ public class DicomStations {
                     on conflict (room_id) do update set ae_title = excluded.ae_title, set_at = excluded.set_at,
                         set_by = excluded.set_by
                     """).params(roomId, title, Timestamp.from(clock.instant()), CurrentUser.username()).update();
+            forgetTitles();
         }
         catch (DuplicateKeyException e) {
             throw new InvalidInputException("aeTitle", "Another room already uses the AE title " + title

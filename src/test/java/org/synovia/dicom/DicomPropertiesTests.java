@@ -3,6 +3,7 @@ package org.synovia.dicom;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +18,7 @@ class DicomPropertiesTests {
             String fluoroscopy, int back, int ahead) {
         return new DicomProperties(true, port, aeTitle, List.of(" US1 ", ""), maxAssociations, maxPdu, Duration.ofSeconds(10),
                 Duration.ofSeconds(60), 500, uidRoot, fluoroscopy, "SYNOVIA", back, ahead,
-                Math.min(4, Math.max(1, maxAssociations)));
+                Math.min(4, Math.max(1, maxAssociations)), Duration.ofSeconds(1));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -53,10 +54,10 @@ class DicomPropertiesTests {
     @Test
     void refusesAPerAddressCapAboveTheWholeCap() {
         assertThatThrownBy(() -> new DicomProperties(true, 0, "SYNOVIA", List.of(), 4, 65536, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 500, "2.25", "RF", "SYNOVIA", 1, 30, 5))
+                Duration.ofSeconds(60), 500, "2.25", "RF", "SYNOVIA", 1, 30, 5, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-associations-per-address");
         assertThatThrownBy(() -> new DicomProperties(true, 0, "SYNOVIA", List.of(), 4, 65536, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 500, "2.25", "RF", "SYNOVIA", 1, 30, 0))
+                Duration.ofSeconds(60), 500, "2.25", "RF", "SYNOVIA", 1, 30, 0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("max-associations-per-address");
     }
 
@@ -65,5 +66,18 @@ class DicomPropertiesTests {
             "'   '|false", "A\\B|false", "Ü1|false" })
     void checksApplicationEntityTitles(String title, boolean valid) {
         assertThat(AeTitles.valid(title)).isEqualTo(valid);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "PT0S, true", "PT10S, true", "PT10.001S, false", "-PT0.001S, false" })
+    void keepsStationTitlesForAtMostTenSeconds(Duration maxAge, boolean accepted) {
+        Throwable build = catchThrowable(() -> new DicomProperties(true, 0, "SYNOVIA", List.of(), 4,
+                65536, Duration.ofSeconds(10), Duration.ofSeconds(60), 500, "2.25", "RF", "SYNOVIA", 1, 30, 4, maxAge));
+        if (accepted) {
+            assertThat(build).isNull();
+        }
+        else {
+            assertThat(build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("station-titles-max-age");
+        }
     }
 }

@@ -12,7 +12,7 @@ class WorklistServerTests {
 
     private static DicomProperties on(int port, boolean enabled) {
         return new DicomProperties(enabled, port, "SYNOVIA", List.of("TESTSCU"), 20, 65536, Duration.ofSeconds(10), Duration.ofSeconds(60),
-                500, "2.25", "RF", "SYNOVIA", 1, 30, 4);
+                500, "2.25", "RF", "SYNOVIA", 1, 30, 4, Duration.ofSeconds(1));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.synovia.dicom.net;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -37,6 +38,8 @@ final class Association implements Runnable {
     static final int MAX_ASSOCIATE_RQ_LENGTH = 64 * 1024;
     private static final int MAX_COMMAND_BYTES = 64 * 1024;
     private static final int LINGER_MILLIS = 1000;
+    private static final int IN_BUFFER_BYTES = 16 * 1024;
+    private static final int OUT_BUFFER_BYTES = 64 * 1024;
     private static final List<String> ABSTRACT_SYNTAXES = List.of(Uids.VERIFICATION, Uids.MODALITY_WORKLIST_FIND,
             Uids.MODALITY_PERFORMED_PROCEDURE_STEP);
     /** Explicit VR first: it carries the VR of keys this server's dictionary may not know. */
@@ -81,8 +84,10 @@ final class Association implements Runnable {
     @Override
     public void run() {
         try (socket) {
-            in = socket.getInputStream();
-            out = new BufferedOutputStream(socket.getOutputStream());
+            // Buffered both ways: a PDU is read in one call rather than three, and a query's answers leave in a few
+            // writes of up to a largest PDU each rather than one write per 8 KiB.
+            in = new BufferedInputStream(socket.getInputStream(), IN_BUFFER_BYTES);
+            out = new BufferedOutputStream(socket.getOutputStream(), OUT_BUFFER_BYTES);
             socket.setSoTimeout((int) settings.artimTimeout().toMillis());
             if (!negotiate()) {
                 return;
@@ -129,7 +134,8 @@ final class Association implements Runnable {
         }
         peerMaxPduLength = request.maxPduLength();
         send(Pdus.associateAccept(request, answers, settings.maxPduLength()));
-        log.info("DICOM association accepted: {} -> {} from {} ({} {}), {} of {} contexts", callingAeTitle,
+        // Debug, not info: a modality associates for every query, and each query leaves its audit line anyway.
+        log.debug("DICOM association accepted: {} -> {} from {} ({} {}), {} of {} contexts", callingAeTitle,
                 request.calledAeTitle(), socket.getRemoteSocketAddress(), request.implementationClassUid(),
                 request.implementationVersionName(), contexts.size(), answers.size());
         return true;
@@ -384,9 +390,8 @@ final class Association implements Runnable {
         int offset = 0;
         do {
             int length = Math.min(chunk, bytes.length - offset);
-            byte[] part = java.util.Arrays.copyOfRange(bytes, offset, offset + length);
+            Pdus.writeDataTransfer(out, contextId, command, offset + length == bytes.length, bytes, offset, length);
             offset += length;
-            out.write(Pdus.dataTransfer(new Pdus.Pdv(contextId, command, offset == bytes.length, part)));
         }
         while (offset < bytes.length);
     }

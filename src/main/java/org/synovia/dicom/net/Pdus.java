@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -283,6 +284,19 @@ public final class Pdus {
         body.put((byte) ((pdv.command() ? 1 : 0) | (pdv.last() ? 2 : 0)));
         body.put(pdv.data());
         return pdu(P_DATA_TF, body.array());
+    }
+
+    /**
+     * Writes a P-DATA-TF holding one PDV, the bytes {@code [offset, offset + length)} of {@code data}, straight to
+     * {@code out}: the same bytes as {@link #dataTransfer}, without copying the value twice on the way.
+     */
+    static void writeDataTransfer(OutputStream out, int contextId, boolean command, boolean last, byte[] data, int offset,
+            int length) throws IOException {
+        byte[] header = new byte[12];
+        ByteBuffer.wrap(header).put((byte) P_DATA_TF).put((byte) 0).putInt(6 + length).putInt(2 + length)
+                .put((byte) contextId).put((byte) ((command ? 1 : 0) | (last ? 2 : 0)));
+        out.write(header);
+        out.write(data, offset, length);
     }
 
     public static List<Pdv> parseDataTransfer(byte[] body) throws PduException {

@@ -236,8 +236,12 @@ class AppointmentWorklist implements FindService {
     }
 
     static String personName(String family, String given) {
-        String clean = (family == null ? "" : family.strip()) + "^" + (given == null ? "" : given.strip());
-        return clean.replace("\\", "").replaceAll("\\^+$", "");
+        String clean = ((family == null ? "" : family.strip()) + "^" + (given == null ? "" : given.strip())).replace("\\", "");
+        int end = clean.length();
+        while (end > 0 && clean.charAt(end - 1) == '^') {
+            end--;
+        }
+        return clean.substring(0, end);
     }
 
     static String sex(Sex sex) {

@@ -98,7 +98,7 @@ final class Attributes {
             else {
                 String value = dataset.string(element.tag(), charset);
                 // UIDs are padded with a trailing NUL; one inside a value is no text a database or a person can match.
-                if (value != null && value.replaceAll("\u0000+$", "").indexOf('\u0000') >= 0) {
+                if (value != null && hasInnerNul(value)) {
                     throw new DicomFormatException(String.format("(%04X,%04X) contains a NUL character",
                             element.tag() >>> 16, element.tag() & 0xFFFF));
                 }
@@ -107,6 +107,14 @@ final class Attributes {
             attributes.keepVr(element.tag(), element.vr());
         }
         return attributes;
+    }
+
+    private static boolean hasInnerNul(String value) {
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == '\u0000') {
+            end--;
+        }
+        return value.lastIndexOf('\u0000', end - 1) >= 0;
     }
 
     /** Encoded in the character set its text needs (PS3.5 6.1), with that set named when not the default. */

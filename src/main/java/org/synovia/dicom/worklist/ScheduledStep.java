@@ -56,7 +56,22 @@ record ScheduledStep(UUID appointmentId, UUID patientUuid, String patientName, S
         if (text == null) {
             return "";
         }
-        String clean = CONTROL.matcher(text.replace('\\', '/')).replaceAll(" ").strip();
+        String clean = text.replace('\\', '/');
+        // Most values hold no control character: look before building a matcher (this runs for every value of every step).
+        if (hasControl(clean)) {
+            clean = CONTROL.matcher(clean).replaceAll(" ");
+        }
+        clean = clean.strip();
         return clean.length() <= max ? clean : clean.substring(0, max);
+    }
+
+    private static boolean hasControl(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == 0x7F) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -24,6 +24,8 @@ class WorklistNumbers {
     record Numbers(String accessionNumber, String studyInstanceUid) {
     }
 
+    private static final String UUID_ROOT = "2.25";
+
     private final JdbcClient jdbc;
     private final DicomProperties properties;
     private final Clock clock;
@@ -35,8 +37,8 @@ class WorklistNumbers {
     }
 
     /**
-     * The numbers of these appointments, made for those that have none yet: a fixed number of statements however
-     * many appointments (one read; for new ones a sequence read, one insert and one read back).
+     * The numbers of these appointments, made for those that have none yet: one read, and for new ones one insert
+     * that draws their sequence numbers and returns what it stored (ADR 0098), however many appointments.
      */
     Map<UUID, Numbers> ofAll(Collection<UUID> appointmentIds) {
         Map<UUID, Numbers> numbers = stored(appointmentIds);
@@ -44,22 +46,24 @@ class WorklistNumbers {
         if (missing.isEmpty()) {
             return numbers;
         }
-        List<Long> sequences = jdbc.sql("select nextval('worklist_accession_seq') from generate_series(1, ?)")
-                .param(missing.size()).query(Long.class).list();
-        String[] accessions = new String[missing.size()];
-        String[] uids = new String[missing.size()];
-        for (int i = 0; i < missing.size(); i++) {
-            accessions[i] = accessionNumber(sequences.get(i));
-            uids[i] = studyInstanceUid(missing.get(i), sequences.get(i));
-        }
+        boolean uuidDerived = properties.uidRoot().equals(UUID_ROOT);
+        String[] uids = missing.stream().map(id -> uuidDerived ? uuidDerivedUid(id) : null).toArray(String[]::new);
         jdbc.sql("""
                 insert into worklist_step (appointment_id, accession_number, study_instance_uid, created_at)
-                select n.appointment_id, n.accession_number, n.study_instance_uid, ?
-                from unnest(?::uuid[], ?::varchar[], ?::varchar[]) as n (appointment_id, accession_number, study_instance_uid)
+                select n.appointment_id, 'SYN' || lpad(n.sequence::text, greatest(8, length(n.sequence::text)), '0'),
+                       coalesce(n.uid, ? || '.1.' || n.sequence), ?
+                from (select m.appointment_id, m.uid, nextval('worklist_accession_seq') as sequence
+                      from unnest(?::uuid[], ?::varchar[]) as m (appointment_id, uid)) as n
                 on conflict (appointment_id) do nothing
-                """).params(Timestamp.from(clock.instant()), missing.toArray(UUID[]::new), accessions, uids).update();
-        // A concurrent query may have stored its numbers first; the stored ones are the ones.
-        numbers.putAll(stored(missing));
+                returning appointment_id, accession_number, study_instance_uid
+                """).params(properties.uidRoot(), Timestamp.from(clock.instant()), missing.toArray(UUID[]::new), uids)
+                .query(rs -> {
+                    numbers.put(rs.getObject(1, UUID.class), new Numbers(rs.getString(2), rs.getString(3)));
+                });
+        if (numbers.size() < appointmentIds.stream().distinct().count()) {
+            // A concurrent query stored some first; the stored ones are the ones.
+            numbers.putAll(stored(missing.stream().filter(id -> !numbers.containsKey(id)).toList()));
+        }
         return numbers;
     }
 
@@ -82,18 +86,10 @@ class WorklistNumbers {
                 .query(UUID.class).optional();
     }
 
-    /** "SYN" and eight digits: 11 characters, within the 16 of VR SH. */
-    static String accessionNumber(long sequence) {
-        return String.format("SYN%08d", sequence);
-    }
-
-    /** Under 2.25 the appointment's UUID as a decimal (PS3.5 B.2); under an organisation's root, its sequence. */
-    String studyInstanceUid(UUID appointmentId, long sequence) {
-        if (properties.uidRoot().equals("2.25")) {
-            BigInteger value = new BigInteger(1, java.nio.ByteBuffer.allocate(16)
-                    .putLong(appointmentId.getMostSignificantBits()).putLong(appointmentId.getLeastSignificantBits()).array());
-            return "2.25." + value;
-        }
-        return properties.uidRoot() + ".1." + sequence;
+    /** Under 2.25 the appointment's UUID as a decimal (PS3.5 B.2); under another root the insert uses its sequence. */
+    private static String uuidDerivedUid(UUID appointmentId) {
+        BigInteger value = new BigInteger(1, java.nio.ByteBuffer.allocate(16)
+                .putLong(appointmentId.getMostSignificantBits()).putLong(appointmentId.getLeastSignificantBits()).array());
+        return UUID_ROOT + "." + value;
     }
 }

@@ -36,7 +36,8 @@ class DicomServerTests {
 
     private int start(int maxAssociations, List<String> acceptedCalling, Duration idle) throws IOException {
         DicomProperties settings = new DicomProperties(true, 0, "SYNOVIA", List.of(), maxAssociations, 65536,
-                Duration.ofMillis(500), idle, 500, "2.25", "RF", "SYNOVIA", 1, 30, maxAssociations);
+                Duration.ofMillis(500), idle, 500, "2.25", "RF", "SYNOVIA", 1, 30, maxAssociations,
+                Duration.ofSeconds(1));
         server = new DicomServer(settings, acceptedCalling.isEmpty() ? calling -> true : acceptedCalling::contains,
                 (identifier, calling) -> {
             received.add(identifier);

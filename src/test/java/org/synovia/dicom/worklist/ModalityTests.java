@@ -17,7 +17,7 @@ class ModalityTests {
 
     private static AppointmentWorklist worklist(String fluoroscopy) {
         DicomProperties properties = new DicomProperties(true, 0, "SYNOVIA", List.of(), 20, 65536, Duration.ofSeconds(10),
-                Duration.ofSeconds(60), 500, "2.25", fluoroscopy, "SYNOVIA", 1, 30, 4);
+                Duration.ofSeconds(60), 500, "2.25", fluoroscopy, "SYNOVIA", 1, 30, 4, Duration.ofSeconds(1));
         return new AppointmentWorklist(null, null, null, null, properties, null);
     }
 
