@@ -1,5 +1,6 @@
 # Sourced by the load scripts: builds this tree's jar (or takes JAR=…), starts it in demo mode on a scratch data
-# directory (or DATA=…) with the extra arguments given, waits for health, and sets: java_bin, work, pid, postmaster.
+# directory (or DATA=…) with the extra arguments given (and the JVM options in JAVA_OPTS), waits for health, and sets:
+# java_bin, work, pid, postmaster.
 # The app and the scratch folder are removed when the script exits.
 start_app() { # $1 HTTP port, then extra application arguments
   local port=$1
@@ -12,7 +13,7 @@ start_app() { # $1 HTTP port, then extra application arguments
   java_bin=$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -1)/bin/java
   work=$(mktemp -d)
   local data=${DATA:-$work/pg}
-  "$java_bin" -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
+  "$java_bin" ${JAVA_OPTS:-} -jar "$jar" --spring.profiles.active=demo --server.port="$port" \
       --synovia.database.embedded.data-directory="$data" "$@" > "$work/app.log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work"' EXIT

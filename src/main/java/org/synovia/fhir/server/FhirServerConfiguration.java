@@ -30,8 +30,9 @@ class FhirServerConfiguration {
         server.registerProvider(referralTransaction);
         server.registerInterceptor(new ScopeInterceptor(audit, transactions));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
-        registration.setName("fhir");
-        registration.setLoadOnStartup(1);
+        registration.setName(FhirServletWarmUp.SERVLET_NAME);
+        // Built after readiness by FhirServletWarmUp, not during start-up (ADR 0092).
+        registration.setLoadOnStartup(-1);
         return registration;
     }
 }

@@ -1,5 +1,8 @@
 package org.synovia.fhir.server;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,6 +32,20 @@ class RequestIdentifiers {
                 select referral_id from fhir_request_identifier where (cast(? as varchar) is null or system = ?) and value = ?
                 order by system limit 1
                 """).params(system, system, value).query(UUID.class).optional();
+    }
+
+    /** The identifiers of these referrals, by referral id, in one statement; referrals made otherwise are absent. */
+    Map<UUID, Identifier> identifiers(Collection<UUID> referralIds) {
+        if (referralIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Identifier> found = new HashMap<>();
+        jdbc.sql("select referral_id, system, value from fhir_request_identifier where referral_id = any(?)")
+                .param(referralIds.toArray(UUID[]::new))
+                .query((rs, n) -> found.put(rs.getObject("referral_id", UUID.class),
+                        new Identifier().setSystem(rs.getString("system")).setValue(rs.getString("value"))))
+                .list();
+        return found;
     }
 
     Optional<Identifier> identifier(UUID referralId) {

@@ -4,7 +4,10 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Identifier;
@@ -155,18 +158,25 @@ class ServiceRequestProvider implements IResourceProvider {
         if (wanted != null && wanted.isEmpty()) {
             return List.of(); // a FHIR status we never use (draft, entered-in-error, unknown)
         }
-        return referrals.search(who == null ? null : Fhir.uuid(who.getIdPart(), "Patient"), wanted,
-                Fhir.from(authored), Fhir.until(authored)).stream().map(this::toFhir).toList();
+        List<Referral> found = referrals.search(who == null ? null : Fhir.uuid(who.getIdPart(), "Patient"), wanted,
+                Fhir.from(authored), Fhir.until(authored));
+        // The ordering systems' identifiers of all of them in one statement, not one per referral.
+        Map<UUID, Identifier> ordered = identifiers.identifiers(found.stream().map(r -> r.id().value()).toList());
+        return found.stream().map(r -> toFhir(r, Optional.ofNullable(ordered.get(r.id().value())))).toList();
     }
 
     ServiceRequest toFhir(Referral referral) {
+        return toFhir(referral, identifiers.identifier(referral.id().value()));
+    }
+
+    private ServiceRequest toFhir(Referral referral, Optional<Identifier> orderIdentifier) {
         ReferralDetails d = referral.details();
         ServiceRequest request = new ServiceRequest();
         request.setId(referral.id().toString());
         request.getMeta().setLastUpdated(Fhir.date(referral.statusChangedAt()));
         request.getMeta().addTag(Fhir.REFERRAL_STATUS, referral.status().name(), referral.status().label());
         request.addIdentifier().setSystem(Fhir.REFERRAL_ID).setValue(referral.id().toString());
-        identifiers.identifier(referral.id().value()).ifPresent(request::addIdentifier);
+        orderIdentifier.ifPresent(request::addIdentifier);
         request.setStatus(status(referral.status()));
         request.setIntent(ServiceRequest.ServiceRequestIntent.ORDER);
         request.setPriority(switch (d.urgency()) {
