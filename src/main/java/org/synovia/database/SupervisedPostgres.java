@@ -46,6 +46,12 @@ final class SupervisedPostgres implements AutoCloseable {
     private static final int CONNECT_TIMEOUT_MILLIS = 500;
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(60);
     private static final Duration BACKEND_EXIT_WAIT = Duration.ofSeconds(10);
+    /**
+     * While the server is up, one check in this many also lists its backends and opens a connection: listing scans
+     * every process on the machine and each connection makes the postmaster fork a backend, which cost more idle
+     * CPU than all the rest of the application. A dead postmaster is still seen at the next check.
+     */
+    private static final int FULL_CHECK_EVERY = 10;
 
     /** What the supervisor last saw. */
     enum State {
@@ -63,6 +69,7 @@ final class SupervisedPostgres implements AutoCloseable {
     private volatile State state;
     private volatile int port;
     private long downSinceNanos;
+    private int checksSinceFull;
     private boolean lockLeaked;
 
     private SupervisedPostgres(Path dataDirectory, Duration checkInterval, EmbeddedPostgres first) {
@@ -170,6 +177,10 @@ final class SupervisedPostgres implements AutoCloseable {
         }
         Optional<ProcessHandle> postmaster = postmaster();
         if (postmaster.isPresent()) {
+            if (state == State.UP && ++checksSinceFull < FULL_CHECK_EVERY && !serverProcesses.isEmpty()) {
+                return false;
+            }
+            checksSinceFull = 0;
             serverProcesses.clear();
             serverProcesses.add(postmaster.get());
             postmaster.get().children().forEach(serverProcesses::add);
