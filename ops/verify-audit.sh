@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Checks the audit trail's hash chain and signed checkpoints (docs/security.md, ADR 0049), prints the result and
-# exits 0 when intact, 3 when altered. Runs the packaged application as a command: a free port, no listeners.
+# Checks every hash chain of the audit trail and the signed checkpoints (docs/security.md, ADR 0049, 0088), prints
+# the first broken link of each chain and every problem, and exits 0 when intact, 3 when altered. Runs the packaged
+# application as a command: a free port, no listeners.
 # With the embedded database, stop the application first (one server per data directory); while it runs, use
 # /admin/audit/integrity. Pass the same settings as the running application, e.g. the data directory or
 # SPRING_DATASOURCE_URL and its credentials.

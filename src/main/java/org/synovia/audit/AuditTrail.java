@@ -20,13 +20,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.synovia.shared.CurrentUser;
 
 /**
  * Records every access to patient data. Called inside the caller's transaction, so a write and its
- * audit line commit or roll back together.
+ * audit line commit or roll back together; the lines a transaction records are stored together just before it
+ * commits, in one statement.
  */
 @Service
 public class AuditTrail {
@@ -67,12 +70,122 @@ public class AuditTrail {
 
     private void insert(String username, String roles, AuditAction action, String recordType, Object recordId, UUID patientId,
             String details) {
+        Line line = new Line(Timestamp.from(clock.instant()), username, roles, action.name(), recordType,
+                recordId == null ? null : recordId.toString(), patientId, remoteAddress(), truncate(details));
+        PendingLines pending = pending();
+        if (pending == null) {
+            insertNow(List.of(line));
+        } else {
+            pending.lines.add(line);
+        }
+    }
+
+    /** One audit line as it will be stored, its facts taken when it was recorded. */
+    private record Line(Timestamp occurredAt, String username, String roles, String action, String recordType, String recordId,
+            UUID patientId, String remoteAddress, String details) {
+    }
+
+    /**
+     * The lines the current transaction has recorded and not yet stored, or null when they cannot wait (no
+     * transaction synchronisation, or the transaction is already storing them). The lines of one transaction are
+     * stored together just before it commits, in one multi-row insert (issue 16): an HL7 order that registers a
+     * patient, reads them and makes a referral writes its three lines in one statement, not three. A rolled-back
+     * transaction stores none, as before; a failure to store them fails the commit, so nothing commits unaudited.
+     */
+    private PendingLines pending() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        PendingLines pending = (PendingLines) TransactionSynchronizationManager.getResource(PendingLines.KEY);
+        if (pending == null) {
+            pending = new PendingLines();
+            TransactionSynchronizationManager.bindResource(PendingLines.KEY, pending);
+            TransactionSynchronizationManager.registerSynchronization(pending);
+        }
+        return pending.stored ? null : pending;
+    }
+
+    /** Holds a transaction's lines until it commits; follows it when an inner transaction suspends it. */
+    private final class PendingLines implements TransactionSynchronization {
+
+        static final Object KEY = PendingLines.class;
+
+        final List<Line> lines = new ArrayList<>();
+        boolean stored;
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            stored = true;
+            if (!lines.isEmpty()) {
+                insertNow(lines);
+            }
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(KEY);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(KEY, this);
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(KEY);
+        }
+    }
+
+    /**
+     * Stores lines in the given order in one statement however many: arrays rather than one placeholder per value,
+     * so the statement stays the same and within the protocol's parameter limit; "with ordinality" keeps the lines
+     * (and their ids) in order. It is an ordinary multi-row insert, so every row passes the table's row triggers.
+     */
+    private void insertNow(List<Line> lines) {
+        if (lines.size() == 1) {
+            Line line = lines.getFirst();
+            jdbc.sql("""
+                    insert into audit_event (occurred_at, username, roles, action, record_type, record_id, patient_id, remote_address, details)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+                    .params(line.occurredAt(), line.username(), line.roles(), line.action(), line.recordType(), line.recordId(),
+                            line.patientId(), line.remoteAddress(), line.details())
+                    .update();
+            return;
+        }
+        int size = lines.size();
+        Timestamp[] occurredAt = new Timestamp[size];
+        String[] usernames = new String[size];
+        String[] roles = new String[size];
+        String[] actions = new String[size];
+        String[] recordTypes = new String[size];
+        String[] recordIds = new String[size];
+        UUID[] patientIds = new UUID[size];
+        String[] remoteAddresses = new String[size];
+        String[] details = new String[size];
+        for (int i = 0; i < size; i++) {
+            Line line = lines.get(i);
+            occurredAt[i] = line.occurredAt();
+            usernames[i] = line.username();
+            roles[i] = line.roles();
+            actions[i] = line.action();
+            recordTypes[i] = line.recordType();
+            recordIds[i] = line.recordId();
+            patientIds[i] = line.patientId();
+            remoteAddresses[i] = line.remoteAddress();
+            details[i] = line.details();
+        }
         jdbc.sql("""
                 insert into audit_event (occurred_at, username, roles, action, record_type, record_id, patient_id, remote_address, details)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                select e.occurred_at, e.username, e.roles, e.action, e.record_type, e.record_id, e.patient_id, e.remote_address, e.details
+                from unnest(?::timestamptz[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::uuid[],
+                            ?::varchar[], ?::varchar[])
+                     with ordinality as e (occurred_at, username, roles, action, record_type, record_id, patient_id,
+                                           remote_address, details, position)
+                order by e.position
                 """)
-                .params(Timestamp.from(clock.instant()), username, roles, action.name(), recordType,
-                        recordId == null ? null : recordId.toString(), patientId, remoteAddress(), truncate(details))
+                .params(occurredAt, usernames, roles, actions, recordTypes, recordIds, patientIds, remoteAddresses, details)
                 .update();
     }
 
@@ -86,33 +199,22 @@ public class AuditTrail {
         if (entries.isEmpty()) {
             return;
         }
-        int size = entries.size();
-        String[] actions = new String[size];
-        String[] recordTypes = new String[size];
-        String[] recordIds = new String[size];
-        UUID[] patientIds = new UUID[size];
-        String[] details = new String[size];
-        for (int i = 0; i < size; i++) {
-            AuditEntry entry = entries.get(i);
-            actions[i] = entry.action().name();
-            recordTypes[i] = entry.recordType();
-            recordIds[i] = entry.recordId() == null ? null : entry.recordId().toString();
-            patientIds[i] = entry.patientId();
-            details[i] = truncate(entry.details());
-        }
         String username = CurrentUser.username();
-        // Arrays rather than one placeholder per value: the statement stays the same and within the protocol's
-        // parameter limit for any number of lines; "with ordinality" keeps the lines (and their ids) in order.
-        jdbc.sql("""
-                insert into audit_event (occurred_at, username, roles, action, record_type, record_id, patient_id, remote_address, details)
-                select ?, ?, ?, e.action, e.record_type, e.record_id, e.patient_id, ?, e.details
-                from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::uuid[], ?::varchar[])
-                     with ordinality as e (action, record_type, record_id, patient_id, details, position)
-                order by e.position
-                """)
-                .params(Timestamp.from(clock.instant()), username, roles(username), remoteAddress(), actions, recordTypes,
-                        recordIds, patientIds, details)
-                .update();
+        String roles = roles(username);
+        Timestamp at = Timestamp.from(clock.instant());
+        String remoteAddress = remoteAddress();
+        List<Line> lines = new ArrayList<>(entries.size());
+        for (AuditEntry entry : entries) {
+            lines.add(new Line(at, username, roles, entry.action().name(), entry.recordType(),
+                    entry.recordId() == null ? null : entry.recordId().toString(), entry.patientId(), remoteAddress,
+                    truncate(entry.details())));
+        }
+        PendingLines pending = pending();
+        if (pending == null) {
+            insertNow(lines);
+        } else {
+            pending.lines.addAll(lines);
+        }
     }
 
     /**

@@ -7,8 +7,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code java -jar synovia.jar --verify-audit} (or {@code ops/verify-audit.sh}): checks the audit trail's hash chain
- * and its checkpoints, prints the result and exits, 0 when intact and 3 when not, for a monitoring job.
+ * {@code java -jar synovia.jar --verify-audit} (or {@code ops/verify-audit.sh}): checks the audit trail's hash chains
+ * and their checkpoints, prints the result and exits, 0 when intact and 3 when not, for a monitoring job.
  */
 @Component
 class VerifyAuditCommand implements ApplicationRunner {
@@ -37,8 +37,13 @@ class VerifyAuditCommand implements ApplicationRunner {
     static String describe(AuditIntegrityReport report) {
         StringBuilder text = new StringBuilder();
         text.append("Audit trail ").append(report.intact() ? "INTACT" : "ALTERED").append(": ").append(report.links())
-                .append(" links, ").append(report.checkpoints()).append(" signed checkpoints checked at ")
-                .append(report.checkedAt()).append('\n');
+                .append(" links in ").append(report.chains()).append(" chains, ").append(report.checkpoints())
+                .append(" signed checkpoints checked at ").append(report.checkedAt()).append('\n');
+        if (!report.intact()) {
+            text.append("First broken link of each chain:\n");
+            report.firstProblemPerChain().forEach(problem -> text.append("  ").append(problem).append('\n'));
+            text.append("Every problem:\n");
+        }
         report.problems().forEach(problem -> text.append("  ").append(problem).append('\n'));
         return text.toString();
     }

@@ -8,7 +8,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -22,7 +36,8 @@ import org.synovia.database.EmbeddedDatabaseLogins;
 
 /**
  * HAZ-93: the audit trail altered around the application's role, as someone with the owner's or the superuser's
- * password would, is found by the hash chain at exactly the row concerned. Each test puts the trail back as it was,
+ * password would, is found by the hash chains at exactly the row concerned, in its own chain; commits link into
+ * several chains side by side (ADR 0088). Each test puts the trail back as it was,
  * since every other test shares this database and its chain.
  */
 @SynoviaIntegrationTest
@@ -34,6 +49,7 @@ class AuditIntegrityIntegrationTests {
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationContext context;
     @Autowired MockMvc mvc;
+    @Autowired Clock clock;
 
     private long recordOne(String details) {
         UUID patient = UUID.randomUUID();
@@ -121,9 +137,13 @@ class AuditIntegrityIntegrationTests {
 
     @Test
     void signsCheckpointsThatShowAForgedOne() {
-        AuditIntegrity.Checkpoint checkpoint = integrity.takeCheckpoint();
-        assertThat(integrity.exportCheckpoints()).contains(checkpoint.id() + " " + checkpoint.takenAt() + " "
-                + checkpoint.position() + " " + checkpoint.hash() + " " + checkpoint.signature());
+        List<AuditIntegrity.Checkpoint> checkpoints = integrity.takeCheckpoint();
+        assertThat(checkpoints).extracting(AuditIntegrity.Checkpoint::chain)
+                .containsExactlyElementsOf(jdbc.sql("select chain from audit_chain_head order by chain").query(Integer.class).list());
+        AuditIntegrity.Checkpoint checkpoint = checkpoints.getLast();
+        assertThat(checkpoint.chain()).isPositive();
+        assertThat(integrity.exportCheckpoints()).contains(checkpoint.id() + " " + checkpoint.takenAt() + " " + checkpoint.chain()
+                + " " + checkpoint.position() + " " + checkpoint.hash() + " " + checkpoint.signature());
         assertThat(integrity.check().problems()).isEmpty();
 
         asSuperuserAroundTriggers("update audit_checkpoint set taken_at = taken_at - interval '1 hour' where id = " + checkpoint.id());
@@ -151,11 +171,120 @@ class AuditIntegrityIntegrationTests {
     }
 
     @Test
-    void describesTheResultForTheCommandLine() {
-        AuditIntegrityReport altered = new AuditIntegrityReport(java.time.Instant.parse("2026-12-06T09:00:00Z"), 12, 1,
-                java.util.List.of(new AuditIntegrityReport.Problem(7L, 41L, "content altered")));
+    void describesTheResultForTheCommandLineWithTheFirstBrokenLinkOfEachChain() {
+        AuditIntegrityReport altered = new AuditIntegrityReport(java.time.Instant.parse("2026-12-06T09:00:00Z"), 8, 12, 1,
+                List.of(new AuditIntegrityReport.Problem(2, 7L, 41L, "content altered"),
+                        new AuditIntegrityReport.Problem(2, 9L, 57L, "content altered"),
+                        new AuditIntegrityReport.Problem(5, 3L, 44L, "row missing"),
+                        new AuditIntegrityReport.Problem(null, null, 60L, "row not chained")));
 
-        assertThat(VerifyAuditCommand.describe(altered)).startsWith("Audit trail ALTERED: 12 links, 1 signed checkpoints")
-                .contains("content altered at link 7, audit row 41");
+        assertThat(altered.firstProblemPerChain()).extracting(AuditIntegrityReport.Problem::eventId).containsExactly(41L, 44L, 60L);
+        assertThat(VerifyAuditCommand.describe(altered)).startsWith("Audit trail ALTERED: 12 links in 8 chains, 1 signed checkpoints")
+                .contains("First broken link of each chain:\n  content altered at link 7 of chain 2, audit row 41\n"
+                        + "  row missing at link 3 of chain 5, audit row 44\n  row not chained, audit row 60\n");
+    }
+
+    @Test
+    void findsARowChangedByTheOwnerAroundTheAppendOnlyTriggerInItsOwnChain() {
+        long changed = recordOne("seen by the owner");
+        int chain = chainOf(changed);
+        ownerAroundAppendOnly("update audit_event set details = 'nothing to see' where id = " + changed);
+        try {
+            assertThat(integrity.check().problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.chain()).isEqualTo(chain);
+                assertThat(problem.eventId()).isEqualTo(changed);
+                assertThat(problem.problem()).isEqualTo("content altered");
+            });
+        } finally {
+            ownerAroundAppendOnly("update audit_event set details = 'seen by the owner' where id = " + changed);
+        }
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
+    /**
+     * With one chain head the second commit would wait for the first's lock (and fail at its lock timeout here): the
+     * first transaction is held after linking its row, as a commit waiting for its WAL flush holds the head.
+     */
+    @Test
+    void commitsSideBySideWithoutWaitingForEachOthersChain() throws Exception {
+        DataSource application = EmbeddedDatabaseLogins.as(context, EmbeddedDatabaseLogins.APPLICATION);
+        try (Connection first = application.getConnection(); Connection second = application.getConnection();
+                ExecutorService other = Executors.newSingleThreadExecutor()) {
+            first.setAutoCommit(false);
+            long held = insertRow(first, "held at its commit");
+            try (Statement statement = first.createStatement()) {
+                // Links the row now, as the commit would, and keeps the chain's head locked until the end.
+                statement.execute("set constraints audit_event_chained immediate");
+            }
+            Future<Long> committed = other.submit(() -> {
+                second.setAutoCommit(false);
+                try (Statement statement = second.createStatement()) {
+                    statement.execute("set local lock_timeout = '5s'");
+                }
+                long id = insertRow(second, "committed meanwhile");
+                second.commit();
+                return id;
+            });
+            long meanwhile = committed.get(30, TimeUnit.SECONDS);
+            first.commit();
+
+            assertThat(chainOf(meanwhile)).isNotEqualTo(chainOf(held));
+        }
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
+    @Test
+    void linksTheRowsOfEachChainInOrderAndOneTransactionsRowsTogether() {
+        UUID patient = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> audit.recordAll(List.of(
+                new AuditEntry(AuditAction.READ, "WorklistStep", "a", patient, null),
+                new AuditEntry(AuditAction.READ, "WorklistStep", "b", patient, null),
+                new AuditEntry(AuditAction.READ, "WorklistStep", "c", patient, null))));
+
+        List<String> links = jdbc.sql("""
+                select c.chain || ':' || c.link_number from audit_chain c join audit_event e on e.id = c.event_id
+                where e.patient_id = ? order by e.id
+                """).param(patient).query(String.class).list();
+        assertThat(links).hasSize(3);
+        int chain = Integer.parseInt(links.getFirst().split(":")[0]);
+        long number = Long.parseLong(links.getFirst().split(":")[1]);
+        assertThat(links).containsExactly(chain + ":" + number, chain + ":" + (number + 1), chain + ":" + (number + 2));
+        // In every chain: numbered 1, 2, 3 … and each link starting from the hash of the one before (or its genesis).
+        assertThat(jdbc.sql("""
+                select count(*) from (
+                    select chain, link_number, previous_hash,
+                           lag(link_number) over w as number_before, lag(hash) over w as hash_before
+                    from audit_chain window w as (partition by chain order by link_number)) l
+                where link_number <> coalesce(number_before, 0) + 1
+                   or previous_hash <> coalesce(hash_before, audit_chain_genesis(chain))
+                """).query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_chain_head h join audit_chain c on c.chain = h.chain "
+                + "and c.link_number = h.link_number and c.hash = h.hash").query(Long.class).single())
+                .isEqualTo(jdbc.sql("select count(*) from audit_chain_head where link_number > 0").query(Long.class).single());
+    }
+
+    private int chainOf(long eventId) {
+        return jdbc.sql("select chain from audit_chain where event_id = ?").param(eventId).query(Integer.class).single();
+    }
+
+    private long insertRow(Connection connection, String details) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("""
+                insert into audit_event (occurred_at, username, roles, action, record_type, details)
+                values (?, 'chain.test', 'ADMIN', 'READ', 'AuditChainTest', ?) returning id
+                """)) {
+            insert.setTimestamp(1, Timestamp.from(clock.instant()));
+            insert.setString(2, details);
+            try (ResultSet rs = insert.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** As the owner, who may switch the table's own trigger off (not the chain's: that is the superuser's power). */
+    private void ownerAroundAppendOnly(String sql) {
+        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.OWNER,
+                "alter table audit_event disable trigger audit_event_append_only", sql,
+                "alter table audit_event enable trigger audit_event_append_only");
     }
 }

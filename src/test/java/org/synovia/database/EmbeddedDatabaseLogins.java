@@ -36,6 +36,14 @@ public final class EmbeddedDatabaseLogins {
         }
     }
 
+    /** A new, empty database on the same server, as the superuser: for migrations run from the start. */
+    public static DataSource newDatabase(ApplicationContext context, String prefix) {
+        String name = prefix + "_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(context, SUPERUSER, "create database " + name);
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(server(context).jdbcUrl().replace("/postgres", "/" + name),
+                SUPERUSER, server(context).credentials().superuser());
+    }
+
     public static String jdbcUrl(ApplicationContext context) {
         return server(context).jdbcUrl();
     }

@@ -92,9 +92,21 @@ final class Invariants {
             }
         }
         if (after.auditProblems() > before.auditProblems()) {
-            broken.add((after.auditProblems() - before.auditProblems()) + " new broken links in the audit chain");
+            broken.add((after.auditProblems() - before.auditProblems()) + " new broken links in the audit chains; the first of each: "
+                    + firstBrokenLinkPerChain());
         }
         return broken;
+    }
+
+    /** Every chain walked; the first problem of each chain that has one (and of the rows in none), in the walk's order. */
+    private List<String> firstBrokenLinkPerChain() {
+        return jdbc.sql("""
+                select coalesce('chain ' || chain, 'no chain') || ': ' || problem || coalesce(' at link ' || link_number, '')
+                       || coalesce(', audit row ' || event_id, '')
+                from (select distinct on (v.chain) v.* from audit_chain_verify() with ordinality v
+                      order by v.chain nulls last, v.ordinality) first_of_each
+                order by chain nulls last
+                """).query(String.class).list();
     }
 
     /** Who made these rows, from the audit trail and the HL7 log, so that a failure names the door it came through. */

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.audit.AuditIntegrity;
 
-/** The audit trail's hash chain checked on demand, checkpoints signed and exported (ADR 0049). */
+/** The audit trail's hash chains checked on demand, checkpoints signed and exported (ADR 0049). */
 @Controller
 @RequestMapping("/admin/audit/integrity")
 @PreAuthorize("hasRole('ADMIN')")
@@ -33,8 +33,10 @@ class AuditIntegrityController {
 
     @PostMapping("/checkpoint")
     String checkpoint(RedirectAttributes redirect) {
-        AuditIntegrity.Checkpoint checkpoint = integrity.takeCheckpoint();
-        redirect.addFlashAttribute("notice", "Checkpoint " + checkpoint.id() + " signed at link " + checkpoint.position() + ".");
+        java.util.List<AuditIntegrity.Checkpoint> checkpoints = integrity.takeCheckpoint();
+        redirect.addFlashAttribute("notice", "Checkpoints " + checkpoints.getFirst().id() + " to " + checkpoints.getLast().id()
+                + " signed, one for each of " + checkpoints.size() + " chains ("
+                + checkpoints.stream().mapToLong(AuditIntegrity.Checkpoint::position).sum() + " links).");
         return "redirect:/admin/audit/integrity";
     }
 

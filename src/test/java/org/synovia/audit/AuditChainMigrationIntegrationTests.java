@@ -1,0 +1,69 @@
+package org.synovia.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.SynoviaIntegrationTest;
+import org.synovia.database.EmbeddedDatabaseLogins;
+
+/**
+ * V120 splits the audit trail's one hash chain into several (ADR 0088). The real migrations run into a database of
+ * their own up to V117, where rows are linked into the one chain; after V120 those links are chain 0, unchanged, and
+ * still verify, and new rows link into the new chains.
+ */
+@SynoviaIntegrationTest
+class AuditChainMigrationIntegrationTests {
+
+    @Autowired ApplicationContext context;
+
+    private static Flyway flyway(DataSource database, String target) {
+        return Flyway.configure().dataSource(database).locations("classpath:db/migration").target(target).load();
+    }
+
+    private static void audit(JdbcClient jdbc, String details) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, username, roles, action, record_type, details)
+                values (timestamptz '2026-12-01 09:00Z', 'nurse.example', 'NURSE', 'READ', 'Patient', ?)
+                """).param(details).update();
+    }
+
+    @Test
+    void keepsTheLinksOfTheOneChainAsChainZeroAndTheyStillVerify() {
+        DataSource database = EmbeddedDatabaseLogins.newDatabase(context, "audit_chain_migration");
+        JdbcClient jdbc = JdbcClient.create(database);
+        flyway(database, "117").migrate();
+        for (String details : List.of("first", "second", "third")) {
+            audit(jdbc, details);
+        }
+        List<String> before = jdbc.sql("select link_number || ' ' || event_id || ' ' || encode(hash, 'hex') from audit_chain order by link_number")
+                .query(String.class).list();
+        assertThat(before).hasSize(3);
+
+        flyway(database, "120").migrate();
+
+        assertThat(jdbc.sql("select link_number || ' ' || event_id || ' ' || encode(hash, 'hex') from audit_chain where chain = 0 order by link_number")
+                .query(String.class).list()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from audit_chain_head").query(Integer.class).single()).isEqualTo(8);
+        assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
+
+        audit(jdbc, "after the migration");
+        assertThat(jdbc.sql("select count(*) from audit_chain").query(Integer.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
+
+        // A row from before, changed as the superuser around the triggers: found at its link of chain 0.
+        jdbc.sql("set session_replication_role = replica; update audit_event set details = 'nothing' where details = 'second'")
+                .update();
+        assertThat(jdbc.sql("select chain || ' ' || link_number || ' ' || problem from audit_chain_verify()").query(String.class).list())
+                .containsExactly("0 2 content altered");
+        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER,
+                "drop database " + jdbc.sql("select current_database()").query(String.class).single() + " with (force)");
+    }
+}
