@@ -39,8 +39,8 @@ import org.synovia.referral.Indication;
 import org.synovia.referral.Intent;
 import org.synovia.referral.PregnancyPossibility;
 import org.synovia.referral.ReferralDetails;
-import org.synovia.referral.ReferrerSetting;
 import org.synovia.referral.Referrals;
+import org.synovia.referral.ReferrerSetting;
 import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
@@ -50,8 +50,8 @@ import org.synovia.scheduling.Room;
 import org.synovia.scheduling.SessionTemplate;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Antithrombotic;
-import org.synovia.shared.Guidance;
 import org.synovia.shared.DoseFrequency;
+import org.synovia.shared.Guidance;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
 
@@ -107,9 +107,9 @@ class DemoData implements ApplicationRunner {
 
     DemoData(DemoProperties properties, UserAccounts accounts, Patients patients, Referrals referrals, Sessions sessions,
             Clock clock, Environment environment, org.synovia.vetting.Vetting vetting,
-            org.synovia.booking.Bookings bookings, org.synovia.procedure.Procedures procedures) {
+            org.synovia.booking.BookingDesk desk, org.synovia.procedure.Procedures procedures) {
         this.vetting = vetting;
-        this.demoDay = new DemoDay(sessions, patients, referrals, vetting, bookings, procedures, clock, this::as);
+        this.demoDay = new DemoDay(sessions, patients, referrals, vetting, desk, procedures, clock, this::as);
         this.properties = properties;
         this.sessions = sessions;
         this.accounts = accounts;

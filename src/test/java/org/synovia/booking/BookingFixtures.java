@@ -103,7 +103,7 @@ public final class BookingFixtures {
      * Books {@code slotId} for every referral at once, the i-th through {@code instances[i % n]}, all released
      * together; returns "booked" or the refusal each attempt received.
      */
-    public static List<String> race(List<Bookings> instances, List<UUID> referralIds, UUID slotId, UserAccount clerk)
+    public static List<String> race(List<BookingDesk> instances, List<UUID> referralIds, UUID slotId, UserAccount clerk)
             throws Exception {
         CountDownLatch ready = new CountDownLatch(referralIds.size());
         CountDownLatch go = new CountDownLatch(1);
@@ -111,14 +111,14 @@ public final class BookingFixtures {
         try {
             List<Future<String>> outcomes = new ArrayList<>();
             for (int i = 0; i < referralIds.size(); i++) {
-                Bookings bookings = instances.get(i % instances.size());
+                BookingDesk desk = instances.get(i % instances.size());
                 UUID referralId = referralIds.get(i);
                 Callable<String> attempt = () -> {
                     AccountFixtures.signIn(clerk);
                     ready.countDown();
                     go.await();
                     try {
-                        bookings.book(referralId, slotId);
+                        desk.book(referralId, slotId);
                         return "booked";
                     }
                     catch (InvalidInputException e) {

@@ -35,7 +35,7 @@ import org.synovia.vetting.Vetting;
 class BookingPagesIntegrationTests {
 
     @Autowired MockMvc mvc;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -62,7 +62,7 @@ class BookingPagesIntegrationTests {
         UUID second = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signIn(clerk);
-        UUID slotId = bookings.search(first, 1).offers().getFirst().slot().id();
+        UUID slotId = slotFinder.search(first, 1).offers().getFirst().slot().id();
 
         mvc.perform(get("/bookings/referral/{id}", first).with(user(clerk.username()).roles("BOOKING")))
                 .andExpect(status().isOk())

@@ -29,9 +29,9 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
-import org.synovia.referral.ReferralId;
 import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Guidance;
@@ -59,6 +59,8 @@ class InvitationConfirmationIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired Bookings bookings;
+    @Autowired FreedSlots freedSlots;
+    @Autowired BookingInvitations invitations;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -83,7 +85,7 @@ class InvitationConfirmationIntegrationTests {
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signIn(clerk);
-        bookings.invite(referralId);
+        invitations.invite(referralId);
         AccountFixtures.signOut();
         String path = newestLink();
 
@@ -109,10 +111,10 @@ class InvitationConfirmationIntegrationTests {
             List<Appointment> all = bookings.forReferral(referralId);
             assertThat(all).hasSize(2);
             assertThat(all.get(0).status()).isEqualTo(AppointmentStatus.RESCHEDULED);
-            assertThat(all.get(0).endedBy()).isEqualTo(Bookings.PATIENT_INVITATION);
+            assertThat(all.get(0).endedBy()).isEqualTo(BookingInvitations.PATIENT_INVITATION);
             assertThat(all.get(1).active()).isTrue();
             assertThat(all.get(1).slotId()).isEqualTo(UUID.fromString(newSlot));
-            assertThat(bookings.freedSlots(1)).anySatisfy(f -> assertThat(f.slot().id()).isEqualTo(UUID.fromString(slots.get(0))));
+            assertThat(freedSlots.freedSlots(1)).anySatisfy(f -> assertThat(f.slot().id()).isEqualTo(UUID.fromString(slots.get(0))));
         });
 
         assertThat(page(post(path + "/cancel").param("reason", "Going abroad").with(csrf()))).contains("is cancelled");

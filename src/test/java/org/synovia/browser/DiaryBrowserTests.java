@@ -13,12 +13,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.booking.BookingDesk;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
 import org.synovia.diary.Diaries;
 import org.synovia.diary.DiaryFixtures;
 import org.synovia.notification.EmailOutbox;
@@ -58,7 +58,7 @@ class DiaryBrowserTests extends BrowserJourney {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Procedures procedures;
     @Autowired Diaries diaries;
     @Autowired EmailOutbox outbox;
@@ -71,7 +71,7 @@ class DiaryBrowserTests extends BrowserJourney {
 
     @Test
     void thePatientKeepsTheDiaryOnAPhoneTheTeamActsOnARedFlagAndTheReferrerGetsTheSummary() throws Exception {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures, jdbc, clock);
+        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk, procedures, jdbc, clock);
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();

@@ -20,13 +20,13 @@ import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Guidance;
 import org.synovia.testing.StatementCounter;
@@ -41,7 +41,7 @@ import org.synovia.waitinglist.WaitingList;
 class PlanningProblemsIntegrationTests {
 
     @Autowired PlanningProblems problems;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -118,7 +118,7 @@ class PlanningProblemsIntegrationTests {
         PlanningProblem before = problems.build(first, last, List.of(clinic.room().id()));
         OpenSlot booked = before.slots().getFirst();
 
-        bookings.book(referralId, booked.slotId());
+        desk.book(referralId, booked.slotId());
         PlanningProblem after = problems.build(first, last, List.of(clinic.room().id()));
 
         assertThat(before.slots()).hasSize(3);

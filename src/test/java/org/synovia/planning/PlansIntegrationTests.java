@@ -26,7 +26,9 @@ import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
+import org.synovia.booking.BookingInvitations;
 import org.synovia.booking.Bookings;
 import org.synovia.fhir.ApiClients;
 import org.synovia.fhir.FhirFixtures;
@@ -62,6 +64,8 @@ class PlansIntegrationTests {
 
     @Autowired Plans plans;
     @Autowired Bookings bookings;
+    @Autowired BookingInvitations invitations;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -134,7 +138,7 @@ class PlansIntegrationTests {
 
         // Before anyone accepts, a clerk books a patient who came later into the first patient's proposed slot.
         UUID later = waitingKnee();
-        bookings.book(later, placed.get(mine.get(0)).slotId());
+        desk.book(later, placed.get(mine.get(0)).slotId());
         List<AcceptOutcome> outcomes = plans.accept(proposal.runId(), List.of(mine.get(0), mine.get(1), mine.get(2)));
 
         Map<UUID, AcceptOutcome> byReferral = outcomes.stream()
@@ -184,14 +188,14 @@ class PlansIntegrationTests {
         // The patient's link offers those slots only, and books none other.
         String token = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> linkTokenHashing(sent.invitationId()),
                 java.util.Optional::isPresent).orElseThrow();
-        var offers = bookings.invitationOffers(token, 12).orElseThrow().offers();
+        var offers = invitations.invitationOffers(token, 12).orElseThrow().offers();
         assertThat(offers).isNotEmpty();
         assertThat(offers).extracting(o -> o.slot().id()).isSubsetOf(List.of(offered)).contains(placement.slotId());
         UUID other = proposal.placements().stream().map(ProposedBooking::slotId)
                 .filter(id -> !List.of(offered).contains(id)).findFirst()
                 .orElseGet(() -> jdbc.sql("select id from slot where room_id = ? and id <> all(?) limit 1")
                         .params(rooms.roomIds().getFirst(), offered).query(UUID.class).single());
-        assertThatThrownBy(() -> bookings.bookByInvitation(token, other)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> invitations.bookByInvitation(token, other)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("offers only the appointments it shows");
     }
 

@@ -27,8 +27,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Intent;
@@ -46,7 +46,7 @@ import org.synovia.waitinglist.WaitingList;
 class ComparativeBlocksIntegrationTests {
 
     @Autowired Procedures procedures;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -64,7 +64,7 @@ class ComparativeBlocksIntegrationTests {
     @BeforeEach
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk, procedures,
                 jdbc, clock);
     }
 

@@ -18,7 +18,7 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
@@ -37,7 +37,7 @@ import org.synovia.waitinglist.WaitingList;
 class FundingAtSignInIntegrationTests {
 
     @Autowired Procedures procedures;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -58,7 +58,7 @@ class FundingAtSignInIntegrationTests {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
         admin = AccountFixtures.create(accounts, Role.ADMIN);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk, procedures,
                 jdbc, clock);
     }
 

@@ -33,7 +33,7 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralDetails;
@@ -62,7 +62,7 @@ class ProcedureDaySafetyIntegrationTests {
 
     @Autowired Procedures procedures;
     @Autowired DaySafetyChecks daySafetyChecks;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -84,7 +84,7 @@ class ProcedureDaySafetyIntegrationTests {
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings, procedures,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk, procedures,
                 jdbc, clock);
     }
 

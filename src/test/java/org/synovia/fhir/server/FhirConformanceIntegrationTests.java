@@ -41,6 +41,7 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.diary.Diaries;
@@ -91,6 +92,7 @@ class FhirConformanceIntegrationTests {
     @Autowired WaitingList waitingList;
     @Autowired Sessions sessions;
     @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Procedures procedures;
     @Autowired SignedProcedures signedProcedures;
     @Autowired ProcedureResources procedureResources;
@@ -182,7 +184,7 @@ class FhirConformanceIntegrationTests {
 
     @Test
     void publishesThePatientsDiaryEntriesAndItsSummaryValidAgainstBaseR4() throws Exception {
-        DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 procedures, jdbc, clock);
         Appointment appointment = diaryFixtures.therapeuticKnee();
         String token = diaryFixtures.link(appointment.id());
@@ -253,7 +255,7 @@ class FhirConformanceIntegrationTests {
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.CT, "FACET_CERVICAL", null, null, protocol.slotMinutes(),
                         earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        Appointment appointment = bookings.book(referralId, slotId);
+        Appointment appointment = desk.book(referralId, slotId);
         whileBooked.accept(appointment);
         // Today's list: the booking rules keep the appointment later, so move it to now.
         BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(45));
