@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,6 +98,8 @@ public class SlotFinder {
         List<Slot> open = sessions.openSlots(candidate.query().startingFrom(day));
         Set<UUID> taken = repository.takenSlots(open.stream().map(Slot::id).toList());
         AcceptedProtocols.StartChecker checker = protocols.checker(new ReferralId(referralId));
+        // The engine's answer depends on the start alone: rooms running side by side are asked about once.
+        Map<LocalDateTime, BookingCheck> checked = new HashMap<>();
         List<SlotOffer> offers = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         Map<String, SlotSearch.StopAt> stops = new LinkedHashMap<>();
@@ -114,7 +117,7 @@ public class SlotFinder {
             }
             examined++;
             LocalDateTime start = LocalDateTime.ofInstant(slot.start(), clock.getZone());
-            BookingCheck check = checker.check(start);
+            BookingCheck check = checked.computeIfAbsent(start, checker::check);
             if (check.allowed()) {
                 offers.add(new SlotOffer(slot, linked.orElse(null), start, plan(check)));
             }
