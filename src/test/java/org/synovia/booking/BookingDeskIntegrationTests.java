@@ -71,7 +71,6 @@ class BookingDeskIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
-    @Autowired org.synovia.waitinglist.Funding funding;
 
     UserAccount clerk;
     UserAccount referrer;
@@ -298,8 +297,6 @@ class BookingDeskIntegrationTests {
     private UUID waiting() {
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        BookingFixtures.fundingCleared(funding, waitingList, AccountFixtures.create(accounts, Role.ADMIN), referralId,
-                java.time.LocalDate.now(clock));
         return referralId;
     }
 

@@ -53,7 +53,6 @@ class BookingsIntegrationTests {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    @Autowired org.synovia.waitinglist.Funding funding;
     @Autowired Bookings bookings;
     @Autowired DeskCalendar calendar;
     @Autowired FreedSlots freedSlots;
@@ -370,23 +369,11 @@ class BookingsIntegrationTests {
 
     @Test
     void offersASlotFreedByOneCancellationOnceHoweverOftenTheCancellationIsHandled() {
-        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        List<SchedulingFixtures.Clinic> clinics = new java.util.ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            clinics.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(21, 30),
-                    LocalTime.of(21, 50), List.of(20)));
-        }
-        java.util.UUID cancelling = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        java.util.UUID next = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
-        BookingFixtures.fundingCleared(funding, waitingList, admin, cancelling, java.time.LocalDate.now(clock));
-        BookingFixtures.fundingCleared(funding, waitingList, admin, next, java.time.LocalDate.now(clock));
-        AccountFixtures.signIn(clerk);
+        BookingFixtures.Desk setup = BookingFixtures.desk(accounts, sessions, LocalTime.of(21, 30), LocalTime.of(21, 50),
+                List.of(20));
+        List<SchedulingFixtures.Clinic> clinics = setup.clinics();
+        java.util.UUID cancelling = setup.staff().waitingKnee(patients, referrals, vetting);
+        setup.staff().waitingKnee(patients, referrals, vetting);
         java.time.Instant twoDaysAhead = clock.instant().plus(Duration.ofDays(2));
         // One of this test's own slots, taken from its sessions: in a full run the other tests' clinics fill any
         // search's first offers. Booking it still makes every check.

@@ -23,8 +23,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
-import org.synovia.account.Role;
-import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
@@ -35,7 +33,6 @@ import org.synovia.fhir.FhirFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.planning.Plans.AcceptOutcome;
 import org.synovia.planning.Plans.ProposedBooking;
-import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
@@ -76,15 +73,11 @@ class PlansIntegrationTests {
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
-    UserAccount clerk;
-    UserAccount referrer;
-    UserAccount radiologist;
+    BookingFixtures.Staff staff;
 
     @BeforeEach
     void setUp() {
-        clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        staff = BookingFixtures.Staff.of(accounts);
     }
 
     @AfterEach
@@ -93,14 +86,11 @@ class PlansIntegrationTests {
     }
 
     private UUID waitingKnee() {
-        UUID id = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
-                BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        return id;
+        return staff.waitingKnee(patients, referrals, vetting);
     }
 
     private PlannedRoomFixtures.PlannedRooms twoUltrasoundRooms() {
-        AccountFixtures.signIn(clerk);
+        AccountFixtures.signIn(staff.clerk());
         return PlannedRoomFixtures.twoUltrasoundRooms(sessions, accounts);
     }
 
