@@ -70,11 +70,7 @@ class AppointmentRepository {
                 """).param(Timestamp.from(from)).query((rs, n) -> rs.getObject(1, UUID.class)).list();
     }
 
-    void insertInvitation(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires, UUID slotId) {
-        insertInvitation(id, referralId, patientId, at, by, expires, slotId, null);
-    }
-
-    /** As above, limited to these slots when {@code offeredSlotIds} is given (a link sent from a plan). */
+    /** A booking link, limited to these slots when {@code offeredSlotIds} is given (a link sent from a plan). */
     void insertInvitation(UUID id, UUID referralId, UUID patientId, Instant at, String by, Instant expires, UUID slotId,
             List<UUID> offeredSlotIds) {
         jdbc.sql("""

@@ -6,19 +6,18 @@ import org.springframework.stereotype.Component;
 /** After a cancellation, offers the freed slot by email to the next suitable patient, when switched on. */
 @Component
 class FreedSlotOffers {
-
-    private final Bookings bookings;
+    private final FreedSlots freedSlots;
     private final BookingProperties properties;
 
-    FreedSlotOffers(Bookings bookings, BookingProperties properties) {
-        this.bookings = bookings;
+    FreedSlotOffers(FreedSlots freedSlots, BookingProperties properties) {
+        this.freedSlots = freedSlots;
         this.properties = properties;
     }
 
     @ApplicationModuleListener
     void on(AppointmentCancelled event) {
         if (properties.offerFreedSlots() && event.status() == AppointmentStatus.CANCELLED) {
-            bookings.offerFreedSlot(event);
+            freedSlots.offerFreedSlot(event);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.synovia.booking;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -20,30 +21,33 @@ import org.synovia.audit.AuditTrail;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.InvalidInputException;
-import org.synovia.waitinglist.WaitingListEntry;
 import org.synovia.waitinglist.WaitingList;
+import org.synovia.waitinglist.WaitingListEntry;
 
 /**
  * A whole session called off (its operator is ill, its room out of use): its slots are withdrawn, every appointment in
  * it is cancelled with the reason and its patient returned to the waiting list with their original wait, then each is
  * offered the next slot that suits them by the same search as a single booking. Each patient's cancellation and each
- * rebooking is its own transaction through {@link Bookings}, so one patient's failure leaves the others done and the
+ * rebooking is its own transaction through {@link BookingDesk}, so one patient's failure leaves the others done and the
  * report says which; letters go through the outbox after each commit, as for a single change (ADR 0079).
  */
 @Service
 public class SessionCancellations {
-
-    private final Bookings bookings;
+    private final BookingDesk desk;
+    private final SlotFinder slotFinder;
     private final Sessions sessions;
     private final WaitingList waitingList;
     private final AppointmentRepository repository;
     private final AuditTrail audit;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
-    SessionCancellations(Bookings bookings, Sessions sessions, WaitingList waitingList, AppointmentRepository repository,
-            AuditTrail audit, TransactionTemplate transaction) {
+    SessionCancellations(BookingDesk desk, SlotFinder slotFinder, Sessions sessions, WaitingList waitingList,
+            AppointmentRepository repository, AuditTrail audit, TransactionTemplate transaction, Clock clock) {
         this.transaction = transaction;
-        this.bookings = bookings;
+        this.clock = clock;
+        this.desk = desk;
+        this.slotFinder = slotFinder;
         this.sessions = sessions;
         this.waitingList = waitingList;
         this.repository = repository;
@@ -79,7 +83,7 @@ public class SessionCancellations {
     @Transactional
     @PreAuthorize("hasAnyRole('BOOKING', 'ADMIN', 'NURSE', 'RADIOLOGIST')")
     public SessionList sessionList(UUID templateId, LocalDate day) {
-        ZoneId zone = bookings.zone();
+        ZoneId zone = clock.getZone();
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant until = day.plusDays(1).atStartOfDay(zone).toInstant();
         List<Slot> slots = sessions.slotsOf(templateId, from, until);
@@ -99,18 +103,12 @@ public class SessionCancellations {
      */
     @PreAuthorize("hasRole('BOOKING')")
     public List<PatientOutcome> cancelSession(UUID templateId, LocalDate day, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new InvalidInputException("reason", "Say why the session is cancelled; the patients' letters give it.");
-        }
-        if (why.length() > 1000) {
-            throw new InvalidInputException("reason", "Use at most 1000 characters.");
-        }
+        String why = ChangeReasons.required(reason, "Say why the session is cancelled; the patients' letters give it.");
         SessionList session = transaction.execute(status -> sessionList(templateId, day));
         if (!session.exists()) {
             throw new InvalidInputException("templateId", "There is no such session on that day.");
         }
-        if (!session.first().start().isAfter(bookings.now())) {
+        if (!session.first().start().isAfter(clock.instant())) {
             throw new InvalidInputException("templateId", "This session has begun; cancel its appointments one by one.");
         }
         sessions.withdrawSessionDay(templateId, day, "session cancelled: " + why);
@@ -119,7 +117,7 @@ public class SessionCancellations {
             String name = booked.familyName() + ", " + booked.givenName();
             UUID referralId = null;
             try {
-                Appointment cancelled = bookings.cancel(booked.appointmentId(), "session cancelled: " + why);
+                Appointment cancelled = desk.cancel(booked.appointmentId(), "session cancelled: " + why);
                 referralId = cancelled.referralId();
                 outcomes.add(new PatientOutcome(referralId, name, true,
                         "Cancelled; back on the waiting list with their original wait. A letter is on its way."));
@@ -146,7 +144,7 @@ public class SessionCancellations {
                 continue;
             }
             try {
-                SlotSearch search = bookings.search(referralId, referralIds.size() + 1);
+                SlotSearch search = slotFinder.search(referralId, referralIds.size() + 1);
                 SlotOffer next = search.offers().stream()
                         .filter(o -> !proposed.contains(o.slot().id())
                                 && (o.linkedSlot() == null || !proposed.contains(o.linkedSlot().id())))
@@ -175,8 +173,8 @@ public class SessionCancellations {
         slotByReferral.forEach((referralId, slotId) -> {
             String name = waitingList.entry(referralId).map(WaitingListEntry::patientName).orElse("");
             try {
-                Appointment booked = bookings.book(referralId, slotId);
-                outcomes.add(new PatientOutcome(referralId, name, true, "Booked for " + bookings.describe(booked)
+                Appointment booked = desk.book(referralId, slotId);
+                outcomes.add(new PatientOutcome(referralId, name, true, "Booked for " + booked.describe(clock.getZone())
                         + ". The appointment letter is on its way."));
             }
             catch (InvalidInputException e) {

@@ -40,8 +40,8 @@ import org.synovia.referral.Indication;
 import org.synovia.referral.Intent;
 import org.synovia.referral.PregnancyPossibility;
 import org.synovia.referral.ReferralDetails;
-import org.synovia.referral.ReferrerSetting;
 import org.synovia.referral.Referrals;
+import org.synovia.referral.ReferrerSetting;
 import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
@@ -51,8 +51,8 @@ import org.synovia.scheduling.Room;
 import org.synovia.scheduling.SessionTemplate;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Antithrombotic;
-import org.synovia.shared.Guidance;
 import org.synovia.shared.DoseFrequency;
+import org.synovia.shared.Guidance;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
 
@@ -108,11 +108,11 @@ class DemoData implements ApplicationRunner {
 
     DemoData(DemoProperties properties, UserAccounts accounts, Patients patients, Referrals referrals, Sessions sessions,
             Clock clock, Environment environment, org.synovia.vetting.Vetting vetting,
-            org.synovia.booking.Bookings bookings, org.synovia.procedure.Visits visits,
+            org.synovia.booking.BookingDesk desk, org.synovia.procedure.Visits visits,
             org.synovia.procedure.Checklists checklists, org.synovia.procedure.Consents consents,
             org.synovia.procedure.ProcedureRecords procedureRecords) {
         this.vetting = vetting;
-        this.demoDay = new DemoDay(sessions, patients, referrals, vetting, bookings, visits, checklists, consents,
+        this.demoDay = new DemoDay(sessions, patients, referrals, vetting, desk, visits, checklists, consents,
                 procedureRecords, clock, this::as);
         this.properties = properties;
         this.sessions = sessions;

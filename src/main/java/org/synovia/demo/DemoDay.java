@@ -5,7 +5,6 @@ import static org.synovia.shared.YesNoUnknown.NO;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +16,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.NhsNumber;
 import org.synovia.patient.Patient;
@@ -38,8 +37,8 @@ import org.synovia.referral.Intent;
 import org.synovia.referral.PregnancyPossibility;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralId;
-import org.synovia.referral.ReferrerSetting;
 import org.synovia.referral.Referrals;
+import org.synovia.referral.ReferrerSetting;
 import org.synovia.referral.RequestedInjectate;
 import org.synovia.referral.TreatmentKind;
 import org.synovia.referral.Urgency;
@@ -80,7 +79,7 @@ final class DemoDay {
     private final Patients patients;
     private final Referrals referrals;
     private final Vetting vetting;
-    private final Bookings bookings;
+    private final BookingDesk desk;
     private final Visits visits;
     private final Checklists checklists;
     private final Consents consents;
@@ -88,14 +87,14 @@ final class DemoDay {
     private final Clock clock;
     private final DemoData.Acting as;
 
-    DemoDay(Sessions sessions, Patients patients, Referrals referrals, Vetting vetting, Bookings bookings,
+    DemoDay(Sessions sessions, Patients patients, Referrals referrals, Vetting vetting, BookingDesk desk,
             Visits visits, Checklists checklists, Consents consents, ProcedureRecords procedureRecords, Clock clock,
             DemoData.Acting as) {
         this.sessions = sessions;
         this.patients = patients;
         this.referrals = referrals;
         this.vetting = vetting;
-        this.bookings = bookings;
+        this.desk = desk;
         this.visits = visits;
         this.checklists = checklists;
         this.consents = consents;
@@ -151,7 +150,7 @@ final class DemoDay {
                     today, today, null, null)).stream().filter(s -> s.roomName().equals(ROOM)).toList();
             List<Appointment> appointments = new ArrayList<>();
             for (int i = 0; i < referred.size(); i++) {
-                appointments.add(bookings.addToToday(referred.get(i), slots.get(i).id()));
+                appointments.add(desk.addToToday(referred.get(i), slots.get(i).id()));
             }
             return appointments;
         });

@@ -21,9 +21,11 @@ import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.AppointmentBooked;
 import org.synovia.booking.AppointmentCancelled;
-import org.synovia.booking.BookingInvited;
 import org.synovia.booking.AppointmentStatus;
+import org.synovia.booking.BookingInvitations;
+import org.synovia.booking.BookingInvited;
 import org.synovia.booking.Bookings;
+import org.synovia.booking.PatientLinks;
 import org.synovia.catalogue.Catalogue;
 import org.synovia.catalogue.InjectionSite;
 import org.synovia.patient.Patient;
@@ -38,9 +40,8 @@ import org.synovia.safety.SafetyAssessment;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.PdfDocuments;
-import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.shared.ServiceIdentity;
-
+import org.synovia.vetting.AcceptedProtocols;
 
 /**
  * The appointment letter: rendered from a Thymeleaf XHTML template to PDF with openhtmltopdf, printed from
@@ -55,6 +56,8 @@ public class AppointmentLetters {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK);
 
     private final Bookings bookings;
+    private final BookingInvitations invitations;
+    private final PatientLinks patientLinks;
     private final Referrals referrals;
     private final Patients patients;
     private final Catalogue catalogue;
@@ -68,7 +71,8 @@ public class AppointmentLetters {
     private final PatientMessages messages;
     private final FreshLinks links;
 
-    AppointmentLetters(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
+    AppointmentLetters(Bookings bookings, BookingInvitations invitations, PatientLinks patientLinks,
+            Referrals referrals, Patients patients, Catalogue catalogue,
             AcceptedProtocols protocols, PdfDocuments pdf, AuditTrail audit,
             NotificationProperties properties, HandledEvents handled, Clock clock, ServiceIdentity service,
             PatientMessages messages, FreshLinks links) {
@@ -77,6 +81,8 @@ public class AppointmentLetters {
         this.properties = properties;
         this.handled = handled;
         this.bookings = bookings;
+        this.invitations = invitations;
+        this.patientLinks = patientLinks;
         this.referrals = referrals;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -151,7 +157,7 @@ public class AppointmentLetters {
             return;
         }
         // Issued first: it locks the booked row, so a cancellation waits for this letter and is told after it.
-        Optional<String> link = bookings.newPatientLink(event.appointmentId());
+        Optional<String> link = patientLinks.newPatientLink(event.appointmentId());
         if (link.isEmpty()) {
             log.info("Appointment {} no longer booked; no letter sent", event.appointmentId());
             return;
@@ -231,7 +237,7 @@ public class AppointmentLetters {
             return;
         }
         Patient patient = patients.find(new PatientId(event.patientId())).orElseThrow();
-        Optional<String> token = bookings.newInvitationToken(event.invitationId());
+        Optional<String> token = invitations.newInvitationToken(event.invitationId());
         if (token.isEmpty()) {
             return;
         }

@@ -5,7 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingInvitations;
+import org.synovia.booking.PatientLinks;
 
 /**
  * Issues a fresh link (the earlier one revoked) for a message sent again or printed, by the message's purpose.
@@ -18,13 +19,15 @@ class FreshLinks {
     static final String BOOKING_INVITATION = "booking-invitation";
     /** The page where a patient types the code from a printed booking invitation. */
     static final String CODE_PAGE = "/choose-appointment";
-
-    private final Bookings bookings;
+    private final BookingInvitations invitations;
+    private final PatientLinks patientLinks;
     private final NotificationProperties properties;
     private final List<PatientLinkIssuer> issuers;
 
-    FreshLinks(Bookings bookings, NotificationProperties properties, List<PatientLinkIssuer> issuers) {
-        this.bookings = bookings;
+    FreshLinks(BookingInvitations invitations, PatientLinks patientLinks, NotificationProperties properties,
+            List<PatientLinkIssuer> issuers) {
+        this.invitations = invitations;
+        this.patientLinks = patientLinks;
         this.properties = properties;
         this.issuers = issuers;
     }
@@ -35,10 +38,10 @@ class FreshLinks {
             return Optional.empty();
         }
         if (APPOINTMENT_LETTER.equals(purpose)) {
-            return bookings.newPatientLink(aboutId).map(token -> properties.publicUrl() + "/my-appointment/" + token);
+            return patientLinks.newPatientLink(aboutId).map(token -> properties.publicUrl() + "/my-appointment/" + token);
         }
         if (BOOKING_INVITATION.equals(purpose)) {
-            return bookings.reissueInvitationLink(aboutId).map(token -> properties.publicUrl() + "/choose-appointment/" + token);
+            return invitations.reissueInvitationLink(aboutId).map(token -> properties.publicUrl() + "/choose-appointment/" + token);
         }
         return issuers.stream().filter(issuer -> issuer.issues(purpose)).findFirst().flatMap(issuer -> issuer.reissue(aboutId));
     }
@@ -46,7 +49,7 @@ class FreshLinks {
     /** A fresh link or code for a printed letter. */
     Optional<String> onPaper(String purpose, UUID aboutId) {
         if (BOOKING_INVITATION.equals(purpose) && aboutId != null) {
-            return bookings.newInvitationCode(aboutId);
+            return invitations.newInvitationCode(aboutId);
         }
         return onScreen(purpose, aboutId);
     }

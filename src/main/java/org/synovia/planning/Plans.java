@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.BookingInvitations;
 import org.synovia.booking.Bookings;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
@@ -56,6 +58,8 @@ public class Plans {
     private final PlanningProblems problems;
     private final SessionPlanner planner;
     private final Bookings bookings;
+    private final BookingInvitations invitations;
+    private final BookingDesk desk;
     private final AuditTrail audit;
     private final PlanningProperties properties;
     private final Clock clock;
@@ -64,11 +68,14 @@ public class Plans {
     private final ExecutorService solverThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
             .name("session-planner").factory());
 
-    Plans(PlanningProblems problems, SessionPlanner planner, Bookings bookings, AuditTrail audit,
+    Plans(PlanningProblems problems, SessionPlanner planner, Bookings bookings, BookingInvitations invitations,
+            BookingDesk desk, AuditTrail audit,
             PlanningProperties properties, Clock clock) {
         this.problems = problems;
         this.planner = planner;
         this.bookings = bookings;
+        this.invitations = invitations;
+        this.desk = desk;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -216,7 +223,7 @@ public class Plans {
             UUID referralId = placement.patient().referralId();
             AcceptOutcome outcome;
             try {
-                Appointment appointment = bookings.book(referralId, placement.slot().slotId());
+                Appointment appointment = desk.book(referralId, placement.slot().slotId());
                 outcome = new AcceptOutcome(referralId, placement.patient().patientName(), appointment.id(), null, null);
             }
             catch (InvalidInputException e) {
@@ -253,7 +260,7 @@ public class Plans {
                     .limit(ALTERNATIVES).forEach(s -> offered.add(s.slotId()));
             AcceptOutcome outcome;
             try {
-                UUID invitation = bookings.inviteTo(referralId, List.copyOf(offered));
+                UUID invitation = invitations.inviteTo(referralId, List.copyOf(offered));
                 outcome = new AcceptOutcome(referralId, placement.patient().patientName(), null, invitation, null);
             }
             catch (InvalidInputException e) {

@@ -274,20 +274,15 @@ public class Sessions {
     /**
      * Open slots for one injection, earliest first: the room has the guidance, the operator is competent
      * for the guidance and site and of the grade (or named), the slot is long enough, within the window and
-     * not on a day the patient is away. Whether a slot is already booked is for booking to say.
+     * not on a day the patient is away, all decided in the one query. Whether a slot is already booked is for
+     * booking to say.
      */
     public List<Slot> openSlots(SlotQuery query) {
         ZoneId zone = clock.getZone();
         LocalDate from = query.from().isAfter(LocalDate.now(clock)) ? query.from() : LocalDate.now(clock);
         Instant earliest = from.atStartOfDay(zone).toInstant().isAfter(clock.instant())
                 ? from.atStartOfDay(zone).toInstant() : clock.instant();
-        return repository.openSlots(query, earliest, query.to().plusDays(1).atStartOfDay(zone).toInstant()).stream()
-                .filter(s -> query.awayFrom() == null || !covers(query, LocalDate.ofInstant(s.start(), zone)))
-                .toList();
-    }
-
-    private static boolean covers(SlotQuery q, LocalDate day) {
-        return !day.isBefore(q.awayFrom()) && !day.isAfter(q.awayTo());
+        return repository.openSlots(query, earliest, query.to().plusDays(1).atStartOfDay(zone).toInstant(), zone);
     }
 
     public ZoneId zone() {

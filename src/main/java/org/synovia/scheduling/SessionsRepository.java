@@ -188,7 +188,7 @@ class SessionsRepository {
      * Open slots in a time range whose room has the guidance and whose operator is competent for it and for every
      * site of the session, at least as long as asked, earliest first. Grade and site are narrowed here in SQL; the rest in Java.
      */
-    List<Slot> openSlots(SlotQuery q, Instant from, Instant until) {
+    List<Slot> openSlots(SlotQuery q, Instant from, Instant until, java.time.ZoneId zone) {
         StringBuilder sql = new StringBuilder(SLOT_SELECT).append("""
                  where s.withdrawn_reason is null and s.starts_at >= ? and s.starts_at < ?
                  and s.ends_at - s.starts_at >= make_interval(mins => ?)
@@ -205,6 +205,13 @@ class SessionsRepository {
         if (q.operatorGrade() != null) {
             sql.append(" and (o.grade = 'CONSULTANT' or o.grade = ?)");
             params.add(q.operatorGrade());
+        }
+        if (q.awayFrom() != null) {
+            // Not on a day the patient is away, in the clinic's days: a capped search then counts only slots that fit.
+            sql.append(" and (s.starts_at at time zone ?)::date not between ? and ?");
+            params.add(zone.getId());
+            params.add(q.awayFrom());
+            params.add(q.awayTo());
         }
         sql.append(" order by s.starts_at, r.name");
         return jdbc.sql(sql.toString()).params(params).query(SessionsRepository::slot).list();

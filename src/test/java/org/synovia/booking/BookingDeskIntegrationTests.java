@@ -36,8 +36,8 @@ import org.synovia.account.UserAccounts;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.Guidance;
@@ -61,6 +61,8 @@ class BookingDeskIntegrationTests {
     @Autowired MockMvc mvc;
     @Autowired Clock clock;
     @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
+    @Autowired SlotFinder slotFinder;
     @Autowired SessionCancellations cancellations;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
@@ -69,7 +71,6 @@ class BookingDeskIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
-    @Autowired org.synovia.waitinglist.Funding funding;
 
     UserAccount clerk;
     UserAccount referrer;
@@ -97,7 +98,7 @@ class BookingDeskIntegrationTests {
         UUID referralId = waiting();
         AccountFixtures.signIn(clerk);
 
-        DatedSlotSearch onTheDay = bookings.searchFrom(referralId, 12, SPRING_FORWARD);
+        DatedSlotSearch onTheDay = slotFinder.searchFrom(referralId, 12, SPRING_FORWARD);
         assertThat(onTheDay.chosenTooEarly()).isFalse();
         // Slots exist as far as the booking horizon, a little over a week past the change.
         assertThat(onTheDay.search().offers()).isNotEmpty()
@@ -110,7 +111,7 @@ class BookingDeskIntegrationTests {
                     assertThat(o.slot().start()).isEqualTo(java.time.Instant.parse("2027-03-28T05:10:00Z"));
                 });
 
-        DatedSlotSearch dayBefore = bookings.searchFrom(referralId, 12, SPRING_FORWARD.minusDays(1));
+        DatedSlotSearch dayBefore = slotFinder.searchFrom(referralId, 12, SPRING_FORWARD.minusDays(1));
         assertThat(dayBefore.search().offers()).filteredOn(o -> o.slot().roomId().equals(saturday.room().id())).first()
                 .satisfies(o -> {
                     assertThat(o.start()).isEqualTo(LocalDateTime.of(SPRING_FORWARD.minusDays(1), LocalTime.of(6, 10)));
@@ -118,7 +119,7 @@ class BookingDeskIntegrationTests {
                 });
         assertThat(dayBefore.search().offers().getFirst().start().toLocalDate()).isEqualTo(SPRING_FORWARD.minusDays(1));
 
-        DatedSlotSearch dayAfter = bookings.searchFrom(referralId, 12, SPRING_FORWARD.plusDays(1));
+        DatedSlotSearch dayAfter = slotFinder.searchFrom(referralId, 12, SPRING_FORWARD.plusDays(1));
         assertThat(dayAfter.search().offers()).allSatisfy(o -> assertThat(o.start().toLocalDate()).isAfter(SPRING_FORWARD));
     }
 
@@ -131,7 +132,7 @@ class BookingDeskIntegrationTests {
         AccountFixtures.signIn(clerk);
         LocalDate today = bookings.today();
 
-        DatedSlotSearch early = bookings.searchFrom(referralId, 12, today.minusDays(3));
+        DatedSlotSearch early = slotFinder.searchFrom(referralId, 12, today.minusDays(3));
         assertThat(early.chosenTooEarly()).isTrue();
         assertThat(early.earliest()).isAfterOrEqualTo(today);
         assertThat(early.searchedFrom()).isEqualTo(early.earliest());
@@ -190,14 +191,14 @@ class BookingDeskIntegrationTests {
         for (int i = 0; i < 6; i++) {
             UUID referralId = waiting();
             AccountFixtures.signIn(clerk);
-            booked.add(bookings.book(referralId, slots.get(i).id()).id());
+            booked.add(desk.book(referralId, slots.get(i).id()).id());
             if (i == 1) {
                 long calendarAtN = StatementCounter.count(() -> calendar(friday, null));
                 long listAtN = StatementCounter.count(() -> list(friday));
                 for (int j = 2; j < 6; j++) {
                     UUID next = waiting();
                     AccountFixtures.signIn(clerk);
-                    booked.add(bookings.book(next, slots.get(j).id()).id());
+                    booked.add(desk.book(next, slots.get(j).id()).id());
                 }
                 String calendar = calendar(friday, null);
                 String list = list(friday);
@@ -223,7 +224,7 @@ class BookingDeskIntegrationTests {
         for (Slot slot : slots) {
             UUID referralId = waiting();
             AccountFixtures.signIn(clerk);
-            appointments.add(bookings.book(referralId, slot.id()).id());
+            appointments.add(desk.book(referralId, slot.id()).id());
             clockStarts.put(referralId, waitingList.entry(referralId).orElseThrow().clockStart());
         }
 
@@ -286,7 +287,7 @@ class BookingDeskIntegrationTests {
                         .with(user(clerk.username()).roles("BOOKING")).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
-        assertThat(page).contains("1 of 2 patients booked").contains("Not booked: " + Bookings.SLOT_TAKEN);
+        assertThat(page).contains("1 of 2 patients booked").contains("Not booked: " + BookingDesk.SLOT_TAKEN);
         assertThat(bookings.forReferral(first)).singleElement().satisfies(a -> assertThat(a.slotId()).isEqualTo(slot.id()));
         assertThat(bookings.forReferral(second)).isEmpty();
         mvc.perform(post("/bookings/rebook").param("referral", first.toString()).with(user(clerk.username()).roles("BOOKING"))
@@ -296,8 +297,6 @@ class BookingDeskIntegrationTests {
     private UUID waiting() {
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        BookingFixtures.fundingCleared(funding, waitingList, AccountFixtures.create(accounts, Role.ADMIN), referralId,
-                java.time.LocalDate.now(clock));
         return referralId;
     }
 

@@ -3,8 +3,10 @@ package org.synovia.booking;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,9 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.synovia.account.AccountFixtures;
+import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
+import org.synovia.account.UserAccounts;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
@@ -29,6 +33,9 @@ import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
 import org.synovia.safety.Finding;
+import org.synovia.scheduling.SchedulingFixtures;
+import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.testing.RecordCopies;
@@ -87,23 +94,47 @@ public final class BookingFixtures {
         return referral.id().value();
     }
 
-    /**
-     * Records the commissioner's approval, as an administrator, when the policy applied at vetting left the referral
-     * waiting for one: for tests of booking itself, which the funding gate (ADR 0072) is not what they test.
-     */
-    public static void fundingCleared(org.synovia.waitinglist.Funding funding, org.synovia.waitinglist.WaitingList waitingList,
-            UserAccount admin, UUID referralId, java.time.LocalDate today) {
-        AccountFixtures.signIn(admin);
-        if (!waitingList.entry(referralId).orElseThrow().funding().allowsTreatment()) {
-            funding.approve(referralId, "TEST-APPROVAL", today, null);
+    /** A clerk, a referrer and a radiologist of a test's own. */
+    public record Staff(UserAccount clerk, UserAccount referrer, UserAccount radiologist) {
+
+        public static Staff of(UserAccounts accounts) {
+            return new Staff(AccountFixtures.create(accounts, Role.BOOKING), AccountFixtures.create(accounts, Role.REFERRER),
+                    AccountFixtures.create(accounts, Role.RADIOLOGIST));
         }
+
+        /** A knee patient on apixaban, referred, vetted for an ultrasound-guided injection and waiting; the clerk signed in. */
+        public UUID waitingKnee(Patients patients, Referrals referrals, Vetting vetting) {
+            UUID referralId = waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
+                    ultrasoundKnee());
+            AccountFixtures.signIn(clerk);
+            return referralId;
+        }
+    }
+
+    /** The staff of a test's own desk and the clinics it books into. */
+    public record Desk(Staff staff, List<Clinic> clinics) {
+    }
+
+    /**
+     * A booking desk of a test's own: its staff (the clerk signed in) and an ultrasound clinic in a new room every day
+     * of the week from {@code start} to {@code end}, at hours no other test's clinic uses, so that in a full run the
+     * test's searches find its own slots first.
+     */
+    public static Desk desk(UserAccounts accounts, Sessions sessions, LocalTime start, LocalTime end, List<Integer> pattern) {
+        Staff staff = Staff.of(accounts);
+        AccountFixtures.signIn(staff.clerk());
+        List<Clinic> clinics = new ArrayList<>();
+        for (DayOfWeek day : DayOfWeek.values()) {
+            clinics.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, start, end, pattern));
+        }
+        return new Desk(staff, List.copyOf(clinics));
     }
 
     /**
      * Books {@code slotId} for every referral at once, the i-th through {@code instances[i % n]}, all released
      * together; returns "booked" or the refusal each attempt received.
      */
-    public static List<String> race(List<Bookings> instances, List<UUID> referralIds, UUID slotId, UserAccount clerk)
+    public static List<String> race(List<BookingDesk> instances, List<UUID> referralIds, UUID slotId, UserAccount clerk)
             throws Exception {
         CountDownLatch ready = new CountDownLatch(referralIds.size());
         CountDownLatch go = new CountDownLatch(1);
@@ -111,14 +142,14 @@ public final class BookingFixtures {
         try {
             List<Future<String>> outcomes = new ArrayList<>();
             for (int i = 0; i < referralIds.size(); i++) {
-                Bookings bookings = instances.get(i % instances.size());
+                BookingDesk desk = instances.get(i % instances.size());
                 UUID referralId = referralIds.get(i);
                 Callable<String> attempt = () -> {
                     AccountFixtures.signIn(clerk);
                     ready.countDown();
                     go.await();
                     try {
-                        bookings.book(referralId, slotId);
+                        desk.book(referralId, slotId);
                         return "booked";
                     }
                     catch (InvalidInputException e) {

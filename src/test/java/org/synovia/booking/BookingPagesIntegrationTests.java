@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.DayOfWeek;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
@@ -20,22 +19,18 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
-import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.patient.Patients;
-import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.shared.Guidance;
 import org.synovia.vetting.Vetting;
 
 @SynoviaIntegrationTest
 class BookingPagesIntegrationTests {
 
     @Autowired MockMvc mvc;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -49,20 +44,12 @@ class BookingPagesIntegrationTests {
 
     @Test
     void booksFromTheOffersPageAndTellsTheNextClerkTheSlotWasJustTaken() throws Exception {
-        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(7, 0), LocalTime.of(7, 20),
-                    List.of(20));
-        }
-        UUID first = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        UUID second = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        UUID slotId = bookings.search(first, 1).offers().getFirst().slot().id();
+        BookingFixtures.Desk setup = BookingFixtures.desk(accounts, sessions, LocalTime.of(7, 0), LocalTime.of(7, 20),
+                List.of(20));
+        UserAccount clerk = setup.staff().clerk();
+        UUID first = setup.staff().waitingKnee(patients, referrals, vetting);
+        UUID second = setup.staff().waitingKnee(patients, referrals, vetting);
+        UUID slotId = slotFinder.search(first, 1).offers().getFirst().slot().id();
 
         mvc.perform(get("/bookings/referral/{id}", first).with(user(clerk.username()).roles("BOOKING")))
                 .andExpect(status().isOk())

@@ -33,9 +33,9 @@ import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Room;
+import org.synovia.scheduling.SchedulingFixtures.Clinic;
 import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SessionTemplate;
-import org.synovia.scheduling.SchedulingFixtures.Clinic;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.scheduling.SlotQuery;
@@ -53,9 +53,12 @@ class BookingsIntegrationTests {
 
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
-    @Autowired org.synovia.waitinglist.Funding funding;
     @Autowired Bookings bookings;
-
+    @Autowired DeskCalendar calendar;
+    @Autowired FreedSlots freedSlots;
+    @Autowired PatientLinks patientLinks;
+    @Autowired BookingDesk desk;
+    @Autowired SlotFinder slotFinder;
     @Autowired Clock clock;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
@@ -120,7 +123,7 @@ class BookingsIntegrationTests {
         LocalDate earliest = earliest(referralId);
         waitingList.setUnavailability(referralId, earliest, earliest.plusDays(6));
 
-        SlotSearch search = bookings.search(referralId, 10);
+        SlotSearch search = slotFinder.search(referralId, 10);
 
         assertThat(search.offers()).hasSize(10);
         assertThat(search.offers()).extracting(SlotOffer::start).isSorted();
@@ -137,19 +140,19 @@ class BookingsIntegrationTests {
         UUID referralId = waitingKnee();
         Slot slot = firstFreeSlotIn(clinics, earliest(referralId));
 
-        Appointment appointment = bookings.book(referralId, slot.id());
+        Appointment appointment = desk.book(referralId, slot.id());
 
         assertThat(appointment.status()).isEqualTo(AppointmentStatus.BOOKED);
         assertThat(appointment.bookedBy()).isEqualTo(clerk.username());
         assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.BOOKED);
         assertThat(waitingList.waiting(WaitingListFilter.ALL)).extracting(WaitingListEntry::referralId).doesNotContain(referralId);
-        assertThat(bookings.search(referralId, 50).offers()).extracting(o -> o.slot().id()).doesNotContain(slot.id());
-        assertThatThrownBy(() -> bookings.book(referralId, firstFreeSlotIn(clinics, earliest(referralId)).id()))
+        assertThat(slotFinder.search(referralId, 50).offers()).extracting(o -> o.slot().id()).doesNotContain(slot.id());
+        assertThatThrownBy(() -> desk.book(referralId, firstFreeSlotIn(clinics, earliest(referralId)).id()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("not waiting");
 
-        assertThatThrownBy(() -> bookings.cancel(appointment.id(), " ")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> desk.cancel(appointment.id(), " ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Say why");
-        Appointment cancelled = bookings.cancel(appointment.id(), "Patient phoned: going abroad");
+        Appointment cancelled = desk.cancel(appointment.id(), "Patient phoned: going abroad");
 
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
         assertThat(cancelled.endedBy()).isEqualTo(clerk.username());
@@ -157,7 +160,7 @@ class BookingsIntegrationTests {
         assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.WAITING);
         assertThat(waitingList.waiting(WaitingListFilter.ALL)).extracting(WaitingListEntry::referralId).contains(referralId);
         assertThat(bookings.history(appointment.id())).extracting(AppointmentChange::action).containsExactly("BOOKED", "CANCELLED");
-        assertThat(bookings.search(referralId, 50).offers()).extracting(o -> o.slot().id()).contains(slot.id());
+        assertThat(slotFinder.search(referralId, 50).offers()).extracting(o -> o.slot().id()).contains(slot.id());
     }
 
     @Test
@@ -165,10 +168,10 @@ class BookingsIntegrationTests {
         List<Clinic> clinics = ultrasoundWeekdays(20);
         UUID referralId = waitingKnee();
         Slot first = firstFreeSlotIn(clinics, earliest(referralId));
-        Appointment booked = bookings.book(referralId, first.id());
+        Appointment booked = desk.book(referralId, first.id());
         Slot later = firstFreeSlotIn(clinics, LocalDate.ofInstant(first.start(), LONDON).plusDays(1));
 
-        Appointment moved = bookings.reschedule(booked.id(), later.id(), "Patient asked for a later day");
+        Appointment moved = desk.reschedule(booked.id(), later.id(), "Patient asked for a later day");
 
         assertThat(moved.start()).isEqualTo(later.start());
         Appointment old = bookings.appointment(booked.id());
@@ -176,7 +179,7 @@ class BookingsIntegrationTests {
         assertThat(old.replacedBy()).isEqualTo(moved.id());
         assertThat(old.endReason()).isEqualTo("Patient asked for a later day");
         assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.BOOKED);
-        assertThatThrownBy(() -> bookings.didNotAttend(moved.id())).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> desk.didNotAttend(moved.id())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("once it has started");
     }
 
@@ -184,18 +187,18 @@ class BookingsIntegrationTests {
     void marksAPatientWhoDidNotComeAndPutsThemBackOnTheList() {
         List<Clinic> clinics = ultrasoundWeekdays(20);
         UUID referralId = waitingKnee();
-        Appointment appointment = bookings.book(referralId, firstFreeSlotIn(clinics, earliest(referralId)).id());
+        Appointment appointment = desk.book(referralId, firstFreeSlotIn(clinics, earliest(referralId)).id());
         // The appointment time has come: move it into the past as the clock would.
         BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ofHours(-1), Duration.ofMinutes(20));
 
-        Appointment missed = bookings.didNotAttend(appointment.id());
+        Appointment missed = desk.didNotAttend(appointment.id());
 
         assertThat(missed.status()).isEqualTo(AppointmentStatus.DID_NOT_ATTEND);
         assertThat(missed.endedBy()).isEqualTo(clerk.username());
         assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.WAITING);
         assertThat(bookings.history(appointment.id())).extracting(AppointmentChange::action)
                 .containsExactly("BOOKED", "DID_NOT_ATTEND");
-        assertThatThrownBy(() -> bookings.cancel(appointment.id(), "too late")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> desk.cancel(appointment.id(), "too late")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("did not attend");
     }
 
@@ -209,7 +212,7 @@ class BookingsIntegrationTests {
                 earliest(referralId), earliest(referralId).plusWeeks(2), null, null)).stream()
                 .filter(s -> s.roomId().equals(fluoroscopy.room().id())).findFirst().orElseThrow();
 
-        assertThatThrownBy(() -> bookings.book(referralId, wrongGuidance.id()))
+        assertThatThrownBy(() -> desk.book(referralId, wrongGuidance.id()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not suit");
         assertThat(referrals.show(new ReferralId(referralId)).status()).isEqualTo(ReferralStatus.WAITING);
         assertThat(bookings.forReferral(referralId)).isEmpty();
@@ -231,7 +234,7 @@ class BookingsIntegrationTests {
         Slot slot = sessions.openSlots(new SlotQuery(Guidance.CT, "FACET_CERVICAL", null, null, 45, earliest(referralId),
                 earliest(referralId).plusWeeks(3), null, null)).stream()
                 .filter(s -> s.roomId().equals(ct.room().id())).findFirst().orElseThrow();
-        Appointment appointment = bookings.book(referralId, slot.id());
+        Appointment appointment = desk.book(referralId, slot.id());
 
         LocalDateTime start = LocalDateTime.ofInstant(slot.start(), LONDON);
         var plan = protocols.checkAt(new ReferralId(referralId), start).assessment()
@@ -247,22 +250,22 @@ class BookingsIntegrationTests {
         UUID booked = waitingKnee();
         UUID next = waitingKnee();
         Slot slot = firstFreeSlotIn(clinics, earliest(booked).isAfter(earliest(next)) ? earliest(booked) : earliest(next));
-        Appointment appointment = bookings.book(booked, slot.id());
+        Appointment appointment = desk.book(booked, slot.id());
         awaitLetterLink(appointment);
-        String token = bookings.newPatientLink(appointment.id()).orElseThrow();
+        String token = patientLinks.newPatientLink(appointment.id()).orElseThrow();
         AccountFixtures.signOut();
 
-        assertThat(bookings.byPatientLink(token)).map(Appointment::id).contains(appointment.id());
-        assertThat(bookings.byPatientLink(token + "x")).isEmpty();
-        Appointment cancelled = bookings.cancelByPatient(token, "Away that week");
+        assertThat(patientLinks.byPatientLink(token)).map(Appointment::id).contains(appointment.id());
+        assertThat(patientLinks.byPatientLink(token + "x")).isEmpty();
+        Appointment cancelled = patientLinks.cancelByPatient(token, "Away that week");
 
         assertThat(cancelled.status()).isEqualTo(AppointmentStatus.CANCELLED);
-        assertThat(cancelled.endedBy()).isEqualTo(Bookings.PATIENT_LINK);
+        assertThat(cancelled.endedBy()).isEqualTo(PatientLinks.PATIENT_LINK);
         assertThat(cancelled.endReason()).contains("Away that week");
-        assertThat(bookings.byPatientLink(token)).isEmpty();
+        assertThat(patientLinks.byPatientLink(token)).isEmpty();
         AccountFixtures.signIn(clerk);
         assertThat(referrals.show(new ReferralId(booked)).status()).isEqualTo(ReferralStatus.WAITING);
-        FreedSlot freed = bookings.freedSlots(100).stream().filter(f -> f.slot().id().equals(slot.id())).findFirst()
+        FreedSlot freed = freedSlots.freedSlots(100).stream().filter(f -> f.slot().id().equals(slot.id())).findFirst()
                 .orElseThrow();
         assertThat(freed.candidates()).extracting(FreedSlot.Candidate::referralId).contains(next);
     }
@@ -272,14 +275,14 @@ class BookingsIntegrationTests {
         List<Clinic> clinics = ultrasoundWeekdays(20);
         UUID referralId = waitingKnee();
         Slot slot = firstFreeSlotIn(clinics, earliest(referralId));
-        Appointment appointment = bookings.book(referralId, slot.id());
+        Appointment appointment = desk.book(referralId, slot.id());
         LocalDate day = LocalDate.ofInstant(slot.start(), LONDON);
 
         sessions.addException(new org.synovia.scheduling.SessionException(null,
                 org.synovia.scheduling.SessionException.Kind.OPERATOR_LEAVE, null, slot.operatorId(), day, day,
                 "Operator off sick"));
 
-        assertThat(bookings.needingNewSlot()).containsEntry(bookings.appointment(appointment.id()), "Operator off sick");
+        assertThat(calendar.needingNewSlot()).containsEntry(bookings.appointment(appointment.id()), "Operator off sick");
     }
 
     @Test
@@ -298,17 +301,17 @@ class BookingsIntegrationTests {
                 ReferralFixtures::kneeOnApixaban, RecordCopies.with(BookingFixtures.ultrasoundKnee(), "oneStopEligible", true));
         UUID other = waitingKnee();
 
-        SlotOffer offer = bookings.search(oneStop, 50).offers().stream().filter(o -> rooms.contains(o.slot().roomId()))
+        SlotOffer offer = slotFinder.search(oneStop, 50).offers().stream().filter(o -> rooms.contains(o.slot().roomId()))
                 .findFirst().orElseThrow();
         assertThat(offer.linkedSlot()).isNotNull();
         assertThat(offer.linkedSlot().start()).isEqualTo(offer.slot().end());
-        Appointment appointment = bookings.book(oneStop, offer.slot().id());
+        Appointment appointment = desk.book(oneStop, offer.slot().id());
 
         assertThat(appointment.linkedSlotId()).isEqualTo(offer.linkedSlot().id());
         assertThat(appointment.minutes()).isEqualTo(60);
-        assertThat(bookings.search(other, 50).offers()).extracting(o -> o.slot().id())
+        assertThat(slotFinder.search(other, 50).offers()).extracting(o -> o.slot().id())
                 .doesNotContain(offer.slot().id(), offer.linkedSlot().id());
-        assertThatThrownBy(() -> bookings.book(other, offer.linkedSlot().id()))
+        assertThatThrownBy(() -> desk.book(other, offer.linkedSlot().id()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("just taken");
     }
 
@@ -318,7 +321,7 @@ class BookingsIntegrationTests {
         UUID first = waitingKnee();
         UUID second = waitingKnee();
         Slot slot = firstFreeSlotIn(clinics, earliest(first).isAfter(earliest(second)) ? earliest(first) : earliest(second));
-        Appointment booked = bookings.book(first, slot.id());
+        Appointment booked = desk.book(first, slot.id());
         awaitLetterLink(booked);
 
         // Straight to SQL, past every check in Java: the exclusion constraint alone must refuse it.
@@ -343,10 +346,10 @@ class BookingsIntegrationTests {
         LocalDate latestEarliest = waitingReferrals.stream().map(this::earliest).max(LocalDate::compareTo).orElseThrow();
         Slot slot = firstFreeSlotIn(clinics, latestEarliest);
 
-        List<String> results = BookingFixtures.race(List.of(bookings), waitingReferrals, slot.id(), clerk);
+        List<String> results = BookingFixtures.race(List.of(desk), waitingReferrals, slot.id(), clerk);
 
         assertThat(results).filteredOn("booked"::equals).hasSize(1);
-        assertThat(results).filteredOn(r -> !r.equals("booked")).hasSize(11).containsOnly(Bookings.SLOT_TAKEN);
+        assertThat(results).filteredOn(r -> !r.equals("booked")).hasSize(11).containsOnly(BookingDesk.SLOT_TAKEN);
         assertThat(jdbc.sql("select count(*) from appointment where slot_id = ? and status = 'BOOKED'").param(slot.id())
                 .query(Integer.class).single()).isEqualTo(1);
         assertThat(waitingReferrals.stream().filter(id -> referrals.show(new ReferralId(id)).status() == ReferralStatus.BOOKED))
@@ -366,39 +369,27 @@ class BookingsIntegrationTests {
 
     @Test
     void offersASlotFreedByOneCancellationOnceHoweverOftenTheCancellationIsHandled() {
-        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        List<SchedulingFixtures.Clinic> clinics = new java.util.ArrayList<>();
-        for (DayOfWeek day : DayOfWeek.values()) {
-            clinics.add(SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(21, 30),
-                    LocalTime.of(21, 50), List.of(20)));
-        }
-        java.util.UUID cancelling = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        java.util.UUID next = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
-        BookingFixtures.fundingCleared(funding, waitingList, admin, cancelling, java.time.LocalDate.now(clock));
-        BookingFixtures.fundingCleared(funding, waitingList, admin, next, java.time.LocalDate.now(clock));
-        AccountFixtures.signIn(clerk);
+        BookingFixtures.Desk setup = BookingFixtures.desk(accounts, sessions, LocalTime.of(21, 30), LocalTime.of(21, 50),
+                List.of(20));
+        List<SchedulingFixtures.Clinic> clinics = setup.clinics();
+        java.util.UUID cancelling = setup.staff().waitingKnee(patients, referrals, vetting);
+        setup.staff().waitingKnee(patients, referrals, vetting);
         java.time.Instant twoDaysAhead = clock.instant().plus(Duration.ofDays(2));
         // One of this test's own slots, taken from its sessions: in a full run the other tests' clinics fill any
         // search's first offers. Booking it still makes every check.
         java.util.UUID slotId = clinics.stream().flatMap(c -> sessions.slotsOf(c.template().id(), twoDaysAhead,
                         twoDaysAhead.plus(Duration.ofDays(8))).stream())
                 .min(java.util.Comparator.comparing(org.synovia.scheduling.Slot::start)).orElseThrow().id();
-        Appointment appointment = bookings.book(cancelling, slotId);
-        Appointment cancelled = bookings.cancel(appointment.id(), "Patient now has a knee replacement date");
+        Appointment appointment = desk.book(cancelling, slotId);
+        Appointment cancelled = desk.cancel(appointment.id(), "Patient now has a knee replacement date");
         AccountFixtures.signOut();
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> offersOf(appointment.id()) == 1);
 
         // As a restarting instance would while another still handles it: the same cancellation handled again.
         AppointmentCancelled again = new AppointmentCancelled(cancelled.id(), cancelled.referralId(), cancelled.patientId(),
                 cancelled.slotId(), cancelled.start(), AppointmentStatus.CANCELLED, "Patient now has a knee replacement date");
-        bookings.offerFreedSlot(again);
-        bookings.offerFreedSlot(again);
+        freedSlots.offerFreedSlot(again);
+        freedSlots.offerFreedSlot(again);
 
         assertThat(offersOf(appointment.id())).isEqualTo(1);
         assertThat(jdbc.sql("select count(*) from booking_invitation where slot_id = ?").param(slotId).query(Long.class)

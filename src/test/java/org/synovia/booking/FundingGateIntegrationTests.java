@@ -26,8 +26,8 @@ import org.synovia.account.UserAccounts;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.scheduling.SlotQuery;
@@ -48,7 +48,10 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class FundingGateIntegrationTests {
 
-    @Autowired Bookings bookings;
+    @Autowired FreedSlots freedSlots;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingInvitations invitations;
+    @Autowired BookingDesk desk;
     @Autowired Funding funding;
     @Autowired Clock clock;
     @Autowired Sessions sessions;
@@ -136,19 +139,19 @@ class FundingGateIntegrationTests {
                 .isEqualTo(FundingStatus.INDIVIDUAL_FUNDING_REQUEST);
         Slot slot = firstFreeSlotIn(clinics, referralId);
 
-        assertThat(refusal(() -> bookings.book(referralId, slot.id())))
+        assertThat(refusal(() -> desk.book(referralId, slot.id())))
                 .startsWith("Awaiting funding approval").contains("cannot be booked or injected");
-        assertThat(refusal(() -> bookings.invite(referralId))).startsWith("Awaiting funding approval");
-        assertThat(refusal(() -> bookings.inviteTo(referralId, List.of(slot.id())))).startsWith("Awaiting funding approval");
-        SlotSearch search = bookings.search(referralId, 5);
+        assertThat(refusal(() -> invitations.invite(referralId))).startsWith("Awaiting funding approval");
+        assertThat(refusal(() -> invitations.inviteTo(referralId, List.of(slot.id())))).startsWith("Awaiting funding approval");
+        SlotSearch search = slotFinder.search(referralId, 5);
         assertThat(search.offers()).isEmpty();
         assertThat(search.refused()).singleElement().asString().startsWith("Awaiting funding approval");
 
         approve(referralId, "IFR-2027-0042", null);
 
         assertThat(waitingList.entry(referralId).orElseThrow().funding().state()).isEqualTo(FundingState.APPROVED);
-        assertThat(bookings.search(referralId, 5).offers()).isNotEmpty();
-        assertThat(bookings.book(referralId, slot.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(slotFinder.search(referralId, 5).offers()).isNotEmpty();
+        assertThat(desk.book(referralId, slot.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
     }
 
     @Test
@@ -159,9 +162,9 @@ class FundingGateIntegrationTests {
         LocalDate slotDay = LocalDate.ofInstant(slot.start(), clock.getZone());
         approve(referralId, "IFR-2027-0043", slotDay.minusDays(1));
 
-        assertThat(bookings.search(referralId, 50).offers())
+        assertThat(slotFinder.search(referralId, 50).offers())
                 .allSatisfy(o -> assertThat(o.start().toLocalDate()).isBefore(slotDay));
-        assertThat(refusal(() -> bookings.book(referralId, slot.id()))).contains("IFR-2027-0043")
+        assertThat(refusal(() -> desk.book(referralId, slot.id()))).contains("IFR-2027-0043")
                 .contains("runs out on " + slotDay.minusDays(1));
     }
 
@@ -175,11 +178,11 @@ class FundingGateIntegrationTests {
         AccountFixtures.signIn(clerk);
 
         assertThat(waitingList.entry(referralId).orElseThrow().funding().state()).isEqualTo(FundingState.REFUSED);
-        assertThat(refusal(() -> bookings.book(referralId, slot.id()))).startsWith("Funding refused")
+        assertThat(refusal(() -> desk.book(referralId, slot.id()))).startsWith("Funding refused")
                 .contains("no exceptional circumstances");
 
         approve(referralId, "IFR-APPEAL-7", null);
-        assertThat(bookings.book(referralId, slot.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
+        assertThat(desk.book(referralId, slot.id()).status()).isEqualTo(AppointmentStatus.BOOKED);
         AccountFixtures.signIn(admin);
         assertThat(funding.history(referralId)).extracting(d -> d.outcome().name()).containsExactly("APPROVED", "REFUSED");
         assertThat(jdbc.sql("select count(*) from funding_decision where referral_id = ?").param(referralId)
@@ -216,7 +219,7 @@ class FundingGateIntegrationTests {
         List<Clinic> clinics = ultrasoundWeekdays();
         UUID referralId = funded();
         Slot slot = firstFreeSlotIn(clinics, referralId);
-        UUID invitation = bookings.inviteTo(referralId, List.of(slot.id()));
+        UUID invitation = invitations.inviteTo(referralId, List.of(slot.id()));
         // The letter's listener issues the link's secret on its own thread; the test sets one it knows instead.
         String token = org.synovia.shared.Secrets.newToken(32);
         jdbc.sql("update booking_invitation set token_hash = ? where id = ?")
@@ -225,12 +228,13 @@ class FundingGateIntegrationTests {
         funding.setPayer(referralId, Payer.INSURER, "Example Health");
         AccountFixtures.signOut();
 
-        assertThat(refusal(() -> bookings.bookByInvitation(token, slot.id())))
+        assertThat(refusal(() -> invitations.bookByInvitation(token, slot.id())))
                 .startsWith("Awaiting insurer authorisation").contains("Example Health");
 
         approve(referralId, "EH-778812", null);
         AccountFixtures.signOut();
-        assertThat(bookings.bookByInvitation(token, slot.id()).bookedBy()).isEqualTo(Bookings.PATIENT_INVITATION);
+        assertThat(invitations.bookByInvitation(token,
+                slot.id()).bookedBy()).isEqualTo(BookingInvitations.PATIENT_INVITATION);
     }
 
     @Test
@@ -248,11 +252,11 @@ class FundingGateIntegrationTests {
                 RecordCopies.with(BookingFixtures.ultrasoundKnee(), "priority", org.synovia.waitinglist.Priority.URGENT));
         AccountFixtures.signIn(clerk);
         java.time.Instant twoDaysAhead = clock.instant().plus(Duration.ofDays(2));
-        UUID slotId = bookings.search(cancelling, 200).offers().stream()
+        UUID slotId = slotFinder.search(cancelling, 200).offers().stream()
                 .filter(o -> o.slot().start().isAfter(twoDaysAhead) && rooms.contains(o.slot().roomId()))
                 .findFirst().orElseThrow().slot().id();
-        Appointment appointment = bookings.book(cancelling, slotId);
-        bookings.cancel(appointment.id(), "Patient moved away");
+        Appointment appointment = desk.book(cancelling, slotId);
+        desk.cancel(appointment.id(), "Patient moved away");
 
         assertThat(candidatesOf(slotId)).doesNotContain(awaiting);
         approve(awaiting, "IFR-99", null);
@@ -260,7 +264,7 @@ class FundingGateIntegrationTests {
     }
 
     private List<UUID> candidatesOf(UUID slotId) {
-        return bookings.freedSlots(50).stream().filter(f -> f.slot().id().equals(slotId)).findFirst().orElseThrow()
+        return freedSlots.freedSlots(50).stream().filter(f -> f.slot().id().equals(slotId)).findFirst().orElseThrow()
                 .candidates().stream().map(FreedSlot.Candidate::referralId).toList();
     }
 }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -24,17 +23,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
-import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.patient.Patients;
-import org.synovia.referral.ReferralFixtures;
+import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
-import org.synovia.referral.ReferralId;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
-import org.synovia.shared.Guidance;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
 
@@ -59,6 +54,8 @@ class InvitationConfirmationIntegrationTests {
 
     @Autowired MockMvc mvc;
     @Autowired Bookings bookings;
+    @Autowired FreedSlots freedSlots;
+    @Autowired BookingInvitations invitations;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -72,18 +69,11 @@ class InvitationConfirmationIntegrationTests {
 
     @Test
     void booksOnlyOnConfirmAndLetsThePatientChangeThenCancelWithinTheLinksLife() throws Exception {
-        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        AccountFixtures.signIn(clerk);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, day, LocalTime.of(20, 0), LocalTime.of(20, 40),
-                    List.of(20, 20));
-        }
-        UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
-                ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        bookings.invite(referralId);
+        BookingFixtures.Desk setup = BookingFixtures.desk(accounts, sessions, LocalTime.of(20, 0), LocalTime.of(20, 40),
+                List.of(20, 20));
+        UserAccount clerk = setup.staff().clerk();
+        UUID referralId = setup.staff().waitingKnee(patients, referrals, vetting);
+        invitations.invite(referralId);
         AccountFixtures.signOut();
         String path = newestLink();
 
@@ -109,10 +99,10 @@ class InvitationConfirmationIntegrationTests {
             List<Appointment> all = bookings.forReferral(referralId);
             assertThat(all).hasSize(2);
             assertThat(all.get(0).status()).isEqualTo(AppointmentStatus.RESCHEDULED);
-            assertThat(all.get(0).endedBy()).isEqualTo(Bookings.PATIENT_INVITATION);
+            assertThat(all.get(0).endedBy()).isEqualTo(BookingInvitations.PATIENT_INVITATION);
             assertThat(all.get(1).active()).isTrue();
             assertThat(all.get(1).slotId()).isEqualTo(UUID.fromString(newSlot));
-            assertThat(bookings.freedSlots(1)).anySatisfy(f -> assertThat(f.slot().id()).isEqualTo(UUID.fromString(slots.get(0))));
+            assertThat(freedSlots.freedSlots(1)).anySatisfy(f -> assertThat(f.slot().id()).isEqualTo(UUID.fromString(slots.get(0))));
         });
 
         assertThat(page(post(path + "/cancel").param("reason", "Going abroad").with(csrf()))).contains("is cancelled");

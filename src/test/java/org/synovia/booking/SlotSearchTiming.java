@@ -53,7 +53,7 @@ class SlotSearchTiming {
     @Autowired Sessions sessions;
 
     @Autowired Clock clock;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
@@ -95,12 +95,12 @@ class SlotSearchTiming {
         LocalDate today = LocalDate.now(clock);
         SlotQuery twelveWeeks = new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20, today,
                 today.plusWeeks(13), null, null);
-        bookings.search(referralId, 12);
+        slotFinder.search(referralId, 12);
         double[] query = time(() -> sessions.openSlots(twelveWeeks).size());
-        double[] first12 = time(() -> bookings.search(referralId, 12).offers().size());
-        double[] first1 = time(() -> bookings.search(referralId, 1).offers().size());
-        double[] check400 = time(() -> bookings.search(referralId, Bookings.MAX_SLOTS_CHECKED).examined());
-        SlotSearch sample = bookings.search(referralId, 12);
+        double[] first12 = time(() -> slotFinder.search(referralId, 12).offers().size());
+        double[] first1 = time(() -> slotFinder.search(referralId, 1).offers().size());
+        double[] check400 = time(() -> slotFinder.search(referralId, SlotFinder.MAX_SLOTS_CHECKED).examined());
+        SlotSearch sample = slotFinder.search(referralId, 12);
 
         String report = String.format("""
                 Slot search timing (%d rooms, 12-week horizon, %d runs each after one warm-up; %s cores, Java %s)
@@ -113,7 +113,7 @@ class SlotSearchTiming {
                 """, ROOMS, RUNS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), slots,
                 materialiseMs, ROOMS * 10, booked, sessions.openSlots(twelveWeeks).size(), query[0], query[1], first1[0],
                 first1[1], sample.examined(), sample.offers().isEmpty() ? "none" : sample.offers().getFirst().start(),
-                first12[0], first12[1], Bookings.MAX_SLOTS_CHECKED, check400[0], check400[1]);
+                first12[0], first12[1], SlotFinder.MAX_SLOTS_CHECKED, check400[0], check400[1]);
         System.out.println(report);
         Files.createDirectories(Path.of("target/perf"));
         Files.writeString(Path.of("target/perf/slot-search.txt"), report);

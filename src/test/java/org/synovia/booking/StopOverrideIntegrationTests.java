@@ -63,7 +63,8 @@ class StopOverrideIntegrationTests {
     static final String REASON = "Agreed with the orthopaedic team: diagnostic block before revision surgery";
 
     @Autowired MockMvc mvc;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
+    @Autowired SlotFinder slotFinder;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -130,10 +131,10 @@ class StopOverrideIntegrationTests {
                 + today() + ": " + REASON);
 
         AccountFixtures.signIn(clerk);
-        SlotSearch search = bookings.search(referral.id().value(), 1);
+        SlotSearch search = slotFinder.search(referral.id().value(), 1);
         assertThat(search.offers()).isNotEmpty();
         assertThat(search.stops()).isEmpty();
-        Appointment booked = bookings.book(referral.id().value(), search.offers().getFirst().slot().id());
+        Appointment booked = desk.book(referral.id().value(), search.offers().getFirst().slot().id());
         assertThat(booked.active()).isTrue();
     }
 
@@ -142,15 +143,15 @@ class StopOverrideIntegrationTests {
         Referral referral = refer(false);
         accept(referral);
         AccountFixtures.signIn(clerk);
-        SlotSearch before = bookings.search(referral.id().value(), 1);
+        SlotSearch before = slotFinder.search(referral.id().value(), 1);
         UUID slotId = before.offers().getFirst().slot().id();
         // The facts change after acceptance (a later message says the knee was replaced).
         jdbc.sql("update referral set prosthetic_joint_at_site = 'YES' where id = ?").param(referral.id().value()).update();
 
-        SlotSearch blocked = bookings.search(referral.id().value(), 1);
+        SlotSearch blocked = slotFinder.search(referral.id().value(), 1);
         assertThat(blocked.offers()).isEmpty();
         assertThat(blocked.stops()).extracting(s -> s.finding().ruleId()).containsExactly(PROSTHETIC_JOINT);
-        assertThatThrownBy(() -> bookings.book(referral.id().value(), slotId))
+        assertThatThrownBy(() -> desk.book(referral.id().value(), slotId))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("The safety checks do not allow this start").hasMessageContaining(PROSTHETIC_JOINT);
 
@@ -165,14 +166,14 @@ class StopOverrideIntegrationTests {
         assertThatThrownBy(() -> vetting.overrideStop(referral.id(), "SAF-999", start, REASON))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("nothing to override");
         AccountFixtures.signIn(clerk);
-        assertThatThrownBy(() -> bookings.book(referral.id().value(), slotId)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> desk.book(referral.id().value(), slotId)).isInstanceOf(InvalidInputException.class);
 
         AccountFixtures.signIn(consultant);
         SafetyOverride first = vetting.overrideStop(referral.id(), PROSTHETIC_JOINT, start, REASON);
         vetting.overrideStop(referral.id(), PROSTHETIC_JOINT, start, "Confirmed again after the surgeon's letter");
 
         AccountFixtures.signIn(clerk);
-        Appointment booked = bookings.book(referral.id().value(), slotId);
+        Appointment booked = desk.book(referral.id().value(), slotId);
         assertThat(booked.active()).isTrue();
         List<SafetyOverride> stops = overrides.forReferral(referral.id().value()).stream()
                 .filter(o -> o.ruleId().equals(PROSTHETIC_JOINT)).toList();
@@ -213,7 +214,7 @@ class StopOverrideIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("value=\"" + PROSTHETIC_JOINT + "\"")));
 
         AccountFixtures.signIn(clerk);
-        LocalDateTime start = bookings.search(id, 1).stops().getFirst().start();
+        LocalDateTime start = slotFinder.search(id, 1).stops().getFirst().start();
         mvc.perform(post("/bookings/referral/{id}/override", id).param("ruleId", PROSTHETIC_JOINT)
                         .param("start", start.toString()).param("reason", REASON)
                         .with(user(registrar.username()).roles("RADIOLOGIST")).with(csrf()))
@@ -241,7 +242,7 @@ class StopOverrideIntegrationTests {
                 .andExpect(content().string(Matchers.containsString(sentence)));
 
         AccountFixtures.signIn(clerk);
-        Appointment booked = bookings.book(id, bookings.search(id, 1).offers().getFirst().slot().id());
+        Appointment booked = desk.book(id, slotFinder.search(id, 1).offers().getFirst().slot().id());
         mvc.perform(get("/appointments/{id}", booked.id()).with(user(clerk.username()).roles("BOOKING")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(sentence)));

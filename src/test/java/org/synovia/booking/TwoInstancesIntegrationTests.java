@@ -27,8 +27,8 @@ import org.synovia.account.UserAccounts;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.scheduling.SlotQuery;
@@ -51,7 +51,7 @@ class TwoInstancesIntegrationTests {
 
     static ConfigurableApplicationContext second;
 
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
 
     @Autowired Clock clock;
     @Autowired Sessions sessions;
@@ -112,13 +112,13 @@ class TwoInstancesIntegrationTests {
         List<UUID> rooms = clinics.stream().map(c -> c.room().id()).toList();
         Slot slot = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20, after,
                 after.plusWeeks(4), null, null)).stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow();
-        Bookings secondBookings = second.getBean(Bookings.class);
-        assertThat(secondBookings).isNotSameAs(bookings);
+        BookingDesk secondDesk = second.getBean(BookingDesk.class);
+        assertThat(secondDesk).isNotSameAs(desk);
 
-        List<String> results = BookingFixtures.race(List.of(bookings, secondBookings), waiting, slot.id(), clerk);
+        List<String> results = BookingFixtures.race(List.of(desk, secondDesk), waiting, slot.id(), clerk);
 
         assertThat(results).filteredOn("booked"::equals).hasSize(1);
-        assertThat(results).filteredOn(r -> !r.equals("booked")).hasSize(RACERS - 1).containsOnly(Bookings.SLOT_TAKEN);
+        assertThat(results).filteredOn(r -> !r.equals("booked")).hasSize(RACERS - 1).containsOnly(BookingDesk.SLOT_TAKEN);
         assertThat(jdbc.sql("select count(*) from appointment where slot_id = ? and status = 'BOOKED'").param(slot.id())
                 .query(Integer.class).single()).isEqualTo(1);
     }

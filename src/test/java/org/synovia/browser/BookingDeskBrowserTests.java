@@ -19,13 +19,14 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.Guidance;
@@ -53,7 +54,7 @@ class BookingDeskBrowserTests extends BrowserJourney {
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
     @Autowired Bookings bookings;
-
+    @Autowired BookingDesk desk;
     @Test
     void clerkBooksAPatientOnAChosenDateFromTheWeekCalendar() {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
@@ -108,7 +109,7 @@ class BookingDeskBrowserTests extends BrowserJourney {
             UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                     ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
             AccountFixtures.signIn(clerk);
-            bookings.book(referralId, slot.id());
+            desk.book(referralId, slot.id());
             referralIds.add(referralId);
         }
         String first = waitingList.entry(referralIds.get(0)).orElseThrow().patientName();

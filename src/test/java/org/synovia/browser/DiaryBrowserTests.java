@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 
 import org.awaitility.Awaitility;
@@ -13,12 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.booking.BookingDesk;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
 import org.synovia.diary.DiaryJobs;
 import org.synovia.diary.DiaryFixtures;
 import org.synovia.notification.EmailOutbox;
@@ -61,7 +60,7 @@ class DiaryBrowserTests extends BrowserJourney {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Visits visits;
     @Autowired Checklists checklists;
     @Autowired Consents consents;
@@ -77,7 +76,7 @@ class DiaryBrowserTests extends BrowserJourney {
 
     @Test
     void thePatientKeepsTheDiaryOnAPhoneTheTeamActsOnARedFlagAndTheReferrerGetsTheSummary() throws Exception {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, procedureRecords, jdbc, clock);
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());

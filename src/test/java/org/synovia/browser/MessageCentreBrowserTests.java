@@ -17,7 +17,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.SlotFinder;
 import org.synovia.notification.Channel;
 import org.synovia.notification.MessageFixtures;
 import org.synovia.patient.NewPatient;
@@ -53,7 +54,8 @@ class MessageCentreBrowserTests extends BrowserJourney {
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
+    @Autowired SlotFinder slotFinder;
     @Autowired JdbcClient jdbc;
 
     @Test
@@ -133,7 +135,7 @@ class MessageCentreBrowserTests extends BrowserJourney {
     }
 
     private MessageFixtures fixtures() {
-        return new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc);
+        return new MessageFixtures(accounts, patients, referrals, vetting, sessions, slotFinder, desk, jdbc);
     }
 
     /** Fetches what a link points to with the page's session. */

@@ -15,8 +15,8 @@ import org.synovia.account.Role;
 import org.synovia.account.StaffGrade;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.Patients;
 import org.synovia.procedure.ProcedureFixtures;
 import org.synovia.procedure.Visits;
@@ -43,7 +43,7 @@ class NarrowScreenBrowserTests extends BrowserJourney {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Visits visits;
     @Autowired Checklists checklists;
     @Autowired Consents consents;
@@ -58,7 +58,7 @@ class NarrowScreenBrowserTests extends BrowserJourney {
         UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
         BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
                 BookingFixtures.ultrasoundKnee());
-        var fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        var fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, jdbc, clock);
         fixtures.startingNow(fixtures.booked(radiologist, ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee()));
         nurse = AccountFixtures.create(accounts, Role.NURSE);

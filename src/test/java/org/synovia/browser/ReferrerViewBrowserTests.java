@@ -11,11 +11,11 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.booking.BookingDesk;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
 import org.synovia.diary.DiaryJobs;
 import org.synovia.diary.DiaryFixtures;
 import org.synovia.patient.Patients;
@@ -47,7 +47,7 @@ class ReferrerViewBrowserTests extends BrowserJourney {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Visits visits;
     @Autowired Checklists checklists;
     @Autowired Consents consents;
@@ -57,7 +57,7 @@ class ReferrerViewBrowserTests extends BrowserJourney {
 
     @Test
     void theReferrerSeesTheAppointmentTheSignedAndAmendedReportsAndTheDiarySummary() {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, procedureRecords, jdbc, clock);
         Appointment appointment = fixtures.therapeuticKnee();
         String referrer = jdbc.sql("select submitted_by from referral where id = ?").param(appointment.referralId())

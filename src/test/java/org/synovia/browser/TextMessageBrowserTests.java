@@ -18,7 +18,9 @@ import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.BookingInvitations;
+import org.synovia.booking.SlotFinder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.synovia.notification.FakeTextProviders;
 import org.synovia.notification.MessageFixtures;
@@ -58,7 +60,9 @@ class TextMessageBrowserTests extends BrowserJourney {
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingInvitations invitations;
     @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
 
@@ -66,7 +70,7 @@ class TextMessageBrowserTests extends BrowserJourney {
     void bookingLinkGoesByTextToAPatientWhoPrefersTexts() {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         NewPatient patient = RecordCopies.with(PatientFixtures.adult(), "mobile", "07700 900777");
-        UUID referralId = new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc)
+        UUID referralId = new MessageFixtures(accounts, patients, referrals, vetting, sessions, slotFinder, desk, jdbc)
                 .waiting(clerk, patient, LocalTime.of(14, 0));
         UUID patientId = waitingList.entry(referralId).orElseThrow().patientId();
         AccountFixtures.signOut();
@@ -79,7 +83,7 @@ class TextMessageBrowserTests extends BrowserJourney {
         assertThat(page.getByLabel("Preferred channel")).hasValue("SMS");
 
         AccountFixtures.signIn(clerk);
-        bookings.invite(referralId);
+        invitations.invite(referralId);
         AccountFixtures.signOut();
 
         FakeTextProviders.Received text = Awaitility.await().atMost(Duration.ofSeconds(30))

@@ -15,6 +15,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.UserAccounts;
+import org.synovia.booking.BookingDesk;
 import org.synovia.patient.NhsNumber;
 import org.synovia.procedure.DayListEntry;
 import org.synovia.procedure.ProcedureReport;
@@ -36,8 +37,7 @@ class DemoDayIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired Clock clock;
     @Autowired org.synovia.scheduling.Sessions sessions;
-    @Autowired org.synovia.booking.Bookings bookings;
-
+    @Autowired BookingDesk desk;
     @AfterEach
     void signOut() {
         AccountFixtures.signOut();
@@ -80,7 +80,7 @@ class DemoDayIntegrationTests {
         var tomorrow = sessions.offeredSlots(LocalDate.now(clock).plusDays(1), LocalDate.now(clock).plusDays(7),
                 sessions.rooms().stream().map(org.synovia.scheduling.Room::id).toList()).getFirst();
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bookings.addToToday(java.util.UUID.randomUUID(), tomorrow.id()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> desk.addToToday(java.util.UUID.randomUUID(), tomorrow.id()))
                 .hasMessageContaining("Choose a free slot later today.");
     }
 

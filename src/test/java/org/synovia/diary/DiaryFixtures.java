@@ -21,7 +21,7 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
 import org.synovia.patient.Patients;
 import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DrugGiven;
@@ -66,7 +66,7 @@ public class DiaryFixtures {
     private final ProcedureFixtures procedureDays;
 
     public DiaryFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting, Sessions sessions,
-            WaitingList waitingList, Bookings bookings, Visits visits, Consents consents, Checklists checklists,
+            WaitingList waitingList, BookingDesk desk, Visits visits, Consents consents, Checklists checklists,
             ProcedureRecords procedureRecords, JdbcClient jdbc, Clock clock) {
         this.accounts = accounts;
         this.visits = visits;
@@ -75,7 +75,7 @@ public class DiaryFixtures {
         this.procedureRecords = procedureRecords;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.procedureDays = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        this.procedureDays = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, jdbc, clock);
     }
 

@@ -31,13 +31,13 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.synovia.booking.BookingDesk;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.procedure.Visits;
@@ -73,7 +73,7 @@ class DiaryIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Visits visits;
     @Autowired Checklists checklists;
     @Autowired Consents consents;
@@ -88,7 +88,7 @@ class DiaryIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, procedureRecords, jdbc, clock)
                 .readingMailFrom(smtp);
         nurse = AccountFixtures.create(accounts, Role.NURSE);

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.booking.BookingDesk;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
 import org.synovia.notification.MessageCentre;
 import org.synovia.patient.Patients;
 import org.synovia.procedure.Visits;
@@ -49,7 +49,7 @@ class DiaryLinkReissueIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Visits visits;
     @Autowired Checklists checklists;
     @Autowired Consents consents;
@@ -63,7 +63,7 @@ class DiaryLinkReissueIntegrationTests {
 
     @Test
     void sendsTheDiaryInvitationAgainWithAFreshLinkAndRevokesTheEarlier() {
-        DiaryFixtures fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        DiaryFixtures fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, procedureRecords, jdbc, clock).readingMailFrom(smtp);
         Appointment appointment = fixtures.therapeuticKnee();
         String first = fixtures.link(appointment.id());

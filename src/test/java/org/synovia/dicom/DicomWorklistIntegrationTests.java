@@ -38,8 +38,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.dicom.encoding.Dataset;
 import org.synovia.dicom.encoding.DicomCharsets;
 import org.synovia.dicom.encoding.Tag;
@@ -80,7 +80,7 @@ class DicomWorklistIntegrationTests {
 
     @Autowired Clock clock;
     @Autowired DicomStations stations;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -148,7 +148,7 @@ class DicomWorklistIntegrationTests {
         UUID slotId = sessions.openSlots(new SlotQuery(guidance, siteCode, null, null, protocol.slotMinutes(),
                         earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        return bookings.book(referralId, slotId);
+        return desk.book(referralId, slotId);
     }
 
     private static LocalDateTime start(Appointment appointment) {
@@ -389,7 +389,7 @@ class DicomWorklistIntegrationTests {
         String station = "ScheduledProcedureStepSequence[0].ScheduledStationAETitle=" + title;
         assertThat(find(List.of(), "PatientName", station)).hasSize(1);
         AccountFixtures.signIn(clerk);
-        bookings.cancel(extra.id(), "Patient asked to cancel");
+        desk.cancel(extra.id(), "Patient asked to cancel");
         assertThat(find(List.of(), "PatientName", station)).isEmpty();
     }
 

@@ -21,8 +21,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.dicom.encoding.Dataset;
 import org.synovia.dicom.encoding.Tag;
 import org.synovia.dicom.net.FindService;
@@ -56,7 +56,7 @@ class WorklistStatementCountTests {
 
     @Autowired FindService worklist;
     @Autowired DicomStations stations;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -139,7 +139,7 @@ class WorklistStatementCountTests {
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.ULTRASOUND, "KNEE_JOINT", null, null, 20,
                         earliest == null ? sessions.today() : earliest, sessions.today().plusWeeks(8), null, null))
                 .stream().filter(s -> s.roomId().equals(clinic.room().id())).findFirst().orElseThrow().id();
-        Appointment booked = bookings.book(referralId, slotId);
+        Appointment booked = desk.book(referralId, slotId);
         AccountFixtures.signOut();
         return booked;
     }

@@ -49,8 +49,9 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
@@ -67,8 +68,8 @@ import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.Guidance;
 import org.synovia.testing.TestSmtp;
-import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.vetting.Acceptance;
+import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.vetting.Vetting;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -99,7 +100,8 @@ class FhirPatientResourcesIntegrationTests {
     @Autowired Referrals referrals;
     @Autowired ReferralSafety safety;
     @Autowired Vetting vetting;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired AcceptedProtocols protocols;
     @Autowired Clock clock;
@@ -393,7 +395,7 @@ class FhirPatientResourcesIntegrationTests {
                 .collect(Collectors.toMap(Finding::ruleId, f -> "Justified for the test", (a, b) -> a));
         vetting.accept(id, protocol, new Acceptance(null, null, null, reasons));
         AccountFixtures.signIn(clerk);
-        return bookings.book(id.value(), bookings.search(id.value(), 1).offers().getFirst().slot().id());
+        return desk.book(id.value(), slotFinder.search(id.value(), 1).offers().getFirst().slot().id());
     }
 
     private static java.util.Optional<String> letterFor(Appointment appointment) throws Exception {

@@ -25,8 +25,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.dicom.WorklistServer;
 import org.synovia.fhir.ApiClients;
 import org.synovia.fhir.FhirFixtures;
@@ -85,7 +85,7 @@ class FuzzIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Visits visits;
     @Autowired Checklists checklists;
     @Autowired Consents consents;
@@ -112,7 +112,7 @@ class FuzzIntegrationTests {
         UUID toBook = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signOut();
-        Appointment today = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        Appointment today = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, jdbc, clock).consentedKnee(radiologist, nurse, ReferralFixtures::kneeOnApixaban);
         AccountFixtures.signOut();
         IssuedCredentials ehr = FhirFixtures.client(accounts, clients, "system/ServiceRequest.crs system/Patient.rs");

@@ -30,8 +30,9 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.SlotFinder;
 import org.synovia.referral.ReferralId;
 import org.synovia.safety.Finding;
 import org.synovia.safety.MedicationPlan;
@@ -40,8 +41,8 @@ import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.Guidance;
 import org.synovia.testing.TestSmtp;
-import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.vetting.Acceptance;
+import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.vetting.Vetting;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -68,7 +69,8 @@ class Hl7OrderToLetterIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired UserAccounts accounts;
     @Autowired Vetting vetting;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingDesk desk;
     @Autowired org.synovia.waitinglist.Funding funding;
     @Autowired java.time.Clock clock;
     @Autowired Sessions sessions;
@@ -132,7 +134,7 @@ class Hl7OrderToLetterIntegrationTests {
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
         funding.approve(id.value(), "PA-LETTER-TEST", java.time.LocalDate.now(clock), null);
         AccountFixtures.signIn(clerk);
-        return bookings.book(id.value(), bookings.search(id.value(), 1).offers().getFirst().slot().id());
+        return desk.book(id.value(), slotFinder.search(id.value(), 1).offers().getFirst().slot().id());
     }
 
     private static java.util.Optional<String> letterFor(Appointment appointment) throws Exception {

@@ -18,7 +18,7 @@ import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingInvitations;
 import org.synovia.referral.ReferralId;
 import org.synovia.safety.Finding;
 import org.synovia.shared.InvalidInputException;
@@ -46,8 +46,7 @@ class Hl7ReferralFundingIntegrationTests {
     @Autowired UserAccounts accounts;
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
-
+    @Autowired BookingInvitations invitations;
     @BeforeAll
     static void startClient() {
         client = new TestOrderSystem();
@@ -82,7 +81,7 @@ class Hl7ReferralFundingIntegrationTests {
         WaitingListEntry entry = waitingList.entry(id.value()).orElseThrow();
         assertThat(entry.fundingStatus()).isEqualTo(FundingStatus.INDIVIDUAL_FUNDING_REQUEST);
         assertThat(entry.funding().state()).isEqualTo(FundingState.AWAITING_APPROVAL);
-        assertThatThrownBy(() -> bookings.invite(id.value())).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> invitations.invite(id.value())).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Awaiting funding approval");
     }
 }

@@ -13,13 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.synovia.booking.BookingDesk;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
 import org.synovia.diary.DiaryEpisodes;
 import org.synovia.diary.DiaryJobs;
 import org.synovia.diary.DiaryFixtures;
@@ -56,7 +56,7 @@ class JourneysIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
     @Autowired WaitingList waitingList;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -64,7 +64,7 @@ class JourneysIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, procedureRecords, jdbc, clock);
     }
 

@@ -31,8 +31,11 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
+import org.synovia.booking.BookingInvitations;
 import org.synovia.booking.Bookings;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
@@ -60,6 +63,10 @@ class AppointmentLetterIntegrationTests {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     @Autowired Bookings bookings;
+
+    @Autowired BookingInvitations invitations;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingDesk desk;
     @Autowired org.synovia.waitinglist.Funding funding;
 
     @Autowired Clock clock;
@@ -87,7 +94,7 @@ class AppointmentLetterIntegrationTests {
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 BookingFixtures::cervicalFacetOnApixaban, BookingFixtures.ctCervicalFacet());
         AccountFixtures.signIn(clerk);
-        return bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+        return desk.book(referralId, slotFinder.search(referralId, 1).offers().getFirst().slot().id());
     }
 
     /**
@@ -121,7 +128,7 @@ class AppointmentLetterIntegrationTests {
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
         funding.approve(referralId, "IFR-LETTER-TEST", java.time.LocalDate.now(clock), null);
         AccountFixtures.signIn(clerk);
-        Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+        Appointment appointment = desk.book(referralId, slotFinder.search(referralId, 1).offers().getFirst().slot().id());
 
         String letter = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
                 .until(() -> letterFor(appointment), java.util.Optional::isPresent).orElseThrow();
@@ -167,7 +174,7 @@ class AppointmentLetterIntegrationTests {
         String when = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy 'at' HH:mm", Locale.UK)
                 .format(LocalDateTime.ofInstant(appointment.start(), LONDON));
 
-        bookings.cancel(appointment.id(), "Operator off sick");
+        desk.cancel(appointment.id(), "Operator off sick");
 
         String body = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> java.util.Arrays
                 .stream(smtp.getReceivedMessages())
@@ -193,7 +200,7 @@ class AppointmentLetterIntegrationTests {
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 org.synovia.referral.ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signIn(clerk);
-        UUID invitation = bookings.invite(referralId);
+        UUID invitation = invitations.invite(referralId);
         AccountFixtures.signOut();
 
         String path = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> java.util.Arrays
@@ -202,7 +209,7 @@ class AppointmentLetterIntegrationTests {
                 .map(body -> java.util.regex.Pattern.compile("(/choose-appointment/[A-Za-z0-9_-]+)").matcher(body))
                 .filter(java.util.regex.Matcher::find).map(m -> m.group(1)).reduce((a, b) -> b), java.util.Optional::isPresent)
                 .orElseThrow();
-        assertThat(bookings.newInvitationToken(invitation)).isEmpty();
+        assertThat(invitations.newInvitationToken(invitation)).isEmpty();
 
         String page = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("Choose your injection appointment").doesNotContain("apixaban");
@@ -239,11 +246,11 @@ class AppointmentLetterIntegrationTests {
                         BookingFixtures.ultrasoundKnee(), "priority", org.synovia.waitinglist.Priority.URGENT));
         AccountFixtures.signIn(clerk);
         java.time.Instant twoDaysAhead = clock.instant().plus(java.time.Duration.ofDays(2));
-        UUID slotId = bookings.search(cancelling, 50).offers().stream().filter(o -> o.slot().start().isAfter(twoDaysAhead))
+        UUID slotId = slotFinder.search(cancelling, 50).offers().stream().filter(o -> o.slot().start().isAfter(twoDaysAhead))
                 .findFirst().orElseThrow().slot().id();
-        Appointment appointment = bookings.book(cancelling, slotId);
+        Appointment appointment = desk.book(cancelling, slotId);
 
-        bookings.cancel(appointment.id(), "Patient now has a knee replacement date");
+        desk.cancel(appointment.id(), "Patient now has a knee replacement date");
         AccountFixtures.signOut();
 
         String path = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> java.util.Arrays

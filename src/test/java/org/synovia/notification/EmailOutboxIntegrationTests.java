@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +42,9 @@ import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.AppointmentBooked;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.PatientLinks;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
@@ -72,7 +73,9 @@ class EmailOutboxIntegrationTests {
     @Autowired Clock applicationClock;
     @Autowired NotificationProperties properties;
     @Autowired AuditTrail audit;
-    @Autowired Bookings bookings;
+    @Autowired PatientLinks patientLinks;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -118,7 +121,7 @@ class EmailOutboxIntegrationTests {
         mailServer.start();
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         UUID referralId = OutboxFixtures.waitingKnee(sessions, accounts, patients, referrals, vetting, clerk, LocalTime.of(6, 0));
-        Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+        Appointment appointment = desk.book(referralId, slotFinder.search(referralId, 1).offers().getFirst().slot().id());
         AccountFixtures.signOut();
         // The letter is made by a listener after the booking commits, on a thread of its own.
         UUID letterId = await().atMost(Duration.ofSeconds(15)).until(() -> OutboxFixtures.letterId(jdbc, appointment.id()),
@@ -163,7 +166,7 @@ class EmailOutboxIntegrationTests {
         assertThat(pdf(copies.get(1))).isEqualTo(pdf(copies.get(0)));
         Matcher link = PATIENT_LINK.matcher(text(copies.get(0)).replaceAll("=\\r?\\n", ""));
         assertThat(link.find()).isTrue();
-        assertThat(bookings.byPatientLink(link.group(1))).as("the first letter's link still opens the appointment")
+        assertThat(patientLinks.byPatientLink(link.group(1))).as("the first letter's link still opens the appointment")
                 .map(Appointment::id).contains(appointment.id());
         assertThat(linkHash(appointment.id())).as("the event run again made no new link").isEqualTo(linkHash);
         assertThat(OutboxFixtures.lettersTo(jdbc, appointment.patientId())).as("and no second letter").isEqualTo(1);

@@ -26,7 +26,10 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.BookingInvitations;
+import org.synovia.booking.PatientLinks;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
@@ -62,7 +65,10 @@ class MessageCentreIntegrationTests {
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingInvitations invitations;
+    @Autowired BookingDesk desk;
+    @Autowired PatientLinks patientLinks;
     @Autowired MessageCentre messages;
     @Autowired PrintQueue printQueue;
     @Autowired JdbcClient jdbc;
@@ -72,7 +78,7 @@ class MessageCentreIntegrationTests {
 
     @org.junit.jupiter.api.BeforeEach
     void fixtures() {
-        fixtures = new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc);
+        fixtures = new MessageFixtures(accounts, patients, referrals, vetting, sessions, slotFinder, desk, jdbc);
     }
 
     @AfterEach
@@ -93,15 +99,15 @@ class MessageCentreIntegrationTests {
         assertThat(stored.body()).contains(EmailOutbox.LINK).doesNotContain(firstToken);
         assertThat(ReceivedLetters.pdfText(messages.attachment(first).orElseThrow().content()))
                 .contains(appointment.id().toString());
-        assertThat(bookings.byPatientLink(firstToken)).isPresent();
+        assertThat(patientLinks.byPatientLink(firstToken)).isPresent();
 
         UUID again = messages.resend(first);
 
         String secondToken = Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> linkInEmailWithLetter(appointment.id(), 2), Optional::isPresent).orElseThrow();
         assertThat(secondToken).isNotEqualTo(firstToken);
-        assertThat(bookings.byPatientLink(firstToken)).isEmpty();
-        assertThat(bookings.byPatientLink(secondToken)).isPresent();
+        assertThat(patientLinks.byPatientLink(firstToken)).isEmpty();
+        assertThat(patientLinks.byPatientLink(secondToken)).isPresent();
         assertThat(messages.open(again).orElseThrow().resentFrom()).isEqualTo(first);
         assertThat(messages.forPatient(appointment.patientId())).extracting(OutboundEmail::id).contains(first, again);
     }
@@ -112,7 +118,7 @@ class MessageCentreIntegrationTests {
         Appointment appointment = fixtures.book(clerk, PatientFixtures.adult(), CLINIC);
         UUID first = fixtures.awaitMessage(appointment.id(), Channel.EMAIL);
         AccountFixtures.signIn(clerk);
-        bookings.cancel(appointment.id(), "Operator unwell");
+        desk.cancel(appointment.id(), "Operator unwell");
 
         assertThatThrownBy(() -> messages.resend(first)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("fresh link cannot be issued");
@@ -144,7 +150,7 @@ class MessageCentreIntegrationTests {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         UUID referralId = fixtures.waiting(clerk, MessageFixtures.withoutEmailOrMobile(), CLINIC);
         AccountFixtures.signIn(clerk);
-        UUID invitation = bookings.invite(referralId);
+        UUID invitation = invitations.invite(referralId);
         UUID letter = fixtures.awaitMessage(invitation, Channel.LETTER);
         AccountFixtures.signIn(clerk);
 
@@ -155,9 +161,9 @@ class MessageCentreIntegrationTests {
         assertThat(code.find()).as(text).isTrue();
         assertThat(messages.open(letter).orElseThrow().body()).doesNotContain(code.group(1)).contains(EmailOutbox.LINK);
         AccountFixtures.signOut();
-        String token = bookings.linkForCode(code.group(1).toLowerCase()).orElseThrow();
-        assertThat(bookings.invitationOffers(token, 3)).isPresent();
-        assertThat(bookings.linkForCode("ZZZZ-ZZZZ")).isEmpty();
+        String token = invitations.linkForCode(code.group(1).toLowerCase()).orElseThrow();
+        assertThat(invitations.invitationOffers(token, 3)).isPresent();
+        assertThat(invitations.linkForCode("ZZZZ-ZZZZ")).isEmpty();
     }
 
     @Test

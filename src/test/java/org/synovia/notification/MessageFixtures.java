@@ -15,8 +15,9 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
@@ -32,7 +33,7 @@ import org.synovia.vetting.Vetting;
  * reached by whatever contact details the test gives them, and the messages stored for them.
  */
 public record MessageFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting,
-        Sessions sessions, Bookings bookings, JdbcClient jdbc) {
+        Sessions sessions, SlotFinder slotFinder, BookingDesk desk, JdbcClient jdbc) {
 
     public static NewPatient withoutEmailOrMobile() {
         return RecordCopies.with(RecordCopies.with(PatientFixtures.adult(), "email", null), "mobile", null);
@@ -62,7 +63,7 @@ public record MessageFixtures(UserAccounts accounts, Patients patients, Referral
     /** The patient booked by the clerk into the first slot offered; the clerk is left signed in. */
     public Appointment book(UserAccount clerk, NewPatient patient, LocalTime clinicAt) {
         UUID referralId = waiting(clerk, patient, clinicAt);
-        return bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+        return desk.book(referralId, slotFinder.search(referralId, 1).offers().getFirst().slot().id());
     }
 
     /** The first message about this record on this channel, once the event's listener has stored it. */

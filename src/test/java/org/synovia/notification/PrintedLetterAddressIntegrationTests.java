@@ -28,7 +28,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
@@ -65,7 +66,8 @@ class PrintedLetterAddressIntegrationTests {
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingDesk desk;
     @Autowired MessageCentre messages;
     @Autowired PrintQueue printQueue;
     @Autowired JdbcClient jdbc;
@@ -76,7 +78,7 @@ class PrintedLetterAddressIntegrationTests {
 
     @BeforeEach
     void fixtures() {
-        fixtures = new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc);
+        fixtures = new MessageFixtures(accounts, patients, referrals, vetting, sessions, slotFinder, desk, jdbc);
         clerk = AccountFixtures.create(accounts, Role.BOOKING);
     }
 

@@ -32,8 +32,9 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
@@ -54,7 +55,8 @@ class RemindersIntegrationTests {
 
     @Autowired Clock clock;
     @Autowired EmailOutbox outbox;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -81,7 +83,7 @@ class RemindersIntegrationTests {
         UUID referralId = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 BookingFixtures::cervicalFacetOnApixaban, BookingFixtures.ctCervicalFacet());
         AccountFixtures.signIn(clerk);
-        Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+        Appointment appointment = desk.book(referralId, slotFinder.search(referralId, 1).offers().getFirst().slot().id());
         AccountFixtures.signOut();
         return appointment;
     }
@@ -108,7 +110,7 @@ class RemindersIntegrationTests {
                         "thromboticRisk", new org.synovia.referral.ReferralDetails.ThromboticRisk(valve, null, null, null)),
                 BookingFixtures.ctCervicalFacet());
         AccountFixtures.signIn(clerk);
-        Appointment appointment = bookings.book(referralId, bookings.search(referralId, 1).offers().getFirst().slot().id());
+        Appointment appointment = desk.book(referralId, slotFinder.search(referralId, 1).offers().getFirst().slot().id());
         AccountFixtures.signOut();
         LocalDateTime start = LocalDateTime.ofInstant(appointment.start(), LONDON);
         MedicationPlan plan = protocols.checkAt(new ReferralId(appointment.referralId()), start).assessment()

@@ -13,7 +13,6 @@ import java.sql.Timestamp;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,6 +38,7 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Bookings;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
@@ -67,6 +67,7 @@ class SlowMailServerIntegrationTests {
     @Autowired NotificationProperties properties;
     @Autowired AuditTrail audit;
     @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -96,7 +97,7 @@ class SlowMailServerIntegrationTests {
         silent = new OutboxFixtures.SilentMailServer();
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         UUID referralId = OutboxFixtures.waitingKnee(sessions, accounts, patients, referrals, vetting, clerk, LocalTime.of(6, 30));
-        UUID slotId = bookings.search(referralId, 1).offers().getFirst().slot().id();
+        UUID slotId = slotFinder.search(referralId, 1).offers().getFirst().slot().id();
         AccountFixtures.signOut();
         // Emails other tests left waiting would otherwise be tried first, each round ending at the silent server.
         jdbc.sql("update outbound_email set next_attempt_at = ? where status = 'QUEUED'")

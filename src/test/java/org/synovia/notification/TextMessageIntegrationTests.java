@@ -26,7 +26,8 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.SlotFinder;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
@@ -61,7 +62,8 @@ class TextMessageIntegrationTests {
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
+    @Autowired SlotFinder slotFinder;
     @Autowired MessageCentre messages;
     @Autowired JdbcClient jdbc;
     @Autowired EmailOutbox outbox;
@@ -82,7 +84,7 @@ class TextMessageIntegrationTests {
         UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
         String mobile = "07700 9" + String.format("%05d", (int) (Math.random() * 100_000));
         NewPatient patient = RecordCopies.with(RecordCopies.with(PatientFixtures.adult(), "email", null), "mobile", mobile);
-        Appointment appointment = new MessageFixtures(accounts, patients, referrals, vetting, sessions, bookings, jdbc)
+        Appointment appointment = new MessageFixtures(accounts, patients, referrals, vetting, sessions, slotFinder, desk, jdbc)
                 .book(clerk, patient, LocalTime.of(16, 0));
 
         FakeTextProviders.Received text = Awaitility.await().atMost(Duration.ofSeconds(30))

@@ -17,10 +17,11 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.booking.FreedSlot;
 import org.synovia.booking.FreedSlotChooser;
+import org.synovia.booking.FreedSlots;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
@@ -37,7 +38,8 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class FreedSlotChoiceIntegrationTests {
 
-    @Autowired Bookings bookings;
+    @Autowired FreedSlots freedSlots;
+    @Autowired BookingDesk desk;
     @Autowired FreedSlotChooser chooser;
     @Autowired PlanningProblems problems;
     @Autowired SessionPlanner planner;
@@ -69,10 +71,10 @@ class FreedSlotChoiceIntegrationTests {
         LocalDate earliest = waitingList.entry(cancelling).orElseThrow().earliestDate();
         LocalDate week = (earliest == null ? sessions.today() : earliest).plusWeeks(1);
         OpenSlot slot = problems.build(week, week.plusWeeks(1), List.of(clinic.room().id())).slots().getFirst();
-        Appointment appointment = bookings.book(cancelling, slot.slotId());
-        bookings.cancel(appointment.id(), "Patient is going abroad");
+        Appointment appointment = desk.book(cancelling, slot.slotId());
+        desk.cancel(appointment.id(), "Patient is going abroad");
 
-        FreedSlot freed = bookings.freedSlots(5).stream().filter(f -> f.slot().id().equals(slot.slotId())).findFirst()
+        FreedSlot freed = freedSlots.freedSlots(5).stream().filter(f -> f.slot().id().equals(slot.slotId())).findFirst()
                 .orElseThrow();
         Placement expected = planner.bestFor(slot, problems.forSlots(List.of(slot.slotId()), null)).orElseThrow();
 

@@ -17,16 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
-import org.synovia.account.Role;
-import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.Patients;
-import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Guidance;
 import org.synovia.testing.StatementCounter;
@@ -41,7 +38,7 @@ import org.synovia.waitinglist.WaitingList;
 class PlanningProblemsIntegrationTests {
 
     @Autowired PlanningProblems problems;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -49,15 +46,11 @@ class PlanningProblemsIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
 
-    UserAccount clerk;
-    UserAccount referrer;
-    UserAccount radiologist;
+    BookingFixtures.Staff staff;
 
     @BeforeEach
     void setUp() {
-        clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        staff = BookingFixtures.Staff.of(accounts);
     }
 
     @AfterEach
@@ -66,10 +59,7 @@ class PlanningProblemsIntegrationTests {
     }
 
     private UUID waitingKnee() {
-        UUID id = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
-                BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        return id;
+        return staff.waitingKnee(patients, referrals, vetting);
     }
 
     private List<UUID> waitingKnees(int count) {
@@ -82,7 +72,7 @@ class PlanningProblemsIntegrationTests {
 
     @Test
     void readsTheProblemInAFixedNumberOfStatementsHoweverManyWait() throws Exception {
-        AccountFixtures.signIn(clerk);
+        AccountFixtures.signIn(staff.clerk());
         Clinic clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, DayOfWeek.WEDNESDAY,
                 LocalTime.of(9, 0), LocalTime.of(12, 0), List.of(20));
         LocalDate first = sessions.today().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
@@ -109,7 +99,7 @@ class PlanningProblemsIntegrationTests {
 
     @Test
     void leavesOutSlotsAlreadyBooked() {
-        AccountFixtures.signIn(clerk);
+        AccountFixtures.signIn(staff.clerk());
         Clinic clinic = SchedulingFixtures.clinic(sessions, accounts, Guidance.ULTRASOUND, DayOfWeek.THURSDAY,
                 LocalTime.of(9, 0), LocalTime.of(10, 0), List.of(20));
         LocalDate first = sessions.today().with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
@@ -118,7 +108,7 @@ class PlanningProblemsIntegrationTests {
         PlanningProblem before = problems.build(first, last, List.of(clinic.room().id()));
         OpenSlot booked = before.slots().getFirst();
 
-        bookings.book(referralId, booked.slotId());
+        desk.book(referralId, booked.slotId());
         PlanningProblem after = problems.build(first, last, List.of(clinic.room().id()));
 
         assertThat(before.slots()).hasSize(3);

@@ -23,17 +23,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
-import org.synovia.account.Role;
-import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
+import org.synovia.booking.BookingInvitations;
 import org.synovia.booking.Bookings;
 import org.synovia.fhir.ApiClients;
 import org.synovia.fhir.FhirFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.planning.Plans.AcceptOutcome;
 import org.synovia.planning.Plans.ProposedBooking;
-import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
@@ -62,6 +61,8 @@ class PlansIntegrationTests {
 
     @Autowired Plans plans;
     @Autowired Bookings bookings;
+    @Autowired BookingInvitations invitations;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -72,15 +73,11 @@ class PlansIntegrationTests {
     @Autowired JdbcClient jdbc;
     @LocalServerPort int port;
 
-    UserAccount clerk;
-    UserAccount referrer;
-    UserAccount radiologist;
+    BookingFixtures.Staff staff;
 
     @BeforeEach
     void setUp() {
-        clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        referrer = AccountFixtures.create(accounts, Role.REFERRER);
-        radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        staff = BookingFixtures.Staff.of(accounts);
     }
 
     @AfterEach
@@ -89,14 +86,11 @@ class PlansIntegrationTests {
     }
 
     private UUID waitingKnee() {
-        UUID id = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
-                BookingFixtures.ultrasoundKnee());
-        AccountFixtures.signIn(clerk);
-        return id;
+        return staff.waitingKnee(patients, referrals, vetting);
     }
 
     private PlannedRoomFixtures.PlannedRooms twoUltrasoundRooms() {
-        AccountFixtures.signIn(clerk);
+        AccountFixtures.signIn(staff.clerk());
         return PlannedRoomFixtures.twoUltrasoundRooms(sessions, accounts);
     }
 
@@ -134,7 +128,7 @@ class PlansIntegrationTests {
 
         // Before anyone accepts, a clerk books a patient who came later into the first patient's proposed slot.
         UUID later = waitingKnee();
-        bookings.book(later, placed.get(mine.get(0)).slotId());
+        desk.book(later, placed.get(mine.get(0)).slotId());
         List<AcceptOutcome> outcomes = plans.accept(proposal.runId(), List.of(mine.get(0), mine.get(1), mine.get(2)));
 
         Map<UUID, AcceptOutcome> byReferral = outcomes.stream()
@@ -184,14 +178,14 @@ class PlansIntegrationTests {
         // The patient's link offers those slots only, and books none other.
         String token = Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> linkTokenHashing(sent.invitationId()),
                 java.util.Optional::isPresent).orElseThrow();
-        var offers = bookings.invitationOffers(token, 12).orElseThrow().offers();
+        var offers = invitations.invitationOffers(token, 12).orElseThrow().offers();
         assertThat(offers).isNotEmpty();
         assertThat(offers).extracting(o -> o.slot().id()).isSubsetOf(List.of(offered)).contains(placement.slotId());
         UUID other = proposal.placements().stream().map(ProposedBooking::slotId)
                 .filter(id -> !List.of(offered).contains(id)).findFirst()
                 .orElseGet(() -> jdbc.sql("select id from slot where room_id = ? and id <> all(?) limit 1")
                         .params(rooms.roomIds().getFirst(), offered).query(UUID.class).single());
-        assertThatThrownBy(() -> bookings.bookByInvitation(token, other)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> invitations.bookByInvitation(token, other)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("offers only the appointments it shows");
     }
 

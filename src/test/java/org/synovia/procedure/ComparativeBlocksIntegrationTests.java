@@ -27,8 +27,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Intent;
@@ -49,7 +49,7 @@ class ComparativeBlocksIntegrationTests {
     @Autowired Checklists checklists;
     @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -67,7 +67,7 @@ class ComparativeBlocksIntegrationTests {
     @BeforeEach
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists,
                 jdbc, clock);
     }

@@ -33,7 +33,7 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralDetails;
@@ -45,7 +45,6 @@ import org.synovia.safety.Severity;
 import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
-import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.YesNoUnknown;
 import org.synovia.testing.RecordCopies;
@@ -65,7 +64,7 @@ class ProcedureDaySafetyIntegrationTests {
     @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
     @Autowired DaySafetyChecks daySafetyChecks;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -87,7 +86,7 @@ class ProcedureDaySafetyIntegrationTests {
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists,
                 jdbc, clock);
     }

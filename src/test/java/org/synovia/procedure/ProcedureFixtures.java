@@ -19,8 +19,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
@@ -52,7 +52,7 @@ public final class ProcedureFixtures {
     private final Vetting vetting;
     private final Sessions sessions;
     private final WaitingList waitingList;
-    private final Bookings bookings;
+    private final BookingDesk desk;
     private final Visits visits;
     private final Consents consents;
     private final Checklists checklists;
@@ -62,7 +62,7 @@ public final class ProcedureFixtures {
     private UserAccount referrer;
 
     public ProcedureFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting,
-            Sessions sessions, WaitingList waitingList, Bookings bookings, Visits visits, Consents consents, Checklists checklists, JdbcClient jdbc,
+            Sessions sessions, WaitingList waitingList, BookingDesk desk, Visits visits, Consents consents, Checklists checklists, JdbcClient jdbc,
             Clock clock) {
         this.accounts = accounts;
         this.patients = patients;
@@ -70,7 +70,7 @@ public final class ProcedureFixtures {
         this.vetting = vetting;
         this.sessions = sessions;
         this.waitingList = waitingList;
-        this.bookings = bookings;
+        this.desk = desk;
         this.visits = visits;
         this.consents = consents;
         this.checklists = checklists;
@@ -113,7 +113,7 @@ public final class ProcedureFixtures {
         UUID slotId = sessions.openSlots(new SlotQuery(protocol.guidance(), details.siteCode(), null, null,
                         protocol.slotMinutes(), earliest == null ? today : earliest, today.plusWeeks(SEARCH_WEEKS), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        Appointment appointment = bookings.book(referral.id().value(), slotId);
+        Appointment appointment = desk.book(referral.id().value(), slotId);
         AccountFixtures.signOut();
         return appointment;
     }

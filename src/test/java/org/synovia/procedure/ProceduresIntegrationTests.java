@@ -39,14 +39,14 @@ import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.SchedulingFixtures.Clinic;
+import org.synovia.scheduling.SchedulingFixtures;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Guidance;
@@ -67,7 +67,7 @@ class ProceduresIntegrationTests {
     @Autowired ProcedureReports procedureReports;
 
     @Autowired Clock clock;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -126,7 +126,7 @@ class ProceduresIntegrationTests {
         UUID slotId = sessions.openSlots(new SlotQuery(guidance, siteCode, null, null, protocol.slotMinutes(),
                         earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        return bookings.book(referralId, slotId);
+        return desk.book(referralId, slotId);
     }
 
     /** Moves the appointment to start now, so that it is on today's list (the booking rules keep it later). */

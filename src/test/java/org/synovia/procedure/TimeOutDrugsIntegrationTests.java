@@ -32,8 +32,8 @@ import org.synovia.account.StaffGrade;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralFixtures;
@@ -61,7 +61,7 @@ class TimeOutDrugsIntegrationTests {
     @Autowired Checklists checklists;
     @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -81,7 +81,7 @@ class TimeOutDrugsIntegrationTests {
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists,
                 jdbc, clock);
     }

@@ -32,7 +32,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.SlotFinder;
 import org.synovia.notification.AppointmentLetters;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
@@ -65,7 +66,8 @@ class SeveralTargetsIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired AcceptedProtocols protocols;
     @Autowired Sessions sessions;
-    @Autowired Bookings bookings;
+    @Autowired SlotFinder slotFinder;
+    @Autowired BookingDesk desk;
     @Autowired org.synovia.waitinglist.Funding funding;
     @Autowired AppointmentLetters letters;
     @Autowired Visits visits;
@@ -182,7 +184,7 @@ class SeveralTargetsIntegrationTests {
         AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
         funding.approve(id.value(), "PA-TARGETS-TEST", sessions.today(), null);
         AccountFixtures.signIn(clerk);
-        Appointment appointment = bookings.book(id.value(), bookings.search(id.value(), 1).offers().getFirst().slot().id());
+        Appointment appointment = desk.book(id.value(), slotFinder.search(id.value(), 1).offers().getFirst().slot().id());
         assertThat(appointment.minutes()).isEqualTo(30);
 
         String letter = text(letters.pdf(appointment.id()));

@@ -29,8 +29,8 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.booking.Bookings;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
@@ -69,7 +69,7 @@ class ListPageStatementsIntegrationTests {
     @Autowired Vetting vetting;
     @Autowired WaitingList waitingList;
     @Autowired Sessions sessions;
-    @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired org.springframework.context.ApplicationContext context;
 
     UserAccount referrer;
@@ -164,13 +164,13 @@ class ListPageStatementsIntegrationTests {
         List<Appointment> booked = new ArrayList<>();
         AccountFixtures.signIn(clerk);
         for (int i = 0; i < N; i++) {
-            booked.add(bookings.book(waiting.get(i), slots.get(i).id()));
+            booked.add(desk.book(waiting.get(i), slots.get(i).id()));
         }
         Render appointmentsAtN = render(appointmentsOfTheDay, clerk, "BOOKING");
         Render dayAtN = render(dayList, nurse, "NURSE");
         AccountFixtures.signIn(clerk);
         for (int i = N; i < 3 * N; i++) {
-            booked.add(bookings.book(waiting.get(i), slots.get(i).id()));
+            booked.add(desk.book(waiting.get(i), slots.get(i).id()));
         }
         Render appointmentsAt3N = render(appointmentsOfTheDay, clerk, "BOOKING");
         Render dayAt3N = render(dayList, nurse, "NURSE");

@@ -6,7 +6,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.synovia.booking.Bookings;
+import org.synovia.booking.BookingInvitations;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,12 +17,11 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Controller
 class BookingCodeController {
-
-    private final Bookings bookings;
+    private final BookingInvitations invitations;
     private final BookingCodeLimiter limiter;
 
-    BookingCodeController(Bookings bookings, BookingCodeLimiter limiter) {
-        this.bookings = bookings;
+    BookingCodeController(BookingInvitations invitations, BookingCodeLimiter limiter) {
+        this.invitations = invitations;
         this.limiter = limiter;
     }
 
@@ -42,7 +41,7 @@ class BookingCodeController {
                     + " minutes and try again, or phone us.");
             return "booking/code";
         }
-        var token = bookings.linkForCode(code);
+        var token = invitations.linkForCode(code);
         if (token.isEmpty()) {
             limiter.wrong(address);
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());

@@ -14,9 +14,15 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
+import org.synovia.booking.BookingInvitations;
 import org.synovia.booking.Bookings;
 import org.synovia.booking.DatedSlotSearch;
+import org.synovia.booking.DeskCalendar;
+import org.synovia.booking.FreedSlots;
+import org.synovia.booking.SlotFinder;
 import org.synovia.catalogue.Catalogue;
+import org.synovia.catalogue.ProcedurePrices;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referral;
@@ -28,7 +34,6 @@ import org.synovia.shared.web.FlashMessages;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.WaitingList;
 import org.synovia.waitinglist.WaitingListEntry;
-import org.synovia.catalogue.ProcedurePrices;
 
 @Controller
 @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
@@ -37,6 +42,11 @@ class BookingController {
     static final int OFFERS = 12;
 
     private final Bookings bookings;
+    private final SlotFinder slotFinder;
+    private final FreedSlots freedSlots;
+    private final DeskCalendar calendar;
+    private final BookingInvitations invitations;
+    private final BookingDesk desk;
     private final Referrals referrals;
     private final Patients patients;
     private final Catalogue catalogue;
@@ -45,13 +55,19 @@ class BookingController {
     private final WaitingList waitingList;
     private final ProcedurePrices prices;
 
-    BookingController(Bookings bookings, Referrals referrals, Patients patients, Catalogue catalogue,
+    BookingController(Bookings bookings, SlotFinder slotFinder, FreedSlots freedSlots, DeskCalendar calendar,
+            BookingInvitations invitations, BookingDesk desk, Referrals referrals, Patients patients, Catalogue catalogue,
             SafetyOverrides overrides, Vetting vetting, WaitingList waitingList, ProcedurePrices prices) {
         this.waitingList = waitingList;
         this.prices = prices;
         this.overrides = overrides;
         this.vetting = vetting;
         this.bookings = bookings;
+        this.slotFinder = slotFinder;
+        this.freedSlots = freedSlots;
+        this.calendar = calendar;
+        this.invitations = invitations;
+        this.desk = desk;
         this.referrals = referrals;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -75,7 +91,7 @@ class BookingController {
             @RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             Model model, RedirectAttributes redirect) {
         try {
-            Appointment appointment = bookings.book(referralId, slotId);
+            Appointment appointment = desk.book(referralId, slotId);
             redirect.addFlashAttribute("notice", "Booked. The appointment letter is being emailed to the patient.");
             return "redirect:/appointments/" + appointment.id();
         }
@@ -103,7 +119,7 @@ class BookingController {
     @PreAuthorize("hasRole('BOOKING')")
     String invite(@PathVariable("referralId") UUID referralId, RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "A link to choose their own slot is being emailed to the patient.",
-                () -> bookings.invite(referralId));
+                () -> invitations.invite(referralId));
         return "redirect:/bookings/referral/" + referralId;
     }
 
@@ -131,7 +147,7 @@ class BookingController {
     String move(@PathVariable("id") UUID id, @RequestParam(name = "slotId", required = false) UUID slotId,
             @RequestParam(name = "reason", required = false) String reason, Model model, RedirectAttributes redirect) {
         try {
-            Appointment moved = bookings.reschedule(id, slotId, reason);
+            Appointment moved = desk.reschedule(id, slotId, reason);
             redirect.addFlashAttribute("notice", "Appointment moved. A new letter is being emailed to the patient.");
             return "redirect:/appointments/" + moved.id();
         }
@@ -147,7 +163,7 @@ class BookingController {
     String cancel(@PathVariable("id") UUID id, @RequestParam(name = "reason", required = false) String reason,
             Model model, RedirectAttributes redirect) {
         try {
-            bookings.cancel(id, reason);
+            desk.cancel(id, reason);
             redirect.addFlashAttribute("notice", "Appointment cancelled; the patient is back on the waiting list.");
         }
         catch (InvalidInputException e) {
@@ -165,7 +181,7 @@ class BookingController {
     @PreAuthorize("hasAnyRole('BOOKING', 'NURSE')")
     String didNotAttend(@PathVariable("id") UUID id, RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "Marked as did not attend; the patient is back on the waiting list.",
-                () -> bookings.didNotAttend(id));
+                () -> desk.didNotAttend(id));
         return "redirect:/appointments/" + id;
     }
 
@@ -177,8 +193,8 @@ class BookingController {
         LocalDate last = to == null || to.isBefore(first) ? first.plusWeeks(2) : to;
         model.addAttribute("from", first);
         model.addAttribute("to", last);
-        model.addAttribute("appointments", bookings.appointmentList(first, last));
-        model.addAttribute("needingNewSlot", bookings.needingNewSlot());
+        model.addAttribute("appointments", calendar.appointmentList(first, last));
+        model.addAttribute("needingNewSlot", calendar.needingNewSlot());
         model.addAttribute("zone", bookings.zone());
         return "booking/list";
     }
@@ -187,7 +203,7 @@ class BookingController {
     @GetMapping("/freed-slots")
     @PreAuthorize("hasRole('BOOKING')")
     String freed(Model model) {
-        model.addAttribute("freed", bookings.freedSlots(5));
+        model.addAttribute("freed", freedSlots.freedSlots(5));
         return "booking/freed";
     }
 
@@ -196,7 +212,7 @@ class BookingController {
         model.addAttribute("zone", bookings.zone());
         model.addAttribute("moving", moving);
         try {
-            DatedSlotSearch dated = bookings.searchFrom(referralId, OFFERS, from);
+            DatedSlotSearch dated = slotFinder.searchFrom(referralId, OFFERS, from);
             model.addAttribute("dated", dated);
             model.addAttribute("search", dated.search());
         }

@@ -12,6 +12,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.synovia.booking.Bookings;
+import org.synovia.booking.DeskCalendar;
 import org.synovia.shared.CurrentUser;
 import org.synovia.waitinglist.WaitingList;
 
@@ -24,10 +25,12 @@ import org.synovia.waitinglist.WaitingList;
 class CalendarController {
 
     private final Bookings bookings;
+    private final DeskCalendar calendar;
     private final WaitingList waitingList;
 
-    CalendarController(Bookings bookings, WaitingList waitingList) {
+    CalendarController(Bookings bookings, DeskCalendar calendar, WaitingList waitingList) {
         this.bookings = bookings;
+        this.calendar = calendar;
         this.waitingList = waitingList;
     }
 
@@ -35,7 +38,7 @@ class CalendarController {
     String week(@RequestParam(name = "week", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate week,
             @RequestParam(name = "referral", required = false) UUID referralId, Model model) {
         LocalDate monday = (week == null ? bookings.today() : week).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        model.addAttribute("calendar", bookings.week(monday));
+        model.addAttribute("calendar", calendar.week(monday));
         model.addAttribute("today", bookings.today());
         model.addAttribute("mayBook", CurrentUser.hasRole("BOOKING"));
         if (referralId != null) {

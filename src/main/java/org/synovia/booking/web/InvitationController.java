@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingInvitations;
 import org.synovia.booking.Bookings;
 import org.synovia.shared.InvalidInputException;
 
@@ -24,9 +25,10 @@ class InvitationController {
     static final int OFFERS = 12;
 
     private final Bookings bookings;
-
-    InvitationController(Bookings bookings) {
+    private final BookingInvitations invitations;
+    InvitationController(Bookings bookings, BookingInvitations invitations) {
         this.bookings = bookings;
+        this.invitations = invitations;
     }
 
     @GetMapping("/choose-appointment/{token}")
@@ -38,13 +40,13 @@ class InvitationController {
     @GetMapping("/choose-appointment/{token}/confirm")
     String confirm(@PathVariable("token") String token, @RequestParam(name = "slotId", required = false) UUID slotId,
             Model model) {
-        var chosen = bookings.invitationChoice(token, slotId);
+        var chosen = invitations.invitationChoice(token, slotId);
         if (chosen.isEmpty()) {
             model.addAttribute("problem", "That appointment is no longer free, or this link does not offer it. Please choose another.");
             return page(token, model);
         }
         model.addAttribute("chosen", chosen.get());
-        model.addAttribute("changing", bookings.bookedByInvitation(token).isPresent());
+        model.addAttribute("changing", invitations.bookedByInvitation(token).isPresent());
         model.addAttribute("token", token);
         return "booking/choose-confirm";
     }
@@ -52,19 +54,19 @@ class InvitationController {
     @PostMapping("/choose-appointment/{token}")
     String choose(@PathVariable("token") String token, @RequestParam(name = "slotId", required = false) UUID slotId,
             Model model) {
-        return booking(token, "Booked: ", () -> bookings.bookByInvitation(token, slotId), model);
+        return booking(token, "Booked: ", () -> invitations.bookByInvitation(token, slotId), model);
     }
 
     @PostMapping("/choose-appointment/{token}/change")
     String change(@PathVariable("token") String token, @RequestParam(name = "slotId", required = false) UUID slotId,
             Model model) {
-        return booking(token, "Changed: your appointment is now ", () -> bookings.changeByInvitation(token, slotId), model);
+        return booking(token, "Changed: your appointment is now ", () -> invitations.changeByInvitation(token, slotId), model);
     }
 
     @PostMapping("/choose-appointment/{token}/cancel")
     String cancel(@PathVariable("token") String token, @RequestParam(name = "reason", required = false) String reason,
             Model model) {
-        return act(token, "cancelled", null, () -> bookings.cancelByInvitation(token, reason), model);
+        return act(token, "cancelled", null, () -> invitations.cancelByInvitation(token, reason), model);
     }
 
     private String booking(String token, String what, Supplier<Appointment> action, Model model) {
@@ -92,19 +94,19 @@ class InvitationController {
     }
 
     private String page(String token, Model model) {
-        var offers = bookings.invitationOffers(token, OFFERS);
+        var offers = invitations.invitationOffers(token, OFFERS);
         if (offers.isPresent()) {
             model.addAttribute("search", offers.get());
         }
         else {
-            bookings.bookedByInvitation(token).ifPresent(appointment -> {
+            invitations.bookedByInvitation(token).ifPresent(appointment -> {
                 model.addAttribute("current", appointment);
                 model.addAttribute("slot", bookings.slot(appointment).orElseThrow());
-                bookings.invitationChangeOffers(token).ifPresent(search -> model.addAttribute("search", search));
+                invitations.invitationChangeOffers(token).ifPresent(search -> model.addAttribute("search", search));
             });
         }
         model.addAttribute("zone", bookings.zone());
-        bookings.invitationCost(token).ifPresent(cost -> model.addAttribute("cost", cost));
+        invitations.invitationCost(token).ifPresent(cost -> model.addAttribute("cost", cost));
         model.addAttribute("token", token);
         return "booking/choose";
     }

@@ -8,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
+import org.synovia.booking.PatientLinks;
 import org.synovia.shared.InvalidInputException;
 
 /**
@@ -18,9 +19,10 @@ import org.synovia.shared.InvalidInputException;
 class PatientLinkController {
 
     private final Bookings bookings;
-
-    PatientLinkController(Bookings bookings) {
+    private final PatientLinks patientLinks;
+    PatientLinkController(Bookings bookings, PatientLinks patientLinks) {
         this.bookings = bookings;
+        this.patientLinks = patientLinks;
     }
 
     @GetMapping("/my-appointment/{token}")
@@ -32,7 +34,7 @@ class PatientLinkController {
     String cancel(@PathVariable("token") String token, @RequestParam(name = "reason", required = false) String reason,
             Model model) {
         try {
-            Appointment cancelled = bookings.cancelByPatient(token, reason);
+            Appointment cancelled = patientLinks.cancelByPatient(token, reason);
             model.addAttribute("cancelled", cancelled);
             model.addAttribute("slot", bookings.slot(cancelled).orElseThrow());
             model.addAttribute("zone", bookings.zone());
@@ -45,7 +47,7 @@ class PatientLinkController {
     }
 
     private String page(String token, Model model) {
-        bookings.byPatientLink(token).ifPresent(a -> {
+        patientLinks.byPatientLink(token).ifPresent(a -> {
             model.addAttribute("appointment", a);
             model.addAttribute("slot", bookings.slot(a).orElseThrow());
         });

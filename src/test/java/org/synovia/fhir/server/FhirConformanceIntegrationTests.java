@@ -41,6 +41,7 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.booking.Bookings;
 import org.synovia.diary.PatientDiaries;
@@ -94,6 +95,7 @@ class FhirConformanceIntegrationTests {
     @Autowired WaitingList waitingList;
     @Autowired Sessions sessions;
     @Autowired Bookings bookings;
+    @Autowired BookingDesk desk;
     @Autowired Visits visits;
     @Autowired Checklists checklists;
     @Autowired Consents consents;
@@ -188,7 +190,7 @@ class FhirConformanceIntegrationTests {
 
     @Test
     void publishesThePatientsDiaryEntriesAndItsSummaryValidAgainstBaseR4() throws Exception {
-        DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, bookings,
+        DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
                 visits, consents, checklists, procedureRecords, jdbc, clock);
         Appointment appointment = diaryFixtures.therapeuticKnee();
         String token = diaryFixtures.link(appointment.id());
@@ -259,7 +261,7 @@ class FhirConformanceIntegrationTests {
         UUID slotId = sessions.openSlots(new SlotQuery(Guidance.CT, "FACET_CERVICAL", null, null, protocol.slotMinutes(),
                         earliest == null ? LocalDate.now(clock) : earliest, LocalDate.now(clock).plusWeeks(8), null, null))
                 .stream().filter(s -> rooms.contains(s.roomId())).findFirst().orElseThrow().id();
-        Appointment appointment = bookings.book(referralId, slotId);
+        Appointment appointment = desk.book(referralId, slotId);
         whileBooked.accept(appointment);
         // Today's list: the booking rules keep the appointment later, so move it to now.
         BookingFixtures.startAt(jdbc, clock, appointment.id(), Duration.ZERO, Duration.ofMinutes(45));
