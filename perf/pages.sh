@@ -68,7 +68,7 @@ admin=$(session admin)
 echo "table rows on each page (with header rows): submitted referrals $(rows "$rad" '/referrals?status=SUBMITTED')," \
      "vetting $(rows "$rad" /vetting), waiting list $(rows "$clerk" /waiting-list)," \
      "appointments $(rows "$clerk" /appointments), day list $(rows "$nurse" /day), audit $(rows "$admin" /admin/audit)"
-echo "hog: ${hog:+busy loop pid $hog}${hog:-none}; $(nproc) cores"
+echo "hog: $([ -n "$hog" ] && echo "busy loop, pid $hog" || echo none); $(nproc) cores"
 "$java_bin" perf/PageLoad.java "http://localhost:$port/" "$seconds" "$rates" "$pid" "$postmaster" \
     "referral list (submitted)=$rad=referrals?status=SUBMITTED" \
     "vetting queue=$rad=vetting" \

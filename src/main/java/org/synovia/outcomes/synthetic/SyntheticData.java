@@ -249,11 +249,7 @@ public class SyntheticData {
                         plan.days.getFirst(), plan.days.getLast(), created, BY));
             }
         }
-        PostgresCopy.copy(connection, "copy room (id, name, location, guidance, created_at, created_by) from stdin", rooms);
-        PostgresCopy.copy(connection, "copy operator (id, username, display_name, grade, guidance, site_codes, created_at,"
-                + " created_by) from stdin", operators);
-        PostgresCopy.copy(connection, "copy session_template (id, weekday, start_time, end_time, room_id, operator_id,"
-                + " slot_pattern, one_stop, valid_from, valid_to, created_at, created_by) from stdin", templates);
+        copyCapacity(connection, rooms, operators, templates);
     }
 
     /** Open work of today beside the finished procedures, in one more chunk (ADR 0090). */
@@ -262,11 +258,7 @@ public class SyntheticData {
         StringBuilder operators = new StringBuilder();
         StringBuilder templates = new StringBuilder();
         OpenWork.TodayRooms today = OpenWork.todayRooms(plan, perList, rooms, operators, templates);
-        PostgresCopy.copy(connection, "copy room (id, name, location, guidance, created_at, created_by) from stdin", rooms);
-        PostgresCopy.copy(connection, "copy operator (id, username, display_name, grade, guidance, site_codes, created_at,"
-                + " created_by) from stdin", operators);
-        PostgresCopy.copy(connection, "copy session_template (id, weekday, start_time, end_time, room_id, operator_id,"
-                + " slot_pattern, one_stop, valid_from, valid_to, created_at, created_by) from stdin", templates);
+        copyCapacity(connection, rooms, operators, templates);
         Tables t = new Tables();
         for (OpenWork.Stage stage : OpenWork.Stage.values()) {
             for (int i = 0; i < perList; i++) {
@@ -315,6 +307,16 @@ public class SyntheticData {
                 + " acknowledged_by, action_taken) from stdin", t.alerts);
         PostgresCopy.copy(connection, "copy diary_summary (episode_id, summary_text, written_at, sent_to) from stdin", t.summaries);
         return t.entryCount;
+    }
+
+    /** Rooms, operators and their weekly templates. */
+    private static void copyCapacity(Connection connection, StringBuilder rooms, StringBuilder operators,
+            StringBuilder templates) {
+        PostgresCopy.copy(connection, "copy room (id, name, location, guidance, created_at, created_by) from stdin", rooms);
+        PostgresCopy.copy(connection, "copy operator (id, username, display_name, grade, guidance, site_codes, created_at,"
+                + " created_by) from stdin", operators);
+        PostgresCopy.copy(connection, "copy session_template (id, weekday, start_time, end_time, room_id, operator_id,"
+                + " slot_pattern, one_stop, valid_from, valid_to, created_at, created_by) from stdin", templates);
     }
 
     /** Patients, referrals, acceptances, waiting-list entries, slots and appointments of one chunk, in that order. */
