@@ -62,6 +62,7 @@ class ListPageStatementsIntegrationTests {
                     + "|safety_override|procedure_\\w+|urgent_pathway|performed_step|day_safety_\\w+)\\b");
 
     @Autowired MockMvc mvc;
+    @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @Autowired Clock clock;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -180,6 +181,15 @@ class ListPageStatementsIntegrationTests {
         assertThat(appointmentsAt3N.statements()).as("appointments").isEqualTo(appointmentsAtN.statements());
         assertThat(dayAt3N.statements()).as("day list").isEqualTo(dayAtN.statements());
         assertIndexed(waitingAt3N, appointmentsAt3N, dayAt3N, render(get("/waiting-list"), clerk, "BOOKING"));
+
+        // The day list's reads and their audit lines commit in one transaction: one durable commit per page (ADR 0091).
+        long newest = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
+        AccountFixtures.signOut();
+        mvc.perform(dayList.with(user(nurse.username()).roles("NURSE"))).andExpect(status().isOk());
+        assertThat(jdbc.sql("select count(*) from audit_event where id > ? and username = ?").params(newest, nurse.username())
+                .query(Long.class).single()).as("audit lines of one day list").isGreaterThan(1);
+        assertThat(jdbc.sql("select count(distinct xmin::text) from audit_event where id > ? and username = ?")
+                .params(newest, nurse.username()).query(Long.class).single()).as("transactions of one day list").isEqualTo(1);
     }
 
     /** Renders the page twice as this user and counts the second time (the first fills caches and warms up). */

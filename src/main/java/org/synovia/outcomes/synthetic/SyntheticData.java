@@ -85,8 +85,16 @@ public class SyntheticData {
      * draw test NHS numbers at random (the integration tests' fixtures).
      */
     public Result generate(int procedures, long seed, int years, boolean nhsNumbers) {
-        if (procedures < 1 || years < 1) {
-            throw new IllegalArgumentException("procedures and years must be at least 1");
+        return generate(procedures, seed, years, nhsNumbers, 0);
+    }
+
+    /**
+     * As above, and {@code openPerList} patients in each list still open today: waiting to be vetted, on the waiting
+     * list, and booked into today's lists (ADR 0090).
+     */
+    public Result generate(int procedures, long seed, int years, boolean nhsNumbers, int openPerList) {
+        if (procedures < 1 || years < 1 || openPerList < 0) {
+            throw new IllegalArgumentException("procedures and years must be at least 1, open work not negative");
         }
         return transactions.execute(status -> {
             long started = System.nanoTime();
@@ -119,6 +127,11 @@ public class SyntheticData {
                     Duration.ofNanos(done - generated));
             log.info("Synthetic data {}: {} procedures, {} diary entries written in {} s; outcome facts rebuilt in {} s",
                     plan.tag, procedures, entries, result.generation().toSeconds(), result.projection().toSeconds());
+            if (openPerList > 0) {
+                writeOpenWork(connection, plan, openPerList);
+                log.info("Synthetic data {}: {} referrals to vet, {} on the waiting list and {} booked today", plan.tag,
+                        openPerList, openPerList, openPerList);
+            }
             return result;
         });
     }
@@ -236,11 +249,26 @@ public class SyntheticData {
                         plan.days.getFirst(), plan.days.getLast(), created, BY));
             }
         }
-        PostgresCopy.copy(connection, "copy room (id, name, location, guidance, created_at, created_by) from stdin", rooms);
-        PostgresCopy.copy(connection, "copy operator (id, username, display_name, grade, guidance, site_codes, created_at,"
-                + " created_by) from stdin", operators);
-        PostgresCopy.copy(connection, "copy session_template (id, weekday, start_time, end_time, room_id, operator_id,"
-                + " slot_pattern, one_stop, valid_from, valid_to, created_at, created_by) from stdin", templates);
+        copyCapacity(connection, rooms, operators, templates);
+    }
+
+    /** Open work of today beside the finished procedures, in one more chunk (ADR 0090). */
+    private void writeOpenWork(Connection connection, Plan plan, int perList) {
+        StringBuilder rooms = new StringBuilder();
+        StringBuilder operators = new StringBuilder();
+        StringBuilder templates = new StringBuilder();
+        OpenWork.TodayRooms today = OpenWork.todayRooms(plan, perList, rooms, operators, templates);
+        copyCapacity(connection, rooms, operators, templates);
+        Tables t = new Tables();
+        for (OpenWork.Stage stage : OpenWork.Stage.values()) {
+            for (int i = 0; i < perList; i++) {
+                OpenWork.write(plan, stage, i, today, t);
+            }
+        }
+        copyReferralsToAppointments(connection, t);
+        for (String table : List.of("patient", "referral", "vetting_decision", "waiting_list_entry", "slot", "appointment")) {
+            jdbc.sql("analyze " + table).update();
+        }
     }
 
     static String operatorName(Plan plan, int operator) {
@@ -257,24 +285,7 @@ public class SyntheticData {
         for (int i = from; i < to; i++) {
             Procedure.write(plan, i, t);
         }
-        PostgresCopy.copy(connection, "copy patient (id, nhs_number, hospital_number, family_name, given_name, date_of_birth,"
-                + " sex, mobile, email, gp_name, gp_practice, created_at, created_by, address_line_1, address_town,"
-                + " address_postcode) from stdin", t.patients);
-        PostgresCopy.copy(connection, "copy referral (id, submission_key, patient_id, site_code, laterality, spinal_level,"
-                + " intent, indication, clinical_question, no_known_allergies, diabetes, diabetes_on_insulin,"
-                + " prosthetic_joint_at_site, infection_at_site, systemic_infection, pregnancy, weight_kg, urgency,"
-                + " referrer_name, referrer_organisation, status, status_reason, status_changed_at, status_changed_by,"
-                + " submitted_at, submitted_by, requested_injectate) from stdin", t.referrals);
-        PostgresCopy.copy(connection, "copy vetting_decision (id, referral_id, outcome, guidance, corticosteroid,"
-                + " local_anaesthetic, contrast, operator_grade, slot_minutes, priority, one_stop_eligible, funding_status,"
-                + " decided_by, decided_at) from stdin", t.vettings);
-        PostgresCopy.copy(connection, "copy waiting_list_entry (referral_id, patient_id, site_code, guidance, priority,"
-                + " standard, clock_start, target_weeks, breach_date, funding_status, one_stop_eligible, added_at, added_by,"
-                + " status) from stdin", t.waiting);
-        PostgresCopy.copy(connection, "copy slot (id, template_id, room_id, operator_id, starts_at, ends_at, one_stop)"
-                + " from stdin", t.slots);
-        PostgresCopy.copy(connection, "copy appointment (id, referral_id, patient_id, slot_id, room_id, operator_id, during,"
-                + " status, booked_at, booked_by) from stdin", t.appointments);
+        copyReferralsToAppointments(connection, t);
         PostgresCopy.copy(connection, "copy procedure_visit (appointment_id, referral_id, patient_id, status, arrived_at,"
                 + " arrived_by, identified_by, in_room_at, in_room_by) from stdin", t.visits);
         PostgresCopy.copy(connection, "copy synthetic_record (" + RECORD_COLUMNS + ") from stdin", t.records);
@@ -296,6 +307,38 @@ public class SyntheticData {
                 + " acknowledged_by, action_taken) from stdin", t.alerts);
         PostgresCopy.copy(connection, "copy diary_summary (episode_id, summary_text, written_at, sent_to) from stdin", t.summaries);
         return t.entryCount;
+    }
+
+    /** Rooms, operators and their weekly templates. */
+    private static void copyCapacity(Connection connection, StringBuilder rooms, StringBuilder operators,
+            StringBuilder templates) {
+        PostgresCopy.copy(connection, "copy room (id, name, location, guidance, created_at, created_by) from stdin", rooms);
+        PostgresCopy.copy(connection, "copy operator (id, username, display_name, grade, guidance, site_codes, created_at,"
+                + " created_by) from stdin", operators);
+        PostgresCopy.copy(connection, "copy session_template (id, weekday, start_time, end_time, room_id, operator_id,"
+                + " slot_pattern, one_stop, valid_from, valid_to, created_at, created_by) from stdin", templates);
+    }
+
+    /** Patients, referrals, acceptances, waiting-list entries, slots and appointments of one chunk, in that order. */
+    private static void copyReferralsToAppointments(Connection connection, Tables t) {
+        PostgresCopy.copy(connection, "copy patient (id, nhs_number, hospital_number, family_name, given_name, date_of_birth,"
+                + " sex, mobile, email, gp_name, gp_practice, created_at, created_by, address_line_1, address_town,"
+                + " address_postcode) from stdin", t.patients);
+        PostgresCopy.copy(connection, "copy referral (id, submission_key, patient_id, site_code, laterality, spinal_level,"
+                + " intent, indication, clinical_question, no_known_allergies, diabetes, diabetes_on_insulin,"
+                + " prosthetic_joint_at_site, infection_at_site, systemic_infection, pregnancy, weight_kg, urgency,"
+                + " referrer_name, referrer_organisation, status, status_reason, status_changed_at, status_changed_by,"
+                + " submitted_at, submitted_by, requested_injectate) from stdin", t.referrals);
+        PostgresCopy.copy(connection, "copy vetting_decision (id, referral_id, outcome, guidance, corticosteroid,"
+                + " local_anaesthetic, contrast, operator_grade, slot_minutes, priority, one_stop_eligible, funding_status,"
+                + " decided_by, decided_at) from stdin", t.vettings);
+        PostgresCopy.copy(connection, "copy waiting_list_entry (referral_id, patient_id, site_code, guidance, priority,"
+                + " standard, clock_start, target_weeks, breach_date, funding_status, one_stop_eligible, added_at, added_by,"
+                + " status) from stdin", t.waiting);
+        PostgresCopy.copy(connection, "copy slot (id, template_id, room_id, operator_id, starts_at, ends_at, one_stop)"
+                + " from stdin", t.slots);
+        PostgresCopy.copy(connection, "copy appointment (id, referral_id, patient_id, slot_id, room_id, operator_id, during,"
+                + " status, booked_at, booked_by) from stdin", t.appointments);
     }
 
     /** The COPY text of one chunk, table by table. */

@@ -11,8 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed           the same seed on an empty database gives the same data
  * @param years          the period the procedures are spread over, ending yesterday
  * @param exitWhenDone   stop the application after generating (a command rather than a server)
+ * @param openPerList    patients in each list still open today (to be vetted, waiting, booked today), so that the
+ *                       list pages can be measured with rows (ADR 0090); none unless set
  */
 @ConfigurationProperties("synovia.synthetic")
 public record SyntheticProperties(@DefaultValue("0") int procedures, @DefaultValue("20261121") long seed,
-        @DefaultValue("3") int years, @DefaultValue("false") boolean exitWhenDone) {
+        @DefaultValue("3") int years, @DefaultValue("false") boolean exitWhenDone,
+        @DefaultValue("0") int openPerList) {
 }

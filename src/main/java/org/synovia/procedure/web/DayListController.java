@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,11 +40,13 @@ class DayListController {
     private final Clock clock;
     private final org.synovia.dicom.ImagingProgress imaging;
     private final org.synovia.waitinglist.Funding funding;
+    private final TransactionTemplate transactions;
 
     DayListController(Visits visits, Checklists checklists, Consents consents, Clock clock,
             org.synovia.dicom.ImagingProgress imaging,
-            org.synovia.waitinglist.Funding funding) {
+            org.synovia.waitinglist.Funding funding, TransactionTemplate transactions) {
         this.funding = funding;
+        this.transactions = transactions;
         this.visits = visits;
         this.checklists = checklists;
         this.consents = consents;
@@ -57,6 +60,13 @@ class DayListController {
             @RequestParam(name = "roomId", required = false) UUID roomId,
             @RequestParam(name = "operatorId", required = false) UUID operatorId, Model model) {
         LocalDate day = date == null ? LocalDate.now(clock) : date;
+        // One transaction for the page: its reads and their audit lines commit once, so the page waits for one
+        // durable commit (and the audit chain's lock once), not one per façade (ADR 0091).
+        transactions.executeWithoutResult(status -> fill(model, day, roomId, operatorId));
+        return "procedure/day";
+    }
+
+    private void fill(Model model, LocalDate day, UUID roomId, UUID operatorId) {
         List<DayListEntry> all = visits.dayList(day, null, null);
         Map<UUID, String> rooms = new LinkedHashMap<>();
         Map<UUID, String> operators = new LinkedHashMap<>();
@@ -76,7 +86,6 @@ class DayListController {
         model.addAttribute("imaging", imaging.byAppointment(shown.stream().map(DayListEntry::appointmentId).toList()));
         // Funding beside each patient, one read for the list: a patient not cleared is not injected (ADR 0072).
         model.addAttribute("funding", funding.clearances(shown.stream().map(DayListEntry::referralId).toList()));
-        return "procedure/day";
     }
 
     @GetMapping("/day/{appointmentId}")
