@@ -5,7 +5,8 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The only URLs served as static resources: the style sheet, the page script and the webjars (htmx). Boot's
+ * The only URLs served as static resources: the style sheet, the page script, the webjars (htmx) and the tab icon
+ * that browsers ask for on their own (else every first page view logged a missing {@code /favicon.ico}). Boot's
  * catch-all {@code /**} mapping is off ({@code spring.web.resources.add-mappings=false}) because, with the
  * resource chain on, every link a page writes was looked up as a possible static resource in every location
  * (ADR 0045). The chain stays on for these three prefixes, so {@code @{/webjars/htmx.org/dist/htmx.min.js}} is
@@ -20,5 +21,6 @@ class StaticResources implements WebMvcConfigurer {
         registry.addResourceHandler("/js/**").addResourceLocations("classpath:/static/js/").resourceChain(true);
         registry.addResourceHandler("/webjars/**").addResourceLocations("classpath:/META-INF/resources/webjars/")
                 .resourceChain(true);
+        registry.addResourceHandler("/favicon.ico").addResourceLocations("classpath:/static/");
     }
 }

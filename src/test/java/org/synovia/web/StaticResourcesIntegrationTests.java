@@ -73,8 +73,16 @@ class StaticResourcesIntegrationTests {
     }
 
     @Test
-    void servesOnlyTheStyleSheetScriptsAndWebjarsAsStaticResources() {
-        assertThat(resourceUrls.getHandlerMap()).containsOnlyKeys("/css/**", "/js/**", "/webjars/**");
+    void servesOnlyTheStyleSheetScriptsWebjarsAndTabIconAsStaticResources() {
+        assertThat(resourceUrls.getHandlerMap()).containsOnlyKeys("/css/**", "/js/**", "/webjars/**", "/favicon.ico");
+    }
+
+    @Test
+    void servesTheTabIconBrowsersAskForBeforeSignIn() throws Exception {
+        byte[] icon = mvc.perform(get("/favicon.ico")).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsByteArray();
+        // An ICO file starts with reserved 0 and type 1.
+        assertThat(icon).startsWith(0, 0, 1, 0);
     }
 
     @Test
