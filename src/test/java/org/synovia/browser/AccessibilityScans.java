@@ -29,7 +29,15 @@ final class AccessibilityScans {
               const describe = v => v.id + ' (' + v.impact + ') ' + v.help + ' at '
                   + v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + n.html.slice(0, 160)).join(', ')
                   + (v.nodes.length > 5 ? ' and ' + (v.nodes.length - 5) + ' more' : '');
-              window.synoviaAccessibilityScan = () => axe.run(document).then(r => r.violations.map(describe).join('\\n'));
+              // axe-core refuses a run while another is going: each scan (the test's own, or one at load or after a
+              // swap) waits for the one before it.
+              let previous = Promise.resolve();
+              window.synoviaAccessibilityScan = () => {
+                const next = previous.catch(() => {}).then(() => axe.run(document))
+                    .then(r => r.violations.map(describe).join('\\n'));
+                previous = next;
+                return next;
+              };
               let running = false, again = false;
               const scan = () => {
                 // A page the shared test database has swollen (every account of the run on the staff page) would
