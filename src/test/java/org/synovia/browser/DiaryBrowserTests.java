@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.synovia.booking.BookingDesk;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
@@ -23,15 +22,8 @@ import org.synovia.diary.DiaryFixtures;
 import org.synovia.notification.EmailOutbox;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.Visits;
-import org.synovia.procedure.Checklists;
-import org.synovia.procedure.Consents;
-import org.synovia.procedure.ProcedureRecords;
-import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Sessions;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Locator;
@@ -52,19 +44,13 @@ class DiaryBrowserTests extends BrowserJourney {
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
 
+    @Autowired org.springframework.context.ApplicationContext context;
+
     @Autowired UserAccounts accounts;
 
     @Autowired Clock clock;
     @Autowired Patients patients;
-    @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired Sessions sessions;
-    @Autowired WaitingList waitingList;
-    @Autowired BookingDesk desk;
-    @Autowired Visits visits;
-    @Autowired Checklists checklists;
-    @Autowired Consents consents;
-    @Autowired ProcedureRecords procedureRecords;
     @Autowired DiaryJobs diaryJobs;
     @Autowired EmailOutbox outbox;
     @Autowired JdbcClient jdbc;
@@ -76,8 +62,7 @@ class DiaryBrowserTests extends BrowserJourney {
 
     @Test
     void thePatientKeepsTheDiaryOnAPhoneTheTeamActsOnARedFlagAndTheReferrerGetsTheSummary() throws Exception {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists, procedureRecords, jdbc, clock);
+        var fixtures = DiaryFixtures.of(context);
         Appointment appointment = fixtures.diagnosticKnee();
         String token = fixtures.link(appointment.id());
         var patient = patients.find(new PatientId(appointment.patientId())).orElseThrow();

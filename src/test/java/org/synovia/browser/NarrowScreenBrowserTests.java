@@ -3,8 +3,6 @@ package org.synovia.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,18 +13,12 @@ import org.synovia.account.Role;
 import org.synovia.account.StaffGrade;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
-import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.procedure.ProcedureFixtures;
-import org.synovia.procedure.Visits;
-import org.synovia.procedure.Checklists;
-import org.synovia.procedure.Consents;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Sessions;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -37,18 +29,13 @@ import com.microsoft.playwright.options.AriaRole;
  */
 class NarrowScreenBrowserTests extends BrowserJourney {
 
+    @Autowired org.springframework.context.ApplicationContext context;
+
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired Sessions sessions;
-    @Autowired WaitingList waitingList;
-    @Autowired BookingDesk desk;
-    @Autowired Visits visits;
-    @Autowired Checklists checklists;
-    @Autowired Consents consents;
     @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
 
     UserAccount nurse;
 
@@ -58,8 +45,7 @@ class NarrowScreenBrowserTests extends BrowserJourney {
         UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
         BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
                 BookingFixtures.ultrasoundKnee());
-        var fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists, jdbc, clock);
+        var fixtures = ProcedureFixtures.of(context);
         fixtures.startingNow(fixtures.booked(radiologist, ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee()));
         nurse = AccountFixtures.create(accounts, Role.NURSE);
         AccountFixtures.signOut();

@@ -11,22 +11,15 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.synovia.booking.BookingDesk;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.diary.DiaryJobs;
 import org.synovia.diary.DiaryFixtures;
-import org.synovia.patient.Patients;
-import org.synovia.procedure.Visits;
-import org.synovia.procedure.Checklists;
-import org.synovia.procedure.Consents;
 import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Sessions;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
@@ -40,25 +33,19 @@ import com.microsoft.playwright.options.AriaRole;
  */
 class ReferrerViewBrowserTests extends BrowserJourney {
 
+    @Autowired org.springframework.context.ApplicationContext context;
+
     @Autowired UserAccounts accounts;
     @Autowired Clock clock;
-    @Autowired Patients patients;
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired Sessions sessions;
-    @Autowired WaitingList waitingList;
-    @Autowired BookingDesk desk;
-    @Autowired Visits visits;
-    @Autowired Checklists checklists;
-    @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
     @Autowired DiaryJobs diaryJobs;
     @Autowired JdbcClient jdbc;
 
     @Test
     void theReferrerSeesTheAppointmentTheSignedAndAmendedReportsAndTheDiarySummary() {
-        var fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists, procedureRecords, jdbc, clock);
+        var fixtures = DiaryFixtures.of(context);
         Appointment appointment = fixtures.therapeuticKnee();
         String referrer = jdbc.sql("select submitted_by from referral where id = ?").param(appointment.referralId())
                 .query(String.class).single();

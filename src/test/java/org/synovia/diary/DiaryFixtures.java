@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
@@ -64,6 +65,11 @@ public class DiaryFixtures {
     private final Clock clock;
     private GreenMailExtension mail;
     private final ProcedureFixtures procedureDays;
+
+    /** The fixtures with every façade they use taken from the test's application context. */
+    public static DiaryFixtures of(ApplicationContext context) {
+        return new DiaryFixtures(context.getBean(UserAccounts.class), context.getBean(Patients.class), context.getBean(Referrals.class), context.getBean(Vetting.class), context.getBean(Sessions.class), context.getBean(WaitingList.class), context.getBean(BookingDesk.class), context.getBean(Visits.class), context.getBean(Consents.class), context.getBean(Checklists.class), context.getBean(ProcedureRecords.class), context.getBean(JdbcClient.class), context.getBean(Clock.class));
+    }
 
     public DiaryFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting, Sessions sessions,
             WaitingList waitingList, BookingDesk desk, Visits visits, Consents consents, Checklists checklists,

@@ -31,7 +31,6 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.synovia.booking.BookingDesk;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
@@ -40,18 +39,12 @@ import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.Visits;
-import org.synovia.procedure.Checklists;
-import org.synovia.procedure.Consents;
 import org.synovia.procedure.ProcedureRecords;
 import org.synovia.referral.Intent;
-import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Sessions;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.testing.StatementCounter;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -69,14 +62,7 @@ class DiaryIntegrationTests {
     @Autowired Clock clock;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
-    @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired Sessions sessions;
-    @Autowired WaitingList waitingList;
-    @Autowired BookingDesk desk;
-    @Autowired Visits visits;
-    @Autowired Checklists checklists;
-    @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.context.ApplicationContext context;
@@ -88,8 +74,7 @@ class DiaryIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists, procedureRecords, jdbc, clock)
+        fixtures = DiaryFixtures.of(context)
                 .readingMailFrom(smtp);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
     }

@@ -3,7 +3,6 @@ package org.synovia.diary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -14,23 +13,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.synovia.booking.BookingDesk;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
 import org.synovia.notification.MessageCentre;
-import org.synovia.patient.Patients;
-import org.synovia.procedure.Visits;
-import org.synovia.procedure.Checklists;
-import org.synovia.procedure.Consents;
-import org.synovia.procedure.ProcedureRecords;
-import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Sessions;
 import org.synovia.testing.TestSmtp;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
@@ -40,20 +30,11 @@ class DiaryLinkReissueIntegrationTests {
 
     @RegisterExtension
     static GreenMailExtension smtp = TestSmtp.greenMail();
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired PatientDiaries patientDiaries;
     @Autowired MessageCentre messages;
-    @Autowired Clock clock;
     @Autowired UserAccounts accounts;
-    @Autowired Patients patients;
-    @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired Sessions sessions;
-    @Autowired WaitingList waitingList;
-    @Autowired BookingDesk desk;
-    @Autowired Visits visits;
-    @Autowired Checklists checklists;
-    @Autowired Consents consents;
-    @Autowired ProcedureRecords procedureRecords;
     @Autowired JdbcClient jdbc;
 
     @AfterEach
@@ -63,8 +44,7 @@ class DiaryLinkReissueIntegrationTests {
 
     @Test
     void sendsTheDiaryInvitationAgainWithAFreshLinkAndRevokesTheEarlier() {
-        DiaryFixtures fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists, procedureRecords, jdbc, clock).readingMailFrom(smtp);
+        DiaryFixtures fixtures = DiaryFixtures.of(context).readingMailFrom(smtp);
         Appointment appointment = fixtures.therapeuticKnee();
         String first = fixtures.link(appointment.id());
         assertThat(patientDiaries.open(first)).isNotNull();

@@ -3,7 +3,6 @@ package org.synovia.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
@@ -25,7 +24,6 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.dicom.WorklistServer;
 import org.synovia.fhir.ApiClients;
@@ -36,14 +34,10 @@ import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
 import org.synovia.procedure.ProcedureFixtures;
-import org.synovia.procedure.Visits;
-import org.synovia.procedure.Checklists;
-import org.synovia.procedure.Consents;
 import org.synovia.referral.ReferralFixtures;
 import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Sessions;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 /**
  * The fuzz round (ADR 0066): seeded random inputs, mutated from valid requests, against every way in — staff forms
@@ -78,17 +72,11 @@ class FuzzIntegrationTests {
     @Autowired ApplicationContext context;
     @Autowired WorklistServer worklist;
     @Autowired JdbcClient jdbc;
-    @Autowired Clock clock;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
     @Autowired Sessions sessions;
-    @Autowired WaitingList waitingList;
-    @Autowired BookingDesk desk;
-    @Autowired Visits visits;
-    @Autowired Checklists checklists;
-    @Autowired Consents consents;
     @Autowired ApiClients clients;
 
     @AfterEach
@@ -112,8 +100,7 @@ class FuzzIntegrationTests {
         UUID toBook = BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist,
                 ReferralFixtures::kneeOnApixaban, BookingFixtures.ultrasoundKnee());
         AccountFixtures.signOut();
-        Appointment today = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists, jdbc, clock).consentedKnee(radiologist, nurse, ReferralFixtures::kneeOnApixaban);
+        Appointment today = ProcedureFixtures.of(context).consentedKnee(radiologist, nurse, ReferralFixtures::kneeOnApixaban);
         AccountFixtures.signOut();
         IssuedCredentials ehr = FhirFixtures.client(accounts, clients, "system/ServiceRequest.crs system/Patient.rs");
 

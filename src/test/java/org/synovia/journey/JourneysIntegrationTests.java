@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.synovia.booking.BookingDesk;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
@@ -24,29 +23,23 @@ import org.synovia.diary.DiaryEpisodes;
 import org.synovia.diary.DiaryJobs;
 import org.synovia.diary.DiaryFixtures;
 import org.synovia.patient.Patients;
-import org.synovia.procedure.Visits;
-import org.synovia.procedure.Checklists;
-import org.synovia.procedure.Consents;
 import org.synovia.procedure.ProcedureRecords;
 import org.synovia.procedure.ProcedureReports;
 import org.synovia.procedure.ReportVersion;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralNotFoundException;
 import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Sessions;
 import org.synovia.testing.StatementCounter;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 @SynoviaIntegrationTest
 class JourneysIntegrationTests {
 
+    @Autowired org.springframework.context.ApplicationContext context;
+
     @Autowired Journeys journeys;
     @Autowired DiaryEpisodes diaryEpisodes;
     @Autowired DiaryJobs diaryJobs;
-    @Autowired Visits visits;
-    @Autowired Checklists checklists;
-    @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
     @Autowired ProcedureReports procedureReports;
     @Autowired Clock clock;
@@ -54,9 +47,6 @@ class JourneysIntegrationTests {
     @Autowired Patients patients;
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired Sessions sessions;
-    @Autowired WaitingList waitingList;
-    @Autowired BookingDesk desk;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.transaction.support.TransactionTemplate transactions;
 
@@ -64,8 +54,7 @@ class JourneysIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        fixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists, procedureRecords, jdbc, clock);
+        fixtures = DiaryFixtures.of(context);
     }
 
     @AfterEach

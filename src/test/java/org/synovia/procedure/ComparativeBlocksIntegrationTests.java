@@ -27,35 +27,25 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
 import org.synovia.patient.PatientFixtures;
-import org.synovia.patient.Patients;
 import org.synovia.referral.Intent;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralFixtures;
-import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Guidance;
 import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 /** Two diagnostic blocks of one lumbar facet joint for one patient, signed one after the other (ADR 0038, HAZ-84). */
 @SynoviaIntegrationTest
 class ComparativeBlocksIntegrationTests {
 
-    @Autowired Visits visits;
+    @Autowired org.springframework.context.ApplicationContext context;
+
     @Autowired Checklists checklists;
-    @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
-    @Autowired BookingDesk desk;
-    @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
-    @Autowired Patients patients;
-    @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
     @Autowired MockMvc mvc;
 
@@ -67,9 +57,7 @@ class ComparativeBlocksIntegrationTests {
     @BeforeEach
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists,
-                jdbc, clock);
+        fixtures = ProcedureFixtures.of(context);
     }
 
     @AfterEach

@@ -18,16 +18,11 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingDesk;
-import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralFixtures;
-import org.synovia.referral.Referrals;
-import org.synovia.scheduling.Sessions;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.Funding;
 import org.synovia.waitinglist.Payer;
-import org.synovia.waitinglist.WaitingList;
 
 /**
  * The procedure day refuses sign-in and time-out while funding does not cover the injection (ADR 0072): here the
@@ -36,16 +31,11 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class FundingAtSignInIntegrationTests {
 
-    @Autowired Visits visits;
+    @Autowired org.springframework.context.ApplicationContext context;
+
     @Autowired Checklists checklists;
-    @Autowired Consents consents;
-    @Autowired BookingDesk desk;
-    @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
-    @Autowired Patients patients;
-    @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired WaitingList waitingList;
     @Autowired Funding funding;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
@@ -60,9 +50,7 @@ class FundingAtSignInIntegrationTests {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
         admin = AccountFixtures.create(accounts, Role.ADMIN);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists,
-                jdbc, clock);
+        fixtures = ProcedureFixtures.of(context);
     }
 
     @AfterEach

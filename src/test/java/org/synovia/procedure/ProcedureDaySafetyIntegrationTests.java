@@ -33,7 +33,6 @@ import org.synovia.account.Role;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingDesk;
 import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralDetails;
@@ -42,14 +41,12 @@ import org.synovia.referral.ReferralId;
 import org.synovia.referral.Referrals;
 import org.synovia.safety.PatientFacts;
 import org.synovia.safety.Severity;
-import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Antithrombotic;
 import org.synovia.shared.DoseFrequency;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.shared.YesNoUnknown;
 import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Vetting;
-import org.synovia.waitinglist.WaitingList;
 
 /**
  * The procedure day measures and the engine decides again (issue 12 §3): observations as values, the engine's answer
@@ -61,16 +58,12 @@ class ProcedureDaySafetyIntegrationTests {
 
     @Autowired Visits visits;
     @Autowired Checklists checklists;
-    @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
     @Autowired DaySafetyChecks daySafetyChecks;
-    @Autowired BookingDesk desk;
-    @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
     @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.context.ApplicationContext context;
     @Autowired MockMvc mvc;
@@ -86,9 +79,7 @@ class ProcedureDaySafetyIntegrationTests {
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists,
-                jdbc, clock);
+        fixtures = ProcedureFixtures.of(context);
     }
 
     /** As the schema's owner: the application's role is refused these by grant before any trigger (ADR 0048). */

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
@@ -60,6 +61,11 @@ public final class ProcedureFixtures {
     private final Clock clock;
     private UserAccount clerk;
     private UserAccount referrer;
+
+    /** The fixtures with every façade they use taken from the test's application context. */
+    public static ProcedureFixtures of(ApplicationContext context) {
+        return new ProcedureFixtures(context.getBean(UserAccounts.class), context.getBean(Patients.class), context.getBean(Referrals.class), context.getBean(Vetting.class), context.getBean(Sessions.class), context.getBean(WaitingList.class), context.getBean(BookingDesk.class), context.getBean(Visits.class), context.getBean(Consents.class), context.getBean(Checklists.class), context.getBean(JdbcClient.class), context.getBean(Clock.class));
+    }
 
     public ProcedureFixtures(UserAccounts accounts, Patients patients, Referrals referrals, Vetting vetting,
             Sessions sessions, WaitingList waitingList, BookingDesk desk, Visits visits, Consents consents, Checklists checklists, JdbcClient jdbc,

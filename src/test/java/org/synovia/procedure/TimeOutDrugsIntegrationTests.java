@@ -32,22 +32,17 @@ import org.synovia.account.StaffGrade;
 import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.booking.Appointment;
-import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingFixtures;
-import org.synovia.patient.Patients;
 import org.synovia.referral.ReferralDetails;
 import org.synovia.referral.ReferralFixtures;
-import org.synovia.referral.Referrals;
 import org.synovia.safety.InjectedAgent;
 import org.synovia.safety.Severity;
-import org.synovia.scheduling.Sessions;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.testing.RecordCopies;
 import org.synovia.vetting.Protocol;
 import org.synovia.vetting.Vetting;
 import org.synovia.waitinglist.Priority;
-import org.synovia.waitinglist.WaitingList;
 
 /**
  * The time-out runs the engine with the drugs about to be given (issue 12 §3, ADR 0043, HAZ-89): typed values,
@@ -57,17 +52,10 @@ import org.synovia.waitinglist.WaitingList;
 @SynoviaIntegrationTest
 class TimeOutDrugsIntegrationTests {
 
-    @Autowired Visits visits;
     @Autowired Checklists checklists;
-    @Autowired Consents consents;
     @Autowired ProcedureRecords procedureRecords;
-    @Autowired BookingDesk desk;
-    @Autowired Sessions sessions;
     @Autowired UserAccounts accounts;
-    @Autowired Patients patients;
-    @Autowired Referrals referrals;
     @Autowired Vetting vetting;
-    @Autowired WaitingList waitingList;
     @Autowired JdbcClient jdbc;
     @Autowired org.springframework.context.ApplicationContext context;
     @Autowired MockMvc mvc;
@@ -81,9 +69,7 @@ class TimeOutDrugsIntegrationTests {
     void setUp() {
         radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
         nurse = AccountFixtures.create(accounts, Role.NURSE);
-        fixtures = new ProcedureFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists,
-                jdbc, clock);
+        fixtures = ProcedureFixtures.of(context);
     }
 
     @AfterEach

@@ -86,6 +86,7 @@ class FhirConformanceIntegrationTests {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @LocalServerPort int port;
+    @Autowired org.springframework.context.ApplicationContext context;
     @Autowired UserAccounts accounts;
     @Autowired Clock clock;
     @Autowired ApiClients clients;
@@ -190,8 +191,7 @@ class FhirConformanceIntegrationTests {
 
     @Test
     void publishesThePatientsDiaryEntriesAndItsSummaryValidAgainstBaseR4() throws Exception {
-        DiaryFixtures diaryFixtures = new DiaryFixtures(accounts, patients, referrals, vetting, sessions, waitingList, desk,
-                visits, consents, checklists, procedureRecords, jdbc, clock);
+        DiaryFixtures diaryFixtures = DiaryFixtures.of(context);
         Appointment appointment = diaryFixtures.therapeuticKnee();
         String token = diaryFixtures.link(appointment.id());
         diaryFixtures.injectedAgo(appointment.id(), java.time.Duration.ofHours(25));
