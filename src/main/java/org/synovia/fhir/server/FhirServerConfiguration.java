@@ -21,14 +21,14 @@ class FhirServerConfiguration {
     @Bean
     @ConditionalOnProperty(prefix = "synovia.fhir", name = "enabled", havingValue = "true", matchIfMissing = true)
     ServletRegistrationBean<RestfulServer> fhirServlet(FhirContext fhir, List<IResourceProvider> providers, AuditTrail audit,
-            TransactionTemplate transactions, ReferralTransaction referralTransaction) {
+            TransactionTemplate transactions, ReferralTransaction referralTransaction, CallAudit calls) {
         RestfulServer server = new RestfulServer(fhir);
         server.setServerName("Synovia FHIR API");
         server.setImplementationDescription("Image-guided joint and soft-tissue injection service");
         server.setDefaultResponseEncoding(EncodingEnum.JSON);
         server.setResourceProviders(providers);
         server.registerProvider(referralTransaction);
-        server.registerInterceptor(new ScopeInterceptor(audit, transactions));
+        server.registerInterceptor(new ScopeInterceptor(audit, transactions, calls));
         ServletRegistrationBean<RestfulServer> registration = new ServletRegistrationBean<>(server, "/fhir/*");
         registration.setName(FhirServletWarmUp.SERVLET_NAME);
         // Built after readiness by FhirServletWarmUp, not during start-up (ADR 0092).

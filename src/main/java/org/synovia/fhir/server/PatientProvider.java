@@ -17,6 +17,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateParam;
 import ca.uhn.fhir.rest.param.StringParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -29,9 +30,11 @@ import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 class PatientProvider implements IResourceProvider {
 
     private final Patients patients;
+    private final CallAudit calls;
 
-    PatientProvider(Patients patients) {
+    PatientProvider(Patients patients, CallAudit calls) {
         this.patients = patients;
+        this.calls = calls;
     }
 
     @Override
@@ -40,15 +43,15 @@ class PatientProvider implements IResourceProvider {
     }
 
     @Read
-    public Patient read(@IdParam IdType id) {
-        return patients.find(new PatientId(Fhir.uuid(id))).map(PatientProvider::toFhir)
+    public Patient read(@IdParam IdType id, RequestDetails call) {
+        return calls.reading(call, () -> patients.find(new PatientId(Fhir.uuid(id))).map(PatientProvider::toFhir))
                 .orElseThrow(() -> new ResourceNotFoundException(id));
     }
 
     @Search
     public List<Patient> search(@OptionalParam(name = Patient.SP_IDENTIFIER) TokenParam identifier,
             @OptionalParam(name = Patient.SP_NAME) StringParam name,
-            @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthDate) {
+            @OptionalParam(name = Patient.SP_BIRTHDATE) DateParam birthDate, RequestDetails call) {
         String text;
         if (identifier != null) {
             if (identifier.getSystem() != null && !Fhir.NHS_NUMBER.equals(identifier.getSystem())) {
@@ -67,7 +70,7 @@ class PatientProvider implements IResourceProvider {
         if (search.isEmpty()) {
             throw new InvalidRequestException("Search patients by identifier (NHS number), name or birthdate.");
         }
-        return patients.search(search).stream().map(PatientProvider::toFhir).toList();
+        return calls.reading(call, () -> patients.search(search).stream().map(PatientProvider::toFhir).toList());
     }
 
     /** A birth date is searched as one exact day: {@code birthdate=1950-03-01}, optionally with the prefix eq. */

@@ -19,6 +19,7 @@ import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
 import ca.uhn.fhir.rest.server.IResourceProvider;
@@ -41,15 +42,21 @@ final class ProcedureProviders {
 
         final SignedProcedures signed;
         final ProcedureResources resources;
+        final CallAudit calls;
 
-        Derived(SignedProcedures signed, ProcedureResources resources) {
+        Derived(SignedProcedures signed, ProcedureResources resources, CallAudit calls) {
             this.signed = signed;
             this.resources = resources;
+            this.calls = calls;
         }
 
         abstract Stream<T> of(Signed s);
 
-        T find(IdType id) {
+        T find(IdType id, RequestDetails call) {
+            return calls.reading(call, () -> find(id));
+        }
+
+        private T find(IdType id) {
             String text = id.getIdPart();
             String type = id.getResourceType() == null ? getResourceType().getSimpleName() : id.getResourceType();
             if (text == null || text.length() < UUID_LENGTH) {
@@ -60,21 +67,21 @@ final class ProcedureProviders {
                     .orElseThrow(() -> new ResourceNotFoundException(id));
         }
 
-        List<T> forPatient(ReferenceParam patient, ReferenceParam subject) {
+        List<T> forPatient(ReferenceParam patient, ReferenceParam subject, RequestDetails call) {
             ReferenceParam who = patient != null ? patient : subject;
             if (who == null) {
                 throw new InvalidRequestException("Search by patient.");
             }
             UUID patientId = Fhir.uuid(who.getIdPart(), "Patient");
-            return signed.ofPatient(patientId).stream().flatMap(this::of).toList();
+            return calls.reading(call, () -> signed.ofPatient(patientId).stream().flatMap(this::of).toList());
         }
     }
 
     @Component
     static class ProcedureProvider extends Derived<Procedure> {
 
-        ProcedureProvider(SignedProcedures signed, ProcedureResources resources) {
-            super(signed, resources);
+        ProcedureProvider(SignedProcedures signed, ProcedureResources resources, CallAudit calls) {
+            super(signed, resources, calls);
         }
 
         @Override
@@ -88,22 +95,22 @@ final class ProcedureProviders {
         }
 
         @Read
-        public Procedure read(@IdParam IdType id) {
-            return find(id);
+        public Procedure read(@IdParam IdType id, RequestDetails call) {
+            return find(id, call);
         }
 
         @Search
         public List<Procedure> search(@OptionalParam(name = Procedure.SP_PATIENT) ReferenceParam patient,
-                @OptionalParam(name = Procedure.SP_SUBJECT) ReferenceParam subject) {
-            return forPatient(patient, subject);
+                @OptionalParam(name = Procedure.SP_SUBJECT) ReferenceParam subject, RequestDetails call) {
+            return forPatient(patient, subject, call);
         }
     }
 
     @Component
     static class MedicationAdministrationProvider extends Derived<MedicationAdministration> {
 
-        MedicationAdministrationProvider(SignedProcedures signed, ProcedureResources resources) {
-            super(signed, resources);
+        MedicationAdministrationProvider(SignedProcedures signed, ProcedureResources resources, CallAudit calls) {
+            super(signed, resources, calls);
         }
 
         @Override
@@ -117,23 +124,23 @@ final class ProcedureProviders {
         }
 
         @Read
-        public MedicationAdministration read(@IdParam IdType id) {
-            return find(id);
+        public MedicationAdministration read(@IdParam IdType id, RequestDetails call) {
+            return find(id, call);
         }
 
         @Search
         public List<MedicationAdministration> search(
                 @OptionalParam(name = MedicationAdministration.SP_PATIENT) ReferenceParam patient,
-                @OptionalParam(name = MedicationAdministration.SP_SUBJECT) ReferenceParam subject) {
-            return forPatient(patient, subject);
+                @OptionalParam(name = MedicationAdministration.SP_SUBJECT) ReferenceParam subject, RequestDetails call) {
+            return forPatient(patient, subject, call);
         }
     }
 
     @Component
     static class ObservationProvider extends Derived<Observation> {
 
-        ObservationProvider(SignedProcedures signed, ProcedureResources resources) {
-            super(signed, resources);
+        ObservationProvider(SignedProcedures signed, ProcedureResources resources, CallAudit calls) {
+            super(signed, resources, calls);
         }
 
         @Override
@@ -147,16 +154,16 @@ final class ProcedureProviders {
         }
 
         @Read
-        public Observation read(@IdParam IdType id) {
-            return find(id);
+        public Observation read(@IdParam IdType id, RequestDetails call) {
+            return find(id, call);
         }
 
         /** By patient, optionally narrowed by code (e.g. {@code http://loinc.org|72514-3} for pain scores). */
         @Search
         public List<Observation> search(@OptionalParam(name = Observation.SP_PATIENT) ReferenceParam patient,
                 @OptionalParam(name = Observation.SP_SUBJECT) ReferenceParam subject,
-                @OptionalParam(name = Observation.SP_CODE) TokenParam code) {
-            return forPatient(patient, subject).stream().filter(o -> code == null || o.getCode().getCoding().stream()
+                @OptionalParam(name = Observation.SP_CODE) TokenParam code, RequestDetails call) {
+            return forPatient(patient, subject, call).stream().filter(o -> code == null || o.getCode().getCoding().stream()
                     .anyMatch(c -> c.getCode().equals(code.getValue()) && (code.getSystem() == null
                             || code.getSystem().equals(c.getSystem()))))
                     .toList();
@@ -169,8 +176,9 @@ final class ProcedureProviders {
 
         private final DiaryResources diaryResources;
 
-        QuestionnaireResponseProvider(SignedProcedures signed, ProcedureResources resources, DiaryResources diaryResources) {
-            super(signed, resources);
+        QuestionnaireResponseProvider(SignedProcedures signed, ProcedureResources resources, DiaryResources diaryResources,
+                CallAudit calls) {
+            super(signed, resources, calls);
             this.diaryResources = diaryResources;
         }
 
@@ -185,14 +193,14 @@ final class ProcedureProviders {
         }
 
         @Read
-        public QuestionnaireResponse read(@IdParam IdType id) {
-            return find(id);
+        public QuestionnaireResponse read(@IdParam IdType id, RequestDetails call) {
+            return find(id, call);
         }
 
         @Search
         public List<QuestionnaireResponse> search(@OptionalParam(name = QuestionnaireResponse.SP_PATIENT) ReferenceParam patient,
-                @OptionalParam(name = QuestionnaireResponse.SP_SUBJECT) ReferenceParam subject) {
-            return forPatient(patient, subject);
+                @OptionalParam(name = QuestionnaireResponse.SP_SUBJECT) ReferenceParam subject, RequestDetails call) {
+            return forPatient(patient, subject, call);
         }
     }
 
@@ -201,8 +209,9 @@ final class ProcedureProviders {
 
         private final DiaryResources diaryResources;
 
-        DiagnosticReportProvider(SignedProcedures signed, ProcedureResources resources, DiaryResources diaryResources) {
-            super(signed, resources);
+        DiagnosticReportProvider(SignedProcedures signed, ProcedureResources resources, DiaryResources diaryResources,
+                CallAudit calls) {
+            super(signed, resources, calls);
             this.diaryResources = diaryResources;
         }
 
@@ -219,14 +228,14 @@ final class ProcedureProviders {
         }
 
         @Read
-        public DiagnosticReport read(@IdParam IdType id) {
-            return find(id);
+        public DiagnosticReport read(@IdParam IdType id, RequestDetails call) {
+            return find(id, call);
         }
 
         @Search
         public List<DiagnosticReport> search(@OptionalParam(name = DiagnosticReport.SP_PATIENT) ReferenceParam patient,
-                @OptionalParam(name = DiagnosticReport.SP_SUBJECT) ReferenceParam subject) {
-            return forPatient(patient, subject);
+                @OptionalParam(name = DiagnosticReport.SP_SUBJECT) ReferenceParam subject, RequestDetails call) {
+            return forPatient(patient, subject, call);
         }
     }
 }

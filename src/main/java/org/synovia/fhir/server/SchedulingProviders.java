@@ -3,7 +3,6 @@ package org.synovia.fhir.server;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.TextStyle;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -30,6 +29,7 @@ import ca.uhn.fhir.rest.annotation.OptionalParam;
 import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.RequiredParam;
 import ca.uhn.fhir.rest.annotation.Search;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.StringParam;
@@ -52,11 +52,13 @@ final class SchedulingProviders {
         private final Bookings bookings;
         private final Referrals referrals;
         private final Plans plans;
+        private final CallAudit calls;
 
-        AppointmentProvider(Bookings bookings, Referrals referrals, Plans plans) {
+        AppointmentProvider(Bookings bookings, Referrals referrals, Plans plans, CallAudit calls) {
             this.bookings = bookings;
             this.referrals = referrals;
             this.plans = plans;
+            this.calls = calls;
         }
 
         @Override
@@ -65,9 +67,9 @@ final class SchedulingProviders {
         }
 
         @Read
-        public Appointment read(@IdParam IdType id) {
+        public Appointment read(@IdParam IdType id, RequestDetails call) {
             try {
-                return toFhir(bookings.appointment(Fhir.uuid(id)));
+                return calls.reading(call, () -> toFhir(bookings.appointment(Fhir.uuid(id))));
             }
             catch (InvalidInputException e) {
                 throw new ResourceNotFoundException(id);
@@ -77,27 +79,25 @@ final class SchedulingProviders {
         /** By patient (every appointment of their referrals) or by date (active ones on those days), or both. */
         @Search
         public List<Appointment> search(@OptionalParam(name = Appointment.SP_PATIENT) ReferenceParam patient,
-                @OptionalParam(name = Appointment.SP_DATE) DateRangeParam date) {
+                @OptionalParam(name = Appointment.SP_DATE) DateRangeParam date, RequestDetails call) {
             if (patient == null && date == null) {
                 throw new InvalidRequestException("Search appointments by patient or date.");
             }
-            List<org.synovia.booking.Appointment> found = new ArrayList<>();
-            if (patient != null) {
-                UUID patientId = Fhir.uuid(patient.getIdPart(), "Patient");
-                referrals.search(patientId, null, null, null)
-                        .forEach(r -> found.addAll(bookings.forReferral(r.id().value())));
-            }
-            else {
-                Instant from = Fhir.from(date);
-                Instant until = Fhir.until(date);
-                if (from == null || until == null) {
-                    throw new InvalidRequestException("Give the date search both ends, e.g. date=ge2026-01-05&date=le2026-01-09.");
-                }
-                found.addAll(bookings.booked(LocalDate.ofInstant(from, bookings.zone()),
-                        LocalDate.ofInstant(until.minusMillis(1), bookings.zone())));
-            }
             Instant from = Fhir.from(date);
             Instant until = Fhir.until(date);
+            if (patient == null && (from == null || until == null)) {
+                throw new InvalidRequestException("Give the date search both ends, e.g. date=ge2026-01-05&date=le2026-01-09.");
+            }
+            List<org.synovia.booking.Appointment> found = calls.reading(call, () -> {
+                if (patient != null) {
+                    UUID patientId = Fhir.uuid(patient.getIdPart(), "Patient");
+                    // Every referral's appointments in one statement, not one per referral.
+                    return bookings.forReferrals(referrals.search(patientId, null, null, null).stream()
+                            .map(r -> r.id().value()).toList());
+                }
+                return bookings.booked(LocalDate.ofInstant(from, bookings.zone()),
+                        LocalDate.ofInstant(until.minusMillis(1), bookings.zone()));
+            });
             return found.stream().filter(a -> from == null || !a.start().isBefore(from))
                     .filter(a -> until == null || a.start().isBefore(until)).map(AppointmentProvider::toFhir).toList();
         }

@@ -18,6 +18,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditEntry;
 import org.synovia.audit.AuditTrail;
 import org.synovia.fhir.SmartScope;
 
@@ -49,15 +50,18 @@ class ScopeInterceptor {
 
     private final AuditTrail audit;
     private final TransactionTemplate transactions;
+    private final CallAudit calls;
 
-    ScopeInterceptor(AuditTrail audit, TransactionTemplate transactions) {
+    ScopeInterceptor(AuditTrail audit, TransactionTemplate transactions, CallAudit calls) {
         this.audit = audit;
         this.transactions = transactions;
+        this.calls = calls;
     }
 
     /**
      * Audits the call and lets it through only with a scope for its resource type and interaction. The audit line
-     * is committed before anything is answered, so that no call, refused or not, can finish unrecorded.
+     * is committed before anything is answered, so that no call, refused or not, can finish unrecorded: at once for a
+     * refused call or one that writes, with its reads for an allowed read or search (ADR 0111).
      */
     @Hook(Pointcut.SERVER_INCOMING_REQUEST_PRE_HANDLED)
     public void checkScopeAndAudit(ServletRequestDetails request, RestOperationTypeEnum operation) {
@@ -74,8 +78,12 @@ class ScopeInterceptor {
                 + (allowed ? "" : " refused: no scope " + needed));
         String id = request.getId() == null ? null : printable(request.getId().getIdPart());
         String recordId = id == null || id.length() <= MAX_ID_LENGTH ? id : id.substring(0, MAX_ID_LENGTH);
-        transactions.executeWithoutResult(tx -> audit.record(action(operation), "FHIR " + (type == null ? "server" : type),
-                recordId, null, what));
+        AuditEntry line = new AuditEntry(action(operation), "FHIR " + (type == null ? "server" : type), recordId, null, what);
+        if (allowed && readsOnly(operation)) {
+            calls.keepWaiting(request, line);
+        } else {
+            calls.commitNow(line);
+        }
         if (!allowed) {
             throw new ForbiddenOperationException("This client has no scope for " + describe(operation, type) + "; it needs "
                     + needed + ".");
@@ -158,6 +166,7 @@ class ScopeInterceptor {
      */
     @Hook(Pointcut.SERVER_PRE_PROCESS_OUTGOING_EXCEPTION)
     public BaseServerResponseException plainError(RequestDetails request, Throwable failure) {
+        calls.commitWaiting(request);
         Throwable cause = failure instanceof InternalErrorException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof BaseServerResponseException answer) {
             // HAPI's parser errors end with the Java exception behind them ("...: java.lang.NumberFormatException: ...").
@@ -190,6 +199,7 @@ class ScopeInterceptor {
      */
     @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)
     public boolean checkWhatIsReturned(RequestDetails request, ResponseDetails response) {
+        calls.commitWaiting(request);
         Set<String> unreadable = new TreeSet<>();
         IBaseResource resource = response.getResponseResource();
         if (resource instanceof Bundle bundle) {
@@ -209,6 +219,12 @@ class ScopeInterceptor {
                     + ".");
         }
         return true;
+    }
+
+    /** Only after the answer has left: see {@link CallAudit#commitLate}. */
+    @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+    public void auditedAtTheLatest(RequestDetails request) {
+        calls.commitLate(request);
     }
 
     /** Whether the calling client holds a scope for the interaction (one of c, r, u, d, s) on the resource type. */
@@ -251,6 +267,12 @@ class ScopeInterceptor {
             case DELETE -> 'd';
             default -> 0;
         };
+    }
+
+    /** Calls that change nothing: their line may wait for their reads' commit. */
+    private static boolean readsOnly(RestOperationTypeEnum operation) {
+        return operation == RestOperationTypeEnum.READ || operation == RestOperationTypeEnum.VREAD
+                || operation == RestOperationTypeEnum.SEARCH_TYPE;
     }
 
     private static AuditAction action(RestOperationTypeEnum operation) {

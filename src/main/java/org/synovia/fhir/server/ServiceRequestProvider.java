@@ -38,6 +38,7 @@ import ca.uhn.fhir.rest.annotation.Read;
 import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -62,15 +63,17 @@ class ServiceRequestProvider implements IResourceProvider {
     private final RequestIdentifiers identifiers;
     private final Catalogue catalogue;
     private final FhirContext fhir;
+    private final CallAudit calls;
 
     ServiceRequestProvider(Referrals referrals, ReferralIntake intake, ReferralForm form, RequestIdentifiers identifiers,
-            Catalogue catalogue, FhirContext fhir) {
+            Catalogue catalogue, FhirContext fhir, CallAudit calls) {
         this.referrals = referrals;
         this.intake = intake;
         this.form = form;
         this.identifiers = identifiers;
         this.catalogue = catalogue;
         this.fhir = fhir;
+        this.calls = calls;
     }
 
     @Override
@@ -131,9 +134,9 @@ class ServiceRequestProvider implements IResourceProvider {
     }
 
     @Read
-    public ServiceRequest read(@IdParam IdType id) {
+    public ServiceRequest read(@IdParam IdType id, RequestDetails call) {
         try {
-            return toFhir(referrals.show(new ReferralId(Fhir.uuid(id))));
+            return calls.reading(call, () -> toFhir(referrals.show(new ReferralId(Fhir.uuid(id)))));
         }
         catch (ReferralNotFoundException e) {
             throw new ResourceNotFoundException(id);
@@ -145,7 +148,12 @@ class ServiceRequestProvider implements IResourceProvider {
             @OptionalParam(name = ServiceRequest.SP_SUBJECT) ReferenceParam subject,
             @OptionalParam(name = ServiceRequest.SP_STATUS) TokenParam status,
             @OptionalParam(name = ServiceRequest.SP_AUTHORED) DateRangeParam authored,
-            @OptionalParam(name = ServiceRequest.SP_IDENTIFIER) TokenParam identifier) {
+            @OptionalParam(name = ServiceRequest.SP_IDENTIFIER) TokenParam identifier, RequestDetails call) {
+        return calls.reading(call, () -> search(patient, subject, status, authored, identifier));
+    }
+
+    private List<ServiceRequest> search(ReferenceParam patient, ReferenceParam subject, TokenParam status,
+            DateRangeParam authored, TokenParam identifier) {
         if (identifier != null) {
             return identifiers.referral(identifier.getSystem(), identifier.getValue())
                     .map(id -> List.of(toFhir(referrals.show(new ReferralId(id))))).orElse(List.of());

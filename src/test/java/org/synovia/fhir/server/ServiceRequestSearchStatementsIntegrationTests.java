@@ -25,6 +25,7 @@ import org.synovia.patient.Patients;
 import org.synovia.patient.Registration;
 import org.synovia.testing.StatementCounter;
 
+import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 
@@ -73,7 +74,7 @@ class ServiceRequestSearchStatementsIntegrationTests {
         try {
             return StatementCounter.count(() -> {
                 List<ServiceRequest> found = serviceRequests.search(new ReferenceParam("Patient/" + patientId), null, null,
-                        null, null);
+                        null, null, new SystemRequestDetails());
                 assertThat(found).hasSize(expected).allSatisfy(request -> assertThat(request.getIdentifier())
                         .anySatisfy(id -> assertThat(id.getSystem()).isEqualTo(FhirFixtures.ORDER_SYSTEM)));
                 return found;
