@@ -10,6 +10,7 @@
 #        PROCEDURES=100000 ROWS=50 perf/pages.sh ...   the volume (defaults 20000 and 50)
 #        JAR=/path/to/synovia.jar perf/pages.sh ...    measures that jar instead of building this tree's
 #        DATA=./data/x perf/pages.sh ...     runs on that data directory (kept) instead of a generated copy
+#        PAGES='day list' perf/pages.sh ...  measures only the pages whose label matches that extended regex
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -69,10 +70,15 @@ echo "table rows on each page (with header rows): submitted referrals $(rows "$r
      "vetting $(rows "$rad" /vetting), waiting list $(rows "$clerk" /waiting-list)," \
      "appointments $(rows "$clerk" /appointments), day list $(rows "$nurse" /day), audit $(rows "$admin" /admin/audit)"
 echo "hog: $([ -n "$hog" ] && echo "busy loop, pid $hog" || echo none); $(nproc) cores"
-"$java_bin" perf/PageLoad.java "http://localhost:$port/" "$seconds" "$rates" "$pid" "$postmaster" \
-    "referral list (submitted)=$rad=referrals?status=SUBMITTED" \
-    "vetting queue=$rad=vetting" \
-    "waiting list=$clerk=waiting-list" \
-    "appointments=$clerk=appointments" \
-    "day list=$nurse=day" \
-    "audit trail=$admin=admin/audit"
+pages=("referral list (submitted)=$rad=referrals?status=SUBMITTED"
+       "vetting queue=$rad=vetting"
+       "waiting list=$clerk=waiting-list"
+       "appointments=$clerk=appointments"
+       "day list=$nurse=day"
+       "audit trail=$admin=admin/audit")
+chosen=()
+for page in "${pages[@]}"; do
+  if [[ "${page%%=*}" =~ ${PAGES:-.} ]]; then chosen+=("$page"); fi
+done
+[ ${#chosen[@]} -gt 0 ] || { echo "no page label matches PAGES=$PAGES"; exit 1; }
+"$java_bin" perf/PageLoad.java "http://localhost:$port/" "$seconds" "$rates" "$pid" "$postmaster" "${chosen[@]}"

@@ -24,7 +24,7 @@ import org.synovia.shared.InvalidInputException;
 /**
  * What is booked, for the other modules: an appointment, a referral's appointments, a day's or a period's, with
  * their slots, and the facts planning and the worklist read in sets. Every read of patient data is audited here,
- * except {@link #bookedProcedures}, whose caller audits what it gives out. Reads are guarded by the pages that call
+ * except {@link #bookedProcedures} and {@link #onDayAuditedByCaller}, whose callers audit what they give out. Reads are guarded by the pages that call
  * them and also serve letters and reminders, which run as the system. Finding slots, booking and changing, and
  * patients' links are {@link SlotFinder}, {@link BookingDesk}, {@link BookingInvitations} and {@link PatientLinks}.
  */
@@ -102,14 +102,15 @@ public class Bookings {
         return repository.bookedProcedures(query);
     }
 
-    /** The day's appointments still booked or marked did-not-attend, earliest first (the procedure day list). */
-    @Transactional
-    public List<Appointment> onDay(LocalDate day) {
-        List<Appointment> list = repository.bookedOrMissedBetween(day.atStartOfDay(zone()).toInstant(),
+    /**
+     * The day's appointments still booked or marked did-not-attend, earliest first (the procedure day list). Not
+     * audited here: the caller records one line per patient for everything its page read
+     * ({@link AuditTrail#recordPerPatient}) in the same transaction, which is therefore required.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Appointment> onDayAuditedByCaller(LocalDate day) {
+        return repository.bookedOrMissedBetween(day.atStartOfDay(zone()).toInstant(),
                 day.plusDays(1).atStartOfDay(zone()).toInstant());
-        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, list, Appointment::id, Appointment::patientId,
-                "appointments on " + day);
-        return list;
     }
 
     public Optional<Slot> slot(Appointment appointment) {

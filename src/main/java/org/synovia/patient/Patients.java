@@ -109,10 +109,22 @@ public class Patients {
         if (ids.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<PatientId, Patient> found = new java.util.LinkedHashMap<>();
-        repository.findAll(ids.stream().map(PatientId::value).distinct().toList()).forEach(p -> found.put(p.id(), p));
+        java.util.Map<PatientId, Patient> found = findAllAuditedByCaller(ids);
         audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, found.keySet(), PatientId::value, PatientId::value,
                 "patients read for a list");
+        return found;
+    }
+
+    /**
+     * As {@link #findAll}, not audited here: the caller records one line per patient for everything its page read
+     * ({@link AuditTrail#recordPerPatient}) in the same transaction, which is therefore required.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public java.util.Map<PatientId, Patient> findAllAuditedByCaller(java.util.Collection<PatientId> ids) {
+        java.util.Map<PatientId, Patient> found = new java.util.LinkedHashMap<>();
+        if (!ids.isEmpty()) {
+            repository.findAll(ids.stream().map(PatientId::value).distinct().toList()).forEach(p -> found.put(p.id(), p));
+        }
         return found;
     }
 

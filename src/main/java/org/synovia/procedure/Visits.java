@@ -32,6 +32,7 @@ import org.synovia.scheduling.Slot;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.vetting.AcceptedProtocols;
+import org.synovia.waitinglist.Funding;
 
 /**
  * The patients of the day and where each stands: the day list with the accepted protocol and the safety engine's
@@ -43,6 +44,8 @@ import org.synovia.vetting.AcceptedProtocols;
 public class Visits {
 
     static final String RECORD_TYPE = "ProcedureVisit";
+    /** The day list's one audit line per patient names the appointment that put them on it. */
+    private static final String DAY_LIST_RECORD_TYPE = "Appointment";
     private static final String NO_PROTOCOL = "No accepted protocol: do not start; ask the vetting radiologist.";
     /** Names are read only when a line shows someone: the day list's statements stay fixed either way. */
     private static final StaffNames NO_NAMES = new StaffNames(Map.of());
@@ -57,12 +60,14 @@ public class Visits {
     private final Catalogue catalogue;
     private final AcceptedProtocols protocols;
     private final UserAccounts accounts;
+    private final Funding funding;
     private final AuditTrail audit;
     private final Clock clock;
 
     Visits(ProcedureDay day, VisitRepository visits, DaySafetyRepository dayRecords, DaySafetyChecks daySafety, Bookings bookings,
             Referrals referrals, Patients patients, Catalogue catalogue, AcceptedProtocols protocols,
-            UserAccounts accounts, AuditTrail audit, Clock clock) {
+            UserAccounts accounts, Funding funding, AuditTrail audit, Clock clock) {
+        this.funding = funding;
         this.day = day;
         this.visits = visits;
         this.dayRecords = dayRecords;
@@ -81,20 +86,32 @@ public class Visits {
     @Transactional
     @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
     public List<DayListEntry> dayList(LocalDate date, UUID roomId, UUID operatorId) {
-        List<Appointment> appointments = bookings.onDay(date).stream()
-                .filter(a -> roomId == null || a.roomId().equals(roomId))
-                .filter(a -> operatorId == null || a.operatorId().equals(operatorId)).toList();
+        return day(date).in(roomId, operatorId);
+    }
+
+    /**
+     * All of the day's patients, earliest first, with their referrals' funding states. Everything each line shows is
+     * read for the whole day at once, so the page costs the same statements for 5 or 50 patients, and audited in
+     * one line per patient naming their appointment, not one per façade read (issue 16).
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+    public DayList day(LocalDate date) {
+        List<Appointment> appointments = bookings.onDayAuditedByCaller(date);
         List<UUID> ids = appointments.stream().map(Appointment::id).toList();
         Map<UUID, VisitStatus> statuses = visits.statuses(ids);
         Map<UUID, UrgentPathway> urgent = dayRecords.urgentPathways(ids);
-        // Everything each line shows is read for the whole day at once: the page costs the same for 5 or 50 patients.
         List<ReferralId> referralIds = appointments.stream().map(a -> new ReferralId(a.referralId())).toList();
-        Map<ReferralId, Referral> dayReferrals = referrals.showAll(referralIds);
-        Map<PatientId, Patient> dayPatients = patients.findAll(appointments.stream().map(a -> new PatientId(a.patientId())).toList());
+        Map<ReferralId, Referral> dayReferrals = referrals.showAllAuditedByCaller(referralIds);
+        Map<PatientId, Patient> dayPatients = patients.findAllAuditedByCaller(
+                appointments.stream().map(a -> new PatientId(a.patientId())).toList());
         Map<UUID, Slot> slots = bookings.slots(appointments);
         Map<ReferralId, AcceptedProtocols.AcceptedProtocol> accepted = protocols.forReferrals(referralIds);
+        var funding = this.funding.clearancesAuditedByCaller(appointments.stream().map(Appointment::referralId).toList());
+        audit.recordPerPatient(AuditAction.LIST, DAY_LIST_RECORD_TYPE, appointments, Appointment::id, Appointment::patientId,
+                "day list of " + date + ", each with its referral, patient details, funding state and safety alerts");
         StaffNames staff = urgent.isEmpty() ? NO_NAMES : accounts.staffNames();
-        return appointments.stream().map(a -> {
+        List<DayListEntry> entries = appointments.stream().map(a -> {
             ReferralId referralId = new ReferralId(a.referralId());
             Referral referral = dayReferrals.get(referralId);
             if (referral == null) {
@@ -103,6 +120,7 @@ public class Visits {
             return entry(a, referral, dayPatients.get(new PatientId(a.patientId())), slots.get(a.id()),
                     Optional.ofNullable(accepted.get(referralId)), statuses.get(a.id()), urgent.get(a.id()), staff);
         }).toList();
+        return new DayList(entries, funding);
     }
 
     /** One patient's line of the day list. */

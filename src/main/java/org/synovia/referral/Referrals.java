@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
@@ -97,13 +98,23 @@ public class Referrals {
      */
     @Transactional
     public Map<ReferralId, Referral> showAll(Collection<ReferralId> ids) {
-        Map<ReferralId, Referral> found = new LinkedHashMap<>();
-        repository.findAll(ids.stream().map(ReferralId::value).distinct().toList()).stream()
-                .filter(this::visibleToCurrentUser).forEach(r -> found.put(r.id(), r));
+        Map<ReferralId, Referral> found = showAllAuditedByCaller(ids);
         if (!found.isEmpty()) {
             audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, found.values(), r -> r.id().value(),
                     r -> r.details().patientId(), "referrals read for a list");
         }
+        return found;
+    }
+
+    /**
+     * As {@link #showAll}, not audited here: the caller records one line per patient for everything its page read
+     * ({@link org.synovia.audit.AuditTrail#recordPerPatient}) in the same transaction, which is therefore required.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<ReferralId, Referral> showAllAuditedByCaller(Collection<ReferralId> ids) {
+        Map<ReferralId, Referral> found = new LinkedHashMap<>();
+        repository.findAll(ids.stream().map(ReferralId::value).distinct().toList()).stream()
+                .filter(this::visibleToCurrentUser).forEach(r -> found.put(r.id(), r));
         return found;
     }
 

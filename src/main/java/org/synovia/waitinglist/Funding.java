@@ -58,17 +58,16 @@ public class Funding {
         });
     }
 
-    /** The funding state of each referral on the list, keyed by referral, in one statement (day and booking lists). */
-    @Transactional
-    public Map<UUID, FundingClearance> clearances(Collection<UUID> referralIds) {
-        List<FundingRepository.Row> rows = repository.rows(referralIds);
+    /**
+     * The funding state of each referral on the list, keyed by referral, in one statement (the day list). Not
+     * audited here: the caller records one line per patient for everything its page read
+     * ({@link AuditTrail#recordPerPatient}) in the same transaction, which is therefore required.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public Map<UUID, FundingClearance> clearancesAuditedByCaller(Collection<UUID> referralIds) {
         LocalDate today = LocalDate.now(clock);
         Map<UUID, FundingClearance> byReferral = new LinkedHashMap<>();
-        rows.forEach(r -> byReferral.put(r.referralId(), r.clearance(today)));
-        if (!rows.isEmpty()) {
-            audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, rows, FundingRepository.Row::referralId,
-                    FundingRepository.Row::patientId, "funding states shown");
-        }
+        repository.rows(referralIds).forEach(r -> byReferral.put(r.referralId(), r.clearance(today)));
         return byReferral;
     }
 

@@ -186,8 +186,10 @@ class ListPageStatementsIntegrationTests {
         long newest = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
         AccountFixtures.signOut();
         mvc.perform(dayList.with(user(nurse.username()).roles("NURSE"))).andExpect(status().isOk());
-        assertThat(jdbc.sql("select count(*) from audit_event where id > ? and username = ?").params(newest, nurse.username())
-                .query(Long.class).single()).as("audit lines of one day list").isGreaterThan(1);
+        // One line per patient on the list, naming their appointment, not one per façade that read them (issue 16).
+        assertThat(jdbc.sql("select patient_id from audit_event where id > ? and username = ?").params(newest, nurse.username())
+                .query(UUID.class).list()).as("patients in the audit lines of one day list")
+                .containsExactlyInAnyOrderElementsOf(booked.stream().map(Appointment::patientId).toList());
         assertThat(jdbc.sql("select count(distinct xmin::text) from audit_event where id > ? and username = ?")
                 .params(newest, nurse.username()).query(Long.class).single()).as("transactions of one day list").isEqualTo(1);
     }

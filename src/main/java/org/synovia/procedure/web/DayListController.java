@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.synovia.procedure.ChecklistStep;
+import org.synovia.procedure.DayList;
 import org.synovia.procedure.DayListEntry;
 import org.synovia.procedure.VisitStatus;
 import org.synovia.procedure.Visits;
@@ -39,13 +40,11 @@ class DayListController {
     private final Consents consents;
     private final Clock clock;
     private final org.synovia.dicom.ImagingProgress imaging;
-    private final org.synovia.waitinglist.Funding funding;
     private final TransactionTemplate transactions;
 
     DayListController(Visits visits, Checklists checklists, Consents consents, Clock clock,
             org.synovia.dicom.ImagingProgress imaging,
-            org.synovia.waitinglist.Funding funding, TransactionTemplate transactions) {
-        this.funding = funding;
+            TransactionTemplate transactions) {
         this.transactions = transactions;
         this.visits = visits;
         this.checklists = checklists;
@@ -67,10 +66,10 @@ class DayListController {
     }
 
     private void fill(Model model, LocalDate day, UUID roomId, UUID operatorId) {
-        List<DayListEntry> all = visits.dayList(day, null, null);
+        DayList dayList = visits.day(day);
         Map<UUID, String> rooms = new LinkedHashMap<>();
         Map<UUID, String> operators = new LinkedHashMap<>();
-        all.forEach(e -> {
+        dayList.entries().forEach(e -> {
             rooms.put(e.roomId(), e.roomName());
             operators.put(e.operatorId(), e.operatorName());
         });
@@ -79,13 +78,12 @@ class DayListController {
         model.addAttribute("operatorId", operatorId);
         model.addAttribute("rooms", rooms);
         model.addAttribute("operators", operators);
-        List<DayListEntry> shown = all.stream().filter(e -> roomId == null || e.roomId().equals(roomId))
-                .filter(e -> operatorId == null || e.operatorId().equals(operatorId)).toList();
+        List<DayListEntry> shown = dayList.in(roomId, operatorId);
         model.addAttribute("entries", shown);
         // What the machines reported through MPPS, beside the patient's own progress.
         model.addAttribute("imaging", imaging.byAppointment(shown.stream().map(DayListEntry::appointmentId).toList()));
-        // Funding beside each patient, one read for the list: a patient not cleared is not injected (ADR 0072).
-        model.addAttribute("funding", funding.clearances(shown.stream().map(DayListEntry::referralId).toList()));
+        // Funding beside each patient: a patient not cleared is not injected (ADR 0072).
+        model.addAttribute("funding", dayList.fundingByReferral());
     }
 
     @GetMapping("/day/{appointmentId}")
