@@ -1,6 +1,7 @@
 package org.synovia.audit.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -27,9 +28,11 @@ class AuditController {
     static final int PAGE_SIZE = 100;
 
     private final AuditTrail audit;
+    private final Clock clock;
 
-    AuditController(AuditTrail audit) {
+    AuditController(AuditTrail audit, Clock clock) {
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The trail, newest first, a page at a time; {@code after} is where the previous page ended. */
@@ -60,7 +63,9 @@ class AuditController {
                 }
             }
             query = new AuditQuery(username, patient, recordType, action, from, to, PAGE_SIZE);
-            model.addAttribute("page", audit.page(query, cursor));
+            AuditPage page = audit.page(query, cursor);
+            model.addAttribute("page", page);
+            model.addAttribute("rows", page.events().stream().map(e -> AuditTrailRow.of(e, page, clock.getZone())).toList());
         } catch (InvalidInputException e) {
             model.addAttribute("problem", e.problems().getFirst().message());
             model.addAttribute("page", null);

@@ -193,7 +193,8 @@ class BookingController {
         LocalDate last = to == null || to.isBefore(first) ? first.plusWeeks(2) : to;
         model.addAttribute("from", first);
         model.addAttribute("to", last);
-        model.addAttribute("appointments", calendar.appointmentList(first, last));
+        model.addAttribute("appointments", calendar.appointmentList(first, last).stream()
+                .map(a -> AppointmentRow.of(a, bookings.zone())).toList());
         model.addAttribute("needingNewSlot", calendar.needingNewSlot());
         model.addAttribute("zone", bookings.zone());
         return "booking/list";

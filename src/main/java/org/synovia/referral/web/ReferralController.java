@@ -1,5 +1,6 @@
 package org.synovia.referral.web;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,10 +59,12 @@ class ReferralController {
     private final UserAccounts accounts;
     private final ReferralSafety safety;
     private final SafetyOverrides overrides;
+    private final Clock clock;
 
     ReferralController(Referrals referrals, Patients patients, Catalogue catalogue, UserAccounts accounts,
-            ReferralSafety safety, SafetyOverrides overrides) {
+            ReferralSafety safety, SafetyOverrides overrides, Clock clock) {
         this.overrides = overrides;
+        this.clock = clock;
         this.referrals = referrals;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -101,7 +104,7 @@ class ReferralController {
             @RequestParam(name = "patient", required = false) String patientText, Model model) {
         ReferralFilter filter = new ReferralFilter(status, siteCode, urgency, intent, patientText);
         model.addAttribute("filter", filter);
-        model.addAttribute("referrals", referrals.list(filter));
+        model.addAttribute("referrals", referrals.list(filter).stream().map(r -> ReferralRow.of(r, clock.getZone())).toList());
         model.addAttribute("ownOnly", !(CurrentUser.hasRole("RADIOLOGIST") || CurrentUser.hasRole("NURSE")
                 || CurrentUser.hasRole("BOOKING")));
         return "referral/list";

@@ -1,5 +1,7 @@
 package org.synovia.vetting.web;
 
+import java.time.Clock;
+
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,10 +38,12 @@ class VettingController {
     private final Patients patients;
     private final org.synovia.catalogue.Catalogue catalogue;
     private final SafetyOverrides overrides;
+    private final Clock clock;
 
     VettingController(Vetting vetting, Patients patients, org.synovia.catalogue.Catalogue catalogue,
-            SafetyOverrides overrides) {
+            SafetyOverrides overrides, Clock clock) {
         this.overrides = overrides;
+        this.clock = clock;
         this.vetting = vetting;
         this.patients = patients;
         this.catalogue = catalogue;
@@ -47,7 +51,7 @@ class VettingController {
 
     @GetMapping
     String queue(Model model) {
-        model.addAttribute("queue", vetting.queue());
+        model.addAttribute("queue", vetting.queue().stream().map(r -> VettingQueueRow.of(r, clock.getZone())).toList());
         return "vetting/queue";
     }
 

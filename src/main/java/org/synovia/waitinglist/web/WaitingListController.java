@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.catalogue.Catalogue;
+import org.synovia.safety.SafetyOverride;
 import org.synovia.safety.SafetyOverrides;
+import org.synovia.shared.CurrentUser;
 import org.synovia.shared.Guidance;
 import org.synovia.waitinglist.Priority;
 import org.synovia.waitinglist.WaitingList;
@@ -57,12 +60,13 @@ class WaitingListController {
         WaitingListFilter filter = new WaitingListFilter(guidance, site, grade, priority);
         List<WaitingListEntry> entries = waitingList.waiting(filter);
         model.addAttribute("filter", filter);
-        model.addAttribute("entries", entries);
         // Each entry shows the STOPs overridden and findings justified for it, read in one query for the list.
-        model.addAttribute("overrides", overrides.forReferrals(entries.stream().map(WaitingListEntry::referralId).toList()));
+        Map<UUID, List<SafetyOverride>> overridden = overrides.forReferrals(entries.stream().map(WaitingListEntry::referralId).toList());
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("rows", entries.stream().map(e -> WaitingListRow.of(e, today, properties.nearBreachDays(),
+                overridden.getOrDefault(e.referralId(), List.of()))).toList());
+        model.addAttribute("canBook", CurrentUser.hasRole("BOOKING"));
         model.addAttribute("counts", waitingList.counts(entries));
-        model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("nearBreachDays", properties.nearBreachDays());
         model.addAttribute("guidances", Guidance.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sites", catalogue.sites());

@@ -1,0 +1,28 @@
+package org.synovia.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * The rows of the 50-row list pages print text their row records made in Java (ADR 0105): per row, a link built
+ * with {@code @{…}}, a {@code #temporals} date or an included fragment cost more than the rest of the row together.
+ */
+class ListRowTemplatesTests {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"referral/list.html", "vetting/queue.html", "waitinglist/list.html", "booking/list.html",
+            "audit/trail.html"})
+    void buildsNoLinkFormatsNoDateAndIncludesNoFragmentPerRow(String template) throws IOException {
+        String html = new ClassPathResource("templates/" + template).getContentAsString(StandardCharsets.UTF_8);
+        int each = html.indexOf("<tr th:each=");
+        assertThat(each).as("the row of " + template).isNotNegative();
+        String row = html.substring(each, html.indexOf("</tr>", each));
+        assertThat(row).doesNotContain("@{", "#temporals", "th:replace", "th:insert", "#strings");
+    }
+}
