@@ -9,6 +9,9 @@
 #   cds  the jar extracted once (java -Djarmode=tools -jar app.jar extract) and started from there with a class data
 #        sharing archive the JVM writes at the first exit and maps at every later start
 #        (-XX:+AutoCreateSharedArchive -XX:SharedArchiveFile=…; docs/performance.md, ADR 0092)
+#   aot  the jar extracted the same way with JDK 25's ahead-of-time cache (loaded and linked classes and method
+#        profiles): run 1 writes it at exit (-XX:AOTCacheOutput=…), later runs map it (-XX:AOTCache=…); skipped when
+#        the JDK is older than 25 (ADR 0107)
 # Run 1 of each launch starts on a new data directory (initdb, migrations, demo data) and, for cds, has no archive
 # yet; the summary compares the medians of the later runs.
 # Usage: perf/startup.sh [runs (default 3)]   e.g. flock /tmp/measure.lock perf/startup.sh 3
@@ -43,11 +46,17 @@ measure() {
   local label=$1 launch=$2 app=$3 run=$4
   shift 4
   local cmd=("$java_bin")
-  if [ "$launch" = cds ]; then
-    local dir="$work/cds-$label"
+  if [ "$launch" = cds ] || [ "$launch" = aot ]; then
+    local dir="$work/$launch-$label"
     [ -d "$dir" ] || "$java_bin" -Djarmode=tools -jar "$app" extract --destination "$dir" > /dev/null
-    cmd+=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$dir/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off
-          -jar "$dir/$(basename "$app")")
+    if [ "$launch" = cds ]; then
+      cmd+=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$dir/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+    elif [ -f "$dir/app.aot" ]; then
+      cmd+=("-XX:AOTCache=$dir/app.aot" -Xlog:aot=off -Xlog:cds=off)
+    else
+      cmd+=("-XX:AOTCacheOutput=$dir/app.aot" -Xlog:aot=off -Xlog:cds=off)
+    fi
+    cmd+=(-jar "$dir/$(basename "$app")")
   else
     cmd+=(-jar "$app")
   fi
@@ -85,7 +94,12 @@ measure() {
 }
 
 touch "$work/results"
+java_major=$("$java_bin" -XX:+IgnoreUnrecognizedVMOptions -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
 for launch in $launches; do
+  if [ "$launch" = aot ] && [ "${java_major:-0}" -lt 25 ]; then
+    echo "aot: skipped, $java_bin is JDK $java_major (the ahead-of-time cache needs 25 or newer)"
+    continue
+  fi
   rm -rf "$work/pg"
   for run in $(seq 1 "$runs"); do
     # Free ports for the worklist and HL7 listeners: other applications on the machine may hold the defaults.
