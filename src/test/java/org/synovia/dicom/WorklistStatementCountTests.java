@@ -43,7 +43,8 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 /**
  * A worklist query costs the same number of SQL statements for 3 scheduled steps as for 30 (ADR 0047, ADR 0098,
  * ADR 0110): the station titles, the steps, their numbers (none once this instance has seen them committed) and the
- * audit lines (one per patient) in one statement each.
+ * audit lines (one per patient) in one statement each. What a query keeps for the next (numbers, built answers)
+ * never outlives a change to the steps.
  */
 @SynoviaIntegrationTest
 class WorklistStatementCountTests {
@@ -99,6 +100,24 @@ class WorklistStatementCountTests {
         assertThat(againThirty.statements()).as("numbers already made and kept").isEqualTo(againThree.statements())
                 .isLessThan(firstThirty.statements()).isLessThanOrEqualTo(3);
         assertThat(firstThirty.statements()).as("numbers read and made in one statement").isEqualTo(againThirty.statements() + 1);
+    }
+
+    @Test
+    void answersFromTheStepsAsReadNowAfterAPatientIsRenamedAndAnAppointmentCancelled() throws Exception {
+        Room three = room(bookOne(), 3);
+        String renamed = BookedCopies.hospitalNumber(three.tag(), 1);
+        String cancelled = BookedCopies.hospitalNumber(three.tag(), 2);
+        List<Dataset> first = worklist.find(machineQuery(three, null), three.station());
+        jdbc.sql("update patient set family_name = 'Renamed' where hospital_number = ?").param(renamed).update();
+        jdbc.sql("update appointment set status = 'CANCELLED' where patient_id = (select id from patient where hospital_number = ?)")
+                .param(cancelled).update();
+
+        List<Dataset> again = worklist.find(machineQuery(three, null), three.station());
+
+        assertThat(first).hasSize(3);
+        assertThat(again).extracting(d -> d.ascii(Tag.PATIENT_ID)).doesNotContain(cancelled).hasSize(2);
+        assertThat(again).filteredOn(d -> d.ascii(Tag.PATIENT_ID).equals(renamed)).singleElement()
+                .satisfies(d -> assertThat(d.ascii(Tag.PATIENT_NAME)).startsWith("Renamed^"));
     }
 
     @Test
