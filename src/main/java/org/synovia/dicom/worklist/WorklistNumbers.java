@@ -31,7 +31,7 @@ class WorklistNumbers {
     private static final String UUID_ROOT = "2.25";
 
     /**
-     * Numbers kept at most: a year of a busy clinic's image-guided appointments, about 2 MB. Beyond it they are
+     * Numbers kept at most: a year of a busy clinic's image-guided appointments, a few MB. Beyond it they are
      * forgotten all at once and read again.
      */
     static final int KEPT_AT_MOST = 20_000;
