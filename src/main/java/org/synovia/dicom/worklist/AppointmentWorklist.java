@@ -53,6 +53,11 @@ class AppointmentWorklist implements FindService {
      * Beyond it they are forgotten all at once.
      */
     static final int ANSWERS_KEPT_AT_MOST = 5_000;
+    /**
+     * Answers to a longer identifier (a machine's usual one is a few hundred characters) are built every time, so
+     * that a caller sending large identifiers cannot fill the memory with them.
+     */
+    static final int LONGEST_IDENTIFIER_KEPT = 2_048;
 
     private final Bookings bookings;
     private final DicomStations stations;
@@ -113,6 +118,9 @@ class AppointmentWorklist implements FindService {
         }
         Attributes entity = step.attributes();
         built = Matching.matches(query, entity) ? Optional.of(Matching.project(query, entity).toDataset()) : Optional.empty();
+        if (asked.length() > LONGEST_IDENTIFIER_KEPT) {
+            return built;
+        }
         if (builtAnswers.size() >= ANSWERS_KEPT_AT_MOST) {
             // Simpler than an eviction order; the next queries build their answers again.
             builtAnswers.clear();
