@@ -38,6 +38,9 @@ ticks() {
     echo "$total"
 }
 synovia_ticks() { echo $(( $(ticks "$JVM_PID") + $(ticks "$PG_PID") )); }
+# The JIT compiler threads' share of it: a new JVM compiles for minutes, a server running all day has done so. (A
+# compiler thread the JVM stops takes its ticks along, so this can read a little low.)
+jit_ticks() { cat /proc/"$JVM_PID"/task/*/stat 2>/dev/null | awk '/\((C1|C2) CompilerThre/ {sub(/^.*\) /, ""); split($0, f, " "); t += f[12] + f[13]} END {print t + 0}'; }
 # wlmscpfs forks a child per association and reaps it only when the next association arrives; an echo makes it
 # reap the children of the queries just measured, so that their CPU reaches its cutime before it is read.
 wlm_ticks() { ticks "$WLM_PID"; }
@@ -69,12 +72,12 @@ answers() {
 sequential() {
     local name=$1 i; shift
     : > "$OUT/$name-s.ms"; : > "$OUT/$name-w.ms"
-    S_TICKS=0; W_TICKS=0
+    S_TICKS=0; W_TICKS=0; J_TICKS=0
     for i in $(seq "$RUNS"); do
         for server in $( ((i % 2)) && echo "s w" || echo "w s"); do
             if [ "$server" = s ]; then
-                c0=$(synovia_ticks); query "$SYNOVIA_PORT" "$@" >> "$OUT/$name-s.ms"; c1=$(synovia_ticks)
-                S_TICKS=$((S_TICKS + c1 - c0))
+                j0=$(jit_ticks); c0=$(synovia_ticks); query "$SYNOVIA_PORT" "$@" >> "$OUT/$name-s.ms"; c1=$(synovia_ticks)
+                S_TICKS=$((S_TICKS + c1 - c0)); J_TICKS=$((J_TICKS + $(jit_ticks) - j0))
             else
                 c0=$(wlm_ticks); query "$WLM_PORT" "$@" >> "$OUT/$name-w.ms"; c1=$(wlm_ticks)
                 W_TICKS=$((W_TICKS + c1 - c0)); wlast=$c1
@@ -88,26 +91,28 @@ sequential() {
 concurrent() {
     local name=$1 batch c; shift
     : > "$OUT/$name-s.ms"; : > "$OUT/$name-w.ms"
-    S_TICKS=0; W_TICKS=0
+    S_TICKS=0; W_TICKS=0; J_TICKS=0
     for batch in $(seq $((RUNS / CLIENTS))); do
         for server in s w; do
-            if [ "$server" = s ]; then port=$SYNOVIA_PORT; c0=$(synovia_ticks); else port=$WLM_PORT; c0=$(wlm_ticks); fi
+            if [ "$server" = s ]; then port=$SYNOVIA_PORT; j0=$(jit_ticks); c0=$(synovia_ticks); else port=$WLM_PORT; c0=$(wlm_ticks); fi
             for c in $(seq "$CLIENTS"); do query "$port" "$@" >> "$OUT/$name-$server.ms" & done
             wait $(jobs -p | grep -v "^$MAVEN\$") 2>/dev/null || true
-            if [ "$server" = s ]; then S_TICKS=$((S_TICKS + $(synovia_ticks) - c0)); else W_TICKS=$((W_TICKS + $(wlm_ticks_reaped) - c0)); fi
+            if [ "$server" = s ]; then S_TICKS=$((S_TICKS + $(synovia_ticks) - c0)); J_TICKS=$((J_TICKS + $(jit_ticks) - j0)); else W_TICKS=$((W_TICKS + $(wlm_ticks_reaped) - c0)); fi
         done
     done
 }
 
 line() {
     local what=$1 name=$2 queries=$3
-    local s_cpu w_cpu s_med w_med
+    local s_cpu w_cpu s_med w_med j_cpu
     s_cpu=$(awk -v t="$S_TICKS" -v q="$queries" -v ms="$TICK_MS" 'BEGIN {printf "%.1f", t * ms / q}')
+    j_cpu=$(awk -v t="$J_TICKS" -v q="$queries" -v ms="$TICK_MS" 'BEGIN {printf "%.1f", t * ms / q}')
     w_cpu=$(awk -v t="$W_TICKS" -v q="$queries" -v ms="$TICK_MS" 'BEGIN {printf "%.1f", t * ms / q}')
     s_med=$(median "$OUT/$name-s.ms"); w_med=$(median "$OUT/$name-w.ms")
-    say "  $what: Synovia $(stats "$OUT/$name-s.ms"), CPU $s_cpu ms/query | wlmscpfs $(stats "$OUT/$name-w.ms"), CPU $w_cpu ms/query" \
+    say "  $what: Synovia $(stats "$OUT/$name-s.ms"), CPU $s_cpu ms/query (JIT compiler $j_cpu) | wlmscpfs $(stats "$OUT/$name-w.ms"), CPU $w_cpu ms/query" \
         "| ratio Synovia/wlmscpfs: wall $(awk -v a="$s_med" -v b="$w_med" 'BEGIN {printf "%.2f", a / (b ? b : 1)}')," \
-        "CPU $(awk -v a="$s_cpu" -v b="$w_cpu" 'BEGIN {printf "%.2f", a / (b > 0 ? b : 0.1)}')"
+        "CPU $(awk -v a="$s_cpu" -v b="$w_cpu" 'BEGIN {printf "%.2f", a / (b > 0 ? b : 0.1)}')" \
+        "(without the JIT $(awk -v a="$s_cpu" -v j="$j_cpu" -v b="$w_cpu" 'BEGIN {printf "%.2f", (a - j) / (b > 0 ? b : 0.1)}'))"
 }
 
 say "Worklist: Synovia against wlmscpfs, same steps, findscu -W; $WARMUP warm-up rounds, $RUNS runs each, then $CLIENTS clients at once ($(nproc) cores, $(date -u +%FT%TZ))"

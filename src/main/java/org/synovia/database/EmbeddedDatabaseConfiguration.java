@@ -55,8 +55,8 @@ class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DatabaseAvailability databaseAvailability(EmbeddedPostgresServer.Lease postgres) {
-        return () -> postgres.server().running();
+    DatabaseAvailability databaseAvailability(EmbeddedPostgresServer.Lease postgres, EmbeddedDatabaseProperties properties) {
+        return new RememberedAvailability(() -> postgres.server().running(), properties.availabilityMaxAge(), System::nanoTime);
     }
 
     /** Replaces Boot's "db" health check (same name), so that it answers DOWN at once while the server is away. */

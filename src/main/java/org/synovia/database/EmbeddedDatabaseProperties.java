@@ -14,11 +14,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cleanOnStart wipe the data directory at the first start in this JVM (tests only)
  * @param checkInterval how often the supervisor checks that the server is alive, and starts it again if not;
  *        zero turns supervision off
+ * @param availabilityMaxAge how long a live postmaster, once seen, answers "available" without looking again (the
+ *        HL7 listener asks before every message); zero looks every time. A dead one is never remembered
  */
 @ConfigurationProperties("synovia.database.embedded")
 public record EmbeddedDatabaseProperties(
         @DefaultValue("./data/postgres") Path dataDirectory,
         @DefaultValue("0") int port,
         @DefaultValue("false") boolean cleanOnStart,
-        @DefaultValue("500ms") Duration checkInterval) {
+        @DefaultValue("500ms") Duration checkInterval,
+        @DefaultValue("250ms") Duration availabilityMaxAge) {
 }

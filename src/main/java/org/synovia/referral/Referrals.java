@@ -1,7 +1,9 @@
 package org.synovia.referral;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -72,15 +74,18 @@ public class Referrals {
             throw new InvalidInputException("patientId", "This patient is not registered.");
         }
         ReferralId id = ReferralId.random();
-        var now = clock.instant();
-        if (!repository.insertOnce(id, submissionKey, details, now, CurrentUser.username())) {
+        // Cut to what PostgreSQL stores, so that the referral returned is the one a later read gives.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String by = CurrentUser.username();
+        if (!repository.insertOnce(id, submissionKey, details, now, by)) {
             return show(repository.findBySubmissionKey(submissionKey).orElseThrow());
         }
         audit.record(AuditAction.CREATE, RECORD_TYPE, id, details.patientId(), "submitted " + details.targets().stream()
                 .map(ReferralDetails.Target::siteCode).collect(Collectors.joining(" + ")));
         events.publishEvent(new ReferralReceived(id, details.patientId(), details.siteCode(), details.intent(),
                 details.urgency(), now));
-        return repository.find(id).orElseThrow();
+        // Exactly the row just inserted: reading it back cost five statements per order (issue 16).
+        return new Referral(id, details, ReferralStatus.SUBMITTED, null, now, by, now, by);
     }
 
     /** The referral, if the current user may see it; otherwise {@link ReferralNotFoundException}. */

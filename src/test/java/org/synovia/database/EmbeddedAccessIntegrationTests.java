@@ -26,7 +26,7 @@ class EmbeddedAccessIntegrationTests {
     @TempDir Path folder;
 
     private static EmbeddedDatabaseProperties properties(Path dataDirectory) {
-        return new EmbeddedDatabaseProperties(dataDirectory, 0, false, Duration.ZERO);
+        return new EmbeddedDatabaseProperties(dataDirectory, 0, false, Duration.ZERO, Duration.ZERO);
     }
 
     @Test

@@ -54,7 +54,7 @@ class EmbeddedBackupIntegrationTests {
         assertThat(restore.exitValue()).as(new String(restore.getInputStream().readAllBytes())).isZero();
 
         try (SupervisedPostgres copy = SupervisedPostgres.start(restored,
-                new EmbeddedDatabaseProperties(restored, 0, false, Duration.ZERO))) {
+                new EmbeddedDatabaseProperties(restored, 0, false, Duration.ZERO, Duration.ZERO))) {
             // The copy carries its passwords file, so its roles open with the passwords they have.
             assertThat(copy.credentials()).isEqualTo(postgres.server().credentials());
             DataSource dataSource = copy.dataSource(EmbeddedCredentials.OWNER);

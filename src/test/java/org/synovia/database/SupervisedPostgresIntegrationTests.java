@@ -27,9 +27,9 @@ class SupervisedPostgresIntegrationTests {
     @BeforeAll
     static void start() {
         watched = SupervisedPostgres.start(folder.resolve("watched"),
-                new EmbeddedDatabaseProperties(folder.resolve("watched"), 0, true, Duration.ZERO));
+                new EmbeddedDatabaseProperties(folder.resolve("watched"), 0, true, Duration.ZERO, Duration.ZERO));
         supervised = SupervisedPostgres.start(folder.resolve("supervised"),
-                new EmbeddedDatabaseProperties(folder.resolve("supervised"), 0, true, Duration.ofMillis(200)));
+                new EmbeddedDatabaseProperties(folder.resolve("supervised"), 0, true, Duration.ofMillis(200), Duration.ZERO));
     }
 
     @AfterAll

@@ -24,8 +24,8 @@ import ca.uhn.hl7v2.util.Terser;
 @SynoviaIntegrationTest
 class Hl7OrderCostIntegrationTests {
 
-    /** Resend check, patient match (3) and registration, referral key, patient, referral with its lists, read back, log. */
-    private static final int STATEMENTS_PER_NEW_ORDER = 17;
+    /** Resend check, patient match (3) and registration, referral key, patient, referral with its lists, log. */
+    private static final int STATEMENTS_PER_NEW_ORDER = 12;
 
     @Autowired InboundRouter router;
     @Autowired JdbcClient jdbc;

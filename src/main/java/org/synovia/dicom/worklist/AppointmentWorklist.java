@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +48,16 @@ class AppointmentWorklist implements FindService {
     static final int MAX_RANGE_DAYS = 366;
 
     private static final String RECORD_TYPE = "DicomWorklist";
+    /**
+     * Built answers kept at most: a few machines' weeks of steps, each asked the same way, at 1–2 KB an answer.
+     * Beyond it they are forgotten all at once.
+     */
+    static final int ANSWERS_KEPT_AT_MOST = 5_000;
+    /**
+     * Answers to a longer identifier (a machine's usual one is a few hundred characters) are built every time, so
+     * that a caller sending large identifiers cannot fill the memory with them.
+     */
+    static final int LONGEST_IDENTIFIER_KEPT = 2_048;
 
     private final Bookings bookings;
     private final DicomStations stations;
@@ -54,6 +65,8 @@ class AppointmentWorklist implements FindService {
     private final AuditTrail audit;
     private final DicomProperties properties;
     private final Clock clock;
+    /** Answers are read-only once built (the association only encodes them), so queries may share them. */
+    private final Map<AnswerKey, Optional<Dataset>> builtAnswers = new ConcurrentHashMap<>();
 
     AppointmentWorklist(Bookings bookings, DicomStations stations, WorklistNumbers numbers, AuditTrail audit,
             DicomProperties properties, Clock clock) {
@@ -75,20 +88,49 @@ class AppointmentWorklist implements FindService {
         Map<UUID, WorklistNumbers.Numbers> ids = numbers.ofAll(booked.stream().map(BookedProcedure::appointmentId).toList());
         List<Dataset> answers = new ArrayList<>();
         Map<UUID, List<String>> givenByPatient = new LinkedHashMap<>();
+        String asked = query.signature();
         for (BookedProcedure procedure : booked) {
             // The database narrowed the steps; matching here is the exact rule (PS3.4, ADR 0025) on what it found.
-            Attributes entity = step(procedure, ids.get(procedure.appointmentId()), titles).attributes();
-            if (Matching.matches(query, entity)) {
+            Optional<Dataset> answer = answer(asked, query, step(procedure, ids.get(procedure.appointmentId()), titles));
+            if (answer.isPresent()) {
                 if (answers.size() >= properties.maxMatches()) {
                     break;
                 }
-                answers.add(Matching.project(query, entity).toDataset());
+                answers.add(answer.get());
                 givenByPatient.computeIfAbsent(procedure.patientId(), p -> new ArrayList<>())
                         .add(ids.get(procedure.appointmentId()).accessionNumber() + "=" + procedure.appointmentId());
             }
         }
         audit.recordAll(auditLines(callingAeTitle, window, answers.size(), givenByPatient));
         return answers;
+    }
+
+    /**
+     * The answer to this identifier for this step, or none when the step does not match: built once and reused
+     * while both stay exactly the same (ADR 0110). The step is always the one just read, so a changed, moved or
+     * cancelled appointment never gets an answer built before (HAZ-63, HAZ-137).
+     */
+    private Optional<Dataset> answer(String asked, Attributes query, ScheduledStep step) throws DicomFormatException {
+        AnswerKey key = new AnswerKey(asked, step);
+        Optional<Dataset> built = builtAnswers.get(key);
+        if (built != null) {
+            return built;
+        }
+        Attributes entity = step.attributes();
+        built = Matching.matches(query, entity) ? Optional.of(Matching.project(query, entity).toDataset()) : Optional.empty();
+        if (asked.length() > LONGEST_IDENTIFIER_KEPT) {
+            return built;
+        }
+        if (builtAnswers.size() >= ANSWERS_KEPT_AT_MOST) {
+            // Simpler than an eviction order; the next queries build their answers again.
+            builtAnswers.clear();
+        }
+        builtAnswers.put(key, built);
+        return built;
+    }
+
+    /** An identifier (its {@link Attributes#signature()}) and a step exactly as read. */
+    private record AnswerKey(String asked, ScheduledStep step) {
     }
 
     /**

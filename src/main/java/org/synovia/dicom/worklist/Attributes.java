@@ -153,6 +153,33 @@ final class Attributes {
         });
     }
 
+    /**
+     * Every key with its VR and value, items included, as one text: two identifiers with the same signature are
+     * matched and projected alike. Values carry their length, so that no value can pass for a key.
+     */
+    String signature() {
+        StringBuilder text = new StringBuilder(256);
+        appendSignature(text);
+        return text.toString();
+    }
+
+    private void appendSignature(StringBuilder text) {
+        text.append('{');
+        values.forEach((tag, value) -> {
+            text.append(tag).append(' ').append(vr(tag)).append(' ');
+            if (value instanceof String string) {
+                text.append(string.length()).append(':').append(string);
+            }
+            else {
+                text.append('[');
+                items(tag).forEach(item -> item.appendSignature(text));
+                text.append(']');
+            }
+            text.append(';');
+        });
+        text.append('}');
+    }
+
     @Override
     public String toString() {
         return values.toString();

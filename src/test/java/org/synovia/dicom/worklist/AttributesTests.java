@@ -25,4 +25,18 @@ class AttributesTests {
 
         assertThat(Attributes.of(query).text(Tag.STUDY_INSTANCE_UID)).startsWith("1.2.3");
     }
+
+    @Test
+    void givesIdentifiersThatAreMatchedOrProjectedDifferentlyDifferentSignatures() {
+        Attributes name = new Attributes().put(Tag.PATIENT_NAME, "A;1 B").put(Tag.PATIENT_ID, "");
+        Attributes nameSplitOtherwise = new Attributes().put(Tag.PATIENT_NAME, "A").put(Tag.PATIENT_ID, "1 B");
+        Attributes askedWithAnotherVr = new Attributes().put(Tag.PATIENT_NAME, "A;1 B").put(Tag.PATIENT_ID, "")
+                .keepVr(Tag.PATIENT_ID, "SH");
+        Attributes inAnItem = new Attributes().put(Tag.SCHEDULED_PROCEDURE_STEP_SEQUENCE,
+                java.util.List.of(new Attributes().put(Tag.PATIENT_NAME, "A;1 B").put(Tag.PATIENT_ID, "")));
+
+        assertThat(java.util.List.of(name, nameSplitOtherwise, askedWithAnotherVr, inAnItem))
+                .extracting(Attributes::signature).doesNotHaveDuplicates();
+        assertThat(name.signature()).isEqualTo(new Attributes().put(Tag.PATIENT_NAME, "A;1 B").put(Tag.PATIENT_ID, "").signature());
+    }
 }
