@@ -19,7 +19,7 @@ class StartAheadIntegrationTests {
     @TempDir Path folder;
 
     private EmbeddedDatabaseProperties scratch(String name) {
-        return new EmbeddedDatabaseProperties(folder.resolve(name), 0, true, Duration.ZERO);
+        return new EmbeddedDatabaseProperties(folder.resolve(name), 0, true, Duration.ZERO, Duration.ZERO);
     }
 
     @Test
