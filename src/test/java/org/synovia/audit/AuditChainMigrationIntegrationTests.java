@@ -17,7 +17,8 @@ import org.synovia.database.EmbeddedDatabaseLogins;
 /**
  * V120 splits the audit trail's one hash chain into several (ADR 0088). The real migrations run into a database of
  * their own up to V117, where rows are linked into the one chain; after V120 those links are chain 0, unchanged, and
- * still verify, and new rows link into the new chains.
+ * still verify, and new rows link into the new chains. V133 links a transaction's rows in one pass (ADR 0103): the
+ * links written before it are untouched and still verify.
  */
 @SynoviaIntegrationTest
 class AuditChainMigrationIntegrationTests {
@@ -63,6 +64,38 @@ class AuditChainMigrationIntegrationTests {
                 .update();
         assertThat(jdbc.sql("select chain || ' ' || link_number || ' ' || problem from audit_chain_verify()").query(String.class).list())
                 .containsExactly("0 2 content altered");
+        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER,
+                "drop database " + jdbc.sql("select current_database()").query(String.class).single() + " with (force)");
+    }
+
+    @Test
+    void keepsTheLinksWrittenRowByRowAndLinksAMultiRowInsertInOneRunAfterV133() {
+        DataSource database = EmbeddedDatabaseLogins.newDatabase(context, "audit_chain_per_transaction");
+        JdbcClient jdbc = JdbcClient.create(database);
+        flyway(database, "130").migrate();
+        for (String details : List.of("first", "second", "third")) {
+            audit(jdbc, details);
+        }
+        String links = "select chain || ' ' || link_number || ' ' || event_id || ' ' || encode(previous_hash, 'hex') || ' ' "
+                + "|| encode(hash, 'hex') from audit_chain order by chain, link_number";
+        List<String> before = jdbc.sql(links).query(String.class).list();
+        assertThat(before).hasSize(3);
+
+        flyway(database, "133").migrate();
+
+        assertThat(jdbc.sql(links).query(String.class).list()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
+        jdbc.sql("""
+                insert into audit_event (occurred_at, username, roles, action, record_type, details)
+                select timestamptz '2026-12-02 09:00Z', 'nurse.example', 'NURSE', 'READ', 'Patient', 'row ' || n
+                from generate_series(1, 20) n order by n
+                """).update();
+        assertThat(jdbc.sql("""
+                select count(*) from (select link_number - row_number() over (order by e.id) as run
+                    from audit_event e join audit_chain c on c.event_id = e.id where e.details like 'row %') r
+                group by run
+                """).query(Long.class).list()).containsExactly(20L);
+        assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
         EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER,
                 "drop database " + jdbc.sql("select current_database()").query(String.class).single() + " with (force)");
     }
