@@ -36,6 +36,11 @@ class AuditChainMigrationIntegrationTests {
                 """).param(details).update();
     }
 
+    private void drop(JdbcClient jdbc) {
+        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER,
+                "drop database " + jdbc.sql("select current_database()").query(String.class).single() + " with (force)");
+    }
+
     @Test
     void keepsTheLinksOfTheOneChainAsChainZeroAndTheyStillVerify() {
         DataSource database = EmbeddedDatabaseLogins.newDatabase(context, "audit_chain_migration");
@@ -64,8 +69,7 @@ class AuditChainMigrationIntegrationTests {
                 .update();
         assertThat(jdbc.sql("select chain || ' ' || link_number || ' ' || problem from audit_chain_verify()").query(String.class).list())
                 .containsExactly("0 2 content altered");
-        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER,
-                "drop database " + jdbc.sql("select current_database()").query(String.class).single() + " with (force)");
+        drop(jdbc);
     }
 
     /** V134's content is V82's, byte for byte, for whatever a row may hold. */
@@ -89,8 +93,7 @@ class AuditChainMigrationIntegrationTests {
                     e.username, e.roles, e.action, e.record_type, e.record_id, e.patient_id, e.remote_address, e.details)::text, 'UTF8')
                 """).query(Integer.class).single()).isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
-        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER,
-                "drop database " + jdbc.sql("select current_database()").query(String.class).single() + " with (force)");
+        drop(jdbc);
     }
 
     @Test
@@ -121,7 +124,6 @@ class AuditChainMigrationIntegrationTests {
                 group by run
                 """).query(Long.class).list()).containsExactly(20L);
         assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
-        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER,
-                "drop database " + jdbc.sql("select current_database()").query(String.class).single() + " with (force)");
+        drop(jdbc);
     }
 }
