@@ -35,7 +35,7 @@ create or replace function audit_event_link() returns trigger language plpgsql s
     set search_path = public, pg_temp as $$
 declare
     chosen text := current_setting('synovia.audit_chain', true);
-    noted bigint[] := string_to_array(nullif(current_setting('synovia.audit_unlinked', true), ''), ',')::bigint[];
+    noted bigint[];
     head audit_chain_head;
     width integer;
     preferred integer;
@@ -50,6 +50,7 @@ begin
     if exists (select from audit_chain c where c.event_id = new.id) then
         return null;
     end if;
+    noted := string_to_array(nullif(current_setting('synovia.audit_unlinked', true), ''), ',')::bigint[];
     if chosen is not null and chosen <> '' then
         select * into head from audit_chain_head h where h.chain = chosen::smallint for update;
     end if;
