@@ -36,6 +36,7 @@ create or replace function audit_event_link() returns trigger language plpgsql s
 declare
     chosen text := current_setting('synovia.audit_chain', true);
     noted bigint[];
+    own_xmin xid;
     head audit_chain_head;
     width integer;
     preferred integer;
@@ -66,10 +67,11 @@ begin
     end if;
     last_number := head.link_number;
     last_hash := head.hash;
+    select e.xmin into own_xmin from audit_event e where e.id = new.id;
+    -- By primary key only (a plan that scanned the table would grow with the trail).
     for event in
         select e.id, audit_event_content(e) as content from audit_event e
-        where e.id = new.id
-           or (e.id = any(noted) and e.xmin = (select x.xmin from audit_event x where x.id = new.id))
+        where e.id = any(array_append(noted, new.id)) and (e.id = new.id or e.xmin = own_xmin)
         order by e.id
     loop
         previous_hashes := previous_hashes || last_hash;
