@@ -31,8 +31,10 @@ create trigger audit_event_noted after insert on audit_event
 -- name (the list is the session's to write) is still linked, by its own trigger: every committed row gets exactly
 -- one link whatever the list says, and the list can add only rows of this same transaction (same xmin), which are
 -- not yet linked. The chain is chosen and held as in V120, so links stay in commit order in each chain.
+-- Its look-ups go by index whatever the tables' size was when a session first planned them: a plan made while the
+-- chain was small (a new database) would otherwise keep scanning it for the rest of that session.
 create or replace function audit_event_link() returns trigger language plpgsql security definer
-    set search_path = public, pg_temp as $$
+    set search_path = public, pg_temp set enable_seqscan = off as $$
 declare
     chosen text := current_setting('synovia.audit_chain', true);
     noted bigint[];
@@ -68,12 +70,16 @@ begin
     last_number := head.link_number;
     last_hash := head.hash;
     select e.xmin into own_xmin from audit_event e where e.id = new.id;
-    -- By primary key only (a plan that scanned the table would grow with the trail).
+    -- By primary key alone, the transaction check in the loop: with it in the query (an "or" beside the key),
+    -- PostgreSQL's generic plan for the trigger came to scan the whole trail, at a cost growing with the trail.
     for event in
-        select e.id, audit_event_content(e) as content from audit_event e
-        where e.id = any(array_append(noted, new.id)) and (e.id = new.id or e.xmin = own_xmin)
+        select e.id, e.xmin, audit_event_content(e) as content from audit_event e
+        where e.id = any(array_append(noted, new.id))
         order by e.id
     loop
+        if event.id <> new.id and not (event.xmin = own_xmin) then
+            continue;
+        end if;
         previous_hashes := previous_hashes || last_hash;
         last_hash := sha256(last_hash || event.content);
         last_number := last_number + 1;
