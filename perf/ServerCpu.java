@@ -30,7 +30,8 @@ final class ServerCpu {
         return ticks * 1000.0 / TICKS_PER_SECOND;
     }
 
-    private static long ticks(long pid) {
+    /** User + system ticks of one process (0 when it has ended). */
+    static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
             // Fields after the command name, which may hold spaces, closed by the last ')'.
