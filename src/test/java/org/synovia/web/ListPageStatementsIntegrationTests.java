@@ -186,10 +186,11 @@ class ListPageStatementsIntegrationTests {
         long newest = jdbc.sql("select coalesce(max(id), 0) from audit_event").query(Long.class).single();
         AccountFixtures.signOut();
         mvc.perform(dayList.with(user(nurse.username()).roles("NURSE"))).andExpect(status().isOk());
-        // One line per patient on the list, naming their appointment, not one per façade that read them (issue 16).
+        // One line per patient on the list, naming their appointment, not one per façade that read them (issue 16). Other
+        // test classes share the database and may have booked on the same day, so their patients may be on the list too.
         assertThat(jdbc.sql("select patient_id from audit_event where id > ? and username = ?").params(newest, nurse.username())
                 .query(UUID.class).list()).as("patients in the audit lines of one day list")
-                .containsExactlyInAnyOrderElementsOf(booked.stream().map(Appointment::patientId).toList());
+                .doesNotHaveDuplicates().containsAll(booked.stream().map(Appointment::patientId).toList());
         assertThat(jdbc.sql("select count(distinct xmin::text) from audit_event where id > ? and username = ?")
                 .params(newest, nurse.username()).query(Long.class).single()).as("transactions of one day list").isEqualTo(1);
     }
