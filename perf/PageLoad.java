@@ -19,7 +19,11 @@ import java.util.concurrent.locks.LockSupport;
  * the embedded PostgreSQL (the backends do the SQL work), which stays meaningful on a busy machine where wall
  * time does not.
  *
- * Usage: java perf/PageLoad.java BASE_URL SECONDS RATES JVM_PID POSTMASTER_PID LABEL=COOKIE=PATH...
+ * Of the CPU per request, the share of PostgreSQL and of the JVM's JIT compiler threads is printed apart: a new JVM
+ * compiles for minutes, so short runs mostly measure warm-up. WARMUP (seconds, default 3) first loads all pages in
+ * turn at 20 requests a second for that long in all, before the first measured rate.
+ *
+ * Usage: [WARMUP=60] java perf/PageLoad.java BASE_URL SECONDS RATES JVM_PID POSTMASTER_PID LABEL=COOKIE=PATH...
  * e.g.  java perf/PageLoad.java http://localhost:18081 20 10,30,60 1234 1300 "waiting list=JSESSIONID=abc=/waiting-list"
  */
 public class PageLoad {
@@ -33,7 +37,13 @@ public class PageLoad {
         }
     }
 
-    record Stage(int sent, int ok, int failed, List<Double> millis, long cpuTicks, double seconds) {}
+    record Stage(int sent, int ok, int failed, List<Double> millis, long cpuTicks, long postgresTicks, long jitTicks,
+            double seconds) {
+
+        double perRequest(long ticks) {
+            return ok == 0 ? Double.NaN : ServerCpu.millis(ticks) / ok;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         URI base = URI.create(args[0]);
@@ -43,19 +53,30 @@ public class PageLoad {
         long postmasterPid = Long.parseLong(args[4]);
         HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor())
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        System.out.printf("%-28s %6s %8s %8s %8s %8s %7s %13s  %s%n", "page", "rate/s", "done/s", "p50 ms", "p95 ms",
-                "max ms", "errors", "CPU ms / req", "load average");
-        for (int i = 5; i < args.length; i++) {
-            Page page = Page.parse(args[i]);
+        List<Page> pages = java.util.Arrays.stream(args, 5, args.length).map(Page::parse).toList();
+        long warmUpSeconds = Long.parseLong(System.getenv().getOrDefault("WARMUP", "3"));
+        if (warmUpSeconds > 3) {
+            long jitBefore = ServerCpu.jitTicks(jvmPid);
+            long cpuBefore = ServerCpu.serverTicks(jvmPid, postmasterPid);
+            for (Page page : pages) {
+                run(http, base, page, 20, Duration.ofSeconds(Math.max(1, warmUpSeconds / pages.size())), jvmPid, postmasterPid);
+            }
+            System.out.printf("warm-up: %d s over %d pages at 20/s; server CPU %.1f s, of which the JIT compiler %.1f s%n",
+                    warmUpSeconds, pages.size(), ServerCpu.millis(ServerCpu.serverTicks(jvmPid, postmasterPid) - cpuBefore) / 1000,
+                    ServerCpu.millis(ServerCpu.jitTicks(jvmPid) - jitBefore) / 1000);
+        }
+        System.out.printf("%-28s %6s %8s %8s %8s %8s %7s %8s %8s %8s %8s  %s%n", "page", "rate/s", "done/s", "p50 ms", "p95 ms",
+                "max ms", "errors", "CPU/req", "of it PG", "JIT", "w/o JIT", "load average");
+        for (Page page : pages) {
             run(http, base, page, 10, WARM_UP, jvmPid, postmasterPid); // JIT, caches and pool warm before measuring
             for (int rate : rates) {
                 Stage s = run(http, base, page, rate, length, jvmPid, postmasterPid);
                 List<Double> sorted = new ArrayList<>(s.millis());
                 Collections.sort(sorted);
-                double cpuMillisPerRequest = s.ok() == 0 ? Double.NaN : ServerCpu.millis(s.cpuTicks()) / s.ok();
-                System.out.printf("%-28s %6d %8.1f %8.1f %8.1f %8.1f %7d %13.2f  %s%n", page.label(), rate,
+                System.out.printf("%-28s %6d %8.1f %8.1f %8.1f %8.1f %7d %8.2f %8.2f %8.2f %8.2f  %s%n", page.label(), rate,
                         s.ok() / s.seconds(), ServerCpu.centile(sorted, 0.50), ServerCpu.centile(sorted, 0.95), ServerCpu.centile(sorted, 1.0),
-                        s.failed(), cpuMillisPerRequest, ServerCpu.loadAverage());
+                        s.failed(), s.perRequest(s.cpuTicks()), s.perRequest(s.postgresTicks()), s.perRequest(s.jitTicks()),
+                        s.perRequest(s.cpuTicks() - s.jitTicks()), ServerCpu.loadAverage());
             }
         }
         System.exit(0);
@@ -71,6 +92,8 @@ public class PageLoad {
         long total = length.toSeconds() * rate;
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / rate;
         long cpuBefore = ServerCpu.serverTicks(jvmPid, postmasterPid);
+        long postgresBefore = ServerCpu.postgresTicks(postmasterPid);
+        long jitBefore = ServerCpu.jitTicks(jvmPid);
         long start = System.nanoTime();
         List<java.util.concurrent.CompletableFuture<?>> inFlight = new ArrayList<>();
         for (long n = 0; n < total; n++) {
@@ -100,6 +123,7 @@ public class PageLoad {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long cpuAfter = ServerCpu.serverTicks(jvmPid, postmasterPid);
-        return new Stage((int) total, ok.get(), failed.get(), new ArrayList<>(millis), cpuAfter - cpuBefore, seconds);
+        return new Stage((int) total, ok.get(), failed.get(), new ArrayList<>(millis), cpuAfter - cpuBefore,
+                ServerCpu.postgresTicks(postmasterPid) - postgresBefore, ServerCpu.jitTicks(jvmPid) - jitBefore, seconds);
     }
 }

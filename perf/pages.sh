@@ -8,9 +8,12 @@
 # Usage: perf/pages.sh [seconds per rate, default 10] [rates, default 10,30,60,90,150]
 #        HOG=1 perf/pages.sh ...             runs a busy loop on one core beside the server for the whole run
 #        PROCEDURES=100000 ROWS=50 perf/pages.sh ...   the volume (defaults 20000 and 50)
+#        WAITING=2000 TODAY=200 perf/pages.sh ...      the waiting list and today's list apart (default ROWS each)
 #        JAR=/path/to/synovia.jar perf/pages.sh ...    measures that jar instead of building this tree's
 #        DATA=./data/x perf/pages.sh ...     runs on that data directory (kept) instead of a generated copy
 #        PAGES='day list' perf/pages.sh ...  measures only the pages whose label matches that extended regex
+#        WARMUP=60 perf/pages.sh ...        loads all pages for that many seconds before measuring (default 3); the JIT
+#                                            compiler's and PostgreSQL's share of the CPU per request are printed apart
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -18,6 +21,8 @@ rates=${2:-10,30,60,90,150}
 port=${PORT:-18081}
 procedures=${PROCEDURES:-20000}
 rows_per_list=${ROWS:-50}
+waiting=${WAITING:-$rows_per_list}
+today=${TODAY:-$rows_per_list}
 if [ -z "${JAR:-}" ]; then
   ./mvnw -q -B -DskipTests package
   JAR=$(ls target/synovia-*.jar | grep -v plain | head -1)
@@ -25,14 +30,15 @@ fi
 java_bin=$( (ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null || true) | head -1)/bin/java
 if [ -z "${DATA:-}" ]; then
   # Today's lists are today's: the generated database is made again on another day.
-  pristine=target/perf-pages-$(date +%F)-$procedures-$rows_per_list
+  pristine=target/perf-pages-$(date +%F)-$procedures-$rows_per_list-$waiting-$today
   if [ ! -f "$pristine/generated" ]; then
     rm -rf "$pristine"
     mkdir -p "$pristine"
-    echo "generating $procedures procedures and $rows_per_list patients per open list into $pristine ..."
+    echo "generating $procedures procedures, $rows_per_list to vet, $waiting waiting and $today today into $pristine ..."
     "$java_bin" -jar "$JAR" --spring.profiles.active=demo --server.port=0 \
         --synovia.database.embedded.data-directory="$pristine/pg" --synovia.synthetic.procedures="$procedures" \
-        --synovia.synthetic.open-per-list="$rows_per_list" --synovia.synthetic.exit-when-done=true \
+        --synovia.synthetic.open-per-list="$rows_per_list" --synovia.synthetic.open-waiting="$waiting" \
+        --synovia.synthetic.open-today="$today" --synovia.synthetic.exit-when-done=true \
         > "$pristine/generate.log" 2>&1 || { tail -20 "$pristine/generate.log"; exit 1; }
     touch "$pristine/generated"
   fi

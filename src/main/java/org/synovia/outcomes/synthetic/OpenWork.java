@@ -30,6 +30,28 @@ final class OpenWork {
 
     enum Stage { VETTING, WAITING, TODAY }
 
+    /** How many patients each open list holds. */
+    public record Counts(int toVet, int waiting, int today) {
+
+        public Counts {
+            if (toVet < 0 || waiting < 0 || today < 0) {
+                throw new IllegalArgumentException("open work cannot be negative");
+            }
+        }
+
+        boolean any() {
+            return toVet + waiting + today > 0;
+        }
+
+        int of(Stage stage) {
+            return switch (stage) {
+                case VETTING -> toVet;
+                case WAITING -> waiting;
+                case TODAY -> today;
+            };
+        }
+    }
+
     private OpenWork() {
     }
 

@@ -93,7 +93,12 @@ public class SyntheticData {
      * list, and booked into today's lists (ADR 0090).
      */
     public Result generate(int procedures, long seed, int years, boolean nhsNumbers, int openPerList) {
-        if (procedures < 1 || years < 1 || openPerList < 0) {
+        return generate(procedures, seed, years, nhsNumbers, new OpenWork.Counts(openPerList, openPerList, openPerList));
+    }
+
+    /** As above, with a count of its own for each open list (a clinic waits thousands but books a few hundred a day). */
+    Result generate(int procedures, long seed, int years, boolean nhsNumbers, OpenWork.Counts open) {
+        if (procedures < 1 || years < 1) {
             throw new IllegalArgumentException("procedures and years must be at least 1, open work not negative");
         }
         return transactions.execute(status -> {
@@ -127,10 +132,10 @@ public class SyntheticData {
                     Duration.ofNanos(done - generated));
             log.info("Synthetic data {}: {} procedures, {} diary entries written in {} s; outcome facts rebuilt in {} s",
                     plan.tag, procedures, entries, result.generation().toSeconds(), result.projection().toSeconds());
-            if (openPerList > 0) {
-                writeOpenWork(connection, plan, openPerList);
+            if (open.any()) {
+                writeOpenWork(connection, plan, open);
                 log.info("Synthetic data {}: {} referrals to vet, {} on the waiting list and {} booked today", plan.tag,
-                        openPerList, openPerList, openPerList);
+                        open.toVet(), open.waiting(), open.today());
             }
             return result;
         });
@@ -253,15 +258,15 @@ public class SyntheticData {
     }
 
     /** Open work of today beside the finished procedures, in one more chunk (ADR 0090). */
-    private void writeOpenWork(Connection connection, Plan plan, int perList) {
+    private void writeOpenWork(Connection connection, Plan plan, OpenWork.Counts open) {
         StringBuilder rooms = new StringBuilder();
         StringBuilder operators = new StringBuilder();
         StringBuilder templates = new StringBuilder();
-        OpenWork.TodayRooms today = OpenWork.todayRooms(plan, perList, rooms, operators, templates);
+        OpenWork.TodayRooms today = OpenWork.todayRooms(plan, open.today(), rooms, operators, templates);
         copyCapacity(connection, rooms, operators, templates);
         Tables t = new Tables();
         for (OpenWork.Stage stage : OpenWork.Stage.values()) {
-            for (int i = 0; i < perList; i++) {
+            for (int i = 0; i < open.of(stage); i++) {
                 OpenWork.write(plan, stage, i, today, t);
             }
         }

@@ -24,7 +24,7 @@ class SyntheticDataRunner implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        data.generate(properties.procedures(), properties.seed(), properties.years(), true, properties.openPerList());
+        data.generate(properties.procedures(), properties.seed(), properties.years(), true, properties.open());
         if (properties.exitWhenDone()) {
             System.exit(SpringApplication.exit(context, () -> 0));
         }

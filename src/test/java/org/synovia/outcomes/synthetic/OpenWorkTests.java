@@ -50,6 +50,19 @@ class OpenWorkTests {
         }
     }
 
+    @Test
+    void takesTheWaitingListAndTodayApartFromTheOtherListsWhenAsked() {
+        assertThat(new SyntheticProperties(1, 1, 3, true, 50, 0, 0).open()).isEqualTo(new OpenWork.Counts(50, 50, 50));
+        OpenWork.Counts clinic = new SyntheticProperties(1, 1, 3, true, 50, 2000, 200).open();
+        assertThat(clinic).isEqualTo(new OpenWork.Counts(50, 2000, 200));
+        assertThat(Arrays.stream(OpenWork.Stage.values()).map(clinic::of)).containsExactly(50, 2000, 200);
+
+        SyntheticData.Plan plan = new SyntheticData.Plan("R2", 42, 1, 3, List.of(LocalDate.of(2027, 1, 11)), LONDON, NOW);
+        StringBuilder rooms = new StringBuilder();
+        OpenWork.todayRooms(plan, clinic.today(), rooms, new StringBuilder(), new StringBuilder());
+        assertThat(lines(rooms)).hasSize(9); // 200 patients, 24 a room
+    }
+
     private static List<String> lines(StringBuilder copy) {
         return copy.isEmpty() ? List.of() : List.of(copy.toString().split("\n"));
     }
