@@ -19,6 +19,9 @@ public class WaitingList {
 
     static final String RECORD_TYPE = "WaitingListEntry";
 
+    /** Entries on one page of the list: a clinic's list runs to thousands, a page is read and audited 50 at a time. */
+    public static final int PAGE_SIZE = 50;
+
     private final WaitingListRepository repository;
     private final WaitingListProperties properties;
     private final AuditTrail audit;
@@ -54,6 +57,21 @@ public class WaitingList {
         audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, entries, WaitingListEntry::referralId,
                 WaitingListEntry::patientId, "waiting-list entries shown");
         return entries;
+    }
+
+    /**
+     * One page of the list in breach-date order, after {@code after} when given, with the counts of all the filter
+     * selects (read without the patients, so not audited). Only the patients shown are audited. Two statements and
+     * one audit insert, however long the list.
+     */
+    @Transactional
+    public WaitingListPage page(WaitingListFilter filter, WaitingListCursor after) {
+        List<WaitingListEntry> read = repository.waitingPage(filter, after, PAGE_SIZE + 1);
+        List<WaitingListEntry> shown = read.size() > PAGE_SIZE ? read.subList(0, PAGE_SIZE) : read;
+        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, shown, WaitingListEntry::referralId,
+                WaitingListEntry::patientId, "waiting-list entries shown");
+        WaitingListCursor next = read.size() > PAGE_SIZE ? WaitingListCursor.after(shown.getLast()) : null;
+        return new WaitingListPage(shown, countsOf(repository.breachDates(filter)), next);
     }
 
     @Transactional
@@ -100,13 +118,18 @@ public class WaitingList {
     }
 
     /** How many are past or near their breach date, for the page header. */
-    public BreachCounts counts(List<WaitingListEntry> entries) {
+    private BreachCounts countsOf(List<LocalDate> breachDates) {
         LocalDate today = LocalDate.now(clock);
-        long breached = entries.stream().filter(e -> e.breachRisk(today, properties.nearBreachDays())
-                == WaitingListEntry.BreachRisk.BREACHED).count();
-        long near = entries.stream().filter(e -> e.breachRisk(today, properties.nearBreachDays())
-                == WaitingListEntry.BreachRisk.NEAR).count();
-        return new BreachCounts(entries.size(), breached, near, properties.nearBreachDays());
+        long breached = 0;
+        long near = 0;
+        for (LocalDate breachDate : breachDates) {
+            switch (WaitingListEntry.breachRisk(breachDate, today, properties.nearBreachDays())) {
+                case BREACHED -> breached++;
+                case NEAR -> near++;
+                case WITHIN -> { }
+            }
+        }
+        return new BreachCounts(breachDates.size(), breached, near, properties.nearBreachDays());
     }
 
     public record BreachCounts(long total, long breached, long nearBreach, int nearBreachDays) {

@@ -39,7 +39,12 @@ public record WaitingListEntry(UUID referralId, UUID patientId, String patientNa
     }
 
     public BreachRisk breachRisk(LocalDate today, int nearBreachDays) {
-        long days = daysToBreach(today);
+        return breachRisk(breachDate, today, nearBreachDays);
+    }
+
+    /** Past the breach date, within {@code nearBreachDays} of it, or further away. */
+    static BreachRisk breachRisk(LocalDate breachDate, LocalDate today, int nearBreachDays) {
+        long days = ChronoUnit.DAYS.between(today, breachDate);
         if (days < 0) {
             return BreachRisk.BREACHED;
         }

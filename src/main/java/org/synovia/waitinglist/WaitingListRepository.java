@@ -58,8 +58,38 @@ class WaitingListRepository {
     }
 
     List<WaitingListEntry> waiting(WaitingListFilter filter) {
-        StringBuilder sql = new StringBuilder(SELECT + " where w.status = 'WAITING'");
         List<Object> params = new ArrayList<>();
+        String where = where(filter, params);
+        return jdbc.sql(SELECT + where + " order by w.breach_date, w.clock_start, w.referral_id").params(params)
+                .query(this::entry).list();
+    }
+
+    /**
+     * Up to {@code limit} entries in the list's order (breach date, then clock start, then referral, so that the order
+     * is total), after {@code after} when given: the page is read from the index at the cursor, never by skipping the
+     * entries before it.
+     */
+    List<WaitingListEntry> waitingPage(WaitingListFilter filter, WaitingListCursor after, int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder(SELECT).append(where(filter, params));
+        if (after != null) {
+            sql.append(" and (w.breach_date, w.clock_start, w.referral_id) > (?, ?, ?)");
+            params.addAll(List.of(after.breachDate(), after.clockStart(), after.referralId()));
+        }
+        sql.append(" order by w.breach_date, w.clock_start, w.referral_id limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
+    }
+
+    /** The breach date of every entry the filter selects, and nothing about the patient: the list's counts. */
+    List<LocalDate> breachDates(WaitingListFilter filter) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select w.breach_date from waiting_list_entry w" + where(filter, params)).params(params)
+                .query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
+    }
+
+    private static String where(WaitingListFilter filter, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where w.status = 'WAITING'");
         if (filter.guidance() != null) {
             sql.append(" and w.guidance = ?");
             params.add(filter.guidance().name());
@@ -76,8 +106,7 @@ class WaitingListRepository {
             sql.append(" and w.priority = ?");
             params.add(filter.priority().name());
         }
-        sql.append(" order by w.breach_date, w.clock_start");
-        return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
+        return sql.toString();
     }
 
     void setUnavailability(UUID referralId, LocalDate from, LocalDate to) {

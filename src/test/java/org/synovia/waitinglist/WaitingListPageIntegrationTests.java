@@ -5,14 +5,20 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,7 +28,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
+import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
+import org.synovia.booking.BookingFixtures;
 import org.synovia.patient.NewPatient;
 import org.synovia.patient.PatientFixtures;
 import org.synovia.patient.Patients;
@@ -111,6 +119,54 @@ class WaitingListPageIntegrationTests {
         WaitingListEntry entry = waitingList.entry(referral.id().value()).orElseThrow();
         assertThat(entry.unavailableFrom()).isEqualTo(from);
         assertThat(entry.unavailableTo()).isEqualTo(from.plusDays(14));
+    }
+
+    @Test
+    void pagesTheWholeListFiftyAtATimeWithoutRepeatsOrGaps() throws Exception {
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.BOOKING));
+        int waiting = waitingList.waiting(WaitingListFilter.ALL).size();
+        UserAccount referrer = AccountFixtures.create(accounts, Role.REFERRER);
+        UserAccount radiologist = AccountFixtures.create(accounts, Role.RADIOLOGIST);
+        for (int i = waiting; i <= WaitingList.PAGE_SIZE; i++) { // at least two pages, whatever other tests left
+            BookingFixtures.waiting(patients, referrals, vetting, referrer, radiologist, ReferralFixtures::kneeOnApixaban,
+                    BookingFixtures.ultrasoundKnee());
+        }
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.BOOKING));
+        List<UUID> whole = waitingList.waiting(WaitingListFilter.ALL).stream().map(WaitingListEntry::referralId).toList();
+
+        List<UUID> paged = new ArrayList<>();
+        WaitingListCursor after = null;
+        int pages = 0;
+        do {
+            WaitingListPage page = waitingList.page(WaitingListFilter.ALL, after);
+            assertThat(page.entries()).hasSizeLessThanOrEqualTo(WaitingList.PAGE_SIZE);
+            assertThat(page.counts().total()).isEqualTo(whole.size());
+            page.entries().forEach(e -> paged.add(e.referralId()));
+            after = page.next() == null ? null : WaitingListCursor.parse(page.next().token());
+            pages++;
+        } while (after != null);
+
+        assertThat(paged).as("every page in turn").containsExactlyElementsOf(whole);
+        assertThat(pages).isEqualTo((whole.size() + WaitingList.PAGE_SIZE - 1) / WaitingList.PAGE_SIZE);
+
+        // The page says where it is and links on with the filter kept; the next page starts after the first one's end.
+        String first = mvc.perform(get("/waiting-list").with(user("clerk").roles("BOOKING"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(first).contains(String.format(java.util.Locale.UK, "Entries 1–50 of %,d", whole.size()))
+                .doesNotContain("First page").contains(whole.get(49).toString()).doesNotContain(whole.get(50).toString());
+        Matcher next = Pattern.compile("href=\"([^\"]+)\" rel=\"next\"").matcher(first);
+        assertThat(next.find()).as("a link to the next page").isTrue();
+        String second = mvc.perform(get(URI.create(next.group(1).replace("&amp;", "&"))).with(user("clerk").roles("BOOKING")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("Entries 51–").contains("First page").contains(whole.get(50).toString())
+                .doesNotContain(whole.get(49).toString());
+    }
+
+    @Test
+    void refusesAPageLinkItDidNotMake() throws Exception {
+        mvc.perform(get("/waiting-list").param("after", "2027-01-01_not-a-date_x").with(user("clerk").roles("BOOKING")))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("This page link is not one the waiting list made")));
     }
 
     @Test

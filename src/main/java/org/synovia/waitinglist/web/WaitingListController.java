@@ -27,7 +27,9 @@ import org.synovia.shared.Guidance;
 import org.synovia.waitinglist.Priority;
 import org.synovia.waitinglist.WaitingList;
 import org.synovia.waitinglist.WaitingListEntry;
+import org.synovia.waitinglist.WaitingListCursor;
 import org.synovia.waitinglist.WaitingListFilter;
+import org.synovia.waitinglist.WaitingListPage;
 import org.synovia.waitinglist.WaitingListProperties;
 import org.synovia.shared.web.FlashMessages;
 
@@ -56,9 +58,12 @@ class WaitingListController {
     String list(@RequestParam(name = "guidance", required = false) Guidance guidance,
             @RequestParam(name = "site", required = false) String site,
             @RequestParam(name = "grade", required = false) String grade,
-            @RequestParam(name = "priority", required = false) Priority priority, Model model) {
+            @RequestParam(name = "priority", required = false) Priority priority,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "from", defaultValue = "1") int from, Model model) {
         WaitingListFilter filter = new WaitingListFilter(guidance, site, grade, priority);
-        List<WaitingListEntry> entries = waitingList.waiting(filter);
+        WaitingListPage page = waitingList.page(filter, WaitingListCursor.parse(after));
+        List<WaitingListEntry> entries = page.entries();
         model.addAttribute("filter", filter);
         // Each entry shows the STOPs overridden and findings justified for it, read in one query for the list.
         Map<UUID, List<SafetyOverride>> overridden = overrides.forReferrals(entries.stream().map(WaitingListEntry::referralId).toList());
@@ -66,7 +71,11 @@ class WaitingListController {
         model.addAttribute("rows", entries.stream().map(e -> WaitingListRow.of(e, today, properties.nearBreachDays(),
                 overridden.getOrDefault(e.referralId(), List.of()))).toList());
         model.addAttribute("canBook", CurrentUser.hasRole("BOOKING"));
-        model.addAttribute("counts", waitingList.counts(entries));
+        model.addAttribute("counts", page.counts());
+        // "from" only numbers the rows shown ("51–100 of 2,000"); the cursor alone decides which entries they are.
+        int first = page.next() == null && after == null ? 1 : Math.max(1, from);
+        model.addAttribute("pages", WaitingListPages.of(filter, first, entries.size(), page.counts().total(), page.next(),
+                after != null));
         model.addAttribute("guidances", Guidance.values());
         model.addAttribute("priorities", Priority.values());
         model.addAttribute("sites", catalogue.sites());
