@@ -201,6 +201,12 @@ class AppointmentRepository {
                 .param(referralIds.stream().distinct().toArray(UUID[]::new)).query(AppointmentRepository::appointment).list();
     }
 
+    /** How many appointments are booked in the period: the appointments list's "of N". */
+    long countBookedBetween(Instant from, Instant until) {
+        return jdbc.sql("select count(*) from appointment where status = 'BOOKED' and during && tstzrange(?, ?)")
+                .params(Timestamp.from(from), Timestamp.from(until)).query(Long.class).single();
+    }
+
     List<Appointment> activeBetween(Instant from, Instant until) {
         return jdbc.sql(SELECT + " where status = 'BOOKED' and during && tstzrange(?, ?) order by lower(during)")
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
@@ -245,6 +251,14 @@ class AppointmentRepository {
      * read model does (ADR 0019), because one façade call per appointment made the worklist slow.
      */
     List<BookedProcedure> bookedProcedures(BookedProcedureQuery query) {
+        return bookedProcedures(query, null, 0);
+    }
+
+    /**
+     * As above, at most {@code limit} (0: all) in the list's order (start, then appointment id), after {@code after}
+     * when given: one page of the appointments list.
+     */
+    List<BookedProcedure> bookedProcedures(BookedProcedureQuery query, AppointmentCursor after, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.patient_id, lower(a.during) as starts_at, sl.room_id, r.name as room_name,
                        o.display_name as operator_name, v.guidance, f.site_code, site.name as site_name, f.laterality,
@@ -284,7 +298,16 @@ class AppointmentRepository {
             params.add(like(query.patientIdentifier()));
             params.add(like(query.patientIdentifier()));
         }
+        if (after != null) {
+            sql.append(" and (lower(a.during), a.id) > (?, ?)");
+            params.add(Timestamp.from(after.start()));
+            params.add(after.appointmentId());
+        }
         sql.append(" order by lower(a.during), a.id");
+        if (limit > 0) {
+            sql.append(" limit ?");
+            params.add(limit);
+        }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new BookedProcedure(rs.getObject("id", UUID.class),
                 rs.getObject("patient_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
                 rs.getObject("room_id", UUID.class), rs.getString("room_name"), rs.getString("operator_name"),

@@ -2,6 +2,7 @@ package org.synovia.booking.web;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -14,6 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.AppointmentCursor;
+import org.synovia.booking.AppointmentListPage;
+import org.synovia.booking.BookedProcedure;
 import org.synovia.booking.BookingDesk;
 import org.synovia.booking.BookingInvitations;
 import org.synovia.booking.Bookings;
@@ -188,13 +192,26 @@ class BookingController {
     @GetMapping("/appointments")
     String list(@RequestParam(name = "from", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(name = "to", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            Model model) {
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "all", defaultValue = "false") boolean all,
+            @RequestParam(name = "position", defaultValue = "1") int position, Model model) {
         LocalDate first = from == null ? bookings.today() : from;
         LocalDate last = to == null || to.isBefore(first) ? first.plusWeeks(2) : to;
         model.addAttribute("from", first);
         model.addAttribute("to", last);
-        model.addAttribute("appointments", calendar.appointmentList(first, last).stream()
-                .map(a -> AppointmentRow.of(a, bookings.zone())).toList());
+        // 50 a page (ADR 0116); "all" is the whole period at once, for printing the list of a day.
+        List<BookedProcedure> shown;
+        if (all) {
+            shown = calendar.appointmentList(first, last);
+            model.addAttribute("pages", AppointmentPages.all(first, last, shown.size()));
+        }
+        else {
+            AppointmentListPage page = calendar.appointmentPage(first, last, AppointmentCursor.parse(after));
+            shown = page.appointments();
+            model.addAttribute("pages", AppointmentPages.of(first, last, after == null ? 1 : Math.max(1, position),
+                    shown.size(), page.total(), page.next(), after != null));
+        }
+        model.addAttribute("appointments", shown.stream().map(a -> AppointmentRow.of(a, bookings.zone())).toList());
         model.addAttribute("needingNewSlot", calendar.needingNewSlot());
         model.addAttribute("zone", bookings.zone());
         return "booking/list";

@@ -60,7 +60,7 @@ class WaitingListController {
             @RequestParam(name = "grade", required = false) String grade,
             @RequestParam(name = "priority", required = false) Priority priority,
             @RequestParam(name = "after", required = false) String after,
-            @RequestParam(name = "from", defaultValue = "1") int from, Model model) {
+            @RequestParam(name = "position", defaultValue = "1") int position, Model model) {
         WaitingListFilter filter = new WaitingListFilter(guidance, site, grade, priority);
         WaitingListPage page = waitingList.page(filter, WaitingListCursor.parse(after));
         List<WaitingListEntry> entries = page.entries();
@@ -72,8 +72,8 @@ class WaitingListController {
                 overridden.getOrDefault(e.referralId(), List.of()))).toList());
         model.addAttribute("canBook", CurrentUser.hasRole("BOOKING"));
         model.addAttribute("counts", page.counts());
-        // "from" only numbers the rows shown ("51–100 of 2,000"); the cursor alone decides which entries they are.
-        int first = page.next() == null && after == null ? 1 : Math.max(1, from);
+        // "position" only numbers the rows shown ("51–100 of 2,000"); the cursor alone decides which entries they are.
+        int first = after == null ? 1 : Math.max(1, position);
         model.addAttribute("pages", WaitingListPages.of(filter, first, entries.size(), page.counts().total(), page.next(),
                 after != null));
         model.addAttribute("guidances", Guidance.values());

@@ -20,7 +20,7 @@ record WaitingListPages(String position, String nextHref, String firstHref) {
         String position = shown == 0 ? null
                 : String.format(Locale.UK, "Entries %,d–%,d of %,d", first, first + shown - 1, Math.max(total, first + shown - 1L));
         String nextHref = next == null ? null
-                : link(filter).queryParam("after", next.token()).queryParam("from", first + shown).build().encode().toUriString();
+                : link(filter).queryParam("after", next.token()).queryParam("position", first + shown).build().encode().toUriString();
         String firstHref = afterStart ? link(filter).build().encode().toUriString() : null;
         return new WaitingListPages(position, nextHref, firstHref);
     }

@@ -1,0 +1,40 @@
+package org.synovia.booking;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.synovia.shared.InvalidInputException;
+
+/**
+ * Where a page of the appointments list ends: the last appointment's start and id, the list's order. The next page
+ * starts after it, so an appointment booked or cancelled meanwhile neither repeats nor hides another (ADR 0116).
+ */
+public record AppointmentCursor(Instant start, UUID appointmentId) {
+
+    static AppointmentCursor after(BookedProcedure last) {
+        return new AppointmentCursor(last.start(), last.appointmentId());
+    }
+
+    /** The cursor as a link carries it: {@code 2027-01-12T09:30:00Z_<appointment id>}. */
+    public String token() {
+        return start + "_" + appointmentId;
+    }
+
+    /** Reads a link's cursor; none for a blank one, a clear error for one that was not made by {@link #token()}. */
+    public static AppointmentCursor parse(String token) {
+        if (token == null || token.isBlank()) {
+            return null;
+        }
+        String[] parts = token.split("_", -1);
+        try {
+            if (parts.length == 2) {
+                return new AppointmentCursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+            }
+        }
+        catch (DateTimeParseException | IllegalArgumentException e) {
+            // reported below
+        }
+        throw new InvalidInputException("after", "This page link is not one the appointments list made; start again from the first page.");
+    }
+}
