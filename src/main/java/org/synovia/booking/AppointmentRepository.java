@@ -259,11 +259,36 @@ class AppointmentRepository {
      * when given: one page of the appointments list.
      */
     List<BookedProcedure> bookedProcedures(BookedProcedureQuery query, AppointmentCursor after, int limit) {
+        boolean page = after != null || limit > 0;
+        if (page && (query.roomIds() != null || query.guidances() != null || query.appointmentIds() != null
+                || constrains(query.patientName()) || constrains(query.patientIdentifier()))) {
+            throw new IllegalArgumentException("A page of booked procedures is of a period only, without other filters");
+        }
+        List<Object> params = new ArrayList<>();
+        // A page picks its appointments first and joins only those: the joins are per row, the sort is not.
+        String appointments = "appointment a";
+        if (page) {
+            params.addAll(List.of(Timestamp.from(query.from()), Timestamp.from(query.until())));
+            StringBuilder picked = new StringBuilder(
+                    "(select * from appointment a where a.status = 'BOOKED' and a.during && tstzrange(?, ?)");
+            if (after != null) {
+                picked.append(" and (lower(a.during), a.id) > (?, ?)");
+                params.add(Timestamp.from(after.start()));
+                params.add(after.appointmentId());
+            }
+            picked.append(" order by lower(a.during), a.id");
+            if (limit > 0) {
+                picked.append(" limit ?");
+                params.add(limit);
+            }
+            appointments = picked.append(") a").toString();
+        }
+        params.addAll(List.of(Timestamp.from(query.from()), Timestamp.from(query.until())));
         StringBuilder sql = new StringBuilder("""
                 select a.id, a.patient_id, lower(a.during) as starts_at, sl.room_id, r.name as room_name,
                        o.display_name as operator_name, v.guidance, f.site_code, site.name as site_name, f.laterality,
                        f.referrer_name, p.family_name, p.given_name, p.nhs_number, p.hospital_number, p.date_of_birth, p.sex
-                from appointment a
+                from %s
                 join slot sl on sl.id = a.slot_id
                 join room r on r.id = sl.room_id
                 join operator o on o.id = sl.operator_id
@@ -274,8 +299,7 @@ class AppointmentRepository {
                               where d.referral_id = a.referral_id and d.outcome = 'ACCEPTED'
                               order by d.decided_at desc limit 1) v on true
                 where a.status = 'BOOKED' and a.during && tstzrange(?, ?)
-                """);
-        List<Object> params = new ArrayList<>(List.of(Timestamp.from(query.from()), Timestamp.from(query.until())));
+                """.formatted(appointments));
         if (query.roomIds() != null) {
             sql.append(" and sl.room_id = any(?)");
             params.add(query.roomIds().toArray(UUID[]::new));
@@ -298,16 +322,7 @@ class AppointmentRepository {
             params.add(like(query.patientIdentifier()));
             params.add(like(query.patientIdentifier()));
         }
-        if (after != null) {
-            sql.append(" and (lower(a.during), a.id) > (?, ?)");
-            params.add(Timestamp.from(after.start()));
-            params.add(after.appointmentId());
-        }
         sql.append(" order by lower(a.during), a.id");
-        if (limit > 0) {
-            sql.append(" limit ?");
-            params.add(limit);
-        }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new BookedProcedure(rs.getObject("id", UUID.class),
                 rs.getObject("patient_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
                 rs.getObject("room_id", UUID.class), rs.getString("room_name"), rs.getString("operator_name"),
