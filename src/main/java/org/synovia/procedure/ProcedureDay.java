@@ -3,6 +3,7 @@ package org.synovia.procedure;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralNotFoundException;
 import org.synovia.referral.Referrals;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.vetting.AcceptedProtocols;
@@ -45,6 +47,24 @@ class ProcedureDay {
         this.referrals = referrals;
         this.patients = patients;
         this.protocols = protocols;
+    }
+
+    /**
+     * The appointment, its referral as the user may see it, its patient and accepted protocol, read once for a whole
+     * page and audited in one line for the patient naming {@code what} the page shows (issue 16, ADR 0115). The
+     * line is recorded before anything else is read, so no path through the page leaves its reads unaudited.
+     */
+    VisitFacts read(UUID appointmentId, String recordType, String what) {
+        Appointment appointment = bookings.appointmentAuditedByCaller(appointmentId);
+        ReferralId referralId = new ReferralId(appointment.referralId());
+        Referral referral = referrals.showAllAuditedByCaller(List.of(referralId)).get(referralId);
+        if (referral == null) {
+            throw new ReferralNotFoundException(referralId);
+        }
+        PatientId patientId = new PatientId(appointment.patientId());
+        Patient patient = Optional.ofNullable(patients.findAllAuditedByCaller(List.of(patientId)).get(patientId)).orElseThrow();
+        audit.recordPerPatient(AuditAction.READ, recordType, List.of(appointment), Appointment::id, Appointment::patientId, what);
+        return new VisitFacts(appointment, referral, patient, protocols.forReferral(referralId), zone());
     }
 
     Appointment appointment(UUID appointmentId) {
