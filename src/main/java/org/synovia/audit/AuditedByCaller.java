@@ -13,7 +13,7 @@ import java.lang.annotation.Target;
  * {@link AuditTrail#recordPerPatient} in that transaction; a test holds every caller to this.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 public @interface AuditedByCaller {
 }
