@@ -122,14 +122,16 @@ class ProcedurePageStatementsIntegrationTests {
         procedureRecords.addAddendum(appointment.id(), "Third addendum", "Seen on review");
         View thrice = view("/day/" + appointment.id() + "/record", radiologist, "RADIOLOGIST", appointment);
         View pdf = view("/day/" + appointment.id() + "/report.pdf", radiologist, "RADIOLOGIST", appointment);
+        View leaflet = view("/day/" + appointment.id() + "/aftercare.pdf", radiologist, "RADIOLOGIST", appointment);
 
         System.out.printf("record page: empty %d statements %d lines (%s); signed %d statements %d lines (%s); report.pdf %d "
-                + "statements %d lines%n", empty.statements(), empty.lines(), empty.recordTypes(), once.statements(),
-                once.lines(), once.recordTypes(), pdf.statements(), pdf.lines());
+                + "statements %d lines; aftercare.pdf %d statements %d lines%n", empty.statements(), empty.lines(), empty.recordTypes(),
+                once.statements(), once.lines(), once.recordTypes(), pdf.statements(), pdf.lines(), leaflet.statements(),
+                leaflet.lines());
         assertThat(thrice.html()).contains("Third addendum").contains("First addendum");
         assertThat(thrice.statements()).as("record page with three addenda and scores").isEqualTo(once.statements());
         assertReadOnce(empty, once, thrice);
-        assertThat(List.of(empty, once, thrice)).allSatisfy(v -> {
+        assertThat(List.of(empty, once, thrice, pdf, leaflet)).allSatisfy(v -> {
             assertThat(v.linesForPatient()).as("audit lines for the patient").isEqualTo(1);
             assertThat(v.lines()).as("audit lines in all").isEqualTo(1);
         });
