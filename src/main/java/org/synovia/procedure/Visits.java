@@ -152,25 +152,6 @@ public class Visits {
         return accepted.map(a -> protocols.checker(referral, patient, a).check(start).assessment());
     }
 
-    /**
-     * The patient's identity, allergies and the safety answer at the booked start, for the panel beside every step
-     * of the visit (ADR 0083). Read in a fixed number of statements and audited as a read of the patient.
-     */
-    @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
-    public PatientPanel patientPanel(UUID appointmentId) {
-        Appointment appointment = day.appointment(appointmentId);
-        Referral referral = day.referral(appointment);
-        Patient patient = day.patient(appointment.patientId());
-        var accepted = protocols.forReferral(referral.id());
-        LocalDateTime start = day.start(appointment);
-        var urgent = dayRecords.urgentPathway(appointmentId);
-        PatientPanel panel = panel(patient, referral, start, assessment(referral, patient, accepted, start), urgent,
-                urgent.isEmpty() ? NO_NAMES : accounts.staffNames());
-        audit.record(AuditAction.READ, "Patient", appointment.patientId(), appointment.patientId(), "procedure day panel");
-        return panel;
-    }
-
     /** The panel from what a page has read already; not audited here (the page's one line covers it). */
     PatientPanel panel(VisitFacts facts, Optional<SafetyAssessment> assessment, Optional<UrgentPathway> urgent, StaffNames staff) {
         return panel(facts.patient(), facts.referral(), facts.start(), assessment, urgent, staff);
