@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
+import org.synovia.audit.AuditedByCaller;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.InvalidInputException;
@@ -47,10 +48,20 @@ public class Bookings {
 
     @Transactional
     public Appointment appointment(UUID id) {
-        Appointment appointment = repository.find(id)
-                .orElseThrow(() -> new InvalidInputException("appointmentId", "There is no such appointment."));
+        Appointment appointment = appointmentAuditedByCaller(id);
         audit.record(AuditAction.READ, RECORD_TYPE, id, appointment.patientId(), null);
         return appointment;
+    }
+
+    /**
+     * As {@link #appointment}, not audited here: a page that reads the appointment with much else about its patient
+     * records one line for all of it ({@link AuditedByCaller}).
+     */
+    @AuditedByCaller
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Appointment appointmentAuditedByCaller(UUID id) {
+        return repository.find(id)
+                .orElseThrow(() -> new InvalidInputException("appointmentId", "There is no such appointment."));
     }
 
     @Transactional
@@ -107,6 +118,7 @@ public class Bookings {
      * audited here: the caller records one line per patient for everything its page read
      * ({@link AuditTrail#recordPerPatient}) in the same transaction, which is therefore required.
      */
+    @AuditedByCaller
     @Transactional(propagation = Propagation.MANDATORY)
     public List<Appointment> onDayAuditedByCaller(LocalDate day) {
         return repository.bookedOrMissedBetween(day.atStartOfDay(zone()).toInstant(),

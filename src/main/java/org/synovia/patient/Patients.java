@@ -119,6 +119,7 @@ public class Patients {
      * As {@link #findAll}, not audited here: the caller records one line per patient for everything its page read
      * ({@link AuditTrail#recordPerPatient}) in the same transaction, which is therefore required.
      */
+    @org.synovia.audit.AuditedByCaller
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public java.util.Map<PatientId, Patient> findAllAuditedByCaller(java.util.Collection<PatientId> ids) {
         java.util.Map<PatientId, Patient> found = new java.util.LinkedHashMap<>();

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
 import org.synovia.referral.DiabetesType;
 import org.synovia.referral.Referral;
+import org.synovia.safety.SafetyAssessment;
 import org.synovia.safety.SafetyOverrides;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
@@ -79,12 +81,25 @@ public class Checklists {
                 visits.discrepancies(appointment.id()), Checklist.localChecks(properties.localChecks()));
     }
 
+    /**
+     * The checklist from what a page has read already, with the engine's answer at the booked start it computed once;
+     * not audited here (the page's one line covers it).
+     */
+    Checklist checklist(VisitFacts facts, Optional<SafetyAssessment> assessment) {
+        return new Checklist(context(facts.referral(), facts.accepted(), assessment), visits.confirmations(facts.id()),
+                visits.discrepancies(facts.id()), Checklist.localChecks(properties.localChecks()));
+    }
+
     private ChecklistContext context(Appointment appointment) {
         Referral referral = day.referral(appointment);
         var accepted = protocols.forReferral(referral.id());
+        return context(referral, accepted, accepted.map(a -> protocols.checkAt(referral.id(), day.start(appointment)).assessment()));
+    }
+
+    private static ChecklistContext context(Referral referral, Optional<AcceptedProtocols.AcceptedProtocol> accepted,
+            Optional<SafetyAssessment> assessment) {
         boolean ionising = accepted.map(a -> a.protocol().guidance().ionising()).orElse(true);
-        boolean inr = accepted.isPresent() && protocols.checkAt(referral.id(), day.start(appointment)).assessment()
-                .medicationPlans().stream().anyMatch(p -> p.inrCheck() != null);
+        boolean inr = assessment.filter(a -> a.medicationPlans().stream().anyMatch(p -> p.inrCheck() != null)).isPresent();
         DiabetesType diabetes = referral.details().diabetes();
         return new ChecklistContext(!referral.details().antithrombotics().isEmpty(), inr, ionising,
                 diabetes != null && diabetes != DiabetesType.NONE);
@@ -174,10 +189,14 @@ public class Checklists {
 
     /** What the time-out form starts from: the drugs of the latest time-out run (held, say), else the protocol's. */
     private List<DrugToGive> timeOutFormDrugs(Appointment appointment, Referral referral) {
-        return DaySafetyCheck.latest(dayRecords.checks(appointment.id()), ChecklistStep.TIME_OUT)
-                .map(DaySafetyCheck::drugsChecked).filter(d -> !d.isEmpty())
-                .orElseGet(() -> protocols.forReferral(referral.id()).isPresent()
-                        ? daySafety.protocolDrugs(appointment, referral, day.zone()) : List.of());
+        return timeOutFormDrugs(dayRecords.checks(appointment.id()), () -> protocols.forReferral(referral.id()).isPresent()
+                ? daySafety.protocolDrugs(appointment, referral, day.zone()) : List.of());
+    }
+
+    private static List<DrugToGive> timeOutFormDrugs(List<DaySafetyCheck> checks,
+            java.util.function.Supplier<List<DrugToGive>> protocolDrugs) {
+        return DaySafetyCheck.latest(checks, ChecklistStep.TIME_OUT).map(DaySafetyCheck::drugsChecked)
+                .filter(d -> !d.isEmpty()).orElseGet(protocolDrugs);
     }
 
     /**
@@ -269,6 +288,25 @@ public class Checklists {
                 dayRecords.surgeonNotice(appointment.referralId()), timeOutFormDrugs(appointment, referral));
         audit.record(AuditAction.READ, "DaySafety", appointmentId, appointment.patientId(), null);
         return safety;
+    }
+
+    /**
+     * The day's safety picture from what a page has read already, the day's records read once each; not audited here
+     * (the page's one line covers it).
+     */
+    DaySafety daySafety(VisitFacts facts, Optional<UrgentPathway> urgent) {
+        var observations = dayRecords.latestObservations(facts.id());
+        List<DaySafetyCheck> checks = dayRecords.checks(facts.id());
+        List<DaySafetyCheck.Finding> current = List.of();
+        String drugs = "";
+        if (facts.accepted().isPresent()) {
+            var assessed = daySafety.assess(facts, observations, checks);
+            current = assessed.findings();
+            drugs = assessed.drugs();
+        }
+        return new DaySafety(DaySafetyChecks.required(facts.referral()), observations.map(Map.Entry::getValue), current, drugs,
+                checks, urgent, dayRecords.surgeonNotice(facts.appointment().referralId()),
+                timeOutFormDrugs(checks, () -> daySafety.protocolDrugs(facts)));
     }
 
     /**

@@ -54,8 +54,17 @@ public class Consents {
     public ConsentDocument consentDocument(UUID appointmentId) {
         Appointment appointment = day.appointment(appointmentId);
         Referral referral = day.referral(appointment);
+        return consentDocument(referral, protocols.forReferral(referral.id()));
+    }
+
+    /** The consent text from what a page has read already; not audited here (the page's one line covers it). */
+    ConsentDocument consentDocument(VisitFacts facts) {
+        return consentDocument(facts.referral(), facts.accepted());
+    }
+
+    private ConsentDocument consentDocument(Referral referral, Optional<AcceptedProtocols.AcceptedProtocol> accepted) {
         InjectionSite site = catalogue.site(referral.details().siteCode()).orElseThrow();
-        Protocol protocol = protocols.forReferral(referral.id())
+        Protocol protocol = accepted
                 .orElseThrow(() -> new InvalidInputException("agreed", "No accepted protocol: consent cannot be taken."))
                 .protocol();
         boolean steroid = ProcedureDay.present(protocol.corticosteroid())

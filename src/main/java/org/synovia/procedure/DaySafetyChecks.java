@@ -89,10 +89,30 @@ class DaySafetyChecks {
         return assess(appointment, referral, repository.latestObservations(appointment.id()), null, zone);
     }
 
+    /**
+     * As {@link #assess(Appointment, Referral, ZoneId)}, from what a page has read already: the engine's input is built
+     * from the page's referral and patient, and the day's observations and checks are passed in rather than read again.
+     */
+    Assessed assess(VisitFacts facts, Optional<Map.Entry<UUID, SignInObservations>> observations, List<DaySafetyCheck> checks) {
+        var accepted = facts.accepted().orElseThrow(
+                () -> new InvalidInputException("items", "No accepted protocol: do not start; ask the vetting radiologist."));
+        return assess(facts.appointment(), accepted, protocols.inputAt(facts.referral(), facts.patient(), accepted,
+                facts.start()), observations, null, checks, facts.zone());
+    }
+
     /** The accepted protocol's drugs at the booked start, as values: what sign-in checks and the time-out starts from. */
     List<DrugToGive> protocolDrugs(Appointment appointment, Referral referral, ZoneId zone) {
-        return protocols.inputAt(referral.id(), LocalDateTime.ofInstant(appointment.start(), zone)).procedure().drugs()
-                .stream().map(DrugToGive::fromProtocol).toList();
+        return protocolDrugs(protocols.inputAt(referral.id(), LocalDateTime.ofInstant(appointment.start(), zone)));
+    }
+
+    /** As above, from what a page has read already; empty without an accepted protocol. */
+    List<DrugToGive> protocolDrugs(VisitFacts facts) {
+        return facts.accepted().map(a -> protocolDrugs(protocols.inputAt(facts.referral(), facts.patient(), a, facts.start())))
+                .orElse(List.of());
+    }
+
+    private static List<DrugToGive> protocolDrugs(SafetyInput input) {
+        return input.procedure().drugs().stream().map(DrugToGive::fromProtocol).toList();
     }
 
     /**
@@ -103,7 +123,13 @@ class DaySafetyChecks {
             Optional<Map.Entry<UUID, SignInObservations>> observations, List<DrugToGive> drugs, ZoneId zone) {
         var accepted = protocols.forReferral(referral.id()).orElseThrow(
                 () -> new InvalidInputException("items", "No accepted protocol: do not start; ask the vetting radiologist."));
-        SafetyInput base = protocols.inputAt(referral.id(), LocalDateTime.ofInstant(appointment.start(), zone));
+        return assess(appointment, accepted, protocols.inputAt(referral.id(), LocalDateTime.ofInstant(appointment.start(), zone)),
+                observations, drugs, repository.checks(appointment.id()), zone);
+    }
+
+    private Assessed assess(Appointment appointment, AcceptedProtocols.AcceptedProtocol accepted, SafetyInput base,
+            Optional<Map.Entry<UUID, SignInObservations>> observations, List<DrugToGive> drugs, List<DaySafetyCheck> checks,
+            ZoneId zone) {
         PatientFacts facts = observations.map(o -> base.patient().withDay(o.getValue().forEngine(zone),
                 o.getValue().inrForEngine(zone))).orElse(base.patient());
         PlannedProcedure planned = base.procedure();
@@ -116,7 +142,7 @@ class DaySafetyChecks {
         }
         SafetyInput input = new SafetyInput(facts, base.medicines(), base.previousInjections(), base.vaccinations(), planned);
         SafetyAssessment assessment = safety.assess(input);
-        Optional<DaySafetyCheck> signIn = DaySafetyCheck.latest(repository.checks(appointment.id()), ChecklistStep.SIGN_IN);
+        Optional<DaySafetyCheck> signIn = DaySafetyCheck.latest(checks, ChecklistStep.SIGN_IN);
         List<DaySafetyCheck.Finding> findings = assessment.findings().stream()
                 .map(f -> new DaySafetyCheck.Finding(f.ruleId(), f.ruleName(), f.severity(), f.message(),
                         f.sources().stream().map(GuidelineReference::cite).toList(), f.justificationRequired(),

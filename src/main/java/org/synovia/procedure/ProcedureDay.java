@@ -3,6 +3,7 @@ package org.synovia.procedure;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -17,6 +18,7 @@ import org.synovia.patient.PatientId;
 import org.synovia.patient.Patients;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
+import org.synovia.referral.ReferralNotFoundException;
 import org.synovia.referral.Referrals;
 import org.synovia.shared.InvalidInputException;
 import org.synovia.vetting.AcceptedProtocols;
@@ -47,6 +49,36 @@ class ProcedureDay {
         this.protocols = protocols;
     }
 
+    /**
+     * The appointment, its referral as the user may see it, its patient and accepted protocol, read once for a whole
+     * page and audited in one line for the patient naming {@code what} the page shows (issue 16, ADR 0115). The
+     * line is recorded before anything else is read, so no path through the page leaves its reads unaudited.
+     */
+    VisitFacts read(UUID appointmentId, String recordType, String what) {
+        return read(appointmentId, AuditAction.READ, recordType, what);
+    }
+
+    /** As above, audited as {@code action} (an export, say, for a PDF that leaves the service). */
+    VisitFacts read(UUID appointmentId, AuditAction action, String recordType, String what) {
+        Appointment appointment = bookings.appointmentAuditedByCaller(appointmentId);
+        ReferralId referralId = new ReferralId(appointment.referralId());
+        Referral referral = referrals.showAllAuditedByCaller(List.of(referralId)).get(referralId);
+        if (referral == null) {
+            throw new ReferralNotFoundException(referralId);
+        }
+        PatientId patientId = new PatientId(appointment.patientId());
+        Patient patient = Optional.ofNullable(patients.findAllAuditedByCaller(List.of(patientId)).get(patientId)).orElseThrow();
+        audit.recordPerPatient(action, recordType, List.of(appointment), Appointment::id, Appointment::patientId, what);
+        return new VisitFacts(appointment, referral, patient, protocols.forReferral(referralId), zone());
+    }
+
+    /** The facts of an appointment already read, its referral and patient read (and audited) as usual. */
+    VisitFacts facts(Appointment appointment) {
+        Referral referral = referral(appointment);
+        return new VisitFacts(appointment, referral, patient(appointment.patientId()), protocols.forReferral(referral.id()),
+                zone());
+    }
+
     Appointment appointment(UUID appointmentId) {
         return bookings.appointment(appointmentId);
     }
@@ -74,7 +106,11 @@ class ProcedureDay {
 
     /** The procedure as the day list, the checklist's safety runs and the report name it; "none accepted" without one. */
     String procedure(ReferralId referralId) {
-        return protocols.forReferral(referralId).map(a -> summary(a.protocol())).orElse("none accepted");
+        return procedure(protocols.forReferral(referralId));
+    }
+
+    static String procedure(Optional<AcceptedProtocols.AcceptedProtocol> accepted) {
+        return accepted.map(a -> summary(a.protocol())).orElse("none accepted");
     }
 
     /** One of the visit's records read by {@code read}, its read audited as {@code recordType} when there is one. */

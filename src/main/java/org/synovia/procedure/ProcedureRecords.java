@@ -19,8 +19,6 @@ import org.synovia.referral.ReferralStatus;
 import org.synovia.referral.Referrals;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
-import org.synovia.vetting.AcceptedProtocols;
-import org.synovia.vetting.Protocol;
 
 /**
  * The record of what was done: saved as a draft after the time-out, checked against the protocol and the time-out,
@@ -36,7 +34,6 @@ public class ProcedureRecords {
     private final DaySafetyChecks daySafety;
     private final RecordFindings findings;
     private final ProcedureReports reports;
-    private final AcceptedProtocols protocols;
     private final Referrals referrals;
     private final UserAccounts accounts;
     private final ProcedureProperties properties;
@@ -45,14 +42,13 @@ public class ProcedureRecords {
     private final Clock clock;
 
     ProcedureRecords(ProcedureDay day, VisitRepository visits, DaySafetyChecks daySafety, RecordFindings findings,
-            ProcedureReports reports, AcceptedProtocols protocols, Referrals referrals, UserAccounts accounts,
+            ProcedureReports reports, Referrals referrals, UserAccounts accounts,
             ProcedureProperties properties, ApplicationEventPublisher events, AuditTrail audit, Clock clock) {
         this.day = day;
         this.visits = visits;
         this.daySafety = daySafety;
         this.findings = findings;
         this.reports = reports;
-        this.protocols = protocols;
         this.referrals = referrals;
         this.accounts = accounts;
         this.properties = properties;
@@ -209,68 +205,5 @@ public class ProcedureRecords {
                 .orElseThrow();
         reports.send(appointment, signed, now, added);
         return added;
-    }
-
-    /** The comparative reading of this diagnostic block with the same target's previous one, for the record page. */
-    @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
-    public List<String> comparativeBlockLines(UUID appointmentId) {
-        Appointment appointment = day.appointment(appointmentId);
-        var record = visits.record(appointmentId);
-        if (record.isEmpty()) {
-            return List.of();
-        }
-        var lines = findings.comparativeBlocks(appointment, day.referral(appointment), record.get());
-        if (!lines.isEmpty()) {
-            audit.record(AuditAction.READ, "ComparativeBlocks", appointmentId, appointment.patientId(), "record page");
-        }
-        return lines;
-    }
-
-    /** Where the saved record differs from the accepted protocol, for the record page; empty before a record. */
-    @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
-    public List<String> recordAgainstProtocol(UUID appointmentId) {
-        Appointment appointment = day.appointment(appointmentId);
-        var record = visits.record(appointmentId);
-        if (record.isEmpty()) {
-            return List.of();
-        }
-        audit.record(AuditAction.READ, "ProcedureRecord", appointmentId, appointment.patientId(), "record against the protocol");
-        return findings.againstProtocol(appointment, day.referral(appointment), record.get());
-    }
-
-    /**
-     * The accepted protocol's guidance and approach, which the record form starts from (ADR 0084); empty when none is
-     * accepted.
-     */
-    @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
-    public Optional<Protocol> acceptedProtocol(UUID appointmentId) {
-        Appointment appointment = day.appointment(appointmentId);
-        return protocols.forReferral(new ReferralId(appointment.referralId())).map(AcceptedProtocols.AcceptedProtocol::protocol);
-    }
-
-    /**
-     * Where the saved record's drugs differ from those the time-out checked, as a finding for the record page (the
-     * report prints it too); empty when they agree or no record is saved (ADR 0043).
-     */
-    @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
-    public List<String> recordAgainstTimeOut(UUID appointmentId) {
-        Appointment appointment = day.appointment(appointmentId);
-        List<String> lines = visits.record(appointmentId).map(r -> findings.againstTimeOut(appointmentId, r)).orElse(List.of());
-        audit.record(AuditAction.READ, "ProcedureRecord", appointmentId, appointment.patientId(), "drugs against the time-out");
-        return lines;
-    }
-
-    /** The day's safety lines as the record page shows them (and the report prints them). */
-    @Transactional
-    @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
-    public List<String> daySafetyLines(UUID appointmentId) {
-        Appointment appointment = day.appointment(appointmentId);
-        var referral = day.referral(appointment);
-        audit.record(AuditAction.READ, "DaySafety", appointmentId, appointment.patientId(), "record page");
-        return ReportDocuments.daySafetyLines(findings.storedDaySafety(appointment, referral), day.zone(), accounts.staffNames());
     }
 }

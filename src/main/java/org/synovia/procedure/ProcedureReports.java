@@ -62,14 +62,16 @@ public class ProcedureReports {
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE', 'INTEGRATION')")
     public byte[] reportPdf(UUID appointmentId, Integer version) {
-        ProcedureReport original = signedReport(appointmentId);
+        VisitFacts facts = day.read(appointmentId, AuditAction.EXPORT, "ProcedureReport",
+                "report PDF, " + (version == null ? "latest version" : "version " + version));
+        ProcedureRecord record = signed(appointmentId);
         int latest = Math.max(1, visits.reports(appointmentId).size());
         int wanted = version == null ? latest : version;
         if (wanted < 1 || wanted > latest) {
             throw new InvalidInputException("version", "There is no report version " + wanted + ".");
         }
         // Reports stored before PDFs were kept are the original, rendered again from the final record.
-        return visits.reportPdf(appointmentId, wanted).orElseGet(() -> documents.reportPdf(original));
+        return visits.reportPdf(appointmentId, wanted).orElseGet(() -> documents.reportPdf(report(facts, record, List.of())));
     }
 
     /** Every version of the report as stored and sent, oldest first. */
@@ -124,17 +126,22 @@ public class ProcedureReports {
     @Transactional
     @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
     public byte[] leafletPdf(UUID appointmentId) {
-        return documents.leafletPdf(signedReport(appointmentId));
+        VisitFacts facts = day.read(appointmentId, AuditAction.EXPORT, "ProcedureReport", "aftercare leaflet PDF");
+        return documents.leafletPdf(report(facts, signed(appointmentId), List.of()));
     }
 
     /** The report of a signed record, for systems it is sent to (HL7 results); the read is audited. */
     @Transactional
     public ProcedureReport signedReport(UUID appointmentId) {
         Appointment appointment = day.appointment(appointmentId);
-        ProcedureRecord record = visits.record(appointmentId).filter(ProcedureRecord::signed)
-                .orElseThrow(() -> new InvalidInputException("sign", "Sign the record first."));
+        ProcedureRecord record = signed(appointmentId);
         audit.record(AuditAction.EXPORT, "ProcedureReport", appointmentId, appointment.patientId(), "PDF");
-        return report(appointment, record, List.of());
+        return report(day.facts(appointment), record, List.of());
+    }
+
+    private ProcedureRecord signed(UUID appointmentId) {
+        return visits.record(appointmentId).filter(ProcedureRecord::signed)
+                .orElseThrow(() -> new InvalidInputException("sign", "Sign the record first."));
     }
 
     /**
@@ -146,10 +153,11 @@ public class ProcedureReports {
      */
     void send(Appointment appointment, ProcedureRecord record, Instant now, ProcedureRecord.Addendum addendum) {
         List<ProcedureRecord.Addendum> addenda = addendum == null ? List.of() : visits.addenda(appointment.id());
-        ProcedureReport report = report(appointment, record, addenda);
+        VisitFacts facts = day.facts(appointment);
+        ProcedureReport report = report(facts, record, addenda);
         int version = visits.reports(appointment.id()).size() + 1;
-        Referral referral = day.referral(appointment);
-        Patient patient = day.patient(appointment.patientId());
+        Referral referral = facts.referral();
+        Patient patient = facts.patient();
         var referrer = referral.details().referrer();
         String to = referrer == null ? null : referrer.email();
         byte[] pdf = documents.reportPdf(report);
@@ -174,17 +182,19 @@ public class ProcedureReports {
         }
     }
 
-    private ProcedureReport report(Appointment appointment, ProcedureRecord record, List<ProcedureRecord.Addendum> addenda) {
-        Referral referral = day.referral(appointment);
-        Patient patient = day.patient(appointment.patientId());
+    private ProcedureReport report(VisitFacts facts, ProcedureRecord record, List<ProcedureRecord.Addendum> addenda) {
+        Appointment appointment = facts.appointment();
+        Referral referral = facts.referral();
+        Patient patient = facts.patient();
         DiabetesType diabetes = referral.details().diabetes();
         var staff = accounts.staffNames();
         return ReportDocuments.report(patient.displayName(), patient.dateOfBirth(),
                 patient.nhsNumber() == null ? null : patient.nhsNumber().formatted(), day.day(appointment),
-                day.procedure(referral.id()), record, findings.painResponse(appointment.id(), record),
-                diabetes != null && diabetes != DiabetesType.NONE, addenda, day.zone(),
+                ProcedureDay.procedure(facts.accepted()), record,
+                findings.painResponse(appointment.id(), record), diabetes != null && diabetes != DiabetesType.NONE, addenda,
+                day.zone(),
                 Stream.of(ReportDocuments.daySafetyLines(findings.storedDaySafety(appointment, referral), day.zone(), staff),
-                        findings.againstProtocol(appointment, referral, record),
+                        findings.againstProtocol(facts, record),
                         findings.againstTimeOut(appointment.id(), record)).flatMap(List::stream).toList(),
                 findings.comparativeBlocks(appointment, referral, record), staff,
                 record.signed() ? accounts.find(record.signedBy()).map(UserAccount::signatory).orElse(null) : null);

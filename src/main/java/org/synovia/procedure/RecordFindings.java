@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -41,10 +42,14 @@ class RecordFindings {
 
     /** What the day stored (observations, checks, decisions, urgent pathway), without asking the engine again. */
     DaySafety storedDaySafety(Appointment appointment, Referral referral) {
+        return storedDaySafety(appointment, referral, dayRecords.urgentPathway(appointment.id()));
+    }
+
+    /** As above, with the urgent pathway a page has read already. */
+    DaySafety storedDaySafety(Appointment appointment, Referral referral, Optional<UrgentPathway> urgent) {
         return new DaySafety(DaySafetyChecks.required(referral),
                 dayRecords.latestObservations(appointment.id()).map(Map.Entry::getValue), List.of(), "",
-                dayRecords.checks(appointment.id()), dayRecords.urgentPathway(appointment.id()),
-                dayRecords.surgeonNotice(appointment.referralId()), List.of());
+                dayRecords.checks(appointment.id()), urgent, dayRecords.surgeonNotice(appointment.referralId()), List.of());
     }
 
     /** What the record does against the accepted protocol it was pre-filled from (ADR 0084); empty when they agree. */
@@ -54,9 +59,19 @@ class RecordFindings {
                 .orElse(List.of());
     }
 
+    /** As above, from what a page has read already. */
+    List<String> againstProtocol(VisitFacts facts, ProcedureRecord record) {
+        return facts.accepted().map(a -> AgainstProtocol.lines(a.protocol().guidance(), a.protocol().approach(),
+                daySafety.protocolDrugs(facts), record)).orElse(List.of());
+    }
+
     /** What the record gives against what the confirmed time-out checked (HAZ-89); empty when they agree. */
     List<String> againstTimeOut(UUID appointmentId, ProcedureRecord record) {
-        List<DrugToGive> checked = confirmedTimeOutDrugs(appointmentId);
+        return againstTimeOut(confirmedTimeOutDrugs(appointmentId), record);
+    }
+
+    /** As above, against the drugs of the confirmed time-out a page has read already. */
+    static List<String> againstTimeOut(List<DrugToGive> checked, ProcedureRecord record) {
         return checked.isEmpty() ? List.of() : GivenAgainstTimeOut.lines(checked, record.drugs());
     }
 
@@ -65,11 +80,15 @@ class RecordFindings {
      * before the drugs were kept as values.
      */
     List<DrugToGive> confirmedTimeOutDrugs(UUID appointmentId) {
+        return confirmedTimeOutDrugs(appointmentId, () -> dayRecords.checks(appointmentId));
+    }
+
+    /** As above, from the day's safety checks a page has read already. */
+    List<DrugToGive> confirmedTimeOutDrugs(UUID appointmentId, java.util.function.Supplier<List<DaySafetyCheck>> checks) {
         if (!day.confirmed(appointmentId, ChecklistStep.TIME_OUT)) {
             return List.of();
         }
-        return DaySafetyCheck.latest(dayRecords.checks(appointmentId), ChecklistStep.TIME_OUT).map(DaySafetyCheck::drugsChecked)
-                .orElse(List.of());
+        return DaySafetyCheck.latest(checks.get(), ChecklistStep.TIME_OUT).map(DaySafetyCheck::drugsChecked).orElse(List.of());
     }
 
     /**

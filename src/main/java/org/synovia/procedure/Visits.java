@@ -28,6 +28,7 @@ import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralId;
 import org.synovia.referral.ReferralNotFoundException;
 import org.synovia.referral.Referrals;
+import org.synovia.safety.SafetyAssessment;
 import org.synovia.scheduling.Slot;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
@@ -117,8 +118,10 @@ public class Visits {
             if (referral == null) {
                 throw new ReferralNotFoundException(referralId);
             }
-            return entry(a, referral, dayPatients.get(new PatientId(a.patientId())), slots.get(a.id()),
-                    Optional.ofNullable(accepted.get(referralId)), statuses.get(a.id()), urgent.get(a.id()), staff);
+            Patient patient = dayPatients.get(new PatientId(a.patientId()));
+            Optional<AcceptedProtocols.AcceptedProtocol> acceptedProtocol = Optional.ofNullable(accepted.get(referralId));
+            return entry(a, referral, patient, slots.get(a.id()), acceptedProtocol,
+                    assessment(referral, patient, acceptedProtocol, day.start(a)), statuses.get(a.id()), urgent.get(a.id()), staff);
         }).toList();
         return new DayList(entries, funding);
     }
@@ -130,39 +133,46 @@ public class Visits {
         Appointment appointment = day.appointment(appointmentId);
         Referral referral = day.referral(appointment);
         UrgentPathway urgent = dayRecords.urgentPathway(appointmentId).orElse(null);
-        return entry(appointment, referral, day.patient(appointment.patientId()), bookings.slot(appointment).orElseThrow(),
-                protocols.forReferral(referral.id()), visits.statuses(List.of(appointmentId)).get(appointmentId),
-                urgent, urgent == null ? NO_NAMES : accounts.staffNames());
-    }
-
-    /**
-     * The patient's identity, allergies and the safety answer at the booked start, for the panel beside every step
-     * of the visit (ADR 0083). Read in a fixed number of statements and audited as a read of the patient.
-     */
-    @Transactional
-    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
-    public PatientPanel patientPanel(UUID appointmentId) {
-        Appointment appointment = day.appointment(appointmentId);
-        Referral referral = day.referral(appointment);
         Patient patient = day.patient(appointment.patientId());
         var accepted = protocols.forReferral(referral.id());
-        LocalDateTime start = day.start(appointment);
-        List<String> alerts = new ArrayList<>(accepted.isEmpty() ? List.of(NO_PROTOCOL)
-                : DayListAlerts.withSources(protocols.checker(referral, patient, accepted.get()).check(start).assessment()));
+        return entry(appointment, referral, patient, bookings.slot(appointment).orElseThrow(), accepted,
+                assessment(referral, patient, accepted, day.start(appointment)),
+                visits.statuses(List.of(appointmentId)).get(appointmentId), urgent, urgent == null ? NO_NAMES : accounts.staffNames());
+    }
+
+    /** The patient's line, from what a page has read already; not audited here (the page's one line covers it). */
+    DayListEntry entry(VisitFacts facts, Optional<SafetyAssessment> assessment, Optional<UrgentPathway> urgent, StaffNames staff) {
+        return entry(facts.appointment(), facts.referral(), facts.patient(), bookings.slot(facts.appointment()).orElseThrow(),
+                facts.accepted(), assessment, visits.statuses(List.of(facts.id())).get(facts.id()), urgent.orElse(null), staff);
+    }
+
+    /** The engine's answer at the booked start with the accepted protocol; empty without one. */
+    Optional<SafetyAssessment> assessment(Referral referral, Patient patient, Optional<AcceptedProtocols.AcceptedProtocol> accepted,
+            LocalDateTime start) {
+        return accepted.map(a -> protocols.checker(referral, patient, a).check(start).assessment());
+    }
+
+    /** The panel from what a page has read already; not audited here (the page's one line covers it). */
+    PatientPanel panel(VisitFacts facts, Optional<SafetyAssessment> assessment, Optional<UrgentPathway> urgent, StaffNames staff) {
+        return panel(facts.patient(), facts.referral(), facts.start(), assessment, urgent, staff);
+    }
+
+    private PatientPanel panel(Patient patient, Referral referral, LocalDateTime start, Optional<SafetyAssessment> assessment,
+            Optional<UrgentPathway> urgent, StaffNames staff) {
+        List<String> alerts = new ArrayList<>(assessment.isEmpty() ? List.of(NO_PROTOCOL) : DayListAlerts.withSources(assessment.get()));
         // The pathway starts from the day's infection rule: the panel names its guideline like every other line.
-        dayRecords.urgentPathway(appointmentId).ifPresent(u -> alerts.addFirst(DayListAlerts.urgentPathway(u, day.zone(),
-                accounts.staffNames()) + DayListAlerts.source(daySafety.sourcesOf(DaySafetyChecks.DAY_INFECTION_RULE))));
-        audit.record(AuditAction.READ, "Patient", appointment.patientId(), appointment.patientId(), "procedure day panel");
+        urgent.ifPresent(u -> alerts.addFirst(DayListAlerts.urgentPathway(u, day.zone(), staff)
+                + DayListAlerts.source(daySafety.sourcesOf(DaySafetyChecks.DAY_INFECTION_RULE))));
         return PatientPanel.of(patient, referral.details(), start.toLocalDate(), alerts);
     }
 
     private DayListEntry entry(Appointment appointment, Referral referral, Patient patient, Slot slot,
-            Optional<AcceptedProtocols.AcceptedProtocol> accepted, VisitStatus visit, UrgentPathway urgent, StaffNames staff) {
+            Optional<AcceptedProtocols.AcceptedProtocol> accepted, Optional<SafetyAssessment> assessment, VisitStatus visit,
+            UrgentPathway urgent, StaffNames staff) {
         LocalDateTime start = day.start(appointment);
         VisitStatus status = appointment.status() == AppointmentStatus.DID_NOT_ATTEND ? VisitStatus.DID_NOT_ATTEND
                 : visit == null ? VisitStatus.BOOKED : visit;
-        List<String> alerts = accepted.isEmpty() ? List.of(NO_PROTOCOL)
-                : DayListAlerts.of(protocols.checker(referral, patient, accepted.get()).check(start).assessment());
+        List<String> alerts = assessment.isEmpty() ? List.of(NO_PROTOCOL) : DayListAlerts.of(assessment.get());
         if (urgent != null) {
             alerts = new ArrayList<>(alerts);
             alerts.addFirst(DayListAlerts.urgentPathway(urgent, day.zone(), staff));

@@ -115,6 +115,7 @@ public class Referrals {
      * As {@link #showAll}, not audited here: the caller records one line per patient for everything its page read
      * ({@link org.synovia.audit.AuditTrail#recordPerPatient}) in the same transaction, which is therefore required.
      */
+    @org.synovia.audit.AuditedByCaller
     @Transactional(propagation = Propagation.MANDATORY)
     public Map<ReferralId, Referral> showAllAuditedByCaller(Collection<ReferralId> ids) {
         Map<ReferralId, Referral> found = new LinkedHashMap<>();

@@ -130,6 +130,13 @@ public class AcceptedProtocols {
                 input.procedure().withStart(start));
     }
 
+    /** As {@link #inputAt(ReferralId, LocalDateTime)}, for a referral, patient and acceptance the caller has read already. */
+    public SafetyInput inputAt(Referral referral, Patient patient, AcceptedProtocol accepted, LocalDateTime start) {
+        SafetyInput input = referralSafety.input(referral.details(), patient, accepted(referral, accepted));
+        return new SafetyInput(input.patient(), input.medicines(), input.previousInjections(), input.vaccinations(),
+                input.procedure().withStart(start));
+    }
+
     /** The safety answer for one start of one accepted referral. */
     @FunctionalInterface
     public interface StartChecker {

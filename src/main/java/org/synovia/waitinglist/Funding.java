@@ -63,6 +63,7 @@ public class Funding {
      * audited here: the caller records one line per patient for everything its page read
      * ({@link AuditTrail#recordPerPatient}) in the same transaction, which is therefore required.
      */
+    @org.synovia.audit.AuditedByCaller
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public Map<UUID, FundingClearance> clearancesAuditedByCaller(Collection<UUID> referralIds) {
         LocalDate today = LocalDate.now(clock);

@@ -59,6 +59,7 @@ class ProcedureDaySafetyIntegrationTests {
     @Autowired Visits visits;
     @Autowired Checklists checklists;
     @Autowired ProcedureRecords procedureRecords;
+    @Autowired ProcedurePages pages;
     @Autowired DaySafetyChecks daySafetyChecks;
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
@@ -155,7 +156,7 @@ class ProcedureDaySafetyIntegrationTests {
                 .startsWith("URGENT PATHWAY, no steroid: Suspected septic joint at sign-in (38.4 °C")
                 .contains("emailed on-call on-call@example.com and referrer test@example.com")
                 .endsWith("Record what was done instead.");
-        assertThat(visits.patientPanel(appointment.id()).alerts().getFirst()).startsWith("URGENT PATHWAY")
+        assertThat(pages.visit(appointment.id()).panel().alerts().getFirst()).startsWith("URGENT PATHWAY")
                 .containsPattern("Record what was done instead\\. Source: EULAR [^;]+ 2021, Table 2 \\[CI-03\\]");
         assertThat(visits.dayList(LocalDate.now(clock), appointment.roomId(), null)).singleElement()
                 .satisfies(e -> assertThat(e.alerts().getFirst()).startsWith("URGENT PATHWAY"));
@@ -182,7 +183,7 @@ class ProcedureDaySafetyIntegrationTests {
         assertThat(textOf(refused, "items-error")).startsWith("Deferred at sign-in by " + radiologist.displayName() + ": ")
                 .doesNotContain(radiologist.username());
         AccountFixtures.signIn(radiologist); // the request above leaves no one signed in
-        assertThat(procedureRecords.daySafetyLines(appointment.id()))
+        assertThat(pages.record(appointment.id()).daySafetyLines())
                 .anyMatch(l -> l.startsWith("Observations at sign-in: 38.4 °C; capillary glucose 7.1 mmol/L; BP 128/78 mmHg; "
                         + "target hot yes, swollen yes, red not known"))
                 .anyMatch(l -> l.contains("SAF-031 (STOP) Suspected septic joint") && l.contains("Do not go ahead by "

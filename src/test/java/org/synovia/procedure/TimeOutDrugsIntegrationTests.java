@@ -54,6 +54,7 @@ class TimeOutDrugsIntegrationTests {
 
     @Autowired Checklists checklists;
     @Autowired ProcedureRecords procedureRecords;
+    @Autowired ProcedurePages pages;
     @Autowired UserAccounts accounts;
     @Autowired Vetting vetting;
     @Autowired JdbcClient jdbc;
@@ -245,7 +246,7 @@ class TimeOutDrugsIntegrationTests {
                                 "MP1", expiry, "intra-articular", "left knee"),
                         new DrugGiven("Lidocaine 1%", "30 mg", new BigDecimal("3"), "L1", expiry, "intra-articular", "left knee")),
                 false, true, 1, null, null, null, null, null, 7, "none", true, null, null, null, null));
-        assertThat(procedureRecords.recordAgainstTimeOut(appointment.id())).containsExactly(
+        assertThat(pages.record(appointment.id()).againstTimeOut()).containsExactly(
                 "Given differs from the time-out check (HAZ-89): lidocaine 3 mL given, 1.5 mL checked");
         mvc.perform(get("/day/{id}/record", appointment.id()).with(asRadiologist))
                 .andExpect(status().isOk())

@@ -19,11 +19,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import jakarta.servlet.http.HttpServletRequest;
 
 import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DayList;
 import org.synovia.procedure.DayListEntry;
+import org.synovia.procedure.ProcedurePages;
 import org.synovia.procedure.VisitStatus;
 import org.synovia.procedure.Visits;
 import org.synovia.procedure.Checklists;
@@ -41,11 +41,13 @@ class DayListController {
     private final Clock clock;
     private final org.synovia.dicom.ImagingProgress imaging;
     private final TransactionTemplate transactions;
+    private final ProcedurePages pages;
 
     DayListController(Visits visits, Checklists checklists, Consents consents, Clock clock,
             org.synovia.dicom.ImagingProgress imaging,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, ProcedurePages pages) {
         this.transactions = transactions;
+        this.pages = pages;
         this.visits = visits;
         this.checklists = checklists;
         this.consents = consents;
@@ -294,37 +296,28 @@ class DayListController {
         return "redirect:/day/" + appointmentId;
     }
 
+    /** The visit page, read in one transaction with one audit line for the patient (ADR 0115). */
     private String visitPage(UUID appointmentId, Model model) {
-        DayListEntry entry = visits.visit(appointmentId);
-        model.addAttribute("entry", entry);
-        model.addAttribute("panel", visits.patientPanel(appointmentId));
+        ProcedurePages.VisitPage page = pages.visit(appointmentId);
+        model.addAttribute("entry", page.entry());
+        model.addAttribute("panel", page.panel());
         model.addAttribute("zone", clock.getZone());
-        boolean clinical = request().isUserInRole("NURSE") || request().isUserInRole("RADIOLOGIST");
-        if (clinical && entry.status() != VisitStatus.BOOKED && entry.status() != VisitStatus.DID_NOT_ATTEND) {
-            model.addAttribute("checklist", checklists.checklist(appointmentId));
-            var daySafety = checklists.daySafety(appointmentId);
-            model.addAttribute("daySafety", daySafety);
+        if (page.clinical()) {
+            model.addAttribute("checklist", page.checklist());
+            model.addAttribute("daySafety", page.daySafety());
             if (!model.containsAttribute("timeOutForm")) {
-                model.addAttribute("timeOutForm", TimeOutForm.startingFrom(daySafety.timeOutDrugs()));
+                model.addAttribute("timeOutForm", TimeOutForm.startingFrom(page.daySafety().timeOutDrugs()));
             }
             model.addAttribute("agents", org.synovia.safety.InjectedAgent.values());
             if (!model.containsAttribute("observationsForm")) {
                 model.addAttribute("observationsForm", new ObservationsForm());
             }
-            var refusal = consents.consentRefusal(appointmentId);
-            refusal.ifPresent(r -> model.addAttribute("refusal", r));
-            consents.consent(appointmentId).ifPresentOrElse(given -> model.addAttribute("consent", given),
-                    () -> {
-                        if (refusal.isEmpty()) {
-                            model.addAttribute("consentDocument", consents.consentDocument(appointmentId));
-                        }
-                    });
+            page.refusal().ifPresent(r -> model.addAttribute("refusal", r));
+            page.consent().ifPresent(given -> model.addAttribute("consent", given));
+            if (page.consentDocument() != null) {
+                model.addAttribute("consentDocument", page.consentDocument());
+            }
         }
         return "procedure/visit";
-    }
-
-    private static HttpServletRequest request() {
-        return ((org.springframework.web.context.request.ServletRequestAttributes)
-                org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
     }
 }

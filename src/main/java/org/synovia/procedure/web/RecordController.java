@@ -15,8 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.procedure.ProcedureRecord;
-import org.synovia.procedure.Visits;
-import org.synovia.procedure.Checklists;
+import org.synovia.procedure.ProcedurePages;
 import org.synovia.procedure.ProcedureRecords;
 import org.synovia.procedure.ProcedureReports;
 import org.synovia.shared.Guidance;
@@ -28,16 +27,13 @@ import org.synovia.shared.web.FlashMessages;
 @Controller
 @PreAuthorize("hasAnyRole('RADIOLOGIST', 'NURSE')")
 class RecordController {
-    private final Visits visits;
-    private final Checklists checklists;
     private final ProcedureRecords procedureRecords;
     private final ProcedureReports procedureReports;
+    private final ProcedurePages pages;
     private final ZoneId zone;
 
-    RecordController(Visits visits, Checklists checklists, ProcedureRecords procedureRecords,
-            ProcedureReports procedureReports, Clock clock) {
-        this.visits = visits;
-        this.checklists = checklists;
+    RecordController(ProcedurePages pages, ProcedureRecords procedureRecords, ProcedureReports procedureReports, Clock clock) {
+        this.pages = pages;
         this.procedureRecords = procedureRecords;
         this.procedureReports = procedureReports;
         this.zone = clock.getZone();
@@ -46,16 +42,17 @@ class RecordController {
     @GetMapping("/day/{appointmentId}/record")
     String record(@PathVariable("appointmentId") UUID appointmentId, Model model) {
         RecordForm form = new RecordForm();
-        procedureRecords.record(appointmentId).ifPresentOrElse(r -> fill(form, r), () -> {
-            var entry = visits.visit(appointmentId);
+        ProcedurePages.RecordPage page = pages.record(appointmentId);
+        page.record().ifPresentOrElse(r -> fill(form, r), () -> {
+            var entry = page.entry();
             form.setOperator(entry.operatorName());
             // Guidance and approach start from the accepted protocol: the team types only what changes (ADR 0084).
-            procedureRecords.acceptedProtocol(appointmentId).ifPresent(p -> {
+            page.acceptedProtocol().ifPresent(p -> {
                 form.setGuidance(p.guidance());
                 form.setApproach(p.approach());
             });
             // The drugs start from what the time-out checked, so the record differs only where the team changes it.
-            var drugs = checklists.timeOutDrugs(appointmentId);
+            var drugs = page.timeOutDrugs();
             for (int i = 0; i < drugs.size() && i < RecordForm.DRUG_ROWS; i++) {
                 var row = form.getDrugs().get(i);
                 row.setProduct(drugs.get(i).product());
@@ -66,7 +63,7 @@ class RecordController {
             }
         });
         model.addAttribute("recordForm", form);
-        return page(appointmentId, model);
+        return page(page, model);
     }
 
     @PostMapping("/day/{appointmentId}/record")
@@ -159,22 +156,27 @@ class RecordController {
     }
 
     private String page(UUID appointmentId, Model model) {
-        model.addAttribute("entry", visits.visit(appointmentId));
-        model.addAttribute("panel", visits.patientPanel(appointmentId));
-        model.addAttribute("record", procedureRecords.record(appointmentId).orElse(null));
-        model.addAttribute("addenda", procedureRecords.addenda(appointmentId));
-        model.addAttribute("daySafetyLines", procedureRecords.daySafetyLines(appointmentId));
-        model.addAttribute("recordAgainstTimeOut", procedureRecords.recordAgainstTimeOut(appointmentId));
-        model.addAttribute("recordAgainstProtocol", procedureRecords.recordAgainstProtocol(appointmentId));
-        model.addAttribute("comparativeBlockLines", procedureRecords.comparativeBlockLines(appointmentId));
-        var pain = procedureRecords.painResponse(appointmentId);
+        return page(pages.record(appointmentId), model);
+    }
+
+    /** The record page, read in one transaction with one audit line for the patient (ADR 0115). */
+    private String page(ProcedurePages.RecordPage page, Model model) {
+        model.addAttribute("entry", page.entry());
+        model.addAttribute("panel", page.panel());
+        model.addAttribute("record", page.record().orElse(null));
+        model.addAttribute("addenda", page.addenda());
+        model.addAttribute("daySafetyLines", page.daySafetyLines());
+        model.addAttribute("recordAgainstTimeOut", page.againstTimeOut());
+        model.addAttribute("recordAgainstProtocol", page.againstProtocol());
+        model.addAttribute("comparativeBlockLines", page.comparativeBlockLines());
+        var pain = page.pain();
         model.addAttribute("pain", pain.orElse(null));
         model.addAttribute("painScoreMinutes", procedureRecords.suggestedPainScoreMinutes());
         // The form offers the first suggested minute not yet scored.
         model.addAttribute("nextPainScoreMinute", procedureRecords.suggestedPainScoreMinutes().stream()
                 .filter(m -> pain.stream().flatMap(p -> p.scores().stream()).noneMatch(s -> s.minutesAfter() == m))
                 .findFirst().orElse(null));
-        model.addAttribute("reports", procedureReports.reports(appointmentId));
+        model.addAttribute("reports", page.reports());
         if (!model.containsAttribute("painScoreErrors")) {
             model.addAttribute("painScoreErrors", java.util.Map.of());
         }
