@@ -107,14 +107,14 @@ class PatientRepository {
         else if (!search.text().isEmpty()) {
             // Every word must match the start of the family name, the given name or the hospital number. The byte-wise
             // range beside each LIKE lets the prefix indexes serve it in a generic plan too (V143, ADR 0114); the LIKE
-            // keeps the result exactly what it was.
+            // keeps the result exactly what it was. A one-letter word keeps the LIKE alone (see worthARange).
             for (String word : search.text().split("[\\s,]+")) {
                 if (word.isEmpty()) {
                     continue;
                 }
                 String lower = word.toLowerCase();
                 String prefix = escapeLike(lower) + "%";
-                String above = PrefixRange.above(lower);
+                String above = PrefixRange.worthARange(lower) ? PrefixRange.above(lower) : null;
                 if (above == null) {
                     sql.append(" and (lower(family_name) like ? or lower(given_name) like ? or lower(hospital_number) like ?)");
                     params.addAll(List.of(prefix, prefix, prefix));

@@ -15,6 +15,13 @@ class PrefixRangeTests {
     }
 
     @Test
+    void rangesPrefixesOfTwoCharactersOrMore() {
+        assertThat(PrefixRange.worthARange("b")).isFalse();
+        assertThat(PrefixRange.worthARange(Character.toString(0x1F600))).isFalse();
+        assertThat(PrefixRange.worthARange("ba")).isTrue();
+    }
+
+    @Test
     void stepsOverTheSurrogatesAndRaisesCharactersOutsideTheBasicPlane() {
         assertThat(PrefixRange.above("a\uD7FF")).isEqualTo("a\uE000");
         assertThat(PrefixRange.above("a" + Character.toString(0x1F600))).isEqualTo("a" + Character.toString(0x1F601));
