@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The fixed cost of a signed-in page (ADR 0113): loads a page whose own content is held in memory (the injection
+# sites) over real HTTP, signed in as a booking clerk and as a nurse (whose menu counts open diary alerts), at fixed
+# rates (open loop, perf/PageLoad.java), and reports latency and the server's CPU per request (JVM + embedded
+# PostgreSQL) with the load average beside it. Demo data only: the page does not grow with the database.
+# Usage: perf/layout.sh [seconds per rate, default 10] [rates, default 30,60]
+#        JAR=/path/to/synovia.jar perf/layout.sh ...    measures that jar instead of building this tree's
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+rates=${2:-30,60}
+port=${PORT:-18082}
+. perf/app.sh
+start_app "$port"
+session() { # $1 user → JSESSIONID=<value> of a signed-in session
+  local jar="$work/$1.cookies"
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=synovia-demo&_csrf=$token" "http://localhost:$port/login"
+  awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar"
+}
+clerk=$(session clerk.smith)
+nurse=$(session nurse.evans)
+curl -s -H "Cookie: $clerk" "http://localhost:$port/catalogue/sites" | grep -q 'Signed in as' || { echo "cannot sign in"; exit 1; }
+"$java_bin" perf/PageLoad.java "http://localhost:$port/" "$seconds" "$rates" "$pid" "$postmaster" \
+    "injection sites, clerk=$clerk=catalogue/sites" "injection sites, nurse=$nurse=catalogue/sites"
