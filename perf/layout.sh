@@ -12,13 +12,6 @@ rates=${2:-30,60}
 port=${PORT:-18082}
 . perf/app.sh
 start_app "$port"
-session() { # $1 user → JSESSIONID=<value> of a signed-in session
-  local jar="$work/$1.cookies"
-  local token
-  token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=synovia-demo&_csrf=$token" "http://localhost:$port/login"
-  awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar"
-}
 clerk=$(session clerk.smith)
 nurse=$(session nurse.evans)
 curl -s -H "Cookie: $clerk" "http://localhost:$port/catalogue/sites" | grep -q 'Signed in as' || { echo "cannot sign in"; exit 1; }
