@@ -45,11 +45,7 @@ class LayoutStatementsIntegrationTests {
 
     @Test
     void checksTheSessionInOneStatementAndReadsNoStaffNames() throws Exception {
-        UserAccount clerk = AccountFixtures.create(accounts, Role.BOOKING);
-        MockHttpSession session = signIn(clerk);
-        render(session);
-
-        Render page = render(session);
+        Render page = secondPageOf(Role.BOOKING);
 
         assertThat(page.html()).contains("Signed in as <strong>Test Booking clerk</strong>");
         assertThat(page.sql()).as("statements of a signed-in page besides its own content").hasSize(1);
@@ -59,11 +55,7 @@ class LayoutStatementsIntegrationTests {
 
     @Test
     void countsOpenDiaryAlertsOnlyForTheTeamThatSeesThem() throws Exception {
-        UserAccount nurse = AccountFixtures.create(accounts, Role.NURSE);
-        MockHttpSession session = signIn(nurse);
-        render(session);
-
-        Render page = render(session);
+        Render page = secondPageOf(Role.NURSE);
 
         assertThat(page.html()).contains("href=\"/diary/alerts\"");
         assertThat(page.sql()).as("session check and open diary alerts").hasSize(2);
@@ -97,6 +89,13 @@ class LayoutStatementsIntegrationTests {
         Render page = render(signIn(newcomer));
 
         assertThat(page.html()).contains("Signed in as <strong>Test Referrer</strong>").doesNotContain(newcomer.username());
+    }
+
+    /** The page as a new account of this role sees it the second time, the names being held by then. */
+    private Render secondPageOf(Role role) throws Exception {
+        MockHttpSession session = signIn(AccountFixtures.create(accounts, role));
+        render(session);
+        return render(session);
     }
 
     private Render render(MockHttpSession session) throws Exception {
