@@ -14,6 +14,7 @@ port=${PORT:-18082}
 start_app "$port"
 clerk=$(session clerk.smith)
 nurse=$(session nurse.evans)
-curl -s -H "Cookie: $clerk" "http://localhost:$port/catalogue/sites" | grep -q 'Signed in as' || { echo "cannot sign in"; exit 1; }
+page=$(curl -s -H "Cookie: $clerk" "http://localhost:$port/catalogue/sites")
+[[ "$page" == *"Signed in as"* ]] || { echo "cannot sign in"; exit 1; }
 "$java_bin" perf/PageLoad.java "http://localhost:$port/" "$seconds" "$rates" "$pid" "$postmaster" \
     "injection sites, clerk=$clerk=catalogue/sites" "injection sites, nurse=$nurse=catalogue/sites"
