@@ -52,7 +52,7 @@ class SessionGenerationFilter extends OncePerRequestFilter {
                 && !(who instanceof AnonymousAuthenticationToken)) {
             // The staff-names version comes with the check, so the page's names cost no statement (ADR 0113).
             UserAccountRepository.SessionCheck current = accounts.sessionCheck(who.getName());
-            StaffNamesCache.seen(current.staffNamesVersion());
+            StaffNamesCache.seen(request, current.staffNamesVersion());
             if (!generation.equals(current.generation())) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();

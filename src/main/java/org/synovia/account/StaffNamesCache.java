@@ -2,6 +2,8 @@ package org.synovia.account;
 
 import java.util.concurrent.atomic.AtomicReference;
 
+import jakarta.servlet.ServletRequest;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -29,12 +31,12 @@ class StaffNamesCache {
     record Snapshot(long version, StaffNames names, boolean keepable) {
     }
 
-    /** Notes the version the current request's session check read, so its names cost no statement of their own. */
-    static void seen(long version) {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        if (request != null) {
-            request.setAttribute(SEEN_VERSION, version, RequestAttributes.SCOPE_REQUEST);
-        }
+    /**
+     * Notes the version this request's session check read, so its names cost no statement of their own. Set on the
+     * request itself: a filter may run before the request is bound to the thread.
+     */
+    static void seen(ServletRequest request, long version) {
+        request.setAttribute(SEEN_VERSION, version);
     }
 
     /** After this request changed names itself, the version it read at its start no longer covers them. */
