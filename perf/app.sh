@@ -1,6 +1,6 @@
 # Sourced by the load scripts: builds this tree's jar (or takes JAR=…), starts it in demo mode on a scratch data
 # directory (or DATA=…) with the extra arguments given (and the JVM options in JAVA_OPTS), waits for health, and sets:
-# java_bin, work, pid, postmaster.
+# java_bin, work, pid, postmaster; and defines session (a demo user signed in through the form).
 # The app and the scratch folder are removed when the script exits.
 start_app() { # $1 HTTP port, then extra application arguments
   local port=$1
@@ -22,4 +22,12 @@ start_app() { # $1 HTTP port, then extra application arguments
     sleep 0.2
   done
   postmaster=$(head -1 "$data/postmaster.pid")
+}
+
+session() { # $1 demo user → JSESSIONID=<value> of a signed-in session (needs port and work, as start_app sets)
+  local jar="$work/$1.cookies"
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
+  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=synovia-demo&_csrf=$token" "http://localhost:$port/login"
+  awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar"
 }

@@ -57,13 +57,6 @@ if [ "${HOG:-0}" = 1 ]; then
 fi
 trap 'kill $pid ${hog:-} 2>/dev/null; wait $pid 2>/dev/null || true; rm -rf "$work" ${copy:-}' EXIT
 
-session() { # $1 user → JSESSIONID=<value> of a signed-in session
-  local jar="$work/$1.cookies"
-  local token
-  token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$port/login" | sed -n 's/.*name="_csrf" value="\([^"]*\)".*/\1/p' | head -1)
-  curl -s -c "$jar" -b "$jar" -o /dev/null -d "username=$1&password=synovia-demo&_csrf=$token" "http://localhost:$port/login"
-  awk '$6 == "JSESSIONID" {print "JSESSIONID=" $7}' "$jar"
-}
 rows() { # $1 session, $2 path → body rows of the page's tables
   curl -s -H "Cookie: $1" -H 'Accept: text/html' "http://localhost:$port$2" | grep -c '<tr' || true
 }

@@ -1,7 +1,6 @@
 package org.synovia.account;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -22,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Ends a signed-in session at its next request once its account has been disabled or its password changed or reset:
  * the session remembers the account's session generation at sign-in, and every change that must end sessions raises
  * the number in the database, so all instances agree (ADR 0052). Sessions without the number (none made by the sign-in
- * form) are left alone.
+ * form) are left alone. The same read gives the version of staff names, which the page's names are checked against.
  */
 class SessionGenerationFilter extends OncePerRequestFilter {
 
@@ -51,8 +50,10 @@ class SessionGenerationFilter extends OncePerRequestFilter {
         Authentication who = SecurityContextHolder.getContext().getAuthentication();
         if (remembered instanceof Integer generation && who != null && who.isAuthenticated()
                 && !(who instanceof AnonymousAuthenticationToken)) {
-            Optional<Integer> current = accounts.sessionGeneration(who.getName());
-            if (current.isEmpty() || !current.get().equals(generation)) {
+            // The staff-names version comes with the check, so the page's names cost no statement (ADR 0113).
+            UserAccountRepository.SessionCheck current = accounts.sessionCheck(who.getName());
+            StaffNamesCache.seen(request, current.staffNamesVersion());
+            if (!generation.equals(current.generation())) {
                 session.invalidate();
                 SecurityContextHolder.clearContext();
                 response.sendRedirect(request.getContextPath() + "/login?expired");

@@ -112,14 +112,6 @@ class UserAccountRepository {
                 .update();
     }
 
-    /** Every account's full name by username, in one statement. */
-    java.util.Map<String, String> displayNames() {
-        java.util.Map<String, String> names = new java.util.HashMap<>();
-        jdbc.sql("select username, display_name from user_account")
-                .query(rs -> { names.put(rs.getString("username"), rs.getString("display_name")); });
-        return names;
-    }
-
     void setPasswordHash(String username, String hash) {
         jdbc.sql("update user_account set password_hash = ?, session_generation = session_generation + 1 where username = ?")
                 .params(hash, username).update();
@@ -147,6 +139,48 @@ class UserAccountRepository {
     Optional<Integer> sessionGeneration(String username) {
         return jdbc.sql("select session_generation from user_account where username = ? and enabled").param(username)
                 .query(Integer.class).optional();
+    }
+
+    /**
+     * What a signed-in request checks before anything else, in one read: the generation the account's sessions must
+     * carry (null when the account is disabled or gone) and the version of staff names (ADR 0113).
+     */
+    SessionCheck sessionCheck(String username) {
+        return jdbc.sql("""
+                select v.version, a.session_generation
+                from staff_names_version v left join user_account a on a.username = ? and a.enabled
+                """).param(username)
+                .query((rs, n) -> new SessionCheck((Integer) rs.getObject("session_generation"), rs.getLong("version")))
+                .single();
+    }
+
+    long staffNamesVersion() {
+        return jdbc.sql("select version from staff_names_version").query(Long.class).single();
+    }
+
+    /**
+     * Every account's full name with the version they belong to, in one statement. Names read by a transaction that
+     * has written anything may include its own uncommitted changes: they are marked as not to be kept for others.
+     */
+    StaffNamesCache.Snapshot staffNamesSnapshot() {
+        Map<String, String> names = new HashMap<>();
+        long[] version = new long[1];
+        boolean[] keepable = new boolean[1];
+        jdbc.sql("""
+                select v.version, pg_current_xact_id_if_assigned() is null as keepable, a.username, a.display_name
+                from staff_names_version v left join user_account a on true
+                """)
+                .query(rs -> {
+                    version[0] = rs.getLong("version");
+                    keepable[0] = rs.getBoolean("keepable");
+                    if (rs.getString("username") != null) {
+                        names.put(rs.getString("username"), rs.getString("display_name"));
+                    }
+                });
+        return new StaffNamesCache.Snapshot(version[0], new StaffNames(names), keepable[0]);
+    }
+
+    record SessionCheck(Integer generation, long staffNamesVersion) {
     }
 
     private static UserAccount account(ResultSet rs, int row) throws SQLException {

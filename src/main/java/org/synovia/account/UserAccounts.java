@@ -30,10 +30,12 @@ public class UserAccounts {
     private final Clock clock;
     private final AuditTrail audit;
     private final SignInThrottle throttle;
+    private final StaffNamesCache staffNames;
 
     UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy, Clock clock,
-            AuditTrail audit, SignInThrottle throttle) {
+            AuditTrail audit, SignInThrottle throttle, StaffNamesCache staffNames) {
         this.throttle = throttle;
+        this.staffNames = staffNames;
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -48,6 +50,7 @@ public class UserAccounts {
         }
         passwordPolicy.check(account.username(), account.password());
         repository.insert(account, passwordEncoder.encode(account.password()), clock.instant(), createdBy);
+        StaffNamesCache.forgetSeen();
         UserAccount created = repository.find(account.username()).orElseThrow();
         audit.record(AuditAction.CREATE, ACCOUNT, created.username(), null, "account created with roles "
                 + created.roles().stream().map(Enum::name).sorted().toList() + ", grade " + gradeName(created.grade()));
@@ -168,11 +171,11 @@ public class UserAccounts {
     }
 
     /**
-     * Staff as pages and documents name them (full name, never username), read in one statement whatever the page
-     * shows; a username with no account (the system) is shown as it is.
+     * Staff as pages and documents name them (full name, never username); a username with no account (the system) is
+     * shown as it is. Held in memory and reread only after a name or an account was added or changed (ADR 0113).
      */
     public StaffNames staffNames() {
-        return new StaffNames(repository.displayNames());
+        return staffNames.current();
     }
 
     @Transactional

@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.synovia.account.StaffNames;
 import org.synovia.account.UserAccounts;
+import org.synovia.diary.DiaryAlerts;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.ServiceIdentity;
 
@@ -15,10 +16,12 @@ class LayoutAdvice {
 
     private final UserAccounts accounts;
     private final ServiceIdentity service;
+    private final DiaryAlerts diaryAlerts;
 
-    LayoutAdvice(UserAccounts accounts, ServiceIdentity service) {
+    LayoutAdvice(UserAccounts accounts, ServiceIdentity service, DiaryAlerts diaryAlerts) {
         this.accounts = accounts;
         this.service = service;
+        this.diaryAlerts = diaryAlerts;
     }
 
     /** The service's name and numbers, for patient pages and the footer. */
@@ -28,8 +31,9 @@ class LayoutAdvice {
     }
 
     /**
-     * Staff by full name, never username, wherever a page says who did something ({@code ${staff.of(...)}}), read
-     * once per page; the signed-in user's own name comes from it too, so the header costs no second statement.
+     * Staff by full name, never username, wherever a page says who did something ({@code ${staff.of(...)}}); the
+     * signed-in user's own name comes from it too. Held in memory while the staff-names version, read with the
+     * session check, has not moved, so a page pays no statement for them (ADR 0113).
      */
     @ModelAttribute("staff")
     StaffNames staff() {
@@ -50,5 +54,11 @@ class LayoutAdvice {
     @ModelAttribute("currentRoles")
     Set<String> currentRoles() {
         return CurrentUser.roles();
+    }
+
+    /** The main menu of these roles, built once per set of roles; the diary alert count is read only if drawn. */
+    @ModelAttribute("menu")
+    MainMenu.Drawn menu(@ModelAttribute("currentRoles") Set<String> roles) {
+        return new MainMenu.Drawn(roles, diaryAlerts::openAlertCount);
     }
 }
