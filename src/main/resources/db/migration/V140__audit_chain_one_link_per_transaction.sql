@@ -18,19 +18,19 @@ create function audit_chain_rows(c audit_chain) returns bigint[] language sql im
 $$;
 
 -- Runs at commit for every row, as in V133; the first row of a (sub)transaction to get here links itself and every
--- row the list names that the same (sub)transaction wrote (same xmin) in ONE link, and adds the link's first and
--- last id to synovia.audit_linked; every later row of that link finds itself between them and returns without a
--- query. A row the pass did not link is still listed (another subtransaction's) or was never listed (left out of
--- the list), and links itself, with the rows still listed of its own (sub)transaction, in a link of its own. Both
--- settings are the session's to write: faked, they can make a row skip its link, which the check then reports as
--- 'row not chained', or name a row twice, reported as 'row in two links'; a pass links only rows of its own
--- (sub)transaction, so no row of another transaction is ever linked as if it were this one's (ADR 0103, 0112).
+-- row the list names that the same (sub)transaction wrote (same xmin) in ONE link, and widens synovia.audit_linked,
+-- the first and last id this transaction's links cover, to take it in. Every later row between them that the list
+-- no longer names is linked, and returns at once: one expression, no query (it runs once per row, so it is kept to
+-- the few calls that cost least). Any other row is still listed (another subtransaction's) or was never listed
+-- (left out of the list), and links itself, with the rows still listed of its own (sub)transaction, in the next
+-- link. Both settings are the session's to write: faked, they can make a row skip its link, which the check then
+-- reports as 'row not chained', or name a row twice, reported as 'row in two links'; a pass links only rows of its
+-- own (sub)transaction, so no row of another transaction is ever linked as if it were this one's (ADR 0103, 0112).
 create or replace function audit_event_link() returns trigger language plpgsql security definer
     set search_path = public, pg_temp set enable_seqscan = off as $$
 declare
-    linked text := current_setting('synovia.audit_linked', true);
-    bounds bigint[];
-    unlinked text := nullif(current_setting('synovia.audit_unlinked', true), '');
+    linked text;
+    unlinked text;
     chosen text;
     noted bigint[];
     own_xmin xid;
@@ -42,18 +42,14 @@ declare
     left_over bigint[];
     next_hash bytea;
 begin
-    -- First and last ids of each link this transaction wrote: a row between them that is no longer listed is linked.
-    if linked is not null and linked <> '' then
-        bounds := string_to_array(linked, ',')::bigint[];
-        for i in 1 .. cardinality(bounds) by 2 loop
-            if new.id between bounds[i] and bounds[i + 1] then
-                if unlinked is null or not new.id = any(string_to_array(unlinked, ',')::bigint[]) then
-                    return null;
-                end if;
-                exit;
-            end if;
-        end loop;
+    if new.id between nullif(split_part(current_setting('synovia.audit_linked', true), ',', 1), '')::bigint
+                  and nullif(split_part(current_setting('synovia.audit_linked', true), ',', 2), '')::bigint
+            and (coalesce(current_setting('synovia.audit_unlinked', true), '') = ''
+                 or not new.id = any(string_to_array(current_setting('synovia.audit_unlinked', true), ',')::bigint[])) then
+        return null;
     end if;
+    linked := nullif(current_setting('synovia.audit_linked', true), '');
+    unlinked := nullif(current_setting('synovia.audit_unlinked', true), '');
     noted := array_append(coalesce(string_to_array(unlinked, ',')::bigint[], '{}'), new.id);
     select e.xmin into own_xmin from audit_event e where e.id = new.id;
     -- By primary key alone, the transaction check in the aggregates' filters, not in an "or" beside the key (ADR 0103).
@@ -80,7 +76,8 @@ begin
     insert into audit_chain (chain, link_number, event_id, event_ids, previous_hash, hash)
         values (head.chain, head.link_number + 1, ids[1], ids, head.hash, next_hash);
     update audit_chain_head h set link_number = head.link_number + 1, hash = next_hash where h.chain = head.chain;
-    perform set_config('synovia.audit_linked', concat_ws(',', nullif(linked, ''), ids[1], ids[cardinality(ids)]), true);
+    perform set_config('synovia.audit_linked', least(split_part(linked, ',', 1)::bigint, ids[1]) || ','
+        || greatest(split_part(linked, ',', 2)::bigint, ids[cardinality(ids)]), true);
     -- Rows of another (sub)transaction stay listed, so that the first of them to get here links the rest with it.
     perform set_config('synovia.audit_unlinked', coalesce(array_to_string(left_over, ','), ''), true);
     return null;
