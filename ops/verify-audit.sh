@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Checks every hash chain of the audit trail and the signed checkpoints (docs/security.md, ADR 0049, 0088), prints
-# the first broken link of each chain and every problem, and exits 0 when intact, 3 when altered. Runs the packaged
+# the first broken link of each chain and every problem, each with the audit rows its link covers (one link per
+# transaction, ADR 0112: compare those rows with a backup or an export to find the one changed), and exits 0 when
+# intact, 3 when altered. Runs the packaged
 # application as a command: a free port, no listeners.
 # With the embedded database, stop the application first (one server per data directory); while it runs, use
 # /admin/audit/integrity. Pass the same settings as the running application, e.g. the data directory or

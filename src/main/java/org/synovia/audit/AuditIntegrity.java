@@ -3,6 +3,8 @@ package org.synovia.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.sql.Array;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,8 +34,8 @@ import org.synovia.shared.Secrets;
 
 /**
  * Whether the audit trail is as it was written (ADR 0049). The database links every committed row into one of
- * {@code synovia.audit.chains} hash chains (ADR 0088); this walks them all ({@code audit_chain_verify()}), reporting
- * the first broken link of each, and signs checkpoints of their heads with an HMAC-SHA256 key
+ * {@code synovia.audit.chains} hash chains (ADR 0088), one link per transaction naming its rows (ADR 0112); this walks
+ * them all ({@code audit_chain_verify()}), reporting the first broken link of each and the rows it covers, and signs checkpoints of their heads with an HMAC-SHA256 key
  * kept outside the database, so that someone who can write to the database cannot rebuild the chain unnoticed.
  * Administrators see it on {@code /admin/audit/integrity}; operators run {@code --verify-audit}.
  */
@@ -84,7 +86,8 @@ public class AuditIntegrity {
     private AuditIntegrityReport walk() {
         List<AuditIntegrityReport.Problem> problems = new ArrayList<>(jdbc.sql("select * from audit_chain_verify()")
                 .query((rs, n) -> new AuditIntegrityReport.Problem(rs.getObject("chain", Integer.class),
-                        rs.getObject("link_number", Long.class), rs.getObject("event_id", Long.class), rs.getString("problem")))
+                        rs.getObject("link_number", Long.class), rs.getObject("event_id", Long.class), rs.getString("problem"),
+                        linkRows(rs.getArray("event_ids"))))
                 .list());
         Map<String, Object> heads = jdbc.sql("select count(*) as chains, coalesce(sum(link_number), 0) as links from audit_chain_head")
                 .query().singleRow();
@@ -109,6 +112,10 @@ public class AuditIntegrity {
         }
         return new AuditIntegrityReport(clock.instant(), ((Number) heads.get("chains")).intValue(),
                 ((Number) heads.get("links")).longValue(), checkpoints.size(), problems);
+    }
+
+    private static List<Long> linkRows(Array rows) throws SQLException {
+        return rows == null ? List.of() : List.of((Long[]) rows.getArray());
     }
 
     /** Signs every chain's head as it is now, one checkpoint per chain at one instant, and stores them. */

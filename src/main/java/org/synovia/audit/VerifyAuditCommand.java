@@ -15,6 +15,9 @@ class VerifyAuditCommand implements ApplicationRunner {
 
     static final String OPTION = "verify-audit";
     static final int ALTERED = 3;
+    /** What an investigator does with a link of several rows (ADR 0112): the chain cannot say which row changed. */
+    static final String SEVERAL_ROWS = "A link covers every row its transaction wrote, so a change is found at the link, not at "
+            + "the row: compare the rows it names with a backup or an earlier export of the audit trail to find which one changed.";
 
     private final AuditIntegrity integrity;
     private final ConfigurableApplicationContext context;
@@ -42,6 +45,9 @@ class VerifyAuditCommand implements ApplicationRunner {
         if (!report.intact()) {
             text.append("First broken link of each chain:\n");
             report.firstProblemPerChain().forEach(problem -> text.append("  ").append(problem).append('\n'));
+            if (report.inALinkOfSeveralRows()) {
+                text.append(SEVERAL_ROWS).append('\n');
+            }
             text.append("Every problem:\n");
         }
         report.problems().forEach(problem -> text.append("  ").append(problem).append('\n'));

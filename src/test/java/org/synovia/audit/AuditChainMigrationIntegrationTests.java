@@ -18,7 +18,8 @@ import org.synovia.database.EmbeddedDatabaseLogins;
  * V120 splits the audit trail's one hash chain into several (ADR 0088). The real migrations run into a database of
  * their own up to V117, where rows are linked into the one chain; after V120 those links are chain 0, unchanged, and
  * still verify, and new rows link into the new chains. V133 links a transaction's rows in one pass and V134 builds a
- * row's content without jsonb (ADR 0103): the links written before them are untouched and still verify.
+ * row's content without jsonb (ADR 0103): the links written before them are untouched and still verify. V140 writes
+ * one link per transaction (ADR 0112): the links written one per row before it still verify beside the new ones.
  */
 @SynoviaIntegrationTest
 class AuditChainMigrationIntegrationTests {
@@ -125,5 +126,45 @@ class AuditChainMigrationIntegrationTests {
                 """).query(Long.class).list()).containsExactly(20L);
         assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
         drop(jdbc);
+    }
+
+    @Test
+    void verifiesTheLinksWrittenOnePerRowBesideOneLinkPerTransactionAfterV140() {
+        DataSource database = EmbeddedDatabaseLogins.newDatabase(context, "audit_chain_one_link");
+        JdbcClient jdbc = JdbcClient.create(database);
+        flyway(database, "139").migrate();
+        audit(jdbc, "one row");
+        insertRows(jdbc, "before", 20);
+        String links = "select chain || ' ' || link_number || ' ' || event_id || ' ' || encode(previous_hash, 'hex') || ' ' "
+                + "|| encode(hash, 'hex') from audit_chain order by chain, link_number";
+        List<String> before = jdbc.sql(links).query(String.class).list();
+        assertThat(before).hasSize(21);
+
+        flyway(database, "140").migrate();
+
+        assertThat(jdbc.sql(links).query(String.class).list()).isEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from audit_chain where event_ids is not null").query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
+        insertRows(jdbc, "after", 20);
+        assertThat(jdbc.sql("select cardinality(event_ids) from audit_chain where event_ids is not null").query(Integer.class).list())
+                .containsExactly(20);
+        assertThat(jdbc.sql("select count(*) from audit_chain_verify()").query(Integer.class).single()).isZero();
+
+        // A row linked on its own before, and one linked with its transaction after: each found at its link.
+        jdbc.sql("set session_replication_role = replica; update audit_event set details = 'nothing' where details in ('before 7', 'after 7')")
+                .update();
+        assertThat(jdbc.sql("""
+                select problem || ' ' || coalesce(e.details, 'no single row') || ' ' || cardinality(v.event_ids)
+                from audit_chain_verify() v left join audit_event e on e.id = v.event_id order by v.chain, v.link_number
+                """).query(String.class).list()).containsExactlyInAnyOrder("content altered nothing 1", "content altered no single row 20");
+        drop(jdbc);
+    }
+
+    private static void insertRows(JdbcClient jdbc, String details, int count) {
+        jdbc.sql("""
+                insert into audit_event (occurred_at, username, roles, action, record_type, details)
+                select timestamptz '2026-12-02 09:00Z', 'nurse.example', 'NURSE', 'READ', 'Patient', ? || ' ' || n
+                from generate_series(1, ?) n order by n
+                """).params(details, count).update();
     }
 }

@@ -2,6 +2,10 @@ package org.synovia.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,18 +27,22 @@ import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.SynoviaIntegrationTest;
 import org.synovia.database.EmbeddedDatabaseLogins;
 
 /**
- * The chain links a transaction's audit rows in one pass at its commit (V133, ADR 0103): one head lock, one insert of
- * links, one head update, however many rows; still one link per row, in commit order per chain, and a row altered
- * among many is found at its own link. Rows are written as the application's role on connections of their own.
+ * The chain links a transaction's audit rows at its commit in ONE link (V140, ADR 0112; one pass since V133, ADR
+ * 0103): one head lock, one link naming the rows in id order, one head update, however many rows; links in commit
+ * order per chain; a row changed, deleted, slipped into a link or a link's rows reordered is found at the
+ * transaction's link, which names the rows it covers. Rows are written as the application's role on connections of
+ * their own; the trail is tampered with as the superuser around the triggers and put back after.
  */
 @SynoviaIntegrationTest
 class AuditChainPerTransactionIntegrationTests {
@@ -45,28 +53,27 @@ class AuditChainPerTransactionIntegrationTests {
     @Autowired TransactionTemplate transactions;
     @Autowired ApplicationContext context;
     @Autowired Clock clock;
+    @Autowired MockMvc mvc;
 
     private DataSource application() {
         return EmbeddedDatabaseLogins.as(context, EmbeddedDatabaseLogins.APPLICATION);
     }
 
-    /** Before V133 each of the 50 rows locked, moved and rewrote the head: 50 head updates in one commit. */
+    /** Before V140 the one pass still wrote 50 links, one per row (V133); before V133, 50 head updates as well. */
     @Test
-    void linksFiftyRowsOfOneInsertWithOneHeadUpdateAndOneInsertOfLinks() throws SQLException {
+    void linksFiftyRowsOfOneInsertInOneLinkWithOneHeadUpdate() throws SQLException {
         List<Long> ids;
         try (Connection connection = application().getConnection()) {
             connection.setAutoCommit(false);
             ids = insertRows(connection, "fifty at once", 50);
             linkNow(connection);
             assertThat(tableChanges(connection, "audit_chain_head", "n_tup_upd")).isEqualTo(1);
-            assertThat(tableChanges(connection, "audit_chain", "n_tup_ins")).isEqualTo(50);
+            assertThat(tableChanges(connection, "audit_chain", "n_tup_ins")).isEqualTo(1);
             connection.commit();
         }
 
-        List<Long> numbers = linkNumbersInIdOrder(ids);
-        assertThat(numbers).isEqualTo(consecutive(numbers.getFirst(), 50));
-        assertThat(jdbc.sql("select count(distinct chain) from audit_chain where event_id in (" + joined(ids) + ")")
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(linksInIdOrder(ids)).containsOnly(linksInIdOrder(ids).getFirst());
+        assertThat(rowsOfLinkOf(ids.getFirst())).isEqualTo(ids);
         assertThat(integrity.check().problems()).isEmpty();
     }
 
@@ -99,84 +106,203 @@ class AuditChainPerTransactionIntegrationTests {
             second = committed.get(30, TimeUnit.SECONDS);
         }
 
-        List<Long> firstNumbers = linkNumbersInIdOrder(first);
-        List<Long> secondNumbers = linkNumbersInIdOrder(second);
-        assertThat(firstNumbers).isEqualTo(consecutive(firstNumbers.getFirst(), 15));
-        assertThat(secondNumbers).isEqualTo(consecutive(firstNumbers.getLast() + 1, 10));
-        assertThat(jdbc.sql("select distinct chain::text from audit_chain where event_id in (" + joined(first) + "," + joined(second) + ")")
-                .query(String.class).list()).containsExactly(chain);
+        // The first transaction's two passes (before and after its early link), then the second's commit.
+        long number = linkNumber(first.getFirst());
+        assertThat(linksInIdOrder(first)).containsExactlyElementsOf(
+                LongStream.range(0, 15).mapToObj(i -> chain + ":" + (i < 10 ? number : number + 1)).toList());
+        assertThat(linksInIdOrder(second)).containsOnly(chain + ":" + (number + 2));
         assertThat(integrity.check().problems()).isEmpty();
     }
 
     @Test
-    void findsARowAlteredInsideAMultiRowInsertAtItsOwnLink() {
-        UUID patient = UUID.randomUUID();
-        transactions.executeWithoutResult(status -> audit.recordAll(IntStream.range(0, 50)
-                .mapToObj(i -> new AuditEntry(AuditAction.READ, "Referral", "r" + i, patient, "list row " + i)).toList()));
-        List<Long> ids = jdbc.sql("select id from audit_event where patient_id = ? order by id").param(patient).query(Long.class).list();
-        assertThat(ids).hasSize(50);
+    void findsARowAlteredAmongFiftyAtTheirTransactionsLinkNamingTheFifty() throws Exception {
+        List<Long> ids = recordFifty();
         long altered = ids.get(24);
         asSuperuserAroundTriggers("update audit_event set details = 'nothing to see' where id = " + altered);
         try {
             assertThat(integrity.check().problems()).singleElement().satisfies(problem -> {
-                assertThat(problem.eventId()).isEqualTo(altered);
                 assertThat(problem.problem()).isEqualTo("content altered");
+                assertThat(problem.position()).isEqualTo(linkNumber(altered));
+                assertThat(problem.eventId()).isNull();
+                assertThat(problem.linkRows()).isEqualTo(ids).contains(altered);
+                assertThat(problem.toString()).contains("covers the 50 rows of one transaction: " + ids.getFirst() + "–" + ids.getLast());
             });
+            mvc.perform(get("/admin/audit/integrity").with(user("auditor").roles("ADMIN"))).andExpect(status().isOk())
+                    .andExpect(content().string(Matchers.containsString("<td>" + ids.getFirst() + "–" + ids.getLast() + "</td>")))
+                    .andExpect(content().string(Matchers.containsString("id=\"several-rows\"")));
         } finally {
             asSuperuserAroundTriggers("update audit_event set details = 'list row 24' where id = " + altered);
         }
         assertThat(integrity.check().problems()).isEmpty();
     }
 
+    @Test
+    void findsARowDeletedFromFiftyAtTheirTransactionsLinkByItsId() {
+        List<Long> ids = recordFifty();
+        long deleted = ids.get(10);
+        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER,
+                "create table audit_event_deleted_row as select * from audit_event where id = " + deleted,
+                "set session_replication_role = replica", "delete from audit_event where id = " + deleted);
+        try {
+            assertThat(integrity.check().problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.problem()).isEqualTo("row missing");
+                assertThat(problem.position()).isEqualTo(linkNumber(ids.getFirst()));
+                assertThat(problem.eventId()).isEqualTo(deleted);
+                assertThat(problem.linkRows()).isEqualTo(ids);
+            });
+        } finally {
+            EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER, "set session_replication_role = replica",
+                    "insert into audit_event overriding system value select * from audit_event_deleted_row",
+                    "drop table audit_event_deleted_row");
+        }
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
     /**
-     * A savepoint's rows: kept when it is released, gone with it when rolled back; every committed row is linked
-     * once, in one run of one chain, and a rolled-back row is in no link.
+     * A row slipped in around the triggers: in no link it is a row not chained; named in the transaction's link as
+     * if the transaction had written it, the link no longer matches its rows.
+     */
+    @Test
+    void findsARowSlippedInAsNotChainedOrAtTheLinkThatClaimsIt() {
+        List<Long> ids = recordFifty();
+        long slipped = jdbc.sql("select nextval(pg_get_serial_sequence('audit_event', 'id'))").query(Long.class).single();
+        asSuperuserAroundTriggers("insert into audit_event (id, occurred_at, username, roles, action, record_type, details) "
+                + "overriding system value select " + slipped + ", occurred_at, username, roles, action, record_type, 'list row 50' "
+                + "from audit_event where id = " + ids.getLast());
+        try {
+            assertThat(integrity.check().problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.problem()).isEqualTo("row not chained");
+                assertThat(problem.eventId()).isEqualTo(slipped);
+                assertThat(problem.position()).isNull();
+            });
+
+            asSuperuserAroundTriggers("update audit_chain set event_ids = event_ids || " + slipped + "::bigint where event_id = "
+                    + ids.getFirst());
+            assertThat(integrity.check().problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.problem()).isEqualTo("content altered");
+                assertThat(problem.position()).isEqualTo(linkNumber(ids.getFirst()));
+                assertThat(problem.linkRows()).hasSize(51).endsWith(slipped);
+            });
+        } finally {
+            asSuperuserAroundTriggers("update audit_chain set event_ids = event_ids[1:50] where event_id = " + ids.getFirst(),
+                    "delete from audit_event where id = " + slipped);
+        }
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
+    @Test
+    void findsTheRowsOfALinkReordered() {
+        List<Long> ids = recordFifty();
+        asSuperuserAroundTriggers("update audit_chain set event_ids = event_ids[1:1] || event_ids[3:3] || event_ids[2:2] || "
+                + "event_ids[4:50] where event_id = " + ids.getFirst());
+        try {
+            assertThat(integrity.check().problems()).singleElement().satisfies(problem -> {
+                assertThat(problem.problem()).isEqualTo("content altered");
+                assertThat(problem.position()).isEqualTo(linkNumber(ids.getFirst()));
+            });
+        } finally {
+            asSuperuserAroundTriggers("update audit_chain set event_ids = event_ids[1:1] || event_ids[3:3] || event_ids[2:2] || "
+                    + "event_ids[4:50] where event_id = " + ids.getFirst());
+        }
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
+    /**
+     * A savepoint's rows: kept when it is released, gone with it when rolled back. Each (sub)transaction's rows share
+     * a link, in the order the first row of each was written: the transaction's own, the released savepoint's, and
+     * those written after a rollback to a savepoint (which stays open, so they are its own again); all in one run of
+     * one chain. A rolled-back row is in no link.
      */
     @Test
     void linksTheRowsOfAReleasedSavepointAndNoneOfOneRolledBack() throws SQLException {
-        List<Long> committed = new ArrayList<>();
+        List<Long> own;
+        List<Long> released;
         List<Long> rolledBack;
+        List<Long> after;
         try (Connection connection = application().getConnection()) {
             connection.setAutoCommit(false);
-            committed.addAll(insertRows(connection, "before the savepoints", 2));
+            own = insertRows(connection, "before the savepoints", 2);
             var kept = connection.setSavepoint();
-            committed.addAll(insertRows(connection, "in a released savepoint", 2));
+            released = insertRows(connection, "in a released savepoint", 2);
             connection.releaseSavepoint(kept);
             var undone = connection.setSavepoint();
             rolledBack = insertRows(connection, "in a rolled-back savepoint", 2);
             connection.rollback(undone);
-            committed.addAll(insertRows(connection, "after the savepoints", 1));
+            after = insertRows(connection, "after the rollback", 2);
             connection.commit();
         }
 
-        List<Long> numbers = linkNumbersInIdOrder(committed).stream().sorted().toList();
-        assertThat(numbers).isEqualTo(consecutive(numbers.getFirst(), 5));
-        assertThat(jdbc.sql("select count(*) from audit_chain where event_id in (" + joined(rolledBack) + ")").query(Integer.class)
-                .single()).isZero();
+        String link = linksInIdOrder(own).getFirst();
+        String chain = link.split(":")[0];
+        long number = Long.parseLong(link.split(":")[1]);
+        assertThat(linksInIdOrder(own)).containsExactly(link, link);
+        assertThat(linksInIdOrder(released)).containsExactly(chain + ":" + (number + 1), chain + ":" + (number + 1));
+        assertThat(linksInIdOrder(after)).containsExactly(chain + ":" + (number + 2), chain + ":" + (number + 2));
+        assertThat(linksInIdOrder(rolledBack)).isEmpty();
         assertThat(integrity.check().problems()).isEmpty();
     }
 
-    /** The list of rows to link is the session's to write: emptied or padded with others' rows, it changes nothing. */
+    /**
+     * The list of rows to link is the session's to write: emptied, every row links itself; padded with another
+     * transaction's rows, those are left out. Each row is in exactly one link either way.
+     */
     @Test
     void linksEveryRowOnceWhateverTheSessionWritesIntoTheListOfRowsToLink() throws SQLException {
         List<Long> earlier;
+        List<Long> emptied;
+        List<Long> padded;
         try (Connection connection = application().getConnection()) {
             connection.setAutoCommit(false);
             earlier = insertRows(connection, "linked earlier", 2);
             connection.commit();
-            List<Long> emptied = insertRows(connection, "list emptied", 3);
+            emptied = insertRows(connection, "list emptied", 3);
             setList(connection, "");
             connection.commit();
-            List<Long> padded = insertRows(connection, "list padded", 3);
+            padded = insertRows(connection, "list padded", 3);
             setList(connection, joined(earlier) + "," + joined(padded));
             connection.commit();
+        }
 
-            for (List<Long> rows : List.of(earlier, emptied, padded)) {
-                List<Long> numbers = linkNumbersInIdOrder(rows);
-                assertThat(numbers).isEqualTo(consecutive(numbers.getFirst(), rows.size()));
+        assertThat(linksInIdOrder(earlier)).hasSize(2).containsOnly(linksInIdOrder(earlier).getFirst());
+        assertThat(linksInIdOrder(emptied)).hasSize(3).doesNotHaveDuplicates();
+        assertThat(rowsOfLinkOf(padded.getFirst())).isEqualTo(padded);
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
+    /**
+     * The record of what is linked is the session's to write too: faked to cover rows, with the list of rows to link
+     * emptied, those rows get no link, and the check names them (ADR 0112: the session can keep its own rows out of the chain, never hide a change).
+     */
+    @Test
+    void reportsARowTheSessionKeptOutOfTheChainAsNotChained() throws SQLException {
+        List<Long> rows;
+        try (Connection connection = application().getConnection()) {
+            connection.setAutoCommit(false);
+            rows = insertRows(connection, "claimed linked", 2);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("select set_config('synovia.audit_linked', '" + rows.getFirst() + "," + rows.getLast() + "', true)");
             }
+            setList(connection, "");
+            connection.commit();
+        }
+        try {
+            assertThat(linksInIdOrder(rows)).isEmpty();
+            assertThat(integrity.check().problems()).allSatisfy(problem -> assertThat(problem.problem()).isEqualTo("row not chained"))
+                    .extracting(AuditIntegrityReport.Problem::eventId).containsExactlyElementsOf(rows);
+        } finally {
+            asSuperuserAroundTriggers("delete from audit_event e where id in (" + joined(rows) + ") "
+                    + "and not exists (select from audit_chain c where e.id = any(audit_chain_rows(c)))");
         }
         assertThat(integrity.check().problems()).isEmpty();
+    }
+
+    private List<Long> recordFifty() {
+        UUID patient = UUID.randomUUID();
+        transactions.executeWithoutResult(status -> audit.recordAll(IntStream.range(0, 50)
+                .mapToObj(i -> new AuditEntry(AuditAction.READ, "Referral", "r" + i, patient, "list row " + i)).toList()));
+        List<Long> ids = jdbc.sql("select id from audit_event where patient_id = ? order by id").param(patient).query(Long.class).list();
+        assertThat(ids).hasSize(50);
+        return ids;
     }
 
     private List<Long> insertRows(Connection connection, String details, int count) throws SQLException {
@@ -239,20 +365,30 @@ class AuditChainPerTransactionIntegrationTests {
                 .query(Integer.class).single() == 1;
     }
 
-    private List<Long> linkNumbersInIdOrder(List<Long> ids) {
-        return jdbc.sql("select link_number from audit_chain where event_id in (" + joined(ids) + ") order by event_id")
+    /** "chain:link" of the link covering each row, in the rows' id order; a row in no link is left out. */
+    private List<String> linksInIdOrder(List<Long> ids) {
+        return jdbc.sql("select c.chain || ':' || c.link_number from unnest(?::bigint[]) i (id) "
+                + "join audit_chain c on i.id = any(audit_chain_rows(c)) order by i.id")
+                .param(ids.toArray(Long[]::new)).query(String.class).list();
+    }
+
+    private long linkNumber(long id) {
+        return jdbc.sql("select c.link_number from audit_chain c where ? = any(audit_chain_rows(c))").param(id)
+                .query(Long.class).single();
+    }
+
+    private List<Long> rowsOfLinkOf(long id) {
+        return jdbc.sql("select unnest(audit_chain_rows(c)) from audit_chain c where ? = any(audit_chain_rows(c))").param(id)
                 .query(Long.class).list();
     }
 
-    private void asSuperuserAroundTriggers(String sql) {
-        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER, "set session_replication_role = replica", sql);
+    private void asSuperuserAroundTriggers(String... sql) {
+        List<String> statements = new ArrayList<>(List.of("set session_replication_role = replica"));
+        statements.addAll(List.of(sql));
+        EmbeddedDatabaseLogins.execute(context, EmbeddedDatabaseLogins.SUPERUSER, statements.toArray(String[]::new));
     }
 
     private static String joined(List<Long> ids) {
         return String.join(",", ids.stream().map(String::valueOf).toList());
-    }
-
-    private static List<Long> consecutive(long first, int count) {
-        return LongStream.range(first, first + count).boxed().toList();
     }
 }

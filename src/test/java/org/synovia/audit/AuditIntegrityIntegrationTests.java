@@ -36,8 +36,8 @@ import org.synovia.database.EmbeddedDatabaseLogins;
 
 /**
  * HAZ-93: the audit trail altered around the application's role, as someone with the owner's or the superuser's
- * password would, is found by the hash chains at exactly the row concerned, in its own chain; commits link into
- * several chains side by side (ADR 0088). Each test puts the trail back as it was,
+ * password would, is found by the hash chains at the link of the row concerned (one link per transaction, ADR 0112),
+ * in its own chain; commits link into several chains side by side (ADR 0088). Each test puts the trail back as it was,
  * since every other test shares this database and its chain.
  */
 @SynoviaIntegrationTest
@@ -70,8 +70,9 @@ class AuditIntegrityIntegrationTests {
                 new AuditEntry(AuditAction.READ, "WorklistStep", "a", patient, null),
                 new AuditEntry(AuditAction.READ, "WorklistStep", "b", patient, null))));
 
-        assertThat(jdbc.sql("select count(*) from audit_chain c join audit_event e on e.id = c.event_id where e.patient_id = ?")
-                .param(patient).query(Integer.class).single()).isEqualTo(2);
+        // One link for the transaction, naming both rows (ADR 0112).
+        assertThat(jdbc.sql("select count(*) from audit_chain c join audit_event e on e.id = any(audit_chain_rows(c)) "
+                + "where e.patient_id = ? group by c.chain, c.link_number").param(patient).query(Integer.class).list()).containsExactly(2);
         AuditIntegrityReport report = integrity.check();
         assertThat(report.problems()).isEmpty();
         assertThat(report.links()).isGreaterThanOrEqualTo(3);
@@ -181,7 +182,20 @@ class AuditIntegrityIntegrationTests {
         assertThat(altered.firstProblemPerChain()).extracting(AuditIntegrityReport.Problem::eventId).containsExactly(41L, 44L, 60L);
         assertThat(VerifyAuditCommand.describe(altered)).startsWith("Audit trail ALTERED: 12 links in 8 chains, 1 signed checkpoints")
                 .contains("First broken link of each chain:\n  content altered at link 7 of chain 2, audit row 41\n"
-                        + "  row missing at link 3 of chain 5, audit row 44\n  row not chained, audit row 60\n");
+                        + "  row missing at link 3 of chain 5, audit row 44\n  row not chained, audit row 60\n")
+                .doesNotContain(VerifyAuditCommand.SEVERAL_ROWS);
+    }
+
+    /** A change in a link of several rows is told at the link, with the rows it covers and how to find the one changed. */
+    @Test
+    void describesAChangeInALinkOfSeveralRowsWithTheRowsItCovers() {
+        AuditIntegrityReport altered = new AuditIntegrityReport(java.time.Instant.parse("2026-12-06T09:00:00Z"), 8, 12, 0,
+                List.of(new AuditIntegrityReport.Problem(3, 9L, null, "content altered", List.of(70L, 71L, 72L, 75L, 77L, 78L))));
+
+        assertThat(altered.inALinkOfSeveralRows()).isTrue();
+        assertThat(VerifyAuditCommand.describe(altered))
+                .contains("  content altered at link 9 of chain 3 (the link covers the 6 rows of one transaction: 70–72, 75, 77–78)\n")
+                .contains(VerifyAuditCommand.SEVERAL_ROWS);
     }
 
     @Test
@@ -241,14 +255,11 @@ class AuditIntegrityIntegrationTests {
                 new AuditEntry(AuditAction.READ, "WorklistStep", "b", patient, null),
                 new AuditEntry(AuditAction.READ, "WorklistStep", "c", patient, null))));
 
-        List<String> links = jdbc.sql("""
-                select c.chain || ':' || c.link_number from audit_chain c join audit_event e on e.id = c.event_id
-                where e.patient_id = ? order by e.id
-                """).param(patient).query(String.class).list();
-        assertThat(links).hasSize(3);
-        int chain = Integer.parseInt(links.getFirst().split(":")[0]);
-        long number = Long.parseLong(links.getFirst().split(":")[1]);
-        assertThat(links).containsExactly(chain + ":" + number, chain + ":" + (number + 1), chain + ":" + (number + 2));
+        // The transaction's three rows in one link, in id order (ADR 0112).
+        assertThat(jdbc.sql("""
+                select c.event_ids from audit_chain c join audit_event e on e.id = c.event_id where e.patient_id = ?
+                """).param(patient).query((rs, n) -> List.of((Long[]) rs.getArray(1).getArray())).single())
+                .isEqualTo(jdbc.sql("select id from audit_event where patient_id = ? order by id").param(patient).query(Long.class).list());
         // In every chain: numbered 1, 2, 3 … and each link starting from the hash of the one before (or its genesis).
         assertThat(jdbc.sql("""
                 select count(*) from (

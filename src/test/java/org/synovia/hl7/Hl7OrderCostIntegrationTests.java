@@ -56,7 +56,7 @@ class Hl7OrderCostIntegrationTests {
         // Registered, read back for the referral, referred: every line stored, in the order recorded.
         assertThat(jdbc.sql("select action || ' ' || record_type from audit_event where patient_id = ? order by id")
                 .param(patient).query(String.class).list()).containsExactly("CREATE Patient", "READ Patient", "CREATE Referral");
-        assertThat(jdbc.sql("select count(distinct c.chain) from audit_chain c join audit_event e on e.id = c.event_id "
+        assertThat(jdbc.sql("select count(distinct c.chain) from audit_chain c join audit_event e on e.id = any(audit_chain_rows(c)) "
                 + "where e.patient_id = ?").param(patient).query(Integer.class).single()).isEqualTo(1);
     }
 
