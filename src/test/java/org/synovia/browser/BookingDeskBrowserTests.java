@@ -71,8 +71,8 @@ class BookingDeskBrowserTests extends BrowserJourney {
         AccountFixtures.signOut();
 
         Page page = browser.signedIn(clerk.username(), AccountFixtures.PASSWORD);
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list").setExact(true)).click();
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Book " + name)).click();
+        BrowserSession.waitingListRow(page, name)
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Book " + name)).click();
         page.getByLabel("Slots on or after").fill(chosen.toString());
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show the next 12 slots")).click();
         assertThat(page.getByText("The first slots from " + chosen.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK))))

@@ -88,8 +88,7 @@ class BookingJourneyBrowserTests extends BrowserJourney {
         AccountFixtures.signOut();
 
         Page clerkPage = browser.signedIn(clerk.username(), AccountFixtures.PASSWORD);
-        clerkPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list").setExact(true)).click();
-        clerkPage.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(firstName))
+        BrowserSession.waitingListRow(clerkPage, firstName)
                 .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Book")).click();
         assertThat(clerkPage.getByText("Take your last apixaban on").first()).isVisible();
         clerkPage.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Book")).first().click();

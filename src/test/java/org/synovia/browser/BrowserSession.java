@@ -48,6 +48,26 @@ public final class BrowserSession implements AutoCloseable {
         return page;
     }
 
+    /**
+     * Opens the waiting list from the menu and pages on ("Next page", 50 a page, ADR 0116) until the patient's row is
+     * shown, as a clerk would: other tests share the list, so the patient may be on any page. Returns that row.
+     */
+    public static com.microsoft.playwright.Locator waitingListRow(Page page, String patientName) {
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list").setExact(true)).click();
+        page.waitForURL("**/waiting-list");
+        com.microsoft.playwright.Locator row = page.getByRole(AriaRole.ROW)
+                .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(patientName));
+        for (int pages = 0; row.count() == 0 && pages < 200; pages++) {
+            com.microsoft.playwright.Locator next = page.getByRole(AriaRole.LINK,
+                    new Page.GetByRoleOptions().setName("Next page").setExact(true));
+            if (next.count() == 0) {
+                break;
+            }
+            page.navigate(java.net.URI.create(page.url()).resolve(next.getAttribute("href")).toString()); // waits for the load
+        }
+        return row;
+    }
+
     /** A fresh browser context with no one signed in (a patient opening their link). */
     public Page anonymous() {
         return accessibility.watch(browser.newContext()).newPage();

@@ -62,8 +62,7 @@ class FundingGateBrowserTests extends BrowserJourney {
         AccountFixtures.signOut();
 
         Page clerkPage = browser.signedIn(clerk.username(), AccountFixtures.PASSWORD);
-        clerkPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list").setExact(true)).click();
-        Locator row = clerkPage.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name));
+        Locator row = BrowserSession.waitingListRow(clerkPage, name);
         assertThat(row.locator("[data-funding]")).containsText("Awaiting funding approval");
         row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Book")).click();
         assertThat(clerkPage.getByRole(AriaRole.ALERT)).containsText("Awaiting funding approval");

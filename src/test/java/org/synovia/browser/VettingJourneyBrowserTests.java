@@ -83,9 +83,8 @@ class VettingJourneyBrowserTests extends BrowserJourney {
         assertThat(rad.getByText("Accepted and added to the waiting list.")).isVisible();
 
         Page booking = browser.signedIn(clerk.username(), AccountFixtures.PASSWORD);
-        booking.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Waiting list").setExact(true)).click();
         LocalDate breach = LocalDate.ofInstant(referral.submittedAt(), java.time.ZoneId.of("Europe/London")).plusWeeks(18);
-        Locator entry = booking.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name));
+        Locator entry = BrowserSession.waitingListRow(booking, name);
         assertThat(entry).containsText(breach.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)));
         assertThat(entry).containsText("Referral to treatment (18 weeks)");
         assertThat(entry).containsText("Funded");
