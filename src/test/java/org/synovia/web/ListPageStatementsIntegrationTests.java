@@ -41,6 +41,7 @@ import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
 import org.synovia.scheduling.SlotQuery;
 import org.synovia.shared.Guidance;
+import org.synovia.testing.ListPages;
 import org.synovia.testing.RecordCopies;
 import org.synovia.testing.StatementCounter;
 import org.synovia.vetting.Vetting;
@@ -154,7 +155,9 @@ class ListPageStatementsIntegrationTests {
             waiting.add(waiting());
         }
         Render waitingAt3N = render(get("/waiting-list").param("site", "KNEE_JOINT"), clerk, "BOOKING");
-        String everyWaitingPage = allPages(get("/waiting-list").param("site", "KNEE_JOINT"), clerk, "BOOKING");
+        AccountFixtures.signOut();
+        String everyWaitingPage = ListPages.all(mvc, get("/waiting-list").param("site", "KNEE_JOINT"),
+                user(clerk.username()).roles("BOOKING"));
         waiting.forEach(id -> assertThat(everyWaitingPage).contains(id.toString()));
         assertThat(waitingAt3N.statements()).as("waiting list").isEqualTo(waitingAtN.statements());
 
@@ -177,7 +180,9 @@ class ListPageStatementsIntegrationTests {
         Render appointmentsAt3N = render(appointmentsOfTheDay, clerk, "BOOKING");
         Render dayAt3N = render(dayList, nurse, "NURSE");
 
-        String everyAppointmentsPage = allPages(appointmentsOfTheDay, clerk, "BOOKING");
+        AccountFixtures.signOut();
+        String everyAppointmentsPage = ListPages.all(mvc, appointmentsOfTheDay,
+                user(clerk.username()).roles("BOOKING"));
         booked.forEach(a -> assertThat(everyAppointmentsPage).contains("/appointments/" + a.id()));
         booked.forEach(a -> assertThat(dayAt3N.html()).contains("/day/" + a.id()));
         assertThat(appointmentsAt3N.statements()).as("appointments").isEqualTo(appointmentsAtN.statements());
@@ -205,21 +210,6 @@ class ListPageStatementsIntegrationTests {
         List<String> sql = StatementCounter.record(
                 () -> result[0] = mvc.perform(request.with(user(as.username()).roles(role))).andExpect(status().isOk()).andReturn());
         return new Render(sql, result[0].getResponse().getContentAsString());
-    }
-
-    /** The list's pages one after another, following each page's link to the next (the waiting list: 50 a page). */
-    private String allPages(MockHttpServletRequestBuilder request, UserAccount as, String role) throws Exception {
-        AccountFixtures.signOut();
-        StringBuilder pages = new StringBuilder();
-        MockHttpServletRequestBuilder page = request;
-        for (int n = 0; page != null && n < 100; n++) {
-            String html = mvc.perform(page.with(user(as.username()).roles(role))).andExpect(status().isOk()).andReturn()
-                    .getResponse().getContentAsString();
-            pages.append(html);
-            java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"([^\"]+)\" rel=\"next\"").matcher(html);
-            page = next.find() ? get(java.net.URI.create(next.group(1).replace("&amp;", "&"))) : null;
-        }
-        return pages.toString();
     }
 
     /**
