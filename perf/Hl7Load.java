@@ -33,23 +33,30 @@ public class Hl7Load {
         int seconds = Integer.parseInt(args[2]);
         long jvmPid = Long.parseLong(args[4]);
         long postmasterPid = Long.parseLong(args[5]);
-        System.out.printf("%-12s %9s %9s %9s %8s %8s %8s %13s %s%n", "connections", "orders", "AA", "per s", "p50 ms",
-                "p95 ms", "max ms", "CPU ms/order", "load average");
+        int warmupSeconds = args.length > 6 ? Integer.parseInt(args[6]) : 3;
+        System.out.printf("%-12s %9s %9s %9s %8s %8s %8s %13s %9s %9s %s%n", "connections", "orders", "AA", "per s",
+                "p50 ms", "p95 ms", "max ms", "CPU ms/order", "of it PG", "of it JIT", "load average");
         for (String connections : args[3].split(",")) {
             int n = Integer.parseInt(connections.trim());
-            run(host, port, n, 3, 0, 0); // warm-up, not reported
+            run(host, port, n, warmupSeconds, 0, 0); // warm-up, not reported
             Stage stage = run(host, port, n, seconds, jvmPid, postmasterPid);
             List<Double> sorted = new ArrayList<>(stage.millis());
             Collections.sort(sorted);
-            System.out.printf("%-12d %9d %9d %9.1f %8.1f %8.1f %8.1f %13.2f %s%n", n, stage.sent(), stage.accepted(),
+            System.out.printf("%-12d %9d %9d %9.1f %8.1f %8.1f %8.1f %13.2f %9.2f %9.2f %s%n", n, stage.sent(),
+                    stage.accepted(),
                     stage.accepted() / stage.seconds(), ServerCpu.centile(sorted, 0.5), ServerCpu.centile(sorted, 0.95),
                     sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() - 1),
-                    stage.accepted() == 0 ? Double.NaN : ServerCpu.millis(stage.cpuTicks()) / stage.accepted(),
-                    ServerCpu.loadAverage());
+                    perOrder(stage.cpuTicks(), stage), perOrder(stage.postgresTicks(), stage),
+                    perOrder(stage.jitTicks(), stage), ServerCpu.loadAverage());
         }
     }
 
-    record Stage(int sent, int accepted, List<Double> millis, long cpuTicks, double seconds) {}
+    record Stage(int sent, int accepted, List<Double> millis, long cpuTicks, long postgresTicks, long jitTicks,
+            double seconds) {}
+
+    private static double perOrder(long ticks, Stage stage) {
+        return stage.accepted() == 0 ? Double.NaN : ServerCpu.millis(ticks) / stage.accepted();
+    }
 
     private static Stage run(String host, int port, int connections, int seconds, long jvmPid, long postmasterPid)
             throws Exception {
@@ -57,6 +64,8 @@ public class Hl7Load {
         AtomicInteger accepted = new AtomicInteger();
         List<Double> millis = Collections.synchronizedList(new ArrayList<>());
         long cpuBefore = jvmPid == 0 ? 0 : ServerCpu.serverTicks(jvmPid, postmasterPid);
+        long postgresBefore = jvmPid == 0 ? 0 : ServerCpu.postgresTicks(postmasterPid);
+        long jitBefore = jvmPid == 0 ? 0 : ServerCpu.jitTicks(jvmPid);
         long start = System.nanoTime();
         long end = start + seconds * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
@@ -98,7 +107,10 @@ public class Hl7Load {
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         long cpuAfter = jvmPid == 0 ? 0 : ServerCpu.serverTicks(jvmPid, postmasterPid);
-        return new Stage(sent.get(), accepted.get(), new ArrayList<>(millis), cpuAfter - cpuBefore, elapsed);
+        long postgresAfter = jvmPid == 0 ? 0 : ServerCpu.postgresTicks(postmasterPid);
+        long jitAfter = jvmPid == 0 ? 0 : ServerCpu.jitTicks(jvmPid);
+        return new Stage(sent.get(), accepted.get(), new ArrayList<>(millis), cpuAfter - cpuBefore,
+                postgresAfter - postgresBefore, jitAfter - jitBefore, elapsed);
     }
 
     private static String readFrame(InputStream in) throws IOException {

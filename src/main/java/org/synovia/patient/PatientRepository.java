@@ -84,7 +84,9 @@ class PatientRepository {
     }
 
     Optional<Patient> findByHospitalNumber(String hospitalNumber) {
-        return jdbc.sql("select * from patient where upper(hospital_number) = upper(?)").param(hospitalNumber)
+        // Hospital numbers are ASCII letters and digits (NewPatient), for which lower() matches as upper() did; lower()
+        // is what V143's prefix index holds, so a registration or an HL7 order no longer reads every patient.
+        return jdbc.sql("select * from patient where lower(hospital_number) = lower(?)").param(hospitalNumber)
                 .query(PatientRepository::patient).optional();
     }
 

@@ -97,6 +97,19 @@ class PatientSearchIntegrationTests {
                 .doesNotContain("Seq Scan");
     }
 
+    @Test
+    void matchesAKnownHospitalNumberInAnyCaseThroughAnIndex() throws Exception {
+        String hospitalNumber = "hx" + stem.substring(2, 6).toLowerCase(Locale.ROOT) + "42";
+        NewPatient again = new NewPatient(null, hospitalNumber, "Other", "Name", LocalDate.of(1980, 1, 1), Sex.MALE,
+                null, null, null, null, null);
+        Registration[] registration = new Registration[1];
+        List<String> sql = StatementCounter.record(() -> registration[0] = patients.register(again, true));
+
+        assertThat(registration[0]).isInstanceOf(Registration.AlreadyRegistered.class);
+        String lookUp = sql.stream().filter(s -> s.contains("hospital_number) =")).findFirst().orElseThrow();
+        assertThat(genericPlan(lookUp)).contains("patient_hospital_number_prefix").doesNotContain("Seq Scan");
+    }
+
     /** The plan PostgreSQL makes for any parameter values, with sequential scans priced out (the test table is small). */
     private String genericPlan(String query) throws Exception {
         var source = (org.springframework.jdbc.datasource.DriverManagerDataSource) EmbeddedDatabaseLogins.as(context,
