@@ -105,6 +105,17 @@ class WaitingListPageIntegrationTests {
         assertThat(fluoroscopy).doesNotContain(familyName.toUpperCase());
     }
 
+    /** The rows are drawn in Java (ADR 0118): each row's form still carries the request's token, as th:action added it. */
+    @Test
+    void givesTheRowsFormTheRequestsToken() throws Exception {
+        String page = mvc.perform(get("/waiting-list").with(user("clerk").roles("BOOKING")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String form = "<form action=\"/waiting-list/" + referral.id() + "/unavailability\" method=\"post\">";
+        assertThat(page).contains(form);
+        int at = page.indexOf(form) + form.length();
+        assertThat(page.substring(at, at + 80)).startsWith("<input type=\"hidden\" name=\"_csrf\" value=\"");
+    }
+
     @Test
     void recordsWhenThePatientIsAwayAndRefusesAnImpossibleRange() throws Exception {
         LocalDate from = LocalDate.now(clock).plusDays(20);

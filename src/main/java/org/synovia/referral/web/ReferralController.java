@@ -72,8 +72,12 @@ class ReferralController {
         this.safety = safety;
     }
 
-    @ModelAttribute
-    void vocabulary(Model model) {
+    /**
+     * The form's choices. Added by the pages that draw the form only, not as a model attribute method of every
+     * request: the list drew none of it but its filter's four, and paid for the map of sites by region and a second
+     * security check on this controller each time (ADR 0118).
+     */
+    private void vocabulary(Model model) {
         Map<String, List<InjectionSite>> sitesByRegion = new LinkedHashMap<>();
         catalogue.sites().forEach(site -> sitesByRegion.computeIfAbsent(site.region(), r -> new ArrayList<>()).add(site));
         model.addAttribute("sitesByRegion", sitesByRegion);
@@ -104,9 +108,16 @@ class ReferralController {
             @RequestParam(name = "patient", required = false) String patientText, Model model) {
         ReferralFilter filter = new ReferralFilter(status, siteCode, urgency, intent, patientText);
         model.addAttribute("filter", filter);
-        model.addAttribute("referrals", referrals.list(filter).stream().map(r -> ReferralRow.of(r, clock.getZone())).toList());
-        model.addAttribute("ownOnly", !(CurrentUser.hasRole("RADIOLOGIST") || CurrentUser.hasRole("NURSE")
-                || CurrentUser.hasRole("BOOKING")));
+        List<ReferralRow> rows = referrals.list(filter).stream().map(r -> ReferralRow.of(r, clock.getZone())).toList();
+        boolean ownOnly = !(CurrentUser.hasRole("RADIOLOGIST") || CurrentUser.hasRole("NURSE")
+                || CurrentUser.hasRole("BOOKING"));
+        model.addAttribute("referrals", rows);
+        model.addAttribute("referralRows", ReferralRow.html(rows, !ownOnly));
+        model.addAttribute("statuses", ReferralStatus.values());
+        model.addAttribute("sites", catalogue.sites());
+        model.addAttribute("urgencies", Urgency.values());
+        model.addAttribute("intents", Intent.values());
+        model.addAttribute("ownOnly", ownOnly);
         return "referral/list";
     }
 
@@ -221,6 +232,7 @@ class ReferralController {
     }
 
     private String showForm(ReferralForm form, Model model) {
+        vocabulary(model);
         if (form.getPatientId() != null) {
             patients.find(new PatientId(form.getPatientId())).ifPresent(p -> model.addAttribute("patient", p));
         }
@@ -233,6 +245,7 @@ class ReferralController {
         model.addAttribute("referral", referral);
         model.addAttribute("patient", patients.find(new PatientId(referral.details().patientId())).orElseThrow());
         model.addAttribute("site", catalogue.site(referral.details().siteCode()).orElseThrow());
+        model.addAttribute("siteNames", catalogue.siteNames());
         model.addAttribute("questions", referrals.informationRequests(id));
         model.addAttribute("safety", safety.assess(referral.details()));
         model.addAttribute("safetyOverrides", SafetyOverrides.byRule(overrides.forReferral(id.value())));

@@ -1,6 +1,7 @@
 package org.synovia.vetting.web;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -51,7 +52,9 @@ class VettingController {
 
     @GetMapping
     String queue(Model model) {
-        model.addAttribute("queue", vetting.queue().stream().map(r -> VettingQueueRow.of(r, clock.getZone())).toList());
+        List<VettingQueueRow> rows = vetting.queue().stream().map(r -> VettingQueueRow.of(r, clock.getZone())).toList();
+        model.addAttribute("queue", rows);
+        model.addAttribute("queueRows", VettingQueueRow.html(rows));
         return "vetting/queue";
     }
 

@@ -12,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,7 +61,7 @@ class WaitingListController {
             @RequestParam(name = "grade", required = false) String grade,
             @RequestParam(name = "priority", required = false) Priority priority,
             @RequestParam(name = "after", required = false) String after,
-            @RequestParam(name = "position", defaultValue = "1") int position, Model model) {
+            @RequestParam(name = "position", defaultValue = "1") int position, CsrfToken csrf, Model model) {
         WaitingListFilter filter = new WaitingListFilter(guidance, site, grade, priority);
         WaitingListPage page = waitingList.page(filter, WaitingListCursor.parse(after));
         List<WaitingListEntry> entries = page.entries();
@@ -68,9 +69,14 @@ class WaitingListController {
         // Each entry shows the STOPs overridden and findings justified for it, read in one query for the list.
         Map<UUID, List<SafetyOverride>> overridden = overrides.forReferrals(entries.stream().map(WaitingListEntry::referralId).toList());
         LocalDate today = LocalDate.now(clock);
-        model.addAttribute("rows", entries.stream().map(e -> WaitingListRow.of(e, today, properties.nearBreachDays(),
-                overridden.getOrDefault(e.referralId(), List.of()))).toList());
-        model.addAttribute("canBook", CurrentUser.hasRole("BOOKING"));
+        List<WaitingListRow> rows = entries.stream().map(e -> WaitingListRow.of(e, today, properties.nearBreachDays(),
+                overridden.getOrDefault(e.referralId(), List.of()))).toList();
+        boolean canBook = CurrentUser.hasRole("BOOKING");
+        model.addAttribute("rows", rows);
+        model.addAttribute("canBook", canBook);
+        // Each row's "Patient away…" form posts, so it carries the request's token as th:action would add it.
+        model.addAttribute("waitingRows", WaitingListRow.html(rows, canBook,
+                csrf == null ? null : WaitingListRow.hiddenField(csrf.getParameterName(), csrf.getToken())));
         model.addAttribute("counts", page.counts());
         // "position" only numbers the rows shown ("51–100 of 2,000"); the cursor alone decides which entries they are.
         int first = after == null ? 1 : Math.max(1, position);
