@@ -290,6 +290,26 @@ class AuditChainPerTransactionIntegrationTests {
         assertThat(integrity.check().problems()).isEmpty();
     }
 
+    /** Rows written by COPY pass the statement's trigger too, all in one link. */
+    @Test
+    void linksTheRowsOfACopyInOneLink() throws Exception {
+        String details = "copied " + UUID.randomUUID();
+        try (Connection connection = application().getConnection()) {
+            connection.setAutoCommit(false);
+            String rows = IntStream.range(0, 5).mapToObj(i -> "2026-12-07 10:00:00+00\tchain.test\tADMIN\tREAD\tAuditChainTest\t"
+                    + details + "\n").reduce("", String::concat);
+            connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                    "copy audit_event (occurred_at, username, roles, action, record_type, details) from stdin",
+                    new java.io.StringReader(rows));
+            connection.commit();
+        }
+
+        List<Long> ids = jdbc.sql("select id from audit_event where details = ? order by id").param(details).query(Long.class).list();
+        assertThat(ids).hasSize(5);
+        assertThat(rowsOfLinkOf(ids.getFirst())).isEqualTo(ids);
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
     private List<Long> recordFifty() {
         UUID patient = UUID.randomUUID();
         transactions.executeWithoutResult(status -> audit.recordAll(IntStream.range(0, 50)
