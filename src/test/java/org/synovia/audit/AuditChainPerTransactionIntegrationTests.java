@@ -38,11 +38,11 @@ import org.synovia.SynoviaIntegrationTest;
 import org.synovia.database.EmbeddedDatabaseLogins;
 
 /**
- * The chain links a transaction's audit rows at its commit in ONE link (V140, ADR 0112; one pass since V133, ADR
- * 0103): one head lock, one link naming the rows in id order, one head update, however many rows; links in commit
- * order per chain; a row changed, deleted, slipped into a link or a link's rows reordered is found at the
- * transaction's link, which names the rows it covers. Rows are written as the application's role on connections of
- * their own; the trail is tampered with as the superuser around the triggers and put back after.
+ * The chain links an insert's audit rows in ONE link when the insert ends (V146, ADR 0117; one link per transaction's
+ * pass since V140, ADR 0112): one head lock held to the commit, one link naming the rows in id order, one head
+ * update, however many rows; links in commit order per chain; a row changed, deleted, slipped into a link or a link's
+ * rows reordered is found at its insert's link, which names the rows it covers. Rows are written as the application's
+ * role on connections of their own; the trail is tampered with as the superuser around the triggers and put back after.
  */
 @SynoviaIntegrationTest
 class AuditChainPerTransactionIntegrationTests {
@@ -66,7 +66,6 @@ class AuditChainPerTransactionIntegrationTests {
         try (Connection connection = application().getConnection()) {
             connection.setAutoCommit(false);
             ids = insertRows(connection, "fifty at once", 50);
-            linkNow(connection);
             assertThat(tableChanges(connection, "audit_chain_head", "n_tup_upd")).isEqualTo(1);
             assertThat(tableChanges(connection, "audit_chain", "n_tup_ins")).isEqualTo(1);
             connection.commit();
@@ -78,8 +77,8 @@ class AuditChainPerTransactionIntegrationTests {
     }
 
     /**
-     * Two transactions on one chain: the first links its rows and keeps the head, the second's commit waits for it,
-     * the first then writes more rows and commits. All the first's rows come before all the second's.
+     * Two transactions on one chain: the first's insert links its rows and keeps the head, the second's insert waits
+     * for it, the first then writes more rows and commits. All the first's rows come before all the second's.
      */
     @Test
     void linksTwoTransactionsCommittingSideBySideOnOneChainInCommitOrder() throws Exception {
@@ -91,7 +90,6 @@ class AuditChainPerTransactionIntegrationTests {
             firstConnection.setAutoCommit(false);
             useChain(firstConnection, chain);
             first.addAll(insertRows(firstConnection, "first, before", 10));
-            linkNow(firstConnection);
             long secondBackend = backendOf(secondConnection);
             Future<List<Long>> committed = other.submit(() -> {
                 secondConnection.setAutoCommit(false);
@@ -106,7 +104,7 @@ class AuditChainPerTransactionIntegrationTests {
             second = committed.get(30, TimeUnit.SECONDS);
         }
 
-        // The first transaction's two passes (before and after its early link), then the second's commit.
+        // The first transaction's two inserts, then the second's.
         long number = linkNumber(first.getFirst());
         assertThat(linksInIdOrder(first)).containsExactlyElementsOf(
                 LongStream.range(0, 15).mapToObj(i -> chain + ":" + (i < 10 ? number : number + 1)).toList());
@@ -208,10 +206,9 @@ class AuditChainPerTransactionIntegrationTests {
     }
 
     /**
-     * A savepoint's rows: kept when it is released, gone with it when rolled back. Each (sub)transaction's rows share
-     * a link, in the order the first row of each was written: the transaction's own, the released savepoint's, and
-     * those written after a rollback to a savepoint (which stays open, so they are its own again); all in one run of
-     * one chain. A rolled-back row is in no link.
+     * A savepoint's rows: kept when it is released, gone with it when rolled back, their link and the head's move
+     * with them. Each insert's rows share a link, in the order of the inserts; all in one run of one chain. A
+     * rolled-back row is in no link, and its link's number is the next insert's.
      */
     @Test
     void linksTheRowsOfAReleasedSavepointAndNoneOfOneRolledBack() throws SQLException {
@@ -243,56 +240,73 @@ class AuditChainPerTransactionIntegrationTests {
     }
 
     /**
-     * The list of rows to link is the session's to write: emptied, every row links itself; padded with another
-     * transaction's rows, those are left out. Each row is in exactly one link either way.
+     * Until V146 a list of the rows to link and a record of those linked were settings the session could write: a
+     * session that faked them kept its own rows out of the chain (found by the check as 'row not chained', HAZ-140).
+     * Now an insert's link comes from the rows the insert wrote, whatever the settings say.
      */
     @Test
-    void linksEveryRowOnceWhateverTheSessionWritesIntoTheListOfRowsToLink() throws SQLException {
-        List<Long> earlier;
+    void linksEveryRowOfAnInsertWhateverTheSessionWritesIntoTheSettingsOfEarlierVersions() throws SQLException {
         List<Long> emptied;
-        List<Long> padded;
+        List<Long> claimed;
         try (Connection connection = application().getConnection()) {
             connection.setAutoCommit(false);
-            earlier = insertRows(connection, "linked earlier", 2);
-            connection.commit();
             emptied = insertRows(connection, "list emptied", 3);
             setList(connection, "");
             connection.commit();
-            padded = insertRows(connection, "list padded", 3);
-            setList(connection, joined(earlier) + "," + joined(padded));
-            connection.commit();
-        }
-
-        assertThat(linksInIdOrder(earlier)).hasSize(2).containsOnly(linksInIdOrder(earlier).getFirst());
-        assertThat(linksInIdOrder(emptied)).hasSize(3).doesNotHaveDuplicates();
-        assertThat(rowsOfLinkOf(padded.getFirst())).isEqualTo(padded);
-        assertThat(integrity.check().problems()).isEmpty();
-    }
-
-    /**
-     * The record of what is linked is the session's to write too: faked to cover rows, with the list of rows to link
-     * emptied, those rows get no link, and the check names them (ADR 0112: the session can keep its own rows out of the chain, never hide a change).
-     */
-    @Test
-    void reportsARowTheSessionKeptOutOfTheChainAsNotChained() throws SQLException {
-        List<Long> rows;
-        try (Connection connection = application().getConnection()) {
-            connection.setAutoCommit(false);
-            rows = insertRows(connection, "claimed linked", 2);
+            claimed = insertRows(connection, "claimed linked", 2);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("select set_config('synovia.audit_linked', '" + rows.getFirst() + "," + rows.getLast() + "', true)");
+                statement.execute("select set_config('synovia.audit_linked', '" + claimed.getFirst() + "," + claimed.getLast() + "', true)");
             }
             setList(connection, "");
             connection.commit();
         }
-        try {
-            assertThat(linksInIdOrder(rows)).isEmpty();
-            assertThat(integrity.check().problems()).allSatisfy(problem -> assertThat(problem.problem()).isEqualTo("row not chained"))
-                    .extracting(AuditIntegrityReport.Problem::eventId).containsExactlyElementsOf(rows);
-        } finally {
-            asSuperuserAroundTriggers("delete from audit_event e where id in (" + joined(rows) + ") "
-                    + "and not exists (select from audit_chain c where e.id = any(audit_chain_rows(c)))");
+
+        assertThat(rowsOfLinkOf(emptied.getFirst())).isEqualTo(emptied);
+        assertThat(rowsOfLinkOf(claimed.getFirst())).isEqualTo(claimed);
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
+    /**
+     * The link is written when the insert ends, before the commit, from the insert's own rows; a transaction rolled
+     * back takes its rows, their link and the head's move back with it, so the chain goes on from where it was.
+     */
+    @Test
+    void linksAnInsertsRowsWhenItEndsAndNoneOfATransactionRolledBack() throws SQLException {
+        List<Long> undone;
+        List<Long> kept;
+        try (Connection connection = application().getConnection()) {
+            connection.setAutoCommit(false);
+            undone = insertRows(connection, "rolled back", 4);
+            assertThat(rowsOfLinkOf(connection, undone.getFirst())).isEqualTo(undone);
+            String chain = chainOf(connection);
+            connection.rollback();
+            useChain(connection, chain);
+            kept = insertRows(connection, "committed", 3);
+            connection.commit();
         }
+
+        assertThat(linksInIdOrder(undone)).isEmpty();
+        assertThat(rowsOfLinkOf(kept.getFirst())).isEqualTo(kept);
+        assertThat(integrity.check().problems()).isEmpty();
+    }
+
+    /** Rows written by COPY pass the statement's trigger too, all in one link. */
+    @Test
+    void linksTheRowsOfACopyInOneLink() throws Exception {
+        String details = "copied " + UUID.randomUUID();
+        try (Connection connection = application().getConnection()) {
+            connection.setAutoCommit(false);
+            String rows = IntStream.range(0, 5).mapToObj(i -> "2026-12-07 10:00:00+00\tchain.test\tADMIN\tREAD\tAuditChainTest\t"
+                    + details + "\n").reduce("", String::concat);
+            connection.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                    "copy audit_event (occurred_at, username, roles, action, record_type, details) from stdin",
+                    new java.io.StringReader(rows));
+            connection.commit();
+        }
+
+        List<Long> ids = jdbc.sql("select id from audit_event where details = ? order by id").param(details).query(Long.class).list();
+        assertThat(ids).hasSize(5);
+        assertThat(rowsOfLinkOf(ids.getFirst())).isEqualTo(ids);
         assertThat(integrity.check().problems()).isEmpty();
     }
 
@@ -324,11 +338,27 @@ class AuditChainPerTransactionIntegrationTests {
         }
     }
 
-    /** Links the transaction's rows now, as its commit would, and keeps the chain's head locked until it ends. */
-    private static void linkNow(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("set constraints audit_event_chained immediate");
-            statement.execute("set constraints audit_event_chained deferred");
+    /** The chain this connection's transaction links into, as its first insert chose it. */
+    private static String chainOf(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("select current_setting('synovia.audit_chain', true)")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    /** The rows of the link covering this row, as this connection's transaction sees them. */
+    private static List<Long> rowsOfLinkOf(Connection connection, long id) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "select unnest(audit_chain_rows(c)) from audit_chain c where ? = any(audit_chain_rows(c))")) {
+            select.setLong(1, id);
+            List<Long> rows = new ArrayList<>();
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(rs.getLong(1));
+                }
+            }
+            return rows;
         }
     }
 
@@ -338,6 +368,7 @@ class AuditChainPerTransactionIntegrationTests {
         }
     }
 
+    /** Writes the list of rows to link that V133 to V140 kept in a setting; V146 reads no such list. */
     private static void setList(Connection connection, String ids) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("select set_config('synovia.audit_unlinked', '" + ids + "', true)");

@@ -225,11 +225,8 @@ class AuditIntegrityIntegrationTests {
         try (Connection first = application.getConnection(); Connection second = application.getConnection();
                 ExecutorService other = Executors.newSingleThreadExecutor()) {
             first.setAutoCommit(false);
+            // The insert links the row and keeps the chain's head locked until the transaction ends (V146).
             long held = insertRow(first, "held at its commit");
-            try (Statement statement = first.createStatement()) {
-                // Links the row now, as the commit would, and keeps the chain's head locked until the end.
-                statement.execute("set constraints audit_event_chained immediate");
-            }
             Future<Long> committed = other.submit(() -> {
                 second.setAutoCommit(false);
                 try (Statement statement = second.createStatement()) {
