@@ -214,8 +214,73 @@ class AppointmentRepository {
 
     /** Appointments booked or missed in the period (the day list shows both). */
     List<Appointment> bookedOrMissedBetween(Instant from, Instant until) {
-        return jdbc.sql(SELECT + " where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?) order by lower(during)")
+        return jdbc.sql(SELECT + " where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?) order by lower(during), id")
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
+    }
+
+    /**
+     * Up to {@code limit} appointments booked or missed in the period, in one room and with one operator when given
+     * (by their slot, as the day list shows them), in the day list's order (start, then appointment id), after
+     * {@code after} when given: one page of the day list (ADR 0119).
+     */
+    List<Appointment> bookedOrMissedPage(Instant from, Instant until, UUID roomId, UUID operatorId, AppointmentCursor after,
+            int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select a.*, lower(a.during) as starts_at, upper(a.during) as ends_at from appointment a")
+                .append(dayWhere(from, until, roomId, operatorId, params));
+        if (after != null) {
+            sql.append(" and (lower(a.during), a.id) > (?, ?)");
+            params.add(Timestamp.from(after.start()));
+            params.add(after.appointmentId());
+        }
+        sql.append(" order by lower(a.during), a.id limit ?");
+        params.add(limit);
+        return jdbc.sql(sql.toString()).params(params).query(AppointmentRepository::appointment).list();
+    }
+
+    /** How many appointments {@link #bookedOrMissedPage} pages through. */
+    long countBookedOrMissed(Instant from, Instant until, UUID roomId, UUID operatorId) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from appointment a" + dayWhere(from, until, roomId, operatorId, params))
+                .params(params).query(Long.class).single();
+    }
+
+    private static String dayWhere(Instant from, Instant until, UUID roomId, UUID operatorId, List<Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (roomId != null || operatorId != null) {
+            sql.append(" join slot sl on sl.id = a.slot_id");
+        }
+        sql.append(" where a.status in ('BOOKED', 'DID_NOT_ATTEND') and a.during && tstzrange(?, ?)");
+        params.add(Timestamp.from(from));
+        params.add(Timestamp.from(until));
+        if (roomId != null) {
+            sql.append(" and sl.room_id = ?");
+            params.add(roomId);
+        }
+        if (operatorId != null) {
+            sql.append(" and sl.operator_id = ?");
+            params.add(operatorId);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The rooms and operators of the period's booked or missed appointments (by their slots), each once, in the order
+     * of their first appointment: the day list's choices, read without any patient's data.
+     */
+    List<RoomAndOperator> roomsAndOperators(Instant from, Instant until) {
+        return jdbc.sql("""
+                select sl.room_id, r.name as room_name, sl.operator_id, o.display_name as operator_name
+                from appointment a
+                join slot sl on sl.id = a.slot_id
+                join room r on r.id = sl.room_id
+                join operator o on o.id = sl.operator_id
+                where a.status in ('BOOKED', 'DID_NOT_ATTEND') and a.during && tstzrange(?, ?)
+                group by sl.room_id, r.name, sl.operator_id, o.display_name
+                order by min(lower(a.during)), r.name, o.display_name
+                """).params(Timestamp.from(from), Timestamp.from(until))
+                .query((rs, n) -> new RoomAndOperator(rs.getObject("room_id", UUID.class), rs.getString("room_name"),
+                        rs.getObject("operator_id", UUID.class), rs.getString("operator_name"))).list();
     }
 
     Map<UUID, UUID> lastOperators(Collection<UUID> patientIds, Instant before) {
