@@ -20,18 +20,23 @@ import org.synovia.shared.Guidance;
 @Repository
 class WaitingListRepository {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select w.*, p.family_name, p.given_name, p.nhs_number, s.name as site_name, r.laterality,
                 fd.id as fd_id, fd.payer as fd_payer, fd.outcome as fd_outcome, fd.reference as fd_reference,
                 fd.decided_on as fd_decided_on, fd.expires_on as fd_expires_on, fd.reason as fd_reason,
                 fd.recorded_at as fd_recorded_at, fd.recorded_by as fd_recorded_by, fd.recorded_by_name as fd_recorded_by_name
-            from waiting_list_entry w
+            """;
+
+    /** What each entry is shown with, joined to the entries {@code w}. */
+    private static final String JOINS = """
             join patient p on p.id = w.patient_id
             join injection_site s on s.code = w.site_code
             join referral r on r.id = w.referral_id
             left join lateral (""" + FundingRepository.DECISIONS + """
                 where d.referral_id = w.referral_id order by d.seq desc limit 1) fd on true
             """;
+
+    private static final String SELECT = COLUMNS + " from waiting_list_entry w " + JOINS;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -73,12 +78,15 @@ class WaitingListRepository {
      */
     List<WaitingListEntry> waitingPage(WaitingListFilter filter, WaitingListCursor after, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(SELECT).append(where(filter, params));
+        // The page's entries are picked first and only they are joined: with the join outside, a plan made without
+        // fresh statistics joined every waiting entry to its patient and referral and then kept 51 (ADR 0120).
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" from (select * from waiting_list_entry w").append(where(filter, params));
         if (after != null) {
             sql.append(" and (w.breach_date, w.clock_start, w.referral_id) > (?, ?, ?)");
             params.addAll(List.of(after.breachDate(), after.clockStart(), after.referralId()));
         }
-        sql.append(" order by w.breach_date, w.clock_start, w.referral_id limit ?");
+        sql.append(" order by w.breach_date, w.clock_start, w.referral_id limit ?) w ").append(JOINS)
+                .append(" order by w.breach_date, w.clock_start, w.referral_id");
         params.add(limit);
         return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
     }
