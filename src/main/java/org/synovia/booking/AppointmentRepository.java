@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,6 +211,24 @@ class AppointmentRepository {
     List<Appointment> activeBetween(Instant from, Instant until) {
         return jdbc.sql(SELECT + " where status = 'BOOKED' and during && tstzrange(?, ?) order by lower(during)")
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
+    }
+
+    /**
+     * Booked appointments in the period whose slot was withdrawn, earliest first, each with the slot's reason: read
+     * from the withdrawn slots, not from every booking of the period (ADR 0120).
+     */
+    Map<Appointment, String> inWithdrawnSlots(Instant from, Instant until) {
+        Map<Appointment, String> withdrawn = new LinkedHashMap<>();
+        jdbc.sql("""
+                select a.*, lower(a.during) as starts_at, upper(a.during) as ends_at, sl.withdrawn_reason
+                from slot sl join appointment a on a.slot_id = sl.id
+                where sl.withdrawn_reason is not null and a.status = 'BOOKED' and a.during && tstzrange(?, ?)
+                order by lower(a.during), a.id
+                """).params(Timestamp.from(from), Timestamp.from(until))
+                .query(rs -> {
+                    withdrawn.put(appointment(rs, 0), rs.getString("withdrawn_reason"));
+                });
+        return withdrawn;
     }
 
     /** Appointments booked or missed in the period (the day list shows both). */
