@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.synovia.shared.GenericPlans;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
@@ -254,6 +255,7 @@ class AppointmentRepository {
         }
         sql.append(" order by lower(a.during), a.id limit ?");
         params.add(limit);
+        GenericPlans.forThisTransaction(jdbc);
         return jdbc.sql(sql.toString()).params(params).query(AppointmentRepository::appointment).list();
     }
 
@@ -407,6 +409,9 @@ class AppointmentRepository {
             params.add(like(query.patientIdentifier()));
         }
         sql.append(" order by lower(a.during), a.id");
+        if (page) {
+            GenericPlans.forThisTransaction(jdbc);
+        }
         return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new BookedProcedure(rs.getObject("id", UUID.class),
                 rs.getObject("patient_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
                 rs.getObject("room_id", UUID.class), rs.getString("room_name"), rs.getString("operator_name"),

@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.synovia.shared.GenericPlans;
 import org.synovia.shared.Guidance;
 
 @Repository
@@ -88,6 +89,7 @@ class WaitingListRepository {
         sql.append(" order by w.breach_date, w.clock_start, w.referral_id limit ?) w ").append(JOINS)
                 .append(" order by w.breach_date, w.clock_start, w.referral_id");
         params.add(limit);
+        GenericPlans.forThisTransaction(jdbc);
         return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
     }
 
