@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -255,8 +256,7 @@ class AppointmentRepository {
         }
         sql.append(" order by lower(a.during), a.id limit ?");
         params.add(limit);
-        GenericPlans.forThisTransaction(jdbc);
-        return jdbc.sql(sql.toString()).params(params).query(AppointmentRepository::appointment).list();
+        return GenericPlans.read(jdbc, () -> jdbc.sql(sql.toString()).params(params).query(AppointmentRepository::appointment).list());
     }
 
     /** How many appointments {@link #bookedOrMissedPage} pages through. */
@@ -409,16 +409,14 @@ class AppointmentRepository {
             params.add(like(query.patientIdentifier()));
         }
         sql.append(" order by lower(a.during), a.id");
-        if (page) {
-            GenericPlans.forThisTransaction(jdbc);
-        }
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new BookedProcedure(rs.getObject("id", UUID.class),
+        Supplier<List<BookedProcedure>> read = () -> jdbc.sql(sql.toString()).params(params).query((rs, n) -> new BookedProcedure(rs.getObject("id", UUID.class),
                 rs.getObject("patient_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
                 rs.getObject("room_id", UUID.class), rs.getString("room_name"), rs.getString("operator_name"),
                 Guidance.valueOf(rs.getString("guidance")), rs.getString("site_code"), rs.getString("site_name"),
                 Laterality.valueOf(rs.getString("laterality")), rs.getString("referrer_name"), rs.getString("family_name"),
                 rs.getString("given_name"), rs.getString("nhs_number"), rs.getString("hospital_number"),
                 rs.getObject("date_of_birth", LocalDate.class), Sex.valueOf(rs.getString("sex")))).list();
+        return page ? GenericPlans.read(jdbc, read) : read.get();
     }
 
     private static boolean constrains(String pattern) {

@@ -89,8 +89,7 @@ class WaitingListRepository {
         sql.append(" order by w.breach_date, w.clock_start, w.referral_id limit ?) w ").append(JOINS)
                 .append(" order by w.breach_date, w.clock_start, w.referral_id");
         params.add(limit);
-        GenericPlans.forThisTransaction(jdbc);
-        return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
+        return GenericPlans.read(jdbc, () -> jdbc.sql(sql.toString()).params(params).query(this::entry).list());
     }
 
     /**
