@@ -241,7 +241,7 @@ class AppointmentRepository {
 
     /**
      * Up to {@code limit} appointments booked or missed in the period, in one room and with one operator when given
-     * (by their slot, as the day list shows them), in the day list's order (start, then appointment id), after
+     * (the appointment keeps its slot's room and operator from booking; neither changes after), in the day list's order (start, then appointment id), after
      * {@code after} when given: one page of the day list (ADR 0119).
      */
     List<Appointment> bookedOrMissedPage(Instant from, Instant until, UUID roomId, UUID operatorId, AppointmentCursor after,
@@ -267,41 +267,37 @@ class AppointmentRepository {
     }
 
     private static String dayWhere(Instant from, Instant until, UUID roomId, UUID operatorId, List<Object> params) {
-        StringBuilder sql = new StringBuilder();
-        if (roomId != null || operatorId != null) {
-            sql.append(" join slot sl on sl.id = a.slot_id");
-        }
-        sql.append(" where a.status in ('BOOKED', 'DID_NOT_ATTEND') and a.during && tstzrange(?, ?)");
+        StringBuilder sql = new StringBuilder(" where a.status in ('BOOKED', 'DID_NOT_ATTEND') and a.during && tstzrange(?, ?)");
         params.add(Timestamp.from(from));
         params.add(Timestamp.from(until));
         if (roomId != null) {
-            sql.append(" and sl.room_id = ?");
+            sql.append(" and a.room_id = ?");
             params.add(roomId);
         }
         if (operatorId != null) {
-            sql.append(" and sl.operator_id = ?");
+            sql.append(" and a.operator_id = ?");
             params.add(operatorId);
         }
         return sql.toString();
     }
 
     /**
-     * The rooms and operators of the period's booked or missed appointments (by their slots), each once, in the order
-     * of their first appointment: the day list's choices, read without any patient's data.
+     * The rooms and operators of the period's booked or missed appointments, each pair once, in the order of their
+     * first appointment: the day list's choices, read without any patient's data. The appointment's own room and
+     * operator (its slot's, kept from booking), so the day's rows are grouped before anything is joined.
      */
     List<RoomAndOperator> roomsAndOperators(Instant from, Instant until) {
-        return jdbc.sql("""
-                select sl.room_id, r.name as room_name, sl.operator_id, o.display_name as operator_name
-                from appointment a
-                join slot sl on sl.id = a.slot_id
-                join room r on r.id = sl.room_id
-                join operator o on o.id = sl.operator_id
-                where a.status in ('BOOKED', 'DID_NOT_ATTEND') and a.during && tstzrange(?, ?)
-                group by sl.room_id, r.name, sl.operator_id, o.display_name
-                order by min(lower(a.during)), r.name, o.display_name
+        return GenericPlans.read(jdbc, () -> jdbc.sql("""
+                select a.room_id, r.name as room_name, a.operator_id, o.display_name as operator_name
+                from (select room_id, operator_id, min(lower(during)) as first from appointment
+                      where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?)
+                      group by room_id, operator_id) a
+                join room r on r.id = a.room_id
+                join operator o on o.id = a.operator_id
+                order by a.first, r.name, o.display_name
                 """).params(Timestamp.from(from), Timestamp.from(until))
                 .query((rs, n) -> new RoomAndOperator(rs.getObject("room_id", UUID.class), rs.getString("room_name"),
-                        rs.getObject("operator_id", UUID.class), rs.getString("operator_name"))).list();
+                        rs.getObject("operator_id", UUID.class), rs.getString("operator_name"))).list());
     }
 
     Map<UUID, UUID> lastOperators(Collection<UUID> patientIds, Instant before) {
