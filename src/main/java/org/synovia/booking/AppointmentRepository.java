@@ -7,15 +7,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.synovia.shared.GenericPlans;
 import org.synovia.shared.Guidance;
 import org.synovia.shared.Laterality;
 import org.synovia.shared.Sex;
@@ -212,10 +215,89 @@ class AppointmentRepository {
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
     }
 
+    /**
+     * Booked appointments in the period whose slot was withdrawn, earliest first, each with the slot's reason: read
+     * from the withdrawn slots, not from every booking of the period (ADR 0120).
+     */
+    Map<Appointment, String> inWithdrawnSlots(Instant from, Instant until) {
+        Map<Appointment, String> withdrawn = new LinkedHashMap<>();
+        jdbc.sql("""
+                select a.*, lower(a.during) as starts_at, upper(a.during) as ends_at, sl.withdrawn_reason
+                from slot sl join appointment a on a.slot_id = sl.id
+                where sl.withdrawn_reason is not null and a.status = 'BOOKED' and a.during && tstzrange(?, ?)
+                order by lower(a.during), a.id
+                """).params(Timestamp.from(from), Timestamp.from(until))
+                .query(rs -> {
+                    withdrawn.put(appointment(rs, 0), rs.getString("withdrawn_reason"));
+                });
+        return withdrawn;
+    }
+
     /** Appointments booked or missed in the period (the day list shows both). */
     List<Appointment> bookedOrMissedBetween(Instant from, Instant until) {
-        return jdbc.sql(SELECT + " where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?) order by lower(during)")
+        return jdbc.sql(SELECT + " where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?) order by lower(during), id")
                 .params(Timestamp.from(from), Timestamp.from(until)).query(AppointmentRepository::appointment).list();
+    }
+
+    /**
+     * Up to {@code limit} appointments booked or missed in the period, in one room and with one operator when given
+     * (the appointment keeps its slot's room and operator from booking; neither changes after), in the day list's order (start, then appointment id), after
+     * {@code after} when given: one page of the day list (ADR 0119).
+     */
+    List<Appointment> bookedOrMissedPage(Instant from, Instant until, UUID roomId, UUID operatorId, AppointmentCursor after,
+            int limit) {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select a.*, lower(a.during) as starts_at, upper(a.during) as ends_at from appointment a")
+                .append(dayWhere(from, until, roomId, operatorId, params));
+        if (after != null) {
+            sql.append(" and (lower(a.during), a.id) > (?, ?)");
+            params.add(Timestamp.from(after.start()));
+            params.add(after.appointmentId());
+        }
+        sql.append(" order by lower(a.during), a.id limit ?");
+        params.add(limit);
+        return GenericPlans.read(jdbc, () -> jdbc.sql(sql.toString()).params(params).query(AppointmentRepository::appointment).list());
+    }
+
+    /** How many appointments {@link #bookedOrMissedPage} pages through. */
+    long countBookedOrMissed(Instant from, Instant until, UUID roomId, UUID operatorId) {
+        List<Object> params = new ArrayList<>();
+        return jdbc.sql("select count(*) from appointment a" + dayWhere(from, until, roomId, operatorId, params))
+                .params(params).query(Long.class).single();
+    }
+
+    private static String dayWhere(Instant from, Instant until, UUID roomId, UUID operatorId, List<Object> params) {
+        StringBuilder sql = new StringBuilder(" where a.status in ('BOOKED', 'DID_NOT_ATTEND') and a.during && tstzrange(?, ?)");
+        params.add(Timestamp.from(from));
+        params.add(Timestamp.from(until));
+        if (roomId != null) {
+            sql.append(" and a.room_id = ?");
+            params.add(roomId);
+        }
+        if (operatorId != null) {
+            sql.append(" and a.operator_id = ?");
+            params.add(operatorId);
+        }
+        return sql.toString();
+    }
+
+    /**
+     * The rooms and operators of the period's booked or missed appointments, each pair once, in the order of their
+     * first appointment: the day list's choices, read without any patient's data. The appointment's own room and
+     * operator (its slot's, kept from booking), so the day's rows are grouped before anything is joined.
+     */
+    List<RoomAndOperator> roomsAndOperators(Instant from, Instant until) {
+        return GenericPlans.read(jdbc, () -> jdbc.sql("""
+                select a.room_id, r.name as room_name, a.operator_id, o.display_name as operator_name
+                from (select room_id, operator_id, min(lower(during)) as first from appointment
+                      where status in ('BOOKED', 'DID_NOT_ATTEND') and during && tstzrange(?, ?)
+                      group by room_id, operator_id) a
+                join room r on r.id = a.room_id
+                join operator o on o.id = a.operator_id
+                order by a.first, r.name, o.display_name
+                """).params(Timestamp.from(from), Timestamp.from(until))
+                .query((rs, n) -> new RoomAndOperator(rs.getObject("room_id", UUID.class), rs.getString("room_name"),
+                        rs.getObject("operator_id", UUID.class), rs.getString("operator_name"))).list());
     }
 
     Map<UUID, UUID> lastOperators(Collection<UUID> patientIds, Instant before) {
@@ -323,13 +405,14 @@ class AppointmentRepository {
             params.add(like(query.patientIdentifier()));
         }
         sql.append(" order by lower(a.during), a.id");
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new BookedProcedure(rs.getObject("id", UUID.class),
+        Supplier<List<BookedProcedure>> read = () -> jdbc.sql(sql.toString()).params(params).query((rs, n) -> new BookedProcedure(rs.getObject("id", UUID.class),
                 rs.getObject("patient_id", UUID.class), rs.getTimestamp("starts_at").toInstant(),
                 rs.getObject("room_id", UUID.class), rs.getString("room_name"), rs.getString("operator_name"),
                 Guidance.valueOf(rs.getString("guidance")), rs.getString("site_code"), rs.getString("site_name"),
                 Laterality.valueOf(rs.getString("laterality")), rs.getString("referrer_name"), rs.getString("family_name"),
                 rs.getString("given_name"), rs.getString("nhs_number"), rs.getString("hospital_number"),
                 rs.getObject("date_of_birth", LocalDate.class), Sex.valueOf(rs.getString("sex")))).list();
+        return page ? GenericPlans.read(jdbc, read) : read.get();
     }
 
     private static boolean constrains(String pattern) {

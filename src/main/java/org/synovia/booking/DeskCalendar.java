@@ -3,7 +3,6 @@ package org.synovia.booking;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,10 +91,7 @@ public class DeskCalendar {
      */
     @Transactional
     public Map<Appointment, String> needingNewSlot() {
-        List<Appointment> active = repository.activeBetween(clock.instant(), clock.instant().plusSeconds(366L * 86_400));
-        Map<UUID, String> withdrawn = sessions.withdrawn(active.stream().map(Appointment::slotId).toList());
-        Map<Appointment, String> needing = new LinkedHashMap<>();
-        active.stream().filter(a -> withdrawn.containsKey(a.slotId())).forEach(a -> needing.put(a, withdrawn.get(a.slotId())));
+        Map<Appointment, String> needing = repository.inWithdrawnSlots(clock.instant(), clock.instant().plusSeconds(366L * 86_400));
         if (!needing.isEmpty()) {
             audit.recordPerPatient(AuditAction.LIST, Bookings.RECORD_TYPE, needing.keySet(), Appointment::id,
                     Appointment::patientId, "appointments in withdrawn slots");

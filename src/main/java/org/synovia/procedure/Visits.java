@@ -18,6 +18,7 @@ import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Appointment;
+import org.synovia.booking.AppointmentCursor;
 import org.synovia.booking.AppointmentStatus;
 import org.synovia.booking.Bookings;
 import org.synovia.catalogue.Catalogue;
@@ -98,7 +99,30 @@ public class Visits {
     @Transactional
     @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
     public DayList day(LocalDate date) {
-        List<Appointment> appointments = bookings.onDayAuditedByCaller(date);
+        return lines(date, bookings.onDayAuditedByCaller(date));
+    }
+
+    /** Patients on one page of the day list (ADR 0119). */
+    public static final int PAGE_SIZE = 50;
+
+    /**
+     * One page of the day list: up to 50 of the day's patients in one room or with one operator (or all, when both
+     * are null), earliest first, after {@code after} when given, with how many the list holds and its rooms and
+     * operators. Only the patients shown are read and audited, so a page costs the same at 200 patients as at 50.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
+    public DayListPage dayPage(LocalDate date, UUID roomId, UUID operatorId, AppointmentCursor after) {
+        List<Appointment> read = bookings.onDayPageAuditedByCaller(date, roomId, operatorId, after, PAGE_SIZE + 1);
+        List<Appointment> shown = read.size() > PAGE_SIZE ? read.subList(0, PAGE_SIZE) : read;
+        // A short first page is the whole list: no count to ask for.
+        long total = after == null && read.size() <= PAGE_SIZE ? shown.size() : bookings.countOnDay(date, roomId, operatorId);
+        return new DayListPage(lines(date, shown), total,
+                read.size() > PAGE_SIZE ? AppointmentCursor.after(shown.getLast()) : null, bookings.roomsAndOperatorsOnDay(date));
+    }
+
+    /** The lines of these appointments of the day, read for all of them at once and audited one line per patient. */
+    private DayList lines(LocalDate date, List<Appointment> appointments) {
         List<UUID> ids = appointments.stream().map(Appointment::id).toList();
         Map<UUID, VisitStatus> statuses = visits.statuses(ids);
         Map<UUID, UrgentPathway> urgent = dayRecords.urgentPathways(ids);

@@ -321,21 +321,21 @@ class ReferralRepository {
             sql.append(" and r.submitted_by = ?");
             params.add(onlySubmittedBy);
         }
+        // The status, urgency and intent are written into the SQL (enum names, nothing typed by a user), not passed as
+        // parameters: which index serves depends on them (the status index for the few submitted among 100,000), and a
+        // statement without them as parameters is planned once per connection, not on every view (ADR 0120).
         if (filter.status() != null) {
-            sql.append(" and r.status = ?");
-            params.add(filter.status().name());
+            sql.append(" and r.status = '").append(filter.status().name()).append("'");
         }
         if (filter.siteCode() != null) {
             sql.append(" and r.site_code = ?");
             params.add(filter.siteCode());
         }
         if (filter.urgency() != null) {
-            sql.append(" and r.urgency = ?");
-            params.add(filter.urgency().name());
+            sql.append(" and r.urgency = '").append(filter.urgency().name()).append("'");
         }
         if (filter.intent() != null) {
-            sql.append(" and r.intent = ?");
-            params.add(filter.intent().name());
+            sql.append(" and r.intent = '").append(filter.intent().name()).append("'");
         }
         if (filter.patientText() != null) {
             String digits = filter.patientText().replaceAll("[\\s-]", "");

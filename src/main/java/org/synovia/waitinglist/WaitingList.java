@@ -3,6 +3,7 @@ package org.synovia.waitinglist;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -117,19 +118,21 @@ public class WaitingList {
         audit.record(AuditAction.UPDATE, RECORD_TYPE, referralId, entry.patientId(), from + " -> " + to + ": " + detail);
     }
 
-    /** How many are past or near their breach date, for the page header. */
-    private BreachCounts countsOf(List<LocalDate> breachDates) {
+    /** How many are past or near their breach date, for the page header, from the count on each breach date. */
+    private BreachCounts countsOf(Map<LocalDate, Long> entriesByBreachDate) {
         LocalDate today = LocalDate.now(clock);
+        long total = 0;
         long breached = 0;
         long near = 0;
-        for (LocalDate breachDate : breachDates) {
-            switch (WaitingListEntry.breachRisk(breachDate, today, properties.nearBreachDays())) {
-                case BREACHED -> breached++;
-                case NEAR -> near++;
+        for (Map.Entry<LocalDate, Long> date : entriesByBreachDate.entrySet()) {
+            total += date.getValue();
+            switch (WaitingListEntry.breachRisk(date.getKey(), today, properties.nearBreachDays())) {
+                case BREACHED -> breached += date.getValue();
+                case NEAR -> near += date.getValue();
                 case WITHIN -> { }
             }
         }
-        return new BreachCounts(breachDates.size(), breached, near, properties.nearBreachDays());
+        return new BreachCounts(total, breached, near, properties.nearBreachDays());
     }
 
     public record BreachCounts(long total, long breached, long nearBreach, int nearBreachDays) {

@@ -7,29 +7,37 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.synovia.shared.GenericPlans;
 import org.synovia.shared.Guidance;
 
 @Repository
 class WaitingListRepository {
 
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select w.*, p.family_name, p.given_name, p.nhs_number, s.name as site_name, r.laterality,
                 fd.id as fd_id, fd.payer as fd_payer, fd.outcome as fd_outcome, fd.reference as fd_reference,
                 fd.decided_on as fd_decided_on, fd.expires_on as fd_expires_on, fd.reason as fd_reason,
                 fd.recorded_at as fd_recorded_at, fd.recorded_by as fd_recorded_by, fd.recorded_by_name as fd_recorded_by_name
-            from waiting_list_entry w
+            """;
+
+    /** What each entry is shown with, joined to the entries {@code w}. */
+    private static final String JOINS = """
             join patient p on p.id = w.patient_id
             join injection_site s on s.code = w.site_code
             join referral r on r.id = w.referral_id
             left join lateral (""" + FundingRepository.DECISIONS + """
                 where d.referral_id = w.referral_id order by d.seq desc limit 1) fd on true
             """;
+
+    private static final String SELECT = COLUMNS + " from waiting_list_entry w " + JOINS;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -71,21 +79,31 @@ class WaitingListRepository {
      */
     List<WaitingListEntry> waitingPage(WaitingListFilter filter, WaitingListCursor after, int limit) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder(SELECT).append(where(filter, params));
+        // The page's entries are picked first and only they are joined: with the join outside, a plan made without
+        // fresh statistics joined every waiting entry to its patient and referral and then kept 51 (ADR 0120).
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" from (select * from waiting_list_entry w").append(where(filter, params));
         if (after != null) {
             sql.append(" and (w.breach_date, w.clock_start, w.referral_id) > (?, ?, ?)");
             params.addAll(List.of(after.breachDate(), after.clockStart(), after.referralId()));
         }
-        sql.append(" order by w.breach_date, w.clock_start, w.referral_id limit ?");
+        sql.append(" order by w.breach_date, w.clock_start, w.referral_id limit ?) w ").append(JOINS)
+                .append(" order by w.breach_date, w.clock_start, w.referral_id");
         params.add(limit);
-        return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
+        return GenericPlans.read(jdbc, () -> jdbc.sql(sql.toString()).params(params).query(this::entry).list());
     }
 
-    /** The breach date of every entry the filter selects, and nothing about the patient: the list's counts. */
-    List<LocalDate> breachDates(WaitingListFilter filter) {
+    /**
+     * How many entries the filter selects on each breach date, and nothing about the patient: the list's counts. A
+     * row per date, not per entry: at 2,000 waiting, a few hundred dates.
+     */
+    Map<LocalDate, Long> breachDates(WaitingListFilter filter) {
         List<Object> params = new ArrayList<>();
-        return jdbc.sql("select w.breach_date from waiting_list_entry w" + where(filter, params)).params(params)
-                .query((rs, row) -> rs.getObject(1, LocalDate.class)).list();
+        Map<LocalDate, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select w.breach_date, count(*) from waiting_list_entry w" + where(filter, params) + " group by w.breach_date")
+                .params(params).query(rs -> {
+                    counts.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+                });
+        return counts;
     }
 
     private static String where(WaitingListFilter filter, List<Object> params) {

@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import org.synovia.booking.AppointmentCursor;
 import org.synovia.procedure.ChecklistStep;
 import org.synovia.procedure.DayList;
 import org.synovia.procedure.DayListEntry;
+import org.synovia.procedure.DayListPage;
 import org.synovia.procedure.ProcedurePages;
 import org.synovia.procedure.VisitStatus;
 import org.synovia.procedure.Visits;
@@ -55,19 +57,45 @@ class DayListController {
         this.imaging = imaging;
     }
 
-    /** The day list, for all rooms or one room or one operator; the choices are the day's own rooms and operators. */
+    /**
+     * The day list, for all rooms or one room or one operator; the choices are the day's own rooms and operators.
+     * 50 patients a page in time order, or the whole list at once to print (ADR 0119).
+     */
     @GetMapping("/day")
     String dayList(@RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(name = "roomId", required = false) UUID roomId,
-            @RequestParam(name = "operatorId", required = false) UUID operatorId, Model model) {
+            @RequestParam(name = "operatorId", required = false) UUID operatorId,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "all", defaultValue = "false") boolean all,
+            @RequestParam(name = "position", defaultValue = "1") int position, Model model) {
         LocalDate day = date == null ? LocalDate.now(clock) : date;
+        AppointmentCursor cursor = AppointmentCursor.parse(after, "the day list");
         // One transaction for the page: its reads and their audit lines commit once, so the page waits for one
         // durable commit (and the audit chain's lock once), not one per façade (ADR 0091).
-        transactions.executeWithoutResult(status -> fill(model, day, roomId, operatorId));
+        transactions.executeWithoutResult(status -> {
+            if (all) {
+                fillAll(model, day, roomId, operatorId);
+            }
+            else {
+                fillPage(model, day, roomId, operatorId, cursor, cursor == null ? 1 : Math.max(1, position));
+            }
+        });
+        model.addAttribute("date", day);
+        model.addAttribute("roomId", roomId);
+        model.addAttribute("operatorId", operatorId);
         return "procedure/day";
     }
 
-    private void fill(Model model, LocalDate day, UUID roomId, UUID operatorId) {
+    private void fillPage(Model model, LocalDate day, UUID roomId, UUID operatorId, AppointmentCursor after, int position) {
+        DayListPage page = visits.dayPage(day, roomId, operatorId, after);
+        model.addAttribute("rooms", page.rooms());
+        model.addAttribute("operators", page.operators());
+        show(model, page.list().entries(), page.list());
+        model.addAttribute("pages", DayListPages.of(day, roomId, operatorId, position, page.list().entries().size(),
+                page.total(), page.next(), after != null));
+    }
+
+    private void fillAll(Model model, LocalDate day, UUID roomId, UUID operatorId) {
         DayList dayList = visits.day(day);
         Map<UUID, String> rooms = new LinkedHashMap<>();
         Map<UUID, String> operators = new LinkedHashMap<>();
@@ -75,17 +103,19 @@ class DayListController {
             rooms.put(e.roomId(), e.roomName());
             operators.put(e.operatorId(), e.operatorName());
         });
-        model.addAttribute("date", day);
-        model.addAttribute("roomId", roomId);
-        model.addAttribute("operatorId", operatorId);
         model.addAttribute("rooms", rooms);
         model.addAttribute("operators", operators);
         List<DayListEntry> shown = dayList.in(roomId, operatorId);
+        show(model, shown, dayList);
+        model.addAttribute("pages", DayListPages.all(shown.size()));
+    }
+
+    private void show(Model model, List<DayListEntry> shown, DayList read) {
         model.addAttribute("entries", shown);
         // What the machines reported through MPPS, beside the patient's own progress.
         model.addAttribute("imaging", imaging.byAppointment(shown.stream().map(DayListEntry::appointmentId).toList()));
         // Funding beside each patient: a patient not cleared is not injected (ADR 0072).
-        model.addAttribute("funding", dayList.fundingByReferral());
+        model.addAttribute("funding", read.fundingByReferral());
     }
 
     @GetMapping("/day/{appointmentId}")
