@@ -18,8 +18,8 @@ import org.synovia.SynoviaIntegrationTest;
 import org.synovia.account.AccountFixtures;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
-import org.synovia.database.EmbeddedDatabaseLogins;
 import org.synovia.shared.Sex;
+import org.synovia.testing.GenericPlans;
 import org.synovia.testing.StatementCounter;
 
 /**
@@ -91,7 +91,7 @@ class PatientSearchIntegrationTests {
         List<String> sql = StatementCounter.record(() -> patients.search(new PatientSearch(stem + " alex", null)));
         String search = sql.stream().filter(s -> s.startsWith("select * from patient")).findFirst().orElseThrow();
 
-        String plan = genericPlan(search);
+        String plan = GenericPlans.of(context, search);
 
         assertThat(plan).contains("patient_family_name_prefix", "patient_given_name_prefix", "patient_hospital_number_prefix")
                 .doesNotContain("Seq Scan");
@@ -107,31 +107,7 @@ class PatientSearchIntegrationTests {
 
         assertThat(registration[0]).isInstanceOf(Registration.AlreadyRegistered.class);
         String lookUp = sql.stream().filter(s -> s.contains("hospital_number) =")).findFirst().orElseThrow();
-        assertThat(genericPlan(lookUp)).contains("patient_hospital_number_prefix").doesNotContain("Seq Scan");
-    }
-
-    /** The plan PostgreSQL makes for any parameter values, with sequential scans priced out (the test table is small). */
-    private String genericPlan(String query) throws Exception {
-        var source = (org.springframework.jdbc.datasource.DriverManagerDataSource) EmbeddedDatabaseLogins.as(context,
-                EmbeddedDatabaseLogins.APPLICATION);
-        java.util.Properties properties = new java.util.Properties();
-        properties.setProperty("preferQueryMode", "simple");
-        source.setConnectionProperties(properties);
-        StringBuilder numbered = new StringBuilder();
-        int n = 0;
-        for (char c : query.toCharArray()) {
-            numbered.append(c == '?' ? "$" + ++n : String.valueOf(c));
-        }
-        StringBuilder plan = new StringBuilder();
-        try (java.sql.Connection connection = source.getConnection(); java.sql.Statement explain = connection.createStatement()) {
-            explain.execute("set enable_seqscan = off");
-            try (java.sql.ResultSet rows = explain.executeQuery("explain (generic_plan) " + numbered)) {
-                while (rows.next()) {
-                    plan.append(rows.getString(1)).append('\n');
-                }
-            }
-        }
-        return plan.toString();
+        assertThat(GenericPlans.of(context, lookUp)).contains("patient_hospital_number_prefix").doesNotContain("Seq Scan");
     }
 
     /** The search as it was before ADR 0114: a LIKE per word and column, which no index serves with a parameter. */
