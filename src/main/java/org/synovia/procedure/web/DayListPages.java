@@ -6,34 +6,22 @@ import java.util.UUID;
 
 import org.springframework.web.util.UriComponentsBuilder;
 import org.synovia.booking.AppointmentCursor;
+import org.synovia.shared.web.ListPageLinks;
 
-/**
- * Where the page sits in the day list ("Patients 51–100 of 200") and the links to the first page, the next page, and
- * the whole list at once for printing, with the day, room and operator kept (ADR 0119).
- *
- * @param nextHref  the next 50, or null on the last page
- * @param firstHref back to the start, or null on the first page
- * @param allHref   every patient of the list on one page, or null when this page already is
- */
-record DayListPages(String position, String nextHref, String firstHref, String allHref) {
+/** The day list's page links, with the day, room and operator kept, and its print page (ADR 0119). */
+final class DayListPages {
 
-    static DayListPages of(LocalDate day, UUID roomId, UUID operatorId, int first, int shown, long total,
-            AppointmentCursor next, boolean afterStart) {
-        String position = shown == 0 ? null
-                : String.format(Locale.UK, "Patients %,d–%,d of %,d", first, first + shown - 1,
-                        Math.max(total, first + shown - 1L));
-        String nextHref = next == null ? null
-                : list(day, roomId, operatorId).queryParam("after", next.token()).queryParam("position", first + shown)
-                        .build().encode().toUriString();
-        String firstHref = afterStart ? list(day, roomId, operatorId).build().encode().toUriString() : null;
-        boolean paged = afterStart || next != null;
-        return new DayListPages(position, nextHref, firstHref,
-                paged ? list(day, roomId, operatorId).queryParam("all", true).build().encode().toUriString() : null);
+    private DayListPages() {
     }
 
-    static DayListPages all(int shown) {
-        return new DayListPages(shown == 0 ? null : String.format(Locale.UK, "All %,d patients of this list", shown),
-                null, null, null);
+    static ListPageLinks of(LocalDate day, UUID roomId, UUID operatorId, int first, int shown, long total,
+            AppointmentCursor next, boolean afterStart) {
+        return ListPageLinks.of("Patients", () -> list(day, roomId, operatorId), first, shown, total,
+                next == null ? null : next.token(), afterStart, true);
+    }
+
+    static ListPageLinks all(int shown) {
+        return ListPageLinks.whole(shown == 0 ? null : String.format(Locale.UK, "All %,d patients of this list", shown));
     }
 
     private static UriComponentsBuilder list(LocalDate day, UUID roomId, UUID operatorId) {

@@ -1,28 +1,20 @@
 package org.synovia.waitinglist.web;
 
-import java.util.Locale;
-
 import org.springframework.web.util.UriComponentsBuilder;
+import org.synovia.shared.web.ListPageLinks;
 import org.synovia.waitinglist.WaitingListCursor;
 import org.synovia.waitinglist.WaitingListFilter;
 
-/**
- * Where the page sits in the list ("Entries 51–100 of 2,000") and the links to the first and the next page, with
- * the filter kept; made in Java like the rows (ADR 0105).
- *
- * @param nextHref  the next 50, or null on the last page
- * @param firstHref back to the start, or null on the first page
- */
-record WaitingListPages(String position, String nextHref, String firstHref) {
+/** The waiting list's page links, with the filter kept; the whole list is its CSV, not a page (ADR 0116). */
+final class WaitingListPages {
 
-    static WaitingListPages of(WaitingListFilter filter, int first, int shown, long total, WaitingListCursor next,
+    private WaitingListPages() {
+    }
+
+    static ListPageLinks of(WaitingListFilter filter, int first, int shown, long total, WaitingListCursor next,
             boolean afterStart) {
-        String position = shown == 0 ? null
-                : String.format(Locale.UK, "Entries %,d–%,d of %,d", first, first + shown - 1, Math.max(total, first + shown - 1L));
-        String nextHref = next == null ? null
-                : link(filter).queryParam("after", next.token()).queryParam("position", first + shown).build().encode().toUriString();
-        String firstHref = afterStart ? link(filter).build().encode().toUriString() : null;
-        return new WaitingListPages(position, nextHref, firstHref);
+        return ListPageLinks.of("Entries", () -> link(filter), first, shown, total, next == null ? null : next.token(),
+                afterStart, false);
     }
 
     private static UriComponentsBuilder link(WaitingListFilter filter) {
