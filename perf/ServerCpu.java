@@ -20,9 +20,13 @@ final class ServerCpu {
         return ticks(jvmPid) + postgresTicks(postmasterPid);
     }
 
-    /** User + system ticks of the postmaster with all its children: the SQL work of a request. */
+    /**
+     * User + system ticks of the postmaster with all its children: the SQL work of a request. A backend that exits
+     * between two readings leaves the list of children; the postmaster reaps it, and its ticks move into the
+     * postmaster's own count of reaped children, which is counted here so that the sum never goes back.
+     */
     static long postgresTicks(long postmasterPid) {
-        long ticks = ticks(postmasterPid);
+        long ticks = ticksWithReapedChildren(postmasterPid);
         try (var children = ProcessHandle.of(postmasterPid).map(ProcessHandle::children).orElse(java.util.stream.Stream.empty())) {
             for (ProcessHandle child : (Iterable<ProcessHandle>) children::iterator) {
                 ticks += ticks(child.pid());
@@ -73,6 +77,19 @@ final class ServerCpu {
         }
         catch (IOException | RuntimeException e) {
             return 0; // a backend that ended between listing and reading
+        }
+    }
+
+    /** User + system ticks of one process and of its children it has waited for (cutime, cstime). */
+    static long ticksWithReapedChildren(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]) // utime, stime
+                    + Long.parseLong(fields[13]) + Long.parseLong(fields[14]); // cutime, cstime (fields 16 and 17)
+        }
+        catch (IOException | RuntimeException e) {
+            return 0;
         }
     }
 
