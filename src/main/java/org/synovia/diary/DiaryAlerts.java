@@ -40,7 +40,8 @@ public class DiaryAlerts {
     @PreAuthorize("hasAnyRole('NURSE', 'RADIOLOGIST')")
     public List<DiaryAlert> alerts(boolean openOnly) {
         List<DiaryAlert> alerts = of(repository.alerts(openOnly, null, 200));
-        audit.record(AuditAction.LIST, "DiaryAlert", null, null, alerts.size() + " diary alerts shown");
+        audit.recordPerPatient(AuditAction.LIST, "DiaryAlert", alerts, DiaryAlert::id, DiaryAlert::patientId,
+                "diary alerts shown");
         return alerts;
     }
 

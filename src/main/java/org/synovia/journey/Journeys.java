@@ -101,7 +101,8 @@ public class Journeys {
                         || item.at().isAfter(seenUntil.get(item.referralId().value())))
                 .sorted(Comparator.comparing(NewsItem::at).reversed())
                 .limit(NEWS_LIMIT).toList();
-        audit.record(AuditAction.LIST, "ReferrerNews", null, null, news.size() + " new items on " + mine.size() + " referrals");
+        audit.recordPerPatient(AuditAction.LIST, "ReferrerNews", news, item -> item.referralId().value(),
+                item -> byId.get(item.referralId().value()).patientId(), "new items on " + mine.size() + " referrals");
         return news;
     }
 

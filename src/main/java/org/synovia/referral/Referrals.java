@@ -151,7 +151,9 @@ public class Referrals {
     @Transactional
     public List<ReferralSummary> vettingQueue() {
         List<ReferralSummary> queue = repository.vettingQueue(LIST_LIMIT);
-        audit.record(AuditAction.LIST, RECORD_TYPE, null, null, "vetting queue: " + queue.size() + " referrals");
+        // One line per patient shown, so that each patient's access history names the queue (issue 16).
+        audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, queue, s -> s.id().value(), ReferralSummary::patientId,
+                "vetting queue");
         return queue;
     }
 

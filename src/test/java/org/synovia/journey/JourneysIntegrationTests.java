@@ -116,6 +116,9 @@ class JourneysIntegrationTests {
         assertThat(news).extracting(NewsItem::kind).containsExactly(NewsItem.Kind.DIARY_SUMMARY_SENT,
                 NewsItem.Kind.REPORT_AMENDED, NewsItem.Kind.REPORT_SIGNED, NewsItem.Kind.APPOINTMENT_BOOKED);
         assertThat(news.getFirst().patient()).isNotBlank();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'LIST' and record_type = 'ReferrerNews' "
+                + "and patient_id = ? and details like '%' || ? || '%'").params(appointment.patientId(),
+                referral.value().toString()).query(Long.class).single()).as("the news names the patient it showed").isPositive();
         journeys.markSeen(news.get(1).at());
         assertThat(journeys.news()).filteredOn(item -> item.referralId().equals(referral)).extracting(NewsItem::kind)
                 .as("marked up to the amended report; the later summary stays new")

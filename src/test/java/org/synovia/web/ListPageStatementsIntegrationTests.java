@@ -121,6 +121,12 @@ class ListPageStatementsIntegrationTests {
         ids.forEach(id -> assertThat(queueAt3N.html()).contains("/vetting/" + id));
         assertThat(referralsAt3N.statements()).as("referral list").isEqualTo(referralsAtN.statements());
         assertThat(queueAt3N.statements()).as("vetting queue").isEqualTo(queueAtN.statements());
+        ids.forEach(id -> assertThat(jdbc.sql("""
+                select count(*) from audit_event a join referral r on r.patient_id = a.patient_id and r.id = ?
+                where a.action = 'LIST' and a.record_type = 'Referral' and a.username = ?
+                  and a.details like 'vetting queue;%' and a.details like '%' || ? || '%'""")
+                .params(id, radiologist.username(), id.toString()).query(Long.class).single())
+                .as("a line for the patient of each referral on the vetting queue").isPositive());
         assertIndexed(referralsAt3N, queueAt3N, render(get("/referrals"), radiologist, "RADIOLOGIST"),
                 render(get("/referrals").param("status", "SUBMITTED").param("site", "KNEE_JOINT"), radiologist, "RADIOLOGIST"));
     }
