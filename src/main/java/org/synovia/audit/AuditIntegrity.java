@@ -145,7 +145,9 @@ public class AuditIntegrity {
     @Scheduled(cron = "${synovia.audit.checkpoint-cron:0 0 * * * *}", zone = "${synovia.time-zone:Europe/London}")
     void scheduledCheckpoint() {
         try {
-            takeCheckpoint();
+            // Through the template: a call to this bean's own @Transactional method does not pass its proxy, and
+            // the checkpoints' audit line needs the transaction they are stored in.
+            transactions.executeWithoutResult(status -> takeCheckpoint());
         } catch (RuntimeException e) {
             log.error("The audit chain checkpoint could not be taken", e);
         }

@@ -13,7 +13,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
 import org.synovia.notification.Attachment;
@@ -50,6 +52,7 @@ public class DiaryJobs {
     /** Episodes closed or summarised per run at most, so that one run stays one short transaction. */
     private static final int BATCH = 500;
 
+    private final TransactionTemplate transactions;
     private final DiaryRepository repository;
     private final DiaryProperties properties;
     private final DiaryEpisodes episodes;
@@ -68,7 +71,8 @@ public class DiaryJobs {
     DiaryJobs(DiaryRepository repository, DiaryProperties properties, DiaryEpisodes episodes, DiarySummaries summaries,
             Referrals referrals, Patients patients, ProcedureRecords procedureRecords, EmailOutbox outbox,
             PatientMessages messages, NotificationProperties notification, AuditTrail audit, ApplicationEventPublisher events,
-            Clock clock, ServiceIdentity service) {
+            Clock clock, ServiceIdentity service, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.repository = repository;
         this.properties = properties;
         this.episodes = episodes;
@@ -152,9 +156,12 @@ public class DiaryJobs {
             initialDelayString = "${synovia.diary.check-interval:PT15M}")
     public void run() {
         Instant now = clock.instant();
-        closeExpired(now);
-        sendReminders(now);
-        sendSummaries(now);
+        // Each batch in its own transaction through the template: a call to this bean's own @Transactional methods
+        // does not pass its proxy, and their audit lines need the transaction their work is stored in. The emails
+        // go out after the commits.
+        transactions.executeWithoutResult(status -> closeExpired(now));
+        transactions.executeWithoutResult(status -> sendReminders(now));
+        transactions.executeWithoutResult(status -> sendSummaries(now));
         outbox.sendDue();
     }
 

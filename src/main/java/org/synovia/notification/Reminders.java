@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.synovia.booking.Appointment;
 import org.synovia.booking.Bookings;
 import org.synovia.referral.ReferralId;
@@ -40,6 +42,7 @@ public class Reminders {
     private static final long LOCK_KEY = 0x5379_6e6f_7669_61L;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM 'at' HH:mm", Locale.UK);
 
+    private final TransactionTemplate transactions;
     private final Bookings bookings;
     private final AcceptedProtocols protocols;
     private final AppointmentLetters letters;
@@ -50,7 +53,9 @@ public class Reminders {
     private final ServiceIdentity service;
 
     Reminders(Bookings bookings, AcceptedProtocols protocols, AppointmentLetters letters, EmailOutbox outbox,
-            ReminderProperties properties, JdbcClient jdbc, Clock clock, ServiceIdentity service) {
+            ReminderProperties properties, JdbcClient jdbc, Clock clock, ServiceIdentity service,
+            PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.bookings = bookings;
         this.protocols = protocols;
         this.letters = letters;
@@ -64,8 +69,10 @@ public class Reminders {
     @Scheduled(fixedDelayString = "${synovia.notification.reminders.check-interval:PT15M}",
             initialDelayString = "${synovia.notification.reminders.check-interval:PT15M}")
     public void run() {
-        // The emails queued go out after this commits, on the outbox's own thread.
-        queueDue(clock.instant());
+        // The emails queued go out after this commits, on the outbox's own thread. Through the template: a call to
+        // this bean's own @Transactional method does not pass its proxy, and the advisory lock and the reminders
+        // decided need the one transaction.
+        transactions.executeWithoutResult(status -> queueDue(clock.instant()));
     }
 
     /**

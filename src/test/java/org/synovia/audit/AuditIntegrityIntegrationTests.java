@@ -136,6 +136,21 @@ class AuditIntegrityIntegrationTests {
         assertThat(integrity.check().problems()).isEmpty();
     }
 
+    /** The hourly job, not only the method it calls: the checkpoints and their audit line commit together. */
+    @Test
+    void takesTheHourlyCheckpointWithItsAuditLine() {
+        long lines = jdbc.sql("select count(*) from audit_event where action = 'CREATE' and record_type = 'AuditCheckpoint'")
+                .query(Long.class).single();
+        long checkpoints = jdbc.sql("select count(*) from audit_checkpoint").query(Long.class).single();
+
+        integrity.scheduledCheckpoint();
+
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'CREATE' and record_type = 'AuditCheckpoint'")
+                .query(Long.class).single()).isEqualTo(lines + 1);
+        assertThat(jdbc.sql("select count(*) from audit_checkpoint").query(Long.class).single())
+                .isEqualTo(checkpoints + jdbc.sql("select count(*) from audit_chain_head").query(Long.class).single());
+    }
+
     @Test
     void signsCheckpointsThatShowAForgedOne() {
         List<AuditIntegrity.Checkpoint> checkpoints = integrity.takeCheckpoint();

@@ -236,6 +236,9 @@ class DiaryIntegrationTests {
         AccountFixtures.signIn(nurse);
         UUID alertId = diaryAlerts.alerts(true).stream().filter(a -> a.appointmentId().equals(appointment.id())).findFirst()
                 .orElseThrow().id();
+        assertThat(jdbc.sql("select count(*) from audit_event where action = 'LIST' and record_type = 'DiaryAlert' "
+                + "and patient_id = ? and record_id = ?").params(appointment.patientId(), alertId.toString())
+                .query(Long.class).single()).as("the alerts list names the patient it showed").isPositive();
         assertThatThrownBy(() -> diaryAlerts.acknowledge(alertId, " ")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Say what you did");
         diaryAlerts.acknowledge(alertId, "Phoned the patient; seen in clinic today, aspirated");
@@ -344,6 +347,17 @@ class DiaryIntegrationTests {
         }
         mvc.perform(get("/my-diary/{t}", "guess" + "B".repeat(30)).with(from("10.3.0.1")))
                 .andExpect(status().isTooManyRequests());
+    }
+
+    /** The scheduled job, not only the methods it calls: they audit, so they must run in their transactions. */
+    @Test
+    void sendsTheDueReminderWhenTheScheduledJobRuns() {
+        Appointment appointment = fixtures.therapeuticKnee();
+        fixtures.injectedAgo(appointment.id(), Duration.ofHours(25));
+
+        diaryJobs.run();
+
+        assertThat(fixtures.links(appointment.id(), "diary-reminder")).hasSize(1);
     }
 
     @Test

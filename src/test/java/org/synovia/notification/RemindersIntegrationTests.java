@@ -127,6 +127,17 @@ class RemindersIntegrationTests {
         assertThat(reminderKinds(appointment, "QUEUED")).contains("DAYS_BEFORE_1");
     }
 
+    /** The scheduled job, not only the method it calls: it must reach that method through its transaction. */
+    @Test
+    void decidesTheRemindersDueWhenTheScheduledJobRuns() {
+        Appointment appointment = bookCervicalFacetOnApixaban();
+
+        reminders.run();
+
+        assertThat(jdbc.sql("select count(*) from reminder where appointment_id = ?").param(appointment.id())
+                .query(Long.class).single()).as("the reminders due by now, decided (queued or skipped)").isPositive();
+    }
+
     private List<String> reminderKinds(Appointment appointment, String status) {
         return jdbc.sql("select kind from reminder where appointment_id = ? and status = ? order by kind")
                 .params(appointment.id(), status).query(String.class).list();
