@@ -88,11 +88,16 @@ public final class LayoutLinks {
             LayoutLinks made = links;
             if (made == null) {
                 ResourceUrlProvider provider = resourceUrls.getIfAvailable();
+                // The chain learns its handlers when the context is refreshed, just after the server starts: a page
+                // drawn before that gets the plain addresses (which resolve too), and they are not kept.
+                boolean chainReady = provider != null && !provider.getHandlerMap().isEmpty();
                 made = new LayoutLinks(contextPath, path -> {
-                    String resolved = provider == null ? null : provider.getForLookupPath(path);
+                    String resolved = chainReady ? provider.getForLookupPath(path) : null;
                     return resolved != null ? resolved : path;
                 });
-                links = made;
+                if (chainReady) {
+                    links = made;
+                }
             }
             return made;
         }
