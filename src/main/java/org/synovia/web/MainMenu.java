@@ -7,12 +7,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 
+import org.synovia.shared.web.RowHtml;
 import org.synovia.shared.web.RowText;
 
 /**
  * The main menu of every signed-in page: which links each role sees, in menu order. Built once per set of roles and
  * drawn by a plain loop, instead of a role test and a link expression per entry on every page (ADR 0113); only the
- * number of open diary alerts is the request's own, and it is counted only when the menu is drawn.
+ * number of open diary alerts is the request's own, and it is counted only when the menu is drawn. The links are
+ * drawn as markup once per set of roles too, every value escaped, not by two expressions per link on every page
+ * (ADR 0121).
  */
 public final class MainMenu {
 
@@ -63,19 +66,42 @@ public final class MainMenu {
     private record Key(String contextPath, Set<String> roles) {
     }
 
+    /** The links of a set of roles and their markup. */
+    private record Built(List<Link> links, String html) {
+
+        Built(List<Link> links) {
+            this(links, draw(links));
+        }
+    }
+
+    private static final RowHtml LINK = RowHtml.of("\n      <a href=\"{}\">{}</a>");
+
     /** At most one list per context path and combination of the five roles. */
-    private static final Map<Key, List<Link>> BUILT = new ConcurrentHashMap<>();
+    private static final Map<Key, Built> BUILT = new ConcurrentHashMap<>();
 
     private MainMenu() {
     }
 
     /** The links these roles see, in menu order, "Diary alerts" without a number. */
     static List<Link> linksFor(Set<String> roles) {
+        return builtFor(roles).links();
+    }
+
+    private static Built builtFor(Set<String> roles) {
         String contextPath = RowText.link("");
-        return BUILT.computeIfAbsent(new Key(contextPath, Set.copyOf(roles)), key -> ENTRIES.stream()
+        return BUILT.computeIfAbsent(new Key(contextPath, Set.copyOf(roles)), key -> new Built(ENTRIES.stream()
                 .filter(entry -> entry.shownTo(key.roles()))
                 .map(entry -> new Link(entry.label(), key.contextPath() + entry.path()))
-                .toList());
+                .toList()));
+    }
+
+    /** The links as the menu prints them, every value escaped as {@code th:href} and {@code th:text} escape it. */
+    static String draw(List<Link> links) {
+        StringBuilder html = new StringBuilder(links.size() * 48);
+        for (Link link : links) {
+            LINK.append(html, link.href(), link.label());
+        }
+        return html.append("\n    ").toString();
     }
 
     /**
@@ -87,6 +113,7 @@ public final class MainMenu {
 
         private final Set<String> roles;
         private final IntSupplier openDiaryAlerts;
+        private Built built;
         private List<Link> links;
 
         Drawn(Set<String> roles, IntSupplier openDiaryAlerts) {
@@ -96,9 +123,16 @@ public final class MainMenu {
 
         public List<Link> links() {
             if (links == null) {
-                links = withDiaryCount(linksFor(roles));
+                built = builtFor(roles);
+                links = withDiaryCount(built.links());
             }
             return links;
+        }
+
+        /** The links as markup: the markup made once for these roles, unless a number of alerts is shown. */
+        public String html() {
+            List<Link> shown = links();
+            return shown == built.links() ? built.html() : draw(shown);
         }
 
         private List<Link> withDiaryCount(List<Link> built) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.synovia.SynoviaIntegrationTest;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
@@ -14,6 +15,7 @@ class PageRenderingIntegrationTests {
 
     @Autowired ThymeleafViewResolver views;
     @Autowired SecurityObservationSettings securityObservations;
+    @Autowired DispatcherServlet dispatcherServlet;
 
     @Test
     void drawsEachPageWholeBeforeSendingIt() {
@@ -26,5 +28,11 @@ class PageRenderingIntegrationTests {
         assertThat(securityObservations.shouldObserveRequests()).isFalse();
         assertThat(securityObservations.shouldObserveAuthorizations()).isFalse();
         assertThat(securityObservations.shouldObserveAuthentications()).isFalse();
+    }
+
+    @Test
+    void doesNotAnnounceEachHandledRequestAsAnEvent() {
+        // Nothing listens to it, and the event multicaster still looked for listeners on every request (ADR 0121).
+        assertThat(dispatcherServlet).extracting("publishEvents").isEqualTo(false);
     }
 }

@@ -211,7 +211,9 @@ class BookingController {
             model.addAttribute("pages", AppointmentPages.of(first, last, after == null ? 1 : Math.max(1, position),
                     shown.size(), page.total(), page.next(), after != null));
         }
-        model.addAttribute("appointments", shown.stream().map(a -> AppointmentRow.of(a, bookings.zone())).toList());
+        List<AppointmentRow> rows = shown.stream().map(a -> AppointmentRow.of(a, bookings.zone())).toList();
+        model.addAttribute("appointments", rows);
+        model.addAttribute("appointmentRows", AppointmentRow.html(rows));
         model.addAttribute("needingNewSlot", calendar.needingNewSlot());
         model.addAttribute("zone", bookings.zone());
         return "booking/list";

@@ -113,10 +113,7 @@ class ReferralController {
                 || CurrentUser.hasRole("BOOKING"));
         model.addAttribute("referrals", rows);
         model.addAttribute("referralRows", ReferralRow.html(rows, !ownOnly));
-        model.addAttribute("statuses", ReferralStatus.values());
-        model.addAttribute("sites", catalogue.sites());
-        model.addAttribute("urgencies", Urgency.values());
-        model.addAttribute("intents", Intent.values());
+        model.addAttribute("filterOptions", ReferralFilterOptions.of(filter, catalogue.sites()));
         model.addAttribute("ownOnly", ownOnly);
         return "referral/list";
     }

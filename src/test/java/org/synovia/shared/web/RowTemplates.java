@@ -29,6 +29,11 @@ public final class RowTemplates {
         return ENGINE.process("<table><tbody>" + rowTemplate + "</tbody></table>", new Context(null, variables));
     }
 
+    /** The markup {@code template} draws with these variables, outside a table (a select's options, a header). */
+    public static String drawnAlone(String template, Map<String, Object> variables) {
+        return ENGINE.process(template, new Context(null, variables));
+    }
+
     /** The table body of rows drawn in Java. */
     public static String table(String rowsHtml) {
         return "<table><tbody>" + rowsHtml + "</tbody></table>";
