@@ -244,7 +244,7 @@ class AppointmentRepository {
      * (the appointment keeps its slot's room and operator from booking; neither changes after), in the day list's order (start, then appointment id), after
      * {@code after} when given: one page of the day list (ADR 0119).
      */
-    List<Appointment> bookedOrMissedPage(Instant from, Instant until, UUID roomId, UUID operatorId, AppointmentCursor after,
+    Bookings.DayPage bookedOrMissedPage(Instant from, Instant until, UUID roomId, UUID operatorId, AppointmentCursor after,
             int limit) {
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select a.*, lower(a.during) as starts_at, upper(a.during) as ends_at from appointment a")
@@ -256,11 +256,17 @@ class AppointmentRepository {
         }
         sql.append(" order by lower(a.during), a.id limit ?");
         params.add(limit);
-        return GenericPlans.read(jdbc, () -> jdbc.sql(sql.toString()).params(params).query(AppointmentRepository::appointment).list());
+        // The count shares the page's generic plan: planned anew on every view it cost twice its own run (ADR 0122).
+        return GenericPlans.read(jdbc, () -> {
+            List<Appointment> page = jdbc.sql(sql.toString()).params(params).query(AppointmentRepository::appointment).list();
+            // A short first page is the whole list: no count to ask for.
+            return new Bookings.DayPage(page, after == null && page.size() < limit ? page.size()
+                    : countBookedOrMissed(from, until, roomId, operatorId));
+        });
     }
 
     /** How many appointments {@link #bookedOrMissedPage} pages through. */
-    long countBookedOrMissed(Instant from, Instant until, UUID roomId, UUID operatorId) {
+    private long countBookedOrMissed(Instant from, Instant until, UUID roomId, UUID operatorId) {
         List<Object> params = new ArrayList<>();
         return jdbc.sql("select count(*) from appointment a" + dayWhere(from, until, roomId, operatorId, params))
                 .params(params).query(Long.class).single();

@@ -127,21 +127,23 @@ public class Bookings {
 
     /**
      * One page of {@link #onDayAuditedByCaller}: up to {@code limit} in one room and with one operator when given,
-     * after {@code after} when given, in the same order (start, then appointment id). Not audited: the caller audits
-     * the patients it shows.
+     * after {@code after} when given, in the same order (start, then appointment id), and how many the list holds in
+     * that room and with that operator. Not audited: the caller audits the patients it shows.
      */
     @AuditedByCaller
     @Transactional(propagation = Propagation.MANDATORY)
-    public List<Appointment> onDayPageAuditedByCaller(LocalDate day, UUID roomId, UUID operatorId, AppointmentCursor after,
+    public DayPage onDayPageAuditedByCaller(LocalDate day, UUID roomId, UUID operatorId, AppointmentCursor after,
             int limit) {
         return repository.bookedOrMissedPage(day.atStartOfDay(zone()).toInstant(), day.plusDays(1).atStartOfDay(zone()).toInstant(),
                 roomId, operatorId, after, limit);
     }
 
-    /** How many appointments the day's list holds in that room and with that operator (either null: any). */
-    public long countOnDay(LocalDate day, UUID roomId, UUID operatorId) {
-        return repository.countBookedOrMissed(day.atStartOfDay(zone()).toInstant(), day.plusDays(1).atStartOfDay(zone()).toInstant(),
-                roomId, operatorId);
+    /** @param total how many appointments the day's list holds with the page's room and operator */
+    public record DayPage(List<Appointment> appointments, long total) {
+
+        public DayPage {
+            appointments = List.copyOf(appointments);
+        }
     }
 
     /** The rooms and operators of the day's list, in the order of their first appointment; no patient's data. */

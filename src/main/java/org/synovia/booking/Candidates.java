@@ -44,6 +44,11 @@ class Candidates {
                 .orElseThrow(() -> new InvalidInputException("referralId", "This referral is not on the waiting list."));
         AcceptedProtocol accepted = protocols.forReferral(new ReferralId(referralId))
                 .orElseThrow(() -> new InvalidInputException("referralId", "This referral has no accepted protocol."));
+        return of(referral, entry, accepted);
+    }
+
+    /** As {@link #of(UUID)}, from what the caller has read already (a list reads them for many patients at once). */
+    Candidate of(Referral referral, WaitingListEntry entry, AcceptedProtocol accepted) {
         LocalDate today = LocalDate.now(clock);
         LocalDate from = entry.earliestDate() != null && entry.earliestDate().isAfter(today) ? entry.earliestDate() : today;
         LocalDate to = entry.latestDate() != null ? entry.latestDate() : today.plusYears(1);

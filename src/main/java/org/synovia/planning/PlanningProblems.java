@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.synovia.audit.AuditAction;
+import org.synovia.audit.AuditTrail;
 import org.synovia.booking.Bookings;
 import org.synovia.referral.Referral;
 import org.synovia.referral.ReferralDetails;
@@ -24,6 +26,7 @@ import org.synovia.referral.Referrals;
 import org.synovia.scheduling.Operator;
 import org.synovia.scheduling.Sessions;
 import org.synovia.scheduling.Slot;
+import org.synovia.shared.Guidance;
 import org.synovia.vetting.AcceptedProtocols;
 import org.synovia.vetting.AcceptedProtocols.AcceptedProtocol;
 import org.synovia.waitinglist.WaitingList;
@@ -47,9 +50,11 @@ class PlanningProblems {
     private final AcceptedProtocols protocols;
     private final Sessions sessions;
     private final Bookings bookings;
+    private final AuditTrail audit;
 
     PlanningProblems(WaitingList waitingList, Referrals referrals, AcceptedProtocols protocols, Sessions sessions,
-            Bookings bookings) {
+            Bookings bookings, AuditTrail audit) {
+        this.audit = audit;
         this.waitingList = waitingList;
         this.referrals = referrals;
         this.protocols = protocols;
@@ -62,8 +67,12 @@ class PlanningProblems {
     public PlanningProblem build(LocalDate first, LocalDate last, Collection<UUID> roomIds) {
         ZoneId zone = sessions.zone();
         List<Operator> operators = sessions.operators();
-        return new PlanningProblem(sessions.today(), zone, openSlots(first, last, roomIds, operators, zone),
-                waiting(operators));
+        List<WaitingListEntry> entries = waitingList.waitingAuditedByCaller(WaitingListFilter.ALL);
+        List<WaitingPatient> waiting = waiting(operators, entries);
+        // The proposal shows every patient read here: one line each for the run, not one per façade read.
+        audit.recordPerPatient(AuditAction.LIST, WaitingList.RECORD_TYPE, entries, WaitingListEntry::referralId,
+                WaitingListEntry::patientId, "waiting list read to plan sessions " + first + " to " + last);
+        return new PlanningProblem(sessions.today(), zone, openSlots(first, last, roomIds, operators, zone), waiting);
     }
 
     /**
@@ -86,9 +95,14 @@ class PlanningProblems {
                     .forEach(s -> wanted.add(s.followingSlotId()));
             open = around.stream().filter(s -> wanted.contains(s.slotId())).toList();
         }
-        List<WaitingPatient> waiting = waiting(operators).stream()
-                .filter(p -> !p.referralId().equals(excludedReferralId)).toList();
-        return new PlanningProblem(sessions.today(), zone, open, waiting);
+        // Only those who might take one of the slots, picked in SQL, and not audited here: the freed-slot list audits
+        // the patients it shows, an offer the patient offered (ADR 0123).
+        Set<Guidance> guidance = new java.util.HashSet<>();
+        freed.forEach(s -> guidance.addAll(s.roomGuidance()));
+        List<WaitingListEntry> entries = open.isEmpty() ? List.of() : waitingList.candidatesAuditedByCaller(guidance,
+                open.stream().map(s -> s.start().toLocalDate()).min(LocalDate::compareTo).orElseThrow(),
+                open.stream().map(s -> s.start().toLocalDate()).max(LocalDate::compareTo).orElseThrow(), excludedReferralId);
+        return new PlanningProblem(sessions.today(), zone, open, waiting(operators, entries));
     }
 
     private List<OpenSlot> openSlots(LocalDate first, LocalDate last, Collection<UUID> roomIds, List<Operator> operators,
@@ -113,10 +127,9 @@ class PlanningProblems {
         return open;
     }
 
-    private List<WaitingPatient> waiting(List<Operator> operators) {
-        List<WaitingListEntry> entries = waitingList.waiting(WaitingListFilter.ALL);
+    private List<WaitingPatient> waiting(List<Operator> operators, List<WaitingListEntry> entries) {
         List<ReferralId> ids = entries.stream().map(e -> new ReferralId(e.referralId())).toList();
-        Map<ReferralId, Referral> referralsById = referrals.showAll(ids);
+        Map<ReferralId, Referral> referralsById = referrals.showAllAuditedByCaller(ids);
         Map<ReferralId, AcceptedProtocol> accepted = protocols.forReferrals(ids);
         Map<UUID, UUID> lastOperators = bookings.lastOperators(entries.stream().map(WaitingListEntry::patientId)
                 .collect(Collectors.toSet()));

@@ -113,11 +113,10 @@ public class Visits {
     @Transactional
     @PreAuthorize("hasAnyRole('BOOKING', 'RADIOLOGIST', 'NURSE')")
     public DayListPage dayPage(LocalDate date, UUID roomId, UUID operatorId, AppointmentCursor after) {
-        List<Appointment> read = bookings.onDayPageAuditedByCaller(date, roomId, operatorId, after, PAGE_SIZE + 1);
+        Bookings.DayPage page = bookings.onDayPageAuditedByCaller(date, roomId, operatorId, after, PAGE_SIZE + 1);
+        List<Appointment> read = page.appointments();
         List<Appointment> shown = read.size() > PAGE_SIZE ? read.subList(0, PAGE_SIZE) : read;
-        // A short first page is the whole list: no count to ask for.
-        long total = after == null && read.size() <= PAGE_SIZE ? shown.size() : bookings.countOnDay(date, roomId, operatorId);
-        return new DayListPage(lines(date, shown), total,
+        return new DayListPage(lines(date, shown), page.total(),
                 read.size() > PAGE_SIZE ? AppointmentCursor.after(shown.getLast()) : null, bookings.roomsAndOperatorsOnDay(date));
     }
 

@@ -5,12 +5,16 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
+import org.synovia.audit.AuditedByCaller;
+import org.synovia.shared.Guidance;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
 
@@ -18,7 +22,7 @@ import org.synovia.shared.InvalidInputException;
 @Service
 public class WaitingList {
 
-    static final String RECORD_TYPE = "WaitingListEntry";
+    public static final String RECORD_TYPE = "WaitingListEntry";
 
     /** Entries on one page of the list: a clinic's list runs to thousands, a page is read and audited 50 at a time. */
     public static final int PAGE_SIZE = 50;
@@ -58,6 +62,29 @@ public class WaitingList {
         audit.recordPerPatient(AuditAction.LIST, RECORD_TYPE, entries, WaitingListEntry::referralId,
                 WaitingListEntry::patientId, "waiting-list entries shown");
         return entries;
+    }
+
+    /**
+     * Everyone waiting whom the filter selects, in the list's order, not audited here: the caller records one line
+     * for each patient it shows (the session planner's proposal shows every patient it read).
+     */
+    @AuditedByCaller
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<WaitingListEntry> waitingAuditedByCaller(WaitingListFilter filter) {
+        return repository.waiting(filter);
+    }
+
+    /**
+     * Those waiting who might take a slot with one of these guidances between {@code first} and {@code last}, all
+     * but {@code excludedReferralId} (or none), in the list's order; picked in SQL by guidance and by the earliest
+     * and latest dates, so a freed slot reads its possible candidates, not the whole list (ADR 0123). Only a necessary
+     * condition: the caller checks each as booking does, and audits only those it shows or offers.
+     */
+    @AuditedByCaller
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<WaitingListEntry> candidatesAuditedByCaller(Set<Guidance> guidance, LocalDate first, LocalDate last,
+            UUID excludedReferralId) {
+        return guidance.isEmpty() ? List.of() : repository.candidates(guidance, first, last, excludedReferralId);
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,6 +71,24 @@ class WaitingListRepository {
         String where = where(filter, params);
         return jdbc.sql(SELECT + where + " order by w.breach_date, w.clock_start, w.referral_id").params(params)
                 .query(this::entry).list();
+    }
+
+    /**
+     * Entries waiting with one of these guidances whose earliest and latest dates leave a day between {@code first}
+     * and {@code last}, all but {@code excluded} (or none), in the list's order: a freed slot's candidates picked in
+     * SQL. Only a necessary condition: the caller still checks each as booking does.
+     */
+    List<WaitingListEntry> candidates(Set<Guidance> guidance, LocalDate first, LocalDate last, UUID excluded) {
+        List<Object> params = new ArrayList<>(List.of(guidance.stream().map(Guidance::name).toArray(String[]::new), last, first));
+        StringBuilder sql = new StringBuilder(COLUMNS).append(" from (select * from waiting_list_entry w where w.status = 'WAITING'")
+                .append(" and w.guidance = any(?) and (w.earliest_date is null or w.earliest_date <= ?)")
+                .append(" and (w.latest_date is null or w.latest_date >= ?)");
+        if (excluded != null) {
+            sql.append(" and w.referral_id <> ?");
+            params.add(excluded);
+        }
+        sql.append(") w ").append(JOINS).append(" order by w.breach_date, w.clock_start, w.referral_id");
+        return jdbc.sql(sql.toString()).params(params).query(this::entry).list();
     }
 
     /**

@@ -128,6 +128,10 @@ class DayListPagesIntegrationTests {
         assertThat(statements).hasSize(2);
         assertThat(statements.get(1)).as("statements of the last page (1 patient) and the first (50)")
                 .hasSameSizeAs(statements.get(0));
+        // Every input of the safety check and the alerts (referrals, patients, acceptances, overrides, funding) is
+        // read for the page's patients at once: no statement runs twice in a page, so none runs once per patient.
+        assertThat(statements.get(0).stream().filter(sql -> !sql.startsWith("set local plan_cache_mode")).toList())
+                .as("statements of the first page, each once").doesNotHaveDuplicates();
 
         String all = page(firstLink + "&all=true", nurse);
         assertThat(ids(all)).containsExactlyElementsOf(whole);

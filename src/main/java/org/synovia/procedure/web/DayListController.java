@@ -112,10 +112,10 @@ class DayListController {
 
     private void show(Model model, List<DayListEntry> shown, DayList read) {
         model.addAttribute("entries", shown);
-        // What the machines reported through MPPS, beside the patient's own progress.
-        model.addAttribute("imaging", imaging.byAppointment(shown.stream().map(DayListEntry::appointmentId).toList()));
-        // Funding beside each patient: a patient not cleared is not injected (ADR 0072).
-        model.addAttribute("funding", read.fundingByReferral());
+        // What the machines reported through MPPS beside the patient's own progress, and funding beside each patient:
+        // a patient not cleared is not injected (ADR 0072).
+        model.addAttribute("dayRows", DayListRow.html(shown,
+                imaging.byAppointment(shown.stream().map(DayListEntry::appointmentId).toList()), read.fundingByReferral()));
     }
 
     @GetMapping("/day/{appointmentId}")
