@@ -4,20 +4,27 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.synovia.account.NewUserAccount;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
@@ -32,17 +39,34 @@ import org.synovia.shared.Secrets;
  * Creates, lists and authenticates the hospital systems that call the FHIR API. A secret is 256 random bits
  * shown once; only its SHA-256 is stored. Each client also has a disabled staff account of the same name, so that
  * the referrals it submits name their submitter like any other. A slow password hash would add nothing to a secret that cannot be
- * guessed, and would cost every API call a hundred milliseconds (ADR 0020).
+ * guessed, and would cost every API call a hundred milliseconds (ADR 0020). A client whose secret was found right is
+ * not read again for {@value #VERIFIED_FOR_SECONDS} seconds (ADR 0124); disabling it here refuses its next call.
  */
 @Service
 public class ApiClients {
 
     private static final int SECRET_BYTES = 32;
+    /**
+     * How long a verified client id and secret are trusted without reading the client's row again: long enough that a
+     * busy client's calls skip the read, short enough that a change made outside this instance (another instance, an
+     * administrator's SQL) counts within half a minute (HAZ-151). A change made here counts at its commit.
+     */
+    static final int VERIFIED_FOR_SECONDS = 30;
+    private static final Duration VERIFIED_FOR = Duration.ofSeconds(VERIFIED_FOR_SECONDS);
+    /** More clients than any hospital has; beyond it all are forgotten at once, so that the map cannot grow without end. */
+    private static final int VERIFIED_KEPT_AT_MOST = 1_000;
 
     private final JdbcClient jdbc;
     private final UserAccounts accounts;
     private final AuditTrail audit;
     private final Clock clock;
+    /** By client id: the client as read and the hash of the secret found right for it (ADR 0124). */
+    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    /** Counts changes to clients, so that a check that read a client's row before a change does not keep it. */
+    private final AtomicLong changes = new AtomicLong();
+
+    private record Verified(byte[] secretHash, ApiClient client, Instant until) {
+    }
 
     ApiClients(JdbcClient jdbc, UserAccounts accounts, AuditTrail audit, Clock clock) {
         this.jdbc = jdbc;
@@ -104,6 +128,7 @@ public class ApiClients {
         if (jdbc.sql("update api_client set enabled = ? where client_id = ?").params(enabled, clientId).update() == 0) {
             throw new InvalidInputException("clientId", "There is no API client '" + clientId + "'.");
         }
+        forgetVerified();
         audit.record(AuditAction.UPDATE, "ApiClient", clientId, null, enabled ? "enabled" : "disabled");
     }
 
@@ -112,16 +137,59 @@ public class ApiClients {
         return jdbc.sql("select * from api_client order by created_at desc").query((rs, n) -> client(rs)).list();
     }
 
-    /** The enabled client with this id and secret, compared in constant time; empty otherwise. */
+    /**
+     * The enabled client with this id and secret, compared in constant time; empty otherwise. The client's row is
+     * read once per {@value #VERIFIED_FOR_SECONDS} seconds while its calls give the same secret (ADR 0124); a wrong
+     * secret is always checked against the row.
+     */
     public Optional<ApiClient> authenticate(String clientId, String secret) {
         if (clientId == null || secret == null) {
             return Optional.empty();
         }
-        String offered = hash(secret);
-        return jdbc.sql("select * from api_client where client_id = ? and enabled").param(clientId)
-                .query((rs, n) -> MessageDigest.isEqual(offered.getBytes(StandardCharsets.US_ASCII),
+        byte[] offered = hash(secret).getBytes(StandardCharsets.US_ASCII);
+        Instant now = clock.instant();
+        Verified kept = verified.get(clientId);
+        if (kept != null && now.isBefore(kept.until()) && MessageDigest.isEqual(offered, kept.secretHash())) {
+            return Optional.of(kept.client());
+        }
+        long changesBefore = changes.get();
+        Optional<ApiClient> found = jdbc.sql("select * from api_client where client_id = ? and enabled").param(clientId)
+                .query((rs, n) -> MessageDigest.isEqual(offered,
                         rs.getString("secret_hash").getBytes(StandardCharsets.US_ASCII)) ? client(rs) : null)
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
+        if (found.isPresent()) {
+            keep(clientId, new Verified(offered, found.get(), now.plus(VERIFIED_FOR)), changesBefore);
+        }
+        return found;
+    }
+
+    /**
+     * Keeps a verified client unless a change to clients committed since its row was read: checked again after it is
+     * put, as a change counts itself before it forgets, so that a row read before a change is never left kept.
+     */
+    private void keep(String clientId, Verified read, long changesBefore) {
+        if (verified.size() >= VERIFIED_KEPT_AT_MOST) {
+            verified.clear();
+        }
+        verified.put(clientId, read);
+        if (changes.get() != changesBefore) {
+            verified.remove(clientId, read);
+        }
+    }
+
+    /** Forgets every verified client now and again when the change commits, so that no call is let through on the old row. */
+    private void forgetVerified() {
+        changes.incrementAndGet();
+        verified.clear();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    changes.incrementAndGet();
+                    verified.clear();
+                }
+            });
+        }
     }
 
     /**
@@ -147,6 +215,7 @@ public class ApiClients {
                 .update() == 0) {
             throw new InvalidInputException("clientId", "There is no API client '" + clientId + "'.");
         }
+        forgetVerified();
         audit.record(AuditAction.UPDATE, "ApiClient", clientId, null, inline != null ? "key set registered"
                 : url != null ? "key set URL registered: " + url : "key set removed");
     }

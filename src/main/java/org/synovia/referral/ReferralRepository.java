@@ -40,7 +40,38 @@ class ReferralRepository {
                                                       'requestedInjectate', t.requested_injectate) order by t.position)
                     from referral_target t where t.referral_id = referral.id) as additional_targets
             from referral""";
+    /**
+     * One referral with its targets and its four child lists as JSON columns: a read of one referral (a FHIR read, a
+     * referral page) is one statement instead of five (issue 16). The keys are the records' component names.
+     */
+    private static final String SELECT_ONE_REFERRAL = """
+            select referral.*,
+                   (select json_agg(json_build_object('siteCode', t.site_code, 'laterality', t.laterality,
+                                                      'spinalLevel', t.spinal_level,
+                                                      'requestedInjectate', t.requested_injectate) order by t.position)
+                    from referral_target t where t.referral_id = referral.id) as additional_targets,
+                   (select json_agg(json_build_object('kind', c.treatment, 'durationWeeks', c.duration_weeks,
+                                                      'detail', c.detail) order by c.position)
+                    from referral_treatment_tried c where c.referral_id = referral.id) as treatments_tried,
+                   (select json_agg(json_build_object('siteCode', c.site_code, 'laterality', c.laterality,
+                                                      'date', c.injected_on, 'drug', c.drug) order by c.position)
+                    from referral_previous_injection c where c.referral_id = referral.id) as previous_injections,
+                   (select json_agg(json_build_object('drug', c.drug, 'dose', c.dose, 'frequency', c.frequency,
+                                                      'doseTimes', c.dose_times) order by c.position)
+                    from referral_antithrombotic c where c.referral_id = referral.id) as antithrombotics,
+                   (select json_agg(json_build_object('category', c.category, 'agent', c.agent,
+                                                      'reaction', c.reaction) order by c.position)
+                    from referral_allergy c where c.referral_id = referral.id) as allergies
+            from referral where id = ?""";
     private static final TypeReference<List<ReferralDetails.Target>> TARGETS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ReferralDetails.TreatmentTried>> TREATMENTS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ReferralDetails.PreviousInjection>> PREVIOUS_INJECTIONS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ReferralDetails.AntithromboticMedicine>> ANTITHROMBOTICS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<ReferralDetails.Allergy>> ALLERGIES = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
@@ -217,8 +248,13 @@ class ReferralRepository {
     }
 
     Optional<Referral> find(ReferralId id) {
-        return jdbc.sql(SELECT_REFERRAL + " where id = ?").param(id.value()).query((rs, n) -> referral(rs, oneByOne))
-                .optional();
+        return jdbc.sql(SELECT_ONE_REFERRAL).param(id.value()).query((rs, n) -> {
+            List<ReferralDetails.TreatmentTried> treatments = jsonList(rs.getString("treatments_tried"), TREATMENTS);
+            List<ReferralDetails.PreviousInjection> previous = jsonList(rs.getString("previous_injections"), PREVIOUS_INJECTIONS);
+            List<ReferralDetails.AntithromboticMedicine> antithrombotics = jsonList(rs.getString("antithrombotics"), ANTITHROMBOTICS);
+            List<ReferralDetails.Allergy> allergies = jsonList(rs.getString("allergies"), ALLERGIES);
+            return referral(rs, new Children(r -> treatments, r -> previous, r -> antithrombotics, r -> allergies));
+        }).optional();
     }
 
     /** These referrals with their child lists and targets, in five statements whatever their number (a list page). */
@@ -253,15 +289,12 @@ class ReferralRepository {
         return grouped;
     }
 
-    /** Where the mapper finds a referral's child lists: read per referral, or read beforehand for a whole list. */
+    /** Where the mapper finds a referral's child lists: read with the referral, or beforehand for a whole list. */
     private record Children(Function<UUID, List<ReferralDetails.TreatmentTried>> treatments,
             Function<UUID, List<ReferralDetails.PreviousInjection>> previousInjections,
             Function<UUID, List<ReferralDetails.AntithromboticMedicine>> antithrombotics,
             Function<UUID, List<ReferralDetails.Allergy>> allergies) {
     }
-
-    private final Children oneByOne = new Children(this::treatments, this::previousInjections, this::antithrombotics,
-            this::allergies);
 
     private static final String SUMMARY = """
             select r.id, r.patient_id, p.family_name, p.given_name, p.nhs_number, p.date_of_birth, s.name as site_name,
@@ -403,16 +436,15 @@ class ReferralRepository {
     }
 
     private List<ReferralDetails.Target> additionalTargets(String column) {
-        return column == null ? List.of() : json.readValue(column, TARGETS);
+        return jsonList(column, TARGETS);
+    }
+
+    private <T> List<T> jsonList(String column, TypeReference<List<T>> type) {
+        return column == null ? List.of() : List.copyOf(json.readValue(column, type));
     }
 
     private static YesNoUnknown answer(ResultSet rs, String column) throws SQLException {
         return YesNoUnknown.valueOf(rs.getString(column));
-    }
-
-    private List<ReferralDetails.TreatmentTried> treatments(UUID id) {
-        return jdbc.sql("select * from referral_treatment_tried where referral_id = ? order by position").param(id)
-                .query(ReferralRepository::treatment).list();
     }
 
     private static ReferralDetails.TreatmentTried treatment(ResultSet rs, int row) throws SQLException {
@@ -420,29 +452,14 @@ class ReferralRepository {
                 rs.getObject("duration_weeks", Integer.class), rs.getString("detail"));
     }
 
-    private List<ReferralDetails.PreviousInjection> previousInjections(UUID id) {
-        return jdbc.sql("select * from referral_previous_injection where referral_id = ? order by position").param(id)
-                .query(ReferralRepository::previousInjection).list();
-    }
-
     private static ReferralDetails.PreviousInjection previousInjection(ResultSet rs, int row) throws SQLException {
         return new ReferralDetails.PreviousInjection(rs.getString("site_code"), Laterality.valueOf(rs.getString("laterality")),
                 rs.getObject("injected_on", LocalDate.class), rs.getString("drug"));
     }
 
-    private List<ReferralDetails.AntithromboticMedicine> antithrombotics(UUID id) {
-        return jdbc.sql("select * from referral_antithrombotic where referral_id = ? order by position").param(id)
-                .query(ReferralRepository::antithrombotic).list();
-    }
-
     private static ReferralDetails.AntithromboticMedicine antithrombotic(ResultSet rs, int row) throws SQLException {
         return new ReferralDetails.AntithromboticMedicine(Antithrombotic.valueOf(rs.getString("drug")), rs.getString("dose"),
                 DoseFrequency.valueOf(rs.getString("frequency")), rs.getString("dose_times"));
-    }
-
-    private List<ReferralDetails.Allergy> allergies(UUID id) {
-        return jdbc.sql("select * from referral_allergy where referral_id = ? order by position").param(id)
-                .query(ReferralRepository::allergy).list();
     }
 
     private static ReferralDetails.Allergy allergy(ResultSet rs, int row) throws SQLException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.UUID;
 
+import org.hl7.fhir.r4.model.IdType;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,10 @@ import ca.uhn.fhir.rest.api.server.SystemRequestDetails;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 
-/** A ServiceRequest search by patient costs the same statements for six referrals as for two (issue 16). */
+/**
+ * A ServiceRequest search by patient costs the same statements for six referrals as for two, and a read its fixed few
+ * (issue 16).
+ */
 @SynoviaIntegrationTest
 class ServiceRequestSearchStatementsIntegrationTests {
 
@@ -58,6 +62,39 @@ class ServiceRequestSearchStatementsIntegrationTests {
         long forSix = statementsOfSearch(credentials, patientId, 6);
 
         assertThat(forSix).as("statements for six referrals against two").isEqualTo(forTwo);
+    }
+
+    @Test
+    void readRunsItsFixedStatementsOnly() throws Exception {
+        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.REFERRER));
+        UUID patientId = ((Registration.Registered) patients.register(PatientFixtures.adult(), false)).patient().id().value();
+        AccountFixtures.signOut();
+        IssuedCredentials credentials = FhirFixtures.client(accounts, clients, "system/*.crs");
+        String id = FhirFixtures.http(port, credentials).create()
+                .resource(FhirFixtures.kneeReferral(patientId, "S-" + UUID.randomUUID())).execute().getId().getIdPart();
+
+        List<String> statements = asClient(credentials, () -> StatementCounter.record(() -> {
+            ServiceRequest read = serviceRequests.read(new IdType("ServiceRequest", id), new SystemRequestDetails());
+            assertThat(read.getIdentifier()).anySatisfy(i -> assertThat(i.getSystem()).isEqualTo(FhirFixtures.ORDER_SYSTEM));
+            return read;
+        }));
+
+        // The referral with its lists, its ordering system's identifier, and the audit lines in one insert.
+        assertThat(statements).as(String.join("\n", statements)).hasSize(READ_STATEMENTS);
+    }
+
+    /** What a read costs: see {@link #readRunsItsFixedStatementsOnly}. */
+    private static final int READ_STATEMENTS = 3;
+
+    private static <T> T asClient(IssuedCredentials credentials, java.util.concurrent.Callable<T> work) throws Exception {
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                credentials.client().clientId(), null, List.of(new SimpleGrantedAuthority("ROLE_INTEGRATION"),
+                        new SimpleGrantedAuthority(FhirSecurityConfiguration.SCOPE_PREFIX + "system/*.crs"))));
+        try {
+            return work.call();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     private static void send(IGenericClient fhir, UUID patientId, int referrals) {
