@@ -17,6 +17,7 @@ import org.synovia.patient.Registration;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -27,6 +28,9 @@ class AdministrationBrowserTests extends BrowserJourney {
 
     @Autowired UserAccounts accounts;
     @Autowired Patients patients;
+
+    private static final LocatorAssertions.ContainsTextOptions ROW_RELOADED =
+            new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
 
     @Test
     void anAdministratorChangesRolesDisablesAnAccountAndReadsTheTrailByNhsNumber() {
@@ -46,11 +50,13 @@ class AdministrationBrowserTests extends BrowserJourney {
         checkAccessibility(page);
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save roles of " + nurse.displayName())).click();
         assertThat(page.getByText("Roles of '" + nurse.username() + "' changed")).isVisible();
-        assertThat(row).containsText("Booking clerk");
+        // The suite's shared database holds every account earlier tests made, all on this unpaged page: its reload
+        // can take longer than the default five seconds on a slow machine.
+        assertThat(row).containsText("Booking clerk", ROW_RELOADED);
 
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Disable " + nurse.displayName())).click();
         assertThat(page.getByText("Account '" + nurse.username() + "' disabled")).isVisible();
-        assertThat(row).containsText("Disabled");
+        assertThat(row).containsText("Disabled", ROW_RELOADED);
         assertThat(accounts.find(nurse.username()).orElseThrow().enabled()).isFalse();
 
         page.navigate(browser.url("/admin/audit"));
