@@ -53,12 +53,6 @@ public class SecondFactors {
         return row(username).map(Row::confirmed).orElse(false);
     }
 
-    /** Usernames whose second factor is on, in one query (the accounts page). */
-    public Set<String> usersWithSecondFactorOn() {
-        return Set.copyOf(jdbc.sql("select username from account_second_factor where confirmed_at is not null")
-                .query(String.class).list());
-    }
-
     /** Whether one of these roles obliges its holder to use a second factor. */
     boolean requiredFor(Collection<? extends GrantedAuthority> authorities) {
         return properties.requiredRoles().stream().anyMatch(role -> authorities.stream()

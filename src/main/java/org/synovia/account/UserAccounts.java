@@ -61,8 +61,24 @@ public class UserAccounts {
         return repository.find(username);
     }
 
-    public List<UserAccount> all() {
-        return repository.findAll();
+    /** Accounts shown on one page of the "Staff accounts" list (ADR 0125). */
+    public static final int PAGE_SIZE = 25;
+
+    /**
+     * One page of the accounts the filter finds, in name order after the account {@code after} (null: the first
+     * page), with how many it finds in all; a fixed number of statements however many accounts there are.
+     */
+    @Transactional(readOnly = true)
+    public StaffAccountPage page(StaffAccountFilter filter, String after) {
+        List<UserAccountRepository.ListedAccount> listed = repository.page(filter, after, PAGE_SIZE + 1);
+        boolean more = listed.size() > PAGE_SIZE;
+        List<UserAccountRepository.ListedAccount> shown = more ? listed.subList(0, PAGE_SIZE) : listed;
+        List<UserAccount> accounts = shown.stream().map(UserAccountRepository.ListedAccount::account).toList();
+        return new StaffAccountPage(accounts, repository.count(filter),
+                more ? accounts.getLast().username() : null,
+                shown.stream().filter(UserAccountRepository.ListedAccount::secondFactorOn)
+                        .map(l -> l.account().username()).collect(Collectors.toSet()),
+                lockedOut(accounts));
     }
 
     public boolean any() {

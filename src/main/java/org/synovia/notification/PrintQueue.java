@@ -22,7 +22,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.synovia.account.UserAccount;
+import org.synovia.account.StaffNames;
 import org.synovia.account.UserAccounts;
 import org.synovia.audit.AuditAction;
 import org.synovia.audit.AuditTrail;
@@ -92,13 +92,10 @@ public class PrintQueue {
         }
         List<Row> rows = jdbc.sql("select id, created_at, created_by, letters, printed_at, printed_by from print_batch "
                 + "order by created_at desc limit ?").param(limit).query(Row.class).list();
-        Map<String, String> names = new java.util.HashMap<>();
-        for (UserAccount account : accounts.all()) {
-            names.put(account.username(), account.displayName());
-        }
-        return rows.stream().map(r -> new PrintBatch(r.id(), r.createdAt().toInstant(), names.getOrDefault(r.createdBy(),
-                r.createdBy()), r.letters(), r.printedAt() == null ? null : r.printedAt().toInstant(),
-                r.printedBy() == null ? null : names.getOrDefault(r.printedBy(), r.printedBy()))).toList();
+        StaffNames names = accounts.staffNames();
+        return rows.stream().map(r -> new PrintBatch(r.id(), r.createdAt().toInstant(), names.of(r.createdBy()),
+                r.letters(), r.printedAt() == null ? null : r.printedAt().toInstant(),
+                r.printedBy() == null ? null : names.of(r.printedBy()))).toList();
     }
 
     /**

@@ -52,7 +52,7 @@ class RoleAdministrationIntegrationTests {
         assertThat(jdbc.sql("select details from audit_event where record_type = 'UserAccount' and record_id = ? "
                         + "and username = ? order by id desc limit 1").params(nurse.username(), admin.username())
                 .query(String.class).single()).isEqualTo("roles changed; before: [NURSE], after: [BOOKING, NURSE]");
-        mvc.perform(get("/admin/users").with(user(admin.username()).roles("ADMIN")))
+        mvc.perform(get("/admin/users").param("q", nurse.username()).with(user(admin.username()).roles("ADMIN")))
                 .andExpect(content().string(Matchers.containsString("Roles of " + nurse.displayName())));
     }
 

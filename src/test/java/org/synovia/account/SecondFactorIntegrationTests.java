@@ -118,7 +118,7 @@ class SecondFactorIntegrationTests {
         UserAccount admin = AccountFixtures.create(accounts, Role.ADMIN);
         UserAccount nurse = AccountFixtures.create(accounts, Role.NURSE);
         confirm(nurse, enrol(nurse));
-        mvc.perform(get("/admin/users").with(user(admin.username()).roles("ADMIN")))
+        mvc.perform(get("/admin/users").param("q", nurse.username()).with(user(admin.username()).roles("ADMIN")))
                 .andExpect(content().string(Matchers.containsString("Reset the second factor of " + nurse.username())));
 
         mvc.perform(post("/admin/users/{u}/second-factor/reset", nurse.username()).with(user("clerk.reset").roles("BOOKING"))

@@ -40,7 +40,7 @@ class UserAdminIntegrationTests {
                 .andExpect(flash().attribute("problem", Matchers.containsString("A GMC number is 7 digits")));
         assertThat(accounts.find(radiologist.username()).orElseThrow().registration().number()).isEqualTo("7654321");
 
-        mvc.perform(get("/admin/users").with(asAdmin))
+        mvc.perform(get("/admin/users").param("q", radiologist.username()).with(asAdmin))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("aria-label=\"Registration number of "
                         + radiologist.username() + "\"")))
@@ -69,7 +69,7 @@ class UserAdminIntegrationTests {
                 .andExpect(flash().attribute("problem", "Choose a grade from the list."));
         assertThat(accounts.find(radiologist.username()).orElseThrow().grade()).isEqualTo(StaffGrade.SPECIALTY_REGISTRAR);
 
-        mvc.perform(get("/admin/users").with(user(admin.username()).roles("ADMIN")))
+        mvc.perform(get("/admin/users").param("q", radiologist.username()).with(user(admin.username()).roles("ADMIN")))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("aria-label=\"Grade of " + radiologist.username() + "\"")));
 

@@ -18,8 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.synovia.account.NewUserAccount;
 import org.synovia.account.Role;
 import org.synovia.account.SecondFactors;
+import org.synovia.account.StaffAccountFilter;
+import org.synovia.account.StaffAccountPage;
 import org.synovia.account.StaffGrade;
-import org.synovia.account.UserAccount;
 import org.synovia.account.UserAccounts;
 import org.synovia.shared.CurrentUser;
 import org.synovia.shared.InvalidInputException;
@@ -49,14 +50,54 @@ class UserAdminController {
         return StaffGrade.values();
     }
 
+    /**
+     * One page of the accounts, in name order, narrowed by words, a role and whether they are active (ADR 0125): a
+     * trust's shared instance holds more staff than one page can show and a browser can check.
+     */
     @GetMapping
-    String list(Model model) {
-        List<UserAccount> users = accounts.all();
-        model.addAttribute("users", users);
-        model.addAttribute("locked", accounts.lockedOut(users));
-        model.addAttribute("secondFactorOn", secondFactors.usersWithSecondFactorOn());
+    String list(@RequestParam(name = "q", required = false) String text,
+            @RequestParam(name = "role", required = false) String role,
+            @RequestParam(name = "status", required = false) String status,
+            @RequestParam(name = "after", required = false) String after,
+            @RequestParam(name = "position", defaultValue = "1") int position, Model model) {
         model.addAttribute("userForm", new UserForm());
+        showList(model, text, role, status, after, position);
         return "account/users";
+    }
+
+    private void showList(Model model, String text, String role, String status, String after, int position) {
+        StaffAccountFilter filter;
+        try {
+            filter = new StaffAccountFilter(text, role == null || role.isBlank() ? null : Role.valueOf(role), active(status));
+        }
+        catch (IllegalArgumentException e) {
+            model.addAttribute("problem", "Choose a role and a status from the lists; all accounts are shown.");
+            filter = StaffAccountFilter.any();
+            after = null;
+        }
+        String start = after == null || after.isBlank() ? null : after;
+        StaffAccountPage page = accounts.page(filter, start);
+        // "position" only numbers the rows shown ("26–50 of 180"); the cursor alone decides which accounts they are.
+        int first = start == null ? 1 : Math.max(1, position);
+        model.addAttribute("filter", filter);
+        model.addAttribute("users", page.accounts());
+        model.addAttribute("locked", page.lockedOut());
+        model.addAttribute("secondFactorOn", page.secondFactorOn());
+        model.addAttribute("total", page.total());
+        model.addAttribute("pages", StaffAccountPages.of(filter, first, page.accounts().size(), page.total(),
+                page.nextAfter(), start != null));
+        model.addAttribute("back", StaffAccountPages.back(filter, start, first));
+    }
+
+    private static Boolean active(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        return switch (status) {
+            case "active" -> true;
+            case "disabled" -> false;
+            default -> throw new IllegalArgumentException("status " + status);
+        };
     }
 
     @PostMapping
@@ -67,64 +108,64 @@ class UserAdminController {
         }
         catch (InvalidInputException e) {
             FormErrors.bind(e, result);
-            List<UserAccount> users = accounts.all();
-            model.addAttribute("users", users);
-            model.addAttribute("locked", accounts.lockedOut(users));
-            model.addAttribute("secondFactorOn", secondFactors.usersWithSecondFactorOn());
+            showList(model, null, null, null, null, 1);
             return "account/users";
         }
-        redirect.addFlashAttribute("notice", "Account '" + userForm.getUsername().trim().toLowerCase() + "' created.");
-        return "redirect:/admin/users";
+        String username = userForm.getUsername().trim().toLowerCase();
+        redirect.addFlashAttribute("notice", "Account '" + username + "' created.");
+        return StaffAccountPages.redirectTo(username);
     }
 
     /** Disabling ends the person's sessions (#15); nobody disables themselves or the last active administrator. */
     @PostMapping("/{username}/enabled")
     String setEnabled(@PathVariable("username") String username, @RequestParam("enabled") boolean enabled,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "Account '" + username + "' " + (enabled ? "enabled." : "disabled; its sessions are ended."),
                 () -> accounts.setEnabled(username, enabled));
-        return "redirect:/admin/users";
+        return StaffAccountPages.redirectBack(back);
     }
 
     /** The person's roles as ticked; their sessions end so that the change holds at once. */
     @PostMapping("/{username}/roles")
     String setRoles(@PathVariable("username") String username,
-            @RequestParam(name = "roles", required = false) List<String> roles, RedirectAttributes redirect) {
+            @RequestParam(name = "roles", required = false) List<String> roles,
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
         Set<Role> chosen = EnumSet.noneOf(Role.class);
         try {
             (roles == null ? List.<String>of() : roles).forEach(r -> chosen.add(Role.valueOf(r)));
         }
         catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "Choose roles from the list.");
-            return "redirect:/admin/users";
+            return StaffAccountPages.redirectBack(back);
         }
         FlashMessages.attempt(redirect, "Roles of '" + username + "' changed; they sign in again to use them.",
                 () -> accounts.setRoles(username, chosen));
-        return "redirect:/admin/users";
+        return StaffAccountPages.redirectBack(back);
     }
 
     /** The grade decides what a clinician may override (ADR 0035); blank removes it. */
     @PostMapping("/{username}/grade")
     String setGrade(@PathVariable("username") String username, @RequestParam(name = "grade", required = false) String grade,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
         StaffGrade chosen;
         try {
             chosen = grade == null || grade.isBlank() ? null : StaffGrade.valueOf(grade);
         }
         catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "Choose a grade from the list.");
-            return "redirect:/admin/users";
+            return StaffAccountPages.redirectBack(back);
         }
         FlashMessages.attempt(redirect, "Grade of '" + username + "' set to "
                 + (chosen == null ? "none" : chosen.label().toLowerCase()) + ".", () -> accounts.setGrade(username, chosen));
-        return "redirect:/admin/users";
+        return StaffAccountPages.redirectBack(back);
     }
 
     /** The registration printed under the person's signature (ADR 0082); no register chosen removes it. */
     @PostMapping("/{username}/registration")
     String setRegistration(@PathVariable("username") String username,
             @RequestParam(name = "register", required = false) String register,
-            @RequestParam(name = "registrationNumber", required = false) String number, RedirectAttributes redirect) {
+            @RequestParam(name = "registrationNumber", required = false) String number,
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
         org.synovia.account.ProfessionalRegistration registration;
         try {
             registration = register == null || register.isBlank() ? null : new org.synovia.account.ProfessionalRegistration(
@@ -132,17 +173,17 @@ class UserAdminController {
         }
         catch (IllegalArgumentException e) {
             redirect.addFlashAttribute("problem", "Choose a register from the list.");
-            return "redirect:/admin/users";
+            return StaffAccountPages.redirectBack(back);
         }
         catch (org.synovia.shared.InvalidInputException e) {
             redirect.addFlashAttribute("problem", "Registration of '" + username + "' not changed: "
                     + e.problems().getFirst().message());
-            return "redirect:/admin/users";
+            return StaffAccountPages.redirectBack(back);
         }
         FlashMessages.attempt(redirect, "Registration of '" + username + "' set to "
                 + (registration == null ? "none" : registration.printed()) + ".",
                 () -> accounts.setRegistration(username, registration));
-        return "redirect:/admin/users";
+        return StaffAccountPages.redirectBack(back);
     }
 
     @ModelAttribute("allRegisters")
@@ -152,24 +193,26 @@ class UserAdminController {
 
     /** Lifts a lock after repeated refused sign-ins (ADR 0052) at once, instead of after its 15 minutes. */
     @PostMapping("/{username}/unlock")
-    String unlock(@PathVariable("username") String username, RedirectAttributes redirect) {
+    String unlock(@PathVariable("username") String username,
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "Sign-in lock of '" + username + "' lifted.", () -> accounts.unlock(username));
-        return "redirect:/admin/users";
+        return StaffAccountPages.redirectBack(back);
     }
 
     /** For a lost or replaced phone: the person sets a second factor up again (ADR 0061). */
     @PostMapping("/{username}/second-factor/reset")
-    String resetSecondFactor(@PathVariable("username") String username, RedirectAttributes redirect) {
+    String resetSecondFactor(@PathVariable("username") String username,
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "Second factor of '" + username + "' reset.", () -> secondFactors.reset(username));
-        return "redirect:/admin/users";
+        return StaffAccountPages.redirectBack(back);
     }
 
     @PostMapping("/{username}/password")
     String resetPassword(@PathVariable("username") String username, @RequestParam("password") String password,
-            RedirectAttributes redirect) {
+            @RequestParam(name = "back", required = false) String back, RedirectAttributes redirect) {
         FlashMessages.attempt(redirect, "Password of '" + username + "' changed.",
                 () -> accounts.resetPassword(username, password));
-        return "redirect:/admin/users";
+        return StaffAccountPages.redirectBack(back);
     }
 
     public static class UserForm {
