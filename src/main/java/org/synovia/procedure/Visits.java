@@ -169,10 +169,13 @@ public class Visits {
                 facts.accepted(), assessment, visits.statuses(List.of(facts.id())).get(facts.id()), urgent.orElse(null), staff);
     }
 
-    /** The engine's answer at the booked start with the accepted protocol; empty without one. */
+    /**
+     * The engine's answer at the booked start with the accepted protocol; empty without one. Kept by its whole input
+     * (ADR 0128): the day list shows the same answers on every view.
+     */
     Optional<SafetyAssessment> assessment(Referral referral, Patient patient, Optional<AcceptedProtocols.AcceptedProtocol> accepted,
             LocalDateTime start) {
-        return accepted.map(a -> protocols.checker(referral, patient, a).check(start).assessment());
+        return accepted.map(a -> protocols.assessmentShownAt(referral, patient, a, start));
     }
 
     /** The panel from what a page has read already; not audited here (the page's one line covers it). */

@@ -18,6 +18,7 @@ public class SafetyChecks {
 
     private final LocalPolicy policy;
     private final Clock clock;
+    private final RememberedAssessments shownAgain = new RememberedAssessments(RememberedAssessments.KEPT);
 
     SafetyChecks(LocalPolicy policy, Clock clock) {
         this.policy = policy;
@@ -27,6 +28,17 @@ public class SafetyChecks {
     /** Assesses as of today under the configured local policy. */
     public SafetyAssessment assess(SafetyInput input) {
         return SafetyEngine.assess(input, policy, LocalDate.now(clock));
+    }
+
+    /**
+     * As {@link #assess(SafetyInput)}, for a page that shows the same patients' answers on every view (the day
+     * list): the answer is kept by its whole input and the day (ADR 0128). The engine's answer depends on nothing
+     * else (the local policy is fixed at start), so a kept answer is the one the engine would give now; any change
+     * to what is known of the patient, their medicines, injections or the procedure is a different input.
+     */
+    public SafetyAssessment assessShownAgain(SafetyInput input) {
+        LocalDate today = LocalDate.now(clock);
+        return shownAgain.answer(input, today, () -> SafetyEngine.assess(input, policy, today));
     }
 
     /** Assesses as of a given day (e.g. re-checking a stored referral on its vetting day). */

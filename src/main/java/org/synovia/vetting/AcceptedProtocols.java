@@ -137,6 +137,15 @@ public class AcceptedProtocols {
                 input.procedure().withStart(start));
     }
 
+    /**
+     * The engine's answer at {@code start} for a page that shows it again on every view (the day list), kept by its
+     * whole input (ADR 0128); the same answer {@link #checker(Referral, Patient, AcceptedProtocol)} gives.
+     */
+    public SafetyAssessment assessmentShownAt(Referral referral, Patient patient, AcceptedProtocol accepted,
+            LocalDateTime start) {
+        return safety.assessShownAgain(inputAt(referral, patient, accepted, start));
+    }
+
     /** The safety answer for one start of one accepted referral. */
     @FunctionalInterface
     public interface StartChecker {
