@@ -45,8 +45,11 @@ public class DiaryAlerts {
         return alerts;
     }
 
-    /** How many red-flag alerts nobody has acknowledged yet, for the navigation and other pages; names no one. */
-    @Transactional(readOnly = true)
+    /**
+     * How many red-flag alerts nobody has acknowledged yet, for the navigation and other pages; names no one. One
+     * statement, so no transaction of its own: the menu of every nurse's and radiologist's page asks, and a
+     * read-only transaction around it added a commit and the transaction manager's work to every such page.
+     */
     public int openAlertCount() {
         return repository.openAlertCount();
     }
