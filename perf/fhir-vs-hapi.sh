@@ -15,6 +15,9 @@
 #        e.g. flock /tmp/measure.lock perf/fhir-vs-hapi.sh 10 1,8 2
 #        JAR=/path/to/synovia.jar perf/fhir-vs-hapi.sh ...   measures that jar instead of building this tree's
 #        HAPI=0 perf/fhir-vs-hapi.sh ...   Synovia alone (JAVA_OPTS are passed to its JVM, e.g. to record a profile)
+#        AUTH=bearer perf/fhir-vs-hapi.sh ...   Synovia's calls carry a SMART Backend Services bearer token (ADR 0063)
+#            instead of HTTP Basic: a key pair made with openssl, its public key registered on the API clients page,
+#            one token asked for with a signed assertion and used for the whole run (its lifetime set to an hour)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-10}
@@ -292,7 +295,13 @@ fi
 
 # --- Synovia, in demo mode on a scratch data directory (perf/app.sh) ----------------------------------------------
 . perf/app.sh
-start_app "$port" --synovia.dicom.port=0 --synovia.hl7.mllp.port=0
+auth=${AUTH:-basic}
+case "$auth" in
+  basic) app_args=() ;;
+  bearer) app_args=(--synovia.fhir.smart.access-token-lifetime=PT60M) ;;
+  *) echo "AUTH must be basic or bearer"; exit 1 ;;
+esac
+start_app "$port" --synovia.dicom.port=0 --synovia.hl7.mllp.port=0 "${app_args[@]}"
 trap 'kill $pid 2>/dev/null; [ -n "$hapi_pid" ] && kill $hapi_pid 2>/dev/null; wait 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # An API client made as the demo administrator on the API clients page, the way an administrator makes one.
@@ -306,6 +315,27 @@ client_id=$(sed -n 's/.*id="issued-client-id"[^>]*>\([^<]*\)<.*/\1/p' <<< "$page
 secret=$(sed -n 's/.*id="issued-secret"[^>]*>\([^<]*\)<.*/\1/p' <<< "$page")
 [ -n "$client_id" ] && [ -n "$secret" ] || { echo "could not make an API client on /admin/api-clients"; exit 1; }
 synovia_auth="Basic $(printf '%s:%s' "$client_id" "$secret" | base64 -w0)"
+if [ "$auth" = bearer ]; then
+  # RS384 by hand: the JWKS from the key's modulus, the assertion signed with openssl (PKCS #1 v1.5, SHA-384).
+  b64url() { base64 -w0 | tr '+/' '-_' | tr -d '='; }
+  openssl genrsa -out "$work/client.pem" 2048 2>/dev/null
+  modulus=$(openssl rsa -in "$work/client.pem" -noout -modulus | cut -d= -f2 | xxd -r -p | b64url)
+  jwks="{\"keys\":[{\"kty\":\"RSA\",\"kid\":\"load\",\"use\":\"sig\",\"alg\":\"RS384\",\"n\":\"$modulus\",\"e\":\"AQAB\"}]}"
+  curl -s -c "$jar_cookies" -b "$jar_cookies" -o /dev/null --data-urlencode "jwks=$jwks" -d "jwksUrl=" -d "_csrf=$token" \
+      "http://localhost:$port/admin/api-clients/$client_id/keys"
+  token_url="http://localhost:$port/fhir/auth/token"
+  header=$(printf '{"alg":"RS384","typ":"JWT","kid":"load"}' | b64url)
+  claims=$(printf '{"iss":"%s","sub":"%s","aud":"%s","exp":%d,"jti":"load-%s"}' "$client_id" "$client_id" "$token_url" \
+      $(( $(date +%s) + 240 )) "$(date +%s%N)" | b64url)
+  signature=$(printf '%s.%s' "$header" "$claims" | openssl dgst -sha384 -sign "$work/client.pem" | b64url)
+  answer=$(curl -s -d grant_type=client_credentials \
+      --data-urlencode "client_assertion_type=urn:ietf:params:oauth:client-assertion-type:jwt-bearer" \
+      -d "client_assertion=$header.$claims.$signature" --data-urlencode "scope=system/Patient.rs system/ServiceRequest.crs" \
+      "$token_url")
+  access_token=$(sed -n 's/.*"access_token" *: *"\([^"]*\)".*/\1/p' <<< "$answer")
+  [ -n "$access_token" ] || { echo "no access token from $token_url: $answer"; exit 1; }
+  synovia_auth="Bearer $access_token"
+fi
 # Two demo patients: one for the creates, one whose single ServiceRequest is searched for.
 patients=$(curl -s -H "Authorization: $synovia_auth" -H 'Accept: application/fhir+json' \
     "http://localhost:$port/fhir/Patient?name=Brunel" "http://localhost:$port/fhir/Patient?name=Nightingale" \
@@ -337,5 +367,5 @@ if [ -n "$hapi_jar" ]; then
   hapi_search=$(hapi_patient Nightingale)
   targets=("HAPI JPA|http://localhost:$hapi_port/fhir|-|$hapi_pid|$hapi_postmaster|$hapi_create|$hapi_search" "${targets[@]}")
 fi
-echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $seconds s per run, clients $clients, $rounds round(s)"
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg); $seconds s per run, clients $clients, $rounds round(s); Synovia over ${auth}"
 "$java_bin" perf/FhirLoad.java "$seconds" "$clients" "$rounds" "$body" "${targets[@]}"

@@ -4,27 +4,21 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.synovia.account.NewUserAccount;
 import org.synovia.account.Role;
 import org.synovia.account.UserAccounts;
@@ -40,19 +34,13 @@ import org.synovia.shared.Secrets;
  * shown once; only its SHA-256 is stored. Each client also has a disabled staff account of the same name, so that
  * the referrals it submits name their submitter like any other. A slow password hash would add nothing to a secret that cannot be
  * guessed, and would cost every API call a hundred milliseconds (ADR 0020). A client whose secret was found right is
- * not read again for {@value #VERIFIED_FOR_SECONDS} seconds (ADR 0124); disabling it here refuses its next call.
+ * not read again for {@value VerifiedCredentials#KEPT_FOR_SECONDS} seconds (ADR 0124); disabling it here refuses its
+ * next call, with its secret or with a bearer token (ADR 0127).
  */
 @Service
 public class ApiClients {
 
     private static final int SECRET_BYTES = 32;
-    /**
-     * How long a verified client id and secret are trusted without reading the client's row again: long enough that a
-     * busy client's calls skip the read, short enough that a change made outside this instance (another instance, an
-     * administrator's SQL) counts within half a minute (HAZ-151). A change made here counts at its commit.
-     */
-    static final int VERIFIED_FOR_SECONDS = 30;
-    private static final Duration VERIFIED_FOR = Duration.ofSeconds(VERIFIED_FOR_SECONDS);
     /** More clients than any hospital has; beyond it all are forgotten at once, so that the map cannot grow without end. */
     private static final int VERIFIED_KEPT_AT_MOST = 1_000;
 
@@ -61,11 +49,11 @@ public class ApiClients {
     private final AuditTrail audit;
     private final Clock clock;
     /** By client id: the client as read and the hash of the secret found right for it (ADR 0124). */
-    private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-    /** Counts changes to clients, so that a check that read a client's row before a change does not keep it. */
-    private final AtomicLong changes = new AtomicLong();
+    private final VerifiedCredentials<String, Verified> verified;
+    /** What a change to clients forgets: the verified clients and what else registered (bearer tokens, ADR 0127). */
+    private final List<VerifiedCredentials<?, ?>> forgottenOnChange = new CopyOnWriteArrayList<>();
 
-    private record Verified(byte[] secretHash, ApiClient client, Instant until) {
+    private record Verified(byte[] secretHash, ApiClient client) {
     }
 
     ApiClients(JdbcClient jdbc, UserAccounts accounts, AuditTrail audit, Clock clock) {
@@ -73,6 +61,16 @@ public class ApiClients {
         this.accounts = accounts;
         this.audit = audit;
         this.clock = clock;
+        this.verified = new VerifiedCredentials<>(clock, VERIFIED_KEPT_AT_MOST);
+        forgottenOnChange.add(verified);
+    }
+
+    /**
+     * Has disabling or enabling a client, or changing its keys, forget what {@code kept} holds, at once and again at
+     * the change's commit, exactly as the verified clients are forgotten.
+     */
+    public void forgetOnEveryChange(VerifiedCredentials<?, ?> kept) {
+        forgottenOnChange.add(kept);
     }
 
     /** Registers a client with its scopes (one per line or separated by spaces) and returns its secret once. */
@@ -139,57 +137,32 @@ public class ApiClients {
 
     /**
      * The enabled client with this id and secret, compared in constant time; empty otherwise. The client's row is
-     * read once per {@value #VERIFIED_FOR_SECONDS} seconds while its calls give the same secret (ADR 0124); a wrong
-     * secret is always checked against the row.
+     * read once per {@value VerifiedCredentials#KEPT_FOR_SECONDS} seconds while its calls give the same secret
+     * (ADR 0124); a wrong secret is always checked against the row.
      */
     public Optional<ApiClient> authenticate(String clientId, String secret) {
         if (clientId == null || secret == null) {
             return Optional.empty();
         }
         byte[] offered = hash(secret).getBytes(StandardCharsets.US_ASCII);
-        Instant now = clock.instant();
-        Verified kept = verified.get(clientId);
-        if (kept != null && now.isBefore(kept.until()) && MessageDigest.isEqual(offered, kept.secretHash())) {
+        Verified kept = verified.kept(clientId);
+        if (kept != null && MessageDigest.isEqual(offered, kept.secretHash())) {
             return Optional.of(kept.client());
         }
-        long changesBefore = changes.get();
+        VerifiedCredentials.Check check = verified.check();
         Optional<ApiClient> found = jdbc.sql("select * from api_client where client_id = ? and enabled").param(clientId)
                 .query((rs, n) -> MessageDigest.isEqual(offered,
                         rs.getString("secret_hash").getBytes(StandardCharsets.US_ASCII)) ? client(rs) : null)
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
         if (found.isPresent()) {
-            keep(clientId, new Verified(offered, found.get(), now.plus(VERIFIED_FOR)), changesBefore);
+            verified.keep(check, clientId, new Verified(offered, found.get()), null);
         }
         return found;
     }
 
-    /**
-     * Keeps a verified client unless a change to clients committed since its row was read: checked again after it is
-     * put, as a change counts itself before it forgets, so that a row read before a change is never left kept.
-     */
-    private void keep(String clientId, Verified read, long changesBefore) {
-        if (verified.size() >= VERIFIED_KEPT_AT_MOST) {
-            verified.clear();
-        }
-        verified.put(clientId, read);
-        if (changes.get() != changesBefore) {
-            verified.remove(clientId, read);
-        }
-    }
-
-    /** Forgets every verified client now and again when the change commits, so that no call is let through on the old row. */
+    /** Forgets every verified client and bearer token now and again when the change commits. */
     private void forgetVerified() {
-        changes.incrementAndGet();
-        verified.clear();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    changes.incrementAndGet();
-                    verified.clear();
-                }
-            });
-        }
+        forgottenOnChange.forEach(VerifiedCredentials::forget);
     }
 
     /**

@@ -74,7 +74,7 @@ class ApiClientCredentialsIntegrationTests {
 
         // Disabled as another instance, or an administrator's SQL, would: this instance is not told.
         jdbc.sql("update api_client set enabled = false where client_id = ?").param(id).update();
-        now.advance(Duration.ofSeconds(ApiClients.VERIFIED_FOR_SECONDS).minusMillis(1));
+        now.advance(Duration.ofSeconds(VerifiedCredentials.KEPT_FOR_SECONDS).minusMillis(1));
         assertThat(onThisClock.authenticate(id, issued.secret())).as("within the time a check is trusted").isPresent();
         now.advance(Duration.ofMillis(1));
         assertThat(onThisClock.authenticate(id, issued.secret())).as("once it is that old").isEmpty();

@@ -281,7 +281,7 @@ class SmartBackendServicesIntegrationTests {
 
     @Test
     void refusesAnExpiredOrUnknownBearerAndOneWhoseClientIsDisabled() throws Exception {
-        AccessTokens sixMinutesAgo = new AccessTokens(jdbc, TestClock.at(clock.instant().minus(Duration.ofMinutes(6))));
+        AccessTokens sixMinutesAgo = new AccessTokens(jdbc, clients, TestClock.at(clock.instant().minus(Duration.ofMinutes(6))));
         AccessTokens.Issued expired = transactions.execute(tx -> sixMinutesAgo.issue(client.client().clientId(),
                 List.of(SmartScope.parse("system/Patient.rs")), Duration.ofMinutes(5)));
 
