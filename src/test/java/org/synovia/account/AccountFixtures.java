@@ -39,4 +39,15 @@ public final class AccountFixtures {
     public static void signOut() {
         SecurityContextHolder.clearContext();
     }
+
+    /** Runs {@code work} signed in as a new account of this role, and signs out whatever happens. */
+    public static void asNew(UserAccounts accounts, Role role, Runnable work) {
+        signIn(create(accounts, role));
+        try {
+            work.run();
+        }
+        finally {
+            signOut();
+        }
+    }
 }

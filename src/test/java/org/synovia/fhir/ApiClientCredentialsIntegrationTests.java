@@ -57,10 +57,10 @@ class ApiClientCredentialsIntegrationTests {
         assertThat(clients.authenticate(id, issued.secret())).isPresent();
         assertThat(clients.authenticate(id, issued.secret())).isPresent();
 
-        asAdmin(() -> clients.setEnabled(id, false));
+        AccountFixtures.asNew(accounts, Role.ADMIN, () -> clients.setEnabled(id, false));
         assertThat(clients.authenticate(id, issued.secret())).as("disabled").isEmpty();
 
-        asAdmin(() -> clients.setEnabled(id, true));
+        AccountFixtures.asNew(accounts, Role.ADMIN, () -> clients.setEnabled(id, true));
         assertThat(clients.authenticate(id, issued.secret())).as("enabled again").isPresent();
     }
 
@@ -82,15 +82,5 @@ class ApiClientCredentialsIntegrationTests {
 
     private static long counted(java.util.concurrent.Callable<?> work) throws Exception {
         return StatementCounter.count(work);
-    }
-
-    private void asAdmin(Runnable change) {
-        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
-        try {
-            change.run();
-        }
-        finally {
-            AccountFixtures.signOut();
-        }
     }
 }

@@ -114,10 +114,10 @@ class BearerTokenVerifiedIntegrationTests {
         assertThat(fhir(bearer).statusCode()).isEqualTo(200);
         assertThat(fhir(bearer).statusCode()).as("kept").isEqualTo(200);
 
-        asAdmin(() -> clients.setEnabled(client.client().clientId(), false));
+        AccountFixtures.asNew(accounts, Role.ADMIN, () -> clients.setEnabled(client.client().clientId(), false));
         assertThat(fhir(bearer).statusCode()).as("its client disabled").isEqualTo(401);
 
-        asAdmin(() -> clients.setEnabled(client.client().clientId(), true));
+        AccountFixtures.asNew(accounts, Role.ADMIN, () -> clients.setEnabled(client.client().clientId(), true));
         assertThat(fhir(bearer).statusCode()).as("its client enabled again").isEqualTo(200);
     }
 
@@ -129,7 +129,7 @@ class BearerTokenVerifiedIntegrationTests {
         String bearer = issue(onThisClock, client, Duration.ofMinutes(5));
         assertThat(onThisClock.authenticate(bearer)).isPresent();
 
-        asAdmin(() -> clients.registerKeys(client.client().clientId(), null, null));
+        AccountFixtures.asNew(accounts, Role.ADMIN, () -> clients.registerKeys(client.client().clientId(), null, null));
 
         assertThat(StatementCounter.count(() -> onThisClock.authenticate(bearer).orElseThrow()))
                 .as("read again after the change").isEqualTo(1);
@@ -148,15 +148,5 @@ class BearerTokenVerifiedIntegrationTests {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + SEARCH))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + bearer)
                 .header("Accept", "application/fhir+json").GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void asAdmin(Runnable change) {
-        AccountFixtures.signIn(AccountFixtures.create(accounts, Role.ADMIN));
-        try {
-            change.run();
-        }
-        finally {
-            AccountFixtures.signOut();
-        }
     }
 }
