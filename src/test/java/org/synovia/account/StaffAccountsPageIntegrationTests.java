@@ -152,19 +152,19 @@ class StaffAccountsPageIntegrationTests {
 
     /** Accounts of this test's organisation, named so that name order differs from the order they were made in. */
     private List<String> make(int count, Role role) {
-        List<String> usernames = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String suffix = organisation.substring(7) + "." + role.name().toLowerCase() + "." + made++;
-            String username = "staff." + suffix;
-            accounts.create(new NewUserAccount(username, "Person " + (char) ('z' - i % 26) + " " + suffix,
-                    username + "@example.com", organisation, Set.of(role), null, AccountFixtures.PASSWORD), "test");
-            usernames.add(username);
+        record Made(String name, String username) {
         }
-        return usernames.stream().sorted((a, b) -> {
-            String nameA = accounts.find(a).orElseThrow().displayName().toLowerCase();
-            String nameB = accounts.find(b).orElseThrow().displayName().toLowerCase();
-            return nameA.equals(nameB) ? a.compareTo(b) : nameA.compareTo(nameB);
-        }).toList();
+        List<Made> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String suffix = organisation.substring(7) + "." + role.name().toLowerCase() + "." + this.made++;
+            String username = "staff." + suffix;
+            String name = "Person " + (char) ('z' - i % 26) + " " + suffix;
+            accounts.create(new NewUserAccount(username, name, username + "@example.com", organisation, Set.of(role),
+                    null, AccountFixtures.PASSWORD), "test");
+            made.add(new Made(name.toLowerCase(), username));
+        }
+        return made.stream().sorted(java.util.Comparator.comparing(Made::name).thenComparing(Made::username))
+                .map(Made::username).toList();
     }
 
     private String page(String url) throws Exception {

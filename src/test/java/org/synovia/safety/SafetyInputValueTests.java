@@ -173,28 +173,23 @@ class SafetyInputValueTests {
             return false;
         }
         boolean[] own = {true};
-        try {
-            String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
-            try (var in = c.getResourceAsStream(file)) {
-                new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
-                    @Override
-                    public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
-                            String[] exceptions) {
-                        if (!method.equals(name)) {
-                            return null;
-                        }
-                        return new MethodVisitor(Opcodes.ASM9) {
-                            @Override
-                            public void visitInvokeDynamicInsn(String indy, String indyDescriptor, Handle bootstrap,
-                                    Object... arguments) {
-                                if (bootstrap.getOwner().equals("java/lang/runtime/ObjectMethods")) {
-                                    own[0] = false;
-                                }
+        String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
+        try (var in = c.getResourceAsStream(file)) {
+            new ClassReader(in.readAllBytes()).accept(new ClassVisitor(Opcodes.ASM9) {
+                @Override
+                public MethodVisitor visitMethod(int access, String method, String descriptor, String signature,
+                        String[] exceptions) {
+                    return !method.equals(name) ? null : new MethodVisitor(Opcodes.ASM9) {
+                        @Override
+                        public void visitInvokeDynamicInsn(String indy, String indyDescriptor, Handle bootstrap,
+                                Object... arguments) {
+                            if (bootstrap.getOwner().equals("java/lang/runtime/ObjectMethods")) {
+                                own[0] = false;
                             }
-                        };
-                    }
-                }, ClassReader.SKIP_DEBUG);
-            }
+                        }
+                    };
+                }
+            }, ClassReader.SKIP_DEBUG);
         }
         catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
