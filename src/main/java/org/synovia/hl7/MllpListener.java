@@ -46,7 +46,7 @@ import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
  * ({@link MllpFrames}, never more than {@code max-message-size} of one in memory), decodes each in the character set
  * of its MSH-18, parses it with HAPI (every version read as v2.5.1 structures) and hands it to {@link InboundRouter};
  * whatever fails on the way, the sender gets an ACK written by us and the message a row in the inbound log.
- * At most {@code max-connections} are served at once, each on a virtual thread; a connection silent for
+ * At most {@code max-connections} are served at once, each on its own thread; a connection silent for
  * {@code idle-timeout} is closed, and when all are taken the one idle longest makes room for a new one (ADR 0053).
  */
 @Component
@@ -101,7 +101,8 @@ class MllpListener implements ApplicationRunner, DisposableBean {
         } catch (IOException e) {
             throw new UncheckedIOException("HL7 MLLP listener cannot bind port " + properties.mllp().port(), e);
         }
-        threads = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("mllp-", 0).factory());
+        // Platform threads, capped by max-connections: no virtual threads in the server (ADR 0129).
+        threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("mllp-", 0).factory());
         ServerSocket bound = server;
         acceptor = Thread.ofPlatform().daemon().name("mllp-accept").start(() -> accept(bound));
         log.info("HL7 MLLP listener on port {}", server.getLocalPort());

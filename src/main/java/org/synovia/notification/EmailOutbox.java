@@ -52,7 +52,7 @@ public class EmailOutbox implements DisposableBean {
     private final String instanceId;
     private final String messageIdDomain;
     private final ExecutorService afterCommitSender =
-            Executors.newSingleThreadExecutor(Thread.ofVirtual().name("email-outbox").factory());
+            Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("email-outbox").factory());
     private final AtomicBoolean sendPending = new AtomicBoolean();
 
     EmailOutbox(JdbcClient jdbc, MessageSender sender, NotificationProperties properties, AuditTrail audit, Clock clock,

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 
 import org.slf4j.Logger;
@@ -111,7 +113,9 @@ public class Outcomes {
         return rebuild();
     }
 
-    private static final java.util.concurrent.Executor PARALLEL = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
+    // A platform thread per pass: no virtual threads in the server (ADR 0129).
+    private static final Executor PARALLEL =
+            Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("outcomes-pass-", 0).factory());
 
     private static <T> T join(CompletableFuture<T> later) {
         try {

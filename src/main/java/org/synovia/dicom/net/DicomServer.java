@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.synovia.dicom.DicomProperties;
 
 /**
- * Listens for associations and serves each on its own virtual thread. At most {@code max-associations}
+ * Listens for associations and serves each on its own thread. At most {@code max-associations}
  * are served at once; a few more are kept long enough to be told so with an A-ASSOCIATE-RJ (transient,
  * local limit exceeded), and beyond that a connection is closed at once. One IP address holds at most
  * {@code max-associations-per-address} connections, silent ones included: beyond that its connections are
@@ -38,7 +38,9 @@ public final class DicomServer implements AutoCloseable {
     private final Semaphore rejecting = new Semaphore(REJECTING_AT_ONCE);
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Map<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
-    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    // Platform threads, capped by max-associations: no virtual threads in the server (ADR 0129).
+    private final ExecutorService threads =
+            Executors.newThreadPerTaskExecutor(Thread.ofPlatform().daemon().name("dicom-association-", 0).factory());
     private ServerSocket listener;
     private volatile boolean closed;
 
