@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -83,7 +84,8 @@ class PlatformThreadsIntegrationTests {
     private static boolean runsOnVirtualThread(Executor executor) {
         var virtual = new CompletableFuture<Boolean>();
         executor.execute(() -> virtual.complete(Thread.currentThread().isVirtual()));
-        return virtual.join();
+        // A task that never runs fails the test rather than holding the build.
+        return virtual.orTimeout(30, TimeUnit.SECONDS).join();
     }
 
     static class ListenerAsItWas {
