@@ -66,7 +66,8 @@ public class UserAccounts {
 
     /**
      * One page of the accounts the filter finds, in name order after the account {@code after} (null: the first
-     * page), with how many it finds in all; a fixed number of statements however many accounts there are.
+     * page), with how many it finds in all; a fixed number of statements however many accounts there are. A first
+     * page with no page after it holds every account found, so it is its own count and the count is not asked.
      */
     @Transactional(readOnly = true)
     public StaffAccountPage page(StaffAccountFilter filter, String after) {
@@ -74,7 +75,8 @@ public class UserAccounts {
         boolean more = listed.size() > PAGE_SIZE;
         List<UserAccountRepository.ListedAccount> shown = more ? listed.subList(0, PAGE_SIZE) : listed;
         List<UserAccount> accounts = shown.stream().map(UserAccountRepository.ListedAccount::account).toList();
-        return new StaffAccountPage(accounts, repository.count(filter),
+        long found = after == null && !more ? shown.size() : repository.count(filter);
+        return new StaffAccountPage(accounts, found,
                 more ? accounts.getLast().username() : null,
                 shown.stream().filter(UserAccountRepository.ListedAccount::secondFactorOn)
                         .map(l -> l.account().username()).collect(Collectors.toSet()),
